@@ -1,0 +1,177 @@
+"""A judge's docket: cases, hearings, leave and court closures."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from planner.domain.anumber import format_a_number, parse_a_number
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge
+from planner.domain.vocabulary import (
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingStatus,
+    LeaveKind,
+)
+
+#: INA 208(d)(5)(A)(iii): asylum applications are to be adjudicated within 180 days of filing.
+ASYLUM_CLOCK_DAYS = 180
+#: INA 239(b)(1): no first hearing sooner than 10 days after the notice to appear is served.
+NOTICE_PERIOD_DAYS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Closure:
+    """A whole day the court is closed besides the federal holidays (for example an executive order)."""
+
+    day: date
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Leave:
+    """Time the judge is away, from ``start`` to ``end`` (local wall-clock, end exclusive).
+
+    Whole-day leave (``all_day``) runs from midnight of its first day to midnight after its last.
+    """
+
+    start: datetime
+    end: datetime
+    kind: LeaveKind
+    all_day: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidValue(f"leave from {self.start} to {self.end} ends before it starts")
+
+    @classmethod
+    def days(cls, first: date, last: date, kind: LeaveKind = LeaveKind.ANNUAL) -> "Leave":
+        """Whole days ``first`` to ``last``, both included."""
+        if last < first:
+            raise InvalidValue(f"leave from {first} to {last} ends before it starts")
+        start = datetime.combine(first, time())
+        return cls(start, datetime.combine(last + timedelta(days=1), time()), kind, all_day=True)
+
+    @property
+    def first_day(self) -> date:
+        return self.start.date()
+
+    @property
+    def last_day(self) -> date:
+        """The last day touched by the leave."""
+        return (self.end - timedelta(microseconds=1)).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One respondent's case on the judge's docket."""
+
+    a_number: str
+    name: str
+    kind: str
+    received: date
+    detained: bool = False
+    juvenile: bool = False
+    language: str = "English"
+    represented: bool = False
+    status: CaseStatus = CaseStatus.PENDING
+    completion_date: date | None = None
+    completion_kind: CompletionKind | None = None
+    remaining_minutes: int | None = None  # the judge's override of the kind's default
+    asylum_filed: date | None = None
+    nta_served: date | None = None
+    attorney: str | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "a_number", parse_a_number(self.a_number))
+        if not self.name.strip():
+            raise InvalidValue(f"case {self.display_a_number} needs a name")
+        completed = self.status is CaseStatus.COMPLETED
+        if completed != (self.completion_date is not None and self.completion_kind is not None):
+            raise InvalidValue(
+                f"case {self.display_a_number}: a completed case needs a completion date and kind, "
+                "and a pending case has neither"
+            )
+        if self.remaining_minutes is not None and self.remaining_minutes <= 0:
+            raise InvalidValue(
+                f"case {self.display_a_number}: remaining minutes {self.remaining_minutes!r} "
+                "must be positive"
+            )
+
+    @property
+    def display_a_number(self) -> str:
+        return format_a_number(self.a_number)
+
+    @property
+    def asylum_deadline(self) -> date | None:
+        """The 180-day asylum clock's end, when an application has been filed."""
+        if self.asylum_filed is None:
+            return None
+        return self.asylum_filed + timedelta(days=ASYLUM_CLOCK_DAYS)
+
+    @property
+    def earliest_first_hearing(self) -> date | None:
+        """The first day a first hearing may be set, after the notice period."""
+        if self.nta_served is None:
+            return None
+        return self.nta_served + timedelta(days=NOTICE_PERIOD_DAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class Hearing:
+    """A hearing of a case, at a local wall-clock start, for a number of minutes."""
+
+    a_number: str
+    start: datetime
+    minutes: int
+    kind: HearingKind
+    status: HearingStatus = HearingStatus.SCHEDULED
+    adjournment_reason: str | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "a_number", parse_a_number(self.a_number))
+        if self.minutes <= 0:
+            raise InvalidValue(f"a hearing of {self.minutes!r} minutes must last at least a minute")
+        if self.status is HearingStatus.ADJOURNED and not self.adjournment_reason:
+            raise InvalidValue(
+                f"the adjourned hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d} "
+                "needs the reason it was adjourned"
+            )
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Docket:
+    """One judge's whole docket, as it is exchanged in a docket file."""
+
+    judge: Judge
+    closures: tuple[Closure, ...] = ()
+    leave: tuple[Leave, ...] = ()
+    cases: tuple[Case, ...] = ()
+    hearings: tuple[Hearing, ...] = field(default=())
+
+    def problems(self) -> list[str]:
+        """What makes this docket inconsistent, one sentence each; empty when it is sound."""
+        found: list[str] = []
+        seen: set[str] = set()
+        for case in self.cases:
+            if case.a_number in seen:
+                found.append(f"case {case.display_a_number} appears more than once")
+            seen.add(case.a_number)
+            if case.kind not in self.judge.case_minutes:
+                found.append(
+                    f"case {case.display_a_number} has kind {case.kind!r}, "
+                    "which the judge's profile does not define"
+                )
+        for hearing in self.hearings:
+            if hearing.a_number not in seen:
+                found.append(
+                    f"the hearing on {hearing.start:%Y-%m-%d %H:%M} is for "
+                    f"{format_a_number(hearing.a_number)}, which is not on the docket"
+                )
+        return found

@@ -1,0 +1,133 @@
+"""A judge's profile: quota, fiscal year, weekly session template and hearing lengths."""
+
+from dataclasses import dataclass, field
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.domain.errors import InvalidValue
+from planner.domain.vocabulary import (
+    DEFAULT_CASE_MINUTES,
+    DEFAULT_COUNTED_COMPLETIONS,
+    DEFAULT_HEARING_MINUTES,
+    CompletionKind,
+    HearingKind,
+    SessionKind,
+)
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One block of the weekly template, for example Mon 08:30-12:00 master."""
+
+    weekday: int  # 0 = Monday ... 6 = Sunday
+    start: time
+    end: time
+    kind: SessionKind
+    language: str | None = None  # interpreter language booked for the block, if any
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.weekday <= 6:
+            raise InvalidValue(f"weekday {self.weekday!r} must be 0 (Monday) to 6 (Sunday)")
+        if self.end <= self.start:
+            raise InvalidValue(
+                f"session {self.label} ends before it starts: a session must end after it begins"
+            )
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+    @property
+    def label(self) -> str:
+        return f"{WEEKDAY_NAMES[self.weekday]} {self.start:%H:%M}-{self.end:%H:%M} {self.kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class KindMinutes:
+    """The usual bench minutes of a case or hearing kind, and the floor the judge will not go under."""
+
+    default: int
+    minimum: int
+
+    def __post_init__(self) -> None:
+        if not 0 < self.minimum <= self.default:
+            raise InvalidValue(
+                f"minimum {self.minimum!r} must be positive and no more than "
+                f"the default {self.default!r} minutes"
+            )
+
+
+def _default_case_minutes() -> dict[str, KindMinutes]:
+    return {kind: KindMinutes(*pair) for kind, pair in DEFAULT_CASE_MINUTES.items()}
+
+
+def _default_hearing_minutes() -> dict[HearingKind, KindMinutes]:
+    return {kind: KindMinutes(*pair) for kind, pair in DEFAULT_HEARING_MINUTES.items()}
+
+
+def standard_week() -> tuple[Session, ...]:
+    """Monday to Friday, 08:30-12:00 and 13:00-16:30: master mornings, individual afternoons."""
+    return tuple(
+        session
+        for day in range(5)
+        for session in (
+            Session(day, time(8, 30), time(12, 0), SessionKind.MASTER),
+            Session(day, time(13, 0), time(16, 30), SessionKind.INDIVIDUAL),
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Judge:
+    """Everything about a judge that the forecast and the scheduler need, and nothing of the docket."""
+
+    name: str
+    court: str = ""
+    timezone: str = "America/New_York"
+    quota: int = 700
+    fy_start_month: int = 10
+    fy_start_day: int = 1
+    sessions: tuple[Session, ...] = field(default_factory=standard_week)
+    case_minutes: dict[str, KindMinutes] = field(default_factory=_default_case_minutes)
+    hearing_minutes: dict[HearingKind, KindMinutes] = field(
+        default_factory=_default_hearing_minutes
+    )
+    counted_completions: frozenset[CompletionKind] = DEFAULT_COUNTED_COMPLETIONS
+    at_risk_slack_pct: float = 10.0
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise InvalidValue("a judge needs a name")
+        if self.quota < 0:
+            raise InvalidValue(f"quota {self.quota!r} must not be negative")
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidValue(
+                f"time zone {self.timezone!r} is not an IANA zone such as America/Los_Angeles"
+            ) from None
+        if not (1 <= self.fy_start_month <= 12 and 1 <= self.fy_start_day <= 28):
+            raise InvalidValue(
+                f"fiscal-year start {self.fy_start_month!r}/{self.fy_start_day!r} must be a month "
+                "1-12 and a day 1-28"
+            )
+        if not 0 <= self.at_risk_slack_pct < 100:
+            raise InvalidValue(f"at-risk slack {self.at_risk_slack_pct!r}% must be 0 to under 100")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def minutes_for(self, case_kind: str) -> KindMinutes:
+        """The judge's default and minimum for a case kind; an unknown kind is refused."""
+        try:
+            return self.case_minutes[case_kind]
+        except KeyError:
+            known = ", ".join(sorted(self.case_minutes))
+            raise InvalidValue(f"case kind {case_kind!r} is not one of: {known}") from None
+
+    def sessions_on(self, weekday: int) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.weekday == weekday)

@@ -1,0 +1,102 @@
+"""The words of the court: kinds of sessions, hearings, completions and leave, with defaults.
+
+Case kinds are open (a judge can add one); the other vocabularies are fixed enumerations.
+"""
+
+from enum import StrEnum
+
+
+class SessionKind(StrEnum):
+    """What a block of the weekly template is for; all but ``administrative`` are bench time."""
+
+    MASTER = "master"
+    INDIVIDUAL = "individual"
+    DETAINED_MASTER = "detained_master"
+    DETAINED_INDIVIDUAL = "detained_individual"
+    BOND = "bond"
+    JUVENILE = "juvenile"
+    ADMINISTRATIVE = "administrative"
+
+    @property
+    def is_bench(self) -> bool:
+        return self is not SessionKind.ADMINISTRATIVE
+
+
+class HearingKind(StrEnum):
+    """What happens at a hearing."""
+
+    MASTER = "master"
+    INDIVIDUAL = "individual"
+    BOND = "bond"
+    FEAR_REVIEW = "fear_review"
+    MOTION = "motion"
+
+
+class HearingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    ADJOURNED = "adjourned"
+    COMPLETED = "completed"
+
+
+class CaseStatus(StrEnum):
+    PENDING = "pending"
+    COMPLETED = "completed"
+
+
+class CompletionKind(StrEnum):
+    """How a case left the docket. Which kinds count toward the quota is the judge's setting."""
+
+    REMOVAL_ORDER = "removal_order"
+    RELIEF_GRANTED = "relief_granted"
+    VOLUNTARY_DEPARTURE = "voluntary_departure"
+    IN_ABSENTIA = "in_absentia"
+    TERMINATION = "termination"
+    DISMISSAL = "dismissal"
+    CHANGE_OF_VENUE = "change_of_venue"
+    TRANSFER = "transfer"
+    ADMINISTRATIVE_CLOSURE = "administrative_closure"
+
+
+class LeaveKind(StrEnum):
+    ANNUAL = "annual"
+    SICK = "sick"
+    TRAINING = "training"
+    OTHER = "other"
+
+
+#: Decisions on the merits, in absentia orders, terminations and dismissals count; changes of
+#: venue, transfers and administrative closures do not (see shared/domain.md, "Completions").
+DEFAULT_COUNTED_COMPLETIONS = frozenset(
+    {
+        CompletionKind.REMOVAL_ORDER,
+        CompletionKind.RELIEF_GRANTED,
+        CompletionKind.VOLUNTARY_DEPARTURE,
+        CompletionKind.IN_ABSENTIA,
+        CompletionKind.TERMINATION,
+        CompletionKind.DISMISSAL,
+    }
+)
+
+#: Case kind -> (default remaining bench minutes to completion, the judge's minimum).
+#: The defaults are shared/domain-model.md's; the minimums are our starting floors, which the
+#: judge edits (docs/forecast.md explains them).
+DEFAULT_CASE_MINUTES: dict[str, tuple[int, int]] = {
+    "removal": (30, 20),
+    "asylum": (195, 120),
+    "cancellation": (195, 120),
+    "adjustment": (75, 45),
+    "asylum_only": (180, 110),
+    "bond": (30, 15),
+    "fear_review": (45, 30),
+    "motion": (25, 15),
+}
+
+#: Hearing kind -> (default minutes, minimum minutes), from shared/domain.md's table.
+DEFAULT_HEARING_MINUTES: dict[HearingKind, tuple[int, int]] = {
+    HearingKind.MASTER: (15, 10),
+    HearingKind.INDIVIDUAL: (180, 110),
+    HearingKind.BOND: (30, 20),
+    HearingKind.FEAR_REVIEW: (45, 30),
+    HearingKind.MOTION: (25, 15),
+}

@@ -1,0 +1,117 @@
+"""Computes a judge's fiscal-year forecast from the model, as shared/domain-model.md defines it."""
+
+import math
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
+from planner.domain.docket import Closure, Leave
+from planner.domain.judge import Judge
+from planner.forecast.demand import measure_demand
+from planner.forecast.facts import CaseFacts, HearingFacts
+from planner.forecast.fitting import Fitting
+from planner.forecast.message import describe
+from planner.forecast.report import Forecast, Shortened
+from planner.forecast.verdict import Verdict
+
+
+def forecast(
+    judge: Judge,
+    *,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Iterable[CaseFacts],
+    hearings: Iterable[HearingFacts],
+    as_of: datetime,
+) -> Forecast:
+    """Forecast the fiscal year that contains ``as_of`` (a local wall-clock time of the judge)."""
+    fiscal_year = fiscal_year_of(as_of.date(), judge)
+    fy_first, fy_last = fiscal_year_bounds(fiscal_year, judge)
+    window_end = datetime.combine(fy_last + timedelta(days=1), time())
+    calendar = CourtCalendar(judge, closures, leave, fy_first, fy_last)
+
+    capacity = calendar.bench_minutes(as_of, window_end)
+    demand = measure_demand(judge, cases, hearings, fy_first, as_of, window_end)
+    needed = max(0, judge.quota - demand.completed)
+    fitting = Fitting(demand.work, demand.floor)
+    at_current = fitting.count_fitting(capacity)
+    at_floors = fitting.count_fitting_at_floors(capacity)
+    scale = fitting.largest_scale(needed, capacity)
+
+    workdays_in_year = calendar.workdays()
+    elapsed = (
+        calendar.workdays(fy_first, as_of.date() - timedelta(days=1))
+        if as_of.date() > fy_first
+        else 0
+    )
+    pace = judge.quota * elapsed / workdays_in_year if workdays_in_year else 0.0
+
+    enough_cases = needed <= demand.pending
+    if enough_cases:
+        need_now = fitting.minutes_for_smallest(needed)
+        need_at_floors = fitting.minutes_for_smallest_at_floors(needed)
+    else:
+        need_now = float(fitting.work.sum())
+        need_at_floors = float(fitting.floor.sum())
+    slack_pct = 100 * (capacity - need_now) / capacity if capacity > 0 else None
+
+    if not enough_cases:
+        verdict, missing = Verdict.NOT_ENOUGH_CASES, max(0.0, need_at_floors - capacity)
+    elif at_floors < needed:
+        verdict, missing = Verdict.UNREACHABLE_AT_MINIMUM_LENGTHS, need_at_floors - capacity
+    elif at_current < needed:
+        verdict, missing = Verdict.UNREACHABLE_WITHOUT_SHORTENING, need_now - capacity
+    elif (slack_pct is not None and slack_pct < judge.at_risk_slack_pct) or (
+        demand.completed < math.floor(pace)
+    ):
+        verdict, missing = Verdict.AT_RISK, 0.0
+    else:
+        verdict, missing = Verdict.ON_TRACK, 0.0
+
+    result = Forecast(
+        judge=judge.name,
+        fiscal_year=fiscal_year,
+        fy_start=fy_first,
+        fy_end=fy_last,
+        as_of=as_of,
+        quota=judge.quota,
+        completed=demand.completed,
+        needed=needed,
+        pending_cases=demand.pending,
+        capacity_minutes=capacity,
+        booked_minutes=demand.booked_minutes,
+        max_completions_at_current_lengths=at_current,
+        max_completions_at_minimum_lengths=at_floors,
+        required_shortening_pct=None if scale is None else 100 * (1 - scale),
+        minutes_per_needed_completion=capacity / needed if needed else None,
+        bench_hours_missing=missing / 60,
+        slack_pct=slack_pct,
+        workdays_in_year=workdays_in_year,
+        workdays_left=calendar.workdays(as_of.date(), fy_last),
+        pace_expected_to_date=pace,
+        projected_from_booked=demand.completed + demand.fully_booked,
+        counted_completions=tuple(sorted(judge.counted_completions)),
+        shortened_case_minutes=_shorten(
+            {
+                kind: (m.default, m.minimum)
+                for kind, m in judge.case_minutes.items()
+                if kind in set(demand.kinds)
+            },
+            scale,
+        ),
+        shortened_hearing_minutes=_shorten(
+            {str(kind): (m.default, m.minimum) for kind, m in judge.hearing_minutes.items()}, scale
+        ),
+        verdict=verdict,
+    )
+    return replace(result, message=describe(result))
+
+
+def _shorten(table: dict[str, tuple[int, int]], scale: float | None) -> dict[str, Shortened]:
+    if scale is None or scale >= 1.0:
+        return {}
+    return {
+        kind: Shortened(default, max(minimum, math.floor(scale * default)))
+        for kind, (default, minimum) in table.items()
+    }

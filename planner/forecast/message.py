@@ -1,0 +1,72 @@
+"""The one plain-English sentence that states a forecast's verdict with its numbers."""
+
+from planner.domain.vocabulary import HearingKind
+from planner.forecast.report import Forecast
+from planner.forecast.verdict import Verdict
+
+
+def _hours(minutes: float) -> str:
+    return f"{minutes / 60:,.0f}"
+
+
+def _per_completion(forecast: Forecast) -> str:
+    if forecast.minutes_per_needed_completion is None:
+        return ""
+    return f", {forecast.minutes_per_needed_completion / 60:.1f} hours per needed completion"
+
+
+def _example_cut(forecast: Forecast) -> str:
+    """The asylum merits hearing's cut, the one judges quote; else the first kind that shrinks."""
+    merits = forecast.shortened_hearing_minutes.get(str(HearingKind.INDIVIDUAL))
+    if merits is not None:
+        return f"merits hearings from {merits.current} to {merits.shortened} minutes"
+    for kind, cut in forecast.shortened_case_minutes.items():
+        return f"{kind} cases from {cut.current} to {cut.shortened} minutes"
+    return ""
+
+
+def describe(forecast: Forecast) -> str:
+    f = forecast
+    left = f"{_hours(f.capacity_minutes)} bench hours left"
+    match f.verdict:
+        case Verdict.NOT_ENOUGH_CASES:
+            return (
+                f"Only {f.pending_cases:,} cases are pending, {f.needed - f.pending_cases:,} fewer "
+                f"than the {f.needed:,} completions still needed to reach {f.quota:,}: the quota "
+                "cannot be reached from the docket as it is, however short the hearings."
+            )
+        case Verdict.UNREACHABLE_AT_MINIMUM_LENGTHS:
+            return (
+                f"Even at the minimum hearing lengths only {f.max_completions_at_minimum_lengths:,} "
+                f"of the {f.needed:,} needed completions fit in the {left}: "
+                f"{f.bench_hours_missing:,.0f} more bench hours would be needed to reach {f.quota:,}."
+            )
+        case Verdict.UNREACHABLE_WITHOUT_SHORTENING:
+            cut = _example_cut(f)
+            return (
+                f"At current hearing lengths {f.max_completions_at_current_lengths:,} of the "
+                f"{f.needed:,} needed completions fit in the {left} "
+                f"({f.bench_hours_missing:,.0f} hours short): hearings would have to be "
+                f"{f.required_shortening_pct:.0f}% shorter"
+                + (f", {cut}," if cut else "")
+                + f" to reach {f.quota:,}."
+            )
+        case Verdict.AT_RISK:
+            if f.completed < int(f.pace_expected_to_date):
+                reason = (
+                    f"{f.completed:,} completions so far against {f.pace_expected_to_date:,.0f} "
+                    "expected by now at an even pace"
+                )
+            else:
+                reason = f"only {f.slack_pct:.0f}% of the {left} would be spare"
+            return (
+                f"The {f.needed:,} needed completions fit at current lengths "
+                f"({f.max_completions_at_current_lengths:,} would fit), but {reason}"
+                f"{_per_completion(f)}."
+            )
+        case Verdict.ON_TRACK:
+            return (
+                f"On track: {f.needed:,} more completions needed and "
+                f"{f.max_completions_at_current_lengths:,} fit at current lengths in the {left}"
+                f"{_per_completion(f)}."
+            )

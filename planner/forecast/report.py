@@ -1,0 +1,84 @@
+"""The forecast of one judge's fiscal year as a record: every figure, the verdict and its sentence."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from planner.forecast.verdict import Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Shortened:
+    """A kind's minutes now, and at the required shortening (never below the judge's minimum)."""
+
+    current: int
+    shortened: int
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    judge: str
+    fiscal_year: int
+    fy_start: date
+    fy_end: date
+    as_of: datetime
+    quota: int
+    completed: int
+    needed: int
+    pending_cases: int
+    capacity_minutes: float
+    booked_minutes: float
+    max_completions_at_current_lengths: int
+    max_completions_at_minimum_lengths: int
+    required_shortening_pct: float | None
+    minutes_per_needed_completion: float | None
+    bench_hours_missing: float
+    slack_pct: float | None
+    workdays_in_year: int
+    workdays_left: int
+    pace_expected_to_date: float
+    projected_from_booked: int
+    counted_completions: tuple[str, ...]
+    shortened_case_minutes: dict[str, Shortened] = field(default_factory=dict)
+    shortened_hearing_minutes: dict[str, Shortened] = field(default_factory=dict)
+    verdict: Verdict = Verdict.ON_TRACK
+    message: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The forecast as the JSON object ``planner forecast --json`` prints for a judge."""
+        return {
+            "judge": self.judge,
+            "fiscal_year": self.fiscal_year,
+            "fy_start": self.fy_start.isoformat(),
+            "fy_end": self.fy_end.isoformat(),
+            "as_of": self.as_of.isoformat(timespec="minutes"),
+            "quota": self.quota,
+            "completed": self.completed,
+            "needed": self.needed,
+            "pending_cases": self.pending_cases,
+            "capacity_minutes": round(self.capacity_minutes, 1),
+            "booked_minutes": round(self.booked_minutes, 1),
+            "max_completions_at_current_lengths": self.max_completions_at_current_lengths,
+            "max_completions_at_minimum_lengths": self.max_completions_at_minimum_lengths,
+            "required_shortening_pct": _rounded(self.required_shortening_pct),
+            "minutes_per_needed_completion": _rounded(self.minutes_per_needed_completion),
+            "bench_hours_missing": round(self.bench_hours_missing, 1),
+            "slack_pct": _rounded(self.slack_pct),
+            "workdays_in_year": self.workdays_in_year,
+            "workdays_left": self.workdays_left,
+            "pace_expected_to_date": round(self.pace_expected_to_date, 1),
+            "projected_from_booked": self.projected_from_booked,
+            "counted_completions": list(self.counted_completions),
+            "shortened_case_minutes": _shortened_json(self.shortened_case_minutes),
+            "shortened_hearing_minutes": _shortened_json(self.shortened_hearing_minutes),
+            "verdict": self.verdict.value,
+            "message": self.message,
+        }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _shortened_json(table: dict[str, Shortened]) -> dict[str, dict[str, int]]:
+    return {kind: {"current": s.current, "shortened": s.shortened} for kind, s in table.items()}
