@@ -12,6 +12,7 @@ from planner.domain.vocabulary import (
     HearingKind,
     HearingStatus,
     LeaveKind,
+    coerce,
 )
 
 #: INA 208(d)(5)(A)(iii): asylum applications are to be adjudicated within 180 days of filing.
@@ -41,6 +42,7 @@ class Leave:
     all_day: bool = False
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", coerce(LeaveKind, self.kind, "leave kind"))
         if self.end <= self.start:
             raise InvalidValue(f"leave from {self.start} to {self.end} ends before it starts")
 
@@ -85,6 +87,10 @@ class Case:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
+        object.__setattr__(self, "status", coerce(CaseStatus, self.status, "case status"))
+        if self.completion_kind is not None:
+            kind = coerce(CompletionKind, self.completion_kind, "completion kind")
+            object.__setattr__(self, "completion_kind", kind)
         if not self.name.strip():
             raise InvalidValue(f"case {self.display_a_number} needs a name")
         completed = self.status is CaseStatus.COMPLETED
@@ -132,6 +138,8 @@ class Hearing:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
+        object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
+        object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
         if self.minutes <= 0:
             raise InvalidValue(f"a hearing of {self.minutes!r} minutes must last at least a minute")
         if self.status is HearingStatus.ADJOURNED and not self.adjournment_reason:

@@ -12,6 +12,7 @@ from planner.domain.vocabulary import (
     CompletionKind,
     HearingKind,
     SessionKind,
+    coerce,
 )
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -28,6 +29,7 @@ class Session:
     language: str | None = None  # interpreter language booked for the block, if any
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", coerce(SessionKind, self.kind, "session kind"))
         if not 0 <= self.weekday <= 6:
             raise InvalidValue(f"weekday {self.weekday!r} must be 0 (Monday) to 6 (Sunday)")
         if self.end <= self.start:

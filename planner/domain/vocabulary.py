@@ -4,6 +4,9 @@ Case kinds are open (a judge can add one); the other vocabularies are fixed enum
 """
 
 from enum import StrEnum
+from typing import TypeVar
+
+from planner.domain.errors import InvalidValue
 
 
 class SessionKind(StrEnum):
@@ -100,3 +103,15 @@ DEFAULT_HEARING_MINUTES: dict[HearingKind, tuple[int, int]] = {
     HearingKind.FEAR_REVIEW: (45, 30),
     HearingKind.MOTION: (25, 15),
 }
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def coerce(vocabulary: type[E], value: object, what: str) -> E:
+    """``value`` as a member of ``vocabulary``, or a message that names the choices."""
+    try:
+        return vocabulary(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in vocabulary)
+        raise InvalidValue(f"{what} {value!r} is not one of: {choices}") from None

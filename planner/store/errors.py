@@ -1,0 +1,25 @@
+"""What can go wrong with a database file, in words the user can act on."""
+
+
+class StoreError(Exception):
+    """A problem with the database file that the user's environment caused, not a bug."""
+
+
+class NotAPlannerDatabase(StoreError):
+    pass
+
+
+class NewerDatabase(StoreError):
+    pass
+
+
+class DatabaseBusy(StoreError):
+    pass
+
+
+class DatabaseUnavailable(StoreError):
+    pass
+
+
+class Conflict(StoreError):
+    """A change refused because it clashes with what is already stored."""

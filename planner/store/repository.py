@@ -1,0 +1,392 @@
+"""Reading and writing dockets inside one transaction: the model in, the model out."""
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.vocabulary import (
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingStatus,
+    LeaveKind,
+    SessionKind,
+)
+from planner.store.errors import Conflict
+from planner.store.tables import (
+    CaseKindRow,
+    CaseRow,
+    ClosureRow,
+    CountedCompletionRow,
+    HearingKindRow,
+    HearingRow,
+    JudgeRow,
+    LeaveRow,
+    SessionRow,
+)
+
+_CASE_STATUS = {s.value: s for s in CaseStatus}
+_COMPLETION = {k.value: k for k in CompletionKind}
+_HEARING_STATUS = {s.value: s for s in HearingStatus}
+
+
+class CaseFactsRow(NamedTuple):
+    """The few fields of a case the forecast reads, without building a whole Case."""
+
+    a_number: str
+    kind: str
+    received: date
+    status: CaseStatus
+    completion_date: date | None
+    completion_kind: CompletionKind | None
+    remaining_minutes: int | None
+
+
+class HearingFactsRow(NamedTuple):
+    a_number: str
+    start: datetime
+    minutes: int
+    status: HearingStatus
+
+
+class ForecastInputs(NamedTuple):
+    judge: Judge
+    closures: list[Closure]
+    leave: list[Leave]
+    cases: list[CaseFactsRow]
+    hearings: list[HearingFactsRow]
+
+
+class Repository:
+    """The store's operations on an open transaction. Nothing outside the store sees SQL."""
+
+    def __init__(self, session: OrmSession) -> None:
+        self._session = session
+
+    # Judges -------------------------------------------------------------------------------
+
+    def judges(self) -> list[Judge]:
+        """Every judge's profile, by name."""
+        rows = self._session.scalars(select(JudgeRow).order_by(JudgeRow.name)).all()
+        return [self._judge(row) for row in rows]
+
+    def judge_named(self, name: str) -> Judge | None:
+        row = self._session.scalars(select(JudgeRow).where(JudgeRow.name == name)).first()
+        return None if row is None else self._judge(row)
+
+    def add_judge(self, judge: Judge) -> int:
+        if self.judge_named(judge.name) is not None:
+            raise Conflict(f"a judge named {judge.name!r} is already in this database")
+        row = JudgeRow()
+        self._copy_profile(judge, row)
+        self._session.add(row)
+        self._session.flush()
+        self._write_profile_children(row.id, judge)
+        return row.id
+
+    def update_judge(self, judge: Judge) -> None:
+        """Save an edited profile (the judge's id says which)."""
+        row = self._session.get(JudgeRow, judge.id)
+        if row is None:
+            raise Conflict(f"judge {judge.name!r} is no longer in this database")
+        self._copy_profile(judge, row)
+        for table in (SessionRow, CaseKindRow, HearingKindRow, CountedCompletionRow):
+            self._session.execute(delete(table).where(table.judge_id == row.id))
+        self._write_profile_children(row.id, judge)
+
+    def remove_judge(self, judge_id: int) -> None:
+        self._session.execute(delete(JudgeRow).where(JudgeRow.id == judge_id))
+
+    def case_count(self, judge_id: int) -> int:
+        query = select(func.count()).select_from(CaseRow).where(CaseRow.judge_id == judge_id)
+        return self._session.scalar(query) or 0
+
+    # Whole dockets --------------------------------------------------------------------------
+
+    def add_docket(self, docket: Docket) -> int:
+        """Store a whole docket under a new judge; returns the judge's id."""
+        judge_id = self.add_judge(docket.judge)
+        self.add_calendar(judge_id, docket.closures, docket.leave)
+        self.add_cases(judge_id, docket.cases)
+        self.add_hearings(judge_id, docket.hearings)
+        return judge_id
+
+    def load_docket(self, judge_id: int) -> Docket:
+        judge = self._judge(self._session.get_one(JudgeRow, judge_id))
+        closures = self._session.scalars(
+            select(ClosureRow).where(ClosureRow.judge_id == judge_id).order_by(ClosureRow.day)
+        )
+        leave = self._session.scalars(
+            select(LeaveRow).where(LeaveRow.judge_id == judge_id).order_by(LeaveRow.start)
+        )
+        cases = self._session.scalars(
+            select(CaseRow).where(CaseRow.judge_id == judge_id).order_by(CaseRow.id)
+        )
+        hearings = self._session.execute(
+            select(HearingRow, CaseRow.a_number)
+            .join(CaseRow, HearingRow.case_id == CaseRow.id)
+            .where(CaseRow.judge_id == judge_id)
+            .order_by(HearingRow.start, HearingRow.id)
+        )
+        return Docket(
+            judge=judge,
+            closures=tuple(Closure(row.day, row.reason) for row in closures),
+            leave=tuple(_leave(row) for row in leave),
+            cases=tuple(_case(row) for row in cases),
+            hearings=tuple(_hearing(row, a_number) for row, a_number in hearings),
+        )
+
+    def add_calendar(
+        self, judge_id: int, closures: Iterable[Closure], leave: Iterable[Leave]
+    ) -> None:
+        closure_rows = [{"judge_id": judge_id, "day": c.day, "reason": c.reason} for c in closures]
+        if closure_rows:
+            self._session.execute(insert(ClosureRow), closure_rows)
+        leave_rows = [
+            {
+                "judge_id": judge_id,
+                "start": entry.start,
+                "end": entry.end,
+                "kind": entry.kind.value,
+                "all_day": entry.all_day,
+            }
+            for entry in leave
+        ]
+        if leave_rows:
+            self._session.execute(insert(LeaveRow), leave_rows)
+
+    def add_cases(self, judge_id: int, cases: Iterable[Case]) -> None:
+        rows = [_case_values(judge_id, case) for case in cases]
+        if rows:
+            self._session.execute(insert(CaseRow), rows)
+
+    def add_hearings(self, judge_id: int, hearings: Iterable[Hearing]) -> None:
+        ids = self.case_ids(judge_id)
+        rows = [
+            {
+                "case_id": ids[hearing.a_number],
+                "start": hearing.start,
+                "minutes": hearing.minutes,
+                "kind": hearing.kind.value,
+                "status": hearing.status.value,
+                "adjournment_reason": hearing.adjournment_reason,
+            }
+            for hearing in hearings
+        ]
+        if rows:
+            self._session.execute(insert(HearingRow), rows)
+
+    def case_ids(self, judge_id: int) -> dict[str, int]:
+        """A-number -> case id, for every case of the judge."""
+        query = select(CaseRow.a_number, CaseRow.id).where(CaseRow.judge_id == judge_id)
+        return dict(self._session.execute(query).tuples().all())
+
+    def upsert_cases(self, judge_id: int, cases: Sequence[Case]) -> tuple[int, int]:
+        """Add new cases and overwrite the fields of those already on the docket (by A-number).
+
+        Returns how many were added and how many updated.
+        """
+        existing = self.case_ids(judge_id)
+        new = [case for case in cases if case.a_number not in existing]
+        updates = [
+            {"id": existing[case.a_number], **_case_values(judge_id, case)}
+            for case in cases
+            if case.a_number in existing
+        ]
+        self.add_cases(judge_id, new)
+        if updates:
+            self._session.execute(update(CaseRow), updates)
+        return len(new), len(updates)
+
+    # The forecast's inputs, read lean ------------------------------------------------------
+
+    def forecast_inputs(self, judge: Judge, fy_first: date) -> ForecastInputs:
+        """What the forecast of ``judge``'s fiscal year from ``fy_first`` reads, and no more:
+        pending cases and the year's completions, and the hearings scheduled from then on."""
+        assert judge.id is not None
+        case_query = select(
+            CaseRow.a_number,
+            CaseRow.kind,
+            CaseRow.received,
+            CaseRow.status,
+            CaseRow.completion_date,
+            CaseRow.completion_kind,
+            CaseRow.remaining_minutes,
+        ).where(
+            CaseRow.judge_id == judge.id,
+            or_(CaseRow.status == CaseStatus.PENDING.value, CaseRow.completion_date >= fy_first),
+        )
+        cases = [
+            CaseFactsRow(
+                a, kind, received, _CASE_STATUS[status], done, _COMPLETION.get(how or ""), minutes
+            )
+            for a, kind, received, status, done, how, minutes in self._session.execute(case_query)
+        ]
+        hearing_query = (
+            select(HearingRow.start, HearingRow.minutes, HearingRow.status, CaseRow.a_number)
+            .join(CaseRow, HearingRow.case_id == CaseRow.id)
+            .where(
+                CaseRow.judge_id == judge.id,
+                HearingRow.status == HearingStatus.SCHEDULED.value,
+                HearingRow.start >= datetime.combine(fy_first, datetime.min.time()),
+            )
+        )
+        hearings = [
+            HearingFactsRow(a_number, start, minutes, _HEARING_STATUS[status])
+            for start, minutes, status, a_number in self._session.execute(hearing_query)
+        ]
+        docket_calendar = self._calendar(judge.id)
+        return ForecastInputs(judge, *docket_calendar, cases, hearings)
+
+    def _calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
+        closures = self._session.scalars(select(ClosureRow).where(ClosureRow.judge_id == judge_id))
+        leave = self._session.scalars(select(LeaveRow).where(LeaveRow.judge_id == judge_id))
+        return [Closure(r.day, r.reason) for r in closures], [_leave(r) for r in leave]
+
+    # Profile mapping ------------------------------------------------------------------------
+
+    def _judge(self, row: JudgeRow) -> Judge:
+        sessions = self._session.scalars(
+            select(SessionRow)
+            .where(SessionRow.judge_id == row.id)
+            .order_by(SessionRow.weekday, SessionRow.start)
+        )
+        case_kinds = self._session.scalars(
+            select(CaseKindRow).where(CaseKindRow.judge_id == row.id)
+        )
+        hearing_kinds = self._session.scalars(
+            select(HearingKindRow).where(HearingKindRow.judge_id == row.id)
+        )
+        counted = self._session.scalars(
+            select(CountedCompletionRow.completion_kind).where(
+                CountedCompletionRow.judge_id == row.id
+            )
+        )
+        return Judge(
+            id=row.id,
+            name=row.name,
+            court=row.court,
+            timezone=row.timezone,
+            quota=row.quota,
+            fy_start_month=row.fy_start_month,
+            fy_start_day=row.fy_start_day,
+            at_risk_slack_pct=row.at_risk_slack_pct,
+            sessions=tuple(
+                Session(s.weekday, s.start, s.end, SessionKind(s.kind), s.language)
+                for s in sessions
+            ),
+            case_minutes={
+                k.kind: KindMinutes(k.default_minutes, k.minimum_minutes) for k in case_kinds
+            },
+            hearing_minutes={
+                HearingKind(k.kind): KindMinutes(k.default_minutes, k.minimum_minutes)
+                for k in hearing_kinds
+            },
+            counted_completions=frozenset(CompletionKind(kind) for kind in counted),
+        )
+
+    @staticmethod
+    def _copy_profile(judge: Judge, row: JudgeRow) -> None:
+        row.name = judge.name
+        row.court = judge.court
+        row.timezone = judge.timezone
+        row.quota = judge.quota
+        row.fy_start_month = judge.fy_start_month
+        row.fy_start_day = judge.fy_start_day
+        row.at_risk_slack_pct = judge.at_risk_slack_pct
+
+    def _write_profile_children(self, judge_id: int, judge: Judge) -> None:
+        self._session.add_all(
+            SessionRow(
+                judge_id=judge_id,
+                weekday=s.weekday,
+                start=s.start,
+                end=s.end,
+                kind=s.kind.value,
+                language=s.language,
+            )
+            for s in judge.sessions
+        )
+        self._session.add_all(
+            CaseKindRow(
+                judge_id=judge_id, kind=kind, default_minutes=m.default, minimum_minutes=m.minimum
+            )
+            for kind, m in judge.case_minutes.items()
+        )
+        self._session.add_all(
+            HearingKindRow(
+                judge_id=judge_id,
+                kind=kind.value,
+                default_minutes=m.default,
+                minimum_minutes=m.minimum,
+            )
+            for kind, m in judge.hearing_minutes.items()
+        )
+        self._session.add_all(
+            CountedCompletionRow(judge_id=judge_id, completion_kind=kind.value)
+            for kind in judge.counted_completions
+        )
+        self._session.flush()
+
+
+def _case_values(judge_id: int, case: Case) -> dict[str, object]:
+    return {
+        "judge_id": judge_id,
+        "a_number": case.a_number,
+        "name": case.name,
+        "kind": case.kind,
+        "detained": case.detained,
+        "juvenile": case.juvenile,
+        "language": case.language,
+        "represented": case.represented,
+        "received": case.received,
+        "status": case.status.value,
+        "completion_date": case.completion_date,
+        "completion_kind": case.completion_kind.value if case.completion_kind else None,
+        "remaining_minutes": case.remaining_minutes,
+        "asylum_filed": case.asylum_filed,
+        "nta_served": case.nta_served,
+        "attorney": case.attorney,
+    }
+
+
+def _case(row: CaseRow) -> Case:
+    return Case(
+        id=row.id,
+        a_number=row.a_number,
+        name=row.name,
+        kind=row.kind,
+        detained=row.detained,
+        juvenile=row.juvenile,
+        language=row.language,
+        represented=row.represented,
+        received=row.received,
+        status=CaseStatus(row.status),
+        completion_date=row.completion_date,
+        completion_kind=CompletionKind(row.completion_kind) if row.completion_kind else None,
+        remaining_minutes=row.remaining_minutes,
+        asylum_filed=row.asylum_filed,
+        nta_served=row.nta_served,
+        attorney=row.attorney,
+    )
+
+
+def _hearing(row: HearingRow, a_number: str) -> Hearing:
+    return Hearing(
+        id=row.id,
+        a_number=a_number,
+        start=row.start,
+        minutes=row.minutes,
+        kind=HearingKind(row.kind),
+        status=HearingStatus(row.status),
+        adjournment_reason=row.adjournment_reason,
+    )
+
+
+def _leave(row: LeaveRow) -> Leave:
+    return Leave(row.start, row.end, LeaveKind(row.kind), all_day=row.all_day)
