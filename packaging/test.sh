@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up if needed, then run the whole test suite (lint, layer contracts, tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash packaging/setup.sh test
+.venv/bin/ruff check .
+.venv/bin/lint-imports
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,303 @@
+"""The ``planner`` command: the headless way into the Planner, for clerks and their scripts."""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from planner import __version__
+from planner.domain.errors import InvalidValue
+from planner.forecast.report import Forecast
+from planner.store.errors import StoreError
+
+
+class UserError(Exception):
+    """Bad input on the command line: the message goes to stderr and the exit code is 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before the subcommand or after it.
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="the docket database to use (default: planner.sqlite in your data folder)",
+    )
+    parser = _Parser(
+        prog="planner",
+        parents=[db_option],
+        description="Judge Workload Planner: an immigration judge's docket and an honest "
+        "forecast of the fiscal year's quota.",
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser(
+        "demo",
+        parents=[db_option],
+        help="create a realistic generated docket",
+        description="Add generated judges with realistic dockets to the database: detained and "
+        "non-detained cases of every kind, interpreters, representation, a weekly session "
+        "template, leave, hearings held and completions so far this fiscal year. Names are "
+        "invented. The same seed gives the same docket.",
+    )
+    demo.add_argument(
+        "--cases",
+        type=_positive,
+        default=2000,
+        metavar="N",
+        help="pending cases in all (default 2000)",
+    )
+    demo.add_argument(
+        "--judges",
+        type=_positive,
+        default=1,
+        metavar="J",
+        help="how many judges share them (default 1)",
+    )
+    demo.add_argument(
+        "--seed", type=int, default=2018, metavar="S", help="random seed (default 2018)"
+    )
+    demo.add_argument(
+        "--today",
+        type=_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the docket is generated as of (default: today)",
+    )
+
+    forecast = commands.add_parser(
+        "forecast",
+        parents=[db_option],
+        help="forecast the fiscal year's quota",
+        description="Say whether the bench time left in the fiscal year can reach the quota at "
+        "the hearing lengths the cases need, and if not by how much hearings would have to "
+        "shrink. Covers every judge unless --judge names one.",
+    )
+    forecast.add_argument("--judge", metavar="NAME", help="only this judge")
+    forecast.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="forecast from the start of this day (default: now)",
+    )
+    forecast.add_argument(
+        "--json", action="store_true", help="print a JSON array with one object per judge"
+    )
+
+    do_import = commands.add_parser(
+        "import",
+        parents=[db_option],
+        help="import a docket file (.json) or a cases spreadsheet (.csv)",
+        description="Import a whole docket file (JSON, as written by 'planner export') or a "
+        "cases CSV into a judge's docket. All or nothing: a file with any bad row changes "
+        "nothing, and every bad row is listed by line, column and reason.",
+    )
+    do_import.add_argument(
+        "--judge",
+        metavar="NAME",
+        help="the judge whose docket receives a CSV (or a new name for a docket file's judge)",
+    )
+    do_import.add_argument(
+        "--replace",
+        action="store_true",
+        help="for a docket file: replace the judge's docket if the judge exists",
+    )
+    do_import.add_argument("file", type=Path, metavar="FILE")
+
+    export = commands.add_parser(
+        "export",
+        parents=[db_option],
+        help="export a judge's docket as JSON or the cases as CSV",
+        description="Write a judge's whole docket as a docket file (JSON), or the cases as a "
+        "CSV a clerk can open in a spreadsheet. The file holds confidential asylum data.",
+    )
+    export.add_argument("--judge", metavar="NAME", required=True)
+    export.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default=None,
+        help="json or csv (default: from the --out file's extension)",
+    )
+    export.add_argument("--out", type=Path, metavar="FILE", required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except (UserError, InvalidValue, StoreError) as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("planner: interrupted; nothing half-done was saved", file=sys.stderr)
+        return 130
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from planner.paths import default_database
+    from planner.store.database import Database
+
+    return Database.open(getattr(args, "db", None) or default_database())
+
+
+def _run(args: argparse.Namespace) -> int:
+    match args.command:
+        case "forecast":
+            return _forecast(args)
+        case "demo":
+            return _demo(args)
+        case "import":
+            return _import(args)
+        case "export":
+            return _export(args)
+        case _:
+            return _overview(args)
+
+
+def _forecast(args: argparse.Namespace) -> int:
+    from planner.services.forecasting import forecast_judges
+
+    results = forecast_judges(_open(args), args.judge, args.as_of)
+    if args.json:
+        print(json.dumps([result.as_json() for result in results], indent=2))
+    elif not results:
+        print("No judges in this database yet: 'planner demo' makes a demo docket.")
+    else:
+        print("\n\n".join(render_forecast(result) for result in results))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from planner.services.demo import create_demo
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rgenerating: {done:,} of {total:,} judges", end="", file=sys.stderr)
+
+    summary = create_demo(
+        _open(args),
+        cases=args.cases,
+        judges=args.judges,
+        seed=args.seed,
+        today=args.today or date.today(),
+        progress=progress,
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(summary.describe())
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from planner.services.transfer import import_file
+
+    summary = import_file(_open(args), args.file, judge_name=args.judge, replace=args.replace)
+    print(summary.describe())
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from planner.services.transfer import export_docket
+
+    fmt = args.format or args.out.suffix.lstrip(".").lower()
+    if fmt not in ("json", "csv"):
+        raise UserError(f"say --format json or csv: the extension of {args.out} does not tell")
+    summary = export_docket(_open(args), args.judge, fmt, args.out)
+    print(summary.describe())
+    return 0
+
+
+def _overview(args: argparse.Namespace) -> int:
+    """``planner`` alone: the database's judges and their verdicts, offering a demo when empty."""
+    database = _open(args)
+    from planner.services.forecasting import forecast_judges
+
+    results = forecast_judges(database)
+    if not results:
+        print(f"{database.describe()} has no judges yet.")
+        if sys.stdin.isatty() and input(
+            "Create a demo docket to explore? [Y/n] "
+        ).strip().lower() in ("", "y", "yes"):
+            from planner.services.demo import create_demo
+
+            print(
+                create_demo(
+                    database, cases=2000, judges=1, seed=2018, today=date.today()
+                ).describe()
+            )
+            results = forecast_judges(database)
+        else:
+            print("Run 'planner demo' for a demo docket, or 'planner import FILE' for your own.")
+            return 0
+    print("\n\n".join(render_forecast(result) for result in results))
+    return 0
+
+
+def render_forecast(f: Forecast) -> str:
+    """The forecast as a short report a judge can check with a pencil."""
+
+    def hours(minutes: float) -> str:
+        return f"{minutes / 60:,.1f} h"
+
+    lines = [
+        f"{f.judge}: fiscal year {f.fiscal_year} ({f.fy_start:%d %b %Y} to {f.fy_end:%d %b %Y}), "
+        f"as of {f.as_of:%d %b %Y %H:%M}",
+        f"  {f.verdict.title.upper()}: {f.message}",
+        f"  Completed so far            {f.completed:,} of {f.quota:,}"
+        f"  (counting {', '.join(f.counted_completions)})",
+        f"  Needed                      {f.needed:,}",
+        f"  Pending cases               {f.pending_cases:,}",
+        f"  Bench time left             {hours(f.capacity_minutes)}"
+        f" on {f.workdays_left} workdays (booked {hours(f.booked_minutes)})",
+    ]
+    if f.minutes_per_needed_completion is not None:
+        lines.append(f"  Per needed completion       {hours(f.minutes_per_needed_completion)}")
+    lines += [
+        f"  Most completions that fit   {f.max_completions_at_current_lengths:,} at current "
+        f"lengths, {f.max_completions_at_minimum_lengths:,} at minimum lengths",
+        f"  Pace                        {f.pace_expected_to_date:,.0f} expected by now at an "
+        f"even pace; {f.projected_from_booked:,} by year end from booked hearings",
+    ]
+    if f.required_shortening_pct:
+        cuts = ", ".join(
+            f"{kind} {cut.current} -> {cut.shortened} min"
+            for kind, cut in f.shortened_case_minutes.items()
+        )
+        lines.append(f"  Required shortening         {f.required_shortening_pct:.1f}%")
+        lines.append(f"    minutes per case           {cuts}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Use cases: each opens one transaction, calls the store and the core, and returns a result."""
