@@ -109,9 +109,11 @@ def forecast(
 
 
 def _shorten(table: dict[str, tuple[int, int]], scale: float | None) -> dict[str, Shortened]:
+    """Each kind's minutes at ``scale``, rounded down to whole minutes (rounding up could
+    overshoot the capacity); the bisection's last bits are not allowed to cost a minute."""
     if scale is None or scale >= 1.0:
         return {}
     return {
-        kind: Shortened(default, max(minimum, math.floor(scale * default)))
+        kind: Shortened(default, max(minimum, math.floor(round(scale * default, 6))))
         for kind, (default, minimum) in table.items()
     }

@@ -1,0 +1,73 @@
+"""Cases, hearings and leave refuse impossible values; a docket reports its inconsistencies."""
+
+from datetime import date, datetime
+
+import pytest
+
+from planner.domain.docket import Case, Docket, Hearing, Leave
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge
+from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind
+
+
+def _case(**changes: object) -> Case:
+    fields: dict[str, object] = {
+        "a_number": "A123-456-789",
+        "name": "Ana Pérez",
+        "kind": "asylum",
+        "received": date(2025, 3, 1),
+    }
+    fields.update(changes)
+    return Case(**fields)  # type: ignore[arg-type]
+
+
+def test_case_stores_a_number_as_digits_and_shows_it_the_courts_way() -> None:
+    case = _case()
+    assert case.a_number == "123456789"
+    assert case.display_a_number == "A123-456-789"
+
+
+def test_completed_case_needs_date_and_kind() -> None:
+    with pytest.raises(InvalidValue, match="completion date and kind"):
+        _case(status=CaseStatus.COMPLETED)
+    done = _case(
+        status="completed", completion_date=date(2026, 11, 2), completion_kind="removal_order"
+    )
+    assert done.completion_kind is CompletionKind.REMOVAL_ORDER
+
+
+def test_asylum_clock_runs_180_days_from_filing() -> None:
+    assert _case(asylum_filed=date(2026, 1, 1)).asylum_deadline == date(2026, 6, 30)
+    assert _case().asylum_deadline is None
+
+
+def test_notice_period_is_ten_days() -> None:
+    assert _case(nta_served=date(2026, 11, 1)).earliest_first_hearing == date(2026, 11, 11)
+
+
+def test_adjourned_hearing_needs_a_reason() -> None:
+    with pytest.raises(InvalidValue, match="reason"):
+        Hearing("123456789", datetime(2026, 12, 1, 9), 15, HearingKind.MASTER, "adjourned")  # type: ignore[arg-type]
+
+
+def test_whole_day_leave_covers_its_last_day() -> None:
+    leave = Leave.days(date(2026, 12, 21), date(2026, 12, 23))
+    assert leave.start == datetime(2026, 12, 21)
+    assert leave.end == datetime(2026, 12, 24)
+    assert leave.last_day == date(2026, 12, 23)
+    with pytest.raises(InvalidValue):
+        Leave.days(date(2026, 12, 23), date(2026, 12, 21))
+
+
+def test_docket_problems_name_each_inconsistency() -> None:
+    judge = Judge("Ortiz")
+    docket = Docket(
+        judge,
+        cases=(_case(), _case(), _case(a_number="111111111", kind="visa")),
+        hearings=(Hearing("999999999", datetime(2026, 12, 1, 9), 15, HearingKind.MASTER),),
+    )
+    problems = docket.problems()
+    assert any("A123-456-789 appears more than once" in p for p in problems)
+    assert any("'visa'" in p for p in problems)
+    assert any("A999-999-999, which is not on the docket" in p for p in problems)
+    assert Docket(judge, cases=(_case(),)).problems() == []

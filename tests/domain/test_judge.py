@@ -1,0 +1,47 @@
+"""The judge profile: defaults from the domain, and refusals that say what is wrong."""
+
+from datetime import time
+
+import pytest
+
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.vocabulary import CompletionKind, SessionKind
+
+
+def test_defaults_are_the_federal_ones() -> None:
+    judge = Judge("Ortiz")
+    assert judge.quota == 700
+    assert (judge.fy_start_month, judge.fy_start_day) == (10, 1)
+    assert judge.case_minutes["asylum"] == KindMinutes(195, 120)
+    assert judge.case_minutes["removal"].default == 30
+    assert CompletionKind.CHANGE_OF_VENUE not in judge.counted_completions
+    assert CompletionKind.IN_ABSENTIA in judge.counted_completions
+    # The standard week: 7 bench hours a day, Monday to Friday.
+    assert sum(s.minutes for s in judge.sessions) == 5 * 7 * 60
+
+
+def test_unknown_time_zone_is_refused() -> None:
+    with pytest.raises(InvalidValue, match="'Mars/Olympus'"):
+        Judge("Ortiz", timezone="Mars/Olympus")
+
+
+def test_session_must_end_after_it_starts() -> None:
+    with pytest.raises(InvalidValue, match="ends before it starts"):
+        Session(0, time(12), time(9), SessionKind.MASTER)
+
+
+def test_session_kind_is_checked_against_the_vocabulary() -> None:
+    assert Session(0, time(9), time(12), "individual").kind is SessionKind.INDIVIDUAL  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match=r"'merits'.*master"):
+        Session(0, time(9), time(12), "merits")  # type: ignore[arg-type]
+
+
+def test_minimum_cannot_exceed_default() -> None:
+    with pytest.raises(InvalidValue, match="minimum 200"):
+        KindMinutes(default=180, minimum=200)
+
+
+def test_unknown_case_kind_names_the_known_ones() -> None:
+    with pytest.raises(InvalidValue, match=r"'visa'.*asylum"):
+        Judge("Ortiz").minutes_for("visa")
