@@ -184,7 +184,7 @@ class Repository:
     def case_ids(self, judge_id: int) -> dict[str, int]:
         """A-number -> case id, for every case of the judge."""
         query = select(CaseRow.a_number, CaseRow.id).where(CaseRow.judge_id == judge_id)
-        return dict(self._session.execute(query).tuples().all())
+        return {a_number: case_id for a_number, case_id in self._session.execute(query)}  # noqa: C416
 
     def upsert_cases(self, judge_id: int, cases: Sequence[Case]) -> tuple[int, int]:
         """Add new cases and overwrite the fields of those already on the docket (by A-number).

@@ -1,0 +1,129 @@
+"""``planner forecast`` as a clerk's script uses it: text, JSON, exit codes and messages."""
+
+from datetime import date
+from pathlib import Path
+
+from planner.domain.docket import Case, Docket
+from planner.domain.judge import Judge
+from planner.store.database import Database
+
+CONTRACT_KEYS = {
+    "judge",
+    "fiscal_year",
+    "fy_start",
+    "fy_end",
+    "as_of",
+    "quota",
+    "completed",
+    "needed",
+    "pending_cases",
+    "capacity_minutes",
+    "booked_minutes",
+    "max_completions_at_current_lengths",
+    "required_shortening_pct",
+    "minutes_per_needed_completion",
+    "verdict",
+    "message",
+}
+
+
+def _two_judges(path: Path) -> None:
+    database = Database.open(path)
+    with database.transaction() as repo:
+        for name, count in (("Ortiz", 1000), ("Baker", 50)):
+            cases = tuple(
+                Case(f"{name == 'Baker':d}{i:08d}", f"R{i}", "asylum", date(2025, 1, 1))
+                for i in range(count)
+            )
+            repo.add_docket(Docket(Judge(name), cases=cases))
+    database.close()
+
+
+def test_json_covers_every_judge_with_the_contract_keys(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _two_judges(db_path)
+    result = planner("forecast", "--db", db_path, "--as-of", "2026-10-01", "--json")
+    assert result.code == 0
+    forecasts = result.json()
+    assert [f["judge"] for f in forecasts] == ["Baker", "Ortiz"]
+    for forecast in forecasts:
+        assert forecast.keys() >= CONTRACT_KEYS
+        assert forecast["fiscal_year"] == 2027
+        assert forecast["as_of"] == "2026-10-01T00:00"
+    baker, ortiz = forecasts
+    assert baker["verdict"] == "not_enough_cases"
+    assert ortiz["verdict"] == "unreachable_without_shortening"
+    assert ortiz["pending_cases"] == 1000
+
+
+def test_one_judge_and_db_after_the_subcommand_or_before(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _two_judges(db_path)
+    after = planner(
+        "forecast", "--db", db_path, "--judge", "Ortiz", "--as-of", "2026-10-01", "--json"
+    )
+    before = planner(
+        "--db", db_path, "forecast", "--judge", "Ortiz", "--as-of", "2026-10-01", "--json"
+    )
+    assert after.code == before.code == 0
+    assert after.json() == before.json()
+    assert [f["judge"] for f in after.json()] == ["Ortiz"]
+
+
+def test_text_report_gives_the_verdict_and_the_figures(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _two_judges(db_path)
+    result = planner("forecast", "--db", db_path, "--judge", "Ortiz", "--as-of", "2026-10-01")
+    assert result.code == 0
+    assert "UNREACHABLE WITHOUT SHORTENING HEARINGS" in result.out
+    assert "fiscal year 2027 (01 Oct 2026 to 30 Sep 2027)" in result.out
+    assert "Pending cases               1,000" in result.out
+    assert "Required shortening" in result.out
+
+
+def test_unknown_judge_is_bad_input(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _two_judges(db_path)
+    result = planner("forecast", "--db", db_path, "--judge", "Nobody")
+    assert result.code == 1
+    assert "no judge named 'Nobody'" in result.err
+    assert "'Baker', 'Ortiz'" in result.err
+
+
+def test_impossible_date_is_bad_input(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = planner("forecast", "--db", db_path, "--as-of", "2026-02-30")
+    assert result.code == 1
+    assert "'2026-02-30' is not a date" in result.err
+
+
+def test_a_file_that_is_not_a_database_is_bad_input(planner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello " * 1000)
+    result = planner("forecast", "--db", notes)
+    assert result.code == 1
+    assert "notes.txt is damaged or is not a database" in result.err
+
+
+def test_default_database_lives_in_the_data_folder(planner, private_data_folder: Path) -> None:  # type: ignore[no-untyped-def]
+    result = planner("forecast", "--json")
+    assert result.code == 0
+    assert result.json() == []
+    assert list(private_data_folder.rglob("planner.sqlite"))
+
+
+def test_every_subcommand_has_help(planner) -> None:  # type: ignore[no-untyped-def]
+    for command in ("demo", "forecast", "import", "export"):
+        result = planner(command, "--help")
+        assert result.code == 0
+        assert f"usage: planner {command}" in result.out
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "planner", "forecast", "--db", tmp_path / "x.sqlite", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "[]"
+    assert date.today()  # the command ran on today's date without a --as-of
