@@ -1,12 +1,16 @@
-"""Shared fixtures: every test runs with its own data folder, never the user's."""
+"""Shared fixtures: every test runs with its own data folder, never the user's, and no display."""
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from planner.cli import main
+
+# Qt reads this when the first QApplication is made: tests and CI need no display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from planner.store.database import Database
 
 

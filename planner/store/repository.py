@@ -17,7 +17,9 @@ from planner.domain.vocabulary import (
     LeaveKind,
     SessionKind,
 )
+from planner.store import listing
 from planner.store.errors import Conflict
+from planner.store.listing import DocketFilter, DocketRow, SortKey
 from planner.store.tables import (
     CaseKindRow,
     CaseRow,
@@ -202,6 +204,105 @@ class Repository:
         if updates:
             self._session.execute(update(CaseRow), updates)
         return len(new), len(updates)
+
+    # Single cases and the calendar, as the window edits them ----------------------------------
+
+    def case(self, case_id: int) -> Case:
+        row = self._session.get(CaseRow, case_id)
+        if row is None:
+            raise Conflict("that case is no longer in this database")
+        return _case(row)
+
+    def add_case(self, judge_id: int, case: Case) -> Case:
+        """Add one case (keeping its id if it has one, as when an undo restores it)."""
+        if case.a_number in self.case_ids(judge_id):
+            raise Conflict(f"case {case.display_a_number} is already on this docket")
+        values = _case_values(judge_id, case)
+        if case.id is not None:
+            values["id"] = case.id
+        row = CaseRow(**values)
+        self._session.add(row)
+        self._session.flush()
+        return _case(row)
+
+    def update_case(self, case: Case) -> Case:
+        row = self._session.get(CaseRow, case.id)
+        if row is None:
+            raise Conflict(f"case {case.display_a_number} is no longer in this database")
+        clash = self._session.scalar(
+            select(CaseRow.id).where(
+                CaseRow.judge_id == row.judge_id,
+                CaseRow.a_number == case.a_number,
+                CaseRow.id != case.id,
+            )
+        )
+        if clash is not None:
+            raise Conflict(f"another case on this docket is already {case.display_a_number}")
+        for name, value in _case_values(row.judge_id, case).items():
+            setattr(row, name, value)
+        self._session.flush()
+        return _case(row)
+
+    def hearings_of(self, case_id: int) -> list[Hearing]:
+        query = (
+            select(HearingRow, CaseRow.a_number)
+            .join(CaseRow, HearingRow.case_id == CaseRow.id)
+            .where(HearingRow.case_id == case_id)
+            .order_by(HearingRow.start)
+        )
+        return [_hearing(row, a_number) for row, a_number in self._session.execute(query)]
+
+    def delete_case(self, case_id: int) -> None:
+        """Delete a case and its hearings."""
+        self._session.execute(delete(CaseRow).where(CaseRow.id == case_id))
+
+    def restore_hearings(self, case_id: int, hearings: Iterable[Hearing]) -> None:
+        """Put back a case's hearings with their ids (the undo of a deletion)."""
+        rows = [
+            {
+                "id": hearing.id,
+                "case_id": case_id,
+                "start": hearing.start,
+                "minutes": hearing.minutes,
+                "kind": hearing.kind.value,
+                "status": hearing.status.value,
+                "adjournment_reason": hearing.adjournment_reason,
+            }
+            for hearing in hearings
+        ]
+        if rows:
+            self._session.execute(insert(HearingRow), rows)
+
+    def replace_calendar(
+        self, judge_id: int, closures: Iterable[Closure], leave: Iterable[Leave]
+    ) -> None:
+        """Set the judge's court closures and leave to exactly these."""
+        for table in (ClosureRow, LeaveRow):
+            self._session.execute(delete(table).where(table.judge_id == judge_id))
+        self.add_calendar(judge_id, closures, leave)
+
+    def calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
+        """The judge's court closures and leave."""
+        return self._calendar(judge_id)
+
+    # The docket table ------------------------------------------------------------------------
+
+    def docket_ids(
+        self,
+        judge_id: int,
+        where: DocketFilter,
+        sort: SortKey = SortKey.RECEIVED,
+        descending: bool = False,
+        now: datetime | None = None,
+    ) -> list[int]:
+        """The ids of the judge's cases that match ``where``, sorted for display."""
+        return listing.docket_ids(self._session, judge_id, where, sort, descending, now)
+
+    def docket_rows(self, ids: Sequence[int], now: datetime | None = None) -> list[DocketRow]:
+        return listing.docket_rows(self._session, ids, now)
+
+    def docket_languages(self, judge_id: int) -> list[str]:
+        return listing.languages(self._session, judge_id)
 
     # The forecast's inputs, read lean ------------------------------------------------------
 

@@ -1,0 +1,31 @@
+"""Reading the docket table: which cases match, and their rows a page at a time."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from planner.store.database import Database
+from planner.store.listing import DocketFilter, DocketRow, SortKey
+
+
+def find_cases(
+    database: Database,
+    judge_id: int,
+    where: DocketFilter,
+    sort: SortKey = SortKey.RECEIVED,
+    descending: bool = False,
+    now: datetime | None = None,
+) -> list[int]:
+    with database.transaction() as repo:
+        return repo.docket_ids(judge_id, where, sort, descending, now)
+
+
+def case_rows(
+    database: Database, ids: Sequence[int], now: datetime | None = None
+) -> list[DocketRow]:
+    with database.transaction() as repo:
+        return repo.docket_rows(ids, now)
+
+
+def docket_languages(database: Database, judge_id: int) -> list[str]:
+    with database.transaction() as repo:
+        return repo.docket_languages(judge_id)

@@ -1,0 +1,1 @@
+"""The desktop application: Qt widgets over the Planner's services."""
