@@ -1,0 +1,398 @@
+"""The cases CSV: a clerk's spreadsheet of cases, one row each, read forgivingly and written plainly.
+
+Reading goes through the ``csv`` module, which handles what spreadsheets write (quoted fields with
+commas, accents or line breaks, CRLF line ends). Every bad cell of every row is collected, with its
+line (the header is line 1) and column, before anything is reported. docs/docket-format.md lists
+the columns.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from planner.domain.anumber import format_a_number, parse_a_number
+from planner.domain.docket import Case
+from planner.domain.errors import InvalidValue
+from planner.domain.vocabulary import CaseStatus, CompletionKind
+from planner.interchange.problems import ImportRefused, Problem, decode_utf8
+
+#: Every column, in the order an export writes them.
+COLUMNS = (
+    "a_number",
+    "name",
+    "kind",
+    "detained",
+    "juvenile",
+    "language",
+    "represented",
+    "received",
+    "status",
+    "completion_date",
+    "completion_kind",
+    "remaining_minutes",
+    "asylum_filed",
+    "nta_served",
+    "attorney",
+)
+#: The columns a file must have; the others take their defaults when absent.
+REQUIRED = frozenset(
+    {"a_number", "name", "kind", "detained", "language", "represented", "received"}
+)
+#: Other spellings of a column's name (after normalising case, spaces, dashes and underscores).
+ALIASES = {"case_kind": "kind", "anumber": "a_number"}
+
+#: The largest number of minutes a cell may hold; beyond it a value is surely a typo.
+LARGEST_MINUTES = 999_999_999
+
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"no", "n", "false", "0"})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+def normalise(name: str) -> str:
+    """A header or vocabulary word compared loosely: ``A-Number`` and ``a number`` are ``a_number``."""
+    return _SEPARATORS.sub("_", name.strip().lower()).strip("_")
+
+
+# Writing ------------------------------------------------------------------------------------
+
+
+def write_cases(cases: Iterable[Case]) -> str:
+    """The cases as CSV text with a header row: ISO dates, yes/no, A-numbers as A123-456-789.
+
+    The A-number keeps its letter and dashes so that a spreadsheet shows it as text and keeps its
+    leading zeros.
+    """
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for case in cases:
+        writer.writerow(
+            [
+                format_a_number(case.a_number),
+                case.name,
+                case.kind,
+                _yes_no(case.detained),
+                _yes_no(case.juvenile),
+                case.language,
+                _yes_no(case.represented),
+                case.received.isoformat(),
+                case.status.value,
+                _text(case.completion_date),
+                case.completion_kind.value if case.completion_kind else "",
+                "" if case.remaining_minutes is None else str(case.remaining_minutes),
+                _text(case.asylum_filed),
+                _text(case.nta_served),
+                case.attorney or "",
+            ]
+        )
+    return out.getvalue()
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _text(day: date | None) -> str:
+    return "" if day is None else day.isoformat()
+
+
+# Reading ------------------------------------------------------------------------------------
+
+
+def decode_csv(data: bytes, source: str = "the file") -> str:
+    """The text of a CSV file's bytes: UTF-8, with or without the byte-order mark Excel adds."""
+    return decode_utf8(data, source, "in Excel, save it as 'CSV UTF-8 (Comma delimited)'")
+
+
+@dataclass(frozen=True, slots=True)
+class CasesImport:
+    """The cases a CSV file adds to or updates on a docket, all of them valid."""
+
+    cases: tuple[Case, ...]
+    added: int
+    updated: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    index: int
+    header: str  # as the file spells it
+    name: str  # one of COLUMNS, or "" for a column without a header
+
+    @property
+    def where(self) -> str:
+        label = (
+            f"{self.header} ({_letter(self.index)})" if self.header.strip() else _letter(self.index)
+        )
+        return f"column {label}"
+
+
+def read_cases(
+    text: str,
+    *,
+    case_kinds: Collection[str],
+    existing: Mapping[str, Case] | None = None,
+    source: str = "the file",
+) -> CasesImport:
+    """The cases in CSV text, or ImportRefused listing every bad cell and row.
+
+    ``case_kinds`` are the judge's; ``existing`` maps the A-numbers already on the docket to their
+    cases. A row for an existing case changes only the columns the file has; a new case takes the
+    defaults for the columns it lacks.
+    """
+    existing = existing or {}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems: list[Problem] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            expected = ", ".join(c for c in COLUMNS if c in REQUIRED)
+            raise ImportRefused(
+                source,
+                [Problem("line 1", f"the file is empty: expected a header row ({expected})")],
+            )
+        columns = _columns(header, problems)
+        if problems:
+            raise ImportRefused(source, problems)
+        present = frozenset(column.name for column in columns if column.name)
+        kinds = {normalise(kind): kind for kind in case_kinds}
+        first_line: dict[str, int] = {}
+        cases: list[Case] = []
+        added = 0
+        last_line = reader.line_num
+        for row in reader:
+            line, last_line = last_line + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines, and the empty rows spreadsheets leave at the end
+            before = len(problems)
+            values = _row_values(row, line, columns, kinds, problems)
+            a_number = values.get("a_number")
+            if a_number is None:
+                continue
+            if a_number in first_line:
+                a_column = next(c for c in columns if c.name == "a_number")
+                problems.append(
+                    Problem(
+                        f"line {line}, {a_column.where}",
+                        f"{format_a_number(a_number)} is also on line {first_line[a_number]}; "
+                        "a file lists each case once",
+                    )
+                )
+                continue
+            first_line[a_number] = line
+            if len(problems) > before:
+                continue
+            case = _case(values, existing.get(a_number), present, line, problems)
+            if case is not None:
+                cases.append(case)
+                added += a_number not in existing
+    except csv.Error as error:
+        problems.append(Problem(f"line {reader.line_num}", f"this is not readable CSV ({error})"))
+    if problems:
+        raise ImportRefused(source, problems)
+    return CasesImport(tuple(cases), added=added, updated=len(cases) - added)
+
+
+def _columns(header: list[str], problems: list[Problem]) -> list[_Column]:
+    columns: list[_Column] = []
+    seen: dict[str, _Column] = {}
+    if len(header) == 1 and ";" in header[0]:
+        problems.append(
+            Problem(
+                "line 1",
+                "the columns are separated by semicolons: save the file with commas "
+                "(in Excel, 'CSV UTF-8 (Comma delimited)')",
+            )
+        )
+        return columns
+    for index, title in enumerate(header):
+        key = normalise(title)
+        name = ALIASES.get(key, key)
+        column = _Column(index, title, name if name in COLUMNS else "")
+        if key and name not in COLUMNS:
+            problems.append(
+                Problem(
+                    f"line 1, {column.where}",
+                    f"unknown column {title!r}: the columns are {', '.join(COLUMNS)}",
+                )
+            )
+        elif name in seen:
+            problems.append(
+                Problem(
+                    f"line 1, {column.where}",
+                    f"{title!r} is the same column as {seen[name].header!r} "
+                    f"({_letter(seen[name].index)}); keep one",
+                )
+            )
+        elif name:
+            seen[name] = column
+        columns.append(column)
+    for name in COLUMNS:
+        if name in REQUIRED and name not in seen:
+            problems.append(Problem("line 1", f"the required column {name!r} is missing"))
+    return columns
+
+
+def _row_values(
+    row: list[str],
+    line: int,
+    columns: list[_Column],
+    kinds: Mapping[str, str],
+    problems: list[Problem],
+) -> dict[str, Any]:
+    """The row's good cells parsed by column; each bad one is reported."""
+    extra = [cell for cell in row[len(columns) :] if cell.strip()]
+    if extra:
+        problems.append(
+            Problem(
+                f"line {line}",
+                f"{len(row)} values but the header names {len(columns)} columns (extra "
+                f"{extra[0]!r}): a value holding a comma needs quotes",
+            )
+        )
+    values: dict[str, Any] = {}
+    for column in columns:
+        cell = row[column.index].strip() if column.index < len(row) else ""
+        where = f"line {line}, {column.where}"
+        if not column.name:
+            if cell:
+                problems.append(
+                    Problem(where, f"the value {cell!r} is under a column with no name")
+                )
+            continue
+        if not cell:
+            if column.name in REQUIRED:
+                problems.append(Problem(where, f"empty, but every case needs a {column.name}"))
+            else:
+                values[column.name] = _DEFAULTS[column.name]
+            continue
+        try:
+            if column.name == "kind":
+                values["kind"] = _kind(cell, kinds)
+            else:
+                values[column.name] = _PARSERS[column.name](cell)
+        except InvalidValue as error:
+            problems.append(Problem(where, str(error)))
+    return values
+
+
+def _case(
+    values: dict[str, Any],
+    existing: Case | None,
+    present: frozenset[str],
+    line: int,
+    problems: list[Problem],
+) -> Case | None:
+    try:
+        if existing is None:
+            return Case(**values)
+        return replace(existing, **{name: values[name] for name in present})
+    except InvalidValue as error:
+        problems.append(Problem(f"line {line}", str(error)))
+        return None
+
+
+# Cells --------------------------------------------------------------------------------------
+
+
+def _letter(index: int) -> str:
+    """The spreadsheet's name for a column: A ... Z, AA, AB ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def _kind(cell: str, kinds: Mapping[str, str]) -> str:
+    try:
+        return kinds[normalise(cell)]
+    except KeyError:
+        known = ", ".join(sorted(kinds.values()))
+        raise InvalidValue(
+            f"{cell!r} is not a case kind of the judge's profile (the kinds are {known})"
+        ) from None
+
+
+def _yes_or_no(cell: str) -> bool:
+    word = cell.lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise InvalidValue(f"{cell!r} is not yes or no (write yes/no, y/n, true/false or 1/0)")
+
+
+def _date(cell: str) -> date:
+    try:
+        if _ISO_DATE.fullmatch(cell):
+            return date.fromisoformat(cell)
+        match = _US_DATE.fullmatch(cell)
+        if match:
+            return date(int(match[3]), int(match[1]), int(match[2]))
+    except ValueError:
+        pass
+    raise InvalidValue(
+        f"{cell!r} is not a date: write YYYY-MM-DD or M/D/YYYY (2026-03-01 or 3/1/2026)"
+    )
+
+
+def _minutes(cell: str) -> int:
+    if not cell.isdecimal() or not cell.isascii():
+        raise InvalidValue(f"{cell!r} is not a whole number of minutes")
+    minutes = int(cell)
+    if not 0 < minutes <= LARGEST_MINUTES:
+        raise InvalidValue(f"{cell!r} minutes must be at least 1 and at most {LARGEST_MINUTES:,}")
+    return minutes
+
+
+def _word(vocabulary: type[Any], what: str) -> Callable[[str], Any]:
+    def parse(cell: str) -> Any:
+        try:
+            return vocabulary(normalise(cell))
+        except ValueError:
+            choices = ", ".join(member.value for member in vocabulary)
+            raise InvalidValue(f"{what} {cell!r} is not one of: {choices}") from None
+
+    return parse
+
+
+def _same(cell: str) -> str:
+    return cell
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "a_number": parse_a_number,
+    "name": _same,
+    "detained": _yes_or_no,
+    "juvenile": _yes_or_no,
+    "language": _same,
+    "represented": _yes_or_no,
+    "received": _date,
+    "status": _word(CaseStatus, "status"),
+    "completion_date": _date,
+    "completion_kind": _word(CompletionKind, "completion kind"),
+    "remaining_minutes": _minutes,
+    "asylum_filed": _date,
+    "nta_served": _date,
+    "attorney": _same,
+}
+#: What a blank cell in an optional column means.
+_DEFAULTS: dict[str, Any] = {
+    "juvenile": False,
+    "status": CaseStatus.PENDING,
+    "completion_date": None,
+    "completion_kind": None,
+    "remaining_minutes": None,
+    "asylum_filed": None,
+    "nta_served": None,
+    "attorney": None,
+}
