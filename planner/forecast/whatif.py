@@ -1,0 +1,62 @@
+"""What-if questions: the same forecast with another quota, more leave or one more session."""
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from planner.domain.calendar import CourtCalendar, days_between, fiscal_year_bounds, fiscal_year_of
+from planner.domain.docket import Closure, Leave
+from planner.domain.judge import Judge, Session
+from planner.domain.vocabulary import LeaveKind, SessionKind
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """A change to try without saving it. The defaults change nothing."""
+
+    quota: int | None = None
+    extra_leave_days: int = 0  # whole days of leave on the next workdays after as-of
+    extra_session: Session | None = None  # one more weekly bench session
+
+    @property
+    def is_empty(self) -> bool:
+        return self.quota is None and not self.extra_leave_days and self.extra_session is None
+
+
+def extra_session(weekday: int, afternoon: bool) -> Session:
+    """One more weekly individual-calendar session: a morning 08:30-12:00 or afternoon 13:00-16:30."""
+    start, end = (time(13), time(16, 30)) if afternoon else (time(8, 30), time(12))
+    return Session(weekday, start, end, SessionKind.INDIVIDUAL)
+
+
+def apply_what_if(
+    what_if: WhatIf,
+    judge: Judge,
+    closures: list[Closure],
+    leave: list[Leave],
+    as_of: datetime,
+) -> tuple[Judge, list[Leave]]:
+    """The judge and leave to forecast with: the quota and template changed, and extra leave
+    taken on the first workdays after as-of's day (as a judge would book it)."""
+    if what_if.quota is not None:
+        judge = replace(judge, quota=what_if.quota)
+    if what_if.extra_session is not None:
+        judge = replace(judge, sessions=(*judge.sessions, what_if.extra_session))
+    if what_if.extra_leave_days:
+        leave = leave + _next_workdays_off(
+            judge, closures, leave, as_of.date(), what_if.extra_leave_days
+        )
+    return judge, leave
+
+
+def _next_workdays_off(
+    judge: Judge, closures: list[Closure], leave: list[Leave], after: date, count: int
+) -> list[Leave]:
+    _, fy_last = fiscal_year_bounds(fiscal_year_of(after, judge), judge)
+    calendar = CourtCalendar(judge, closures, leave, after, fy_last)
+    days: list[Leave] = []
+    for day in days_between(after + timedelta(days=1), fy_last):
+        if len(days) == count:
+            break
+        if calendar.is_workday(day):
+            days.append(Leave.days(day, day, LeaveKind.ANNUAL))
+    return days
