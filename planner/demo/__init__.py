@@ -1,0 +1,1 @@
+"""The demo docket: realistic, invented, reproducible judges' dockets for newcomers and benchmarks."""

@@ -1,0 +1,237 @@
+"""Drawing a judge's cases: the mix of kinds aimed at the profile's workload, and each respondent."""
+
+import itertools
+from collections.abc import Collection
+from datetime import date, timedelta
+from random import Random
+
+import numpy as np
+
+from planner.demo.courts import LANGUAGES
+from planner.demo.names import attorney_name, respondent_name
+from planner.demo.plan import JudgePlan
+from planner.domain.docket import Case
+from planner.domain.vocabulary import DEFAULT_CASE_MINUTES, CaseStatus, CompletionKind
+
+#: Kinds whose remaining work is short: master hearings, bond, fear reviews, motions.
+_LIGHT = {"removal": 55, "bond": 12, "motion": 13, "fear_review": 6, "adjustment": 14}
+#: Kinds that still need a merits hearing; "removal+" is a removal case in which the judge
+#: expects a contested merits hearing and has overridden the remaining minutes.
+_HEAVY = {"asylum": 60, "cancellation": 14, "asylum_only": 6, "removal+": 20}
+_HEAVY_NO_OVERRIDE = {"asylum": 74, "cancellation": 19, "asylum_only": 7}
+
+_COUNTED = {
+    CompletionKind.REMOVAL_ORDER: 30,
+    CompletionKind.IN_ABSENTIA: 22,
+    CompletionKind.RELIEF_GRANTED: 16,
+    CompletionKind.VOLUNTARY_DEPARTURE: 12,
+    CompletionKind.TERMINATION: 6,
+    CompletionKind.DISMISSAL: 4,
+}
+_UNCOUNTED = {
+    CompletionKind.CHANGE_OF_VENUE: 5,
+    CompletionKind.TRANSFER: 2,
+    CompletionKind.ADMINISTRATIVE_CLOSURE: 3,
+}
+_DETAINABLE = ("asylum_only", "removal", "asylum", "motion")
+
+_LANGUAGE_NAMES = [name for name, _ in LANGUAGES]
+_LANGUAGE_WEIGHTS = list(itertools.accumulate(weight for _, weight in LANGUAGES))
+
+Draw = tuple[str, int | None]  # a case kind and the judge's override of its remaining minutes
+
+
+class ANumbers:
+    """Unique 9-digit A-numbers in a scrambled order, skipping any already in the database."""
+
+    _SPAN = 700_000_000  # 200000000 to 899999999
+    _STEP = 387_420_489  # 3**18: coprime with the span, so every step lands on a new number
+
+    def __init__(self, seed: int, taken: Collection[str]) -> None:
+        self._next = Random(f"planner-demo:{seed}:a-numbers").randrange(self._SPAN)
+        self._taken = taken
+
+    def __call__(self) -> str:
+        while True:
+            number = str(200_000_000 + self._next)
+            self._next = (self._next + self._STEP) % self._SPAN
+            if number not in self._taken:
+                return number
+
+
+def _weighted(table: dict[str, int] | dict[CompletionKind, int]) -> tuple[list, list[int]]:  # type: ignore[type-arg]
+    return list(table), list(itertools.accumulate(table.values()))
+
+
+def _draw_heavy(rng: Random, kind: str) -> Draw:
+    if kind == "removal+":
+        return "removal", rng.randrange(150, 241, 15)
+    if kind == "asylum" and rng.random() < 0.08:
+        return "asylum", rng.choice((240, 270, 300, 330))  # hundreds of pages, two sessions
+    return kind, None
+
+
+def _work(draws: list[Draw]) -> tuple[np.ndarray, np.ndarray]:
+    work = np.array([m or DEFAULT_CASE_MINUTES[k][0] for k, m in draws], dtype=float)
+    floor = np.minimum(np.array([DEFAULT_CASE_MINUTES[k][1] for k, _ in draws], dtype=float), work)
+    return work, floor
+
+
+def pending_kinds(rng: Random, plan: JudgePlan) -> list[Draw]:
+    """The pending cases' kinds, with as many short cases as puts the work of the cheapest
+    needed completions where the profile aims (see docs/performance.md, "The demo docket")."""
+    count, needed, profile = plan.pending, plan.needed, plan.profile
+    kinds, weights = _weighted(_LIGHT)
+    light: list[Draw] = [(k, None) for k in rng.choices(kinds, cum_weights=weights, k=count)]
+    kinds, weights = _weighted(_HEAVY if profile.heavy_removal else _HEAVY_NO_OVERRIDE)
+    heavy = [_draw_heavy(rng, k) for k in rng.choices(kinds, cum_weights=weights, k=count)]
+    light_work, light_floor = _work(light)
+    heavy_work, heavy_floor = _work(heavy)
+
+    def smallest(n_light: int, at_floors: bool) -> float:
+        a, b = (light_floor, heavy_floor) if at_floors else (light_work, heavy_work)
+        pool = np.concatenate((a[:n_light], b[: count - n_light]))
+        if needed >= count:
+            return float(pool.sum())
+        return float(np.partition(pool, needed - 1)[:needed].sum()) if needed else 0.0
+
+    at_floors = profile.aim == "unreachable_at_minimum_lengths"
+    target = profile.ratio * plan.capacity
+    tight = profile.aim == "at_risk" and plan.completed >= _floor_pace(plan)
+    if tight:
+        target = 0.95 * plan.capacity  # no pace to fall behind yet: aim at slack under 10%
+    usual = round(0.3 * count)
+    if needed == 0 or needed >= count:
+        n_light = usual
+    elif profile.ratio > 1:
+        # The most short cases that still leave the cheapest needed work at or over the target.
+        low, high = 0, count
+        while low < high:
+            middle = (low + high + 1) // 2
+            if smallest(middle, at_floors) >= target:
+                low = middle
+            else:
+                high = middle - 1
+        n_light = low
+    else:
+        # The fewest short cases that bring it at or under the target; when only an upper bound
+        # matters, at least the usual share.
+        low, high = 0, count
+        while low < high:
+            middle = (low + high) // 2
+            if smallest(middle, at_floors) <= target:
+                high = middle
+            else:
+                low = middle + 1
+        n_light = low if tight else max(low, usual)
+    draws = light[:n_light] + heavy[: count - n_light]
+    rng.shuffle(draws)
+    return draws
+
+
+def _floor_pace(plan: JudgePlan) -> int:
+    in_year = plan.calendar.workdays()
+    return int(plan.judge.quota * len(plan.past_workdays) / in_year) if in_year else 0
+
+
+def _language(rng: Random) -> str:
+    return rng.choices(_LANGUAGE_NAMES, cum_weights=_LANGUAGE_WEIGHTS)[0]
+
+
+def _flags(rng: Random, draws: list[Draw], detained_share: float) -> list[bool]:
+    """Exactly the profile's share detained: bond and fear reviews always, then others."""
+    detained = [kind in ("bond", "fear_review") for kind, _ in draws]
+    wanted = round(detained_share * len(draws)) - sum(detained)
+    for kind in _DETAINABLE:
+        if wanted <= 0:
+            break
+        candidates = [n for n, (k, _) in enumerate(draws) if k == kind]
+        rng.shuffle(candidates)
+        for n in candidates[:wanted]:
+            detained[n] = True
+        wanted -= len(candidates[:wanted])
+    return detained
+
+
+def pending_cases(
+    rng: Random, plan: JudgePlan, draws: list[Draw], a_number: ANumbers
+) -> list[Case]:
+    today = plan.today
+    detained = _flags(rng, draws, plan.profile.detained_share)
+    cases = []
+    for (kind, override), held in zip(draws, detained, strict=True):
+        juvenile = not held and rng.random() < plan.profile.juvenile_share
+        if held:
+            age = rng.randint(12, 200)
+            represented = rng.random() < 0.2
+        else:
+            age = 12 + int(rng.random() ** 1.6 * 2200)
+            represented = rng.random() < (0.55 if juvenile else 0.8)
+        received = today - timedelta(days=age)
+        language = _language(rng)
+        asylum_filed = None
+        if kind in ("asylum", "asylum_only"):
+            asylum_filed = min(received + timedelta(days=rng.randint(20, 365)), today)
+        cases.append(
+            Case(
+                a_number=a_number(),
+                name=respondent_name(rng, language),
+                kind=kind,
+                received=received,
+                detained=held,
+                juvenile=juvenile,
+                language=language,
+                represented=represented,
+                remaining_minutes=override,
+                asylum_filed=asylum_filed,
+                nta_served=received - timedelta(days=rng.randint(3, 45)),
+                attorney=attorney_name(rng) if represented else None,
+            )
+        )
+    return cases
+
+
+def completed_cases(rng: Random, plan: JudgePlan, a_number: ANumbers) -> list[Case]:
+    """This fiscal year's completions so far, on the workdays before today."""
+    if not plan.past_workdays:
+        return []
+    counted, counted_weights = _weighted(_COUNTED)
+    uncounted, uncounted_weights = _weighted(_UNCOUNTED)
+    how = rng.choices(counted, cum_weights=counted_weights, k=plan.completed)
+    how += rng.choices(uncounted, cum_weights=uncounted_weights, k=plan.uncounted)
+    cases = []
+    for completion in how:
+        day: date = rng.choice(plan.past_workdays)
+        kind = _completed_kind(rng, completion)
+        held = kind in ("bond", "fear_review") or rng.random() < 0.3
+        language = _language(rng)
+        represented = rng.random() < (0.2 if held else 0.8)
+        received = day - timedelta(days=rng.randint(20, 1500 if not held else 120))
+        cases.append(
+            Case(
+                a_number=a_number(),
+                name=respondent_name(rng, language),
+                kind=kind,
+                received=received,
+                detained=held,
+                language=language,
+                represented=represented,
+                status=CaseStatus.COMPLETED,
+                completion_date=day,
+                completion_kind=completion,
+                asylum_filed=received + timedelta(days=rng.randint(20, 200))
+                if kind == "asylum"
+                else None,
+                nta_served=received - timedelta(days=rng.randint(3, 45)),
+                attorney=attorney_name(rng) if represented else None,
+            )
+        )
+    return cases
+
+
+def _completed_kind(rng: Random, completion: CompletionKind) -> str:
+    if completion is CompletionKind.RELIEF_GRANTED:
+        return rng.choice(("asylum", "asylum", "cancellation", "adjustment"))
+    if completion is CompletionKind.IN_ABSENTIA:
+        return rng.choice(("removal", "removal", "asylum"))
+    return rng.choice(("removal", "removal", "asylum", "bond", "fear_review", "motion"))
