@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from planner.domain.judge import Judge
 from planner.services import judges as judge_service
 from planner.services.changes import Change
+from planner.services.forecasting import now_for
 from planner.store.database import Database
 from planner.ui.commands import ServiceCommand
 
@@ -27,14 +28,31 @@ class Workspace(QObject):
         self,
         database: Database,
         *,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
-        self.clock = clock
+        #: Now, as a naive local wall-clock time: by default in the judge's own time zone.
+        self.clock: Callable[[], datetime] = clock or self._judge_now
         self.undo_stack = QUndoStack(self)
         self.judge: Judge | None = None
+
+    def _judge_now(self) -> datetime:
+        if self.judge is not None:
+            return now_for(self.judge)
+        return datetime.now().replace(second=0, microsecond=0)
+
+    def open_database(self, database: Database) -> None:
+        """Work on another database from now on: no judge on screen, nothing to undo."""
+        old = self.database
+        self.database = database
+        self.undo_stack.clear()
+        self.judge = None
+        self.judge_switched.emit(None)
+        self.changed.emit(Change.EVERYTHING)
+        if old is not database:
+            old.close()
 
     # The judge on screen ------------------------------------------------------------------
 

@@ -1,0 +1,45 @@
+"""Telling the user what went wrong: their environment's problems plainly, bugs with a log entry."""
+
+import logging
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from planner.domain.errors import InvalidValue
+from planner.store.errors import StoreError
+
+log = logging.getLogger("planner")
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """A dialog for an action that failed. Nothing on disk changed: every action is one
+    transaction, and a failed one is rolled back."""
+    if isinstance(error, StoreError | InvalidValue):
+        QMessageBox.warning(
+            parent,
+            "Not saved",
+            f"{error}\n\nNothing was changed in the database.",
+        )
+        return
+    report_bug(parent, type(error), error, error.__traceback__)
+
+
+def report_bug(
+    parent: QWidget | None,
+    kind: type[BaseException],
+    error: BaseException,
+    trace: TracebackType | None,
+) -> None:
+    """The crash handler: log the details (no docket data), tell the user, keep running."""
+    log.error("Unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Unexpected error")
+    box.setText(
+        "Something went wrong inside the Planner. What was already saved is safe: every change "
+        "is saved whole or not at all."
+    )
+    box.setInformativeText("The details are in the Planner's log file in your data folder.")
+    box.setDetailedText("".join(traceback.format_exception_only(kind, error)))
+    box.exec()
