@@ -5,6 +5,7 @@ from dataclasses import replace
 from planner.domain.docket import Closure, Docket, Leave
 from planner.domain.judge import Judge
 from planner.store.database import Database
+from planner.store.errors import Conflict
 
 
 def list_judges(database: Database) -> list[Judge]:
@@ -51,3 +52,48 @@ def save_profile(
         assert judge.id is not None
         repo.replace_calendar(judge.id, closures, leave)
         return judge
+
+
+def create_profile(
+    database: Database, judge: Judge, closures: list[Closure], leave: list[Leave]
+) -> Judge:
+    """Add a new judge with closures and leave, all in one transaction; returns it with its id."""
+    with database.transaction() as repo:
+        judge_id = repo.add_judge(judge)
+        repo.add_calendar(judge_id, closures, leave)
+        return replace(judge, id=judge_id)
+
+
+def judge_named(database: Database, name: str) -> Judge | None:
+    with database.transaction() as repo:
+        return repo.judge_named(name)
+
+
+def case_count(database: Database, judge_id: int) -> int:
+    with database.transaction() as repo:
+        return repo.case_count(judge_id)
+
+
+def remove_named(database: Database, name: str) -> Docket:
+    """Remove the judge called ``name`` (names are unique; ids change when an undo restores)."""
+    with database.transaction() as repo:
+        judge = repo.judge_named(name)
+        if judge is None or judge.id is None:
+            raise Conflict(f"judge {name!r} is no longer in this database")
+        docket = repo.load_docket(judge.id)
+        repo.remove_judge(judge.id)
+        return docket
+
+
+def save_named_profile(
+    database: Database, name: str, judge: Judge, closures: list[Closure], leave: list[Leave]
+) -> Judge:
+    """Save a profile over the judge now called ``name``, in one transaction (undo and redo)."""
+    with database.transaction() as repo:
+        current = repo.judge_named(name)
+        if current is None or current.id is None:
+            raise Conflict(f"judge {name!r} is no longer in this database")
+        saved = replace(judge, id=current.id)
+        repo.update_judge(saved)
+        repo.replace_calendar(current.id, closures, leave)
+        return saved
