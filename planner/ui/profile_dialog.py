@@ -1,7 +1,6 @@
 """The dialog that edits every field of a judge's profile, with closures and leave."""
 
 from collections.abc import Collection, Iterable
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtGui import QIcon
@@ -97,11 +96,13 @@ class ProfileDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._id = None if judge is None else judge.id
-        shown = replace(Judge(name="-"), name="") if judge is None else judge
+        shown = Judge(name="new") if judge is None else judge  # a new judge: the defaults
         taken = set(taken_names) - ({judge.name} if judge else set())
         self.setWindowTitle("New judge" if judge is None else f"Judge profile: {judge.name}")
 
         self.general = GeneralForm(shown, taken_names=taken)
+        if judge is None:
+            self.general.name.clear()
         self.template = TemplateEditor(shown.sessions, exec_dialog=exec_dialog)
         self.case_minutes = MinutesEditor(
             shown.case_minutes, what=lambda kind: f"a {kind_label(kind).lower()} case", adding=True
