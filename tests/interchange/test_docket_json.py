@@ -4,6 +4,7 @@ import json
 import string
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -502,3 +503,12 @@ def test_numbers_too_large_for_the_database_are_refused() -> None:
     data["hearings"][0]["minutes"] = 10**30
     with pytest.raises(ImportRefused, match=r"hearings\[0\]\.minutes: .* is too large"):
         read_docket(json.dumps(data))
+
+
+def test_the_documented_example_file_reads() -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "docket-format.md").read_text(encoding="utf-8")
+    example = doc.split("### A complete small file")[1].split("```json")[1].split("```")[0]
+    docket = read_docket(example)
+    assert docket.judge.name == "Ana Ruiz"
+    assert docket.cases[0].display_a_number == "A012-345-678"
+    assert docket.leave[0].last_day == date(2026, 11, 25)
