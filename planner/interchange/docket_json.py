@@ -216,6 +216,9 @@ def read_docket(text: str, source: str = "the docket file") -> Docket:
         ) from None
     except ValueError as error:
         raise ImportRefused(source, [Problem("", f"this is not valid JSON ({error})")]) from None
+    except RecursionError:
+        problem = Problem("", "this is not a docket file: its JSON is nested too deeply to read")
+        raise ImportRefused(source, [problem]) from None
     return docket_from_json(data, source)
 
 

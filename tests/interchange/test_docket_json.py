@@ -456,7 +456,7 @@ def test_invalid_json_is_reported_by_line_and_column() -> None:
     assert str(refused.value.problems[0]).startswith("line 2, column 17: this is not valid JSON")
 
 
-@pytest.mark.parametrize("text", ["[1, 2]", '"docket"', "NaN"])
+@pytest.mark.parametrize("text", ["[1, 2]", '"docket"', "NaN", "[" * 100_000 + "]" * 100_000])
 def test_a_file_that_is_not_one_object_is_refused(text: str) -> None:
     with pytest.raises(ImportRefused):
         read_docket(text)
