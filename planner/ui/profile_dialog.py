@@ -123,7 +123,9 @@ class ProfileDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.ok_button.setToolTip("Save the profile")
+        self.ok_button.setToolTip("Save the profile (disabled while something is wrong)")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip("Close without saving (Esc)")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Session
 from planner.domain.vocabulary import SessionKind
-from planner.ui.field_error import kind_label, with_error
+from planner.ui.field_error import FieldError, kind_label
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Interpreter languages offered first; the field takes any other language typed in.
@@ -70,13 +70,14 @@ class SessionDialog(QDialog):
         )
         self.language.lineEdit().setPlaceholderText("None booked")
 
-        end_box, self.error = with_error(self.end)
+        self.error = FieldError()
         form = QFormLayout()
         form.addRow("&Day:", self.day)
         form.addRow("&Starts:", self.start)
-        form.addRow("&Ends:", end_box)
+        form.addRow("&Ends:", self.end)
         form.addRow("&Kind:", self.kind)
         form.addRow("&Interpreter:", self.language)
+        form.addRow(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -91,7 +92,7 @@ class SessionDialog(QDialog):
         self.end.timeChanged.connect(self._validate)
         self.kind.currentIndexChanged.connect(self._validate)
         self.language.currentTextChanged.connect(self._validate)
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(420)
         self._validate()
 
     @staticmethod
@@ -121,5 +122,7 @@ class SessionDialog(QDialog):
         if message:
             self._session = None
         self.error.say(message)
+        if self.isVisible():
+            self.adjustSize()  # room for the message's lines
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self._session is not None)
