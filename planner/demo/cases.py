@@ -63,11 +63,11 @@ def _weighted(table: dict[str, int] | dict[CompletionKind, int]) -> tuple[list, 
     return list(table), list(itertools.accumulate(table.values()))
 
 
-def _draw_heavy(rng: Random, kind: str) -> Draw:
+def _draw_heavy(kind: str, u: float) -> Draw:
     if kind == "removal+":
-        return "removal", rng.randrange(150, 241, 15)
-    if kind == "asylum" and rng.random() < 0.08:
-        return "asylum", rng.choice((240, 270, 300, 330))  # hundreds of pages, two sessions
+        return "removal", 150 + 15 * int(u * 7)
+    if kind == "asylum" and u < 0.08:
+        return "asylum", 240 + 30 * int(u / 0.02)  # hundreds of pages: two sessions
     return kind, None
 
 
@@ -84,7 +84,14 @@ def pending_kinds(rng: Random, plan: JudgePlan) -> list[Draw]:
     kinds, weights = _weighted(_LIGHT)
     light: list[Draw] = [(k, None) for k in rng.choices(kinds, cum_weights=weights, k=count)]
     kinds, weights = _weighted(_HEAVY if profile.heavy_removal else _HEAVY_NO_OVERRIDE)
-    heavy = [_draw_heavy(rng, k) for k in rng.choices(kinds, cum_weights=weights, k=count)]
+    heavy = [
+        _draw_heavy(k, u)
+        for k, u in zip(
+            rng.choices(kinds, cum_weights=weights, k=count),
+            np.random.default_rng(rng.getrandbits(64)).random(count).tolist(),
+            strict=True,
+        )
+    ]
     light_work, light_floor = _work(light)
     heavy_work, heavy_floor = _work(heavy)
 
@@ -130,12 +137,12 @@ def pending_kinds(rng: Random, plan: JudgePlan) -> list[Draw]:
 
 
 def _floor_pace(plan: JudgePlan) -> int:
-    in_year = plan.calendar.workdays()
+    in_year = len(plan.workdays)
     return int(plan.judge.quota * len(plan.past_workdays) / in_year) if in_year else 0
 
 
-def _language(rng: Random) -> str:
-    return rng.choices(_LANGUAGE_NAMES, cum_weights=_LANGUAGE_WEIGHTS)[0]
+def _languages(rng: Random, count: int) -> list[str]:
+    return rng.choices(_LANGUAGE_NAMES, cum_weights=_LANGUAGE_WEIGHTS, k=count)
 
 
 def _flags(rng: Random, draws: list[Draw], detained_share: float) -> list[bool]:
@@ -153,39 +160,47 @@ def _flags(rng: Random, draws: list[Draw], detained_share: float) -> list[bool]:
     return detained
 
 
+def _uniforms(rng: Random, count: int, columns: int) -> list[list[float]]:
+    """``count`` rows of uniform draws in [0, 1), from a NumPy generator seeded by ``rng``."""
+    return np.random.default_rng(rng.getrandbits(64)).random((count, columns)).tolist()
+
+
 def pending_cases(
     rng: Random, plan: JudgePlan, draws: list[Draw], a_number: ANumbers
 ) -> list[Case]:
     today = plan.today
+    days_ago = [today - timedelta(days=n) for n in range(2500)]
     detained = _flags(rng, draws, plan.profile.detained_share)
+    languages = _languages(rng, len(draws))
+    juvenile_share = plan.profile.juvenile_share
     cases = []
-    for (kind, override), held in zip(draws, detained, strict=True):
-        juvenile = not held and rng.random() < plan.profile.juvenile_share
+    for (kind, override), held, language, u in zip(
+        draws, detained, languages, _uniforms(rng, len(draws), 10), strict=True
+    ):
+        juvenile = not held and u[0] < juvenile_share
         if held:
-            age = rng.randint(12, 200)
-            represented = rng.random() < 0.2
+            age = 12 + int(u[1] * 189)
+            represented = u[2] < 0.2
         else:
-            age = 12 + int(rng.random() ** 1.6 * 2200)
-            represented = rng.random() < (0.55 if juvenile else 0.8)
-        received = today - timedelta(days=age)
-        language = _language(rng)
+            age = 12 + int(u[1] ** 1.6 * 2200)
+            represented = u[2] < (0.55 if juvenile else 0.8)
         asylum_filed = None
         if kind in ("asylum", "asylum_only"):
-            asylum_filed = min(received + timedelta(days=rng.randint(20, 365)), today)
+            asylum_filed = days_ago[max(0, age - 20 - int(u[3] * 346))]
         cases.append(
             Case(
                 a_number=a_number(),
-                name=respondent_name(rng, language),
+                name=respondent_name(language, u[4], u[5], u[6]),
                 kind=kind,
-                received=received,
+                received=days_ago[age],
                 detained=held,
                 juvenile=juvenile,
                 language=language,
                 represented=represented,
                 remaining_minutes=override,
                 asylum_filed=asylum_filed,
-                nta_served=received - timedelta(days=rng.randint(3, 45)),
-                attorney=attorney_name(rng) if represented else None,
+                nta_served=days_ago[age + 3 + int(u[7] * 43)],
+                attorney=attorney_name(u[8], u[9]) if represented else None,
             )
         )
     return cases
@@ -200,17 +215,17 @@ def completed_cases(rng: Random, plan: JudgePlan, a_number: ANumbers) -> list[Ca
     how = rng.choices(counted, cum_weights=counted_weights, k=plan.completed)
     how += rng.choices(uncounted, cum_weights=uncounted_weights, k=plan.uncounted)
     cases = []
-    for completion in how:
+    languages = _languages(rng, len(how))
+    for completion, language, u in zip(how, languages, _uniforms(rng, len(how), 7), strict=True):
         day: date = rng.choice(plan.past_workdays)
         kind = _completed_kind(rng, completion)
-        held = kind in ("bond", "fear_review") or rng.random() < 0.3
-        language = _language(rng)
-        represented = rng.random() < (0.2 if held else 0.8)
+        held = kind in ("bond", "fear_review") or u[0] < 0.3
+        represented = u[1] < (0.2 if held else 0.8)
         received = day - timedelta(days=rng.randint(20, 1500 if not held else 120))
         cases.append(
             Case(
                 a_number=a_number(),
-                name=respondent_name(rng, language),
+                name=respondent_name(language, u[2], u[3], u[4]),
                 kind=kind,
                 received=received,
                 detained=held,
@@ -223,7 +238,7 @@ def completed_cases(rng: Random, plan: JudgePlan, a_number: ANumbers) -> list[Ca
                 if kind == "asylum"
                 else None,
                 nta_served=received - timedelta(days=rng.randint(3, 45)),
-                attorney=attorney_name(rng) if represented else None,
+                attorney=attorney_name(u[5], u[6]) if represented else None,
             )
         )
     return cases

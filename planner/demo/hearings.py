@@ -55,17 +55,22 @@ class _Sessions:
 
     def __init__(self, plan: JudgePlan) -> None:
         self._calendar = plan.calendar
+        self._workdays = plan.workdays
         self._open: dict[date, list[tuple[Session, Interval]]] = {}
         self.used: dict[tuple[date, Session], int] = {}
 
     def on(self, day: date) -> list[tuple[Session, Interval]]:
         found = self._open.get(day)
         if found is None:
-            found = [
-                (session, interval)
-                for session, interval in self._calendar.bench_sessions(day)
-                if self._calendar.leave_minutes_in(interval) == 0
-            ] if self._calendar.is_workday(day) else []
+            found = (
+                [
+                    (session, interval)
+                    for session, interval in self._calendar.bench_sessions(day)
+                    if self._calendar.leave_minutes_in(interval) == 0
+                ]
+                if day in self._workdays
+                else []
+            )
             self._open[day] = found
         return found
 
@@ -105,9 +110,7 @@ def _held(
         minutes = _MINUTES.get(kind) or _MERITS[case.kind]
         start = sessions.place(case.completion_date, fitting_sessions(kind, case), minutes)  # type: ignore[arg-type]
         if start is not None:
-            hearings.append(
-                Hearing(case.a_number, start, minutes, kind, HearingStatus.COMPLETED)
-            )
+            hearings.append(Hearing(case.a_number, start, minutes, kind, HearingStatus.COMPLETED))
     recent = [day for day in plan.past_workdays if (plan.today - day).days <= 56]
     if not recent:
         return hearings
@@ -123,19 +126,27 @@ def _held(
         if rng.random() < 0.15:
             reason = rng.choice(_ADJOURNMENTS)
             hearings.append(
-                Hearing(case.a_number, start, 15, HearingKind.MASTER, HearingStatus.ADJOURNED, reason)
+                Hearing(
+                    case.a_number, start, 15, HearingKind.MASTER, HearingStatus.ADJOURNED, reason
+                )
             )
         else:
-            hearings.append(Hearing(case.a_number, start, 15, HearingKind.MASTER, HearingStatus.HELD))
+            hearings.append(
+                Hearing(case.a_number, start, 15, HearingKind.MASTER, HearingStatus.HELD)
+            )
     return hearings
 
 
 def _completing_hearing(case: Case) -> HearingKind | None:
-    if case.completion_kind in (
-        CompletionKind.CHANGE_OF_VENUE,
-        CompletionKind.TRANSFER,
-        CompletionKind.ADMINISTRATIVE_CLOSURE,
-    ) or case.kind == "motion":
+    if (
+        case.completion_kind
+        in (
+            CompletionKind.CHANGE_OF_VENUE,
+            CompletionKind.TRANSFER,
+            CompletionKind.ADMINISTRATIVE_CLOSURE,
+        )
+        or case.kind == "motion"
+    ):
         return None  # decided on the papers
     if case.kind == "bond":
         return HearingKind.BOND

@@ -400,17 +400,18 @@ _JUDGE_LAST = (
 )
 
 
-def respondent_name(rng: Random, language: str) -> str:
-    """An invented name typical of speakers of ``language``, two surnames for some Hispanic ones."""
+def respondent_name(language: str, u: float, v: float, w: float) -> str:
+    """An invented name typical of speakers of ``language``, picked by three uniform draws in
+    [0, 1); about half of the Spanish-speaking respondents carry two surnames."""
     first, last = _BY_LANGUAGE.get(language, _OTHER)
-    name = f"{rng.choice(first)} {rng.choice(last)}"
-    if last is _HISPANIC_LAST and rng.random() < 0.5:
-        name += f" {rng.choice(last)}"
+    name = f"{first[int(u * len(first))]} {last[int(v * len(last))]}"
+    if w < 0.5 and last is _HISPANIC_LAST:
+        name += f" {last[int(2 * w * len(last))]}"
     return name
 
 
-def attorney_name(rng: Random) -> str:
-    return f"{rng.choice(_ATTORNEY_FIRST)} {rng.choice(_ATTORNEY_LAST)}"
+def attorney_name(u: float, v: float) -> str:
+    return f"{_ATTORNEY_FIRST[int(u * len(_ATTORNEY_FIRST))]} {_ATTORNEY_LAST[int(v * len(_ATTORNEY_LAST))]}"
 
 
 def judge_name(rng: Random) -> str:

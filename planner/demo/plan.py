@@ -26,6 +26,7 @@ class JudgePlan:
     today: date
     capacity: float  # bench minutes from the start of ``today`` to the fiscal year's end
     past_workdays: list[date]  # this fiscal year's workdays before today
+    workdays: frozenset[date]  # all of this fiscal year's workdays
     completed: int  # counted completions so far
     uncounted: int  # changes of venue, transfers and administrative closures so far
     needed: int
@@ -73,12 +74,13 @@ def _plan_judge(
     calendar = CourtCalendar(judge, closures, leave, fy_first, fy_last)
     window_end = datetime.combine(fy_last + timedelta(days=1), time())
     capacity = calendar.bench_minutes(datetime.combine(today, time()), window_end)
-    past = [
+    workdays = [
         fy_first + timedelta(days=n)
-        for n in range((today - fy_first).days)
+        for n in range((fy_last - fy_first).days + 1)
         if calendar.is_workday(fy_first + timedelta(days=n))
     ]
-    in_year = calendar.workdays()
+    past = [day for day in workdays if day < today]
+    in_year = len(workdays)
     pace = judge.quota * len(past) / in_year if in_year else 0.0
     completed = min(judge.quota + 40, round(profile.pace * pace))
     if profile.aim == "at_risk":
@@ -99,6 +101,7 @@ def _plan_judge(
         today=today,
         capacity=capacity,
         past_workdays=past,
+        workdays=frozenset(workdays),
         completed=completed,
         uncounted=uncounted,
         needed=max(0, judge.quota - completed),

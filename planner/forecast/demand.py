@@ -64,25 +64,36 @@ def measure_demand(
 
     today = as_of.date()
     counted = judge.counted_completions
+    completed_status = CaseStatus.COMPLETED
     completed = 0
     work: list[float] = []
     floor: list[float] = []
     kinds: list[str] = []
     fully_booked = 0
+    # The per-case loop runs for every pending case of every judge: local names and a
+    # per-kind table of the judge's minutes keep it cheap (docs/performance.md).
+    kind_minutes: dict[str, tuple[int, int]] = {}
+    booked_of = booked_by_case.get
     for case in cases:
-        if completed_as_of(case, today):
-            if fy_first <= case.completion_date <= today and case.completion_kind in counted:  # type: ignore[operator]
-                completed += 1
-            continue
+        if case.status is completed_status:
+            done = case.completion_date
+            if done is not None and done <= today:
+                if fy_first <= done and case.completion_kind in counted:
+                    completed += 1
+                continue
         if case.received > today:
             continue
-        minutes = judge.minutes_for(case.kind)
-        estimate = case.remaining_minutes or minutes.default
-        booked = booked_by_case.get(case.a_number, 0)
-        remaining = max(booked, estimate)
+        kind = case.kind
+        pair = kind_minutes.get(kind)
+        if pair is None:
+            minutes = judge.minutes_for(kind)
+            pair = kind_minutes[kind] = (minutes.default, minutes.minimum)
+        estimate = case.remaining_minutes or pair[0]
+        booked = booked_of(case.a_number, 0)
+        remaining = booked if booked > estimate else estimate
         work.append(remaining)
-        floor.append(min(minutes.minimum, remaining))
-        kinds.append(case.kind)
+        floor.append(pair[1] if pair[1] < remaining else remaining)
+        kinds.append(kind)
         if booked >= estimate:
             fully_booked += 1
     return Demand(

@@ -13,6 +13,7 @@ from planner.forecast.facts import CaseFacts, HearingFacts
 from planner.forecast.fitting import Fitting
 from planner.forecast.message import describe
 from planner.forecast.report import Forecast, Shortened
+from planner.forecast.scan import scan_year
 from planner.forecast.verdict import Verdict
 
 
@@ -29,9 +30,11 @@ def forecast(
     fiscal_year = fiscal_year_of(as_of.date(), judge)
     fy_first, fy_last = fiscal_year_bounds(fiscal_year, judge)
     window_end = datetime.combine(fy_last + timedelta(days=1), time())
+    leave = list(leave)
     calendar = CourtCalendar(judge, closures, leave, fy_first, fy_last)
+    year = scan_year(calendar, leave, as_of, window_end)
 
-    capacity = calendar.bench_minutes(as_of, window_end)
+    capacity = year.capacity
     demand = measure_demand(judge, cases, hearings, fy_first, as_of, window_end)
     needed = max(0, judge.quota - demand.completed)
     fitting = Fitting(demand.work, demand.floor)
@@ -39,12 +42,8 @@ def forecast(
     at_floors = fitting.count_fitting_at_floors(capacity)
     scale = fitting.largest_scale(needed, capacity)
 
-    workdays_in_year = calendar.workdays()
-    elapsed = (
-        calendar.workdays(fy_first, as_of.date() - timedelta(days=1))
-        if as_of.date() > fy_first
-        else 0
-    )
+    workdays_in_year = year.workdays_in_year
+    elapsed = year.workdays_before
     pace = judge.quota * elapsed / workdays_in_year if workdays_in_year else 0.0
 
     enough_cases = needed <= demand.pending
@@ -69,6 +68,7 @@ def forecast(
     else:
         verdict, missing = Verdict.ON_TRACK, 0.0
 
+    kinds_pending = set(demand.kinds)
     result = Forecast(
         judge=judge.name,
         fiscal_year=fiscal_year,
@@ -88,7 +88,7 @@ def forecast(
         bench_hours_missing=missing / 60,
         slack_pct=slack_pct,
         workdays_in_year=workdays_in_year,
-        workdays_left=calendar.workdays(as_of.date(), fy_last),
+        workdays_left=year.workdays_left,
         pace_expected_to_date=pace,
         projected_from_booked=demand.completed + demand.fully_booked,
         counted_completions=tuple(sorted(judge.counted_completions)),
@@ -96,7 +96,7 @@ def forecast(
             {
                 kind: (m.default, m.minimum)
                 for kind, m in judge.case_minutes.items()
-                if kind in set(demand.kinds)
+                if kind in kinds_pending
             },
             scale,
         ),

@@ -43,9 +43,13 @@ def create_demo(
     judges (what a clerk trying the Planner out expects) rather than failing.
     """
     if cases <= 0 or judges <= 0:
-        raise InvalidValue(f"a demo needs at least one case and one judge, not {cases} and {judges}")
+        raise InvalidValue(
+            f"a demo needs at least one case and one judge, not {cases} and {judges}"
+        )
     if judges > cases:
-        raise InvalidValue(f"{judges:,} judges cannot share {cases:,} cases: give each one at least")
+        raise InvalidValue(
+            f"{judges:,} judges cannot share {cases:,} cases: give each one at least"
+        )
     names: list[str] = []
     pending = completed = hearings = 0
     with database.transaction() as repo:
