@@ -1,0 +1,91 @@
+"""create_demo: generated judges written in one transaction, and the `planner demo` command."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.demo.generator import generate_dockets
+from planner.services.demo import DemoSummary, create_demo
+from planner.services.forecasting import forecast_judges
+from planner.store.database import Database
+
+TODAY = date(2026, 11, 25)
+
+
+def test_the_default_demo_shows_a_judge_who_must_shorten_hearings(database: Database) -> None:
+    summary = create_demo(database, cases=2000, judges=1, seed=2018, today=TODAY)
+    assert summary.pending_cases == 2000
+    assert summary.describe().startswith("Created 1 judge with 2,000 pending cases and ")
+    assert summary.describe().endswith(f"hearings in {database.describe()}.")
+    (result,) = forecast_judges(database, as_of=TODAY)
+    assert result.verdict == "unreachable_without_shortening"
+    assert result.pending_cases == 2000
+
+
+def test_the_stored_dockets_are_the_generated_ones(database: Database) -> None:
+    create_demo(database, cases=400, judges=2, seed=5, today=TODAY)
+    generated = generate_dockets(cases=400, judges=2, seed=5, today=TODAY)
+    with database.transaction() as repo:
+        for docket in generated:
+            judge = repo.judge_named(docket.judge.name)
+            assert judge is not None
+            assert judge.id is not None
+            stored = repo.load_docket(judge.id)
+            assert replace(stored.judge, id=None) == docket.judge
+            assert set(stored.closures) == set(docket.closures)
+            assert set(stored.leave) == set(docket.leave)
+            assert {replace(c, id=None) for c in stored.cases} == set(docket.cases)
+            assert len(stored.hearings) == len(docket.hearings)
+            assert {replace(h, id=None) for h in stored.hearings} == set(docket.hearings)
+
+
+def test_progress_is_reported_judge_by_judge(database: Database) -> None:
+    calls: list[tuple[int, int]] = []
+    summary = create_demo(
+        database, cases=300, judges=3, seed=1, today=TODAY, progress=lambda *a: calls.append(a)
+    )
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+    assert isinstance(summary, DemoSummary)
+    assert len(summary.judges) == 3
+    assert summary.describe().startswith("Created 3 judges with 300 pending cases")
+
+
+def test_a_second_demo_adds_judges_with_fresh_names_and_a_numbers(database: Database) -> None:
+    first = create_demo(database, cases=200, judges=2, seed=9, today=TODAY)
+    second = create_demo(database, cases=200, judges=2, seed=9, today=TODAY)
+    assert not set(first.judges) & set(second.judges)
+    with database.transaction() as repo:
+        judges = repo.judges()
+        numbers = [n for j in judges for n in repo.case_ids(j.id)]  # type: ignore[arg-type]
+    assert len(judges) == 4
+    assert len(numbers) == len(set(numbers))
+
+
+def test_the_demo_is_all_or_nothing(database: Database) -> None:
+    def power_cut(done: int, total: int) -> None:
+        if done == 2:
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        create_demo(database, cases=300, judges=3, seed=1, today=TODAY, progress=power_cut)
+    with database.transaction() as repo:
+        assert repo.judges() == []
+
+
+def test_the_forecast_reads_back_every_judge(database: Database) -> None:
+    create_demo(database, cases=3000, judges=5, seed=4, today=TODAY)
+    results = forecast_judges(database, as_of=TODAY)
+    assert len(results) == 5
+    assert sum(r.pending_cases for r in results) == 3000
+    assert {r.fy_start for r in results} == {date(2026, 10, 1)}
+
+
+def test_planner_demo_creates_judges_the_forecast_then_reads(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = planner("demo", "--db", db_path, "--cases", 300, "--judges", 2, "--seed", 7)
+    assert result.code == 0, result.err
+    assert result.out.startswith("Created 2 judges with 300 pending cases and ")
+    forecasts = planner("forecast", "--db", db_path, "--json", "--as-of", "2026-11-25").json()
+    assert len(forecasts) == 2
+    assert sum(f["pending_cases"] for f in forecasts) == 300
