@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-import planner.ui.refcount_guard  # noqa: F401  (first: see its docstring)
 from planner.domain.anumber import format_a_number
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus
