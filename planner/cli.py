@@ -41,6 +41,14 @@ def _positive(text: str) -> int:
     return value
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1366x768") from None
+    return width, height
+
+
 def _build_parser() -> argparse.ArgumentParser:
     # --db is accepted before the subcommand or after it.
     db_option = argparse.ArgumentParser(add_help=False)
@@ -55,9 +63,13 @@ def _build_parser() -> argparse.ArgumentParser:
         prog="planner",
         parents=[db_option],
         description="Judge Workload Planner: an immigration judge's docket and an honest "
-        "forecast of the fiscal year's quota.",
+        "forecast of the fiscal year's quota. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), help="window colours")
+    # For the screenshots in docs/: open the window, save a picture of it, and quit.
+    parser.add_argument("--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=_size, metavar="WxH", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
@@ -185,7 +197,7 @@ def _run(args: argparse.Namespace) -> int:
         case "export":
             return _export(args)
         case _:
-            return _overview(args)
+            return _window(args)
 
 
 def _forecast(args: argparse.Namespace) -> int:
@@ -241,30 +253,16 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _overview(args: argparse.Namespace) -> int:
-    """``planner`` alone: the database's judges and their verdicts, offering a demo when empty."""
-    database = _open(args)
-    from planner.services.forecasting import forecast_judges
+def _window(args: argparse.Namespace) -> int:
+    """``planner`` alone opens the application's window."""
+    from planner.app import run
 
-    results = forecast_judges(database)
-    if not results:
-        print(f"{database.describe()} has no judges yet.")
-        if sys.stdin.isatty() and input(
-            "Create a demo docket to explore? [Y/n] "
-        ).strip().lower() in ("", "y", "yes"):
-            from planner.services.demo import create_demo
-
-            print(
-                create_demo(
-                    database, cases=2000, judges=1, seed=2018, today=date.today()
-                ).describe()
-            )
-            results = forecast_judges(database)
-        else:
-            print("Run 'planner demo' for a demo docket, or 'planner import FILE' for your own.")
-            return 0
-    print("\n\n".join(render_forecast(result) for result in results))
-    return 0
+    return run(
+        getattr(args, "db", None),
+        screenshot=args.screenshot,
+        size=args.size,
+        theme=args.theme,
+    )
 
 
 def render_forecast(f: Forecast) -> str:

@@ -1,0 +1,86 @@
+"""Starting the desktop application: the one place that wires the store, services and windows."""
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from planner.paths import data_folder, default_database
+
+NO_DISPLAY = (
+    "planner: no display is available, so the window cannot open; the commands work without "
+    "one (see 'planner --help')"
+)
+
+
+def display_available() -> bool:
+    """Whether Qt can show a window here (always on Windows and macOS)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def _log_to_data_folder() -> None:
+    logging.basicConfig(
+        filename=data_folder() / "planner.log",
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def run(
+    database_path: Path | None,
+    *,
+    screenshot: Path | None = None,
+    size: tuple[int, int] | None = None,
+    theme: str | None = None,
+) -> int:
+    """Open the main window on ``database_path`` (default: the user's data folder)."""
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    _log_to_data_folder()
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from planner.store.database import Database
+    from planner.store.errors import StoreError
+    from planner.ui.errors import report_bug
+    from planner.ui.main_window import MainWindow
+    from planner.ui.settings import WindowSettings
+    from planner.ui.theme import apply_theme
+    from planner.ui.workspace import Workspace
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("JudgeWorkloadPlanner")
+    app.setApplicationName("Planner")
+    app.setApplicationDisplayName("Judge Workload Planner")
+    app.setStyle("Fusion")
+    settings = WindowSettings(QSettings())
+    apply_theme(theme or settings.theme())
+    sys.excepthook = lambda kind, error, trace: report_bug(None, kind, error, trace)
+
+    path = database_path or default_database()
+    try:
+        database = Database.open(path)
+    except StoreError as error:
+        QMessageBox.critical(None, "Cannot open the database", f"{error}")
+        return 1
+
+    window = MainWindow(Workspace(database), settings)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    if screenshot is not None:
+
+        def capture() -> None:
+            window.grab().save(str(screenshot))
+            window.close()
+
+        QTimer.singleShot(600, capture)
+    return app.exec()
