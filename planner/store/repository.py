@@ -1,5 +1,6 @@
 """Reading and writing dockets inside one transaction: the model in, the model out."""
 
+import gc
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
@@ -35,6 +36,15 @@ from planner.store.tables import (
 _CASE_STATUS = {s.value: s for s in CaseStatus}
 _COMPLETION = {k.value: k for k in CompletionKind}
 _HEARING_STATUS = {s.value: s for s in HearingStatus}
+
+
+#: A judge's rows of the profile tables: sessions, case kinds, hearing kinds, counted completions.
+_ProfileRows = tuple[
+    Sequence[SessionRow],
+    Sequence[CaseKindRow],
+    Sequence[HearingKindRow],
+    Sequence[CountedCompletionRow],
+]
 
 
 class CaseFactsRow(NamedTuple):
@@ -75,7 +85,23 @@ class Repository:
     def judges(self) -> list[Judge]:
         """Every judge's profile, by name."""
         rows = self._session.scalars(select(JudgeRow).order_by(JudgeRow.name)).all()
-        return [self._judge(row) for row in rows]
+        if len(rows) <= 1:
+            return [self._judge(row) for row in rows]
+        # Many judges (a forecast of 400): each profile table read once, not once per judge.
+        children: dict[type, dict[int, list]] = {}  # type: ignore[type-arg]
+        for table, order in (
+            (SessionRow, (SessionRow.weekday, SessionRow.start)),
+            (CaseKindRow, (CaseKindRow.kind,)),
+            (HearingKindRow, (HearingKindRow.kind,)),
+            (CountedCompletionRow, (CountedCompletionRow.completion_kind,)),
+        ):
+            grouped = children[table] = {}
+            for child in self._session.scalars(select(table).order_by(table.judge_id, *order)):
+                grouped.setdefault(child.judge_id, []).append(child)
+        return [
+            self._judge(row, tuple(children[table].get(row.id, []) for table in children))  # type: ignore[arg-type]
+            for row in rows
+        ]
 
     def judge_named(self, name: str) -> Judge | None:
         row = self._session.scalars(select(JudgeRow).where(JudgeRow.name == name)).first()
@@ -378,8 +404,16 @@ class Repository:
         # Core, not the ORM, and dates read as text and parsed once per distinct value: this read
         # is most of the cost of forecasting hundreds of judges (docs/performance.md).
         if self._sqlite():
-            cases, hearings = self._facts_from_sqlite(judge.id, fy_first)
-            return ForecastInputs(judge, *self._calendar(judge.id), cases, hearings)
+            # The rows are tuples of plain values, which hold no reference cycles: the cyclic
+            # garbage collector, run again and again as a million of them appear, only costs
+            # time (about a second of the 400-judge forecast, docs/performance.md).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                return self._facts_from_sqlite(judge, fy_first)
+            finally:
+                if collecting:
+                    gc.enable()
         connection = self._session.connection()
         case_query = select(
             CaseRow.a_number,
@@ -434,41 +468,54 @@ class Repository:
         docket_calendar = self._calendar(judge.id)
         return ForecastInputs(judge, *docket_calendar, cases, hearings)
 
-    def _facts_from_sqlite(
-        self, judge_id: int, fy_first: date
-    ) -> tuple[list[CaseFactsRow], list[HearingFactsRow]]:
-        """The forecast's read through the driver: plain tuples, no result processing."""
+    def _facts_from_sqlite(self, judge: Judge, fy_first: date) -> ForecastInputs:
+        """The forecast's read through the driver: plain tuples, no result processing, and the
+        pending cases (most rows) apart from the year's completions."""
         driver = self._session.connection().connection.driver_connection
         assert driver is not None
         day, moment = _DAYS, _MOMENTS
         if len(moment) > 500_000:
             moment.clear()
-        statuses, completions = _CASE_STATUS, _COMPLETION
-        case_rows = driver.execute(
-            _CASE_FACTS_SQL, (judge_id, CaseStatus.PENDING.value, fy_first.isoformat())
-        ).fetchall()
+        new, row = tuple.__new__, CaseFactsRow
+        pending = CaseStatus.PENDING
         cases = [
-            CaseFactsRow(
+            new(row, (a, kind, day[received], pending, None, None, minutes))
+            for a, kind, received, minutes in driver.execute(
+                _PENDING_FACTS_SQL, (judge.id, pending.value)
+            ).fetchall()
+        ]
+        statuses, completions = _CASE_STATUS, _COMPLETION
+        cases += [
+            row(
                 a,
                 kind,
-                day(received),
+                day[received],
                 statuses[status],
-                None if done is None else day(done),
+                None if done is None else day[done],
                 None if how is None else completions.get(how),
                 minutes,
             )
-            for a, kind, received, status, done, how, minutes in case_rows
+            for a, kind, received, status, done, how, minutes in driver.execute(
+                _DONE_FACTS_SQL, (judge.id, pending.value, fy_first.isoformat())
+            ).fetchall()
         ]
-        hearing_rows = driver.execute(
-            _HEARING_FACTS_SQL,
-            (judge_id, HearingStatus.SCHEDULED.value, f"{fy_first.isoformat()} 00:00:00.000000"),
-        ).fetchall()
-        scheduled = _HEARING_STATUS[HearingStatus.SCHEDULED.value]
+        scheduled = HearingStatus.SCHEDULED
         hearings = [
-            HearingFactsRow(a_number, moment(start), minutes, scheduled)
-            for start, minutes, a_number in hearing_rows
+            HearingFactsRow(a_number, moment[start], minutes, scheduled)
+            for start, minutes, a_number in driver.execute(
+                _HEARING_FACTS_SQL,
+                (judge.id, scheduled.value, f"{fy_first.isoformat()} 00:00:00.000000"),
+            ).fetchall()
         ]
-        return cases, hearings
+        closures = [
+            Closure(day[d], reason)
+            for d, reason in driver.execute(_CLOSURES_SQL, (judge.id,)).fetchall()
+        ]
+        leave = [
+            Leave(moment[start], moment[end], _LEAVE_KIND[kind], all_day=bool(all_day))
+            for start, end, kind, all_day in driver.execute(_LEAVE_SQL, (judge.id,)).fetchall()
+        ]
+        return ForecastInputs(judge, closures, leave, cases, hearings)
 
     def _calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
         closures = self._session.scalars(select(ClosureRow).where(ClosureRow.judge_id == judge_id))
@@ -477,23 +524,26 @@ class Repository:
 
     # Profile mapping ------------------------------------------------------------------------
 
-    def _judge(self, row: JudgeRow) -> Judge:
-        sessions = self._session.scalars(
-            select(SessionRow)
-            .where(SessionRow.judge_id == row.id)
-            .order_by(SessionRow.weekday, SessionRow.start)
-        )
-        case_kinds = self._session.scalars(
-            select(CaseKindRow).where(CaseKindRow.judge_id == row.id)
-        )
-        hearing_kinds = self._session.scalars(
-            select(HearingKindRow).where(HearingKindRow.judge_id == row.id)
-        )
-        counted = self._session.scalars(
-            select(CountedCompletionRow.completion_kind).where(
-                CountedCompletionRow.judge_id == row.id
+    def _judge(self, row: JudgeRow, children: "_ProfileRows | None" = None) -> Judge:
+        if children is None:
+            children = (
+                self._session.scalars(
+                    select(SessionRow)
+                    .where(SessionRow.judge_id == row.id)
+                    .order_by(SessionRow.weekday, SessionRow.start)
+                ).all(),
+                self._session.scalars(
+                    select(CaseKindRow).where(CaseKindRow.judge_id == row.id)
+                ).all(),
+                self._session.scalars(
+                    select(HearingKindRow).where(HearingKindRow.judge_id == row.id)
+                ).all(),
+                self._session.scalars(
+                    select(CountedCompletionRow).where(CountedCompletionRow.judge_id == row.id)
+                ).all(),
             )
-        )
+        sessions, case_kinds, hearing_kinds, counted_rows = children
+        counted = [c.completion_kind for c in counted_rows]
         return Judge(
             id=row.id,
             name=row.name,
@@ -580,19 +630,27 @@ _CASE_COLUMNS = (
     "attorney",
 )
 #: The forecast's lean read on SQLite (see Repository.forecast_inputs for the portable query).
-_CASE_FACTS_SQL = (
+_PENDING_FACTS_SQL = (
+    "SELECT a_number, kind, received, remaining_minutes FROM cases "
+    "WHERE judge_id = ? AND status = ?"
+)
+_DONE_FACTS_SQL = (
     "SELECT a_number, kind, received, status, completion_date, completion_kind, "
-    "remaining_minutes FROM cases WHERE judge_id = ? AND (status = ? OR completion_date >= ?)"
+    "remaining_minutes FROM cases WHERE judge_id = ? AND status != ? AND completion_date >= ?"
 )
 _HEARING_FACTS_SQL = (
     "SELECT h.start, h.minutes, c.a_number FROM hearings AS h JOIN cases AS c "
     "ON h.case_id = c.id WHERE c.judge_id = ? AND h.status = ? AND h.start >= ?"
 )
+_CLOSURES_SQL = "SELECT day, reason FROM closures WHERE judge_id = ?"
+_LEAVE_SQL = 'SELECT start, "end", kind, all_day FROM leave WHERE judge_id = ?'
+_LEAVE_KIND = {k.value: k for k in LeaveKind}
 _HEARING_COLUMNS = ("case_id", "start", "minutes", "kind", "status", "adjournment_reason")
 
 
 class _DayParser(dict[object, date]):
-    """Stored dates (ISO text in SQLite, dates from other drivers) as dates, parsed once each."""
+    """Stored dates (ISO text in SQLite, dates from other drivers) as dates, parsed once each:
+    ``parser[value]`` or ``parser(value)``."""
 
     def __missing__(self, value: object) -> date:
         parsed = date.fromisoformat(value) if isinstance(value, str) else value

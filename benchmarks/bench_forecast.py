@@ -1,0 +1,70 @@
+"""Benchmark: the forecast of one judge with 5,000 pending cases, once the docket is loaded.
+
+Builds a one-judge demo docket in a temporary database, reads the forecast's inputs once (that
+read is timed and reported too), then times ``planner.forecast.engine.forecast`` on them: the
+median of repeated runs must be under 50 ms. Exits 1 if it is not.
+
+    .venv/bin/python benchmarks/bench_forecast.py [--cases N] [--runs R]
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from datetime import time as clock
+from pathlib import Path
+
+from planner.domain.calendar import fiscal_year_bounds, fiscal_year_of
+from planner.forecast.engine import forecast
+from planner.services.demo import create_demo
+from planner.store.database import Database
+
+BAR_MS = 50.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=31)
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="planner-bench-") as folder:
+        database = Database.open(Path(folder) / "one.sqlite")
+        create_demo(database, cases=args.cases, judges=1, seed=2018, today=args.today)
+        as_of = datetime.combine(args.today, clock(9, 0))
+        with database.transaction() as repo:
+            (judge,) = repo.judges()
+            fy_first, _ = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
+            start = time.perf_counter()
+            inputs = repo.forecast_inputs(judge, fy_first)
+            read_ms = 1000 * (time.perf_counter() - start)
+        database.close()
+    timings = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        result = forecast(
+            inputs.judge,
+            closures=inputs.closures,
+            leave=inputs.leave,
+            cases=inputs.cases,
+            hearings=inputs.hearings,
+            as_of=as_of,
+        )
+        timings.append(1000 * (time.perf_counter() - start))
+    median = statistics.median(timings)
+    print(
+        f"forecast of one judge, {result.pending_cases:,} pending cases, "
+        f"{len(inputs.hearings):,} scheduled hearings read: median {median:.1f} ms "
+        f"of {args.runs} runs (min {min(timings):.1f}, max {max(timings):.1f}; bar {BAR_MS:.0f} ms); "
+        f"reading its inputs took {read_ms:.1f} ms; verdict {result.verdict.value}"
+    )
+    if median >= BAR_MS:
+        print("MISSED the bar")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
