@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.settings = settings
         self.setWindowTitle("Judge Workload Planner")
-        self.setMinimumSize(1024, 640)
+        self.setMinimumSize(800, 560)
 
         self.welcome = WelcomePage()
         self.quota_panel = QuotaPanel(workspace)
@@ -109,9 +109,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(keys.Redo)]
-        )
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]  # as the issue asks, on every platform
+        redo_keys += [k for k in QKeySequence.keyBindings(keys.Redo) if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
         self.add_judge_action = self._action(
             "&Add Judge…",
             lambda: judge_actions.add_judge(self.workspace, self),
