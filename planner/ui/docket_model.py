@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from planner.domain.anumber import format_a_number
 from planner.domain.judge import Judge
@@ -20,6 +20,7 @@ from planner.domain.vocabulary import CaseStatus
 from planner.services import docket as docket_service
 from planner.services.changes import Change
 from planner.store.listing import DocketFilter, DocketRow, SortKey
+from planner.ui.theme import late_text_colour
 from planner.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,7 +32,6 @@ DOCKET_CHANGES = Change.CASES | Change.HEARINGS | Change.PROFILE
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
-_LATE = QBrush(QColor("#b00020"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +297,7 @@ class DocketTableModel(QAbstractTableModel):
             and row.deadline is not None
             and row.deadline < self.today
         )
-        return _LATE if late else None
+        return QBrush(late_text_colour()) if late else None
 
     # Keeping up with the database ----------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The first page of an empty database: make a judge's profile, or open a demo docket."""
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class WelcomePage(QWidget):
@@ -16,9 +16,9 @@ class WelcomePage(QWidget):
             "The Planner keeps a judge's docket on this computer and says, early and honestly, "
             "whether the bench time left in the fiscal year can reach the quota at the hearing "
             "lengths the cases need, and if not, by how much hearings would have to shrink."
-            "<br><br>This database has no judges yet."
         )
         intro.setWordWrap(True)
+        empty = QLabel("This database has no judges yet.")
         self.profile_button = QPushButton("&Create my judge profile…")
         self.profile_button.setToolTip("Enter a judge's quota, fiscal year and weekly sessions")
         self.demo_button = QPushButton("Open a &demo docket")
@@ -37,10 +37,18 @@ class WelcomePage(QWidget):
         layout = QVBoxLayout(column)
         layout.addWidget(heading)
         layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(empty)
         layout.addSpacing(16)
         for button in (self.profile_button, self.demo_button, self.open_button):
             layout.addWidget(button)
+        # Stretches, not an alignment flag: an aligned widget loses its height-for-width, and the
+        # wrapped introduction would be squeezed.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)

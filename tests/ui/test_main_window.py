@@ -169,3 +169,18 @@ def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> Non
     assert completed.stderr.count("\n") == 1
     assert "no display is available" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_dark_theme_is_chosen_from_the_view_menu_and_remembered(qtbot, workspace, settings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    window = _window(qtbot, workspace, settings)
+    dark = next(a for a in window.theme_menu.actions() if a.text() == "&Dark")
+    dark.trigger()
+    try:
+        assert settings.theme() == "dark"
+        assert QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert dark.isChecked()
+    finally:
+        window.set_theme("light")
+    assert QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
