@@ -88,6 +88,16 @@ def _plan_judge(
         completed = max(0, math.floor(pace) - max(1, round(0.12 * pace)))
     elif profile.aim == "on_track":
         completed = max(completed, math.ceil(pace) + 2)
+    # Late in the year little bench time is left: a judge aimed at a verdict that needs the
+    # remaining completions to fit (at the floors, or at current lengths) must be that close to
+    # the quota. Short cases average about 23 minutes at the floors and 37 at current lengths.
+    most_needed = {
+        "unreachable_without_shortening": capacity * 0.85 / 23,
+        "at_risk": capacity * 0.8 / 37,
+        "on_track": capacity * 0.55 / 37,
+    }.get(profile.aim)
+    if most_needed is not None:
+        completed = max(completed, judge.quota - math.floor(most_needed))
     if not past:
         completed = 0
     uncounted = round(completed * rng.uniform(0.06, 0.14))

@@ -44,8 +44,9 @@ def scan_year(
             if day in touched:
                 workday = calendar.is_workday(day)
                 if day > today:
-                    midnight = datetime.combine(day, datetime.min.time())
-                    capacity += calendar.bench_minutes(midnight, midnight + one)
+                    # What bench_minutes adds for a whole day inside the window.
+                    for _session, interval in calendar.bench_sessions(day):
+                        capacity += interval.minutes - calendar.leave_minutes_in(interval)
             else:
                 workday = True
                 if day > today:

@@ -20,11 +20,15 @@ class DemoSummary:
     where: str
 
     def describe(self) -> str:
-        who = "1 judge" if len(self.judges) == 1 else f"{len(self.judges):,} judges"
         return (
-            f"Created {who} with {self.pending_cases:,} pending cases and {self.hearings:,} "
-            f"hearings in {self.where}."
+            f"Created {_count(len(self.judges), 'judge')} with "
+            f"{_count(self.pending_cases, 'pending case')} and "
+            f"{_count(self.hearings, 'hearing')} in {self.where}."
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def create_demo(
@@ -48,7 +52,8 @@ def create_demo(
         )
     if judges > cases:
         raise InvalidValue(
-            f"{judges:,} judges cannot share {cases:,} cases: give each one at least"
+            f"{judges:,} judges cannot share {cases:,} pending cases: "
+            "ask for at least as many cases as judges"
         )
     names: list[str] = []
     pending = completed = hearings = 0

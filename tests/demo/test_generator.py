@@ -189,7 +189,9 @@ def test_every_scheduled_hearing_sits_in_a_fitting_session_on_a_workday(today: d
             assert calendar.leave_minutes_in(Interval(hearing.start, hearing.end)) == 0
 
 
-@pytest.mark.parametrize("today", [date(2026, 10, 1), TODAY, date(2027, 3, 15), date(2027, 8, 2)])
+@pytest.mark.parametrize(
+    "today", [date(2026, 10, 1), TODAY, date(2027, 3, 15), date(2027, 8, 2), date(2027, 9, 30)]
+)
 def test_the_default_judge_cannot_reach_the_quota_without_shorter_hearings(today: date) -> None:
     (docket,) = generate_dockets(cases=2000, judges=1, seed=2018, today=today)
     assert forecast_of(docket, today).verdict == "unreachable_without_shortening"
@@ -197,7 +199,8 @@ def test_the_default_judge_cannot_reach_the_quota_without_shorter_hearings(today
 
 @pytest.mark.parametrize("seed", [1, 2018])
 @pytest.mark.parametrize(
-    "today", [date(2026, 10, 1), date(2026, 10, 6), date(2027, 1, 20), date(2027, 7, 14)]
+    "today",
+    [date(2026, 10, 1), date(2026, 10, 6), date(2027, 1, 20), date(2027, 7, 14), date(2027, 9, 29)],
 )
 def test_five_judges_spread_over_all_five_verdicts(seed: int, today: date) -> None:
     dockets = generate_dockets(cases=5000, judges=5, seed=seed, today=today)

@@ -89,3 +89,9 @@ def test_planner_demo_creates_judges_the_forecast_then_reads(planner, db_path: P
     forecasts = planner("forecast", "--db", db_path, "--json", "--as-of", "2026-11-25").json()
     assert len(forecasts) == 2
     assert sum(f["pending_cases"] for f in forecasts) == 300
+
+
+def test_more_judges_than_cases_is_refused_with_a_reason(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = planner("demo", "--db", db_path, "--cases", 5, "--judges", 6)
+    assert result.code == 1
+    assert "6 judges cannot share 5 pending cases" in result.err
