@@ -73,8 +73,8 @@ class MainWindow(QMainWindow):
         self.welcome.open_database.connect(self.open_action.trigger)
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._changed)
-        workspace.failed.connect(lambda error: show_error(self, error))
-        workspace.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        # Bound methods, not lambdas: Qt disconnects them when the window goes.
+        workspace.failed.connect(self._show_failure)
 
         self._show_database()
         self._fill_judges()
@@ -227,6 +227,9 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change) -> None:
         if change & (Change.JUDGES | Change.PROFILE):
             self._fill_judges()
+
+    def _show_failure(self, error: Exception) -> None:
+        show_error(self, error)
 
     def _focus_judge_box(self) -> None:
         self.judge_box.setFocus()

@@ -189,7 +189,10 @@ class QuotaPanel(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         workspace.changed.connect(self._on_change)
-        workspace.judge_switched.connect(lambda _judge: self.reload())
+        workspace.judge_switched.connect(self._on_judge_switched)
+        self.reload()
+
+    def _on_judge_switched(self, _judge: object) -> None:
         self.reload()
 
     def _on_change(self, change: Change) -> None:
