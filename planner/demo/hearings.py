@@ -33,7 +33,7 @@ def fitting_sessions(kind: HearingKind, case: Case) -> tuple[SessionKind, ...]:
 
 #: Minutes of each hearing the demo sets.
 _MINUTES = {HearingKind.MASTER: 15, HearingKind.BOND: 30, HearingKind.FEAR_REVIEW: 45}
-_MERITS = {"asylum": 180, "cancellation": 180, "asylum_only": 180, "removal": 120, "adjustment": 60}
+_MERITS = {"asylum": 180, "cancellation": 180, "asylum_only": 180, "adjustment": 60}
 
 _LABR = "Matter of L-A-B-R-, 27 I&N Dec. 405 (A.G. 2018)"
 _ADJOURNMENTS = (
@@ -178,7 +178,7 @@ def _scheduled(
             home = fitting_sessions(HearingKind.MASTER, case)
             queue = home[0] if has_juvenile or home[0] is not SK.JUVENILE else home[-1]
             queues[queue].append((case, HearingKind.MASTER, 15))
-        elif draw < 0.6 and case.kind in _MERITS and case.kind != "removal":
+        elif draw < 0.6 and case.kind in _MERITS:
             home = fitting_sessions(HearingKind.INDIVIDUAL, case)
             queues[home[0]].append((case, HearingKind.INDIVIDUAL, _MERITS[case.kind]))
     for queue in queues.values():

@@ -1,5 +1,8 @@
 """The demo generator: reproducible, realistic, and honest about the verdicts it aims at."""
 
+import os
+import subprocess
+import sys
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
@@ -227,3 +230,26 @@ def test_the_year_scan_matches_the_court_calendar() -> None:
                     before,
                     calendar.workdays(today, last),
                 )
+
+
+def test_the_same_seed_gives_the_same_dockets_in_another_process() -> None:
+    """No salted hash() decides anything: other hash seeds, same dockets."""
+    script = (
+        "import hashlib; from datetime import date; from dataclasses import replace\n"
+        "from planner.demo.generator import generate_dockets\n"
+        "ds = generate_dockets(cases=400, judges=3, seed=5, today=date(2026, 11, 25))\n"
+        "data = [(replace(d.judge, counted_completions=frozenset()), d.cases, d.hearings,\n"
+        "         d.leave, d.closures, sorted(d.judge.counted_completions)) for d in ds]\n"
+        "print(hashlib.sha256(repr(data).encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in (1, 2)
+    }
+    assert len(digests) == 1
