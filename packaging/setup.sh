@@ -28,7 +28,8 @@ stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${extras:-app}"
 if [ ! -e "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check uv
   spec="."; [ -n "$extras" ] && spec=".[$extras]"
-  .venv/bin/uv pip install --python .venv/bin/python -q -e "$spec"
+  # Compiled bytecode: without it every start pays to compile SQLAlchemy, numpy and Qt wrappers.
+  .venv/bin/uv pip install --python .venv/bin/python -q --compile-bytecode -e "$spec"
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
