@@ -70,6 +70,7 @@ def _build_parser() -> argparse.ArgumentParser:
     # For the screenshots in docs/: open the window, save a picture of it, and quit.
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=_size, metavar="WxH", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
@@ -262,6 +263,7 @@ def _window(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         size=args.size,
         theme=args.theme,
+        quit_when_shown=args.quit_when_shown,
     )
 
 

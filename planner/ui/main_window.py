@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.domain.judge import Judge
 from planner.services.changes import Change
-from planner.services.demo import create_demo
 from planner.store.database import Database
 from planner.ui import judge_actions
 from planner.ui.docket_view import DocketView
@@ -297,6 +296,8 @@ class MainWindow(QMainWindow):
 
     def create_demo_docket(self) -> BackgroundTask:
         """Generate a demo docket in a worker thread with a progress dialog."""
+        from planner.services.demo import create_demo  # only when asked: it costs 0.2 s to import
+
         database = self.workspace.database
         task = BackgroundTask(
             self,

@@ -1,6 +1,7 @@
 """The quota panel: the verdict as a coloured banner, the figures behind it, and a what-if strip."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -190,17 +191,41 @@ class QuotaPanel(QFrame):
 
         workspace.changed.connect(self._on_change)
         workspace.judge_switched.connect(self._on_judge_switched)
-        self.reload()
+        # Until the panel is first on screen it only notes that it is out of date: the first
+        # forecast (and the holiday tables it loads) waits until the window has been painted.
+        self._stale = True
+        self._show_waiting()
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the figures on show follow the latest data (false until first shown)."""
+        return not self._stale
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self._reload_if_stale)
+
+    def _reload_if_stale(self) -> None:
+        if self._stale:
+            self.reload()
 
     def _on_judge_switched(self, _judge: object) -> None:
-        self.reload()
+        self._reload_when_visible()
 
     def _on_change(self, change: Change) -> None:
         if change & _REFRESH_ON:
+            self._reload_when_visible()
+
+    def _reload_when_visible(self) -> None:
+        if self.isVisible():
             self.reload()
+        else:
+            self._stale = True
 
     def reload(self) -> None:
         """Read the judge's forecast inputs again (after an edit), then recompute."""
+        self._stale = False
         judge = self.workspace.judge
         if judge is None:
             self._inputs = None
@@ -216,8 +241,13 @@ class QuotaPanel(QFrame):
         if self._inputs is None:
             return
         what_if = self.what_if.what_if()
-        self.forecast = forecast_from(self._inputs, self.workspace.clock(), what_if)
+        self.forecast = forecast_from(self._inputs, what_if)
         self._show(self.forecast, trying=not what_if.is_empty)
+
+    def _show_waiting(self) -> None:
+        self._paint_banner("#3f4f5a")
+        self.title.setText("Forecasting…")
+        self.message.setText("Working out whether the quota is reachable.")
 
     def _show_nothing(self) -> None:
         self._paint_banner("#3f4f5a")

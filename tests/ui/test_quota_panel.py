@@ -35,6 +35,8 @@ def _judge_with_cases(workspace: Workspace, quota: int, count: int) -> Judge:
 def test_no_judge_says_so(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     panel = QuotaPanel(workspace)
     qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
     assert "No judge selected" in panel.title.text()
     assert not panel.what_if.isEnabled()
 
@@ -44,6 +46,8 @@ def test_banner_shows_the_verdict_and_its_sentence(qtbot, workspace: Workspace) 
     to 7,020 / (260 x 30) = 90%."""
     panel = QuotaPanel(workspace)
     qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
     _judge_with_cases(workspace, quota=260, count=300)
     assert panel.forecast is not None
     assert panel.forecast.capacity_minutes == 7020
@@ -60,6 +64,8 @@ def test_banner_shows_the_verdict_and_its_sentence(qtbot, workspace: Workspace) 
 def test_what_if_changes_the_verdict_without_saving(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     panel = QuotaPanel(workspace)
     qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
     judge = _judge_with_cases(workspace, quota=260, count=300)
     panel.what_if.quota.selectAll()
     qtbot.keyClicks(panel.what_if.quota, "200")
@@ -82,6 +88,8 @@ def test_what_if_changes_the_verdict_without_saving(qtbot, workspace: Workspace)
 def test_extra_leave_takes_the_next_workdays(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     panel = QuotaPanel(workspace)
     qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
     _judge_with_cases(workspace, quota=100, count=300)
     panel.what_if.leave.setValue(3)  # Mondays 30 Nov, 7 and 14 Dec
     assert panel.forecast is not None
@@ -91,6 +99,8 @@ def test_extra_leave_takes_the_next_workdays(qtbot, workspace: Workspace) -> Non
 def test_panel_follows_edits_to_the_docket_and_the_profile(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     panel = QuotaPanel(workspace)
     qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
     judge = _judge_with_cases(workspace, quota=100, count=300)
     assert panel.forecast is not None
     assert panel.forecast.pending_cases == 300
@@ -103,3 +113,16 @@ def test_panel_follows_edits_to_the_docket_and_the_profile(qtbot, workspace: Wor
     workspace.notify(Change.PROFILE)
     assert panel.forecast.quota == 50
     assert panel.what_if.quota.value() == 50
+
+
+def test_the_first_forecast_waits_until_the_panel_is_on_screen(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """Start-up paints the window first; the forecast follows in the next turn of the loop."""
+    _judge_with_cases(workspace, quota=260, count=300)
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    assert panel.forecast is None
+    assert panel.title.text() == "Forecasting…"
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    assert panel.forecast is not None
+    assert panel.forecast.pending_cases == 300
