@@ -1,7 +1,7 @@
 """The quota panel: the verdict as a coloured banner, the figures behind it, and a what-if strip."""
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -20,7 +20,6 @@ from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import WhatIf, extra_session
 from planner.services.changes import Change
-from planner.services.forecasting import forecast_from, load_inputs
 from planner.store.repository import ForecastInputs
 from planner.ui.workspace import Workspace
 
@@ -194,6 +193,7 @@ class QuotaPanel(QFrame):
         # Until the panel is first on screen it only notes that it is out of date: the first
         # forecast (and the holiday tables it loads) waits until the window has been painted.
         self._stale = True
+        self._reload_queued = False
         self._show_waiting()
 
     @property
@@ -201,12 +201,15 @@ class QuotaPanel(QFrame):
         """Whether the figures on show follow the latest data (false until first shown)."""
         return not self._stale
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._stale and not self._reload_queued:
+            # After the first paint, not on show: Qt runs zero-time timers before painting.
+            self._reload_queued = True
             QTimer.singleShot(0, self._reload_if_stale)
 
     def _reload_if_stale(self) -> None:
+        self._reload_queued = False
         if self._stale:
             self.reload()
 
@@ -232,6 +235,10 @@ class QuotaPanel(QFrame):
             self.forecast = None
             self._show_nothing()
             return
+        # Imported on first use: the forecast's numpy and holiday tables load after the window
+        # is painted (benchmarks/bench_startup.py).
+        from planner.services.forecasting import load_inputs
+
         self._inputs = load_inputs(self.workspace.database, judge, self.workspace.clock())
         self.what_if.show_saved_quota(judge.quota)
         self.recompute()
@@ -240,6 +247,8 @@ class QuotaPanel(QFrame):
         """Forecast from the loaded inputs with the what-if applied; no database access."""
         if self._inputs is None:
             return
+        from planner.services.forecasting import forecast_from
+
         what_if = self.what_if.what_if()
         self.forecast = forecast_from(self._inputs, what_if)
         self._show(self.forecast, trying=not what_if.is_empty)

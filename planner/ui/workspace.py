@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from planner.domain.judge import Judge
 from planner.services import judges as judge_service
 from planner.services.changes import Change
-from planner.services.forecasting import now_for
+from planner.services.clock import now_for
 from planner.store.database import Database
 from planner.ui.commands import ServiceCommand
 

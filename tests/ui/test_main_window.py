@@ -57,6 +57,7 @@ def test_first_run_offers_a_demo_which_opens_without_freezing(qtbot, workspace, 
     qtbot.waitUntil(lambda: workspace.judge is not None, timeout=60_000)
     assert window.pages.currentIndex() == 1
     assert window.judge_box.count() == 1
+    qtbot.waitUntil(lambda: window.quota_panel.up_to_date)
     assert window.quota_panel.forecast is not None
     assert window.quota_panel.forecast.pending_cases >= 1900
     assert window.docket.model.total >= 1900
