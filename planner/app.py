@@ -97,8 +97,11 @@ def run(
     if screenshot is not None:
 
         def capture() -> None:
+            if not window.quota_panel.up_to_date:  # wait for the forecast banner
+                QTimer.singleShot(50, capture)
+                return
             window.grab().save(str(screenshot))
             window.close()
 
-        QTimer.singleShot(600, capture)
+        QTimer.singleShot(300, capture)
     return app.exec()
