@@ -141,6 +141,10 @@ class CourtCalendar:
             for entry in self._leave_by_day.get(interval.start.date(), ())
         )
 
+    def leave_on(self, day: date) -> list[Interval]:
+        """The judge's leave that touches ``day``, merged, as intervals of local time."""
+        return list(self._leave_by_day.get(day, ()))
+
     def is_workday(self, day: date) -> bool:
         """A day with sessions in the template, not a holiday or closure, not wholly on leave."""
         if self.day_off_reason(day) is not None:

@@ -1,0 +1,88 @@
+"""Each day's state and minutes at a glance, for the month view and the fiscal-year overview."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from planner.domain.calendar import CourtCalendar, Interval, days_between, merge_intervals
+from planner.domain.judge import Judge
+from planner.scheduling.booking import OCCUPYING, Booked, end_of
+
+
+class DayState(StrEnum):
+    WORKDAY = "workday"
+    HOLIDAY = "holiday"
+    CLOSURE = "closure"
+    LEAVE = "leave"  # leave covers every bench session of the day
+    NO_SESSIONS = "no_sessions"  # no bench sessions in the weekly template that weekday
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    """One day: its state, and its bench, booked and free minutes (docs/scheduling.md)."""
+
+    day: date
+    state: DayState
+    label: str  # the holiday's name, the closure's reason, "on leave", "no sessions" or ""
+    bench_minutes: int  # bench sessions less the leave in them
+    booked_minutes: int  # hearings that take up time (scheduled, held, completed) on the day
+    free_minutes: int  # bench minutes covered by neither a hearing nor leave
+    hearings: int  # how many such hearings
+    leave_minutes: int  # bench minutes lost to leave
+
+    @property
+    def fullness(self) -> float | None:
+        """Booked over bench minutes (above 1 when overbooked); None for a day without bench time."""
+        return self.booked_minutes / self.bench_minutes if self.bench_minutes else None
+
+
+def day_summaries(
+    judge: Judge, calendar: CourtCalendar, hearings: Iterable[Booked], first: date, last: date
+) -> list[DaySummary]:
+    """A summary of every day from ``first`` to ``last`` (both included, within the calendar)."""
+    if first < calendar.first or last > calendar.last:
+        raise ValueError(
+            f"the calendar covers {calendar.first} to {calendar.last}, not {first} to {last}"
+        )
+    by_day: dict[date, list[Booked]] = {}
+    for hearing in hearings:
+        if hearing.status in OCCUPYING:
+            by_day.setdefault(hearing.start.date(), []).append(hearing)
+    return [_summary(calendar, day, by_day.get(day, ())) for day in days_between(first, last)]
+
+
+def _summary(calendar: CourtCalendar, day: date, hearings: Iterable[Booked]) -> DaySummary:
+    hearings = list(hearings)
+    booked = sum(h.minutes for h in hearings)
+    count = len(hearings)
+    if day in calendar.holidays:
+        return DaySummary(day, DayState.HOLIDAY, calendar.holidays[day], 0, booked, 0, count, 0)
+    if day in calendar.closures:
+        return DaySummary(day, DayState.CLOSURE, calendar.closures[day], 0, booked, 0, count, 0)
+    sessions = [interval for _session, interval in calendar.bench_sessions(day)]
+    if not sessions:
+        return DaySummary(day, DayState.NO_SESSIONS, "no sessions", 0, booked, 0, count, 0)
+    leave = calendar.leave_on(day)
+    session_minutes = sum(s.minutes for s in sessions)
+    leave_minutes = _covered(sessions, leave)
+    busy = merge_intervals([*leave, *(Interval(h.start, end_of(h)) for h in hearings)])
+    bench = round(session_minutes - leave_minutes)
+    free = round(session_minutes - _covered(sessions, busy))
+    if bench <= 0:
+        return DaySummary(
+            day, DayState.LEAVE, "on leave", 0, booked, 0, count, round(leave_minutes)
+        )
+    return DaySummary(day, DayState.WORKDAY, "", bench, booked, free, count, round(leave_minutes))
+
+
+def _covered(sessions: list[Interval], intervals: list[Interval]) -> float:
+    """Minutes of the (disjoint) sessions covered by the (disjoint, merged) intervals."""
+    if not intervals:
+        return 0.0
+    total = 0.0
+    for session in sessions:
+        for interval in intervals:
+            if interval.start < session.end and session.start < interval.end:
+                total += session.overlap_minutes(interval)
+    return total

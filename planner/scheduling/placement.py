@@ -1,0 +1,271 @@
+"""Whether a hearing may go where a clerk puts it, and the conflicts among hearings already booked."""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from planner.domain.anumber import format_a_number
+from planner.domain.calendar import CourtCalendar, Interval
+from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge, Session
+from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.scheduling.booking import (
+    OCCUPYING,
+    Booked,
+    CaseFlags,
+    clock,
+    describe,
+    end_of,
+    long_day,
+)
+from planner.scheduling.kinds import describe_kinds, fitting_session_kinds, session_words
+
+
+class RefusalKind(StrEnum):
+    """Why a hearing may not sit where it is put (also the kind of a conflict)."""
+
+    OVERLAP = "overlap"
+    OUTSIDE_SESSION = "outside_session"
+    WRONG_SESSION_KIND = "wrong_session_kind"
+    HOLIDAY = "holiday"
+    CLOSURE = "closure"
+    LEAVE = "leave"
+    NOTICE_PERIOD = "notice_period"
+    TOO_SHORT = "too_short"
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a placement is refused, in words a clerk understands; ``others`` are hearing ids it
+    clashes with (for an overlap)."""
+
+    kind: RefusalKind
+    reason: str
+    others: tuple[int, ...] = ()
+
+
+class Refused(InvalidValue):
+    """A service's refusal of a placement; ``refusal`` says which rule and why."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.reason)
+        self.refusal = refusal
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A problem of a hearing already booked; ``hearing_ids`` are the hearings it concerns."""
+
+    kind: RefusalKind
+    reason: str
+    hearing_ids: tuple[int, ...]
+    start: datetime  # of the (first) hearing concerned, to jump to it
+
+
+def check_placement(
+    judge: Judge, calendar: CourtCalendar, hearing: Booked, case: Case, others: Iterable[Booked]
+) -> Refusal | None:
+    """Why ``hearing`` may NOT be placed where it is, or None when it may.
+
+    ``others`` are the judge's other hearings on that day and the case's own hearings (the notice
+    period binds only a case's first hearing); the hearing itself, by id, is skipped among them.
+    """
+    unique: dict[object, Booked] = {}
+    for other in others:
+        if other is not hearing and (other.id is None or other.id != hearing.id):
+            unique[other.id if other.id is not None else object()] = other
+    others = list(unique.values())
+    end = end_of(hearing)
+    refusal = _day_off(calendar, hearing.start.date()) or _leave(calendar, hearing.start, end)
+    if refusal:
+        return refusal
+    found = _containing_session(calendar, hearing.start, end)
+    if isinstance(found, Refusal):
+        return found
+    return (
+        _wrong_kind(judge, found, hearing, case)
+        or _overlap(hearing, others)
+        or _notice_period(hearing, case, others)
+        or _too_short(judge, hearing)
+    )
+
+
+def conflicts(
+    judge: Judge, calendar: CourtCalendar, hearings: Iterable[Booked], cases: Iterable[CaseFlags]
+) -> list[Conflict]:
+    """The problems of the scheduled hearings on the calendar's days: overlaps, hearings outside a
+    session or in one of the wrong kind, and hearings on a holiday, closure or leave.
+
+    Hearings outside the calendar's days are not judged. ``cases`` are looked up by A-number; a
+    hearing whose case is not among them is not judged for its session kind.
+    """
+    flags = {case.a_number: case for case in cases}
+    by_day: dict[date, list[Booked]] = {}
+    for hearing in hearings:
+        if hearing.status in OCCUPYING and calendar.first <= hearing.start.date() <= calendar.last:
+            by_day.setdefault(hearing.start.date(), []).append(hearing)
+    found: list[Conflict] = []
+    for day in sorted(by_day):
+        found.extend(_conflicts_of_day(judge, calendar, day, by_day[day], flags))
+    found.sort(key=lambda c: (c.start, c.hearing_ids))
+    return found
+
+
+def _conflicts_of_day(
+    judge: Judge,
+    calendar: CourtCalendar,
+    day: date,
+    hearings: list[Booked],
+    flags: dict[str, CaseFlags],
+) -> Iterator[Conflict]:
+    hearings.sort(key=lambda h: (h.start, h.id or 0))
+    day_off = _day_off(calendar, day)
+    for hearing in hearings:
+        if hearing.status is not HearingStatus.SCHEDULED:
+            continue
+        end = end_of(hearing)
+        problems = [day_off] if day_off else [_leave(calendar, hearing.start, end)]
+        if not day_off:
+            found = _containing_session(calendar, hearing.start, end)
+            case = flags.get(hearing.a_number)
+            if isinstance(found, Refusal):
+                problems.append(found)
+            elif case is not None:
+                problems.append(_wrong_kind(judge, found, hearing, case))
+        for problem in problems:
+            if problem:
+                reason = f"{_capital(describe(hearing))} on {long_day(day)}. {problem.reason}"
+                yield Conflict(problem.kind, reason, (hearing.id or 0,), hearing.start)
+    # Overlaps, by a sweep: each pair once, when at least one of the two is still scheduled.
+    active: list[Booked] = []
+    for hearing in hearings:
+        active = [a for a in active if end_of(a) > hearing.start]
+        for earlier in active:
+            if HearingStatus.SCHEDULED in (earlier.status, hearing.status):
+                reason = f"{_capital(describe(earlier))} overlaps {describe(hearing)}"
+                ids = (earlier.id or 0, hearing.id or 0)
+                yield Conflict(RefusalKind.OVERLAP, reason, ids, earlier.start)
+        active.append(hearing)
+
+
+def _day_off(calendar: CourtCalendar, day: date) -> Refusal | None:
+    if not calendar.first <= day <= calendar.last:
+        raise ValueError(f"the calendar covers {calendar.first} to {calendar.last}, not {day}")
+    if day in calendar.holidays:
+        reason = f"{long_day(day)} is {calendar.holidays[day]}, a federal holiday"
+        return _refuse(RefusalKind.HOLIDAY, reason)
+    if day in calendar.closures:
+        reason = f"the court is closed on {long_day(day)}: {calendar.closures[day]}"
+        return _refuse(RefusalKind.CLOSURE, reason)
+    return None
+
+
+def _leave(calendar: CourtCalendar, start: datetime, end: datetime) -> Refusal | None:
+    wanted = Interval(start, end)
+    day = start.date()
+    midnight = datetime.combine(day, time())
+    for leave in calendar.leave_on(day):
+        if wanted.overlap_minutes(leave) > 0:
+            if leave.start <= midnight and leave.end >= midnight + timedelta(days=1):
+                when = f"all day on {long_day(day)}"
+            else:
+                shown = f"{leave.start:%H:%M}" if leave.start > midnight else "midnight"
+                until = f"{leave.end:%H:%M}" if leave.end.date() == day else "midnight"
+                when = f"from {shown} to {until} on {long_day(day)}"
+            return _refuse(RefusalKind.LEAVE, f"the judge is on leave {when}")
+    return None
+
+
+def _containing_session(
+    calendar: CourtCalendar, start: datetime, end: datetime
+) -> tuple[Session, Interval] | Refusal:
+    sessions = calendar.bench_sessions(start.date())
+    for session, interval in sessions:
+        if interval.start <= start and end <= interval.end:
+            return session, interval
+    day = long_day(start.date())
+    if not sessions:
+        reason = f"there are no bench sessions on {day} in the weekly template"
+        return _refuse(RefusalKind.OUTSIDE_SESSION, reason)
+    for session, interval in sessions:
+        if interval.start <= start < interval.end:
+            reason = (
+                f"{clock(start, end)} runs past the end of the {clock(interval.start, interval.end)} "
+                f"{session_words(session.kind)} session"
+            )
+            return _refuse(RefusalKind.OUTSIDE_SESSION, reason)
+    listed = ", ".join(f"{clock(i.start, i.end)} {session_words(s.kind)}" for s, i in sessions)
+    reason = f"{clock(start, end)} is not inside a bench session; on {day} they are {listed}"
+    return _refuse(RefusalKind.OUTSIDE_SESSION, reason)
+
+
+def _wrong_kind(
+    judge: Judge, found: tuple[Session, Interval], hearing: Booked, case: CaseFlags
+) -> Refusal | None:
+    session, interval = found
+    fitting = fitting_session_kinds(hearing.kind, case.detained, case.juvenile, judge.sessions)
+    if session.kind in fitting:
+        return None
+    whose = " and ".join(
+        word for word, flag in (("detained", case.detained), ("juvenile", case.juvenile)) if flag
+    )
+    what = f"{_words(hearing.kind)} hearings" + (f" of {whose} cases" if whose else "")
+    reason = (
+        f"{what} go in {describe_kinds(fitting)}; {clock(interval.start, interval.end)} "
+        f"is {describe_kinds(frozenset({session.kind}))}"
+    )
+    return _refuse(RefusalKind.WRONG_SESSION_KIND, reason)
+
+
+def _overlap(hearing: Booked, others: list[Booked]) -> Refusal | None:
+    start, end = hearing.start, end_of(hearing)
+    clashes = sorted(
+        (o for o in others if o.status in OCCUPYING and o.start < end and start < end_of(o)),
+        key=lambda o: o.start,
+    )
+    if not clashes:
+        return None
+    reason = f"it overlaps {describe(clashes[0])}"
+    if len(clashes) > 1:
+        reason += f" and {len(clashes) - 1} more"
+    ids = tuple(o.id for o in clashes if o.id is not None)
+    return _refuse(RefusalKind.OVERLAP, reason, ids)
+
+
+def _notice_period(hearing: Booked, case: Case, others: list[Booked]) -> Refusal | None:
+    earliest = case.earliest_first_hearing
+    if earliest is None or hearing.start.date() >= earliest:
+        return None
+    if any(o.a_number == case.a_number and o.start < hearing.start for o in others):
+        return None  # not the case's first hearing
+    reason = (
+        f"the notice to appear of {format_a_number(case.a_number)} was served on "
+        f"{long_day(case.nta_served)}: its first hearing may not be set before "  # type: ignore[arg-type]
+        f"{long_day(earliest)} ({NOTICE_PERIOD_DAYS} days' notice, INA 239(b)(1))"
+    )
+    return _refuse(RefusalKind.NOTICE_PERIOD, reason)
+
+
+def _too_short(judge: Judge, hearing: Booked) -> Refusal | None:
+    floor = judge.hearing_minutes.get(hearing.kind)
+    if floor is None or hearing.minutes >= floor.minimum:
+        return None
+    reason = (
+        f"{_words(hearing.kind)} hearings last at least {floor.minimum} minutes in this judge's "
+        f"profile; {hearing.minutes} minutes is too short"
+    )
+    return _refuse(RefusalKind.TOO_SHORT, reason)
+
+
+def _refuse(kind: RefusalKind, reason: str, others: tuple[int, ...] = ()) -> Refusal:
+    return Refusal(kind, _capital(reason), others)
+
+
+def _words(kind: HearingKind) -> str:
+    return kind.value.replace("_", " ")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,290 @@
+"""Scheduling by hand and recording outcomes: each function is one transaction, with its inverse."""
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from planner.domain.calendar import CourtCalendar
+from planner.domain.docket import Case, Hearing
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge
+from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
+from planner.scheduling.days import DaySummary, day_summaries
+from planner.scheduling.placement import Conflict, Refused, check_placement, conflicts
+from planner.store.agenda import CalendarEntry, HearingStore, hearing_store
+from planner.store.database import Database
+from planner.store.errors import Conflict as StoreConflict
+from planner.store.repository import Repository
+
+
+class Outcome(StrEnum):
+    HELD = "held"
+    ADJOURNED = "adjourned"
+    CONTINUED = "continued"  # adjourned, and a new hearing set on another day
+    COMPLETED = "completed"  # the hearing and the case
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeRecord:
+    """What ``record_outcome`` changed, so ``undo_outcome`` and ``redo_outcome`` can replay it."""
+
+    outcome: Outcome
+    case_id: int
+    before: Hearing
+    after: Hearing
+    added: Hearing | None = None  # the continuance's new hearing
+    case_before: Case | None = None  # set when the case was completed
+    case_after: Case | None = None
+    removed: tuple[Hearing, ...] = ()  # the completed case's later scheduled hearings, taken off
+
+
+def _span(first: date, last: date) -> tuple[datetime, datetime]:
+    return datetime.combine(first, time()), datetime.combine(last + timedelta(days=1), time())
+
+
+def agenda(database: Database, judge_id: int, first: date, last: date) -> list[CalendarEntry]:
+    """The judge's hearings (any status) from day ``first`` to day ``last``, both included."""
+    with database.transaction() as repo:
+        return hearing_store(repo).hearings_between(judge_id, *_span(first, last))
+
+
+def day_summaries_for(
+    database: Database, judge: Judge, first: date, last: date
+) -> list[DaySummary]:
+    with database.transaction() as repo:
+        stored, calendar = _calendar(repo, judge, first, last)
+        entries = hearing_store(repo).hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
+        return day_summaries(stored, calendar, entries, first, last)
+
+
+def conflicts_for(database: Database, judge: Judge, first: date, last: date) -> list[Conflict]:
+    """The conflicts of the scheduled hearings from ``first`` to ``last``."""
+    with database.transaction() as repo:
+        stored, calendar = _calendar(repo, judge, first, last)
+        entries = hearing_store(repo).hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
+        return conflicts(stored, calendar, entries, entries)
+
+
+def schedule_hearing(
+    database: Database, judge: Judge, case_id: int, start: datetime, minutes: int, kind: HearingKind
+) -> Hearing:
+    """Set a new hearing of a pending case; refused (``Refused``) where it may not go.
+
+    Undo with ``unschedule(database, hearing.id)``; redo with ``reinstate(database, case_id, hearing)``.
+    """
+    with database.transaction() as repo:
+        store = hearing_store(repo)
+        case = repo.case(case_id)
+        if case.status is not CaseStatus.PENDING:
+            raise InvalidValue(f"case {case.display_a_number} is completed: it needs no hearing")
+        hearing = Hearing(case.a_number, start, minutes, kind)
+        _refuse_misplaced(repo, store, judge, case_id, case, hearing)
+        return store.add_hearing(case_id, hearing)
+
+
+def move_hearing(
+    database: Database, judge: Judge, hearing_id: int, start: datetime, minutes: int
+) -> tuple[Hearing, Hearing]:
+    """Move or resize a scheduled hearing; returns it before and after.
+
+    Undo with ``restore_hearing(database, before)``; redo with ``restore_hearing(database, after)``.
+    """
+    with database.transaction() as repo:
+        store = hearing_store(repo)
+        entry = store.entry(hearing_id)
+        before = entry.hearing()
+        if before.status is not HearingStatus.SCHEDULED:
+            raise InvalidValue(
+                f"the hearing of {before.start:%Y-%m-%d} is already {before.status.value}: "
+                "only a scheduled hearing can be moved"
+            )
+        after = replace(before, start=start, minutes=minutes)
+        _refuse_misplaced(repo, store, judge, entry.case_id, repo.case(entry.case_id), after)
+        return before, store.update_hearing(after)
+
+
+def record_outcome(
+    database: Database,
+    judge: Judge,
+    hearing_id: int,
+    outcome: Outcome,
+    *,
+    reason: str | None = None,
+    continued_to: date | None = None,
+    completion_kind: CompletionKind | None = None,
+    on: date | None = None,
+) -> OutcomeRecord:
+    """Record what happened at a scheduled hearing, in one transaction.
+
+    held; adjourned (``reason`` required); continued (``reason`` and ``continued_to`` required: a new
+    hearing that day at the same time and length, checked like any placement); completed
+    (``completion_kind`` required; the case completes ``on`` that date, by default the hearing's,
+    and its later scheduled hearings are taken off). Undo with ``undo_outcome(database, record)``.
+    """
+    outcome = Outcome(outcome)
+    with database.transaction() as repo:
+        store = hearing_store(repo)
+        entry = store.entry(hearing_id)
+        before = entry.hearing()
+        if before.status is not HearingStatus.SCHEDULED:
+            raise InvalidValue(
+                f"the hearing of {before.start:%Y-%m-%d} is already recorded as "
+                f"{before.status.value}; undo that first"
+            )
+        if outcome is Outcome.HELD:
+            after = store.update_hearing(replace(before, status=HearingStatus.HELD))
+            return OutcomeRecord(outcome, entry.case_id, before, after)
+        if outcome in (Outcome.ADJOURNED, Outcome.CONTINUED):
+            return _adjourn(repo, store, judge, entry, before, outcome, reason, continued_to)
+        return _complete(repo, store, entry, before, completion_kind, on)
+
+
+def _adjourn(
+    repo: Repository,
+    store: HearingStore,
+    judge: Judge,
+    entry: CalendarEntry,
+    before: Hearing,
+    outcome: Outcome,
+    reason: str | None,
+    continued_to: date | None,
+) -> OutcomeRecord:
+    if not (reason and reason.strip()):
+        raise InvalidValue("an adjournment needs its reason (and its legal basis)")
+    after = store.update_hearing(
+        replace(before, status=HearingStatus.ADJOURNED, adjournment_reason=reason.strip())
+    )
+    if outcome is Outcome.ADJOURNED:
+        return OutcomeRecord(outcome, entry.case_id, before, after)
+    if continued_to is None:
+        raise InvalidValue("a continuance needs the date it is continued to")
+    if continued_to <= before.start.date():
+        raise InvalidValue(
+            f"a hearing of {before.start:%Y-%m-%d} can only be continued to a later day"
+        )
+    new = Hearing(
+        before.a_number,
+        datetime.combine(continued_to, before.start.time()),
+        before.minutes,
+        before.kind,
+    )
+    case = repo.case(entry.case_id)
+    _refuse_misplaced(repo, store, judge, entry.case_id, case, new)
+    added = store.add_hearing(entry.case_id, new)
+    return OutcomeRecord(outcome, entry.case_id, before, after, added=added)
+
+
+def _complete(
+    repo: Repository,
+    store: HearingStore,
+    entry: CalendarEntry,
+    before: Hearing,
+    completion_kind: CompletionKind | None,
+    on: date | None,
+) -> OutcomeRecord:
+    if completion_kind is None:
+        raise InvalidValue("a completion needs its kind (removal order, relief granted, ...)")
+    case_before = repo.case(entry.case_id)
+    if case_before.status is not CaseStatus.PENDING:
+        raise InvalidValue(f"case {case_before.display_a_number} is already completed")
+    case_after = repo.update_case(
+        replace(
+            case_before,
+            status=CaseStatus.COMPLETED,
+            completion_kind=CompletionKind(completion_kind),
+            completion_date=on or before.start.date(),
+        )
+    )
+    after = store.update_hearing(replace(before, status=HearingStatus.COMPLETED))
+    removed = tuple(
+        h
+        for h in repo.hearings_of(entry.case_id)
+        if h.status is HearingStatus.SCHEDULED and h.start > before.start
+    )
+    for hearing in removed:
+        store.delete_hearing(hearing.id)  # type: ignore[arg-type]
+    return OutcomeRecord(
+        Outcome.COMPLETED,
+        entry.case_id,
+        before,
+        after,
+        case_before=case_before,
+        case_after=case_after,
+        removed=removed,
+    )
+
+
+# The inverses, for undo and redo: they put back exactly what was, without checking placement.
+
+
+def unschedule(database: Database, hearing_id: int) -> Hearing:
+    """Take a hearing off the calendar (the undo of ``schedule_hearing``); returns it."""
+    with database.transaction() as repo:
+        store = hearing_store(repo)
+        hearing = store.hearing(hearing_id)
+        store.delete_hearing(hearing_id)
+        return hearing
+
+
+def reinstate(database: Database, case_id: int, hearing: Hearing) -> Hearing:
+    """Put back a hearing taken off, under its id (the redo of ``schedule_hearing``)."""
+    with database.transaction() as repo:
+        return hearing_store(repo).add_hearing(case_id, hearing)
+
+
+def restore_hearing(database: Database, hearing: Hearing) -> Hearing:
+    """Write a hearing's saved fields back over it (the undo and redo of ``move_hearing``)."""
+    with database.transaction() as repo:
+        return hearing_store(repo).update_hearing(hearing)
+
+
+def undo_outcome(database: Database, record: OutcomeRecord) -> None:
+    with database.transaction() as repo:
+        store = hearing_store(repo)
+        if record.added is not None:
+            store.delete_hearing(record.added.id)  # type: ignore[arg-type]
+        for hearing in record.removed:
+            store.add_hearing(record.case_id, hearing)
+        if record.case_before is not None:
+            repo.update_case(record.case_before)
+        store.update_hearing(record.before)
+
+
+def redo_outcome(database: Database, record: OutcomeRecord) -> None:
+    with database.transaction() as repo:
+        store = hearing_store(repo)
+        store.update_hearing(record.after)
+        if record.case_after is not None:
+            repo.update_case(record.case_after)
+        for hearing in record.removed:
+            store.delete_hearing(hearing.id)  # type: ignore[arg-type]
+        if record.added is not None:
+            store.add_hearing(record.case_id, record.added)
+
+
+# Placement against the stored calendar, in the caller's transaction -----------------------------
+
+
+def _calendar(
+    repo: Repository, judge: Judge, first: date, last: date
+) -> tuple[Judge, CourtCalendar]:
+    """The judge as stored now (its template), and a calendar of its closures and leave."""
+    stored = repo.judge_named(judge.name)
+    if stored is None or stored.id != judge.id:
+        raise StoreConflict(f"judge {judge.name!r} is no longer in this database")
+    closures, leave = repo.calendar(stored.id)  # type: ignore[arg-type]
+    return stored, CourtCalendar(stored, closures, leave, first, last)
+
+
+def _refuse_misplaced(
+    repo: Repository, store: HearingStore, judge: Judge, case_id: int, case: Case, hearing: Hearing
+) -> None:
+    day = hearing.start.date()
+    stored, calendar = _calendar(repo, judge, day, day)
+    others: list[CalendarEntry | Hearing] = [
+        *store.hearings_between(stored.id, *_span(day, day)),  # type: ignore[arg-type]
+        *repo.hearings_of(case_id),
+    ]
+    refusal = check_placement(stored, calendar, hearing, case, others)
+    if refusal is not None:
+        raise Refused(refusal)

@@ -1,0 +1,164 @@
+"""The calendar's reads and writes: a judge's hearings with their cases, and single hearings."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session as OrmSession
+
+from planner.domain.docket import Hearing
+from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.store.errors import Conflict
+from planner.store.tables import CaseRow, HearingRow
+
+if TYPE_CHECKING:
+    from planner.store.repository import Repository
+
+_KIND = {kind.value: kind for kind in HearingKind}
+_STATUS = {status.value: status for status in HearingStatus}
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """One hearing on the calendar with what a view and a docket sheet show of its case."""
+
+    id: int
+    case_id: int
+    a_number: str
+    start: datetime
+    minutes: int
+    kind: HearingKind
+    status: HearingStatus
+    adjournment_reason: str | None
+    name: str
+    language: str
+    detained: bool
+    juvenile: bool
+    represented: bool
+    attorney: str | None
+    case_kind: str
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+    def hearing(self) -> Hearing:
+        return Hearing(
+            self.a_number,
+            self.start,
+            self.minutes,
+            self.kind,
+            self.status,
+            self.adjournment_reason,
+            id=self.id,
+        )
+
+
+_ENTRY_COLUMNS = (
+    HearingRow.id,
+    HearingRow.case_id,
+    CaseRow.a_number,
+    HearingRow.start,
+    HearingRow.minutes,
+    HearingRow.kind,
+    HearingRow.status,
+    HearingRow.adjournment_reason,
+    CaseRow.name,
+    CaseRow.language,
+    CaseRow.detained,
+    CaseRow.juvenile,
+    CaseRow.represented,
+    CaseRow.attorney,
+    CaseRow.kind,
+)
+
+
+def _entry(row: tuple) -> CalendarEntry:  # type: ignore[type-arg]
+    return CalendarEntry(*row[:5], _KIND[row[5]], _STATUS[row[6]], *row[7:])
+
+
+class HearingStore:
+    """The calendar's operations on an open transaction. Written so that ``Repository`` can take
+    them over by inheriting this class (both keep the ORM session in ``_session``)."""
+
+    def __init__(self, session: OrmSession) -> None:
+        self._session = session
+
+    def hearings_between(
+        self, judge_id: int, first: datetime, last: datetime
+    ) -> list[CalendarEntry]:
+        """The judge's hearings (any status) that start from ``first`` up to, not including,
+        ``last``, in order of start."""
+        query = (
+            select(*_ENTRY_COLUMNS)
+            .join(CaseRow, HearingRow.case_id == CaseRow.id)
+            .where(CaseRow.judge_id == judge_id, HearingRow.start >= first, HearingRow.start < last)
+            .order_by(HearingRow.start, HearingRow.id)
+        )
+        return [_entry(row) for row in self._session.execute(query)]
+
+    def entry(self, hearing_id: int) -> CalendarEntry:
+        """One hearing with its case's fields."""
+        query = (
+            select(*_ENTRY_COLUMNS)
+            .join(CaseRow, HearingRow.case_id == CaseRow.id)
+            .where(HearingRow.id == hearing_id)
+        )
+        row = self._session.execute(query).first()
+        if row is None:
+            raise Conflict("that hearing is no longer in this database")
+        return _entry(row)
+
+    def hearing(self, hearing_id: int) -> Hearing:
+        return self.entry(hearing_id).hearing()
+
+    def add_hearing(self, case_id: int, hearing: Hearing) -> Hearing:
+        """Add a hearing to a case (keeping its id if it has one, as when an undo restores it)."""
+        a_number = self._session.scalar(select(CaseRow.a_number).where(CaseRow.id == case_id))
+        if a_number is None:
+            raise Conflict("that case is no longer in this database")
+        if a_number != hearing.a_number:
+            raise Conflict(f"the hearing is for {hearing.a_number}, not for case {a_number}")
+        values = {"case_id": case_id, **_hearing_values(hearing)}
+        if hearing.id is not None:
+            if self._session.get(HearingRow, hearing.id) is not None:
+                raise Conflict("a hearing with that id is already in this database")
+            values["id"] = hearing.id
+        hearing_id = self._session.execute(insert(HearingRow).returning(HearingRow.id), values)
+        return self.hearing(hearing_id.scalar_one())
+
+    def update_hearing(self, hearing: Hearing) -> Hearing:
+        """Save a hearing's time, length, kind, status and reason (its id says which)."""
+        row = None if hearing.id is None else self._session.get(HearingRow, hearing.id)
+        if row is None:
+            raise Conflict("that hearing is no longer in this database")
+        for name, value in _hearing_values(hearing).items():
+            setattr(row, name, value)
+        self._session.flush()
+        return self.hearing(row.id)
+
+    def delete_hearing(self, hearing_id: int) -> None:
+        deleted = self._session.execute(delete(HearingRow).where(HearingRow.id == hearing_id))
+        if deleted.rowcount == 0:  # type: ignore[attr-defined]
+            raise Conflict("that hearing is no longer in this database")
+
+
+def _hearing_values(hearing: Hearing) -> dict[str, object]:
+    return {
+        "start": hearing.start,
+        "minutes": hearing.minutes,
+        "kind": hearing.kind.value,
+        "status": hearing.status.value,
+        "adjournment_reason": hearing.adjournment_reason,
+    }
+
+
+def hearing_store(repo: "Repository") -> HearingStore:
+    """The calendar's operations in ``repo``'s transaction.
+
+    Until ``Repository`` inherits ``HearingStore`` (a one-line change), this shares its session.
+    """
+    if isinstance(repo, HearingStore):
+        return repo
+    return HearingStore(repo._session)
