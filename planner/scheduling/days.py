@@ -2,12 +2,12 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from planner.domain.calendar import CourtCalendar, Interval, days_between, merge_intervals
 from planner.domain.judge import Judge
-from planner.scheduling.booking import OCCUPYING, Booked, end_of
+from planner.scheduling.booking import OCCUPYING, Booked
 
 
 class DayState(StrEnum):
@@ -66,14 +66,38 @@ def _summary(calendar: CourtCalendar, day: date, hearings: Iterable[Booked]) -> 
     leave = calendar.leave_on(day)
     session_minutes = sum(s.minutes for s in sessions)
     leave_minutes = _covered(sessions, leave)
-    busy = merge_intervals([*leave, *(Interval(h.start, end_of(h)) for h in hearings)])
     bench = round(session_minutes - leave_minutes)
-    free = round(session_minutes - _covered(sessions, busy))
+    free = round(session_minutes - _covered(sessions, _busy(day, leave, hearings)))
     if bench <= 0:
         return DaySummary(
             day, DayState.LEAVE, "on leave", 0, booked, 0, count, round(leave_minutes)
         )
     return DaySummary(day, DayState.WORKDAY, "", bench, booked, free, count, round(leave_minutes))
+
+
+def _busy(day: date, leave: list[Interval], hearings: list[Booked]) -> list[Interval]:
+    """Leave and hearings merged into disjoint intervals; the hearings merged in whole minutes of
+    the day first (the month view's hot loop: no datetime arithmetic per hearing)."""
+    spans = sorted(
+        (h.start.hour * 60 + h.start.minute, h.start.hour * 60 + h.start.minute + h.minutes)
+        for h in hearings
+    )
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    midnight = datetime.combine(day, time())
+    return merge_intervals(
+        [
+            *leave,
+            *(
+                Interval(midnight + timedelta(minutes=start), midnight + timedelta(minutes=end))
+                for start, end in merged
+            ),
+        ]
+    )
 
 
 def _covered(sessions: list[Interval], intervals: list[Interval]) -> float:

@@ -122,13 +122,14 @@ def _conflicts_of_day(
 ) -> Iterator[Conflict]:
     hearings.sort(key=lambda h: (h.start, h.id or 0))
     day_off = _day_off(calendar, day)
+    sessions = calendar.bench_sessions(day)
     for hearing in hearings:
         if hearing.status is not HearingStatus.SCHEDULED:
             continue
         end = end_of(hearing)
         problems = [day_off] if day_off else [_leave(calendar, hearing.start, end)]
         if not day_off:
-            found = _containing_session(calendar, hearing.start, end)
+            found = _containing_session(calendar, hearing.start, end, sessions)
             case = flags.get(hearing.a_number)
             if isinstance(found, Refusal):
                 problems.append(found)
@@ -179,9 +180,13 @@ def _leave(calendar: CourtCalendar, start: datetime, end: datetime) -> Refusal |
 
 
 def _containing_session(
-    calendar: CourtCalendar, start: datetime, end: datetime
+    calendar: CourtCalendar,
+    start: datetime,
+    end: datetime,
+    sessions: list[tuple[Session, Interval]] | None = None,
 ) -> tuple[Session, Interval] | Refusal:
-    sessions = calendar.bench_sessions(start.date())
+    if sessions is None:
+        sessions = calendar.bench_sessions(start.date())
     for session, interval in sessions:
         if interval.start <= start and end <= interval.end:
             return session, interval
