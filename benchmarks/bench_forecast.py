@@ -1,8 +1,9 @@
 """Benchmark: the forecast of one judge with 5,000 pending cases, once the docket is loaded.
 
 Builds a one-judge demo docket in a temporary database, reads the forecast's inputs once (that
-read is timed and reported too), then times ``planner.forecast.engine.forecast`` on them: the
-median of repeated runs must be under 50 ms. Exits 1 if it is not.
+read, the workload counted and grouped in SQL, is timed and reported too), then times
+``planner.forecast.engine.forecast_workload`` on them: the median of repeated runs must be under
+50 ms. Exits 1 if it is not.
 
     .venv/bin/python benchmarks/bench_forecast.py [--cases N] [--runs R]
 """
@@ -16,8 +17,7 @@ from datetime import date, datetime
 from datetime import time as clock
 from pathlib import Path
 
-from planner.domain.calendar import fiscal_year_bounds, fiscal_year_of
-from planner.forecast.engine import forecast
+from planner.forecast.engine import forecast_workload
 from planner.services.demo import create_demo
 from planner.store.database import Database
 
@@ -36,27 +36,25 @@ def main() -> int:
         as_of = datetime.combine(args.today, clock(9, 0))
         with database.transaction() as repo:
             (judge,) = repo.judges()
-            fy_first, _ = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
             start = time.perf_counter()
-            inputs = repo.forecast_inputs(judge, fy_first)
+            inputs = repo.forecast_inputs(judge, as_of)
             read_ms = 1000 * (time.perf_counter() - start)
         database.close()
     timings = []
     for _ in range(args.runs):
         start = time.perf_counter()
-        result = forecast(
+        result = forecast_workload(
             inputs.judge,
             closures=inputs.closures,
             leave=inputs.leave,
-            cases=inputs.cases,
-            hearings=inputs.hearings,
+            workload=inputs.workload,
             as_of=as_of,
         )
         timings.append(1000 * (time.perf_counter() - start))
     median = statistics.median(timings)
     print(
         f"forecast of one judge, {result.pending_cases:,} pending cases, "
-        f"{len(inputs.hearings):,} scheduled hearings read: median {median:.1f} ms "
+        f"{len(inputs.workload.pending)} groups of alike cases read: median {median:.1f} ms "
         f"of {args.runs} runs (min {min(timings):.1f}, max {max(timings):.1f}; bar {BAR_MS:.0f} ms); "
         f"reading its inputs took {read_ms:.1f} ms; verdict {result.verdict.value}"
     )

@@ -1,15 +1,16 @@
 """Demand: completions so far, and the bench minutes each pending case still needs."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from itertools import chain, repeat
 
 import numpy as np
 
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, HearingStatus
-from planner.forecast.facts import CaseFacts, HearingFacts
+from planner.forecast.facts import CaseFacts, HearingFacts, PendingGroup, Workload
+from planner.forecast.window import Window
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,75 +33,79 @@ class Demand:
         return len(self.kinds)
 
 
-def completed_as_of(case: CaseFacts, as_of: date) -> bool:
-    """A completion dated after as-of has not happened yet, from the forecast's point of view."""
-    return (
-        case.status is CaseStatus.COMPLETED
-        and case.completion_date is not None
-        and case.completion_date <= as_of
-    )
-
-
-def measure_demand(
+def tally_workload(
     judge: Judge,
     cases: Iterable[CaseFacts],
     hearings: Iterable[HearingFacts],
-    fy_first: date,
-    as_of: datetime,
-    window_end: datetime,
-) -> Demand:
-    """Count completions in the fiscal year to as-of and measure each pending case's work.
+    window: Window,
+) -> Workload:
+    """The docket's workload at the window's as-of: the rules of docs/forecast.md ("Demand").
+
+    - A case counts as completed if it is ``completed`` with a completion date from the fiscal
+      year's first day to as-of's day, of a completion kind the judge counts.
+    - Any other case is pending, unless it is completed on or before as-of's day (a completion
+      dated after as-of has not happened yet) or was received after as-of's day.
+    - A case's booked minutes are those of its hearings still ``scheduled`` that start in the
+      window; ``booked_minutes`` adds up every such hearing, whatever its case.
+
+    The store computes the same workload in SQL (``Repository.forecast_inputs``); a property
+    test keeps the two in agreement.
+    """
+    as_of, end, first, today = window.as_of, window.end, window.first, window.today
+    booked_by_case: dict[str, int] = defaultdict(int)
+    booked_total = 0
+    for hearing in hearings:
+        if hearing.status is HearingStatus.SCHEDULED and as_of <= hearing.start < end:
+            booked_by_case[hearing.a_number] += hearing.minutes
+            booked_total += hearing.minutes
+
+    counted = judge.counted_completions
+    completed = 0
+    groups: Counter[tuple[str, int | None, int]] = Counter()
+    for case in cases:
+        done = case.completion_date
+        if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
+            if first <= done and case.completion_kind in counted:
+                completed += 1
+            continue
+        if case.received > today:
+            continue
+        groups[case.kind, case.remaining_minutes, booked_by_case.get(case.a_number, 0)] += 1
+    return Workload(
+        completed=completed,
+        pending=tuple(
+            PendingGroup(kind, override, booked, count)
+            for (kind, override, booked), count in groups.items()
+        ),
+        booked_minutes=booked_total,
+    )
+
+
+def measure_demand(judge: Judge, workload: Workload) -> Demand:
+    """Each pending case's remaining work r_i and minimum m_i, from the judge's minutes.
 
     r_i is the larger of the case's booked minutes in the window and its estimate (the judge's
     override, else the kind's default): booked hearings are part of what the case still needs,
     unless they already exceed it. m_i is the kind's minimum, never more than r_i itself.
     """
-    booked_by_case: dict[str, int] = defaultdict(int)
-    booked_total = 0
-    for hearing in hearings:
-        if hearing.status is HearingStatus.SCHEDULED and as_of <= hearing.start < window_end:
-            booked_by_case[hearing.a_number] += hearing.minutes
-            booked_total += hearing.minutes
-
-    today = as_of.date()
-    counted = judge.counted_completions
-    completed_status = CaseStatus.COMPLETED
-    completed = 0
-    work: list[float] = []
-    floor: list[float] = []
-    kinds: list[str] = []
+    work: list[int] = []
+    floor: list[int] = []
+    counts: list[int] = []
     fully_booked = 0
-    # The per-case loop runs for every pending case of every judge: local names and a
-    # per-kind table of the judge's minutes keep it cheap (docs/performance.md).
-    kind_minutes: dict[str, tuple[int, int]] = {}
-    booked_of = booked_by_case.get
-    for case in cases:
-        if case.status is completed_status:
-            done = case.completion_date
-            if done is not None and done <= today:
-                if fy_first <= done and case.completion_kind in counted:
-                    completed += 1
-                continue
-        if case.received > today:
-            continue
-        kind = case.kind
-        pair = kind_minutes.get(kind)
-        if pair is None:
-            minutes = judge.minutes_for(kind)
-            pair = kind_minutes[kind] = (minutes.default, minutes.minimum)
-        estimate = case.remaining_minutes or pair[0]
-        booked = booked_of(case.a_number, 0)
-        remaining = booked if booked > estimate else estimate
+    for group in workload.pending:
+        minutes = judge.minutes_for(group.kind)
+        estimate = group.estimate_override or minutes.default
+        remaining = max(group.booked, estimate)
         work.append(remaining)
-        floor.append(pair[1] if pair[1] < remaining else remaining)
-        kinds.append(kind)
-        if booked >= estimate:
-            fully_booked += 1
+        floor.append(min(minutes.minimum, remaining))
+        counts.append(group.count)
+        if group.booked >= estimate:
+            fully_booked += group.count
     return Demand(
-        completed=completed,
-        work=np.asarray(work, dtype=float),
-        floor=np.asarray(floor, dtype=float),
-        kinds=tuple(kinds),
-        booked_minutes=float(booked_total),
+        completed=workload.completed,
+        work=np.repeat(np.asarray(work, dtype=float), counts),
+        floor=np.repeat(np.asarray(floor, dtype=float), counts),
+        kinds=tuple(chain.from_iterable(repeat(g.kind, g.count) for g in workload.pending)),
+        booked_minutes=float(workload.booked_minutes),
         fully_booked=fully_booked,
     )

@@ -3,18 +3,19 @@
 import math
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
-from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
+from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
-from planner.forecast.demand import measure_demand
-from planner.forecast.facts import CaseFacts, HearingFacts
+from planner.forecast.demand import measure_demand, tally_workload
+from planner.forecast.facts import CaseFacts, HearingFacts, Workload
 from planner.forecast.fitting import Fitting
 from planner.forecast.message import describe
 from planner.forecast.report import Forecast, Shortened
 from planner.forecast.scan import scan_year
 from planner.forecast.verdict import Verdict
+from planner.forecast.window import window_of
 
 
 def forecast(
@@ -27,15 +28,27 @@ def forecast(
     as_of: datetime,
 ) -> Forecast:
     """Forecast the fiscal year that contains ``as_of`` (a local wall-clock time of the judge)."""
-    fiscal_year = fiscal_year_of(as_of.date(), judge)
-    fy_first, fy_last = fiscal_year_bounds(fiscal_year, judge)
-    window_end = datetime.combine(fy_last + timedelta(days=1), time())
+    workload = tally_workload(judge, cases, hearings, window_of(judge, as_of))
+    return forecast_workload(judge, closures=closures, leave=leave, workload=workload, as_of=as_of)
+
+
+def forecast_workload(
+    judge: Judge,
+    *,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    workload: Workload,
+    as_of: datetime,
+) -> Forecast:
+    """The forecast from a workload already tallied at ``as_of`` (as the store reads it)."""
+    window = window_of(judge, as_of)
+    fiscal_year, fy_first, fy_last = window.fiscal_year, window.first, window.last
     leave = list(leave)
     calendar = CourtCalendar(judge, closures, leave, fy_first, fy_last)
-    year = scan_year(calendar, leave, as_of, window_end)
+    year = scan_year(calendar, leave, as_of, window.end)
 
     capacity = year.capacity
-    demand = measure_demand(judge, cases, hearings, fy_first, as_of, window_end)
+    demand = measure_demand(judge, workload)
     needed = max(0, judge.quota - demand.completed)
     fitting = Fitting(demand.work, demand.floor)
     at_current = fitting.count_fitting(capacity)

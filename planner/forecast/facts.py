@@ -1,5 +1,6 @@
-"""What the forecast reads of cases and hearings: the model's records, or lighter rows alike."""
+"""What the forecast reads: a docket's workload, or the case and hearing facts it is tallied from."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
@@ -32,3 +33,41 @@ class HearingFacts(Protocol):
     def minutes(self) -> int: ...
     @property
     def status(self) -> HearingStatus: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PendingGroup:
+    """``count`` pending cases alike for the forecast: the same case kind, the same override of
+    the kind's remaining minutes (None: no override) and the same minutes booked in the window."""
+
+    kind: str
+    estimate_override: int | None
+    booked: int
+    count: int
+
+
+def _group_order(group: PendingGroup) -> tuple[str, bool, int, int, int]:
+    override = group.estimate_override
+    return group.kind, override is not None, override or 0, group.booked, group.count
+
+
+@dataclass(frozen=True, slots=True)
+class Workload:
+    """A judge's docket at as-of, as the forecast counts it.
+
+    ``completed``: completions this fiscal year to as-of that count toward the quota;
+    ``pending``: the pending cases, grouped (kept in one order, so equal workloads compare
+    equal however they were read); ``booked_minutes``: minutes of every hearing still scheduled
+    in the window.
+    """
+
+    completed: int
+    pending: tuple[PendingGroup, ...]
+    booked_minutes: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pending", tuple(sorted(self.pending, key=_group_order)))
+
+    @property
+    def pending_count(self) -> int:
+        return sum(group.count for group in self.pending)

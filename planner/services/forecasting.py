@@ -2,10 +2,9 @@
 
 from datetime import date, datetime
 
-from planner.domain.calendar import fiscal_year_bounds, fiscal_year_of
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
-from planner.forecast.engine import forecast
+from planner.forecast.engine import forecast_workload
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
 from planner.store.database import Database
@@ -28,32 +27,21 @@ def select_judges(repo: Repository, name: str | None) -> list[Judge]:
     return [judge]
 
 
-def _inputs(repo: Repository, judge: Judge, as_of: datetime) -> ForecastInputs:
-    fy_first, _ = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
-    return repo.forecast_inputs(judge, fy_first)
-
-
 def load_inputs(database: Database, judge: Judge, as_of: datetime) -> ForecastInputs:
     """What the forecast of ``judge`` from ``as_of`` reads, in one read transaction: keep it to
     answer what-if questions without going back to the database."""
     with database.transaction() as repo:
-        return _inputs(repo, judge, as_of)
+        return repo.forecast_inputs(judge, as_of)
 
 
-def forecast_from(
-    inputs: ForecastInputs, as_of: datetime, what_if: WhatIf | None = None
-) -> Forecast:
-    """The forecast from loaded inputs, with an unsaved what-if applied if one is given."""
-    judge, leave = inputs.judge, inputs.leave
+def forecast_from(inputs: ForecastInputs, what_if: WhatIf | None = None) -> Forecast:
+    """The forecast from loaded inputs, from the moment they were read (``inputs.as_of``: the
+    workload was counted then), with an unsaved what-if applied if one is given."""
+    judge, leave, as_of = inputs.judge, inputs.leave, inputs.as_of
     if what_if is not None and not what_if.is_empty:
         judge, leave = apply_what_if(what_if, judge, inputs.closures, leave, as_of)
-    return forecast(
-        judge,
-        closures=inputs.closures,
-        leave=leave,
-        cases=inputs.cases,
-        hearings=inputs.hearings,
-        as_of=as_of,
+    return forecast_workload(
+        judge, closures=inputs.closures, leave=leave, workload=inputs.workload, as_of=as_of
     )
 
 
@@ -66,7 +54,7 @@ def forecast_judges(
     with database.transaction() as repo:
         for judge in select_judges(repo, judge_name):
             moment = _as_datetime(as_of) if as_of is not None else now_for(judge)
-            results.append(forecast_from(_inputs(repo, judge, moment), moment))
+            results.append(forecast_from(repo.forecast_inputs(judge, moment)))
     return results
 
 

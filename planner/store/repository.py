@@ -1,11 +1,10 @@
 """Reading and writing dockets inside one transaction: the model in, the model out."""
 
-import gc
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import String, delete, func, insert, or_, select, type_coerce, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
@@ -18,6 +17,8 @@ from planner.domain.vocabulary import (
     LeaveKind,
     SessionKind,
 )
+from planner.forecast.facts import Workload
+from planner.forecast.window import window_of
 from planner.store import listing
 from planner.store.errors import Conflict
 from planner.store.listing import DocketFilter, DocketRow, SortKey
@@ -32,11 +33,7 @@ from planner.store.tables import (
     LeaveRow,
     SessionRow,
 )
-
-_CASE_STATUS = {s.value: s for s in CaseStatus}
-_COMPLETION = {k.value: k for k in CompletionKind}
-_HEARING_STATUS = {s.value: s for s in HearingStatus}
-
+from planner.store.workload import read_workload
 
 #: A judge's rows of the profile tables: sessions, case kinds, hearing kinds, counted completions.
 _ProfileRows = tuple[
@@ -47,31 +44,14 @@ _ProfileRows = tuple[
 ]
 
 
-class CaseFactsRow(NamedTuple):
-    """The few fields of a case the forecast reads, without building a whole Case."""
-
-    a_number: str
-    kind: str
-    received: date
-    status: CaseStatus
-    completion_date: date | None
-    completion_kind: CompletionKind | None
-    remaining_minutes: int | None
-
-
-class HearingFactsRow(NamedTuple):
-    a_number: str
-    start: datetime
-    minutes: int
-    status: HearingStatus
-
-
 class ForecastInputs(NamedTuple):
+    """What the forecast of a judge from ``as_of`` reads: the profile, calendar and workload."""
+
     judge: Judge
     closures: list[Closure]
     leave: list[Leave]
-    cases: list[CaseFactsRow]
-    hearings: list[HearingFactsRow]
+    workload: Workload
+    as_of: datetime
 
 
 class Repository:
@@ -395,131 +375,25 @@ class Repository:
     def docket_languages(self, judge_id: int) -> list[str]:
         return listing.languages(self._session, judge_id)
 
-    # The forecast's inputs, read lean ------------------------------------------------------
+    # The forecast's inputs -----------------------------------------------------------------
 
-    def forecast_inputs(self, judge: Judge, fy_first: date) -> ForecastInputs:
-        """What the forecast of ``judge``'s fiscal year from ``fy_first`` reads, and no more:
-        pending cases and the year's completions, and the hearings scheduled from then on."""
+    def forecast_inputs(self, judge: Judge, as_of: datetime) -> ForecastInputs:
+        """What the forecast of ``judge`` from ``as_of`` reads, its workload counted and grouped
+        in the database by the rules of ``planner.forecast.demand.tally_workload``."""
         assert judge.id is not None
-        # Core, not the ORM, and dates read as text and parsed once per distinct value: this read
-        # is most of the cost of forecasting hundreds of judges (docs/performance.md).
-        if self._sqlite():
-            # The rows are tuples of plain values, which hold no reference cycles: the cyclic
-            # garbage collector, run again and again as a million of them appear, only costs
-            # time (about a second of the 400-judge forecast, docs/performance.md).
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
-                return self._facts_from_sqlite(judge, fy_first)
-            finally:
-                if collecting:
-                    gc.enable()
-        connection = self._session.connection()
-        case_query = select(
-            CaseRow.a_number,
-            CaseRow.kind,
-            type_coerce(CaseRow.received, String),
-            CaseRow.status,
-            type_coerce(CaseRow.completion_date, String),
-            CaseRow.completion_kind,
-            CaseRow.remaining_minutes,
-        ).where(
-            CaseRow.judge_id == judge.id,
-            or_(CaseRow.status == CaseStatus.PENDING.value, CaseRow.completion_date >= fy_first),
-        )
-        day = _DAYS
-        statuses, completions = _CASE_STATUS, _COMPLETION
-        cases = [
-            CaseFactsRow(
-                a,
-                kind,
-                day(received),
-                statuses[status],
-                None if done is None else day(done),
-                None if how is None else completions.get(how),
-                minutes,
-            )
-            for a, kind, received, status, done, how, minutes in connection.execute(
-                case_query
-            ).all()
-        ]
-        hearing_query = (
-            select(
-                type_coerce(HearingRow.start, String),
-                HearingRow.minutes,
-                HearingRow.status,
-                CaseRow.a_number,
-            )
-            .join(CaseRow, HearingRow.case_id == CaseRow.id)
-            .where(
-                CaseRow.judge_id == judge.id,
-                HearingRow.status == HearingStatus.SCHEDULED.value,
-                HearingRow.start >= datetime.combine(fy_first, datetime.min.time()),
-            )
-        )
-        moment = _MOMENTS
-        if len(moment) > 500_000:
-            moment.clear()
-        hearing_status = _HEARING_STATUS
-        hearings = [
-            HearingFactsRow(a_number, moment(start), minutes, hearing_status[status])
-            for start, minutes, status, a_number in connection.execute(hearing_query).all()
-        ]
-        docket_calendar = self._calendar(judge.id)
-        return ForecastInputs(judge, *docket_calendar, cases, hearings)
-
-    def _facts_from_sqlite(self, judge: Judge, fy_first: date) -> ForecastInputs:
-        """The forecast's read through the driver: plain tuples, no result processing, and the
-        pending cases (most rows) apart from the year's completions."""
-        driver = self._session.connection().connection.driver_connection
-        assert driver is not None
-        day, moment = _DAYS, _MOMENTS
-        if len(moment) > 500_000:
-            moment.clear()
-        new, row = tuple.__new__, CaseFactsRow
-        pending = CaseStatus.PENDING
-        cases = [
-            new(row, (a, kind, day[received], pending, None, None, minutes))
-            for a, kind, received, minutes in driver.execute(
-                _PENDING_FACTS_SQL, (judge.id, pending.value)
-            ).fetchall()
-        ]
-        statuses, completions = _CASE_STATUS, _COMPLETION
-        cases += [
-            row(
-                a,
-                kind,
-                day[received],
-                statuses[status],
-                None if done is None else day[done],
-                None if how is None else completions.get(how),
-                minutes,
-            )
-            for a, kind, received, status, done, how, minutes in driver.execute(
-                _DONE_FACTS_SQL, (judge.id, pending.value, fy_first.isoformat())
-            ).fetchall()
-        ]
-        scheduled = HearingStatus.SCHEDULED
-        hearings = [
-            HearingFactsRow(a_number, moment[start], minutes, scheduled)
-            for start, minutes, a_number in driver.execute(
-                _HEARING_FACTS_SQL,
-                (judge.id, scheduled.value, f"{fy_first.isoformat()} 00:00:00.000000"),
-            ).fetchall()
-        ]
-        closures = [
-            Closure(day[d], reason)
-            for d, reason in driver.execute(_CLOSURES_SQL, (judge.id,)).fetchall()
-        ]
-        leave = [
-            Leave(moment[start], moment[end], _LEAVE_KIND[kind], all_day=bool(all_day))
-            for start, end, kind, all_day in driver.execute(_LEAVE_SQL, (judge.id,)).fetchall()
-        ]
-        return ForecastInputs(judge, closures, leave, cases, hearings)
+        workload = read_workload(self._session, judge, window_of(judge, as_of))
+        closures, leave = self._calendar(judge.id)
+        return ForecastInputs(judge, closures, leave, workload, as_of)
 
     def _calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
-        closures = self._session.scalars(select(ClosureRow).where(ClosureRow.judge_id == judge_id))
-        leave = self._session.scalars(select(LeaveRow).where(LeaveRow.judge_id == judge_id))
+        closures = self._session.execute(
+            select(ClosureRow.day, ClosureRow.reason).where(ClosureRow.judge_id == judge_id)
+        )
+        leave = self._session.execute(
+            select(LeaveRow.start, LeaveRow.end, LeaveRow.kind, LeaveRow.all_day).where(
+                LeaveRow.judge_id == judge_id
+            )
+        )
         return [Closure(r.day, r.reason) for r in closures], [_leave(r) for r in leave]
 
     # Profile mapping ------------------------------------------------------------------------
@@ -629,51 +503,7 @@ _CASE_COLUMNS = (
     "nta_served",
     "attorney",
 )
-#: The forecast's lean read on SQLite (see Repository.forecast_inputs for the portable query).
-_PENDING_FACTS_SQL = (
-    "SELECT a_number, kind, received, remaining_minutes FROM cases "
-    "WHERE judge_id = ? AND status = ?"
-)
-_DONE_FACTS_SQL = (
-    "SELECT a_number, kind, received, status, completion_date, completion_kind, "
-    "remaining_minutes FROM cases WHERE judge_id = ? AND status != ? AND completion_date >= ?"
-)
-_HEARING_FACTS_SQL = (
-    "SELECT h.start, h.minutes, c.a_number FROM hearings AS h JOIN cases AS c "
-    "ON h.case_id = c.id WHERE c.judge_id = ? AND h.status = ? AND h.start >= ?"
-)
-_CLOSURES_SQL = "SELECT day, reason FROM closures WHERE judge_id = ?"
-_LEAVE_SQL = 'SELECT start, "end", kind, all_day FROM leave WHERE judge_id = ?'
-_LEAVE_KIND = {k.value: k for k in LeaveKind}
 _HEARING_COLUMNS = ("case_id", "start", "minutes", "kind", "status", "adjournment_reason")
-
-
-class _DayParser(dict[object, date]):
-    """Stored dates (ISO text in SQLite, dates from other drivers) as dates, parsed once each:
-    ``parser[value]`` or ``parser(value)``."""
-
-    def __missing__(self, value: object) -> date:
-        parsed = date.fromisoformat(value) if isinstance(value, str) else value
-        self[value] = parsed  # type: ignore[assignment]
-        return parsed  # type: ignore[return-value]
-
-    __call__ = dict.__getitem__
-
-
-class _MomentParser(dict[object, datetime]):
-    """Stored local times (ISO text in SQLite) as datetimes, parsed once each."""
-
-    def __missing__(self, value: object) -> datetime:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else value
-        self[value] = parsed  # type: ignore[assignment]
-        return parsed  # type: ignore[return-value]
-
-    __call__ = dict.__getitem__
-
-
-#: Parsed stored dates and times, shared by every read (dates are few; times are bounded above).
-_DAYS = _DayParser()
-_MOMENTS = _MomentParser()
 
 
 def _iso_day(day: date | None) -> str | None:
@@ -734,5 +564,5 @@ def _hearing(row: HearingRow, a_number: str) -> Hearing:
     )
 
 
-def _leave(row: LeaveRow) -> Leave:
+def _leave(row: LeaveRow | Row[tuple[datetime, datetime, str, bool]]) -> Leave:
     return Leave(row.start, row.end, LeaveKind(row.kind), all_day=row.all_day)
