@@ -11,7 +11,7 @@ from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.scheduling.days import DaySummary, day_summaries
 from planner.scheduling.placement import Conflict, Refused, check_placement, conflicts
-from planner.store.agenda import CalendarEntry, HearingStore, hearing_store
+from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
 from planner.store.errors import Conflict as StoreConflict
 from planner.store.repository import Repository
@@ -45,7 +45,7 @@ def _span(first: date, last: date) -> tuple[datetime, datetime]:
 def agenda(database: Database, judge_id: int, first: date, last: date) -> list[CalendarEntry]:
     """The judge's hearings (any status) from day ``first`` to day ``last``, both included."""
     with database.transaction() as repo:
-        return hearing_store(repo).hearings_between(judge_id, *_span(first, last))
+        return repo.hearings_between(judge_id, *_span(first, last))
 
 
 def day_summaries_for(
@@ -53,7 +53,7 @@ def day_summaries_for(
 ) -> list[DaySummary]:
     with database.transaction() as repo:
         stored, calendar = _calendar(repo, judge, first, last)
-        entries = hearing_store(repo).hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
+        entries = repo.hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
         return day_summaries(stored, calendar, entries, first, last)
 
 
@@ -61,7 +61,7 @@ def conflicts_for(database: Database, judge: Judge, first: date, last: date) -> 
     """The conflicts of the scheduled hearings from ``first`` to ``last``."""
     with database.transaction() as repo:
         stored, calendar = _calendar(repo, judge, first, last)
-        entries = hearing_store(repo).hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
+        entries = repo.hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
         return conflicts(stored, calendar, entries, entries)
 
 
@@ -73,13 +73,12 @@ def schedule_hearing(
     Undo with ``unschedule(database, hearing.id)``; redo with ``reinstate(database, case_id, hearing)``.
     """
     with database.transaction() as repo:
-        store = hearing_store(repo)
         case = repo.case(case_id)
         if case.status is not CaseStatus.PENDING:
             raise InvalidValue(f"case {case.display_a_number} is completed: it needs no hearing")
         hearing = Hearing(case.a_number, start, minutes, kind)
-        _refuse_misplaced(repo, store, judge, case_id, case, hearing)
-        return store.add_hearing(case_id, hearing)
+        _refuse_misplaced(repo, judge, case_id, case, hearing)
+        return repo.add_hearing(case_id, hearing)
 
 
 def move_hearing(
@@ -90,8 +89,7 @@ def move_hearing(
     Undo with ``restore_hearing(database, before)``; redo with ``restore_hearing(database, after)``.
     """
     with database.transaction() as repo:
-        store = hearing_store(repo)
-        entry = store.entry(hearing_id)
+        entry = repo.entry(hearing_id)
         before = entry.hearing()
         if before.status is not HearingStatus.SCHEDULED:
             raise InvalidValue(
@@ -99,8 +97,8 @@ def move_hearing(
                 "only a scheduled hearing can be moved"
             )
         after = replace(before, start=start, minutes=minutes)
-        _refuse_misplaced(repo, store, judge, entry.case_id, repo.case(entry.case_id), after)
-        return before, store.update_hearing(after)
+        _refuse_misplaced(repo, judge, entry.case_id, repo.case(entry.case_id), after)
+        return before, repo.update_hearing(after)
 
 
 def record_outcome(
@@ -123,8 +121,7 @@ def record_outcome(
     """
     outcome = Outcome(outcome)
     with database.transaction() as repo:
-        store = hearing_store(repo)
-        entry = store.entry(hearing_id)
+        entry = repo.entry(hearing_id)
         before = entry.hearing()
         if before.status is not HearingStatus.SCHEDULED:
             raise InvalidValue(
@@ -132,16 +129,15 @@ def record_outcome(
                 f"{before.status.value}; undo that first"
             )
         if outcome is Outcome.HELD:
-            after = store.update_hearing(replace(before, status=HearingStatus.HELD))
+            after = repo.update_hearing(replace(before, status=HearingStatus.HELD))
             return OutcomeRecord(outcome, entry.case_id, before, after)
         if outcome in (Outcome.ADJOURNED, Outcome.CONTINUED):
-            return _adjourn(repo, store, judge, entry, before, outcome, reason, continued_to)
-        return _complete(repo, store, entry, before, completion_kind, on)
+            return _adjourn(repo, judge, entry, before, outcome, reason, continued_to)
+        return _complete(repo, entry, before, completion_kind, on)
 
 
 def _adjourn(
     repo: Repository,
-    store: HearingStore,
     judge: Judge,
     entry: CalendarEntry,
     before: Hearing,
@@ -151,7 +147,7 @@ def _adjourn(
 ) -> OutcomeRecord:
     if not (reason and reason.strip()):
         raise InvalidValue("an adjournment needs its reason (and its legal basis)")
-    after = store.update_hearing(
+    after = repo.update_hearing(
         replace(before, status=HearingStatus.ADJOURNED, adjournment_reason=reason.strip())
     )
     if outcome is Outcome.ADJOURNED:
@@ -169,14 +165,13 @@ def _adjourn(
         before.kind,
     )
     case = repo.case(entry.case_id)
-    _refuse_misplaced(repo, store, judge, entry.case_id, case, new)
-    added = store.add_hearing(entry.case_id, new)
+    _refuse_misplaced(repo, judge, entry.case_id, case, new)
+    added = repo.add_hearing(entry.case_id, new)
     return OutcomeRecord(outcome, entry.case_id, before, after, added=added)
 
 
 def _complete(
     repo: Repository,
-    store: HearingStore,
     entry: CalendarEntry,
     before: Hearing,
     completion_kind: CompletionKind | None,
@@ -195,14 +190,14 @@ def _complete(
             completion_date=on or before.start.date(),
         )
     )
-    after = store.update_hearing(replace(before, status=HearingStatus.COMPLETED))
+    after = repo.update_hearing(replace(before, status=HearingStatus.COMPLETED))
     removed = tuple(
         h
         for h in repo.hearings_of(entry.case_id)
         if h.status is HearingStatus.SCHEDULED and h.start > before.start
     )
     for hearing in removed:
-        store.delete_hearing(hearing.id)  # type: ignore[arg-type]
+        repo.delete_hearing(hearing.id)  # type: ignore[arg-type]
     return OutcomeRecord(
         Outcome.COMPLETED,
         entry.case_id,
@@ -220,46 +215,43 @@ def _complete(
 def unschedule(database: Database, hearing_id: int) -> Hearing:
     """Take a hearing off the calendar (the undo of ``schedule_hearing``); returns it."""
     with database.transaction() as repo:
-        store = hearing_store(repo)
-        hearing = store.hearing(hearing_id)
-        store.delete_hearing(hearing_id)
+        hearing = repo.hearing(hearing_id)
+        repo.delete_hearing(hearing_id)
         return hearing
 
 
 def reinstate(database: Database, case_id: int, hearing: Hearing) -> Hearing:
     """Put back a hearing taken off, under its id (the redo of ``schedule_hearing``)."""
     with database.transaction() as repo:
-        return hearing_store(repo).add_hearing(case_id, hearing)
+        return repo.add_hearing(case_id, hearing)
 
 
 def restore_hearing(database: Database, hearing: Hearing) -> Hearing:
     """Write a hearing's saved fields back over it (the undo and redo of ``move_hearing``)."""
     with database.transaction() as repo:
-        return hearing_store(repo).update_hearing(hearing)
+        return repo.update_hearing(hearing)
 
 
 def undo_outcome(database: Database, record: OutcomeRecord) -> None:
     with database.transaction() as repo:
-        store = hearing_store(repo)
         if record.added is not None:
-            store.delete_hearing(record.added.id)  # type: ignore[arg-type]
+            repo.delete_hearing(record.added.id)  # type: ignore[arg-type]
         for hearing in record.removed:
-            store.add_hearing(record.case_id, hearing)
+            repo.add_hearing(record.case_id, hearing)
         if record.case_before is not None:
             repo.update_case(record.case_before)
-        store.update_hearing(record.before)
+        repo.update_hearing(record.before)
 
 
 def redo_outcome(database: Database, record: OutcomeRecord) -> None:
     with database.transaction() as repo:
-        store = hearing_store(repo)
-        store.update_hearing(record.after)
+        repo.update_hearing(record.after)
         if record.case_after is not None:
             repo.update_case(record.case_after)
         for hearing in record.removed:
-            store.delete_hearing(hearing.id)  # type: ignore[arg-type]
+            repo.delete_hearing(hearing.id)  # type: ignore[arg-type]
         if record.added is not None:
-            store.add_hearing(record.case_id, record.added)
+            repo.add_hearing(record.case_id, record.added)
 
 
 # Placement against the stored calendar, in the caller's transaction -----------------------------
@@ -277,12 +269,12 @@ def _calendar(
 
 
 def _refuse_misplaced(
-    repo: Repository, store: HearingStore, judge: Judge, case_id: int, case: Case, hearing: Hearing
+    repo: Repository, judge: Judge, case_id: int, case: Case, hearing: Hearing
 ) -> None:
     day = hearing.start.date()
     stored, calendar = _calendar(repo, judge, day, day)
     others: list[CalendarEntry | Hearing] = [
-        *store.hearings_between(stored.id, *_span(day, day)),  # type: ignore[arg-type]
+        *repo.hearings_between(stored.id, *_span(day, day)),  # type: ignore[arg-type]
         *repo.hearings_of(case_id),
     ]
     refusal = check_placement(stored, calendar, hearing, case, others)

@@ -7,13 +7,9 @@ from planner.domain.judge import Judge
 from planner.forecast.engine import forecast_workload
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
+from planner.services.clock import now_for
 from planner.store.database import Database
 from planner.store.repository import ForecastInputs, Repository
-
-
-def now_for(judge: Judge) -> datetime:
-    """The judge's local wall-clock time now, as the naive datetime the model uses."""
-    return datetime.now(judge.zone).replace(tzinfo=None, second=0, microsecond=0)
 
 
 def select_judges(repo: Repository, name: str | None) -> list[Judge]:

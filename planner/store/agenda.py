@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session as OrmSession
@@ -11,9 +10,6 @@ from planner.domain.docket import Hearing
 from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.store.errors import Conflict
 from planner.store.tables import CaseRow, HearingRow
-
-if TYPE_CHECKING:
-    from planner.store.repository import Repository
 
 _KIND = {kind.value: kind for kind in HearingKind}
 _STATUS = {status.value: status for status in HearingStatus}
@@ -79,8 +75,7 @@ def _entry(row: tuple) -> CalendarEntry:  # type: ignore[type-arg]
 
 
 class HearingStore:
-    """The calendar's operations on an open transaction. Written so that ``Repository`` can take
-    them over by inheriting this class (both keep the ORM session in ``_session``)."""
+    """The calendar's operations on an open transaction; ``Repository`` inherits them."""
 
     def __init__(self, session: OrmSession) -> None:
         self._session = session
@@ -120,7 +115,7 @@ class HearingStore:
             raise Conflict("that case is no longer in this database")
         if a_number != hearing.a_number:
             raise Conflict(f"the hearing is for {hearing.a_number}, not for case {a_number}")
-        values = {"case_id": case_id, **_hearing_values(hearing)}
+        values = {"case_id": case_id, **hearing_values(hearing)}
         if hearing.id is not None:
             if self._session.get(HearingRow, hearing.id) is not None:
                 raise Conflict("a hearing with that id is already in this database")
@@ -133,7 +128,7 @@ class HearingStore:
         row = None if hearing.id is None else self._session.get(HearingRow, hearing.id)
         if row is None:
             raise Conflict("that hearing is no longer in this database")
-        for name, value in _hearing_values(hearing).items():
+        for name, value in hearing_values(hearing).items():
             setattr(row, name, value)
         self._session.flush()
         return self.hearing(row.id)
@@ -144,7 +139,8 @@ class HearingStore:
             raise Conflict("that hearing is no longer in this database")
 
 
-def _hearing_values(hearing: Hearing) -> dict[str, object]:
+def hearing_values(hearing: Hearing) -> dict[str, object]:
+    """A hearing's columns (its case and id aside), as the tables store them."""
     return {
         "start": hearing.start,
         "minutes": hearing.minutes,
@@ -152,13 +148,3 @@ def _hearing_values(hearing: Hearing) -> dict[str, object]:
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
     }
-
-
-def hearing_store(repo: "Repository") -> HearingStore:
-    """The calendar's operations in ``repo``'s transaction.
-
-    Until ``Repository`` inherits ``HearingStore`` (a one-line change), this shares its session.
-    """
-    if isinstance(repo, HearingStore):
-        return repo
-    return HearingStore(repo._session)

@@ -20,6 +20,7 @@ from planner.domain.vocabulary import (
 from planner.forecast.facts import Workload
 from planner.forecast.window import window_of
 from planner.store import listing
+from planner.store.agenda import HearingStore, hearing_values
 from planner.store.errors import Conflict
 from planner.store.listing import DocketFilter, DocketRow, SortKey
 from planner.store.tables import (
@@ -54,7 +55,7 @@ class ForecastInputs(NamedTuple):
     as_of: datetime
 
 
-class Repository:
+class Repository(HearingStore):
     """The store's operations on an open transaction. Nothing outside the store sees SQL."""
 
     def __init__(self, session: OrmSession) -> None:
@@ -225,14 +226,7 @@ class Repository:
             return
         ids = self.case_ids(judge_id)
         rows = [
-            {
-                "case_id": ids[hearing.a_number],
-                "start": hearing.start,
-                "minutes": hearing.minutes,
-                "kind": hearing.kind.value,
-                "status": hearing.status.value,
-                "adjournment_reason": hearing.adjournment_reason,
-            }
+            {"case_id": ids[hearing.a_number], **hearing_values(hearing)}
             for hearing in hearings
         ]
         if rows:
@@ -330,15 +324,7 @@ class Repository:
     def restore_hearings(self, case_id: int, hearings: Iterable[Hearing]) -> None:
         """Put back a case's hearings with their ids (the undo of a deletion)."""
         rows = [
-            {
-                "id": hearing.id,
-                "case_id": case_id,
-                "start": hearing.start,
-                "minutes": hearing.minutes,
-                "kind": hearing.kind.value,
-                "status": hearing.status.value,
-                "adjournment_reason": hearing.adjournment_reason,
-            }
+            {"id": hearing.id, "case_id": case_id, **hearing_values(hearing)}
             for hearing in hearings
         ]
         if rows:
