@@ -1,10 +1,11 @@
 """Reading and writing dockets inside one transaction: the model in, the model out."""
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
@@ -36,13 +37,14 @@ from planner.store.tables import (
 )
 from planner.store.workload import read_workload
 
-#: A judge's rows of the profile tables: sessions, case kinds, hearing kinds, counted completions.
-_ProfileRows = tuple[
-    Sequence[SessionRow],
-    Sequence[CaseKindRow],
-    Sequence[HearingKindRow],
-    Sequence[CountedCompletionRow],
-]
+#: The tables of a judge's profile besides ``judges``, each with the order its rows are read in:
+#: sessions, case kinds, hearing kinds, counted completions.
+_PROFILE_TABLES = (
+    (SessionRow, (SessionRow.judge_id, SessionRow.weekday, SessionRow.start)),
+    (CaseKindRow, (CaseKindRow.judge_id, CaseKindRow.kind)),
+    (HearingKindRow, (HearingKindRow.judge_id, HearingKindRow.kind)),
+    (CountedCompletionRow, (CountedCompletionRow.judge_id, CountedCompletionRow.completion_kind)),
+)
 
 
 class ForecastInputs(NamedTuple):
@@ -65,28 +67,11 @@ class Repository(HearingStore):
 
     def judges(self) -> list[Judge]:
         """Every judge's profile, by name."""
-        rows = self._session.scalars(select(JudgeRow).order_by(JudgeRow.name)).all()
-        if len(rows) <= 1:
-            return [self._judge(row) for row in rows]
-        # Many judges (a forecast of 400): each profile table read once, not once per judge.
-        children: dict[type, dict[int, list]] = {}  # type: ignore[type-arg]
-        for table, order in (
-            (SessionRow, (SessionRow.weekday, SessionRow.start)),
-            (CaseKindRow, (CaseKindRow.kind,)),
-            (HearingKindRow, (HearingKindRow.kind,)),
-            (CountedCompletionRow, (CountedCompletionRow.completion_kind,)),
-        ):
-            grouped = children[table] = {}
-            for child in self._session.scalars(select(table).order_by(table.judge_id, *order)):
-                grouped.setdefault(child.judge_id, []).append(child)
-        return [
-            self._judge(row, tuple(children[table].get(row.id, []) for table in children))  # type: ignore[arg-type]
-            for row in rows
-        ]
+        return self._profiles()
 
     def judge_named(self, name: str) -> Judge | None:
-        row = self._session.scalars(select(JudgeRow).where(JudgeRow.name == name)).first()
-        return None if row is None else self._judge(row)
+        found = self._profiles(JudgeRow.name == name)
+        return found[0] if found else None
 
     def add_judge(self, judge: Judge) -> int:
         if self.judge_named(judge.name) is not None:
@@ -126,7 +111,10 @@ class Repository(HearingStore):
         return judge_id
 
     def load_docket(self, judge_id: int) -> Docket:
-        judge = self._judge(self._session.get_one(JudgeRow, judge_id))
+        found = self._profiles(JudgeRow.id == judge_id)
+        if not found:
+            raise Conflict("that judge is no longer in this database")
+        judge = found[0]
         closures = self._session.scalars(
             select(ClosureRow).where(ClosureRow.judge_id == judge_id).order_by(ClosureRow.day)
         )
@@ -384,48 +372,21 @@ class Repository(HearingStore):
 
     # Profile mapping ------------------------------------------------------------------------
 
-    def _judge(self, row: JudgeRow, children: "_ProfileRows | None" = None) -> Judge:
-        if children is None:
-            children = (
-                self._session.scalars(
-                    select(SessionRow)
-                    .where(SessionRow.judge_id == row.id)
-                    .order_by(SessionRow.weekday, SessionRow.start)
-                ).all(),
-                self._session.scalars(
-                    select(CaseKindRow).where(CaseKindRow.judge_id == row.id)
-                ).all(),
-                self._session.scalars(
-                    select(HearingKindRow).where(HearingKindRow.judge_id == row.id)
-                ).all(),
-                self._session.scalars(
-                    select(CountedCompletionRow).where(CountedCompletionRow.judge_id == row.id)
-                ).all(),
-            )
-        sessions, case_kinds, hearing_kinds, counted_rows = children
-        counted = [c.completion_kind for c in counted_rows]
-        return Judge(
-            id=row.id,
-            name=row.name,
-            court=row.court,
-            timezone=row.timezone,
-            quota=row.quota,
-            fy_start_month=row.fy_start_month,
-            fy_start_day=row.fy_start_day,
-            at_risk_slack_pct=row.at_risk_slack_pct,
-            sessions=tuple(
-                Session(s.weekday, s.start, s.end, SessionKind(s.kind), s.language)
-                for s in sessions
-            ),
-            case_minutes={
-                k.kind: KindMinutes(k.default_minutes, k.minimum_minutes) for k in case_kinds
-            },
-            hearing_minutes={
-                HearingKind(k.kind): KindMinutes(k.default_minutes, k.minimum_minutes)
-                for k in hearing_kinds
-            },
-            counted_completions=frozenset(CompletionKind(kind) for kind in counted),
-        )
+    def _profiles(self, *where: ColumnElement[bool]) -> list[Judge]:
+        """The profiles of the judges that match, by name: each profile table read once, as plain
+        rows, however many judges (a forecast of a court reads 400)."""
+        judges = self._session.execute(
+            select(JudgeRow.__table__).where(*where).order_by(JudgeRow.name)
+        ).all()
+        ids = [judge.id for judge in judges]
+        children: list[dict[int, list[Row[Any]]]] = []
+        for table, order in _PROFILE_TABLES:
+            grouped: dict[int, list[Row[Any]]] = defaultdict(list)
+            query = select(table.__table__).where(table.judge_id.in_(ids)).order_by(*order)
+            for child in self._session.execute(query):
+                grouped[child.judge_id].append(child)
+            children.append(grouped)
+        return [_judge(row, *(grouped[row.id] for grouped in children)) for row in judges]
 
     @staticmethod
     def _copy_profile(judge: Judge, row: JudgeRow) -> None:
@@ -494,6 +455,34 @@ _HEARING_COLUMNS = ("case_id", "start", "minutes", "kind", "status", "adjournmen
 
 def _iso_day(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+def _judge(
+    row: Row[Any],
+    sessions: list[Row[Any]],
+    case_kinds: list[Row[Any]],
+    hearing_kinds: list[Row[Any]],
+    counted: list[Row[Any]],
+) -> Judge:
+    return Judge(
+        id=row.id,
+        name=row.name,
+        court=row.court,
+        timezone=row.timezone,
+        quota=row.quota,
+        fy_start_month=row.fy_start_month,
+        fy_start_day=row.fy_start_day,
+        at_risk_slack_pct=row.at_risk_slack_pct,
+        sessions=tuple(
+            Session(s.weekday, s.start, s.end, SessionKind(s.kind), s.language) for s in sessions
+        ),
+        case_minutes={k.kind: KindMinutes(k.default_minutes, k.minimum_minutes) for k in case_kinds},
+        hearing_minutes={
+            HearingKind(k.kind): KindMinutes(k.default_minutes, k.minimum_minutes)
+            for k in hearing_kinds
+        },
+        counted_completions=frozenset(CompletionKind(c.completion_kind) for c in counted),
+    )
 
 
 def _case_values(judge_id: int, case: Case) -> dict[str, object]:
