@@ -214,8 +214,7 @@ class Repository(HearingStore):
             return
         ids = self.case_ids(judge_id)
         rows = [
-            {"case_id": ids[hearing.a_number], **hearing_values(hearing)}
-            for hearing in hearings
+            {"case_id": ids[hearing.a_number], **hearing_values(hearing)} for hearing in hearings
         ]
         if rows:
             self._session.execute(insert(HearingRow), rows)
@@ -476,7 +475,9 @@ def _judge(
         sessions=tuple(
             Session(s.weekday, s.start, s.end, SessionKind(s.kind), s.language) for s in sessions
         ),
-        case_minutes={k.kind: KindMinutes(k.default_minutes, k.minimum_minutes) for k in case_kinds},
+        case_minutes={
+            k.kind: KindMinutes(k.default_minutes, k.minimum_minutes) for k in case_kinds
+        },
         hearing_minutes={
             HearingKind(k.kind): KindMinutes(k.default_minutes, k.minimum_minutes)
             for k in hearing_kinds
