@@ -185,3 +185,36 @@ def test_dark_theme_is_chosen_from_the_view_menu_and_remembered(qtbot, workspace
     finally:
         window.set_theme("light")
     assert QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
+
+
+def test_a_locked_database_refuses_an_edit_with_a_dialog_and_loses_nothing(
+    qtbot, settings, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    import planner.store.database as store_database
+
+    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", 200)  # wait briefly, then say so
+    database = Database.open(db_path)
+    _add_judges(database, "Baker")
+    workspace = Workspace(database, clock=lambda: NOW)
+    window = _window(qtbot, workspace, settings)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        added = perform_add(
+            workspace, Case("777777777", "Nueva Persona", "removal", date(2026, 11, 1))
+        )
+    finally:
+        other.rollback()
+        other.close()
+    assert added is None
+    assert shown
+    assert "locked" in shown[0]
+    assert workspace.undo_stack.count() == 0
+    with database.transaction() as repo:
+        assert "777777777" not in repo.case_ids(workspace.judge.id)
+        assert len(repo.case_ids(workspace.judge.id)) == 5
+    assert window.isVisible()
