@@ -1,0 +1,382 @@
+"""The calendar's timeline laid out once per change or resize, and painted from that layout."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+
+from planner.domain.anumber import format_a_number
+from planner.domain.docket import Leave
+from planner.domain.judge import WEEKDAY_NAMES, Session
+from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
+from planner.scheduling.days import DayState, DaySummary
+from planner.store.agenda import CalendarEntry
+
+GUTTER = 52  # the hours column
+HEADER = 40  # day names and their state
+MIN_LANE = 24  # narrowest lane before overlapping hearings stop splitting the column
+
+#: Fill and border of each hearing kind: light fills with dark text, readable in either theme.
+HEARING_COLOURS: dict[HearingKind, tuple[str, str]] = {
+    HearingKind.MASTER: ("#cfe2ff", "#2f5f9e"),
+    HearingKind.INDIVIDUAL: ("#d3efcf", "#2e7032"),
+    HearingKind.BOND: ("#ffe0b3", "#9a5b00"),
+    HearingKind.FEAR_REVIEW: ("#f2d3f0", "#85307d"),
+    HearingKind.MOTION: ("#e6e1d6", "#5f564a"),
+}
+SESSION_TINTS: dict[SessionKind, str] = {
+    SessionKind.MASTER: "#4a7fc1",
+    SessionKind.INDIVIDUAL: "#4a9a50",
+    SessionKind.DETAINED_MASTER: "#8a5a9e",
+    SessionKind.DETAINED_INDIVIDUAL: "#7a4a8e",
+    SessionKind.BOND: "#c07a1a",
+    SessionKind.JUVENILE: "#1a9a9a",
+    SessionKind.ADMINISTRATIVE: "#808080",
+}
+CONFLICT = "#d50000"
+DAY_OFF = {DayState.HOLIDAY: "#9e9e9e", DayState.CLOSURE: "#9e9e9e", DayState.LEAVE: "#e08a1e"}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A hearing where it is drawn, with the lines of its label (first the A-number)."""
+
+    id: int
+    rect: QRectF
+    label: tuple[str, ...]  # A-number with markers, name, language and kind
+    lines: tuple[str, ...]  # the label as drawn: elided, on one line in a short block
+    kind: HearingKind
+    status: HearingStatus
+    conflict: bool
+    tooltip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A background rectangle: a template session, or leave, a holiday or a closure (``shade``)."""
+
+    rect: QRectF
+    text: str
+    colour: str
+    shade: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DayHead:
+    day: date
+    rect: QRectF
+    text: str
+    state: str  # the holiday's name, the closure's reason, "On leave", ... or ""
+    today: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """Everything the timeline paints, in widget coordinates."""
+
+    heads: tuple[DayHead, ...] = ()
+    bands: tuple[Band, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    hours: tuple[tuple[float, str], ...] = ()  # (y, "09:00")
+    columns: tuple[float, ...] = ()  # x of each column's left edge, and the right edge last
+    now_line: tuple[float, float, float] | None = None  # (y, x0, x1)
+
+
+def _minute(moment: datetime) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def entry_lines(entry: CalendarEntry) -> tuple[str, ...]:
+    """A-number with its D (detained) and R (represented) markers, then name, then language."""
+    markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
+    first = format_a_number(entry.a_number) + (f"  {markers}" if markers else "")
+    status = "" if entry.status is HearingStatus.SCHEDULED else f" ({entry.status.value})"
+    return first, entry.name, f"{entry.language} · {entry.kind.value.replace('_', ' ')}{status}"
+
+
+def _tooltip(entry: CalendarEntry, reasons: Sequence[str]) -> str:
+    flags = [
+        w for w, on in (("detained", entry.detained), ("represented", entry.represented)) if on
+    ]
+    text = (
+        f"{format_a_number(entry.a_number)} {entry.name}\n"
+        f"{entry.start:%a %d %b %H:%M}-{entry.end:%H:%M} {entry.kind.value.replace('_', ' ')} "
+        f"hearing, {entry.status.value}\n{entry.language}"
+        + (f", {', '.join(flags)}" if flags else "")
+        + (f"\nAttorney: {entry.attorney}" if entry.attorney else "")
+        + (f"\nAdjourned: {entry.adjournment_reason}" if entry.adjournment_reason else "")
+    )
+    return text + "".join(f"\nConflict: {reason}" for reason in reasons)
+
+
+def _lanes(entries: list[CalendarEntry]) -> list[tuple[CalendarEntry, int, int]]:
+    """Each entry with its lane and the number of lanes of its cluster of overlapping entries."""
+    placed: list[tuple[CalendarEntry, int, int]] = []
+    cluster: list[tuple[CalendarEntry, int]] = []
+    lane_ends: list[datetime] = []
+    cluster_end: datetime | None = None
+
+    def close() -> None:
+        placed.extend((e, lane, len(lane_ends)) for e, lane in cluster)
+
+    for entry in sorted(entries, key=lambda e: (e.start, e.id)):
+        if cluster_end is not None and entry.start >= cluster_end:
+            close()
+            cluster, lane_ends, cluster_end = [], [], None
+        lane = next((i for i, end in enumerate(lane_ends) if end <= entry.start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(entry.end)
+        else:
+            lane_ends[lane] = entry.end
+        cluster.append((entry, lane))
+        cluster_end = entry.end if cluster_end is None else max(cluster_end, entry.end)
+    close()
+    return placed
+
+
+def hour_range(
+    days: Sequence[date], sessions: Iterable[Session], entries: Iterable[CalendarEntry]
+) -> tuple[int, int]:
+    """First and last minute shown: 08:00-17:00 widened to whole hours around what is shown."""
+    weekdays = {day.weekday() for day in days}
+    starts, ends = [8 * 60], [17 * 60]
+    for s in sessions:
+        if s.weekday in weekdays:
+            starts.append(s.start.hour * 60 + s.start.minute)
+            ends.append(s.end.hour * 60 + s.end.minute)
+    for e in entries:
+        starts.append(_minute(e.start))
+        ends.append(min(24 * 60, _minute(e.start) + e.minutes))
+    return min(starts) // 60 * 60, min(24 * 60, -(-max(ends) // 60) * 60)
+
+
+def build_scene(
+    rect: QRectF,
+    days: Sequence[date],
+    sessions: Sequence[Session],
+    entries: Sequence[CalendarEntry],
+    summaries: dict[date, DaySummary],
+    leave: Sequence[Leave],
+    conflicts: dict[int, list[str]],
+    now: datetime,
+    metrics: QFontMetrics,
+) -> Scene:
+    """Lay out the timeline of ``days`` in ``rect``; nothing is computed again when painting."""
+    if not days:
+        return Scene()
+    first, last = hour_range(days, sessions, entries)
+    top, bottom = rect.top() + HEADER + 6, rect.bottom() - 8
+    per_minute = max(0.1, (bottom - top) / max(60, last - first))
+    width = (rect.width() - GUTTER) / len(days)
+    columns = tuple(rect.left() + GUTTER + i * width for i in range(len(days) + 1))
+
+    def y(minute: float) -> float:
+        return top + (minute - first) * per_minute
+
+    heads, bands, blocks = [], [], []
+    by_day: dict[date, list[CalendarEntry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.start.date(), []).append(entry)
+    for i, day in enumerate(days):
+        x0, x1 = columns[i], columns[i + 1]
+        summary = summaries.get(day)
+        state = summary.state if summary else DayState.WORKDAY
+        label = "" if state is DayState.WORKDAY or summary is None else summary.label
+        label = label[:1].upper() + label[1:]
+        heads.append(
+            DayHead(
+                day,
+                QRectF(x0, rect.top(), x1 - x0, HEADER),
+                f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%b}",
+                label,
+                day == now.date(),
+            )
+        )
+        off = state in (DayState.HOLIDAY, DayState.CLOSURE, DayState.LEAVE)
+        for s in sessions:
+            if s.weekday == day.weekday() and not off:
+                band = QRectF(x0, y(_minute_of(s.start)), x1 - x0, s.minutes * per_minute)
+                text = s.kind.value.replace("_", " ") + (f" · {s.language}" if s.language else "")
+                bands.append(Band(band, text, SESSION_TINTS[s.kind]))
+        if off:
+            bands.append(Band(QRectF(x0, top, x1 - x0, bottom - top), label, DAY_OFF[state], True))
+        else:
+            for m0, m1, kind in _leave_minutes(leave, day):
+                m0, m1 = max(first, m0), min(last, m1)
+                if m1 > m0:
+                    box = QRectF(x0, y(m0), x1 - x0, (m1 - m0) * per_minute)
+                    bands.append(Band(box, f"Leave ({kind})", DAY_OFF[DayState.LEAVE], True))
+        for entry, lane, lanes in _lanes(by_day.get(day, [])):
+            lanes = max(1, min(lanes, int((x1 - x0 - 4) // MIN_LANE)))
+            lane = min(lane, lanes - 1)
+            lane_w = (x1 - x0 - 4) / lanes
+            box = QRectF(
+                x0 + 2 + lane * lane_w,
+                y(_minute(entry.start)),
+                lane_w - 1,
+                max(3.0, entry.minutes * per_minute - 1),
+            )
+            reasons = conflicts.get(entry.id, [])
+            label = entry_lines(entry)
+            lines = _fit_lines(label, box, metrics)
+            tip = _tooltip(entry, reasons)
+            blocks.append(
+                Block(entry.id, box, label, lines, entry.kind, entry.status, bool(reasons), tip)
+            )
+    hours = tuple((y(m), f"{m // 60:02d}:00") for m in range(first, last + 1, 60))
+    now_line = None
+    if now.date() in days and first <= _minute(now) <= last:
+        i = list(days).index(now.date())
+        now_line = (y(_minute(now)), columns[i], columns[i + 1])
+    return Scene(tuple(heads), tuple(bands), tuple(blocks), hours, columns, now_line)
+
+
+def _minute_of(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _leave_minutes(leave: Sequence[Leave], day: date) -> list[tuple[int, int, str]]:
+    """The minutes of ``day`` each stretch of leave covers, with its kind."""
+    midnight = datetime.combine(day, time())
+    found = []
+    for stretch in leave:
+        start = max(stretch.start, midnight)
+        end = min(stretch.end, midnight + timedelta(days=1))
+        if end > start:
+            found.append(
+                (
+                    _minute(start),
+                    _minute(start) + int((end - start).total_seconds() // 60),
+                    stretch.kind.value,
+                )
+            )
+    return found
+
+
+def _fit_lines(lines: tuple[str, ...], box: QRectF, metrics: QFontMetrics) -> tuple[str, ...]:
+    """As many label lines as fit the block, elided; a short block gets them on one line."""
+    room = int((box.height() - 2) // metrics.height())
+    width = int(box.width() - 6)
+    if room <= 1:
+        return (metrics.elidedText("  ".join(lines), Qt.TextElideMode.ElideRight, width),)
+    return tuple(metrics.elidedText(t, Qt.TextElideMode.ElideRight, width) for t in lines[:room])
+
+
+def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRectF) -> None:
+    """Paint a laid-out scene: bands, grid, hearings, conflicts, the today line, the headers."""
+    text = palette.color(QPalette.ColorRole.Text)
+    grid = QColor(text)
+    grid.setAlpha(40)
+    painter.fillRect(bounds, palette.color(QPalette.ColorRole.Base))
+    metrics = painter.fontMetrics()
+    for band in scene.bands:
+        colour = QColor(band.colour)
+        colour.setAlpha(70 if band.shade else 30)
+        painter.fillRect(band.rect, colour)
+        if band.shade:
+            hatch = QColor(band.colour)
+            hatch.setAlpha(90)
+            painter.fillRect(band.rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        else:  # a stripe of the session's colour down the column's left edge
+            stripe = QRectF(band.rect.left() + 1, band.rect.top(), 4, band.rect.height())
+            painter.fillRect(stripe, QColor(band.colour))
+    painter.setPen(QPen(grid, 1))
+    painter.setPen(QPen(grid, 1))
+    for y, _label in scene.hours:
+        painter.drawLine(QPointF(GUTTER + bounds.left(), y), QPointF(bounds.right(), y))
+    for x in scene.columns:
+        painter.drawLine(QPointF(x, bounds.top()), QPointF(x, bounds.bottom()))
+    painter.setPen(text)
+    for y, label in scene.hours:
+        painter.drawText(
+            QRectF(bounds.left(), y - 8, GUTTER - 6, 16),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            label,
+        )
+    for block in scene.blocks:
+        _paint_block(painter, block, metrics)
+    for band in scene.bands:
+        _paint_tag(painter, band, metrics, text)
+    if scene.now_line is not None:
+        y, x0, x1 = scene.now_line
+        painter.setPen(QPen(QColor(CONFLICT), 2))
+        painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+        painter.setBrush(QColor(CONFLICT))
+        painter.drawEllipse(QPointF(x0, y), 4, 4)
+    _paint_heads(painter, scene.heads, palette, metrics)
+
+
+def _paint_tag(painter: QPainter, band: Band, metrics: QFontMetrics, text: QColor) -> None:
+    """A session's kind in a tag at its top right; a day off's name centred near the top."""
+    area = band.rect.adjusted(6, 2, -3, -2)
+    label = metrics.elidedText(band.text, Qt.TextElideMode.ElideRight, int(area.width()))
+    if not label:
+        return
+    if band.shade and band.rect.height() > 120:
+        area = area.adjusted(0, 10, 0, 0)
+        tag = QRectF(0, area.top(), metrics.horizontalAdvance(label) + 10, metrics.height() + 2)
+        tag.moveLeft(area.center().x() - tag.width() / 2)
+    else:
+        tag = QRectF(0, area.top(), metrics.horizontalAdvance(label) + 8, metrics.height())
+        tag.moveRight(area.right())
+    colour = QColor(band.colour)
+    painter.setPen(QPen(colour.darker(120), 1))
+    painter.setBrush(QColor("#fafafa" if band.shade else colour.lighter(175)))
+    painter.drawRoundedRect(tag, 3, 3)
+    painter.setPen(QColor("#202020"))
+    painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+
+
+def _paint_block(painter: QPainter, block: Block, metrics: QFontMetrics) -> None:
+    fill, border = HEARING_COLOURS[block.kind]
+    fill_colour = QColor(fill)
+    struck = block.status is HearingStatus.ADJOURNED
+    if struck:
+        fill_colour.setAlpha(110)
+    painter.setBrush(fill_colour)
+    pen = QPen(QColor(border), 1, Qt.PenStyle.DashLine if struck else Qt.PenStyle.SolidLine)
+    if block.conflict:
+        pen = QPen(QColor(CONFLICT), 2.5)
+    painter.setPen(pen)
+    painter.drawRect(block.rect)
+    painter.setPen(QColor("#6b6b6b" if struck else "#111111"))
+    y = block.rect.top() + 1
+    for i, line in enumerate(block.lines):
+        font = painter.font()
+        font.setBold(i == 0 and not struck)
+        font.setStrikeOut(struck and i == 0)
+        painter.setFont(font)
+        box = QRectF(block.rect.left() + 3, y, block.rect.width() - 6, metrics.height())
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+        y += metrics.height()
+    font = painter.font()
+    font.setBold(False)
+    font.setStrikeOut(False)
+    painter.setFont(font)
+
+
+def _paint_heads(
+    painter: QPainter, heads: Sequence[DayHead], palette: QPalette, metrics: QFontMetrics
+) -> None:
+    for head in heads:
+        background = palette.color(QPalette.ColorRole.Window)
+        painter.fillRect(
+            head.rect, palette.color(QPalette.ColorRole.Highlight) if head.today else background
+        )
+        colour = palette.color(
+            QPalette.ColorRole.HighlightedText if head.today else QPalette.ColorRole.WindowText
+        )
+        painter.setPen(colour)
+        font = QFont(painter.font())
+        font.setBold(True)
+        painter.setFont(font)
+        top = head.rect.adjusted(4, 2, -4, -HEADER / 2)
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignCenter), head.text)
+        font.setBold(False)
+        painter.setFont(font)
+        if head.state:
+            bottom = head.rect.adjusted(4, HEADER / 2 - 2, -4, -2)
+            state = metrics.elidedText(head.state, Qt.TextElideMode.ElideRight, int(bottom.width()))
+            painter.drawText(bottom, int(Qt.AlignmentFlag.AlignCenter), state)
