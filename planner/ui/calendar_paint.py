@@ -295,8 +295,18 @@ def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRec
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             label,
         )
+    plain = QFont(painter.font())
+    bold, struck = QFont(plain), QFont(plain)
+    bold.setBold(True)
+    struck.setStrikeOut(True)
     for block in scene.blocks:
-        _paint_block(painter, block, metrics)
+        _paint_block(
+            painter,
+            block,
+            metrics,
+            plain,
+            bold if block.status is not HearingStatus.ADJOURNED else struck,
+        )
     for band in scene.bands:
         _paint_tag(painter, band, metrics, text)
     if scene.now_line is not None:
@@ -329,7 +339,10 @@ def _paint_tag(painter: QPainter, band: Band, metrics: QFontMetrics, text: QColo
     painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
 
 
-def _paint_block(painter: QPainter, block: Block, metrics: QFontMetrics) -> None:
+def _paint_block(
+    painter: QPainter, block: Block, metrics: QFontMetrics, plain: QFont, first: QFont
+) -> None:
+    """A hearing: its kind's colours, a red outline for a conflict, dashed when adjourned."""
     fill, border = HEARING_COLOURS[block.kind]
     fill_colour = QColor(fill)
     struck = block.status is HearingStatus.ADJOURNED
@@ -342,19 +355,26 @@ def _paint_block(painter: QPainter, block: Block, metrics: QFontMetrics) -> None
     painter.setPen(pen)
     painter.drawRect(block.rect)
     painter.setPen(QColor("#6b6b6b" if struck else "#111111"))
-    y = block.rect.top() + 1
-    for i, line in enumerate(block.lines):
-        font = painter.font()
-        font.setBold(i == 0 and not struck)
-        font.setStrikeOut(struck and i == 0)
-        painter.setFont(font)
-        box = QRectF(block.rect.left() + 3, y, block.rect.width() - 6, metrics.height())
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
-        y += metrics.height()
-    font = painter.font()
-    font.setBold(False)
-    font.setStrikeOut(False)
-    painter.setFont(font)
+    painter.setFont(first)
+    top = block.rect.top() + 1
+    box = QRectF(block.rect.left() + 3, top, block.rect.width() - 6, metrics.height())
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if len(block.lines) == 1 and len(block.label) > 1:
+        # One line: the A-number and markers bold, then the rest, elided to what is left.
+        head = block.label[0] + "  "
+        painter.drawText(box, align, head)
+        box.setLeft(box.left() + painter.fontMetrics().horizontalAdvance(head))
+        painter.setFont(plain)
+        rest = "  ".join(block.label[1:])
+        elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, int(max(0, box.width())))
+        painter.drawText(box, align, elided)
+    else:
+        for i, line in enumerate(block.lines):
+            painter.drawText(box, align, line)
+            if i == 0:
+                painter.setFont(plain)
+            box.translate(0, metrics.height())
+    painter.setFont(plain)
 
 
 def _paint_heads(

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QShowEvent,
 )
@@ -52,6 +53,7 @@ class _Timeline(QWidget):
         super().__init__(view)
         self._view = view
         self.scene = Scene()
+        self._cache: QPixmap | None = None  # the scene as painted, until the next relayout
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
@@ -70,6 +72,7 @@ class _Timeline(QWidget):
             v.workspace.clock(),
             self.fontMetrics(),
         )
+        self._cache = None
         self.update()
 
     def block_at(self, pos: QPoint) -> Block | None:
@@ -80,9 +83,17 @@ class _Timeline(QWidget):
         self.relayout()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the scene once into a pixmap; later paints (exposes, menus, tooltips) blit it."""
+        ratio = self.devicePixelRatioF()
+        if self._cache is None or self._cache.deviceIndependentSize() != self.size():
+            self._cache = QPixmap(self.size() * ratio)
+            self._cache.setDevicePixelRatio(ratio)
+            cached = QPainter(self._cache)
+            cached.setFont(self.font())
+            paint_scene(cached, self.scene, self.palette(), QRectF(self.rect()))
+            cached.end()
         painter = QPainter(self)
-        painter.setClipRect(event.rect())
-        paint_scene(painter, self.scene, self.palette(), QRectF(self.rect()))
+        painter.drawPixmap(0, 0, self._cache)  # clipped to the exposed region
         painter.end()
 
     def event(self, event: QEvent) -> bool:
@@ -126,6 +137,9 @@ class CalendarView(QWidget):
         self._stale = True
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
+        self._minute = QTimer(self, interval=60_000)  # moves the today line
+        self._minute.timeout.connect(self._tick)
+        self._minute.start()
         workspace.changed.connect(self._on_changed)
         workspace.judge_switched.connect(lambda _judge: self._refresh())
 
@@ -245,6 +259,10 @@ class CalendarView(QWidget):
             self.reload()
         else:
             self._stale = True
+
+    def _tick(self) -> None:
+        if self.isVisible() and self.workspace.clock().date() in self.days():
+            self.timeline.relayout()
 
     def _ensure_fresh(self) -> None:
         if self._stale:
