@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.anumber import format_a_number
+from planner.domain.docket import Leave
 from planner.domain.vocabulary import CompletionKind, HearingStatus
+from planner.scheduling.days import DaySummary
 from planner.services import calendar as calendar_service
 from planner.services import judges as judge_service
 from planner.services.calendar import Outcome, OutcomeRecord
@@ -131,8 +133,8 @@ class CalendarView(QWidget):
         self.current = workspace.clock().date()
         self.mode = "week"
         self.entries: list[CalendarEntry] = []
-        self.summaries: dict = {}
-        self.leave: list = []
+        self.summaries: dict[date, DaySummary] = {}
+        self.leave: list[Leave] = []
         self.conflicts: dict[int, list[str]] = {}
         self._stale = True
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
