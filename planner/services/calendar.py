@@ -48,6 +48,12 @@ def agenda(database: Database, judge_id: int, first: date, last: date) -> list[C
         return repo.hearings_between(judge_id, *_span(first, last))
 
 
+def hearing_entry(database: Database, hearing_id: int) -> CalendarEntry:
+    """One hearing with its case's fields."""
+    with database.transaction() as repo:
+        return repo.entry(hearing_id)
+
+
 def day_summaries_for(
     database: Database, judge: Judge, first: date, last: date
 ) -> list[DaySummary]:

@@ -12,15 +12,18 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from planner import __version__
 from planner.domain.judge import Judge
+from planner.services import calendar as calendar_service
 from planner.services.changes import Change
 from planner.store.database import Database
-from planner.ui import judge_actions
+from planner.ui import case_actions, judge_actions
+from planner.ui.calendar_view import CalendarView
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
 from planner.ui.quota_panel import QuotaPanel
@@ -48,7 +51,15 @@ class MainWindow(QMainWindow):
         page_layout = QVBoxLayout(docket_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.quota_panel)
-        page_layout.addWidget(self.docket, 1)
+        self.calendar = CalendarView(workspace)
+        self.calendar.hearing_activated.connect(self._open_hearings_case)
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.docket, "&Docket")
+        self.views.addTab(self.calendar, "Ca&lendar")
+        self.views.setTabToolTip(0, "The judge's cases (Ctrl+1)")
+        self.views.setTabToolTip(1, "The judge's hearings by day and week (Ctrl+2)")
+        page_layout.addWidget(self.views, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(docket_page)
@@ -132,6 +143,12 @@ class MainWindow(QMainWindow):
         self.switch_judge_action = self._action(
             "&Switch Judge", self._focus_judge_box, "Ctrl+J", "Choose another judge"
         )
+        self.docket_view_action = self._action(
+            "&Docket", lambda: self.views.setCurrentIndex(0), "Ctrl+1", "Show the docket"
+        )
+        self.calendar_view_action = self._action(
+            "&Calendar", lambda: self.views.setCurrentIndex(1), "Ctrl+2", "Show the calendar"
+        )
         self.about_action = self._action("&About", self.about)
 
     def _make_menus(self) -> None:
@@ -161,6 +178,8 @@ class MainWindow(QMainWindow):
         )
 
         view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([self.docket_view_action, self.calendar_view_action])
+        view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         for name, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
             action = theme_menu.addAction(label)
@@ -226,6 +245,14 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change) -> None:
         if change & (Change.JUDGES | Change.PROFILE):
             self._fill_judges()
+
+    def _open_hearings_case(self, hearing_id: int) -> None:
+        try:
+            entry = calendar_service.hearing_entry(self.workspace.database, hearing_id)
+        except Exception as error:
+            show_error(self, error)
+            return
+        case_actions.edit_case(self.workspace, entry.case_id, self)
 
     def _show_failure(self, error: Exception) -> None:
         show_error(self, error)

@@ -218,3 +218,36 @@ def test_a_locked_database_refuses_an_edit_with_a_dialog_and_loses_nothing(
         assert "777777777" not in repo.case_ids(workspace.judge.id)
         assert len(repo.case_ids(workspace.judge.id)) == 5
     assert window.isVisible()
+
+
+def test_the_calendar_tab_shows_the_judges_hearings_and_opens_their_case(
+    qtbot, workspace, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from planner.domain.docket import Hearing
+    from planner.ui import case_actions
+
+    with workspace.database.transaction() as repo:
+        repo.add_docket(
+            Docket(
+                Judge("Baker"),
+                cases=(Case("123456789", "Ana Pérez", "asylum", date(2025, 1, 1)),),
+                hearings=(Hearing("123456789", datetime(2026, 11, 30, 13), 180, "individual"),),  # type: ignore[arg-type]
+            )
+        )
+    window = _window(qtbot, workspace, settings)
+    window.docket.table.setFocus()
+    qtbot.keyClick(window.docket.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.views.currentWidget() is window.calendar
+    window.calendar.setFocus()
+    qtbot.keyClick(window.calendar, Qt.Key.Key_PageDown)  # the week of Monday 30 November
+    [block] = window.calendar.blocks()
+    assert "A123-456-789" in block.label
+    opened: list[int] = []
+    monkeypatch.setattr(
+        case_actions, "edit_case", lambda _ws, case_id, _parent: opened.append(case_id)
+    )
+    window.calendar.hearing_activated.emit(block.id)
+    with workspace.database.transaction() as repo:
+        assert opened == [repo.case_ids(workspace.judge.id)["123456789"]]
