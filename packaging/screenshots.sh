@@ -28,3 +28,26 @@ for spec in "1366x768 light" "1920x1080 light" "1366x768 dark"; do
     --screenshot "docs/screenshots/main-${size}-${theme}.png"
   echo "docs/screenshots/main-${size}-${theme}.png"
 done
+# The calendar tab, on the week after the demo's "today".
+xvfb-run -a -s "-screen 0 1366x768x24" env -u QT_QPA_PLATFORM .venv/bin/python - "$work/demo.sqlite" <<'PY'
+import sys
+from datetime import date, timedelta
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from planner.store.database import Database
+from planner.ui.main_window import MainWindow
+from planner.ui.settings import WindowSettings
+from planner.ui.workspace import Workspace
+app = QApplication([])
+app.setStyle("Fusion")
+settings = WindowSettings(QSettings())
+window = MainWindow(Workspace(Database.open(sys.argv[1])), settings)
+window.resize(1366, 768)
+window.show()
+window.views.setCurrentIndex(1)
+window.calendar.set_date(date.today() + timedelta(days=7))
+for _ in range(50):
+    app.processEvents()
+window.grab().save("docs/screenshots/calendar-week-1366x768.png")
+PY
+echo docs/screenshots/calendar-week-1366x768.png
