@@ -74,7 +74,7 @@ class Repository(HearingStore):
         return found[0] if found else None
 
     def add_judge(self, judge: Judge) -> int:
-        if self.judge_named(judge.name) is not None:
+        if self._session.scalar(select(JudgeRow.id).where(JudgeRow.name == judge.name)):
             raise Conflict(f"a judge named {judge.name!r} is already in this database")
         row = JudgeRow()
         self._copy_profile(judge, row)
