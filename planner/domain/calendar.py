@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-import holidays
-
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, Session
 
@@ -36,6 +34,8 @@ def _holidays_of_year(year: int) -> dict[date, str]:
     # The statutory holidays of 5 U.S.C. 6103. The library lists a holiday's actual date and, when
     # it falls on a weekend, the observed weekday. Executive-order closures (24 December 2018, say)
     # are court closures the user records, as shared/domain.md says.
+    import holidays  # on first use: the window paints before the holiday tables load
+
     calendar = holidays.country_holidays("US", years=year)
     return dict(calendar.items())
 
