@@ -1,6 +1,6 @@
 """A judge's docket: cases, hearings, leave and court closures."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
@@ -122,6 +122,10 @@ class Case:
         if self.nta_served is None:
             return None
         return self.nta_served + timedelta(days=NOTICE_PERIOD_DAYS)
+
+
+#: A case's own fields, its database id aside: what the store keeps of every case.
+CASE_FIELDS = tuple(f.name for f in fields(Case) if f.name != "id")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
 from planner.domain.vocabulary import (
-    CaseStatus,
     CompletionKind,
     HearingKind,
     HearingStatus,
@@ -487,45 +486,13 @@ def _judge(
 
 
 def _case_values(judge_id: int, case: Case) -> dict[str, object]:
-    return {
-        "judge_id": judge_id,
-        "a_number": case.a_number,
-        "name": case.name,
-        "kind": case.kind,
-        "detained": case.detained,
-        "juvenile": case.juvenile,
-        "language": case.language,
-        "represented": case.represented,
-        "received": case.received,
-        "status": case.status.value,
-        "completion_date": case.completion_date,
-        "completion_kind": case.completion_kind.value if case.completion_kind else None,
-        "remaining_minutes": case.remaining_minutes,
-        "asylum_filed": case.asylum_filed,
-        "nta_served": case.nta_served,
-        "attorney": case.attorney,
-    }
+    # The vocabulary enums are str subclasses: they store as their text.
+    return {"judge_id": judge_id, **{name: getattr(case, name) for name in CASE_FIELDS}}
 
 
 def _case(row: CaseRow) -> Case:
-    return Case(
-        id=row.id,
-        a_number=row.a_number,
-        name=row.name,
-        kind=row.kind,
-        detained=row.detained,
-        juvenile=row.juvenile,
-        language=row.language,
-        represented=row.represented,
-        received=row.received,
-        status=CaseStatus(row.status),
-        completion_date=row.completion_date,
-        completion_kind=CompletionKind(row.completion_kind) if row.completion_kind else None,
-        remaining_minutes=row.remaining_minutes,
-        asylum_filed=row.asylum_filed,
-        nta_served=row.nta_served,
-        attorney=row.attorney,
-    )
+    # Case turns the stored text of status and completion kind back into the vocabulary.
+    return Case(id=row.id, **{name: getattr(row, name) for name in CASE_FIELDS})  # type: ignore[arg-type]
 
 
 def _hearing(row: HearingRow, a_number: str) -> Hearing:
