@@ -1,0 +1,356 @@
+"""The auto-scheduler: a proposed calendar for a judge's unscheduled cases, and its figures.
+
+Pure and Qt-free: it reads a judge, a court calendar, the cases and the hearings already booked,
+and proposes hearings into free session time from a day to fiscal-year end in the order a policy
+chooses, each case at the earliest time it fits. The rules are docs/autoschedule.md's.
+"""
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from planner.domain.anumber import format_a_number
+from planner.domain.calendar import CourtCalendar
+from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
+from planner.domain.judge import Judge
+from planner.domain.vocabulary import HearingKind
+from planner.scheduling.booking import Booked, long_day
+from planner.scheduling.freetime import FreeTime, Slot, at_minute
+from planner.scheduling.kinds import describe_kinds
+from planner.scheduling.plans import CaseNeeds, unscheduled_needs
+
+#: Minutes kept free between two hearings (the next respondent, interpreter and file).
+DEFAULT_BUFFER_MINUTES = 5
+
+
+class Policy(StrEnum):
+    """The order in which cases claim the free time."""
+
+    OLDEST = "oldest"  # oldest received first
+    DEADLINE = "deadline"  # detained and legal clocks first, the nearest deadline first
+    MAX_COMPLETIONS = "max-completions"  # the least bench time first: most completions
+
+
+POLICY_TITLES = {
+    Policy.OLDEST: "oldest first",
+    Policy.DEADLINE: "deadlines and detained first",
+    Policy.MAX_COMPLETIONS: "most completions (shortest first)",
+}
+
+
+class Cancelled(Exception):
+    """The caller asked the auto-scheduler to stop; nothing was proposed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    buffer_minutes: int = DEFAULT_BUFFER_MINUTES
+    notice_days: int = NOTICE_PERIOD_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class Proposed:
+    """One proposed hearing."""
+
+    a_number: str
+    start: datetime
+    minutes: int
+    kind: HearingKind
+    session: str  # "Tue 2026-12-01 13:00-16:30 individual"
+
+    def hearing(self) -> Hearing:
+        return Hearing(self.a_number, self.start, self.minutes, self.kind)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "a_number": format_a_number(self.a_number),
+            "start": self.start.strftime("%Y-%m-%dT%H:%M"),
+            "minutes": self.minutes,
+            "kind": self.kind.value,
+            "session": self.session,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A case the proposal does not complete by fiscal-year end, and why."""
+
+    a_number: str
+    reason: str
+    partly: bool = False  # its next hearing is proposed, but not all it needs
+
+    def as_json(self) -> dict[str, object]:
+        return {"a_number": format_a_number(self.a_number), "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed calendar and the figures a judge compares policies by."""
+
+    judge: str
+    policy: Policy
+    first: date
+    fiscal_year_end: date
+    options: Options
+    cases: int  # the unscheduled pending cases considered
+    proposed: tuple[Proposed, ...]
+    completions_by_fy_end: int
+    deadlines_met: int
+    deadlines_missed: int
+    deadlines_already_past: int  # of the missed: clocks that had run out before ``first``
+    oldest_tenth_wait_days: float | None
+    oldest_tenth_unplaced: int
+    unplaced: tuple[Unplaced, ...]
+
+    @property
+    def proposed_minutes(self) -> int:
+        return sum(p.minutes for p in self.proposed)
+
+    def hearings(self) -> list[Hearing]:
+        return [p.hearing() for p in self.proposed]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "judge": self.judge,
+            "policy": self.policy.value,
+            "from": self.first.isoformat(),
+            "fiscal_year_end": self.fiscal_year_end.isoformat(),
+            "buffer_minutes": self.options.buffer_minutes,
+            "notice_days": self.options.notice_days,
+            "cases_considered": self.cases,
+            "completions_by_fy_end": self.completions_by_fy_end,
+            "deadlines_met": self.deadlines_met,
+            "deadlines_missed": self.deadlines_missed,
+            "deadlines_already_past": self.deadlines_already_past,
+            "oldest_tenth_wait_days": self.oldest_tenth_wait_days,
+            "oldest_tenth_unplaced": self.oldest_tenth_unplaced,
+            "proposed_hearings": len(self.proposed),
+            "proposed_minutes": self.proposed_minutes,
+            "proposed": [p.as_json() for p in self.proposed],
+            "unplaced": [u.as_json() | {"partly_placed": u.partly} for u in self.unplaced],
+        }
+
+
+def order_of(policy: Policy, needs: list[CaseNeeds], buffer: int, first: date) -> list[CaseNeeds]:
+    """The cases in the order the policy gives them the free time (ties: oldest, then A-number)."""
+    if policy is Policy.OLDEST:
+        return sorted(needs, key=lambda n: (n.case.received, n.case.a_number))
+    if policy is Policy.DEADLINE:
+        return sorted(
+            needs,
+            key=lambda n: (
+                not n.priority,
+                n.deadline is not None and n.deadline < first,  # a clock already run out: after
+                n.deadline or date.max,
+                not n.case.detained,
+                n.case.received,
+                n.case.a_number,
+            ),
+        )
+    return sorted(
+        needs,
+        key=lambda n: (n.minutes + buffer * len(n.needs), n.case.received, n.case.a_number),
+    )
+
+
+def propose(
+    judge: Judge,
+    calendar: CourtCalendar,
+    cases: Iterable[Case],
+    hearings: Sequence[Booked],
+    first: date,
+    policy: Policy | str,
+    options: Options = Options(),  # noqa: B008 (frozen)
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Proposal:
+    """Propose hearings for the judge's unscheduled pending cases from ``first`` to
+    ``calendar.last`` (the fiscal year's end).
+
+    Each case, in the policy's order, gets all the hearings it still needs, each in a session of a
+    fitting kind and interpreter language, the first no sooner than the notice period allows and
+    each later one on a later day, at the earliest free time: all of them or none. Then each case
+    left out gets its next hearing alone where one still fits. Under the deadline policy, the
+    cases whose legal clock can still be met first claim only time that meets it. ``progress(done, total)`` is
+    called now and then; ``cancelled()`` is asked as often, and True stops with ``Cancelled``.
+    """
+    policy = Policy(policy)
+    free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
+    needs = unscheduled_needs(
+        judge,
+        cases,
+        hearings,
+        first,
+        notice_days=options.notice_days,
+        longest_session=free.longest(),
+    )
+    ordered = order_of(policy, needs, options.buffer_minutes, first)
+    total = 2 * len(ordered)
+    placed: dict[str, list[Proposed]] = {}
+    failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
+
+    def tick(done: int) -> None:
+        if done % 100 == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled("the auto-scheduler was stopped; nothing was proposed")
+            if progress is not None:
+                progress(done, total)
+
+    if policy is Policy.DEADLINE:
+        # Clocks that can still be met claim their time first, and only time that meets them.
+        for need in ordered:
+            if need.deadline is not None and need.deadline >= first:
+                found = _fit(free, need, len(need.needs), latest=need.deadline)
+                if not isinstance(found, int):
+                    placed[need.case.a_number] = _book(free, need, found)
+    for done, need in enumerate(ordered):
+        tick(done)
+        if need.case.a_number in placed:
+            continue
+        found = _fit(free, need, len(need.needs))
+        if isinstance(found, int):
+            failed[need.case.a_number] = found
+        else:
+            placed[need.case.a_number] = _book(free, need, found)
+    partly: dict[str, Proposed] = {}
+    for done, need in enumerate(ordered, start=len(ordered)):
+        tick(done)
+        if need.case.a_number in placed or failed[need.case.a_number] == 0:
+            continue
+        found = _fit(free, need, 1)
+        if not isinstance(found, int):
+            partly[need.case.a_number] = _book(free, need, found)[0]
+    if progress is not None:
+        progress(total, total)
+    return _proposal(judge, policy, first, calendar.last, options, ordered, placed, partly, failed)
+
+
+def _fit(
+    free: FreeTime, need: CaseNeeds, count: int, latest: date | None = None
+) -> list[tuple[Slot, int]] | int:
+    """Where the case's first ``count`` hearings go (each on a later day than the one before),
+    or the index of the first that finds no room. Nothing is booked yet: the hearings fall on
+    different days, so they cannot take each other's gaps."""
+    language = need.case.language.casefold()
+    earliest = need.earliest
+    spots: list[tuple[Slot, int]] = []
+    for index, hearing in enumerate(need.needs[:count]):
+        found = free.find(hearing.sessions, language, hearing.minutes, earliest, latest)
+        if found is None:
+            return index
+        spots.append(found)
+        earliest = date.fromordinal(found[0].day.toordinal() + 1)
+    return spots
+
+
+def _book(free: FreeTime, need: CaseNeeds, spots: list[tuple[Slot, int]]) -> list[Proposed]:
+    booked = []
+    for hearing, (slot, gap) in zip(need.needs, spots, strict=False):
+        start = free.take(slot, gap, hearing.minutes)
+        booked.append(
+            Proposed(
+                need.case.a_number,
+                at_minute(slot.day, start),
+                hearing.minutes,
+                hearing.kind,
+                slot.label(),
+            )
+        )
+    return booked
+
+
+def _proposal(
+    judge: Judge,
+    policy: Policy,
+    first: date,
+    last: date,
+    options: Options,
+    ordered: list[CaseNeeds],
+    placed: dict[str, list[Proposed]],
+    partly: dict[str, Proposed],
+    failed: dict[str, int],
+) -> Proposal:
+    proposed = [p for hearings in placed.values() for p in hearings]
+    proposed.extend(partly.values())
+    proposed.sort(key=lambda p: (p.start, p.a_number))
+    met = missed = past = 0
+    for need in ordered:
+        deadline = need.deadline
+        if deadline is None or deadline > last:
+            continue  # no clock, or one that runs out after the proposal's horizon
+        done = placed.get(need.case.a_number)
+        if done is not None and done[-1].start.date() <= deadline:
+            met += 1
+        else:
+            missed += 1
+            past += deadline < first
+    wait, unplaced_old = _oldest_tenth(ordered, placed, last)
+    unplaced = tuple(
+        Unplaced(
+            need.case.a_number,
+            _reason(need, failed[need.case.a_number], partly.get(need.case.a_number), last),
+            need.case.a_number in partly,
+        )
+        for need in sorted(ordered, key=lambda n: (n.case.received, n.case.a_number))
+        if need.case.a_number not in placed
+    )
+    return Proposal(
+        judge=judge.name,
+        policy=policy,
+        first=first,
+        fiscal_year_end=last,
+        options=options,
+        cases=len(ordered),
+        proposed=tuple(proposed),
+        completions_by_fy_end=len(placed),
+        deadlines_met=met,
+        deadlines_missed=missed,
+        deadlines_already_past=past,
+        oldest_tenth_wait_days=wait,
+        oldest_tenth_unplaced=unplaced_old,
+        unplaced=unplaced,
+    )
+
+
+def _oldest_tenth(
+    ordered: list[CaseNeeds], placed: dict[str, list[Proposed]], last: date
+) -> tuple[float | None, int]:
+    """The mean days from receipt to the proposed completion of the oldest tenth of the cases
+    (rounded up); a case not completed counts as waiting to the day after fiscal-year end, so the
+    figure is then a lower bound. Also how many of them are not completed."""
+    if not ordered:
+        return None, 0
+    oldest = sorted(ordered, key=lambda n: (n.case.received, n.case.a_number))
+    oldest = oldest[: math.ceil(len(oldest) / 10)]
+    days, missing = [], 0
+    for need in oldest:
+        done = placed.get(need.case.a_number)
+        end = done[-1].start.date() if done else date.fromordinal(last.toordinal() + 1)
+        missing += done is None
+        days.append((end - need.case.received).days)
+    return round(sum(days) / len(days), 1), missing
+
+
+def _reason(need: CaseNeeds, index: int, partly: Proposed | None, last: date) -> str:
+    """Why the case does not complete by fiscal-year end, in a clerk's words."""
+    hearing = need.needs[index]
+    what = f"{hearing.minutes}-minute {hearing.kind.value.replace('_', ' ')} hearing"
+    where = describe_kinds(hearing.sessions)
+    if index == 0 and need.earliest > last:
+        return (
+            f"the notice period runs past fiscal-year end: its first hearing may not be set "
+            f"before {long_day(need.earliest)}"
+        )
+    language = need.case.language
+    room = f"no free {what} slot in {where} (open or {language} interpreter)"
+    if partly is not None:
+        return (
+            f"its next hearing is proposed for {partly.start:%Y-%m-%d %H:%M}; after it, {room} "
+            f"before fiscal-year end"
+        )
+    if index > 0:
+        return f"{room} on a day after its earlier hearings, before fiscal-year end"
+    return f"{room} from {long_day(need.earliest)} to fiscal-year end ({long_day(last)})"

@@ -1,0 +1,165 @@
+"""A judge's free bench time from a day to fiscal-year end, computed once, as gaps per session.
+
+Every open bench session of the window becomes a ``Slot``: its day, kind, interpreter language and
+its free gaps in whole minutes of the day, after leave and the hearings already booked (kept a
+buffer away from them). The auto-scheduler takes hearings out of the gaps; nothing here reads the
+database again.
+"""
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from planner.domain.calendar import CourtCalendar, days_between
+from planner.domain.judge import Session
+from planner.domain.vocabulary import SessionKind
+from planner.scheduling.booking import OCCUPYING, Booked
+
+
+@dataclass(slots=True)
+class Slot:
+    """One bench session on one day, and its free gaps as [start, end) minutes of the day."""
+
+    day: date
+    session: Session
+    gaps: list[list[int]] = field(default_factory=list)
+
+    @property
+    def language(self) -> str | None:
+        return self.session.language.casefold() if self.session.language else None
+
+    def label(self) -> str:
+        s = self.session
+        return f"{self.day:%a} {self.day:%Y-%m-%d} {s.start:%H:%M}-{s.end:%H:%M} {s.kind.value}"
+
+
+def _minute(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+class FreeTime:
+    """The free bench time of the window, with the search for the earliest gap that fits.
+
+    ``find`` returns the first slot, in order of day and start, of a fitting session kind and
+    language with a gap of the wanted minutes, on or after a day; ``take`` books it. Gaps only
+    shrink, so for each (sessions, language, minutes) the scan remembers how far every slot is
+    known to be too full, and a year's search costs little more than one pass.
+    """
+
+    def __init__(
+        self,
+        calendar: CourtCalendar,
+        hearings: Iterable[Booked],
+        first: date,
+        last: date,
+        buffer: int,
+    ) -> None:
+        self.buffer = buffer
+        self.first, self.last = first, last
+        busy: dict[date, list[tuple[int, int]]] = {}
+        for hearing in hearings:
+            day = hearing.start.date()
+            if hearing.status in OCCUPYING and first <= day <= last:
+                start = hearing.start.hour * 60 + hearing.start.minute
+                busy.setdefault(day, []).append((start - buffer, start + hearing.minutes + buffer))
+        self.slots: list[Slot] = []
+        for day in days_between(first, last):
+            sessions = calendar.bench_sessions(day)
+            if not sessions:
+                continue
+            midnight = datetime.combine(day, time())
+            leave = [
+                (
+                    max(0, int((entry.start - midnight).total_seconds() // 60)),
+                    min(1440, -int(-(entry.end - midnight).total_seconds() // 60)),
+                )
+                for entry in calendar.leave_on(day)
+            ]
+            taken = sorted(leave + busy.get(day, []))
+            for session, _interval in sorted(sessions, key=lambda pair: pair[0].start):
+                gaps = _subtract(_minute(session.start), _minute(session.end), taken)
+                self.slots.append(Slot(day, session, gaps))
+        self._ordinals = [slot.day.toordinal() for slot in self.slots]
+        self._lists: dict[tuple[frozenset, str | None], tuple[list[Slot], list[int]]] = {}
+        self._full: dict[tuple[frozenset, str | None, int], int] = {}
+        self.kinds_present = frozenset(slot.session.kind for slot in self.slots)
+
+    def longest(self) -> dict[SessionKind, int]:
+        """Each session kind's longest session (minutes), from the weekly template's sessions."""
+        found: dict[SessionKind, int] = {}
+        for slot in self.slots:
+            kind = slot.session.kind
+            found[kind] = max(found.get(kind, 0), slot.session.minutes)
+        return found
+
+    def _list(self, kinds: frozenset, language: str | None) -> tuple[list[Slot], list[int]]:
+        key = (kinds, language)
+        found = self._lists.get(key)
+        if found is None:
+            slots = [
+                slot
+                for slot in self.slots
+                if slot.session.kind in kinds and slot.language in (None, language)
+            ]
+            found = (slots, [slot.day.toordinal() for slot in slots])
+            self._lists[key] = found
+        return found
+
+    def find(
+        self,
+        kinds: frozenset,
+        language: str | None,
+        minutes: int,
+        earliest: date,
+        latest: date | None = None,
+    ) -> tuple[Slot, int] | None:
+        """The earliest slot with a gap of ``minutes`` (and the gap's index) from day
+        ``earliest`` up to day ``latest`` (default: the window's end), or None."""
+        slots, ordinals = self._list(kinds, language)
+        key = (kinds, language, minutes)
+        full = self._full.get(key, 0)
+        start = max(full, bisect_left(ordinals, earliest.toordinal()))
+        clean = start == full
+        stop = len(slots)
+        if latest is not None:
+            stop = bisect_left(ordinals, latest.toordinal() + 1)
+        for index in range(start, stop):
+            slot = slots[index]
+            for number, (a, c) in enumerate(slot.gaps):
+                if c - a >= minutes:
+                    if clean:
+                        self._full[key] = index
+                    return slot, number
+        if clean:
+            self._full[key] = max(full, stop)
+        return None
+
+    def take(self, slot: Slot, gap: int, minutes: int) -> int:
+        """Book ``minutes`` at the start of the slot's gap; returns the start (minute of day)."""
+        a, c = slot.gaps[gap]
+        rest = a + minutes + self.buffer
+        if rest < c:
+            slot.gaps[gap] = [rest, c]
+        else:
+            del slot.gaps[gap]
+        return a
+
+
+def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[list[int]]:
+    """[start, end) less the (sorted) taken spans, as a list of [a, c) gaps."""
+    gaps: list[list[int]] = []
+    cursor = start
+    for a, c in taken:
+        if c <= cursor or a >= end:
+            continue
+        if a > cursor:
+            gaps.append([cursor, a])
+        cursor = max(cursor, c)
+    if cursor < end:
+        gaps.append([cursor, end])
+    return gaps
+
+
+def at_minute(day: date, minute: int) -> datetime:
+    return datetime.combine(day, time()) + timedelta(minutes=minute)

@@ -1,0 +1,168 @@
+"""What each unscheduled case still needs: its remaining hearings, earliest day, clock and priority.
+
+The auto-scheduler's demand side (docs/autoschedule.md, "What a case needs"), Qt-free and pure.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
+from planner.domain.judge import Judge
+from planner.domain.vocabulary import CaseStatus, HearingKind, HearingStatus
+from planner.scheduling.booking import Booked
+from planner.scheduling.kinds import fitting_session_kinds
+
+#: The motions benchmark (shared/domain.md): adjudicated within 20 days of receipt.
+MOTION_CLOCK_DAYS = 20
+
+M, I = HearingKind.MASTER, HearingKind.INDIVIDUAL
+
+#: Case kind -> the hearings that complete it, in order: domain-model.md's defaults (asylum 195
+#: minutes = a 15-minute master hearing and a 180-minute merits hearing; removal 30 = two master
+#: calendar hearings). A kind the judge added is heard in one merits hearing.
+HEARINGS_OF_KIND: dict[str, tuple[HearingKind, ...]] = {
+    "removal": (M, M),
+    "asylum": (M, I),
+    "cancellation": (M, I),
+    "adjustment": (M, I),
+    "asylum_only": (I,),
+    "bond": (HearingKind.BOND,),
+    "fear_review": (HearingKind.FEAR_REVIEW,),
+    "motion": (HearingKind.MOTION,),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One hearing a case still needs: its kind, its minutes, the session kinds it may sit in."""
+
+    kind: HearingKind
+    minutes: int
+    sessions: frozenset  # of SessionKind
+
+
+@dataclass(frozen=True, slots=True)
+class CaseNeeds:
+    """An unscheduled pending case and the hearings that would complete it."""
+
+    case: Case
+    needs: tuple[Need, ...]
+    earliest: date  # the first day its first proposed hearing may be set
+    deadline: date | None  # its legal clock's end (asylum 180 days, motion 20 days), if any
+    held: int  # hearings it already had (held or completed)
+
+    @property
+    def minutes(self) -> int:
+        return sum(need.minutes for need in self.needs)
+
+    @property
+    def priority(self) -> bool:
+        """Detained, or under a legal clock: the memorandum of 17 January 2018's priorities."""
+        return self.case.detained or self.deadline is not None
+
+
+def legal_deadline(case: Case) -> date | None:
+    """The end of the case's legal clock: the asylum clock (180 days from filing) or the motions
+    benchmark (20 days from receipt), whichever comes first; None without one."""
+    found = [case.asylum_deadline] if case.asylum_filed is not None else []
+    if case.kind == "motion":
+        found.append(case.received + timedelta(days=MOTION_CLOCK_DAYS))
+    return min(found) if found else None
+
+
+def unscheduled_needs(
+    judge: Judge,
+    cases: Iterable[Case],
+    hearings: Iterable[Booked],
+    first: date,
+    *,
+    notice_days: int = NOTICE_PERIOD_DAYS,
+    longest_session: dict | None = None,
+) -> list[CaseNeeds]:
+    """Each pending case received by ``first`` with no hearing still scheduled from ``first`` on,
+    and what it needs (docs/autoschedule.md).
+
+    ``longest_session`` maps a session kind to the minutes of its longest session; a merits
+    hearing longer than every session it may sit in is split into equal parts (whole 5 minutes)
+    that each fit, heard on successive days.
+    """
+    scheduled: set[str] = set()
+    had: dict[str, list[HearingKind]] = {}
+    for hearing in hearings:
+        if hearing.status is HearingStatus.SCHEDULED and hearing.start.date() >= first:
+            scheduled.add(hearing.a_number)
+        elif hearing.status in (HearingStatus.HELD, HearingStatus.COMPLETED):
+            had.setdefault(hearing.a_number, []).append(hearing.kind)
+    found: list[CaseNeeds] = []
+    for case in cases:
+        if (
+            case.status is not CaseStatus.PENDING
+            or case.received > first
+            or case.a_number in scheduled
+        ):
+            continue
+        before = had.get(case.a_number, [])
+        kinds, dropped = _remaining_kinds(case.kind, before)
+        minutes = _minutes(judge, case, kinds, dropped)
+        needs = _needs(judge, case, kinds, minutes, longest_session or {})
+        earliest = first
+        if not before and case.nta_served is not None:
+            earliest = max(first, case.nta_served + timedelta(days=notice_days))
+        found.append(CaseNeeds(case, needs, earliest, legal_deadline(case), len(before)))
+    return found
+
+
+def _remaining_kinds(case_kind: str, had: list[HearingKind]) -> tuple[list, list]:
+    """The kind's hearings less the leading ones the case already had (at least the last), and
+    the ones dropped."""
+    plan = list(HEARINGS_OF_KIND.get(case_kind, (I,)))
+    left = list(had)
+    dropped = []
+    while len(plan) > 1 and plan[0] in left:
+        left.remove(plan[0])
+        dropped.append(plan.pop(0))
+    return plan, dropped
+
+
+def _minutes(
+    judge: Judge, case: Case, kinds: list[HearingKind], dropped: list[HearingKind]
+) -> list[int]:
+    """Each hearing's minutes: the hearings before the last at the judge's default for their
+    kind, and the last one what is left of the case's estimate (the judge's override of the
+    case, else the case kind's default, less the default minutes of the hearings it already
+    had), never under the last hearing kind's floor. An override of a case heard in master
+    hearings that is longer than they add up to means a contested case: a master hearing, then a
+    merits hearing."""
+    hearing = judge.hearing_minutes
+    estimate = case.remaining_minutes
+    if estimate is None:
+        kind_minutes = judge.case_minutes.get(case.kind)
+        estimate = kind_minutes.default if kind_minutes else hearing[I].default
+        estimate -= sum(hearing[kind].default for kind in dropped)
+    elif I not in kinds and kinds[0] is M and estimate > sum(hearing[k].default for k in kinds):
+        kinds[1:] = [I]
+    minutes = [hearing[kind].default for kind in kinds]
+    minutes[-1] = max(estimate - sum(minutes[:-1]), hearing[kinds[-1]].minimum)
+    return minutes
+
+
+def _needs(
+    judge: Judge,
+    case: Case,
+    kinds: list[HearingKind],
+    minutes: list[int],
+    longest: dict,
+) -> tuple[Need, ...]:
+    needs: list[Need] = []
+    for kind, length in zip(kinds, minutes, strict=True):
+        sessions = fitting_session_kinds(kind, case.detained, case.juvenile, judge.sessions)
+        room = max((longest.get(s, 0) for s in sessions), default=0)
+        parts = 1
+        if kind is I and room and length > room:
+            parts = -(-length // room)
+        each = -(-length // parts)
+        if parts > 1 and -(-each // 5) * 5 <= room:
+            each = -(-each // 5) * 5
+        needs.extend(Need(kind, each, sessions) for _ in range(parts))
+    return tuple(needs)

@@ -1,0 +1,164 @@
+"""The auto-scheduler as use cases: propose (one read), compare policies, apply (one transaction).
+
+A window runs ``propose_schedule`` or ``compare_policies`` in a worker thread with a
+``progress(done, total)`` callback and a ``cancelled()`` check; ``apply_proposal`` then stores the
+proposal the user chose, all of it or none, after checking the docket has not changed since.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
+from planner.domain.docket import Docket
+from planner.domain.errors import InvalidValue
+from planner.scheduling.autoschedule import Options, Policy, Proposal, propose
+from planner.services.clock import now_for
+from planner.services.forecasting import select_judges
+from planner.store.database import Database
+from planner.store.errors import Conflict
+from planner.store.repository import Repository
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What ``apply_proposal`` stored."""
+
+    judge: str
+    hearings: int
+    cases: int
+
+    def describe(self) -> str:
+        return (
+            f"Stored {self.hearings:,} proposed hearings of {self.cases:,} cases "
+            f"on {self.judge}'s calendar."
+        )
+
+
+def _load(repo: Repository, judge_name: str) -> Docket:
+    judge = select_judges(repo, judge_name)[0]
+    return repo.load_docket(judge.id)  # type: ignore[arg-type]
+
+
+def _first_day(docket: Docket, first: date | None) -> date:
+    """``first``, or by default tomorrow in the judge's time zone (a proposal never sets a
+    hearing for later today)."""
+    return first or now_for(docket.judge).date() + timedelta(days=1)
+
+
+def _run(
+    docket: Docket,
+    first: date,
+    policies: Sequence[Policy],
+    options: Options,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[Proposal]:
+    judge = docket.judge
+    _fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(first, judge), judge)
+    calendar = CourtCalendar(judge, docket.closures, docket.leave, first, fy_last)
+    results = []
+    for number, policy in enumerate(policies):
+
+        def step(done: int, total: int, number: int = number) -> None:
+            if progress is not None:
+                progress(number * total + done, len(policies) * total)
+
+        results.append(
+            propose(
+                judge,
+                calendar,
+                docket.cases,
+                docket.hearings,
+                first,
+                policy,
+                options,
+                progress=step,
+                cancelled=cancelled,
+            )
+        )
+    return results
+
+
+def compare_policies(
+    database: Database,
+    judge_name: str,
+    first: date | None = None,
+    policies: Sequence[Policy | str] = tuple(Policy),
+    options: Options = Options(),  # noqa: B008 (frozen)
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Proposal]:
+    """One proposal per policy, from one read of the docket (nothing is stored)."""
+    _check(options)
+    with database.transaction() as repo:
+        docket = _load(repo, judge_name)
+    chosen = [Policy(p) for p in policies]
+    return _run(docket, _first_day(docket, first), chosen, options, progress, cancelled)
+
+
+def propose_schedule(
+    database: Database,
+    judge_name: str,
+    first: date | None = None,
+    policy: Policy | str = Policy.OLDEST,
+    options: Options = Options(),  # noqa: B008 (frozen)
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Proposal:
+    """The proposal of one policy (nothing is stored)."""
+    return compare_policies(
+        database, judge_name, first, (policy,), options, progress=progress, cancelled=cancelled
+    )[0]
+
+
+def apply_proposal(database: Database, proposal: Proposal) -> Applied:
+    """Store a proposal's hearings in one transaction: all of them or none.
+
+    The proposal is made again inside the transaction from the docket as it is now; if that
+    differs from ``proposal`` (a case, hearing, leave or template changed since), nothing is
+    stored and ``Conflict`` asks for a new preview.
+    """
+    with database.transaction() as repo:
+        docket = _load(repo, proposal.judge)
+        again = _run(docket, proposal.first, (proposal.policy,), proposal.options, None, None)[0]
+        if again.proposed != proposal.proposed:
+            raise Conflict(
+                f"{proposal.judge}'s docket changed since this proposal was made; "
+                "preview it again before applying"
+            )
+        return _store(repo, docket, again)
+
+
+def schedule_and_apply(
+    database: Database,
+    judge_name: str,
+    first: date | None = None,
+    policy: Policy | str = Policy.OLDEST,
+    options: Options = Options(),  # noqa: B008 (frozen)
+) -> tuple[Proposal, Applied]:
+    """Propose and store in one transaction (the command line's ``--apply``)."""
+    _check(options)
+    with database.transaction() as repo:
+        docket = _load(repo, judge_name)
+        proposal = _run(docket, _first_day(docket, first), (Policy(policy),), options, None, None)[
+            0
+        ]
+        return proposal, _store(repo, docket, proposal)
+
+
+def _store(repo: Repository, docket: Docket, proposal: Proposal) -> Applied:
+    repo.add_hearings(docket.judge.id, proposal.hearings())  # type: ignore[arg-type]
+    cases = len({p.a_number for p in proposal.proposed})
+    return Applied(docket.judge.name, len(proposal.proposed), cases)
+
+
+def _check(options: Options) -> None:
+    if not 0 <= options.buffer_minutes <= 120:
+        raise InvalidValue(f"buffer {options.buffer_minutes!r} minutes must be 0 to 120")
+    if not 0 <= options.notice_days <= 365:
+        raise InvalidValue(f"notice period {options.notice_days!r} days must be 0 to 365")
