@@ -161,7 +161,55 @@ def _build_parser() -> argparse.ArgumentParser:
         help="json or csv (default: from the --out file's extension)",
     )
     export.add_argument("--out", type=Path, metavar="FILE", required=True)
+    _add_schedule_parser(commands, db_option)
     return parser
+
+
+def _add_schedule_parser(commands, db_option: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    schedule = commands.add_parser(
+        "schedule",
+        parents=[db_option],
+        help="propose hearings for a judge's unscheduled cases",
+        description="Propose a calendar for the judge's unscheduled pending cases from a date to "
+        "fiscal-year end, at the lengths the cases need, with its figures and the cases that do "
+        "not fit. --apply stores it in one transaction; --policy all compares the policies.",
+    )
+    schedule.add_argument("--judge", metavar="NAME", required=True)
+    schedule.add_argument(
+        "--from",
+        dest="first",
+        type=_iso_date,
+        metavar="DATE",
+        help="the first day hearings may be set (default: tomorrow)",
+    )
+    schedule.add_argument(
+        "--policy",
+        choices=("oldest", "deadline", "max-completions", "all"),
+        default="oldest",
+        help="which cases come first (default oldest); all: compare them side by side",
+    )
+    schedule.add_argument(
+        "--buffer", type=_minutes, default=5, metavar="MIN", help="minutes between hearings (5)"
+    )
+    schedule.add_argument(
+        "--notice-days",
+        type=_minutes,
+        default=10,
+        metavar="DAYS",
+        help="days from the notice to appear to a first hearing (10, INA 239(b)(1))",
+    )
+    schedule.add_argument("--apply", action="store_true", help="store the proposal")
+    schedule.add_argument("--json", action="store_true", help="print the proposal as JSON")
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -197,6 +245,8 @@ def _run(args: argparse.Namespace) -> int:
             return _import(args)
         case "export":
             return _export(args)
+        case "schedule":
+            return _schedule(args)
         case _:
             return _window(args)
 
@@ -251,6 +301,38 @@ def _export(args: argparse.Namespace) -> int:
         raise UserError(f"say --format json or csv: the extension of {args.out} does not tell")
     summary = export_docket(_open(args), args.judge, fmt, args.out)
     print(summary.describe())
+    return 0
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from planner.scheduling.autoschedule import Options
+    from planner.scheduling.report import render_comparison, render_proposal
+    from planner.services import autoschedule as service
+
+    options = Options(buffer_minutes=args.buffer, notice_days=args.notice_days)
+    if args.policy == "all":
+        if args.apply:
+            raise UserError("--apply stores one proposal: choose --policy, not all")
+        found = service.compare_policies(_open(args), args.judge, args.first, options=options)
+        if args.json:
+            print(json.dumps({"compare": [p.as_json() for p in found]}, indent=2))
+        else:
+            print(render_comparison(found))
+        return 0
+    if args.apply:
+        proposal, applied = service.schedule_and_apply(
+            _open(args), args.judge, args.first, args.policy, options
+        )
+    else:
+        proposal = service.propose_schedule(
+            _open(args), args.judge, args.first, args.policy, options
+        )
+    if args.json:
+        print(json.dumps(proposal.as_json() | {"applied": args.apply}, indent=2))
+    else:
+        print(render_proposal(proposal))
+        if args.apply:
+            print(applied.describe())
     return 0
 
 

@@ -162,7 +162,7 @@ def propose(
     hearings: Sequence[Booked],
     first: date,
     policy: Policy | str,
-    options: Options = Options(),  # noqa: B008 (frozen)
+    options: Options = Options(),
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,

@@ -16,7 +16,7 @@ from planner.scheduling.kinds import fitting_session_kinds
 #: The motions benchmark (shared/domain.md): adjudicated within 20 days of receipt.
 MOTION_CLOCK_DAYS = 20
 
-M, I = HearingKind.MASTER, HearingKind.INDIVIDUAL
+M, I = HearingKind.MASTER, HearingKind.INDIVIDUAL  # noqa: E741 (the vocabulary's letters)
 
 #: Case kind -> the hearings that complete it, in order: domain-model.md's defaults (asylum 195
 #: minutes = a 15-minute master hearing and a 180-minute merits hearing; removal 30 = two master

@@ -1,0 +1,76 @@
+"""The auto-scheduler's proposal and its comparison of policies, as text a clerk reads."""
+
+from collections.abc import Sequence
+
+from planner.domain.anumber import format_a_number
+from planner.scheduling.autoschedule import POLICY_TITLES, Proposal
+
+
+def _wait(proposal: Proposal) -> str:
+    if proposal.oldest_tenth_wait_days is None:
+        return "-"
+    at_least = "at least " if proposal.oldest_tenth_unplaced else ""
+    return f"{at_least}{proposal.oldest_tenth_wait_days:,.1f} days"
+
+
+def render_figures(p: Proposal) -> list[str]:
+    return [
+        f"{p.judge}: proposal '{p.policy.value}' ({POLICY_TITLES[p.policy]}), "
+        f"{p.first:%d %b %Y} to fiscal-year end {p.fiscal_year_end:%d %b %Y}",
+        f"  Unscheduled cases considered   {p.cases:,}",
+        f"  Proposed hearings              {len(p.proposed):,} ({p.proposed_minutes / 60:,.1f} h)",
+        f"  Completions by FY end          {p.completions_by_fy_end:,}",
+        f"  Legal deadlines met / missed   {p.deadlines_met:,} / {p.deadlines_missed:,}"
+        f"  ({p.deadlines_already_past:,} had run out before {p.first:%d %b %Y})",
+        f"  Oldest tenth waits (mean)      {_wait(p)} from receipt to completion"
+        f" ({p.oldest_tenth_unplaced:,} of them not completed by FY end)",
+        f"  Not completed by FY end        {len(p.unplaced):,}"
+        f" ({sum(u.partly for u in p.unplaced):,} of them get their next hearing)",
+        f"  Buffer {p.options.buffer_minutes} min between hearings; "
+        f"{p.options.notice_days} days' notice before a first hearing",
+    ]
+
+
+def render_proposal(p: Proposal) -> str:
+    """The figures, every proposed hearing, and every case not completed with its reason."""
+    lines = render_figures(p)
+    if p.proposed:
+        lines += ["", "Proposed hearings:"]
+        lines += [
+            f"  {h.start:%a %Y-%m-%d %H:%M}  {h.minutes:>3} min  {h.kind.value:<12} "
+            f"{format_a_number(h.a_number)}"
+            for h in p.proposed
+        ]
+    if p.unplaced:
+        lines += ["", "Not completed by fiscal-year end:"]
+        lines += [f"  {format_a_number(u.a_number)}  {u.reason}" for u in p.unplaced]
+    return "\n".join(lines)
+
+
+def render_comparison(proposals: Sequence[Proposal]) -> str:
+    """The policies side by side: what reaching the quota costs the oldest cases."""
+    if not proposals:
+        return ""
+    first = proposals[0]
+    head = (
+        f"{first.judge}: {first.cases:,} unscheduled cases, {first.first:%d %b %Y} to "
+        f"fiscal-year end {first.fiscal_year_end:%d %b %Y}"
+    )
+    rows = [
+        ("policy", [p.policy.value for p in proposals]),
+        ("completions by FY end", [f"{p.completions_by_fy_end:,}" for p in proposals]),
+        ("deadlines met", [f"{p.deadlines_met:,}" for p in proposals]),
+        ("deadlines missed", [f"{p.deadlines_missed:,}" for p in proposals]),
+        ("oldest tenth wait (days)", [_wait(p).replace(" days", "") for p in proposals]),
+        ("oldest tenth not completed", [f"{p.oldest_tenth_unplaced:,}" for p in proposals]),
+        ("proposed hearings", [f"{len(p.proposed):,}" for p in proposals]),
+        ("proposed hours", [f"{p.proposed_minutes / 60:,.1f}" for p in proposals]),
+        ("not completed", [f"{len(p.unplaced):,}" for p in proposals]),
+    ]
+    width = max(18, *(len(v) for _, values in rows for v in values))
+    label = max(len(name) for name, _ in rows)
+    lines = [head, ""]
+    lines += [
+        f"  {name:<{label}}  " + "".join(f"{v:>{width}}" for v in values) for name, values in rows
+    ]
+    return "\n".join(lines)
