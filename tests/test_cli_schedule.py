@@ -1,0 +1,131 @@
+"""``planner schedule``: the proposal, its JSON, the comparison, and --apply all or nothing."""
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+FROM = "2026-11-26"
+
+
+@pytest.fixture
+def demo(planner, db_path: Path) -> str:  # type: ignore[no-untyped-def]
+    assert planner("--db", db_path, "demo", "--cases", 300, "--today", "2026-11-25").code == 0
+    return planner("--db", db_path, "forecast", "--json").json()[0]["judge"]
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a database in WAL mode (its -wal file included), by SQLite's backup."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+def hearing_count(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT count(*) FROM hearings").fetchone()[0]
+
+
+def test_json_carries_the_proposal_and_its_figures(planner, db_path, demo) -> None:  # type: ignore[no-untyped-def]
+    before = hearing_count(db_path)
+    result = planner("schedule", "--db", db_path, "--judge", demo, "--from", FROM, "--json")
+    assert result.code == 0, result.err
+    data = result.json()
+    for key in (
+        "policy",
+        "from",
+        "fiscal_year_end",
+        "proposed",
+        "completions_by_fy_end",
+        "deadlines_met",
+        "deadlines_missed",
+        "oldest_tenth_wait_days",
+        "unplaced",
+    ):
+        assert key in data
+    assert data["policy"] == "oldest"
+    assert data["from"] == FROM
+    assert data["fiscal_year_end"] == "2027-09-30"
+    assert data["proposed"]
+    assert set(data["proposed"][0]) >= {"a_number", "start", "minutes", "kind", "session"}
+    assert all(set(u) >= {"a_number", "reason"} and u["reason"] for u in data["unplaced"])
+    assert hearing_count(db_path) == before  # a preview stores nothing
+
+
+def test_apply_stores_the_proposal_once(planner, db_path, demo) -> None:  # type: ignore[no-untyped-def]
+    before = hearing_count(db_path)
+    args = ("schedule", "--db", db_path, "--judge", demo, "--from", FROM, "--policy", "deadline")
+    applied = planner(*args, "--apply", "--json")
+    assert applied.code == 0, applied.err
+    stored = len(applied.json()["proposed"])
+    assert stored > 0
+    assert hearing_count(db_path) == before + stored
+    # The cases are scheduled now: nothing more to propose for them.
+    again = planner(*args, "--json").json()
+    assert not {p["a_number"] for p in again["proposed"]} & {
+        p["a_number"] for p in applied.json()["proposed"]
+    }
+
+
+def test_policies_side_by_side(planner, db_path, demo) -> None:  # type: ignore[no-untyped-def]
+    text = planner("schedule", "--db", db_path, "--judge", demo, "--from", FROM, "--policy", "all")
+    assert text.code == 0, text.err
+    assert "completions by FY end" in text.out
+    assert "oldest tenth wait" in text.out
+    for policy in ("oldest", "deadline", "max-completions"):
+        assert policy in text.out
+    data = planner(
+        "schedule", "--db", db_path, "--judge", demo, "--from", FROM, "--policy", "all", "--json"
+    ).json()
+    assert [p["policy"] for p in data["compare"]] == ["oldest", "deadline", "max-completions"]
+
+
+def test_bad_input_says_what(planner, db_path, demo) -> None:  # type: ignore[no-untyped-def]
+    unknown = planner("schedule", "--db", db_path, "--judge", "Nobody")
+    assert unknown.code == 1
+    assert "no judge named 'Nobody'" in unknown.err
+    both = planner("schedule", "--db", db_path, "--judge", demo, "--policy", "all", "--apply")
+    assert both.code == 1
+    assert "--apply" in both.err
+
+
+def test_apply_killed_at_any_moment_stores_all_or_nothing(planner, db_path, demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    before = hearing_count(db_path)
+    preview = planner("schedule", "--db", db_path, "--judge", demo, "--from", FROM, "--json")
+    expected = before + len(preview.json()["proposed"])
+    pristine = tmp_path / "pristine.sqlite"
+    copy_database(db_path, pristine)
+    command = [sys.executable, "-m", "planner.cli", "schedule", "--judge", demo, "--from", FROM]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    start = time.perf_counter()
+    subprocess.run(
+        [*command, "--db", str(db_path), "--apply"], env=env, check=True, capture_output=True
+    )
+    whole = time.perf_counter() - start
+    assert hearing_count(db_path) == expected
+    rng = random.Random(2018)
+    outcomes = set()
+    for attempt in range(6):
+        copy = tmp_path / f"kill-{attempt}.sqlite"
+        copy_database(pristine, copy)
+        assert hearing_count(copy) == before
+        process = subprocess.Popen(
+            [*command, "--db", str(copy), "--apply"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.3, 1.1) * whole)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        with sqlite3.connect(copy) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        count = hearing_count(copy)
+        assert count in (before, expected)
+        outcomes.add(count)
+    assert outcomes  # which of the two each kill left depends on the machine's speed
