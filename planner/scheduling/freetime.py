@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, days_between
-from planner.domain.judge import Session
+from planner.domain.judge import WEEKDAY_NAMES, Session
 from planner.domain.vocabulary import SessionKind
 from planner.scheduling.booking import OCCUPYING, Booked
 
@@ -31,7 +31,11 @@ class Slot:
 
     def label(self) -> str:
         s = self.session
-        return f"{self.day:%a} {self.day:%Y-%m-%d} {s.start:%H:%M}-{s.end:%H:%M} {s.kind.value}"
+        day = self.day
+        return (
+            f"{WEEKDAY_NAMES[day.weekday()]} {day.isoformat()} "
+            f"{s.start.isoformat('minutes')}-{s.end.isoformat('minutes')} {s.kind.value}"
+        )
 
 
 def _minute(moment: time) -> int:
@@ -44,7 +48,8 @@ class FreeTime:
     ``find`` returns the first slot, in order of day and start, of a fitting session kind and
     language with a gap of the wanted minutes, on or after a day; ``take`` books it. Gaps only
     shrink, so for each (sessions, language, minutes) the scan remembers how far every slot is
-    known to be too full, and a year's search costs little more than one pass.
+    known to be too full (a disjoint-set "next candidate" list), and a year's search costs
+    little more than one pass.
     """
 
     def __init__(
@@ -82,7 +87,7 @@ class FreeTime:
                 self.slots.append(Slot(day, session, gaps))
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
         self._lists: dict[tuple[frozenset, str | None], tuple[list[Slot], list[int]]] = {}
-        self._full: dict[tuple[frozenset, str | None, int], int] = {}
+        self._skip: dict[tuple[frozenset, str | None, int], list[int]] = {}
         self.kinds_present = frozenset(slot.session.kind for slot in self.slots)
 
     def longest(self) -> dict[SessionKind, int]:
@@ -118,21 +123,19 @@ class FreeTime:
         ``earliest`` up to day ``latest`` (default: the window's end), or None."""
         slots, ordinals = self._list(kinds, language)
         key = (kinds, language, minutes)
-        full = self._full.get(key, 0)
-        start = max(full, bisect_left(ordinals, earliest.toordinal()))
-        clean = start == full
+        skip = self._skip.get(key)
+        if skip is None:
+            skip = self._skip[key] = list(range(len(slots) + 1))
         stop = len(slots)
         if latest is not None:
             stop = bisect_left(ordinals, latest.toordinal() + 1)
-        for index in range(start, stop):
-            slot = slots[index]
-            for number, (a, c) in enumerate(slot.gaps):
+        index = _next(skip, bisect_left(ordinals, earliest.toordinal()))
+        while index < stop:
+            for number, (a, c) in enumerate(slots[index].gaps):
                 if c - a >= minutes:
-                    if clean:
-                        self._full[key] = index
-                    return slot, number
-        if clean:
-            self._full[key] = max(full, stop)
+                    return slots[index], number
+            skip[index] = index + 1  # too full for these minutes, now and from now on
+            index = _next(skip, index + 1)
         return None
 
     def take(self, slot: Slot, gap: int, minutes: int) -> int:
@@ -144,6 +147,14 @@ class FreeTime:
         else:
             del slot.gaps[gap]
         return a
+
+
+def _next(skip: list[int], index: int) -> int:
+    """The first slot from ``index`` on not yet known to be too full (with path halving)."""
+    while skip[index] != index:
+        skip[index] = skip[skip[index]]
+        index = skip[index]
+    return index
 
 
 def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[list[int]]:

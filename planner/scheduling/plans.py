@@ -95,6 +95,7 @@ def unscheduled_needs(
         elif hearing.status in (HearingStatus.HELD, HearingStatus.COMPLETED):
             had.setdefault(hearing.a_number, []).append(hearing.kind)
     found: list[CaseNeeds] = []
+    fitting: dict[tuple[HearingKind, bool, bool], frozenset] = {}
     for case in cases:
         if (
             case.status is not CaseStatus.PENDING
@@ -105,7 +106,7 @@ def unscheduled_needs(
         before = had.get(case.a_number, [])
         kinds, dropped = _remaining_kinds(case.kind, before)
         minutes = _minutes(judge, case, kinds, dropped)
-        needs = _needs(judge, case, kinds, minutes, longest_session or {})
+        needs = _needs(judge, case, kinds, minutes, longest_session or {}, fitting)
         earliest = first
         if not before and case.nta_served is not None:
             earliest = max(first, case.nta_served + timedelta(days=notice_days))
@@ -153,10 +154,14 @@ def _needs(
     kinds: list[HearingKind],
     minutes: list[int],
     longest: dict,
+    fitting: dict[tuple[HearingKind, bool, bool], frozenset],
 ) -> tuple[Need, ...]:
     needs: list[Need] = []
     for kind, length in zip(kinds, minutes, strict=True):
-        sessions = fitting_session_kinds(kind, case.detained, case.juvenile, judge.sessions)
+        key = (kind, case.detained, case.juvenile)
+        sessions = fitting.get(key)
+        if sessions is None:
+            sessions = fitting[key] = fitting_session_kinds(kind, *key[1:], judge.sessions)
         room = max((longest.get(s, 0) for s in sessions), default=0)
         parts = 1
         if kind is I and room and length > room:
