@@ -1,0 +1,72 @@
+"""The auto-scheduler's use cases on a real database: preview, apply, stale proposals, progress."""
+
+from datetime import date
+
+import pytest
+
+from planner.domain.docket import Docket, Hearing
+from planner.domain.vocabulary import HearingKind
+from planner.scheduling.autoschedule import Cancelled, Policy
+from planner.services import autoschedule as service
+from planner.services import calendar as calendar_service
+from planner.store.database import Database
+from planner.store.errors import Conflict
+from tests.scheduling.court import CLOSURES, JUDGE, LEAVE, at, case
+
+FIRST = date(2024, 11, 1)
+
+
+@pytest.fixture
+def court(database: Database) -> Database:
+    cases = tuple(case(f"1000000{n:02d}") for n in range(12))
+    with database.transaction() as repo:
+        repo.add_docket(Docket(JUDGE, CLOSURES, LEAVE, cases=cases))
+    return database
+
+
+def stored(database: Database) -> list[Hearing]:
+    return calendar_service.agenda(database, 1, date(2024, 1, 1), date(2025, 12, 31))
+
+
+def test_preview_stores_nothing_and_apply_stores_it_all(court: Database) -> None:
+    proposal = service.propose_schedule(court, JUDGE.name, FIRST, Policy.OLDEST)
+    assert proposal.proposed
+    assert stored(court) == []
+    applied = service.apply_proposal(court, proposal)
+    assert applied.hearings == len(proposal.proposed)
+    rows = stored(court)
+    assert sorted((h.a_number, h.start, h.minutes, h.kind) for h in rows) == sorted(
+        (p.a_number, p.start, p.minutes, p.kind) for p in proposal.proposed
+    )
+    # Scheduled now: a new proposal has nothing left for them.
+    again = service.propose_schedule(court, JUDGE.name, FIRST, Policy.OLDEST)
+    assert not {p.a_number for p in again.proposed} & {p.a_number for p in proposal.proposed}
+
+
+def test_a_stale_proposal_is_refused_and_stores_nothing(court: Database) -> None:
+    proposal = service.propose_schedule(court, JUDGE.name, FIRST, Policy.MAX_COMPLETIONS)
+    with court.transaction() as repo:
+        case_id = repo.case_ids(1)["100000000"]
+    calendar_service.schedule_hearing(
+        court, _judge(court), case_id, at(4, 8, 30), 15, HearingKind.MASTER
+    )
+    with pytest.raises(Conflict, match="changed since"):
+        service.apply_proposal(court, proposal)
+    assert len(stored(court)) == 1
+
+
+def test_progress_is_reported_and_cancel_stops(court: Database) -> None:
+    seen: list[tuple[int, int]] = []
+    found = service.compare_policies(
+        court, JUDGE.name, FIRST, progress=lambda d, t: seen.append((d, t))
+    )
+    assert [p.policy for p in found] == list(Policy)
+    assert seen[-1][0] == seen[-1][1]
+    assert all(done <= total for done, total in seen)
+    with pytest.raises(Cancelled):
+        service.compare_policies(court, JUDGE.name, FIRST, cancelled=lambda: True)
+
+
+def _judge(database: Database):  # type: ignore[no-untyped-def]
+    with database.transaction() as repo:
+        return repo.judge_named(JUDGE.name)
