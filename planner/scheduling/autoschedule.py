@@ -225,7 +225,9 @@ def propose(
             partly[need.case.a_number] = _book(free, need, found)[0]
     if progress is not None:
         progress(total, total)
-    return _proposal(judge, policy, first, calendar.last, options, ordered, placed, partly, failed)
+    return _proposal(
+        free, judge, policy, first, calendar.last, options, ordered, placed, partly, failed
+    )
 
 
 def _fit(
@@ -263,6 +265,7 @@ def _book(free: FreeTime, need: CaseNeeds, spots: list[tuple[Slot, int]]) -> lis
 
 
 def _proposal(
+    free: FreeTime,
     judge: Judge,
     policy: Policy,
     first: date,
@@ -291,7 +294,7 @@ def _proposal(
     unplaced = tuple(
         Unplaced(
             need.case.a_number,
-            _reason(need, failed[need.case.a_number], partly.get(need.case.a_number), last),
+            _reason(free, need, failed[need.case.a_number], partly.get(need.case.a_number), last),
             need.case.a_number in partly,
         )
         for need in sorted(ordered, key=lambda n: (n.case.received, n.case.a_number))
@@ -334,7 +337,9 @@ def _oldest_tenth(
     return round(sum(days) / len(days), 1), missing
 
 
-def _reason(need: CaseNeeds, index: int, partly: Proposed | None, last: date) -> str:
+def _reason(
+    free: FreeTime, need: CaseNeeds, index: int, partly: Proposed | None, last: date
+) -> str:
     """Why the case does not complete by fiscal-year end, in a clerk's words."""
     hearing = need.needs[index]
     what = f"{hearing.minutes}-minute {hearing.kind.value.replace('_', ' ')} hearing"
@@ -345,7 +350,13 @@ def _reason(need: CaseNeeds, index: int, partly: Proposed | None, last: date) ->
             f"before {long_day(need.earliest)}"
         )
     language = need.case.language
-    room = f"no free {what} slot in {where} (open or {language} interpreter)"
+    if not free.has_sessions(hearing.sessions, language.casefold()):
+        return (
+            f"its {what} needs {where} open to {language} cases, and there is none from "
+            f"{long_day(need.earliest)} to fiscal-year end"
+        )
+    through = "" if language.casefold() == "english" else f" (open or {language} interpreter)"
+    room = f"no free {what} slot in {where}{through}"
     if partly is not None:
         return (
             f"its next hearing is proposed for {partly.start:%Y-%m-%d %H:%M}; after it, {room} "

@@ -88,7 +88,6 @@ class FreeTime:
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
         self._lists: dict[tuple[frozenset, str | None], tuple[list[Slot], list[int]]] = {}
         self._skip: dict[tuple[frozenset, str | None, int], list[int]] = {}
-        self.kinds_present = frozenset(slot.session.kind for slot in self.slots)
 
     def longest(self) -> dict[SessionKind, int]:
         """Each session kind's longest session (minutes), from the weekly template's sessions."""
@@ -110,6 +109,10 @@ class FreeTime:
             found = (slots, [slot.day.toordinal() for slot in slots])
             self._lists[key] = found
         return found
+
+    def has_sessions(self, kinds: frozenset, language: str | None) -> bool:
+        """Whether the window has any session of these kinds open to the language."""
+        return bool(self._list(kinds, language)[0])
 
     def find(
         self,

@@ -1,15 +1,17 @@
 """The auto-scheduler on a small court with hand-checked schedules, and its rules as properties."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.scheduling.autoschedule import Options, Policy, propose
 from planner.scheduling.placement import check_placement
-from tests.scheduling.court import JUDGE, at, calendar
+from tests.scheduling.court import CLOSURES, FIRST, JUDGE, LAST, LEAVE, at, calendar
 
 M, I = HearingKind.MASTER, HearingKind.INDIVIDUAL  # noqa: E741
 
@@ -84,7 +86,10 @@ def test_what_does_not_fit_is_reported_with_its_reason() -> None:
     assert proposal.completions_by_fy_end == 0
     [unplaced] = proposal.unplaced
     assert unplaced.a_number == "666666666"
-    assert "no free 15-minute master hearing slot in a master session" in unplaced.reason
+    assert unplaced.reason == (
+        "its 15-minute master hearing needs a master session open to English cases, and there "
+        "is none from Fri 29 Nov 2024 to fiscal-year end"
+    )
 
 
 def test_partly_placed_case_gets_its_next_hearing() -> None:
@@ -102,6 +107,10 @@ def test_partly_placed_case_gets_its_next_hearing() -> None:
     [unplaced] = proposal.unplaced
     assert unplaced.partly
     assert unplaced.a_number == "222222222"
+    assert unplaced.reason == (
+        "its next hearing is proposed for 2024-11-25 08:50; after it, no free 180-minute "
+        "individual hearing slot in an individual session before fiscal-year end"
+    )
     # The older case's asylum clock (filed 1 Jun, 180 days: 28 Nov) is missed by a day.
     assert (proposal.deadlines_met, proposal.deadlines_missed) == (0, 1)
 
@@ -220,3 +229,46 @@ def test_every_proposed_hearing_is_a_valid_placement(cases, policy, first, buffe
             assert sum(h.minutes for h in mine) >= estimate
     assert proposal.completions_by_fy_end + len(proposal.unplaced) == proposal.cases
     assert all(h.status is HearingStatus.SCHEDULED for h in new)
+
+
+def test_interpreter_blocks_take_only_their_language() -> None:
+    # Thu 7 Nov afternoon has a Mam interpreter: the Spanish case's merits hearing waits for the
+    # open Friday afternoon, the Mam case's takes Thursday.
+    sessions = tuple(
+        replace(s, language="Mam") if (s.weekday, s.kind) == (3, SessionKind.INDIVIDUAL) else s
+        for s in JUDGE.sessions
+    )
+    judge = replace(JUDGE, sessions=sessions)
+    spanish = asylum("111111111", date(2024, 1, 2), language="Spanish")
+    mam = asylum("222222222", date(2024, 6, 3), language="mam")
+    cal = CourtCalendar(judge, CLOSURES, LEAVE, FIRST, LAST)
+    proposal = propose(judge, cal, [spanish, mam], [], date(2024, 11, 1), Policy.OLDEST)
+    assert placed(proposal) == [
+        ("111111111", at(4, 8, 30), 15, M),
+        ("222222222", at(4, 8, 50), 15, M),
+        ("222222222", at(7, 13), 180, I),
+        ("111111111", at(8, 13), 180, I),
+    ]
+
+
+def test_a_merits_hearing_longer_than_a_session_is_heard_in_parts() -> None:
+    # 400 minutes: a 15-minute master hearing and 385 of merits, in two parts of 195 (each
+    # fits the 210-minute afternoon), on Thu 7 and Fri 8 Nov.
+    long = asylum("111111111", date(2024, 1, 2), remaining_minutes=400)
+    assert placed(schedule([long])) == [
+        ("111111111", at(4, 8, 30), 15, M),
+        ("111111111", at(7, 13), 195, I),
+        ("111111111", at(8, 13), 195, I),
+    ]
+
+
+def test_no_session_open_to_the_case_says_so() -> None:
+    judge = replace(
+        JUDGE, sessions=tuple(s for s in JUDGE.sessions if s.kind is not SessionKind.MASTER)
+    )
+    cal = CourtCalendar(judge, CLOSURES, LEAVE, FIRST, LAST)
+    proposal = propose(
+        judge, cal, [asylum("111111111", date(2024, 1, 2))], [], FIRST, Policy.OLDEST
+    )
+    [unplaced] = proposal.unplaced
+    assert "needs a master session open to English cases, and there is none" in unplaced.reason
