@@ -201,7 +201,7 @@ def main() -> None:
         )
     bound = upper_bound(docket, calendar, options, args.time_limit)
     print(
-        f"HiGHS: {bound['status']} in {bound['seconds']:.1f} s; best schedule found "
+        f"HiGHS: {bound['status']} in {bound['seconds']:.1f} s; best date-free packing "
         f"{bound['best']:.0f}, proven upper bound {bound['bound']:.2f} "
         f"({bound['bin_types']} gap types, {bound['patterns']} patterns, "
         f"{bound['classes']} case classes)"
