@@ -8,8 +8,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
-from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, HearingKind, HearingStatus
+from planner.domain.judge import Judge, KindMinutes
+from planner.domain.vocabulary import (
+    DEFAULT_HEARING_MINUTES,
+    CaseStatus,
+    HearingKind,
+    HearingStatus,
+)
 from planner.scheduling.booking import Booked
 from planner.scheduling.kinds import fitting_session_kinds
 
@@ -17,6 +22,11 @@ from planner.scheduling.kinds import fitting_session_kinds
 MOTION_CLOCK_DAYS = 20
 
 M, I = HearingKind.MASTER, HearingKind.INDIVIDUAL  # noqa: E741 (the vocabulary's letters)
+
+#: For a profile that lacks a hearing kind (an older docket file, say): the vocabulary's defaults.
+_DEFAULT_HEARING_MINUTES = {
+    kind: KindMinutes(*pair) for kind, pair in DEFAULT_HEARING_MINUTES.items()
+}
 
 #: Case kind -> the hearings that complete it, in order: domain-model.md's defaults (asylum 195
 #: minutes = a 15-minute master hearing and a 180-minute merits hearing; removal 30 = two master
@@ -135,7 +145,7 @@ def _minutes(
     had), never under the last hearing kind's floor. An override of a case heard in master
     hearings that is longer than they add up to means a contested case: a master hearing, then a
     merits hearing."""
-    hearing = judge.hearing_minutes
+    hearing = {**_DEFAULT_HEARING_MINUTES, **judge.hearing_minutes}
     estimate = case.remaining_minutes
     if estimate is None:
         kind_minutes = judge.case_minutes.get(case.kind)
