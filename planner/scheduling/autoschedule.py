@@ -174,8 +174,9 @@ def propose(
     fitting kind and interpreter language, the first no sooner than the notice period allows and
     each later one on a later day, at the earliest free time: all of them or none. Then each case
     left out gets its next hearing alone where one still fits. Under the deadline policy, the
-    cases whose legal clock can still be met first claim only time that meets it. ``progress(done, total)`` is
-    called now and then; ``cancelled()`` is asked as often, and True stops with ``Cancelled``.
+    cases whose legal clock can still be met first claim only time that meets it.
+    ``progress(done, total)`` is called now and then; ``cancelled()`` is asked as often, and
+    True stops with ``Cancelled``.
     """
     policy = Policy(policy)
     free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
@@ -188,26 +189,31 @@ def propose(
         longest_session=free.longest(),
     )
     ordered = order_of(policy, needs, options.buffer_minutes, first)
-    total = 2 * len(ordered)
+    passes = 3 if policy is Policy.DEADLINE else 2
+    total = passes * len(ordered)
+    step = 0  # cases looked at so far, over all passes
     placed: dict[str, list[Proposed]] = {}
     failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
 
-    def tick(done: int) -> None:
-        if done % 100 == 0:
+    def tick() -> None:
+        nonlocal step
+        if step % 100 == 0:
             if cancelled is not None and cancelled():
                 raise Cancelled("the auto-scheduler was stopped; nothing was proposed")
             if progress is not None:
-                progress(done, total)
+                progress(step, total)
+        step += 1
 
     if policy is Policy.DEADLINE:
         # Clocks that can still be met claim their time first, and only time that meets them.
         for need in ordered:
+            tick()
             if need.deadline is not None and need.deadline >= first:
                 found = _fit(free, need, len(need.needs), latest=need.deadline)
                 if not isinstance(found, int):
                     placed[need.case.a_number] = _book(free, need, found)
-    for done, need in enumerate(ordered):
-        tick(done)
+    for need in ordered:
+        tick()
         if need.case.a_number in placed:
             continue
         found = _fit(free, need, len(need.needs))
@@ -216,8 +222,8 @@ def propose(
         else:
             placed[need.case.a_number] = _book(free, need, found)
     partly: dict[str, Proposed] = {}
-    for done, need in enumerate(ordered, start=len(ordered)):
-        tick(done)
+    for need in ordered:
+        tick()
         if need.case.a_number in placed or failed[need.case.a_number] == 0:
             continue
         found = _fit(free, need, 1)

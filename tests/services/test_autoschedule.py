@@ -63,6 +63,8 @@ def test_progress_is_reported_and_cancel_stops(court: Database) -> None:
     assert [p.policy for p in found] == list(Policy)
     assert seen[-1][0] == seen[-1][1]
     assert all(done <= total for done, total in seen)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert len({total for _, total in seen}) == 1
     with pytest.raises(Cancelled):
         service.compare_policies(court, JUDGE.name, FIRST, cancelled=lambda: True)
 
