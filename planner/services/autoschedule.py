@@ -63,8 +63,10 @@ def _run(
     for number, policy in enumerate(policies):
 
         def step(done: int, total: int, number: int = number) -> None:
+            # Each policy is a thousandth-by-thousandth share of the whole.
             if progress is not None:
-                progress(number * total + done, len(policies) * total)
+                share = 1000 * done // total if total else 1000
+                progress(number * 1000 + share, len(policies) * 1000)
 
         results.append(
             propose(
@@ -92,7 +94,11 @@ def compare_policies(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Proposal]:
-    """One proposal per policy, from one read of the docket (nothing is stored)."""
+    """One proposal per policy, from one read of the docket (nothing is stored).
+
+    ``progress(done, total)`` counts a thousand steps per policy, never going back;
+    ``cancelled()`` returning True stops with ``Cancelled``.
+    """
     _check(options)
     with database.transaction() as repo:
         docket = _load(repo, judge_name)
