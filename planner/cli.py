@@ -174,7 +174,9 @@ def _add_schedule_parser(commands, db_option: argparse.ArgumentParser) -> None: 
         "fiscal-year end, at the lengths the cases need, with its figures and the cases that do "
         "not fit. --apply stores it in one transaction; --policy all compares the policies.",
     )
-    schedule.add_argument("--judge", metavar="NAME", required=True)
+    schedule.add_argument(
+        "--judge", metavar="NAME", required=True, help="the judge whose calendar is planned"
+    )
     schedule.add_argument(
         "--from",
         dest="first",
