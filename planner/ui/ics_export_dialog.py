@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.judge import Judge
-from planner.services.calendar_export import CalendarExportSummary, export_calendar
 from planner.ui.case_dialog import date_edit, error_label, with_error
 from planner.ui.errors import show_error
 from planner.ui.tasks import BackgroundTask
 from planner.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.services.calendar_export import CalendarExportSummary
 
 ICS_FILTER = "Calendar files (*.ics);;All files (*)"
 
@@ -149,6 +152,9 @@ def export_calendar_file(workspace: Workspace, parent: QWidget) -> BackgroundTas
 def start_export(
     workspace: Workspace, judge: Judge, choice: IcsExportChoice, parent: QWidget
 ) -> BackgroundTask:
+    # Imported when asked: icalendar takes 0.4 s or more to import, too much for start-up.
+    from planner.services.calendar_export import export_calendar
+
     database = workspace.database
     task = BackgroundTask(
         parent,
@@ -168,5 +174,5 @@ def start_export(
     return task
 
 
-def _done(parent: QWidget, summary: CalendarExportSummary) -> None:
+def _done(parent: QWidget, summary: "CalendarExportSummary") -> None:
     QMessageBox.information(parent, "Calendar exported", summary.describe())
