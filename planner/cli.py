@@ -149,19 +149,34 @@ def _build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[db_option],
-        help="export a judge's docket as JSON or the cases as CSV",
-        description="Write a judge's whole docket as a docket file (JSON), or the cases as a "
-        "CSV a clerk can open in a spreadsheet. The file holds confidential asylum data.",
+        help="export a judge's docket as JSON, the cases as CSV, or the hearings as a calendar",
+        description="Write a judge's whole docket as a docket file (JSON), the cases as a "
+        "CSV a clerk can open in a spreadsheet (both hold confidential asylum data), or the "
+        "hearings as an iCalendar file (.ics) for a calendar app: without names unless "
+        "--with-names says so.",
     )
     export.add_argument("--judge", metavar="NAME", required=True)
     export.add_argument(
         "--format",
-        choices=("json", "csv"),
+        choices=("json", "csv", "ics"),
         default=None,
-        help="json or csv (default: from the --out file's extension)",
+        help="json, csv or ics (default: from the --out file's extension)",
     )
     export.add_argument("--out", type=Path, metavar="FILE", required=True)
     _add_schedule_parser(commands, db_option)
+    # Calendar (ics) only:
+    export.add_argument(
+        "--with-names",
+        action="store_true",
+        help="ics: put respondents' names, full A-numbers and case details in the events "
+        "(default: the hearing kind and the A-number's last four digits only)",
+    )
+    export.add_argument(
+        "--from", dest="first", type=_iso_date, metavar="YYYY-MM-DD", help="ics: first day"
+    )
+    export.add_argument(
+        "--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD", help="ics: last day (included)"
+    )
     return parser
 
 
@@ -299,8 +314,15 @@ def _export(args: argparse.Namespace) -> int:
     from planner.services.transfer import export_docket
 
     fmt = args.format or args.out.suffix.lstrip(".").lower()
-    if fmt not in ("json", "csv"):
-        raise UserError(f"say --format json or csv: the extension of {args.out} does not tell")
+    if fmt not in ("json", "csv", "ics"):
+        raise UserError(
+            f"say --format json or csv (or ics for a calendar): the extension of {args.out} "
+            "does not tell"
+        )
+    if fmt == "ics":
+        return _export_calendar(args)
+    if args.with_names or args.first or args.last:
+        raise UserError("--with-names, --from and --to are for a calendar export (--format ics)")
     summary = export_docket(_open(args), args.judge, fmt, args.out)
     print(summary.describe())
     return 0
@@ -335,6 +357,21 @@ def _schedule(args: argparse.Namespace) -> int:
         print(render_proposal(proposal))
         if args.apply:
             print(applied.describe())
+    return 0
+
+
+def _export_calendar(args: argparse.Namespace) -> int:
+    from planner.services.calendar_export import export_calendar
+
+    summary = export_calendar(
+        _open(args),
+        args.judge,
+        args.out,
+        first=args.first,
+        last=args.last,
+        with_names=args.with_names,
+    )
+    print(summary.describe())
     return 0
 
 

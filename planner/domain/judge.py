@@ -107,7 +107,9 @@ class Judge:
             raise InvalidValue(f"quota {self.quota!r} must not be negative")
         try:
             ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        # OSError: where the zones come from the tzdata package (Windows, or with icalendar
+        # installed), a region's folder name such as "America" raises IsADirectoryError.
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise InvalidValue(
                 f"time zone {self.timezone!r} is not an IANA zone such as America/Los_Angeles"
             ) from None

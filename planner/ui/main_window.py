@@ -22,7 +22,7 @@ from planner.domain.judge import Judge
 from planner.services import calendar as calendar_service
 from planner.services.changes import Change
 from planner.store.database import Database
-from planner.ui import case_actions, judge_actions
+from planner.ui import case_actions, ics_export_dialog, judge_actions
 from planner.ui.calendar_view import CalendarView
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
@@ -115,6 +115,12 @@ class MainWindow(QMainWindow):
             None,
             "Add a generated docket of about 2,000 cases (invented names)",
         )
+        self.export_ics_action = self._action(
+            "Export &Calendar (.ics)…",
+            lambda: ics_export_dialog.export_calendar_file(self.workspace, self),
+            None,
+            "Write the judge's hearings to a calendar file, without names unless you ask",
+        )
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
@@ -159,6 +165,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
+        file_menu.addAction(self.export_ics_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -264,7 +271,7 @@ class MainWindow(QMainWindow):
     def _show_page(self) -> None:
         has_judge = self.workspace.judge is not None
         self.pages.setCurrentIndex(1 if has_judge else 0)
-        for action in (self.edit_judge_action, self.remove_judge_action):
+        for action in (self.edit_judge_action, self.remove_judge_action, self.export_ics_action):
             action.setEnabled(has_judge)
         self._update_title()
 

@@ -26,6 +26,13 @@ def test_unknown_time_zone_is_refused() -> None:
         Judge("Ortiz", timezone="Mars/Olympus")
 
 
+@pytest.mark.parametrize("zone", ["America", "Pacific", "America/", ""])
+def test_a_region_or_a_malformed_name_is_not_a_time_zone(zone: str) -> None:
+    # With the tzdata package (icalendar needs it), a region folder used to escape as an OSError.
+    with pytest.raises(InvalidValue, match="is not an IANA zone"):
+        Judge("Ortiz", timezone=zone)
+
+
 def test_session_must_end_after_it_starts() -> None:
     with pytest.raises(InvalidValue, match="ends before it starts"):
         Session(0, time(12), time(9), SessionKind.MASTER)
