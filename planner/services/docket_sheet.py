@@ -7,9 +7,10 @@ from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar, days_between
+from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
-from planner.services.forecasting import select_judges
+from planner.services.clock import now_for
 from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
 
@@ -187,15 +188,27 @@ def week_of(day: date, judge: Judge) -> tuple[date, date]:
 
 
 def load_sheet(
-    database: Database, judge_name: str, first: date, last: date, printed: datetime
+    database: Database,
+    judge_name: str,
+    first: date,
+    last: date | None = None,
+    *,
+    week: bool = False,
+    printed: datetime | None = None,
 ) -> DocketSheet:
-    """The sheet of the judge called ``judge_name`` from ``first`` to ``last`` (both included),
-    read in one transaction."""
-    if last < first:
-        raise ValueError(f"a docket sheet from {first} to {last} ends before it starts")
+    """The sheet of the judge called ``judge_name``, read in one transaction: from ``first`` to
+    ``last`` (both included; by default the one day), or with ``week`` the week around ``first``
+    as the calendar shows it. ``printed`` is stamped on it, by default now in the judge's zone."""
     with database.transaction() as repo:
-        judge = select_judges(repo, judge_name)[0]
-        assert judge.id is not None
+        judge = repo.judge_named(judge_name)
+        if judge is None or judge.id is None:
+            known = ", ".join(repr(j.name) for j in repo.judges()) or "none"
+            raise InvalidValue(f"no judge named {judge_name!r} in this database (judges: {known})")
+        if week:
+            first, last = week_of(first, judge)
+        last = first if last is None else last
+        if last < first:
+            raise InvalidValue(f"a docket sheet from {first} to {last} ends before it starts")
         closures, leave = repo.calendar(judge.id)
         entries = repo.hearings_between(
             judge.id,
@@ -203,7 +216,7 @@ def load_sheet(
             datetime.combine(last + timedelta(days=1), time()),
         )
     calendar = CourtCalendar(judge, closures, leave, first, last)
-    return build_sheet(judge, calendar, entries, first, last, printed)
+    return build_sheet(judge, calendar, entries, first, last, printed or now_for(judge))
 
 
 def build_sheet(
@@ -226,9 +239,13 @@ def build_sheet(
 
 def _day(judge: Judge, calendar: CourtCalendar, day: date, rows: list[SheetRow]) -> SheetDay:
     off = calendar.day_off_reason(day)
-    leave = calendar.leave_on(day)
     midnight = datetime.combine(day, time())
-    whole_day = any(i.start <= midnight and i.end >= midnight + timedelta(days=1) for i in leave)
+    leave = [
+        (max(i.start, midnight), min(i.end, midnight + timedelta(days=1)))
+        for i in calendar.leave_on(day)
+    ]
+    leave = [(start, end) for start, end in leave if end > start]
+    whole_day = any(end - start == timedelta(days=1) for start, end in leave)
     if off is not None:
         note = (
             "No sessions in the weekly template"
@@ -238,7 +255,7 @@ def _day(judge: Judge, calendar: CourtCalendar, day: date, rows: list[SheetRow])
     elif whole_day:
         note = "The judge is on leave all day"
     elif leave:
-        spans = ", ".join(f"{max(i.start, midnight):%H:%M}–{_clock(i.end, day)}" for i in leave)
+        spans = ", ".join(f"{start:%H:%M}–{_clock(end, day)}" for start, end in leave)
         note = f"The judge is on leave {spans}"
     else:
         note = ""

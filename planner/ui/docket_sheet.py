@@ -1,18 +1,15 @@
-"""Docket sheets on paper: a day's or week's hearings laid out on Letter pages, printed through
-Qt's print preview or saved as a PDF file."""
+"""Docket sheets on paper: a day's or week's hearings laid out on Letter pages for a printer or
+a PDF file (``planner/ui/sheet_actions.py`` offers them in the window)."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
-    QKeySequence,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -20,18 +17,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from planner.domain.errors import InvalidValue
-from planner.services.docket_sheet import COLUMNS, DocketSheet, SheetDay, SheetSession, load_sheet
-from planner.services.transfer import write_atomically
-from planner.store.errors import StoreError
-from planner.ui.workspace import Workspace
-
-#: Ctrl+P already opens the judge's profile (README), and a shortcut on two actions fires
-#: neither; printing takes Ctrl+Shift+P.
-PRINT_SHORTCUT = "Ctrl+Shift+P"
+from planner.services.docket_sheet import COLUMNS, DocketSheet, SheetDay, SheetSession
 
 LETTER = QPageSize(QPageSize.PageSizeId.Letter)
 #: Margins in points: half an inch, which every office printer reaches.
@@ -41,6 +28,8 @@ MARGINS = QMarginsF(36, 36, 36, 32)
 FIXED = {0: "00:00", 1: "A000-000-000", 4: "DETAINED"}
 SHARES = {2: 0.31, 3: 0.16, 5: 0.25, 6: 0.28}
 NAME, DETAINED = 2, 4
+#: A session starts on a page only if this many of its rows fit under its heading.
+KEEP_ROWS = 2
 CONFIDENTIAL = "Confidential: may name asylum applicants (8 CFR 208.6)"
 
 INK = QColor(0, 0, 0)
@@ -59,10 +48,10 @@ def page_layout() -> QPageLayout:
 
 @dataclass(frozen=True, slots=True)
 class _Item:
-    """One horizontal strip of the body: a day's heading, a session's, the column titles, a
-    hearing's row, or the line that says a session has no hearings."""
+    """One horizontal strip of the body: a day's heading, a session's, the column titles or a
+    hearing's row."""
 
-    kind: str  # "day", "session", "columns", "row", "empty"
+    kind: str  # "day", "session", "columns", "row"
     texts: tuple[str, ...]
     height: float
     gap: float = 0.0  # space above it, dropped at the top of a page
@@ -150,7 +139,7 @@ def _row_height(s: _Styles, cells: tuple[str, ...], edges: list[float]) -> float
 
 
 def _body_items(s: _Styles, sheet: DocketSheet, width: float) -> list[tuple[SheetDay, list]]:
-    """Each day with its sessions, each session as (heading, column titles, rows or "empty")."""
+    """Each day with its sessions, each session with its rows."""
     edges = _column_edges(s, width)
     days = []
     for day in sheet.days:
@@ -160,8 +149,6 @@ def _body_items(s: _Styles, sheet: DocketSheet, width: float) -> list[tuple[Shee
                 _Item("row", row.cells(), _row_height(s, row.cells(), edges), stripe=i % 2 == 1)
                 for i, row in enumerate(session.rows)
             ]
-            if not rows:
-                rows = [_Item("empty", ("No hearings set.",), s.metrics(s.note).height() + s.pad)]
             sessions.append((session, rows))
         days.append((day, sessions))
     return days
@@ -188,13 +175,14 @@ def _columns_item(s: _Styles) -> _Item:
 
 def paginate(s: _Styles, sheet: DocketSheet, width: float, height: float) -> list[list[_Item]]:
     """The body's strips page by page. A session's heading never ends a page: it goes over with
-    the column titles and at least one row, and a session that runs on to the next page starts
+    the column titles and its first rows, and a session that runs on to the next page starts
     there under its day's and its own heading again, marked "(continued)"."""
     pages: list[list[_Item]] = [[]]
     used = 0.0
 
     def need(items: list[_Item]) -> float:
-        return sum(i.height for i in items) + (items[0].gap if pages[-1] else 0.0)
+        """The height of ``items`` under what the page holds (a gap at its top is dropped)."""
+        return sum(i.height + i.gap for i in items) - (0.0 if pages[-1] else items[0].gap)
 
     def put(items: list[_Item]) -> None:
         nonlocal used
@@ -217,7 +205,8 @@ def paginate(s: _Styles, sheet: DocketSheet, width: float, height: float) -> lis
             put([heading])
             continue
         for number, (session, rows) in enumerate(sessions):
-            opening = [_session_item(s, session, False), _columns_item(s), rows[0]]
+            opening = [_session_item(s, session, False)]
+            opening += [_columns_item(s), *rows[:KEEP_ROWS]] if rows else []
             if number == 0:
                 opening.insert(0, heading)
             if not fit(opening):
@@ -225,7 +214,7 @@ def paginate(s: _Styles, sheet: DocketSheet, width: float, height: float) -> lis
                 if number > 0:
                     opening.insert(0, _day_item(s, day, width, continued=True))
             put(opening)
-            for row in rows[1:]:
+            for row in rows[KEEP_ROWS:]:
                 if not fit([row]):
                     new_page()
                     put(
@@ -311,8 +300,6 @@ def _paint_item(p: QPainter, s: _Styles, item: _Item, y: float, width: float) ->
         for column, title in enumerate(item.texts):
             box = QRectF(edges[column] + s.pad, y, edges[column + 1] - edges[column], item.height)
             _text(p, s.columns, GREY, box, _LEFT, title.upper())
-    elif item.kind == "empty":
-        _text(p, s.note, GREY, rect.adjusted(s.pad, 0, 0, 0), _LEFT, item.texts[0])
     else:
         _paint_row(p, s, item, rect)
 
@@ -366,7 +353,7 @@ def paint_sheet(sheet: DocketSheet, device: QPagedPaintDevice) -> int:
     return len(pages)
 
 
-def _title(sheet: DocketSheet) -> str:
+def title(sheet: DocketSheet) -> str:
     return f"Docket sheet: {sheet.judge}, {sheet.period}"
 
 
@@ -378,7 +365,7 @@ def pdf_bytes(sheet: DocketSheet) -> tuple[bytes, int]:
     writer = QPdfWriter(buffer)
     writer.setPageLayout(page_layout())
     writer.setResolution(600)
-    writer.setTitle(_title(sheet))
+    writer.setTitle(title(sheet))
     writer.setCreator("Judge Workload Planner")
     pages = paint_sheet(sheet, writer)
     del writer
@@ -388,95 +375,24 @@ def pdf_bytes(sheet: DocketSheet) -> tuple[bytes, int]:
 
 def save_pdf(sheet: DocketSheet, out: Path) -> int:
     """Write the sheet to ``out`` as a PDF, whole or not at all; returns its number of pages."""
+    from planner.services.transfer import write_atomically  # not at start-up: it costs 0.1 s
+
     data, pages = pdf_bytes(sheet)
     write_atomically(out, data)
     return pages
 
 
-# The window's actions -----------------------------------------------------------------------------
+def headless_application() -> QGuiApplication:
+    """The running Qt application, or a new one for painting without a window (Qt needs one for
+    its fonts; without a display, set QT_QPA_PLATFORM=offscreen first)."""
+    return QGuiApplication.instance() or QGuiApplication(["planner"])  # type: ignore[return-value]
 
 
-class DocketSheetActions(QObject):
-    """File > Print Docket Sheet… and Save Docket Sheet as PDF…, for the day or week that
-    ``days`` names (the calendar's: it follows the calendar's day or week view)."""
-
-    def __init__(self, workspace: Workspace, days: Callable[[], list], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.days = days
-        self.window = parent
-        self.print_action = QAction("&Print Docket Sheet…", parent)
-        self.print_action.setShortcut(QKeySequence(PRINT_SHORTCUT))
-        self.print_action.setToolTip(
-            "Print the day or week the calendar shows, as the courtroom's docket sheet"
-        )
-        self.print_action.triggered.connect(self.print_sheet)
-        self.save_action = QAction("Save Docket Sheet as P&DF…", parent)
-        self.save_action.setToolTip("Save the docket sheet of the day or week the calendar shows")
-        self.save_action.triggered.connect(self.save_sheet)
-        for action in self.actions():
-            action.setStatusTip(action.toolTip())
-        workspace.judge_switched.connect(self._enable)
-        self._enable(workspace.judge)
-
-    def actions(self) -> list[QAction]:
-        return [self.print_action, self.save_action]
-
-    def _enable(self, judge: object) -> None:
-        for action in self.actions():
-            action.setEnabled(judge is not None)
-
-    def sheet(self) -> DocketSheet | None:
-        judge = self.workspace.judge
-        days = self.days()
-        if judge is None or not days:
-            return None
-        try:
-            return load_sheet(
-                self.workspace.database, judge.name, days[0], days[-1], self.workspace.clock()
-            )
-        except (StoreError, InvalidValue) as error:
-            QMessageBox.warning(self.window, "No docket sheet", f"{error}")
-            return None
-
-    def preview(self, sheet: DocketSheet) -> QPrintPreviewDialog:
-        """The print preview of ``sheet``; its Print button opens the system's print dialog."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(_title(sheet))
-        dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle(f"Print preview — {_title(sheet)}")
-        dialog.paintRequested.connect(lambda device: paint_sheet(sheet, device))
-        dialog.printer = printer  # type: ignore[attr-defined]  # kept alive with the dialog
-        return dialog
-
-    def print_sheet(self) -> None:
-        sheet = self.sheet()
-        if sheet is not None:
-            self.preview(sheet).exec()
-
-    def save_sheet(self) -> Path | None:
-        sheet = self.sheet()
-        if sheet is None:
-            return None
-        path, _ = QFileDialog.getSaveFileName(
-            self.window,
-            "Save docket sheet as PDF",
-            str(Path.home() / f"{sheet.file_stem}.pdf"),
-            "PDF documents (*.pdf)",
-        )
-        if not path:
-            return None
-        out = Path(path)
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
-        try:
-            pages = save_pdf(sheet, out)
-        except (InvalidValue, OSError) as error:
-            QMessageBox.warning(self.window, "Docket sheet not saved", f"{error}")
-            return None
-        if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(
-                f"Saved the docket sheet ({pages} page{'s' if pages > 1 else ''}) to {out}", 8000
-            )
-        return out
+def describe(sheet: DocketSheet, pages: int, out: Path) -> str:
+    """One line on what was written, for the command line and the status bar."""
+    hearings = f"{sheet.hearings} hearing{'' if sheet.hearings == 1 else 's'}"
+    period = sheet.period.replace("Week of", "the week of", 1)
+    return (
+        f"Saved the docket sheet of {sheet.judge} for {period} ({hearings}, "
+        f"{pages} page{'' if pages == 1 else 's'}) to {out}."
+    )
