@@ -26,7 +26,7 @@ MARGINS = QMarginsF(36, 36, 36, 32)
 #: The widest text of the columns sized to their content (time, A-number, detained); the
 #: others share the rest of the line in these proportions (name, interpreter, attorney, hearing).
 FIXED = {0: "00:00", 1: "A000-000-000", 4: "DETAINED"}
-SHARES = {2: 0.31, 3: 0.16, 5: 0.25, 6: 0.28}
+SHARES = {2: 0.355, 3: 0.15, 5: 0.245, 6: 0.25}
 NAME, DETAINED = 2, 4
 #: A session starts on a page only if this many of its rows fit under its heading.
 KEEP_ROWS = 2
