@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from planner.domain.docket import Case, Closure, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind
+from planner.services.changes import Change
 from planner.services.docket_sheet import load_sheet
 from planner.store.database import Database
 from planner.ui.docket_sheet import pdf_bytes, save_pdf
@@ -269,3 +270,18 @@ def test_every_shortcut_of_the_window_is_on_one_action_only(window) -> None:  # 
             seen[text] = action.text()
     assert window.sheet_actions.print_action.shortcut() == QKeySequence("Ctrl+Shift+P")
     assert window.edit_judge_action.shortcut() == QKeySequence("Ctrl+P")
+
+
+def test_without_a_judge_there_is_no_sheet_to_print(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    empty = Database.open(tmp_path / "empty.sqlite")
+    settings = WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(Workspace(empty), settings)
+    qtbot.addWidget(main)
+    actions = main.sheet_actions.actions()
+    assert [a.isEnabled() for a in actions] == [False, False]
+    add_court(empty)
+    main.workspace.notify(Change.JUDGES)
+    assert [a.isEnabled() for a in actions] == [True, True]
+    empty.close()
