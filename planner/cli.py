@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -177,6 +178,21 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD", help="ics: last day (included)"
     )
+
+    sheet = commands.add_parser(
+        "sheet",
+        parents=[db_option],
+        help="save a day's or week's docket sheet as PDF",
+        description="Save the docket sheet of a judge's day (or week) as a PDF on Letter paper: "
+        "each session's hearings with time, A-number, name, interpreter, detained, attorney and "
+        "hearing kind. Works without a display. The file names asylum applicants.",
+    )
+    sheet.add_argument("--judge", metavar="NAME", required=True)
+    sheet.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", required=True)
+    sheet.add_argument(
+        "--week", action="store_true", help="the week of --date, as the calendar shows it"
+    )
+    sheet.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
     return parser
 
 
@@ -264,6 +280,8 @@ def _run(args: argparse.Namespace) -> int:
             return _export(args)
         case "schedule":
             return _schedule(args)
+        case "sheet":
+            return _sheet(args)
         case _:
             return _window(args)
 
@@ -372,6 +390,23 @@ def _export_calendar(args: argparse.Namespace) -> int:
         with_names=args.with_names,
     )
     print(summary.describe())
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from planner.app import display_available
+    from planner.services.docket_sheet import load_sheet
+
+    if args.out.suffix.lower() != ".pdf":
+        raise UserError(
+            f"a docket sheet is a PDF: give --out a name ending in .pdf, not {args.out}"
+        )
+    sheet = load_sheet(_open(args), args.judge, args.date, week=args.week)
+    if not display_available():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # Qt needs fonts here, not a screen
+    from planner.ui.docket_sheet import describe, headless_application, save_pdf
+
+    headless_application()
+    print(describe(sheet, save_pdf(sheet, args.out), args.out))
     return 0
 
 

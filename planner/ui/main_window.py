@@ -28,6 +28,7 @@ from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
 from planner.ui.quota_panel import QuotaPanel
 from planner.ui.settings import WindowSettings
+from planner.ui.sheet_actions import DocketSheetActions
 from planner.ui.tasks import BackgroundTask
 from planner.ui.theme import apply_theme
 from planner.ui.welcome import WelcomePage
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
             "&Calendar", lambda: self.views.setCurrentIndex(1), "Ctrl+2", "Show the calendar"
         )
         self.about_action = self._action("&About", self.about)
+        self.sheet_actions = DocketSheetActions(self.workspace, self.calendar.days, self)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addAction(self.export_ics_action)
+        file_menu.addSeparator()
+        file_menu.addActions(self.sheet_actions.actions())
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

@@ -1,0 +1,85 @@
+"""``planner sheet``: a docket sheet saved as PDF from a script, with no display."""
+
+import os
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from planner.domain.docket import Case, Docket, Hearing
+from planner.domain.judge import Judge
+from planner.domain.vocabulary import HearingKind
+from planner.store.database import Database
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _court(path: Path) -> None:
+    database = Database.open(path)
+    cases = (
+        Case("300000001", "Rosa Díaz", "removal", date(2026, 1, 5), language="Spanish"),
+        Case("300000002", "Li Wei", "removal", date(2026, 1, 6), detained=True),
+    )
+    hearings = (
+        Hearing("300000001", datetime(2026, 11, 23, 9, 0), 15, HearingKind.MASTER),
+        Hearing("300000002", datetime(2026, 11, 27, 9, 0), 30, HearingKind.BOND),
+    )
+    with database.transaction() as repo:
+        repo.add_docket(Docket(Judge("Ana Ruiz", court="Los Angeles"), (), (), cases, hearings))
+    database.close()
+
+
+def test_sheet_writes_the_weeks_pdf_without_a_display(db_path: Path, tmp_path: Path) -> None:
+    _court(db_path)
+    out = tmp_path / "week.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["PYTHONPATH"] = str(ROOT)
+    args = ["sheet", "--db", db_path, "--judge", "Ana Ruiz", "--date", "2026-11-25", "--week"]
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli", *map(str, args), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "Saved the docket sheet of Ana Ruiz for the week of 23–27 November 2026 "
+        f"(2 hearings, 1 page) to {out}.\n"
+    )
+    pdf = pdfium.PdfDocument(out.read_bytes())
+    text = pdf[0].get_textpage().get_text_range().replace("\r\n", "\n")
+    pdf.close()
+    assert text.startswith("Docket sheet Week of 23–27 November 2026\n")
+    assert "09:00 A300-000-001 Rosa Díaz Spanish No Pro se Master · 15 min" in text
+    assert "09:00 A300-000-002 Li Wei None Yes Pro se Bond · 30 min" in text
+    assert text.endswith("Page 1 of 1")
+
+
+def test_sheet_refuses_an_unknown_judge_and_a_file_that_is_not_pdf(
+    planner, db_path, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    _court(db_path)
+    out = tmp_path / "day.pdf"
+    unknown = planner(
+        "sheet", "--db", db_path, "--judge", "Ann", "--date", "2026-11-23", "--out", out
+    )
+    assert unknown.code == 1
+    assert unknown.err == "planner: no judge named 'Ann' in this database (judges: 'Ana Ruiz')\n"
+    csv = tmp_path / "day.csv"
+    wrong = planner(
+        "sheet", "--db", db_path, "--judge", "Ana Ruiz", "--date", "2026-11-23", "--out", csv
+    )
+    assert wrong.code == 1
+    assert "give --out a name ending in .pdf" in wrong.err
+    bad_date = planner(
+        "sheet", "--db", db_path, "--judge", "Ana Ruiz", "--date", "23/11/2026", "--out", out
+    )
+    assert bad_date.code == 1
+    assert "'23/11/2026' is not a date in the form YYYY-MM-DD" in bad_date.err
+    assert not out.exists()
+    assert not csv.exists()
