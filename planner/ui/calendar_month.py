@@ -15,9 +15,11 @@ from planner.ui.day_grid import (
     OFF_STATES,
     Cell,
     DayGrid,
+    StaticTexts,
     day_tooltip,
     fit_text,
     hours_text,
+    mix,
     state_text,
 )
 from planner.ui.workspace import Workspace
@@ -102,18 +104,16 @@ def build_month(
     weeks = ((last - first).days + 1) // 7
     weights = [1.0] * 5 + [1.0 if weekend else WEEKEND_WEIGHT] * 2
     unit = rect.width() / sum(weights)
-    xs = [rect.left()]
-    for w in weights:
-        xs.append(xs[-1] + w * unit)
+    # Whole pixels: the raster engine fills and outlines aligned rectangles many times faster.
+    xs = [round(rect.left() + sum(weights[:k]) * unit) for k in range(8)]
     row = (rect.height() - HEAD) / weeks
+    ys = [round(rect.top() + HEAD + k * row) for k in range(weeks + 1)]
     line = metrics.height()
     days = []
     for i in range((last - first).days + 1):
         day = first + timedelta(days=i)
         week, weekday = divmod(i, 7)
-        box = QRectF(
-            xs[weekday], rect.top() + HEAD + week * row, xs[weekday + 1] - xs[weekday], row
-        )
+        box = QRectF(xs[weekday], ys[week], xs[weekday + 1] - xs[weekday], ys[week + 1] - ys[week])
         summary = summaries.get(day)
         inner = box.adjusted(PAD, PAD, -PAD, -PAD)
         n_conflicts = conflicts.get(day, 0)
@@ -168,18 +168,21 @@ def paint_month(
     palette: QPalette,
     bounds: QRectF,
     weekday_names: list[tuple[QRectF, str]],
+    texts: StaticTexts,
 ) -> None:
     """Paint a laid-out month: the weekday names, then each day's cell."""
     text = palette.color(QPalette.ColorRole.Text)
-    dim = QColor(text)
-    dim.setAlpha(120)
-    grid = QColor(text)
-    grid.setAlpha(45)
     base = palette.color(QPalette.ColorRole.Base)
     other = palette.color(QPalette.ColorRole.AlternateBase)
+    dim = mix(text, other, 0.5)
+    grid = mix(text, base, 0.18)
     highlight = palette.color(QPalette.ColorRole.Highlight)
-    track = QColor(highlight)
-    track.setAlpha(45)
+    track = mix(highlight, base, 0.18)
+    shades = {state: mix(colour, base, 0.22) for state, colour in DAY_OFF.items()}
+    hatches = {
+        state: QBrush(mix(colour, base, 0.45), Qt.BrushStyle.BDiagPattern)
+        for state, colour in DAY_OFF.items()
+    }
     painter.fillRect(bounds, base)
     painter.fillRect(
         QRectF(bounds.left(), bounds.top(), bounds.width(), HEAD),
@@ -191,22 +194,23 @@ def paint_month(
     painter.setFont(bold)
     painter.setPen(palette.color(QPalette.ColorRole.WindowText))
     for box, name in weekday_names:
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), name)
+        texts.draw(painter, box, name, Qt.AlignmentFlag.AlignCenter)
     metrics = QFontMetrics(plain)
     line = metrics.height()
-    left_top = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for d in days:
         if not d.in_month or d.state is DayState.NO_SESSIONS:
             painter.fillRect(d.rect, other)
         if d.state in OFF_STATES:
-            shade = QColor(DAY_OFF[d.state])
-            shade.setAlpha(55)
-            painter.fillRect(d.rect, shade)
-            shade.setAlpha(80)
-            painter.fillRect(d.rect, QBrush(shade, Qt.BrushStyle.BDiagPattern))
-    painter.setPen(QPen(grid, 1))
-    for d in days:
-        painter.drawRect(d.rect)
+            painter.fillRect(d.rect, shades[d.state])
+            painter.fillRect(d.rect, hatches[d.state])
+    pen = QPen(grid, 0)  # cosmetic: one pixel, no stroking
+    painter.setPen(pen)
+    top, bottom = int(bounds.top()), int(bounds.bottom())
+    left, right = int(bounds.left()), int(bounds.right())
+    for x in sorted({int(d.rect.left()) for d in days} | {int(d.rect.right()) for d in days}):
+        painter.drawLine(x, top, x, bottom)
+    for y in sorted({int(d.rect.top()) for d in days} | {int(d.rect.bottom()) for d in days}):
+        painter.drawLine(left, y, right, y)
     for d in days:
         inner = d.rect.adjusted(PAD, PAD, -PAD, -PAD)
         colour = text if d.in_month else dim
@@ -219,10 +223,10 @@ def paint_month(
             painter.setBrush(highlight)
             painter.drawRoundedRect(mark, 4, 4)
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-            painter.drawText(mark, int(Qt.AlignmentFlag.AlignCenter), d.number)
+            texts.draw(painter, mark, d.number, Qt.AlignmentFlag.AlignCenter)
         else:
             painter.setPen(colour)
-            painter.drawText(head, left_top, d.number)
+            texts.draw(painter, head, d.number)
         if d.badge:
             width = QFontMetrics(bold).horizontalAdvance(d.badge) + 8
             tag = QRectF(inner.right() - width, inner.top(), width, line)
@@ -230,7 +234,7 @@ def paint_month(
             painter.setBrush(QColor(CONFLICT))
             painter.drawRoundedRect(tag, 4, 4)
             painter.setPen(QColor("#ffffff"))
-            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), d.badge)
+            texts.draw(painter, tag, d.badge, Qt.AlignmentFlag.AlignCenter)
         painter.setFont(plain)
         y = inner.top() + line + 2
         for k, text_line in enumerate(d.lines):
@@ -240,7 +244,7 @@ def paint_month(
             off_name = k == 0 and d.state in OFF_STATES
             painter.setFont(bold if off_name else plain)
             painter.setPen(colour)
-            painter.drawText(QRectF(inner.left(), y, inner.width(), line), left_top, text_line)
+            texts.draw(painter, QRectF(inner.left(), y, inner.width(), line), text_line)
             y += line
         if d.bar is not None and len(d.lines) < 2:
             _paint_bar(painter, d, track, highlight)
@@ -255,7 +259,7 @@ def _paint_bar(painter: QPainter, d: MonthDay, track: QColor, fill: QColor) -> N
     painter.drawRoundedRect(d.bar, 3, 3)
     if d.covered > 0:
         painter.setBrush(QColor(CONFLICT) if d.over else fill)
-        filled = QRectF(d.bar.left(), d.bar.top(), max(3.0, d.bar.width() * d.covered), BAR)
+        filled = QRectF(d.bar.left(), d.bar.top(), max(3, round(d.bar.width() * d.covered)), BAR)
         painter.drawRoundedRect(filled, 3, 3)
 
 
@@ -304,7 +308,7 @@ class MonthView(DayGrid):
         ]
 
     def paint_layout(self, painter: QPainter, palette: QPalette, rect: QRectF) -> None:
-        paint_month(painter, self.days, palette, rect, self._names)
+        paint_month(painter, self.days, palette, rect, self._names, self.texts)
 
     def moved(self, key: int) -> date | None:
         day = self.selected

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
@@ -23,6 +24,8 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QShowEvent,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -91,6 +94,40 @@ def fit_text(metrics: QFontMetrics, width: float, variants: Sequence[str]) -> st
     return metrics.elidedText(variants[-1], Qt.TextElideMode.ElideRight, int(max(0, width)))
 
 
+class StaticTexts:
+    """Texts laid out once (QStaticText) and kept while they recur: "12 hearings", "7 h free", the
+    day numbers. The views prepare them while laying out, so a paint only draws glyphs."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, str], QStaticText] = {}
+
+    def get(self, text: str, font: QFont) -> QStaticText:
+        key = (text, font.key())
+        found = self._texts.get(key)
+        if found is None:
+            if len(self._texts) > 5000:
+                self._texts.clear()
+            found = QStaticText(text)
+            found.setTextFormat(Qt.TextFormat.PlainText)
+            found.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            found.prepare(QTransform(), font)
+            self._texts[key] = found
+        return found
+
+    def draw(
+        self, painter: QPainter, box: QRectF, text: str, align: Qt.AlignmentFlag | None = None
+    ) -> None:
+        """Draw ``text`` in ``box``: vertically centred, on the left or centred (``align``)."""
+        static = self.get(text, painter.font())
+        size = static.size()
+        x = box.left()
+        if align == Qt.AlignmentFlag.AlignCenter:
+            x = box.center().x() - size.width() / 2
+        elif align == Qt.AlignmentFlag.AlignRight:
+            x = box.right() - size.width()
+        painter.drawStaticText(QPointF(x, box.center().y() - size.height() / 2), static)
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """Where a day is drawn, and its tooltip."""
@@ -122,7 +159,9 @@ class DayGrid(QWidget):
         self.cells: dict[date, Cell] = {}
         self._shown: tuple[date, date] | None = None  # the span read last
         self._stale = True
-        self._cache: QPixmap | None = None
+        self._cache: QPixmap | None = None  # the layout as painted
+        self._dirty = True  # the layout changed since it was painted into the cache
+        self.texts = StaticTexts()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(False)
@@ -245,7 +284,7 @@ class DayGrid(QWidget):
     def relayout(self) -> None:
         cells = self.layout_cells(QRectF(self.rect()), self.fontMetrics())
         self.cells = {cell.day: cell for cell in cells}
-        self._cache = None
+        self._dirty = True
         self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -259,6 +298,9 @@ class DayGrid(QWidget):
         if self._cache is None or self._cache.deviceIndependentSize() != self.size():
             self._cache = QPixmap(self.size() * ratio)
             self._cache.setDevicePixelRatio(ratio)
+            self._dirty = True
+        if self._dirty:
+            self._dirty = False
             cached = QPainter(self._cache)
             cached.setFont(self.font())
             self.paint_layout(cached, self.palette(), QRectF(self.rect()))
@@ -274,6 +316,13 @@ class DayGrid(QWidget):
             painter.drawRect(cell.rect.adjusted(1, 1, -1, -1))
         painter.end()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.texts = StaticTexts()
+            if not self._stale:
+                self.relayout()
+
     def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().focusInEvent(event)
         self.update()
@@ -281,6 +330,17 @@ class DayGrid(QWidget):
     def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().focusOutEvent(event)
         self.update()
+
+
+def mix(colour: QColor | str, ground: QColor, share: float) -> QColor:
+    """``colour`` laid over ``ground`` at ``share`` opacity, as an opaque colour: opaque fills and
+    lines take the raster engine's fast paths, translucent ones are blended pixel by pixel."""
+    top = QColor(colour)
+    return QColor.fromRgbF(
+        top.redF() * share + ground.redF() * (1 - share),
+        top.greenF() * share + ground.greenF() * (1 - share),
+        top.blueF() * share + ground.blueF() * (1 - share),
+    )
 
 
 def text_on(fill: QColor) -> QColor:
