@@ -12,7 +12,16 @@ from planner.domain.judge import Judge
 from planner.scheduling.days import DayState, DaySummary
 from planner.ui.calendar_month import add_months
 from planner.ui.calendar_paint import DAY_OFF
-from planner.ui.day_grid import OFF_STATES, Cell, DayGrid, day_tooltip, hours_text, text_on
+from planner.ui.day_grid import (
+    OFF_STATES,
+    Cell,
+    DayGrid,
+    StaticTexts,
+    day_tooltip,
+    hours_text,
+    mix,
+    text_on,
+)
 from planner.ui.workspace import Workspace
 
 #: How full a day is, as the share of its bench time that hearings cover: ColorBrewer's YlGnBu,
@@ -107,13 +116,16 @@ def build_year(
     numbers = metrics.horizontalAdvance("28") + 4 <= cell_w - GAP and line <= cell_h - GAP
     days, rows = [], []
     for r, month in enumerate(months):
-        top = y0 + r * row_h + (row_h - cell_h) / 2
+        top = round(y0 + r * row_h + (row_h - cell_h) / 2)  # whole pixels paint faster
         bench = free = 0
         for day in days_between(max(first, month), last):
             if (day.year, day.month) != (month.year, month.month):
                 break
             col = month.weekday() + day.day - 1
-            box = QRectF(x0 + col * cell_w, top, cell_w - GAP, cell_h - GAP)
+            left = round(x0 + col * cell_w)
+            box = QRectF(
+                left, top, round(x0 + (col + 1) * cell_w) - left - GAP, round(cell_h) - GAP
+            )
             summary = summaries.get(day)
             if summary is not None:
                 bench += summary.bench_minutes
@@ -179,20 +191,27 @@ def _legend(rect: QRectF, height: float, metrics: QFontMetrics) -> tuple[LegendI
     return tuple(placed)
 
 
-def _paint_day_fill(
-    painter: QPainter, rect: QRectF, colour: str, hatch: bool, empty: QColor
-) -> None:
-    if not colour:
-        painter.fillRect(rect, empty)
-        return
-    if hatch:
-        shade = QColor(colour)
-        shade.setAlpha(90)
-        painter.fillRect(rect, shade)
-        shade.setAlpha(200)
-        painter.fillRect(rect, QBrush(shade, Qt.BrushStyle.BDiagPattern))
-    else:
-        painter.fillRect(rect, QColor(colour))
+class _Fills:
+    """The opaque fills of the palette in use: a scale step, a hatched day off, an empty day."""
+
+    def __init__(self, palette: QPalette) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        self.empty = mix(palette.color(QPalette.ColorRole.Text), base, 0.09)
+        self.solid = {colour: QColor(colour) for colour in SCALE}
+        self.shade = {colour: mix(colour, base, 0.35) for colour in DAY_OFF.values()}
+        self.hatch = {
+            colour: QBrush(mix(colour, base, 0.8), Qt.BrushStyle.BDiagPattern)
+            for colour in DAY_OFF.values()
+        }
+
+    def paint(self, painter: QPainter, rect: QRectF, colour: str, hatch: bool) -> None:
+        if not colour:
+            painter.fillRect(rect, self.empty)
+        elif hatch:
+            painter.fillRect(rect, self.shade[colour])
+            painter.fillRect(rect, self.hatch[colour])
+        else:
+            painter.fillRect(rect, self.solid[colour])
 
 
 def _paint_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
@@ -213,51 +232,54 @@ def day_colour(d: YearDay) -> tuple[str, bool]:
     return SCALE[d.step], False
 
 
-def paint_year(painter: QPainter, layout: YearLayout, palette: QPalette, bounds: QRectF) -> None:
-    text = palette.color(QPalette.ColorRole.Text)
-    empty = QColor(text)
-    empty.setAlpha(22)
-    painter.fillRect(bounds, palette.color(QPalette.ColorRole.Base))
-    plain = QFont(painter.font())
+def year_fonts(font: QFont) -> tuple[QFont, QFont, QFont]:
+    """Plain, small (weekday letters and day numbers) and bold (month names)."""
+    plain = QFont(font)
     small = QFont(plain)
     small.setPointSizeF(plain.pointSizeF() * 0.85)
     bold = QFont(plain)
     bold.setBold(True)
-    centre = int(Qt.AlignmentFlag.AlignCenter)
+    return plain, small, bold
+
+
+def paint_year(
+    painter: QPainter, layout: YearLayout, palette: QPalette, bounds: QRectF, texts: StaticTexts
+) -> None:
+    text = palette.color(QPalette.ColorRole.Text)
+    fills = _Fills(palette)
+    inks = {colour: text_on(fill) for colour, fill in fills.solid.items()}
+    painter.fillRect(bounds, palette.color(QPalette.ColorRole.Base))
+    plain, small, bold = year_fonts(painter.font())
+    centre = Qt.AlignmentFlag.AlignCenter
     painter.setPen(text)
     painter.setFont(small)
     for box, letter in layout.letters:
-        painter.drawText(box, centre, letter)
+        texts.draw(painter, box, letter, centre)
     for d in layout.days:
         colour, hatch = day_colour(d)
-        _paint_day_fill(painter, d.rect, colour, hatch, empty)
-        fill = QColor(colour) if colour and not hatch else palette.color(QPalette.ColorRole.Base)
-        ink = text_on(fill) if colour and not hatch else text
+        fills.paint(painter, d.rect, colour, hatch)
+        ink = inks[colour] if colour and not hatch else text
         if d.over:
             _paint_mark(painter, d.rect, ink)
         if d.number:
             painter.setPen(ink)
-            painter.drawText(d.rect, centre, d.number)
+            texts.draw(painter, d.rect, d.number, centre)
         if d.today:
             painter.setPen(QPen(text, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(d.rect.adjusted(-1, -1, 1, 1))
-    left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     highlight = palette.color(QPalette.ColorRole.Highlight)
-    track = QColor(highlight)
-    track.setAlpha(50)
+    track = mix(highlight, palette.color(QPalette.ColorRole.Base), 0.2)
     for row in layout.months:
         painter.setFont(bold)
         painter.setPen(text)
-        painter.drawText(
-            row.label, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), row.name
-        )
+        texts.draw(painter, row.label, row.name, Qt.AlignmentFlag.AlignRight)
         painter.setFont(plain)
         metrics = painter.fontMetrics()
         top = QRectF(row.figures.left(), row.figures.top(), row.figures.width(), metrics.height())
         if row.bar is None:
             top.moveTop(row.figures.center().y() - metrics.height() / 2)
-        painter.drawText(top, left, row.text)
+        texts.draw(painter, top, row.text)
         if row.bar is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(track)
@@ -269,12 +291,11 @@ def paint_year(painter: QPainter, layout: YearLayout, palette: QPalette, bounds:
             painter.drawRoundedRect(free, 2, 2)
     painter.setFont(plain)
     for item in layout.legend:
-        _paint_day_fill(painter, item.swatch, item.colour, item.hatch, empty)
+        fills.paint(painter, item.swatch, item.colour, item.hatch)
         if item.mark:
-            _paint_mark(painter, item.swatch, text_on(QColor(item.colour)))
-        painter.setPen(QPen(empty.darker(), 1) if not item.colour else Qt.PenStyle.NoPen)
+            _paint_mark(painter, item.swatch, inks[item.colour])
         painter.setPen(text)
-        painter.drawText(item.text, left, item.label)
+        texts.draw(painter, item.text, item.label)
 
 
 class YearView(DayGrid):
@@ -308,13 +329,22 @@ class YearView(DayGrid):
         first, last = self.span()
         today = self.workspace.clock().date()
         self.layout_ = build_year(rect, first, last, self.summaries, today, metrics)
+        plain, small, bold = year_fonts(self.font())
+        for text, font in (
+            *((letter, small) for _box, letter in self.layout_.letters),
+            *((d.number, small) for d in self.layout_.days if d.number),
+            *((row.name, bold) for row in self.layout_.months),
+            *((row.text, plain) for row in self.layout_.months),
+            *((item.label, plain) for item in self.layout_.legend),
+        ):
+            self.texts.get(text, font)  # laid out now, so that painting only draws
         return [
             Cell(d.day, d.rect, day_tooltip(d.day, self.summaries.get(d.day), 0))
             for d in self.layout_.days
         ]
 
     def paint_layout(self, painter: QPainter, palette: QPalette, rect: QRectF) -> None:
-        paint_year(painter, self.layout_, palette, rect)
+        paint_year(painter, self.layout_, palette, rect, self.texts)
 
     def moved(self, key: int) -> date | None:
         day = self.selected
