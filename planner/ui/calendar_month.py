@@ -76,7 +76,9 @@ def _day_lines(summary: DaySummary | None, conflicts: int) -> tuple[list[list[st
             over = hours_text(summary.booked_minutes - summary.bench_minutes)
             lines.append([f"{booked} booked · over by {over}", f"over by {over}", f"+{over}"])
         elif summary.booked_minutes:
-            lines.append([f"{booked} booked · {free} free", f"{booked} / {free} free", free])
+            lines.append(
+                [f"{booked} booked · {free} free", f"{booked} / {free} free", f"{free} free", free]
+            )
         else:
             lines.append([f"{free} free", free])
         if summary.leave_minutes:
