@@ -15,13 +15,13 @@ from planner.ui.day_grid import (
     OFF_STATES,
     Cell,
     DayGrid,
-    StaticTexts,
     day_tooltip,
     fit_text,
     hours_text,
     mix,
     state_text,
 )
+from planner.ui.static_texts import StaticTexts
 from planner.ui.workspace import Workspace
 
 HEAD = 24  # the weekday names

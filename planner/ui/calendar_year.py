@@ -16,12 +16,12 @@ from planner.ui.day_grid import (
     OFF_STATES,
     Cell,
     DayGrid,
-    StaticTexts,
     day_tooltip,
     hours_text,
     mix,
     text_on,
 )
+from planner.ui.static_texts import StaticTexts
 from planner.ui.workspace import Workspace
 
 #: How full a day is, as the share of its bench time that hearings cover: ColorBrewer's YlGnBu,

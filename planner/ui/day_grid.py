@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
@@ -24,14 +23,13 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QShowEvent,
-    QStaticText,
-    QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.scheduling.days import DayState, DaySummary
 from planner.services import calendar as calendar_service
 from planner.services.changes import Change
+from planner.ui.static_texts import StaticTexts
 from planner.ui.workspace import Workspace
 
 REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
@@ -92,40 +90,6 @@ def fit_text(metrics: QFontMetrics, width: float, variants: Sequence[str]) -> st
         if metrics.horizontalAdvance(text) <= width:
             return text
     return metrics.elidedText(variants[-1], Qt.TextElideMode.ElideRight, int(max(0, width)))
-
-
-class StaticTexts:
-    """Texts laid out once (QStaticText) and kept while they recur: "12 hearings", "7 h free", the
-    day numbers. The views prepare them while laying out, so a paint only draws glyphs."""
-
-    def __init__(self) -> None:
-        self._texts: dict[tuple[str, str], QStaticText] = {}
-
-    def get(self, text: str, font: QFont) -> QStaticText:
-        key = (text, font.key())
-        found = self._texts.get(key)
-        if found is None:
-            if len(self._texts) > 5000:
-                self._texts.clear()
-            found = QStaticText(text)
-            found.setTextFormat(Qt.TextFormat.PlainText)
-            found.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
-            found.prepare(QTransform(), font)
-            self._texts[key] = found
-        return found
-
-    def draw(
-        self, painter: QPainter, box: QRectF, text: str, align: Qt.AlignmentFlag | None = None
-    ) -> None:
-        """Draw ``text`` in ``box``: vertically centred, on the left or centred (``align``)."""
-        static = self.get(text, painter.font())
-        size = static.size()
-        x = box.left()
-        if align == Qt.AlignmentFlag.AlignCenter:
-            x = box.center().x() - size.width() / 2
-        elif align == Qt.AlignmentFlag.AlignRight:
-            x = box.right() - size.width()
-        painter.drawStaticText(QPointF(x, box.center().y() - size.height() / 2), static)
 
 
 @dataclass(frozen=True, slots=True)
