@@ -37,12 +37,12 @@ OFF_STATES = (DayState.HOLIDAY, DayState.CLOSURE, DayState.LEAVE)
 
 
 def hours_text(minutes: int) -> str:
-    """``45 min``, ``7 h``, ``5 h 15``: bench time as a judge says it."""
+    """``45 min``, ``7 h``, ``5 h 15``, ``1,362 h 30``: bench time as a judge says it."""
     hours, rest = divmod(abs(minutes), 60)
     sign = "-" if minutes < 0 else ""
     if not hours:
         return f"{sign}{rest} min"
-    return f"{sign}{hours} h" + (f" {rest:02d}" if rest else "")
+    return f"{sign}{hours:,} h" + (f" {rest:02d}" if rest else "")
 
 
 def state_text(summary: DaySummary | None) -> str:
