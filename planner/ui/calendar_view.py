@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSizePolicy,
+    QStackedWidget,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -37,7 +38,10 @@ from planner.services import judges as judge_service
 from planner.services.calendar import Outcome, OutcomeRecord
 from planner.services.changes import Change
 from planner.store.agenda import CalendarEntry
+from planner.ui.calendar_month import MonthView
 from planner.ui.calendar_paint import Block, Scene, build_scene, paint_scene
+from planner.ui.calendar_year import YearView
+from planner.ui.day_grid import DayGrid
 from planner.ui.docket_model import kind_label
 from planner.ui.workspace import Workspace
 
@@ -122,7 +126,9 @@ class _Timeline(QWidget):
 class CalendarView(QWidget):
     """The judge's week (Mon-Fri, or to Sunday with weekend sessions) or one day.
 
-    Keys: Left/Right a day (day view) or a week, PageUp/PageDown a week, T today, D/W the views.
+    Keys: Left/Right a day (day view) or a week, PageUp/PageDown a week, T today, D/W/M/Y the
+    views; the month and the fiscal year are painted grids of days (calendar_month, calendar_year)
+    with their own keys, and a day opened there (double-click, Enter) shows in the day view.
     """
 
     hearing_activated = Signal(int)  # the id of a double-clicked hearing
@@ -152,15 +158,21 @@ class CalendarView(QWidget):
             b.clicked.connect(slot)
             return b
 
-        self.previous_button = button("◀", "Previous day or week (Left, PageUp)", self.previous)
+        self.previous_button = button(
+            "◀", "Previous day, week, month or year (Left, PageUp)", self.previous
+        )
         self.today_button = button("Today", "Back to today (T)", self.go_today)
-        self.next_button = button("▶", "Next day or week (Right, PageDown)", self.next)
+        self.next_button = button("▶", "Next day, week, month or year (Right, PageDown)", self.next)
         self.day_button = button("Day", "One day (D)", lambda: self.set_mode("day"), True)
         self.week_button = button("Week", "The week (W)", lambda: self.set_mode("week"), True)
+        self.month_button = button("Month", "The month (M)", lambda: self.set_mode("month"), True)
+        self.year_button = button(
+            "Year", "The fiscal year (Y)", lambda: self.set_mode("year"), True
+        )
         self.week_button.setChecked(True)
         group = QButtonGroup(self)
-        group.addButton(self.day_button)
-        group.addButton(self.week_button)
+        for mode_button in (self.day_button, self.week_button, self.month_button, self.year_button):
+            group.addButton(mode_button)
         self.date_label = QLabel()
         font = self.date_label.font()
         font.setBold(True)
@@ -173,13 +185,23 @@ class CalendarView(QWidget):
         top.addWidget(self.date_label, 1)
         top.addWidget(self.day_button)
         top.addWidget(self.week_button)
+        top.addWidget(self.month_button)
+        top.addWidget(self.year_button)
         self.timeline = _Timeline(self)
         self.timeline.activated.connect(self.hearing_activated)
         self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(self.timeline, 1)
+        self.month_view, self.year_view = MonthView(self.workspace), YearView(self.workspace)
+        self.stack = QStackedWidget()
+        for page in (self.timeline, self.month_view, self.year_view):
+            self.stack.addWidget(page)
+        for grid in (self.month_view, self.year_view):
+            grid.day_activated.connect(self.open_day)
+            grid.selection_changed.connect(self._grid_moved)
+            grid.title_changed.connect(self._grid_titled)
+        layout.addWidget(self.stack, 1)
 
     # What is shown ----------------------------------------------------------------------------
 
@@ -211,7 +233,32 @@ class CalendarView(QWidget):
 
     # Navigation -------------------------------------------------------------------------------
 
+    def _grid(self) -> DayGrid | None:
+        """The month view or the fiscal-year overview when one is on show."""
+        return {"month": self.month_view, "year": self.year_view}.get(self.mode)
+
+    def _grid_moved(self, day: date) -> None:
+        grid = self._grid()
+        if grid is not None and grid.selected == day:
+            self.current = day
+            self.date_label.setText(grid.title())
+
+    def _grid_titled(self, title: str) -> None:
+        if self._grid() is self.sender():
+            self.date_label.setText(title)
+
+    def open_day(self, day: date) -> None:
+        """Show ``day`` in the day view (a day opened in the month or the year)."""
+        self.current = day
+        self.set_mode("day")
+
     def set_date(self, day: date) -> None:
+        grid = self._grid()
+        if grid is not None:
+            self.current = day
+            grid.set_date(day)
+            self.date_label.setText(grid.title())
+            return
         if self.mode == "day" and day.weekday() >= 5 and not self._weekend():
             step = 1 if day > self.current else -1
             while day.weekday() >= 5:
@@ -221,13 +268,24 @@ class CalendarView(QWidget):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        (self.day_button if mode == "day" else self.week_button).setChecked(True)
+        buttons = {"day": self.day_button, "month": self.month_button, "year": self.year_button}
+        buttons.get(mode, self.week_button).setChecked(True)
+        grid = self._grid()
+        self.stack.setCurrentWidget(grid or self.timeline)
         self.set_date(self.current)
+        if grid is not None and self.isVisible():
+            grid.setFocus()
 
     def previous(self) -> None:
+        if (grid := self._grid()) is not None:
+            grid.previous()
+            return
         self.set_date(self.current - timedelta(days=1 if self.mode == "day" else 7))
 
     def next(self) -> None:
+        if (grid := self._grid()) is not None:
+            grid.next()
+            return
         self.set_date(self.current + timedelta(days=1 if self.mode == "day" else 7))
 
     def go_today(self) -> None:
@@ -244,6 +302,8 @@ class CalendarView(QWidget):
             Qt.Key.Key_T: self.go_today,
             Qt.Key.Key_D: lambda: self.set_mode("day"),
             Qt.Key.Key_W: lambda: self.set_mode("week"),
+            Qt.Key.Key_M: lambda: self.set_mode("month"),
+            Qt.Key.Key_Y: lambda: self.set_mode("year"),
         }
         if key in actions and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             actions[key]()
@@ -276,6 +336,8 @@ class CalendarView(QWidget):
 
     def reload(self) -> None:
         """Read the days on show again and lay them out."""
+        if self._grid() is not None:  # the month and the year read their own days
+            return
         self._stale = False
         judge, database = self.workspace.judge, self.workspace.database
         days = self.days()
