@@ -390,6 +390,7 @@ def _export_calendar(args: argparse.Namespace) -> int:
         with_names=args.with_names,
     )
     print(summary.describe())
+    return 0
 
 
 def _sheet(args: argparse.Namespace) -> int:
