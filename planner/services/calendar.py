@@ -64,6 +64,12 @@ def day_summaries_for(
         return day_summaries(stored, calendar, entries, first, last)
 
 
+def case_and_hearings(database: Database, case_id: int) -> tuple[Case, list[Hearing]]:
+    """A case and all its hearings, read once when a drag of one of them starts."""
+    with database.transaction() as repo:
+        return repo.case(case_id), repo.hearings_of(case_id)
+
+
 def hearing_plan(database: Database, judge: Judge, case_id: int) -> HearingPlan:
     """A pending case, its hearings, and the kind and length of the hearing to set next.
 
