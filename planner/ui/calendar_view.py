@@ -186,7 +186,7 @@ class _Timeline(QWidget):
             self.setCursor(
                 Qt.CursorShape.SizeVerCursor if resizing else Qt.CursorShape.ClosedHandCursor
             )
-        self.follow(pos, event.globalPosition().toPoint())
+        self.follow(pos)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, landing = self.drag, self.landing
@@ -195,8 +195,8 @@ class _Timeline(QWidget):
         if drag is None:
             super().mouseReleaseEvent(event)
             return
-        self.follow(event.position(), event.globalPosition().toPoint(), drag)
-        self._finish(drag, self.landing or landing, event.globalPosition().toPoint())
+        self.follow(event.position(), drag)
+        self._finish(drag, self.landing or landing)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.drag is not None:
@@ -210,7 +210,7 @@ class _Timeline(QWidget):
         self.unsetCursor()
         self._clear_ghost()
 
-    def follow(self, pos: QPointF, global_pos: QPoint, drag: Drag | None = None) -> None:
+    def follow(self, pos: QPointF, drag: Drag | None = None) -> None:
         """Put the ghost where the dragged hearing would land with the pointer at ``pos``."""
         drag = drag or self.drag
         if drag is None:
@@ -223,18 +223,15 @@ class _Timeline(QWidget):
             return
         self.ghost = None if landing is None else ghost_of(self.scene, landing)
         if landing is None:
-            QToolTip.hideText()
-        elif landing.refusal is not None:
-            QToolTip.showText(global_pos, landing.refusal.reason, self)
+            self._view.say("Drop on a day to set the hearing there")
+        elif landing.refusal is not None:  # painted under the ghost too, red, by the pointer
             self._view.say(f"Cannot go at {landing.hearing_text}: {landing.refusal.reason}")
         else:
-            QToolTip.hideText()
             self._view.say(f"Drop to set it at {landing.hearing_text}")
         self.update()
 
-    def _finish(self, drag: Drag, landing: Landing | None, global_pos: QPoint) -> bool:
+    def _finish(self, drag: Drag, landing: Landing | None) -> bool:
         if landing is not None and landing.refusal is not None:
-            QToolTip.showText(global_pos, landing.refusal.reason, self)
             self._linger.start()  # the red ghost and its reason stay a moment
         else:
             self._clear_ghost()
@@ -256,19 +253,18 @@ class _Timeline(QWidget):
             return
         self.drag = drag
         event.acceptProposedAction()
-        self.follow(event.position(), self.mapToGlobal(event.position().toPoint()))
+        self.follow(event.position())
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self.drag is None:
             event.ignore()
             return
         event.acceptProposedAction()  # a refused spot still takes the drop, to say why
-        self.follow(event.position(), self.mapToGlobal(event.position().toPoint()))
+        self.follow(event.position())
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self.drag, self.landing = None, None
         self._clear_ghost()
-        QToolTip.hideText()
 
     def dropEvent(self, event: QDropEvent) -> None:
         drag = self.drag
@@ -276,9 +272,8 @@ class _Timeline(QWidget):
         if drag is None:
             event.ignore()
             return
-        global_pos = self.mapToGlobal(event.position().toPoint())
-        self.follow(event.position(), global_pos, drag)
-        if self._finish(drag, self.landing, global_pos):
+        self.follow(event.position(), drag)
+        if self._finish(drag, self.landing):
             event.acceptProposedAction()
         else:
             event.setDropAction(Qt.DropAction.IgnoreAction)
