@@ -16,8 +16,8 @@ from planner.store.listing import DocketFilter, SortKey
 from planner.ui.docket_model import COLUMNS, DocketTableModel
 from planner.ui.workspace import Workspace
 
-#: The docket's columns this narrow list keeps.
-SHOWN = (SortKey.A_NUMBER, SortKey.NAME, SortKey.KIND, SortKey.REMAINING)
+#: The docket's columns this narrow list keeps (the name's tooltip says the rest).
+SHOWN = (SortKey.A_NUMBER, SortKey.NAME, SortKey.KIND)
 SEARCH_DELAY_MS = 250
 
 
@@ -44,7 +44,11 @@ class UnscheduledPane(QWidget):
         self.search_edit.returnPressed.connect(self._apply_search)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
-        hint = QLabel("Drag a case onto a free slot to set its next hearing.")
+        hint = QLabel(
+            "Drag a case onto a free slot to set its next hearing: a master hearing first, then "
+            "a merits hearing as long as the case's estimate (bond, fear review and motion "
+            "cases: their own kind)."
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
 
