@@ -238,3 +238,40 @@ def test_enter_opens_the_selected_hearing(qtbot, workspace: Workspace) -> None: 
     qtbot.mouseClick(view.timeline, Qt.MouseButton.LeftButton, pos=empty.toPoint())
     assert view.selected is None
     QApplication.processEvents()
+
+
+def test_in_the_window_a_docket_drag_opens_the_calendar_and_refusals_reach_the_status_bar(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, tmp_path
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+
+    from planner.ui.main_window import MainWindow
+    from planner.ui.settings import WindowSettings
+
+    _court(workspace)
+    with workspace.database.transaction() as repo:
+        repo.add_case(workspace.judge.id, Case(NEW, "Jean Baptiste", "removal", date(2026, 5, 1)))
+    settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.views.currentIndex() == 0
+    docket = window.docket.model
+    mime = docket.mimeData([docket.index(docket.row_of(case_id(workspace, NEW)), 0)])
+    bar = window.views.tabBar()
+    over = bar.tabRect(1).center()
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(
+        bar, QDragEnterEvent(over, Qt.DropAction.CopyAction, mime, buttons, mods)
+    )
+    QApplication.sendEvent(bar, QDragMoveEvent(over, Qt.DropAction.CopyAction, mime, buttons, mods))
+    qtbot.waitUntil(lambda: window.views.currentIndex() == 1, timeout=3000)
+    assert window.views.currentWidget() is window.calendar_page
+    qtbot.wait(50)  # the calendar lays out its first week
+    calendar = window.calendar
+    assert not drop_case(calendar, 0, point(calendar, at(26, 10), 1), mime)  # Thanksgiving
+    assert "Thanksgiving Day, a federal holiday" in window.statusBar().currentMessage()
+    assert NEW not in stored(workspace)
