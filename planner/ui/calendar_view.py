@@ -152,6 +152,13 @@ class _Timeline(QWidget):
     def _movable(self, block: Block | None) -> bool:
         return block is not None and block.status is HearingStatus.SCHEDULED
 
+    def _on_edge(self, block: Block | None, pos: QPointF) -> bool:
+        """Whether ``pos`` is on the bottom edge that resizes a movable block (a third of a
+        short block at most, so the rest of it still moves it)."""
+        if block is None or not self._movable(block):
+            return False
+        return pos.y() >= block.rect.bottom() - min(RESIZE_EDGE, block.rect.height() / 3)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
@@ -160,16 +167,15 @@ class _Timeline(QWidget):
         block = self.block_at(pos)
         self._view.select_hearing(block.id if block else None)
         if block is not None and self._movable(block):
-            self._press = (pos, block, pos.y() >= block.rect.bottom() - RESIZE_EDGE)
+            self._press = (pos, block, self._on_edge(block, pos))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
         if self._press is None:
             block = self.block_at(pos)
-            near_edge = self._movable(block) and pos.y() >= block.rect.bottom() - RESIZE_EDGE  # type: ignore[union-attr]
             self.setCursor(
                 Qt.CursorShape.SizeVerCursor
-                if near_edge
+                if self._on_edge(block, pos)
                 else Qt.CursorShape.OpenHandCursor
                 if self._movable(block)
                 else Qt.CursorShape.ArrowCursor
