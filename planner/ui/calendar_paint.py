@@ -460,9 +460,9 @@ def paint_ghost(painter: QPainter, ghost: Ghost, bounds: QRectF, metrics: QFontM
     """
     colour = QColor(GHOST_OK if ghost.refusal is None else CONFLICT)
     fill = QColor(colour)
-    fill.setAlpha(70)
+    fill.setAlpha(110)
     painter.setBrush(fill)
-    painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
+    painter.setPen(QPen(colour, 2.5))
     painter.drawRect(ghost.rect)
     painter.setPen(QColor("#111111"))
     head = QRectF(ghost.rect.left() + 4, ghost.rect.top() + 1, ghost.rect.width() - 8, 16)
