@@ -27,6 +27,7 @@ class CalendarPage(QWidget):
         self.side.setTabToolTip(1, "Hearings in conflict from today to the fiscal year's end")
         self.conflicts.counted.connect(self._show_conflict_count)
         self.conflicts.jump.connect(self.calendar.show_hearing)
+        self.addAction(self.calendar.go_action)  # Ctrl+G from the side panes too
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.calendar)

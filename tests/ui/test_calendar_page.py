@@ -275,3 +275,16 @@ def test_in_the_window_a_docket_drag_opens_the_calendar_and_refusals_reach_the_s
     assert not drop_case(calendar, 0, point(calendar, at(26, 10), 1), mime)  # Thanksgiving
     assert "Thanksgiving Day, a federal holiday" in window.statusBar().currentMessage()
     assert NEW not in stored(workspace)
+
+
+def test_ctrl_g_works_from_the_side_panes_too(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace)
+    page = CalendarPage(workspace)
+    page.calendar._ask_date = lambda _parent, _shown: date(2027, 2, 3)
+    qtbot.addWidget(page)
+    page.show()
+    page.windowHandle().requestActivate()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.unscheduled.search_edit.setFocus()
+    qtbot.keyClick(page.unscheduled.search_edit, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert page.calendar.days()[0] == date(2027, 2, 1)
