@@ -41,9 +41,10 @@ from planner.domain.vocabulary import CompletionKind, HearingStatus
 from planner.scheduling.days import DaySummary
 from planner.services import calendar as calendar_service
 from planner.services import judges as judge_service
-from planner.services.calendar import Outcome, OutcomeRecord
+from planner.services.calendar import Outcome
 from planner.services.changes import Change
 from planner.store.agenda import CalendarEntry
+from planner.ui import calendar_actions
 from planner.ui.calendar_dialogs import AskContinuance, AskDate, ask_continuance, ask_date
 from planner.ui.calendar_drag import RESIZE_EDGE, Drag, DragKind, Landing, ghost_of, land
 from planner.ui.calendar_paint import (
@@ -60,7 +61,6 @@ from planner.ui.docket_model import kind_label
 from planner.ui.workspace import Workspace
 
 _REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
-_OUTCOME_CHANGE = Change.HEARINGS | Change.CASES
 
 
 class _Timeline(QWidget):
@@ -583,58 +583,11 @@ class CalendarView(QWidget):
             return False
         if (landing.start, landing.minutes) == (drag.hearing.start, drag.hearing.minutes):
             return False
-        shown = format_a_number(drag.case.a_number)
-        if drag.kind is DragKind.SCHEDULE:
-            done = self._schedule(drag, landing, shown)
-        else:
-            done = self._move(drag, landing, shown)
+        done = calendar_actions.store_drop(self.workspace, drag, landing)
         if done is not None:
             self.select_hearing(done)
             self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
         return done is not None
-
-    def _schedule(self, drag: Drag, landing: Landing, shown: str) -> int | None:
-        workspace, judge = self.workspace, self.workspace.judge
-        assert judge is not None
-        kind = drag.hearing.kind.value.replace("_", " ")
-        made = workspace.perform(
-            f"Scheduled: {shown} {kind} {landing.hearing_text}",
-            lambda: calendar_service.schedule_hearing(
-                workspace.database,
-                judge,
-                drag.case_id,
-                landing.start,
-                landing.minutes,
-                drag.hearing.kind,
-            ),
-            undo=lambda h: _hearings(calendar_service.unschedule(workspace.database, h.id)),
-            redo=lambda h: _hearings(
-                calendar_service.reinstate(workspace.database, drag.case_id, h)
-            ),
-            change=Change.HEARINGS,
-        )
-        return None if made is None else made.id
-
-    def _move(self, drag: Drag, landing: Landing, shown: str) -> int | None:
-        workspace, judge = self.workspace, self.workspace.judge
-        assert judge is not None
-        assert drag.hearing.id is not None
-        hearing_id = drag.hearing.id
-        verb = "Resized" if drag.kind is DragKind.RESIZE else "Moved"
-        moved = workspace.perform(
-            f"{verb}: {shown} to {landing.hearing_text}",
-            lambda: calendar_service.move_hearing(
-                workspace.database, judge, hearing_id, landing.start, landing.minutes
-            ),
-            undo=lambda pair: _hearings(
-                calendar_service.restore_hearing(workspace.database, pair[0])
-            ),
-            redo=lambda pair: _hearings(
-                calendar_service.restore_hearing(workspace.database, pair[1])
-            ),
-            change=Change.HEARINGS,
-        )
-        return None if moved is None else hearing_id
 
     # Outcomes ---------------------------------------------------------------------------------
 
@@ -696,33 +649,4 @@ class CalendarView(QWidget):
             self._record(hearing_id, Outcome.COMPLETED, f"Completed: {shown}", completion_kind=kind)
 
     def _record(self, hearing_id: int, outcome: Outcome, text: str, **details: object) -> bool:
-        workspace, judge = self.workspace, self.workspace.judge
-        if judge is None:
-            return False
-
-        def undo(record: OutcomeRecord) -> Change:
-            calendar_service.undo_outcome(workspace.database, record)
-            return _OUTCOME_CHANGE
-
-        def redo(record: OutcomeRecord) -> Change:
-            calendar_service.redo_outcome(workspace.database, record)
-            return _OUTCOME_CHANGE
-
-        done = workspace.perform(
-            text,
-            lambda: calendar_service.record_outcome(
-                workspace.database,
-                judge,
-                hearing_id,
-                outcome,
-                **details,  # type: ignore[arg-type]
-            ),
-            undo=undo,
-            redo=redo,
-            change=_OUTCOME_CHANGE,
-        )
-        return done is not None
-
-
-def _hearings(_done: object) -> Change:
-    return Change.HEARINGS
+        return calendar_actions.record(self.workspace, hearing_id, outcome, text, **details)
