@@ -10,6 +10,7 @@ from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.scheduling.days import DaySummary, day_summaries
+from planner.scheduling.next_hearing import HearingPlan, next_hearing
 from planner.scheduling.placement import Conflict, Refused, check_placement, conflicts
 from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
@@ -63,6 +64,26 @@ def day_summaries_for(
         return day_summaries(stored, calendar, entries, first, last)
 
 
+def case_and_hearings(database: Database, case_id: int) -> tuple[Case, list[Hearing]]:
+    """A case and all its hearings, read once when a drag of one of them starts."""
+    with database.transaction() as repo:
+        return repo.case(case_id), repo.hearings_of(case_id)
+
+
+def hearing_plan(database: Database, judge: Judge, case_id: int) -> HearingPlan:
+    """A pending case, its hearings, and the kind and length of the hearing to set next.
+
+    Read once when a drag starts, so the calendar can check each position without the database.
+    """
+    with database.transaction() as repo:
+        case = repo.case(case_id)
+        hearings = tuple(repo.hearings_of(case_id))
+    if case.status is not CaseStatus.PENDING:
+        raise InvalidValue(f"case {case.display_a_number} is completed: it needs no hearing")
+    kind, minutes = next_hearing(judge, case, hearings)
+    return HearingPlan(case_id, case, hearings, kind, minutes)
+
+
 def conflicts_for(database: Database, judge: Judge, first: date, last: date) -> list[Conflict]:
     """The conflicts of the scheduled hearings from ``first`` to ``last``."""
     with database.transaction() as repo:
@@ -114,14 +135,15 @@ def record_outcome(
     outcome: Outcome,
     *,
     reason: str | None = None,
-    continued_to: date | None = None,
+    continued_to: date | datetime | None = None,
     completion_kind: CompletionKind | None = None,
     on: date | None = None,
 ) -> OutcomeRecord:
     """Record what happened at a scheduled hearing, in one transaction.
 
     held; adjourned (``reason`` required); continued (``reason`` and ``continued_to`` required: a new
-    hearing that day at the same time and length, checked like any placement); completed
+    hearing of the same length that day at the same time, or at ``continued_to``'s time when it is a
+    datetime, checked like any placement); completed
     (``completion_kind`` required; the case completes ``on`` that date, by default the hearing's,
     and its later scheduled hearings are taken off). Undo with ``undo_outcome(database, record)``.
     """
@@ -149,7 +171,7 @@ def _adjourn(
     before: Hearing,
     outcome: Outcome,
     reason: str | None,
-    continued_to: date | None,
+    continued_to: date | datetime | None,
 ) -> OutcomeRecord:
     if not (reason and reason.strip()):
         raise InvalidValue("an adjournment needs its reason (and its legal basis)")
@@ -160,16 +182,15 @@ def _adjourn(
         return OutcomeRecord(outcome, entry.case_id, before, after)
     if continued_to is None:
         raise InvalidValue("a continuance needs the date it is continued to")
-    if continued_to <= before.start.date():
+    if isinstance(continued_to, datetime):
+        start = continued_to
+    else:
+        start = datetime.combine(continued_to, before.start.time())
+    if start.date() <= before.start.date():
         raise InvalidValue(
             f"a hearing of {before.start:%Y-%m-%d} can only be continued to a later day"
         )
-    new = Hearing(
-        before.a_number,
-        datetime.combine(continued_to, before.start.time()),
-        before.minutes,
-        before.kind,
-    )
+    new = Hearing(before.a_number, start, before.minutes, before.kind)
     case = repo.case(entry.case_id)
     _refuse_misplaced(repo, judge, entry.case_id, case, new)
     added = repo.add_hearing(entry.case_id, new)

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 
 from planner.domain.anumber import format_a_number
@@ -36,6 +36,7 @@ SESSION_TINTS: dict[SessionKind, str] = {
     SessionKind.ADMINISTRATIVE: "#808080",
 }
 CONFLICT = "#d50000"
+GHOST_OK = "#1b6e30"
 DAY_OFF = {DayState.HOLIDAY: "#9e9e9e", DayState.CLOSURE: "#9e9e9e", DayState.LEAVE: "#e08a1e"}
 
 
@@ -82,6 +83,37 @@ class Scene:
     hours: tuple[tuple[float, str], ...] = ()  # (y, "09:00")
     columns: tuple[float, ...] = ()  # x of each column's left edge, and the right edge last
     now_line: tuple[float, float, float] | None = None  # (y, x0, x1)
+    days: tuple[date, ...] = ()
+    first_minute: int = 0  # the minute of the day at ``top``
+    top: float = 0.0
+    per_minute: float = 1.0  # pixels
+
+    def day_at(self, x: float) -> date | None:
+        """The day of the column at ``x``, or None left of the hours or right of the last day."""
+        for i, day in enumerate(self.days):
+            if self.columns[i] <= x < self.columns[i + 1]:
+                return day
+        return None
+
+    def minute_at(self, y: float) -> float:
+        """The minute of the day at ``y`` (not clamped)."""
+        return self.first_minute + (y - self.top) / self.per_minute
+
+    def slot_rect(self, day: date, minute: int, minutes: int) -> QRectF:
+        """Where a hearing of ``day`` from ``minute`` for ``minutes`` is drawn, column-wide."""
+        i = self.days.index(day)
+        x0, x1 = self.columns[i], self.columns[i + 1]
+        y0 = self.top + (minute - self.first_minute) * self.per_minute
+        return QRectF(x0 + 2, y0, x1 - x0 - 4, max(3.0, minutes * self.per_minute - 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Ghost:
+    """Where a dragged hearing would land: its rectangle, its times, and why not when refused."""
+
+    rect: QRectF
+    text: str  # "Wed 25 Nov 09:15-09:30"
+    refusal: str | None = None
 
 
 def _minute(moment: datetime) -> int:
@@ -230,7 +262,18 @@ def build_scene(
     if now.date() in days and first <= _minute(now) <= last:
         i = list(days).index(now.date())
         now_line = (y(_minute(now)), columns[i], columns[i + 1])
-    return Scene(tuple(heads), tuple(bands), tuple(blocks), hours, columns, now_line)
+    return Scene(
+        tuple(heads),
+        tuple(bands),
+        tuple(blocks),
+        hours,
+        columns,
+        now_line,
+        tuple(days),
+        first,
+        top,
+        per_minute,
+    )
 
 
 def _minute_of(moment: time) -> int:
@@ -400,3 +443,46 @@ def _paint_heads(
             bottom = head.rect.adjusted(4, HEADER / 2 - 2, -4, -2)
             state = metrics.elidedText(head.state, Qt.TextElideMode.ElideRight, int(bottom.width()))
             painter.drawText(bottom, int(Qt.AlignmentFlag.AlignCenter), state)
+
+
+def paint_selection(painter: QPainter, block: Block, palette: QPalette) -> None:
+    """The selected hearing: a thick outline in the highlight colour, outside its block."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+    painter.drawRect(block.rect.adjusted(-2, -2, 2, 2))
+
+
+def paint_ghost(painter: QPainter, ghost: Ghost, bounds: QRectF, metrics: QFontMetrics) -> None:
+    """The dragged hearing where it would land: green when it may, red with the reason when not.
+
+    The times go in the ghost; a refusal's reason goes in a red box just under it (above it near
+    the bottom), where the eye already is.
+    """
+    colour = QColor(GHOST_OK if ghost.refusal is None else CONFLICT)
+    fill = QColor(colour)
+    fill.setAlpha(110)
+    painter.setBrush(fill)
+    painter.setPen(QPen(colour, 2.5))
+    painter.drawRect(ghost.rect)
+    painter.setPen(QColor("#111111"))
+    head = QRectF(ghost.rect.left() + 4, ghost.rect.top() + 1, ghost.rect.width() - 8, 16)
+    label = metrics.elidedText(ghost.text, Qt.TextElideMode.ElideRight, int(head.width()))
+    tag = QRectF(head.topLeft(), QSizeF(metrics.horizontalAdvance(label) + 6, metrics.height()))
+    painter.fillRect(tag, QColor(255, 255, 255, 220))
+    painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+    if ghost.refusal is None:
+        return
+    width = min(max(ghost.rect.width(), 240.0), bounds.width() - 8)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    needed = metrics.boundingRect(QRect(0, 0, int(width) - 12, 400), flags, ghost.refusal)
+    box = QRectF(ghost.rect.left(), ghost.rect.bottom() + 4, width, needed.height() + 8)
+    if box.bottom() > bounds.bottom():
+        box.moveBottom(ghost.rect.top() - 4)
+    if box.right() > bounds.right() - 4:
+        box.moveRight(bounds.right() - 4)
+    box.moveTop(max(bounds.top() + 2, box.top()))
+    painter.setBrush(QColor(CONFLICT))
+    painter.setPen(QPen(QColor("#7a0000"), 1))
+    painter.drawRoundedRect(box, 4, 4)
+    painter.setPen(QColor("white"))
+    painter.drawText(box.adjusted(6, 4, -6, -4), flags, ghost.refusal)

@@ -1,11 +1,12 @@
 """The docket table's model: the matching case ids from SQL, rows fetched a page at a time."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,6 +21,7 @@ from planner.domain.vocabulary import CaseStatus
 from planner.services import docket as docket_service
 from planner.services.changes import Change
 from planner.store.listing import DocketFilter, DocketRow, SortKey
+from planner.ui.case_mime import CASE_MIME, case_mime
 from planner.ui.theme import late_text_colour
 from planner.ui.workspace import Workspace
 
@@ -199,7 +201,22 @@ class DocketTableModel(QAbstractTableModel):
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
+            | Qt.ItemFlag.ItemIsDragEnabled
         )
+
+    def mimeTypes(self) -> list[str]:
+        return [CASE_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """A dragged row: its case id, for the calendar to set its next hearing."""
+        row = next((index.row() for index in indexes if index.isValid()), -1)
+        case_id, record = self.case_id(row), self.row_at(row)
+        if case_id is None or record is None:
+            return QMimeData()
+        return case_mime(case_id, f"{format_a_number(record.a_number)} {record.name}")
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.column() < len(COLUMNS):

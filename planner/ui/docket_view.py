@@ -158,6 +158,9 @@ class DocketView(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
+        table.setDragEnabled(True)  # a case dragged onto the calendar gets its next hearing
+        table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        table.setDefaultDropAction(Qt.DropAction.CopyAction)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -23,7 +23,7 @@ from planner.services import calendar as calendar_service
 from planner.services.changes import Change
 from planner.store.database import Database
 from planner.ui import case_actions, ics_export_dialog, judge_actions
-from planner.ui.calendar_view import CalendarView
+from planner.ui.calendar_page import CalendarPage
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
 from planner.ui.quota_panel import QuotaPanel
@@ -52,12 +52,19 @@ class MainWindow(QMainWindow):
         page_layout = QVBoxLayout(docket_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.quota_panel)
-        self.calendar = CalendarView(workspace)
+        self.calendar_page = CalendarPage(workspace)  # the calendar, unscheduled cases, conflicts
+        self.calendar = self.calendar_page.calendar
         self.calendar.hearing_activated.connect(self._open_hearings_case)
+        self.calendar.message.connect(self._say)
+        self.calendar_page.unscheduled.case_activated.connect(
+            lambda case_id: case_actions.edit_case(self.workspace, case_id, self)
+        )
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
         self.views.addTab(self.docket, "&Docket")
-        self.views.addTab(self.calendar, "Ca&lendar")
+        self.views.addTab(self.calendar_page, "Ca&lendar")
+        self.views.tabBar().setChangeCurrentOnDrag(True)  # a case dragged from the docket
+        self.views.tabBar().setAcceptDrops(True)  # reaches the calendar over its tab
         self.views.setTabToolTip(0, "The judge's cases (Ctrl+1)")
         self.views.setTabToolTip(1, "The judge's hearings by day and week (Ctrl+2)")
         page_layout.addWidget(self.views, 1)
@@ -264,6 +271,9 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         case_actions.edit_case(self.workspace, entry.case_id, self)
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def _show_failure(self, error: Exception) -> None:
         show_error(self, error)

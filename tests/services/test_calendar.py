@@ -290,3 +290,38 @@ def test_day_summaries_and_conflicts_for_read_the_stored_calendar(court) -> None
     (found,) = service.conflicts_for(database, judge, date(2024, 11, 1), date(2024, 11, 30))
     assert found.kind is RefusalKind.LEAVE
     assert "A100-000-001" in found.reason
+
+
+def test_continued_to_a_date_and_time_sets_the_new_hearing_then(court) -> None:  # type: ignore[no-untyped-def]
+    database, judge, _ids = court
+    booked = hearing_at(database, judge, at(4, 9, 0))
+    with pytest.raises(Refused, match="not inside a bench session"):
+        service.record_outcome(database, judge, booked.id, Outcome.CONTINUED,
+                               reason="Counsel's motion", continued_to=at(7, 12, 30))  # fmt: skip
+    before = snapshot(database, judge)
+    record = service.record_outcome(database, judge, booked.id, Outcome.CONTINUED,
+                                    reason="Counsel's motion", continued_to=at(7, 10, 45))  # fmt: skip
+    new = hearing_at(database, judge, at(7, 10, 45))
+    assert new == record.added
+    assert (new.minutes, new.kind) == (15, HearingKind.MASTER)
+    assert hearing_at(database, judge, at(4, 9, 0)).adjournment_reason == "Counsel's motion"
+    _undo_redo_exact(database, judge, record, before)
+
+
+def test_hearing_plan_reads_the_case_and_its_hearings_once(court) -> None:  # type: ignore[no-untyped-def]
+    database, judge, ids = court
+    plan = service.hearing_plan(database, judge, ids[OTHER])
+    assert (plan.case_id, plan.case.a_number, plan.kind, plan.minutes) == (
+        ids[OTHER], OTHER, HearingKind.MASTER, 15,
+    )  # fmt: skip
+    assert [h.start for h in plan.hearings] == [at(4, 9, 0)]
+    booked = hearing_at(database, judge, at(4, 9, 0))
+    service.record_outcome(database, judge, booked.id, Outcome.HELD)
+    later = service.hearing_plan(database, judge, ids[OTHER])
+    assert (later.kind, later.minutes) == (HearingKind.INDIVIDUAL, 195)  # asylum's estimate
+    with database.transaction() as repo:
+        done = replace(repo.case(ids[ORDINARY]), status=CaseStatus.COMPLETED,
+                       completion_kind=CompletionKind.DISMISSAL, completion_date=date(2024, 11, 1))  # fmt: skip
+        repo.update_case(done)
+    with pytest.raises(InvalidValue, match="completed"):
+        service.hearing_plan(database, judge, ids[ORDINARY])
