@@ -2,10 +2,10 @@
 numbers, the charts, the calendar by month and the assumptions behind them (matplotlib's
 PdfPages; no Qt, so the command line writes it too)."""
 
+import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,8 +16,8 @@ from matplotlib.figure import Figure
 from planner import __version__
 from planner.charts.figures import CHARTS, humanise, new_figure
 from planner.charts.palette import LIGHT
-from planner.domain.judge import WEEKDAY_NAMES
 from planner.domain.errors import InvalidValue
+from planner.domain.judge import WEEKDAY_NAMES
 from planner.services.chart_data import NEEDS_IMPROVEMENT_SHARE, ChartData, chart_data_for
 from planner.services.clock import now_for
 from planner.services.forecasting import select_judges
