@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from planner.domain.calendar import CourtCalendar, days_between
-from planner.domain.docket import Case, Closure, Hearing, Leave
+from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, HearingStatus
 from planner.forecast.demand import measure_demand, tally_workload
+from planner.forecast.facts import CaseFacts
 from planner.forecast.fitting import Fitting
 from planner.forecast.report import Forecast
 from planner.forecast.window import window_of
+from planner.scheduling.booking import Booked
 from planner.scheduling.days import DayState, DaySummary, day_summaries
 from planner.services.forecasting import forecast_from
 from planner.store.database import Database
@@ -123,13 +125,13 @@ def chart_data_for(database: Database, judge: Judge, as_of: datetime) -> ChartDa
     assert judge.id is not None
     with database.transaction() as repo:
         inputs = repo.forecast_inputs(judge, as_of)
-        docket = repo.load_docket(judge.id)
+        cases, hearings = repo.chart_facts(judge.id)
     return compute_chart_data(
         inputs.judge,
         closures=inputs.closures,
         leave=inputs.leave,
-        cases=docket.cases,
-        hearings=docket.hearings,
+        cases=cases,
+        hearings=hearings,
         forecast=forecast_from(inputs),
         as_of=as_of,
     )
@@ -140,8 +142,8 @@ def compute_chart_data(
     *,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
-    hearings: Sequence[Hearing],
+    cases: Sequence[CaseFacts],
+    hearings: Sequence[Booked],
     forecast: Forecast,
     as_of: datetime,
 ) -> ChartData:
@@ -174,7 +176,7 @@ def compute_chart_data(
     )
 
 
-def _is_pending(case: Case, today: date) -> bool:
+def _is_pending(case: CaseFacts, today: date) -> bool:
     """Pending at ``today`` by the forecast's rule (tally_workload)."""
     done = case.completion_date
     if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
@@ -185,8 +187,8 @@ def _is_pending(case: Case, today: date) -> bool:
 def burn_up(
     judge: Judge,
     calendar: CourtCalendar,
-    cases: Iterable[Case],
-    hearings: Iterable[Hearing],
+    cases: Iterable[CaseFacts],
+    hearings: Iterable[Booked],
     forecast: Forecast,
     as_of: datetime,
 ) -> BurnUp:
@@ -298,7 +300,7 @@ def monthly(
     return tuple(result)
 
 
-def by_age(pending: Iterable[Case], today: date) -> tuple[tuple[str, int], ...]:
+def by_age(pending: Iterable[CaseFacts], today: date) -> tuple[tuple[str, int], ...]:
     counts = Counter[str]()
     for case in pending:
         age = (today - case.received).days
