@@ -24,6 +24,7 @@ from planner.charts.figures import CHARTS, chart, save_chart
 from planner.charts.palette import DARK, LIGHT, ChartTheme
 from planner.services.changes import Change
 from planner.services.chart_data import ChartData, chart_data_for
+from planner.ui.errors import show_error
 from planner.ui.workspace import Workspace
 
 SAVE_FILTERS = {
@@ -54,7 +55,7 @@ class ChartsView(QWidget):
         self.chooser.currentIndexChanged.connect(self.draw)
         chooser_label = QLabel("&Chart:")
         chooser_label.setBuddy(self.chooser)
-        self.save_button = QPushButton("&Save As…")
+        self.save_button = QPushButton("Save &As…")
         self.save_button.setToolTip("Save this chart as a PNG image, an SVG drawing or a PDF")
         self.save_button.clicked.connect(lambda: self.save_as())
         self.note = QLabel()
@@ -118,15 +119,19 @@ class ChartsView(QWidget):
         """Read the judge's docket and forecast again, and redraw."""
         self._stale = False
         judge = self.workspace.judge
-        if judge is None:
-            self.data = None
-        else:
+        failure: Exception | None = None
+        self.data = None
+        if judge is not None:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 self.data = chart_data_for(self.workspace.database, judge, self.workspace.clock())
+            except Exception as error:  # a locked or vanished database: say so, draw nothing
+                failure = error
             finally:
                 QApplication.restoreOverrideCursor()
         self.draw()
+        if failure is not None:
+            show_error(self, failure)
 
     def draw(self) -> None:
         theme = chart_theme()

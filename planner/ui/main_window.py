@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         # Built when first shown: the charts import matplotlib, the court forecasts every judge.
         self.charts = LazyPage(self._build_charts)
         self.court = LazyPage(self._build_court)
-        self.views.addTab(self.charts, "C&harts")
+        self.views.addTab(self.charts, "Char&ts")
         self.views.addTab(self.court, "C&ourt")
         self.views.setTabToolTip(2, "Burn-up, bench time by month, docket, shortening (Ctrl+3)")
         self.views.setTabToolTip(3, "Every judge's verdict, worst first (Ctrl+4)")
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
             "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
         )
         self.report_action = self._action(
-            "Export &Report…",
+            "Export Re&port…",
             self.export_report,
             None,
             "Write the judge's forecast, charts, calendar and assumptions as a PDF",
