@@ -79,7 +79,7 @@ def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> 
     ax.plot(
         burn.actual_days,
         burn.actual,
-        color=palette.ACTUAL.colour,
+        color=theme.actual,
         linestyle=palette.ACTUAL.linestyle,
         linewidth=2.6,
         label=f"Completed ({f.completed:,} to date)",

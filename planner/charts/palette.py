@@ -24,10 +24,11 @@ class ChartTheme:
     grid: str
     neutral: str  # reference lines, the available bench time
     neutral_fill: str
+    actual: str  # the completions to date: blue on white, sky blue on the dark background
 
 
-LIGHT = ChartTheme("light", "#ffffff", "#1a1a1a", "#d9d9d9", "#444444", "#e6e6e6")
-DARK = ChartTheme("dark", "#1f2023", "#e8e8e8", "#3a3c40", "#bdbdbd", "#4a4d52")
+LIGHT = ChartTheme("light", "#ffffff", "#1a1a1a", "#d9d9d9", "#444444", "#e6e6e6", BLUE)
+DARK = ChartTheme("dark", "#1f2023", "#e8e8e8", "#3a3c40", "#bdbdbd", "#4a4d52", SKY)
 
 
 @dataclass(frozen=True, slots=True)
