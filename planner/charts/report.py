@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
@@ -300,19 +299,17 @@ def write_report(data: ChartData, path: Path, progress: Progress | None = None) 
             progress(done, pages)
 
     footer = _footer(data)
-    # Type 3 fonts (matplotlib's default) still read back as text; embedding TrueType (42)
-    # took several seconds more, subsetting the fonts.
-    with (
-        matplotlib.rc_context({"pdf.fonttype": 3}),
-        PdfPages(
-            path,
-            metadata={
-                "Title": f"Fiscal-year forecast: {f.judge}, FY {f.fiscal_year}",
-                "Creator": f"Judge Workload Planner {__version__}",
-                "CreationDate": datetime.now().astimezone(),
-            },
-        ) as pdf,
-    ):
+    # matplotlib's default Type 3 fonts read back as text (pdftotext, pypdf); TrueType (the
+    # pdf.fonttype 42 setting) took seconds more to subset, and rcParams are global: the report
+    # is written in a worker thread while the window may draw a chart.
+    with PdfPages(
+        path,
+        metadata={
+            "Title": f"Fiscal-year forecast: {f.judge}, FY {f.fiscal_year}",
+            "Creator": f"Judge Workload Planner {__version__}",
+            "CreationDate": datetime.now().astimezone(),
+        },
+    ) as pdf:
         for page in forecast_page(data).figures(footer):
             pdf.savefig(page)
         step()
