@@ -151,6 +151,12 @@ class ChartsView(QWidget):
             chart(self.key).draw(self.figure, self.data, theme)
             f = self.data.forecast
             self.note.setText(f"{f.judge}: as of {f.as_of:%d %b %Y %H:%M}")
+        # For screen readers: the chart's title and the verdict in words.
+        titles = [ax.get_title() for ax in self.figure.axes if ax.get_title()]
+        suptitle = self.figure.get_suptitle()
+        self.canvas.setAccessibleName(suptitle or (titles[0] if titles else "Chart"))
+        if self.data is not None:
+            self.canvas.setAccessibleDescription(self.data.forecast.message)
         self.canvas.draw_idle()
 
     # Saving ----------------------------------------------------------------------------------

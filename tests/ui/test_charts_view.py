@@ -61,6 +61,8 @@ def test_burn_up_ends_at_the_forecasts_figures(qtbot, workspace, demo_judge) -> 
     assert _line(view, "Projected")[-1] == f.completed + f.max_completions_at_current_lengths
     assert _line(view, "Quota pace")[-1] == f.quota
     assert view.note.text() == f"{demo_judge.name}: as of 25 Nov 2026 10:00"
+    assert view.canvas.accessibleName() == "Completions toward the quota, fiscal year 2027"
+    assert view.canvas.accessibleDescription() == f.message
 
 
 def test_the_chooser_shows_each_chart(qtbot, workspace, demo_judge) -> None:  # type: ignore[no-untyped-def]
