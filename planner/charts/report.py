@@ -299,7 +299,7 @@ def write_report(data: ChartData, path: Path, progress: Progress | None = None) 
             progress(done, pages)
 
     footer = _footer(data)
-    # matplotlib's default Type 3 fonts read back as text (pdftotext, pypdf); TrueType (the
+    # matplotlib's default Type 3 fonts read back as text (pdftotext, PDFium); TrueType (the
     # pdf.fonttype 42 setting) took seconds more to subset, and rcParams are global: the report
     # is written in a worker thread while the window may draw a chart.
     with PdfPages(
