@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
             "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
         )
         self.report_action = self._action(
-            "Export Re&port…",
+            "E&xport Report…",
             self.export_report,
             None,
             "Write the judge's forecast, charts, calendar and assumptions as a PDF",
