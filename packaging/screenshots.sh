@@ -51,3 +51,28 @@ for _ in range(50):
 window.grab().save("docs/screenshots/calendar-week-1366x768.png")
 PY
 echo docs/screenshots/calendar-week-1366x768.png
+# The Charts tab (the burn-up) and the Court tab, on a demo court of five judges.
+.venv/bin/planner demo --db "$work/court.sqlite" --cases 3000 --judges 5 --seed 2018 >/dev/null
+xvfb-run -a -s "-screen 0 1366x768x24" env -u QT_QPA_PLATFORM .venv/bin/python - "$work/court.sqlite" <<'PY'
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from planner.store.database import Database
+from planner.ui.main_window import MainWindow
+from planner.ui.settings import WindowSettings
+from planner.ui.workspace import Workspace
+app = QApplication([])
+app.setStyle("Fusion")
+window = MainWindow(Workspace(Database.open(sys.argv[1])), WindowSettings(QSettings()))
+window.resize(1366, 768)
+window.show()
+for tab, name in ((2, "charts-burn-up"), (3, "court")):
+    window.views.setCurrentIndex(tab)
+    page = window.views.widget(tab).ensure_built()
+    while not (page.up_to_date and window.quota_panel.up_to_date):
+        app.processEvents()
+    for _ in range(50):
+        app.processEvents()
+    window.grab().save(f"docs/screenshots/{name}-1366x768.png")
+    print(f"docs/screenshots/{name}-1366x768.png")
+PY

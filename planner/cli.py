@@ -193,6 +193,22 @@ def _build_parser() -> argparse.ArgumentParser:
         "--week", action="store_true", help="the week of --date, as the calendar shows it"
     )
     sheet.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
+
+    report = commands.add_parser(
+        "report",
+        parents=[db_option],
+        help="write a judge's forecast, charts and calendar as a PDF",
+        description="Write a multi-page PDF: the forecast in words and numbers, the charts, "
+        "the calendar summary by month and the assumptions used (work pattern, leave, lengths).",
+    )
+    report.add_argument("--judge", metavar="NAME", required=True)
+    report.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
+    report.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="forecast from the start of this day (default: now)",
+    )
     return parser
 
 
@@ -282,6 +298,8 @@ def _run(args: argparse.Namespace) -> int:
             return _schedule(args)
         case "sheet":
             return _sheet(args)
+        case "report":
+            return _report(args)
         case _:
             return _window(args)
 
@@ -408,6 +426,16 @@ def _sheet(args: argparse.Namespace) -> int:
 
     headless_application()
     print(describe(sheet, save_pdf(sheet, args.out), args.out))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from planner.charts.report import write_judge_report
+
+    if args.out.suffix.lower() != ".pdf":
+        raise UserError(f"the report is a PDF: name the --out file ….pdf, not {args.out.name}")
+    path = write_judge_report(_open(args), args.judge, args.out, as_of=args.as_of)
+    print(f"Wrote the report of {args.judge} to {path}.")
     return 0
 
 

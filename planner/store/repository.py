@@ -19,7 +19,7 @@ from planner.domain.vocabulary import (
 )
 from planner.forecast.facts import Workload
 from planner.forecast.window import window_of
-from planner.store import listing
+from planner.store import chart_read, listing
 from planner.store.agenda import HearingStore, hearing_values
 from planner.store.errors import Conflict
 from planner.store.listing import DocketFilter, DocketRow, SortKey
@@ -356,6 +356,15 @@ class Repository(HearingStore):
         workload = read_workload(self._session, judge, window_of(judge, as_of))
         closures, leave = self._calendar(judge.id)
         return ForecastInputs(judge, closures, leave, workload, as_of)
+
+    def chart_facts(
+        self, judge_id: int
+    ) -> tuple[list[chart_read.CaseDates], list[chart_read.HearingTime]]:
+        """Every case's kind and dates and every hearing's time, for the charts."""
+        return (
+            chart_read.case_dates(self._session, judge_id),
+            chart_read.hearing_times(self._session, judge_id),
+        )
 
     def _calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
         closures = self._session.execute(

@@ -26,6 +26,7 @@ from planner.ui import case_actions, ics_export_dialog, judge_actions
 from planner.ui.calendar_page import CalendarPage
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
+from planner.ui.lazy_page import LazyPage
 from planner.ui.quota_panel import QuotaPanel
 from planner.ui.settings import WindowSettings
 from planner.ui.sheet_actions import DocketSheetActions
@@ -67,6 +68,13 @@ class MainWindow(QMainWindow):
         self.views.tabBar().setAcceptDrops(True)  # reaches the calendar over its tab
         self.views.setTabToolTip(0, "The judge's cases (Ctrl+1)")
         self.views.setTabToolTip(1, "The judge's hearings by day and week (Ctrl+2)")
+        # Built when first shown: the charts import matplotlib, the court forecasts every judge.
+        self.charts = LazyPage(self._build_charts)
+        self.court = LazyPage(self._build_court)
+        self.views.addTab(self.charts, "Char&ts")
+        self.views.addTab(self.court, "C&ourt")
+        self.views.setTabToolTip(2, "Burn-up, bench time by month, docket, shortening (Ctrl+3)")
+        self.views.setTabToolTip(3, "Every judge's verdict, worst first (Ctrl+4)")
         page_layout.addWidget(self.views, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
@@ -163,6 +171,18 @@ class MainWindow(QMainWindow):
         self.calendar_view_action = self._action(
             "&Calendar", lambda: self.views.setCurrentIndex(1), "Ctrl+2", "Show the calendar"
         )
+        self.charts_view_action = self._action(
+            "C&harts", lambda: self.views.setCurrentIndex(2), "Ctrl+3", "Show the charts"
+        )
+        self.court_view_action = self._action(
+            "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
+        )
+        self.report_action = self._action(
+            "E&xport Report…",
+            self.export_report,
+            None,
+            "Write the judge's forecast, charts, calendar and assumptions as a PDF",
+        )
         self.about_action = self._action("&About", self.about)
         self.sheet_actions = DocketSheetActions(self.workspace, self.calendar.days, self)
 
@@ -177,6 +197,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_ics_action)
         file_menu.addSeparator()
         file_menu.addActions(self.sheet_actions.actions())
+        file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -196,7 +217,14 @@ class MainWindow(QMainWindow):
         )
 
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([self.docket_view_action, self.calendar_view_action])
+        view_menu.addActions(
+            [
+                self.docket_view_action,
+                self.calendar_view_action,
+                self.charts_view_action,
+                self.court_view_action,
+            ]
+        )
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         for name, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
@@ -285,7 +313,12 @@ class MainWindow(QMainWindow):
     def _show_page(self) -> None:
         has_judge = self.workspace.judge is not None
         self.pages.setCurrentIndex(1 if has_judge else 0)
-        for action in (self.edit_judge_action, self.remove_judge_action, self.export_ics_action):
+        for action in (
+            self.edit_judge_action,
+            self.remove_judge_action,
+            self.export_ics_action,
+            self.report_action,
+        ):
             action.setEnabled(has_judge)
         self._update_title()
 
@@ -366,6 +399,24 @@ class MainWindow(QMainWindow):
         judges = self.workspace.judges()
         if judges:
             self.workspace.switch_judge(judges[-1])
+
+    def _build_charts(self) -> QWidget:
+        from planner.ui.charts_view import ChartsView  # imports matplotlib
+
+        return ChartsView(self.workspace)
+
+    def _build_court(self) -> QWidget:
+        from planner.ui.court_view import CourtView
+
+        view = CourtView(self.workspace)
+        view.judge_opened.connect(self.docket_view_action.trigger)
+        return view
+
+    def export_report(self) -> BackgroundTask | None:
+        from planner.ui.report_actions import export_report
+
+        self._report_task = export_report(self.workspace, self)
+        return self._report_task
 
     # Look -------------------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Charts of a judge's year and the printed report: matplotlib figures, no Qt."""
