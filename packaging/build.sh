@@ -16,6 +16,19 @@ else
   bash packaging/setup.sh build
   python=$root/.venv/bin/python
 fi
+# PyInstaller reads binaries with objdump and strips with strip (binutils); desktop-file-validate
+# checks the menu entry. A bare Debian machine lacks both.
+if command -v dpkg-query >/dev/null; then
+  need_debs=()
+  command -v objdump >/dev/null || need_debs+=(binutils)
+  command -v desktop-file-validate >/dev/null || need_debs+=(desktop-file-utils)
+  if [ ${#need_debs[@]} -gt 0 ]; then
+    echo "Installing system packages: ${need_debs[*]}"
+    sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_debs[@]}" >/dev/null
+  fi
+fi
 version=$("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 
 start=$SECONDS
@@ -39,6 +52,7 @@ mkdir -p "$tree/DEBIAN" "$tree/opt" "$tree/usr/bin" "$tree/usr/share/application
   "$tree/usr/share/doc/$package" "$tree/usr/share/icons/hicolor/scalable/apps"
 cp -a build/dist/planner "$tree/opt/$package"
 ln -s "../../opt/$package/planner" "$tree/usr/bin/planner"
+desktop-file-validate packaging/linux/$package.desktop
 cp packaging/linux/$package.desktop "$tree/usr/share/applications/"
 for png in resources/icons/hicolor/*/apps/$package.png; do
   size=$(basename "$(dirname "$(dirname "$png")")")
