@@ -107,7 +107,7 @@ class Judge:
             raise InvalidValue(f"quota {self.quota!r} must not be negative")
         try:
             ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America" with tzdata
             raise InvalidValue(
                 f"time zone {self.timezone!r} is not an IANA zone such as America/Los_Angeles"
             ) from None
