@@ -2,7 +2,7 @@
 # Set up if needed, then run the whole test suite (lint, layer contracts, tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash packaging/setup.sh test
+bash packaging/setup.sh test,build  # build: the installer test (tests/test_installer.py)
 .venv/bin/ruff check .
 .venv/bin/lint-imports
 .venv/bin/python -m pytest "$@"

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from planner.paths import data_folder, default_database
 
+#: The name of the .desktop entry and of the icon in the Linux icon theme (packaging/build.sh).
+DESKTOP_ID = "judge-workload-planner"
+
 NO_DISPLAY = (
     "planner: no display is available, so the window cannot open; the commands work without "
     "one (see 'planner --help')"
@@ -31,6 +34,12 @@ def choose_database(asked: Path | None, last: Path | None) -> Path:
     if last is not None and last.exists():
         return last
     return default_database()
+
+
+def window_icon_file() -> Path:
+    """The application's icon: beside the package in a checkout, in the bundle when frozen."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    return base / "resources" / "icons" / "hicolor" / "256x256" / "apps" / f"{DESKTOP_ID}.png"
 
 
 def _log_to_data_folder() -> None:
@@ -62,6 +71,7 @@ def run(
 
     # isort: split
     from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from planner.ui.errors import report_bug
@@ -75,6 +85,9 @@ def run(
     app.setApplicationName("Planner")
     app.setApplicationDisplayName("Judge Workload Planner")
     app.setStyle("Fusion")
+    app.setDesktopFileName(DESKTOP_ID)
+    if window_icon_file().exists():
+        app.setWindowIcon(QIcon(str(window_icon_file())))
     settings = WindowSettings(QSettings())
     apply_theme(theme or settings.theme())
     sys.excepthook = lambda kind, error, trace: report_bug(None, kind, error, trace)

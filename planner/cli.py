@@ -67,6 +67,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "forecast of the fiscal year's quota. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (a demo docket in a temporary folder, the window "
+        "offscreen, a forecast and a PDF) and exit: 0 if every step passed",
+    )
     parser.add_argument("--theme", choices=("system", "light", "dark"), help="window colours")
     # For the screenshots in docs/: open the window, save a picture of it, and quit.
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS)
@@ -285,6 +291,10 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from planner.selftest import run_self_test
+
+        return run_self_test()
     match args.command:
         case "forecast":
             return _forecast(args)

@@ -1,0 +1,176 @@
+"""``planner --self-test``: check an installation end to end, without touching the user's data.
+
+Each step prints one line (``ok`` or ``FAIL`` with the reason); the first failure stops the test
+and the exit code is 1. Everything happens in a temporary folder: a new database (created by the
+bundled Alembic migrations), a small demo docket, the main window (offscreen unless a platform is
+set), the forecast (with the federal holiday tables) and a PDF of it.
+"""
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from planner import __version__
+
+if TYPE_CHECKING:
+    from planner.forecast.report import Forecast
+
+#: Seconds the window may take to show its first forecast before the step fails.
+WINDOW_TIMEOUT = 120.0
+
+
+class SelfTestFailure(Exception):
+    """A step found something wrong: the message says what."""
+
+
+def write_forecast_pdf(text: str, path: Path) -> None:
+    """Write ``text`` (the forecast as the command line prints it) as a one-page PDF.
+
+    The one place the self-test makes a PDF: the forecast report's PDF can replace it.
+    """
+    from PySide6.QtGui import QFontDatabase, QPageSize, QPdfWriter, QTextDocument
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    writer.setTitle("Judge Workload Planner: forecast")
+    writer.setCreator(f"Judge Workload Planner {__version__}")
+    document = QTextDocument()
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(9)
+    document.setDefaultFont(font)
+    document.setPlainText(text)
+    document.print_(writer)
+
+
+def _summary(f: "Forecast") -> str:
+    """The forecast's headline figures, as the PDF's text."""
+    return "\n".join(
+        [
+            f"{f.judge}: fiscal year {f.fiscal_year}, as of {f.as_of:%d %b %Y %H:%M}",
+            f"{f.verdict.title.upper()}: {f.message}",
+            f"Completed so far: {f.completed:,} of {f.quota:,}; needed: {f.needed:,}",
+            f"Pending cases: {f.pending_cases:,}",
+            f"Bench time left: {f.capacity_minutes / 60:,.1f} h on {f.workdays_left} workdays",
+        ]
+    )
+
+
+class _Run:
+    """The state the steps share: the temporary folder, the database, the window."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.database = None
+        self.window = None
+        self.app = None
+        self.forecast = None
+        self.report = ""
+
+    def database_step(self) -> str:
+        from planner.store.database import Database
+
+        path = self.folder / "self-test.sqlite"
+        self.database = Database.open(path)
+        return f"created {path.name} (schema by the bundled migrations)"
+
+    def demo_step(self) -> str:
+        from planner.services.demo import create_demo
+
+        summary = create_demo(self.database, cases=300, judges=1, seed=2018, today=date.today())
+        return summary.describe().replace(f" in {self.database.describe()}.", "")
+
+    def window_step(self) -> str:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from planner.ui.main_window import MainWindow
+        from planner.ui.settings import WindowSettings
+        from planner.ui.workspace import Workspace
+
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        # Settings in the temporary folder: the user's window layout and recent files stay.
+        settings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
+        self.window = MainWindow(Workspace(self.database), WindowSettings(settings))
+        self.window.show()
+        deadline = time.monotonic() + WINDOW_TIMEOUT
+        panel = self.window.quota_panel
+        while not (panel.up_to_date and panel.forecast is not None):
+            if time.monotonic() > deadline:
+                raise SelfTestFailure(f"no forecast on screen after {WINDOW_TIMEOUT:.0f} s")
+            self.app.processEvents()
+            time.sleep(0.01)
+        platform = self.app.platformName()
+        return f"shown on the {platform} platform with the forecast: {panel.forecast.verdict.title}"
+
+    def forecast_step(self) -> str:
+        from planner.services.forecasting import forecast_judges
+
+        results = forecast_judges(self.database, None, None)
+        if len(results) != 1:
+            raise SelfTestFailure(f"expected the demo judge's forecast, got {len(results)}")
+        self.forecast = results[0]
+        shown = self.window.quota_panel.forecast
+        if shown.judge != self.forecast.judge or shown.quota != self.forecast.quota:
+            raise SelfTestFailure("the window's forecast is not the demo judge's")
+        self.report = _summary(self.forecast)
+        return (
+            f"{self.forecast.judge}: {self.forecast.verdict.title}, "
+            f"{self.forecast.pending_cases:,} pending, {self.forecast.workdays_left} workdays left"
+        )
+
+    def pdf_step(self) -> str:
+        path = self.folder / "forecast.pdf"
+        write_forecast_pdf(self.report, path)
+        if not path.exists():
+            raise SelfTestFailure(f"{path.name} was not written")
+        data = path.read_bytes()
+        if not data.startswith(b"%PDF"):
+            raise SelfTestFailure(f"{path.name} does not start with %PDF")
+        return f"wrote {path.name}, {len(data):,} bytes"
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+        if self.database is not None:
+            self.database.close()
+
+
+def run_self_test(out: TextIO | None = None) -> int:
+    """Run every step, printing one line each; 0 if all passed, else 1."""
+    out = out or sys.stdout
+    frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
+    print(f"planner {__version__} self-test{frozen}", file=out, flush=True)
+    with tempfile.TemporaryDirectory(prefix="planner-self-test-") as folder:
+        run = _Run(Path(folder))
+        steps: list[tuple[str, Callable[[], str]]] = [
+            ("database", run.database_step),
+            ("demo docket", run.demo_step),
+            ("main window", run.window_step),
+            ("forecast", run.forecast_step),
+            ("pdf", run.pdf_step),
+        ]
+        try:
+            for name, step in steps:
+                start = time.perf_counter()
+                try:
+                    detail = step()
+                except Exception as error:
+                    print(f"FAIL  {name}: {error}", file=out, flush=True)
+                    if not isinstance(error, SelfTestFailure):
+                        traceback.print_exc(file=sys.stderr)
+                    print(f"self-test FAILED at: {name}", file=out, flush=True)
+                    return 1
+                seconds = time.perf_counter() - start
+                print(f"ok    {name}: {detail} ({seconds:.2f} s)", file=out, flush=True)
+        finally:
+            run.close()
+    print("self-test passed", file=out, flush=True)
+    return 0
