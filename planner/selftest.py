@@ -3,7 +3,7 @@
 Each step prints one line (``ok`` or ``FAIL`` with the reason); the first failure stops the test
 and the exit code is 1. Everything happens in a temporary folder: a new database (created by the
 bundled Alembic migrations), a small demo docket, the main window (offscreen unless a platform is
-set), the forecast (with the federal holiday tables) and a PDF of it.
+set), the forecast (with the federal holiday tables) and the judge's PDF report with its charts.
 """
 
 import os
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 from planner import __version__
 
 if TYPE_CHECKING:
-    from planner.forecast.report import Forecast
+    from planner.store.database import Database
 
 #: Seconds the window may take to show its first forecast before the step fails.
 WINDOW_TIMEOUT = 120.0
@@ -29,36 +29,14 @@ class SelfTestFailure(Exception):
     """A step found something wrong: the message says what."""
 
 
-def write_forecast_pdf(text: str, path: Path) -> None:
-    """Write ``text`` (the forecast as the command line prints it) as a one-page PDF.
+def write_report_pdf(database: "Database", judge_name: str, path: Path) -> None:
+    """Write the judge's report (words, numbers and matplotlib charts) as ``planner report``
+    does: the one place the self-test makes a PDF, and its proof that the charts work here."""
+    # matplotlib keeps its font cache in the temporary folder too, not the user's.
+    os.environ["MPLCONFIGDIR"] = str(path.parent / "matplotlib")
+    from planner.charts.report import write_judge_report
 
-    The one place the self-test makes a PDF: the forecast report's PDF can replace it.
-    """
-    from PySide6.QtGui import QFontDatabase, QPageSize, QPdfWriter, QTextDocument
-
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    writer.setTitle("Judge Workload Planner: forecast")
-    writer.setCreator(f"Judge Workload Planner {__version__}")
-    document = QTextDocument()
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSize(9)
-    document.setDefaultFont(font)
-    document.setPlainText(text)
-    document.print_(writer)
-
-
-def _summary(f: "Forecast") -> str:
-    """The forecast's headline figures, as the PDF's text."""
-    return "\n".join(
-        [
-            f"{f.judge}: fiscal year {f.fiscal_year}, as of {f.as_of:%d %b %Y %H:%M}",
-            f"{f.verdict.title.upper()}: {f.message}",
-            f"Completed so far: {f.completed:,} of {f.quota:,}; needed: {f.needed:,}",
-            f"Pending cases: {f.pending_cases:,}",
-            f"Bench time left: {f.capacity_minutes / 60:,.1f} h on {f.workdays_left} workdays",
-        ]
-    )
+    write_judge_report(database, judge_name, path)
 
 
 class _Run:
@@ -70,7 +48,6 @@ class _Run:
         self.window = None
         self.app = None
         self.forecast = None
-        self.report = ""
 
     def database_step(self) -> str:
         from planner.store.database import Database
@@ -119,15 +96,14 @@ class _Run:
         shown = self.window.quota_panel.forecast
         if shown.judge != self.forecast.judge or shown.quota != self.forecast.quota:
             raise SelfTestFailure("the window's forecast is not the demo judge's")
-        self.report = _summary(self.forecast)
         return (
             f"{self.forecast.judge}: {self.forecast.verdict.title}, "
             f"{self.forecast.pending_cases:,} pending, {self.forecast.workdays_left} workdays left"
         )
 
     def pdf_step(self) -> str:
-        path = self.folder / "forecast.pdf"
-        write_forecast_pdf(self.report, path)
+        path = self.folder / "report.pdf"
+        write_report_pdf(self.database, self.forecast.judge, path)
         if not path.exists():
             raise SelfTestFailure(f"{path.name} was not written")
         data = path.read_bytes()

@@ -27,23 +27,14 @@ def test_self_test_passes_every_step_and_leaves_the_users_data_alone(
 def test_a_step_that_fails_is_named_and_the_exit_code_is_1(
     planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_pdf(text: str, path: Path) -> None:
-        path.write_text(text)  # not a PDF
+    def broken_pdf(database: object, judge_name: str, path: Path) -> None:
+        path.write_text(judge_name)  # not a PDF
 
-    monkeypatch.setattr(selftest, "write_forecast_pdf", broken_pdf)
+    monkeypatch.setattr(selftest, "write_report_pdf", broken_pdf)
 
     result = planner("--self-test")
 
     assert result.code == 1
-    assert "FAIL  pdf: forecast.pdf does not start with %PDF" in result.out
+    assert "FAIL  pdf: report.pdf does not start with %PDF" in result.out
     assert result.out.splitlines()[-1] == "self-test FAILED at: pdf"
     assert "ok    forecast: " in result.out
-
-
-def test_the_forecast_pdf_is_a_pdf(tmp_path: Path) -> None:
-    path = tmp_path / "f.pdf"
-
-    selftest.write_forecast_pdf("Judge A. Example: fiscal year 2027\n  ON TRACK", path)
-
-    assert path.read_bytes().startswith(b"%PDF-")
-    assert path.stat().st_size > 1000
