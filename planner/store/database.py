@@ -16,6 +16,7 @@ from planner.store.errors import (
     NotAPlannerDatabase,
     StoreError,
 )
+from planner.store.private_files import create_private
 from planner.store.repository import Repository
 from planner.store.tables import SCHEMA_REVISION, alembic_version
 
@@ -48,6 +49,12 @@ class Database:
             raise DatabaseUnavailable(f"{path} is a folder, not a database file")
         if not path.parent.exists():
             raise DatabaseUnavailable(f"the folder {path.parent} does not exist")
+        try:
+            create_private(path)  # a new database is the owner's alone, whatever the umask
+        except OSError as error:
+            raise DatabaseUnavailable(
+                f"{path} cannot be created ({error.strerror or error}): choose another folder"
+            ) from None
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _sqlite_pragmas)
         database = cls(engine, path)
