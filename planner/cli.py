@@ -161,7 +161,30 @@ def _build_parser() -> argparse.ArgumentParser:
         help="json or csv (default: from the --out file's extension)",
     )
     export.add_argument("--out", type=Path, metavar="FILE", required=True)
+    _add_backup_commands(commands, db_option)
     return parser
+
+
+def _add_backup_commands(commands, db_option: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    backup = commands.add_parser(
+        "backup",
+        parents=[db_option],
+        help="back the database up now",
+        description="Copy the database consistently (even while the window has it open): to "
+        "--out, or as today's backup in your data folder, where the last seven days' are kept "
+        "(the window also takes one each day it opens the file).",
+    )
+    backup.add_argument("--out", type=Path, metavar="FILE", help="where to write the copy")
+    restore = commands.add_parser(
+        "restore",
+        parents=[db_option],
+        help="list the database's backups, or bring one back",
+        description="With --list, show the database's backups, newest first, with their date, "
+        "judges and case counts. With BACKUP (a number from the list, or a backup file), replace "
+        "the database's contents with it; the current contents are kept as a backup first.",
+    )
+    restore.add_argument("--list", action="store_true", help="list the backups")
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="a number from --list, or a file")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,11 +203,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _database_path(args: argparse.Namespace) -> Path:
     from planner.paths import default_database
+
+    return getattr(args, "db", None) or default_database()
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from planner.services.backups import keep_daily_backup
     from planner.store.database import Database
 
-    return Database.open(getattr(args, "db", None) or default_database())
+    database = Database.open(_database_path(args))
+    keep_daily_backup(database.path)  # once a day, before the command changes anything
+    return database
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -197,6 +228,10 @@ def _run(args: argparse.Namespace) -> int:
             return _import(args)
         case "export":
             return _export(args)
+        case "backup" | "restore":
+            from planner.backup_commands import run_backup_command
+
+            return run_backup_command(args, _database_path(args))
         case _:
             return _window(args)
 
