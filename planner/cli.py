@@ -184,7 +184,9 @@ def _add_backup_commands(commands, db_option: argparse.ArgumentParser) -> None: 
         "the database's contents with it; the current contents are kept as a backup first.",
     )
     restore.add_argument("--list", action="store_true", help="list the backups")
-    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="a number from --list, or a file")
+    restore.add_argument(
+        "backup", nargs="?", metavar="BACKUP", help="a number from --list, or a file"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
