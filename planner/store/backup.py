@@ -3,6 +3,7 @@
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.exc import DatabaseError
 
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
-from planner.store.private_files import create_private, make_private_folder
+from planner.store.private_files import create_private, make_private, make_private_folder
 from planner.store.tables import CaseRow, JudgeRow, alembic_version
 
 #: How many daily backups are kept: the last seven days the database was opened.
@@ -61,11 +62,12 @@ def take_backup(source: Path, out: Path) -> Path:
     if not source.is_file():
         raise DatabaseUnavailable(f"{source} is not there: nothing to back up")
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    with suppress(FileNotFoundError):
-        partial.unlink()
+    # A name of its own (two backups may run at once), created owner-only by mkstemp.
+    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    os.close(handle)
+    partial = Path(name)
     try:
-        create_private(partial)
+        make_private(partial)
         with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
