@@ -91,6 +91,11 @@ def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS)
     if out.exists():
         return None
     take_backup(source, out)
+    try:
+        read_backup(out)  # a damaged copy must not push a good backup out of the rotation
+    except NotAPlannerDatabase:
+        out.unlink()
+        raise
     rotate(folder, source.stem, keep)
     return out
 

@@ -1,5 +1,6 @@
 """Opening a docket database: the engine, SQLite's connection pragmas, migrations, transactions."""
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ class Database:
     def __init__(self, engine: Engine, path: Path | None) -> None:
         self.engine = engine
         self.path = path
+        self._identity = _identity(path) if path is not None else None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
@@ -55,6 +57,7 @@ class Database:
             raise DatabaseUnavailable(
                 f"{path} cannot be created ({error.strerror or error}): choose another folder"
             ) from None
+        _check_file(path)
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _sqlite_pragmas)
         database = cls(engine, path)
@@ -106,6 +109,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Repository]:
         """One user action: everything done through the repository commits together, or not at all."""
+        self._check_still_there()
         session: Session = self._sessions()
         try:
             with session.begin():
@@ -118,6 +122,61 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def _check_still_there(self) -> None:
+        """Refuse to work on a file that was moved, deleted or replaced since it was opened: on
+        POSIX, SQLite would go on writing to the deleted file, and every change would be lost."""
+        if self.path is None:
+            return
+        now = _identity(self.path)
+        if now is None:
+            raise DatabaseUnavailable(
+                f"{self.path} is no longer there (moved, deleted, or its drive disconnected): "
+                "nothing was saved. Put it back, open another file, or restore a backup"
+            )
+        if now != self._identity:
+            raise DatabaseUnavailable(
+                f"{self.path} was replaced by another file since it was opened: nothing was "
+                "saved. Open it again to work on the new file"
+            )
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+#: SQLite's file header: the magic string, and where the page size and page count are.
+_MAGIC = b"SQLite format 3\0"
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is read-only or shorter than its header says
+    (truncated, as by a copy that did not finish): SQLite would find out only page by page."""
+    if not os.access(path, os.R_OK):
+        raise DatabaseUnavailable(f"{path} cannot be read: you do not have permission to open it")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        where = path if not os.access(path, os.W_OK) else path.parent
+        raise DatabaseUnavailable(
+            f"{where} is read-only, so the Planner could not save changes to {path.name}. Copy "
+            "the file to a folder you can write to and open the copy, or open another file"
+        )
+    with open(path, "rb") as file:
+        header = file.read(100)
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        return  # empty (a new database) or not SQLite at all: SQLite says which
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]  # the page count is kept up to date
+    if valid and pages and path.stat().st_size < pages * page_size:
+        raise NotAPlannerDatabase(
+            f"{path} is damaged: it is shorter than it should be (cut off, as by a copy that did "
+            "not finish). Restore a backup, or open another file"
+        )
+
 
 def _translate(error: DatabaseError, path: Path | None) -> StoreError:
     text = str(error.orig)
@@ -125,7 +184,10 @@ def _translate(error: DatabaseError, path: Path | None) -> StoreError:
     if isinstance(error, OperationalError) and "locked" in text:
         return DatabaseBusy(f"{where} is locked by another program; try again in a moment")
     if "not a database" in text or "malformed" in text:
-        return NotAPlannerDatabase(f"{where} is damaged or is not a database file ({text})")
+        return NotAPlannerDatabase(
+            f"{where} is damaged or is not a database file ({text}). Restore a backup, or open "
+            "another file"
+        )
     if "readonly" in text or "read-only" in text:
         return DatabaseUnavailable(f"{where} is read-only: changes cannot be saved there")
     if "disk" in text and "full" in text:
