@@ -75,7 +75,8 @@ def apply(database: Database, n: int, folder: Path) -> None:
     elif kind == "edit":
         with database.transaction() as repo:
             judge = repo.judge_named(IMPORTS_JUDGE)
-            assert judge is not None and judge.id is not None
+            assert judge is not None
+            assert judge.id is not None
             case_id = repo.case_ids(judge.id)[pool_a_number(edit_target(n))]
             case = repo.case(case_id)
             repo.update_case(replace(case, name=f"edited {n}", remaining_minutes=n % 500 + 1))
@@ -89,7 +90,8 @@ def apply(database: Database, n: int, folder: Path) -> None:
         import_file(database, csv, judge_name=IMPORTS_JUDGE)
     elif kind == "add":
         judge = judge_service.judge_named(database, IMPORTS_JUDGE)
-        assert judge is not None and judge.id is not None
+        assert judge is not None
+        assert judge.id is not None
         case_service.add_case(
             database, judge.id, Case(added_a_number(n), f"added {n}", "asylum", date(2025, 4, 1))
         )

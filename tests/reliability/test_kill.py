@@ -103,7 +103,9 @@ def _check(path: Path, confirmed: set[int], uncertain: set[int], last: int) -> N
         elif kind == "remove" and done:
             assert f"Batch {n - 5}" not in counts, f"confirmed removal {n} undone"
         elif kind == "import":
-            found = sum(worker.import_a_number(n, k) in a_numbers for k in range(worker.IMPORT_CASES))
+            found = sum(
+                worker.import_a_number(n, k) in a_numbers for k in range(worker.IMPORT_CASES)
+            )
             assert found in (0, worker.IMPORT_CASES), f"import {n} is partial: {found}"
             if done:
                 assert found == worker.IMPORT_CASES, f"confirmed import {n} lost"
@@ -122,7 +124,9 @@ def _check(path: Path, confirmed: set[int], uncertain: set[int], last: int) -> N
             if worker.KINDS[n % len(worker.KINDS)] == "edit" and worker.edit_target(n) == k
         ]
         latest = max((n for n in edits if n in confirmed), default=None)
-        allowed = {f"edited {n}" for n in edits if n in uncertain and (latest is None or n > latest)}
+        allowed = {
+            f"edited {n}" for n in edits if n in uncertain and (latest is None or n > latest)
+        }
         allowed.add(f"pool {k}" if latest is None else f"edited {latest}")
         assert names[worker.pool_a_number(k)] in allowed, (k, names[worker.pool_a_number(k)])
 
