@@ -1,20 +1,23 @@
 """Opening a docket database: the engine, SQLite's connection pragmas, migrations, transactions."""
 
+import getpass
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from planner.store.errors import (
     DatabaseBusy,
     DatabaseUnavailable,
     NewerDatabase,
     NotAPlannerDatabase,
+    StaleEdit,
     StoreError,
 )
 from planner.store.private_files import create_private
@@ -24,8 +27,21 @@ from planner.store.tables import SCHEMA_REVISION, alembic_version
 BUSY_TIMEOUT_MS = 5000
 
 
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def _listen(engine: Engine) -> None:
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # The only SQLite-specific code in the store: connection settings, not queries.
+    # The driver's own transaction handling starts a transaction only at the first write, so a
+    # read and the write that depends on it could see two states of the file. SQLAlchemy's "begin"
+    # event below says BEGIN instead, before the first read: one snapshot per user action.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -44,6 +60,7 @@ class Database:
         self.engine = engine
         self.path = path
         self._identity = _identity(path) if path is not None else None
+        self.editor = _user_name()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
@@ -62,7 +79,7 @@ class Database:
             ) from None
         _check_file(path)
         engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _sqlite_pragmas)
+        _listen(engine)
         database = cls(engine, path)
         try:
             database._migrate()
@@ -79,7 +96,7 @@ class Database:
         """Open a database by SQLAlchemy URL (a server database, or ``sqlite://`` in memory)."""
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            _listen(engine)
         database = cls(engine, None)
         database._migrate()
         return database
@@ -116,9 +133,11 @@ class Database:
         session: Session = self._sessions()
         try:
             with session.begin():
-                yield Repository(session)
+                yield Repository(session, self.editor)
         except DatabaseError as error:
             raise _translate(error, self.path) from error
+        except StaleDataError:
+            raise StaleEdit(_SAME_MOMENT) from None
         finally:
             session.close()
 
@@ -141,6 +160,14 @@ class Database:
                 f"{self.path} was replaced by another file since it was opened: nothing was "
                 "saved. Open it again to work on the new file"
             )
+
+
+def _user_name() -> str:
+    """Who is working here: the operating system's user name, kept with each saved row."""
+    try:
+        return getpass.getuser()[:100]
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -181,9 +208,20 @@ def _check_file(path: Path) -> None:
         )
 
 
+#: An edit that lost a race: both read the same row, and the other one saved first.
+_SAME_MOMENT = (
+    "someone else saved a change to the same entry at the same moment, so yours was not saved. "
+    "The view now shows theirs: make your change again if it still applies"
+)
+#: SQLite's SQLITE_BUSY_SNAPSHOT: this transaction read a state another has since changed.
+_BUSY_SNAPSHOT = 517
+
+
 def _translate(error: DatabaseError, path: Path | None) -> StoreError:
     text = str(error.orig)
     where = str(path) if path else "the database"
+    if getattr(error.orig, "sqlite_errorcode", None) == _BUSY_SNAPSHOT:
+        return StaleEdit(_SAME_MOMENT)
     if isinstance(error, OperationalError) and "locked" in text:
         return DatabaseBusy(f"{where} is locked by another program; try again in a moment")
     if "not a database" in text or "malformed" in text:
