@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm.attributes import flag_modified
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
@@ -84,12 +85,24 @@ class Repository(HearingStore):
         self._write_profile_children(row.id, judge)
         return row.id
 
-    def update_judge(self, judge: Judge) -> None:
-        """Save an edited profile (the judge's id says which)."""
+    def update_judge(self, judge: Judge, base: Judge | None = None) -> None:
+        """Save an edited profile (the judge's id says which). ``base`` is the profile as the user
+        began editing it: if someone saved the profile since, the edit is refused (StaleEdit)."""
         row = self._session.get(JudgeRow, judge.id)
         if row is None:
             raise Conflict(f"judge {judge.name!r} is no longer in this database")
+        if base is not None and base.version is not None and row.version != base.version:
+            who = row.changed_by or "someone else"
+            raise StaleEdit(
+                f"the profile of {row.name} was changed by {who} after you opened it, so your "
+                "changes were not saved. The window now shows the profile as they left it: "
+                "make your changes again if they still apply"
+            )
         self._copy_profile(judge, row)
+        # Always an UPDATE of the judge's row, so the version counts every save of the profile,
+        # also one that changed only its sessions, minutes, closures or leave.
+        row.changed_by = self._editor
+        flag_modified(row, "changed_by")
         for table in (SessionRow, CaseKindRow, HearingKindRow, CountedCompletionRow):
             self._session.execute(delete(table).where(table.judge_id == row.id))
         self._write_profile_children(row.id, judge)
@@ -485,6 +498,7 @@ def _judge(
 ) -> Judge:
     return Judge(
         id=row.id,
+        version=row.version,
         name=row.name,
         court=row.court,
         timezone=row.timezone,

@@ -129,3 +129,19 @@ def test_a_locked_database_waits_briefly_then_says_so(
     with database.transaction() as repo:
         assert repo.judges() == []
     database.close()
+
+
+def test_a_stale_profile_edit_is_refused(two_users) -> None:  # type: ignore[no-untyped-def]
+    from planner.services import judges as judge_service
+
+    judge_db, clerk_db, _case_id = two_users
+    judges_view = judge_service.judge_named(judge_db, "Ortiz")
+    clerks_view = judge_service.judge_named(clerk_db, "Ortiz")
+    # The judge changes only the weekly sessions: the profile's version counts that too.
+    judge_service.save_profile(
+        judge_db, replace(judges_view, sessions=judges_view.sessions[:3]), [], [], judges_view
+    )
+    with pytest.raises(StaleEdit, match="profile of Ortiz was changed by jortiz"):
+        judge_service.save_profile(clerk_db, replace(clerks_view, quota=500), [], [], clerks_view)
+    stored = judge_service.judge_named(clerk_db, "Ortiz")
+    assert (stored.quota, len(stored.sessions)) == (clerks_view.quota, 3)
