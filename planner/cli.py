@@ -172,7 +172,7 @@ def _add_backup_commands(commands, db_option: argparse.ArgumentParser) -> None: 
         help="back the database up now",
         description="Copy the database consistently (even while the window has it open): to "
         "--out, or as today's backup in your data folder, where the last seven days' are kept "
-        "(the window also takes one each day it opens the file).",
+        "(the window, import and demo also take one each day they open the file).",
     )
     backup.add_argument("--out", type=Path, metavar="FILE", help="where to write the copy")
     restore = commands.add_parser(
@@ -211,12 +211,14 @@ def _database_path(args: argparse.Namespace) -> Path:
     return getattr(args, "db", None) or default_database()
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from planner.services.backups import keep_daily_backup
+def _open(args: argparse.Namespace, *, changes: bool = False):  # type: ignore[no-untyped-def]
     from planner.store.database import Database
 
     database = Database.open(_database_path(args))
-    keep_daily_backup(database.path)  # once a day, before the command changes anything
+    if changes:  # today's backup (once a day) before a command that writes
+        from planner.services.backups import keep_daily_backup
+
+        keep_daily_backup(database.path)
     return database
 
 
@@ -259,7 +261,7 @@ def _demo(args: argparse.Namespace) -> int:
             print(f"\rgenerating: {done:,} of {total:,} judges", end="", file=sys.stderr)
 
     summary = create_demo(
-        _open(args),
+        _open(args, changes=True),
         cases=args.cases,
         judges=args.judges,
         seed=args.seed,
@@ -275,7 +277,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from planner.services.transfer import import_file
 
-    summary = import_file(_open(args), args.file, judge_name=args.judge, replace=args.replace)
+    summary = import_file(
+        _open(args, changes=True), args.file, judge_name=args.judge, replace=args.replace
+    )
     print(summary.describe())
     return 0
 
