@@ -20,7 +20,8 @@ def keep_daily_backup(database: Path, today: date | None = None) -> Path | None:
     try:
         return store_backup.daily_backup(database, backup_folder(database), today or date.today())
     except (StoreError, OSError) as error:
-        log.warning("The daily backup failed: %s", type(error).__name__)
+        # Our words and the error's type only, never its text (which may quote a path or data).
+        log.warning("The daily backup failed: %s", type(error).__name__, extra={"redacted": True})
         return None
 
 
@@ -43,7 +44,7 @@ def backups_of(database: Path) -> list[BackupInfo]:
         try:
             found.append(store_backup.read_backup(path))
         except StoreError:
-            log.warning("A backup could not be read and is not offered")
+            log.warning("A backup could not be read and is not offered", extra={"redacted": True})
     return found
 
 
