@@ -14,13 +14,14 @@ from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind
 from planner.interchange.cases_csv import write_cases
+from planner.interchange.docket_json import write_docket
 from planner.services import cases as case_service
 from planner.services import judges as judge_service
 from planner.services.transfer import import_file
 from planner.store.database import Database
 
-#: What edit N does is KINDS[N % 6].
-KINDS = ("batch", "edit", "import", "edit", "add", "remove")
+#: What edit N does is KINDS[N % 7].
+KINDS = ("batch", "edit", "import", "edit", "add", "remove", "docket")
 BATCH_CASES = 400  # a docket of this many cases, each with one hearing, in one transaction
 IMPORT_CASES = 40  # a cases CSV of this many rows
 POOL = 20  # the cases the edits rename
@@ -68,10 +69,22 @@ def batch_docket(n: int) -> Docket:
     return Docket(Judge(f"Batch {n}"), cases=cases, hearings=hearings)
 
 
+def docket_file(n: int) -> str:
+    """A docket file (JSON) of a judge ``Docket N``, as 'planner import' reads it."""
+    docket = batch_docket(n)
+    cases = tuple(replace(c, a_number="7" + c.a_number[1:]) for c in docket.cases)
+    hearings = tuple(replace(h, a_number="7" + h.a_number[1:]) for h in docket.hearings)
+    return write_docket(Docket(Judge(f"Docket {n}"), cases=cases, hearings=hearings))
+
+
 def apply(database: Database, n: int, folder: Path) -> None:
     kind = KINDS[n % len(KINDS)]
     if kind == "batch":
         judge_service.restore_judge(database, batch_docket(n))
+    elif kind == "docket":
+        path = folder / f"docket-{n}.json"
+        path.write_text(docket_file(n), encoding="utf-8")
+        import_file(database, path, judge_name=None)
     elif kind == "edit":
         with database.transaction() as repo:
             judge = repo.judge_named(IMPORTS_JUDGE)

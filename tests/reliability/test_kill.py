@@ -100,6 +100,14 @@ def _check(path: Path, confirmed: set[int], uncertain: set[int], last: int) -> N
                 assert present, f"confirmed docket {n} lost"
             if not done and not maybe:
                 assert not present
+        elif kind == "docket":  # a docket file imported: a judge, 400 cases, 400 hearings
+            present = f"Docket {n}" in counts
+            if present:
+                assert counts[f"Docket {n}"] == (worker.BATCH_CASES, worker.BATCH_CASES), n
+            if done:
+                assert present, f"confirmed docket file {n} lost"
+            if not done and not maybe:
+                assert not present
         elif kind == "remove" and done:
             assert f"Batch {n - 5}" not in counts, f"confirmed removal {n} undone"
         elif kind == "import":
