@@ -83,7 +83,9 @@ def test_a_newer_file_can_be_left_alone(qtbot, db_path: Path) -> None:  # type: 
     assert db_path.read_bytes() == before
 
 
-def test_the_way_out_dialog_names_the_reason_and_the_choices(qtbot, db_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_way_out_dialog_names_the_reason_and_the_choices(
+    qtbot, db_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from planner.store.errors import NotAPlannerDatabase
 
     seen = {}
