@@ -3,6 +3,7 @@
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from planner.paths import data_folder, default_database
@@ -43,10 +44,18 @@ def window_icon_file() -> Path:
 
 
 def _log_to_data_folder() -> None:
-    logging.basicConfig(
-        filename=data_folder() / "planner.log",
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    from planner.logs import start_logging
+
+    start_logging(data_folder())
+
+
+def _log_thread_error(args: threading.ExceptHookArgs) -> None:
+    """An error in a thread of ours that nobody caught: logged (redacted), the window goes on."""
+    from planner.logs import describe_error
+
+    details = describe_error(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+    logging.getLogger("planner").error(
+        "Unexpected error in a thread\n%s", details, extra={"redacted": True}
     )
 
 
@@ -66,16 +75,16 @@ def run(
 
     # The store first: PySide6 inspects the source of every module imported after it (looking
     # for its __feature__ switches), which costs a tenth of a second over SQLAlchemy.
-    from planner.store.database import Database
-    from planner.store.errors import StoreError
+    from planner.store.database import Database  # noqa: F401
 
     # isort: split
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from planner.ui.errors import report_bug
     from planner.ui.main_window import MainWindow
+    from planner.ui.open_failure import open_or_recover
     from planner.ui.settings import WindowSettings
     from planner.ui.theme import apply_theme
     from planner.ui.workspace import Workspace
@@ -91,12 +100,11 @@ def run(
     settings = WindowSettings(QSettings())
     apply_theme(theme or settings.theme())
     sys.excepthook = lambda kind, error, trace: report_bug(None, kind, error, trace)
+    threading.excepthook = _log_thread_error
 
     path = choose_database(database_path, settings.last_database())
-    try:
-        database = Database.open(path)
-    except StoreError as error:
-        QMessageBox.critical(None, "Cannot open the database", f"{error}")
+    database = open_or_recover(path)  # a file it cannot open: the reason, and a way out
+    if database is None:
         return 1
 
     window = MainWindow(Workspace(database), settings)

@@ -215,6 +215,7 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="forecast from the start of this day (default: now)",
     )
+    _add_backup_commands(commands, db_option)
     return parser
 
 
@@ -267,6 +268,30 @@ def _minutes(text: str) -> int:
     return value
 
 
+def _add_backup_commands(commands, db_option: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    backup = commands.add_parser(
+        "backup",
+        parents=[db_option],
+        help="back the database up now",
+        description="Copy the database consistently (even while the window has it open): to "
+        "--out, or as today's backup in your data folder, where the last seven days' are kept "
+        "(the window, import and demo also take one each day they open the file).",
+    )
+    backup.add_argument("--out", type=Path, metavar="FILE", help="where to write the copy")
+    restore = commands.add_parser(
+        "restore",
+        parents=[db_option],
+        help="list the database's backups, or bring one back",
+        description="With --list, show the database's backups, newest first, with their date, "
+        "judges and case counts. With BACKUP (a number from the list, or a backup file), replace "
+        "the database's contents with it; the current contents are kept as a backup first.",
+    )
+    restore.add_argument("--list", action="store_true", help="list the backups")
+    restore.add_argument(
+        "backup", nargs="?", metavar="BACKUP", help="a number from --list, or a file"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     try:
@@ -283,11 +308,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _database_path(args: argparse.Namespace) -> Path:
     from planner.paths import default_database
+
+    return getattr(args, "db", None) or default_database()
+
+
+def _open(args: argparse.Namespace, *, changes: bool = False):  # type: ignore[no-untyped-def]
     from planner.store.database import Database
 
-    return Database.open(getattr(args, "db", None) or default_database())
+    database = Database.open(_database_path(args))
+    if changes:  # today's backup (once a day) before a command that writes
+        from planner.services.backups import keep_daily_backup
+
+        keep_daily_backup(database.path)
+    return database
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -310,6 +345,10 @@ def _run(args: argparse.Namespace) -> int:
             return _sheet(args)
         case "report":
             return _report(args)
+        case "backup" | "restore":
+            from planner.backup_commands import run_backup_command
+
+            return run_backup_command(args, _database_path(args))
         case _:
             return _window(args)
 
@@ -335,7 +374,7 @@ def _demo(args: argparse.Namespace) -> int:
             print(f"\rgenerating: {done:,} of {total:,} judges", end="", file=sys.stderr)
 
     summary = create_demo(
-        _open(args),
+        _open(args, changes=True),
         cases=args.cases,
         judges=args.judges,
         seed=args.seed,
@@ -351,7 +390,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from planner.services.transfer import import_file
 
-    summary = import_file(_open(args), args.file, judge_name=args.judge, replace=args.replace)
+    summary = import_file(
+        _open(args, changes=True), args.file, judge_name=args.judge, replace=args.replace
+    )
     print(summary.describe())
     return 0
 
@@ -391,7 +432,7 @@ def _schedule(args: argparse.Namespace) -> int:
         return 0
     if args.apply:
         proposal, applied = service.schedule_and_apply(
-            _open(args), args.judge, args.first, args.policy, options
+            _open(args, changes=True), args.judge, args.first, args.policy, options
         )
     else:
         proposal = service.propose_schedule(

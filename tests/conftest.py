@@ -6,12 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from planner.cli import main
 
 # Qt reads this when the first QApplication is made: tests and CI need no display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from planner.store.database import Database
+
+# 'pytest --hypothesis-profile=fuzz' runs the importers' fuzz tests (tests/reliability) long.
+settings.register_profile("fuzz", max_examples=2500, deadline=None)
 
 
 @pytest.fixture(autouse=True)

@@ -84,6 +84,9 @@ class Case:
     nta_served: date | None = None
     attorney: str | None = None
     id: int | None = None
+    #: The stored row's version when this case was read (None: not read from a database). Saving
+    #: an edit of it is refused if the row has changed since. Not part of the case's value.
+    version: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
@@ -125,7 +128,7 @@ class Case:
 
 
 #: A case's own fields, its database id aside: what the store keeps of every case.
-CASE_FIELDS = tuple(f.name for f in fields(Case) if f.name != "id")
+CASE_FIELDS = tuple(f.name for f in fields(Case) if f.name not in ("id", "version"))
 
 
 @dataclass(frozen=True, slots=True)

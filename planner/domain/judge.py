@@ -99,6 +99,9 @@ class Judge:
     counted_completions: frozenset[CompletionKind] = DEFAULT_COUNTED_COMPLETIONS
     at_risk_slack_pct: float = 10.0
     id: int | None = None
+    #: The stored profile's version when this was read (None: not read from a database); saving
+    #: an edit of it is refused if the profile has changed since. Not part of the profile's value.
+    version: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name.strip():

@@ -15,9 +15,11 @@ def add_case(database: Database, judge_id: int, case: Case) -> Case:
         return repo.add_case(judge_id, case)
 
 
-def update_case(database: Database, case: Case) -> Case:
+def update_case(database: Database, case: Case, base: Case | None = None) -> Case:
+    """Save an edited case. With ``base`` (the case as the user began editing it, as read), the
+    edit is refused (StaleEdit) if someone changed the case since, saying who changed what."""
     with database.transaction() as repo:
-        return repo.update_case(case)
+        return repo.update_case(case, base)
 
 
 def delete_case(database: Database, case_id: int) -> tuple[Case, list[Hearing]]:

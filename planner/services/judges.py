@@ -44,11 +44,16 @@ def calendar_of(database: Database, judge_id: int) -> tuple[list[Closure], list[
 
 
 def save_profile(
-    database: Database, judge: Judge, closures: list[Closure], leave: list[Leave]
+    database: Database,
+    judge: Judge,
+    closures: list[Closure],
+    leave: list[Leave],
+    base: Judge | None = None,
 ) -> Judge:
-    """Save an edited profile with its closures and leave, all in one transaction."""
+    """Save an edited profile with its closures and leave, all in one transaction. With ``base``
+    (the profile as read when the edit began), refused if someone saved the profile since."""
     with database.transaction() as repo:
-        repo.update_judge(judge)
+        repo.update_judge(judge, base)
         assert judge.id is not None
         repo.replace_calendar(judge.id, closures, leave)
         return judge

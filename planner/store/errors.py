@@ -23,3 +23,7 @@ class DatabaseUnavailable(StoreError):
 
 class Conflict(StoreError):
     """A change refused because it clashes with what is already stored."""
+
+
+class StaleEdit(Conflict):
+    """An edit made to what someone else has changed since it was read: refused, not merged."""

@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm.attributes import flag_modified
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
@@ -21,7 +22,7 @@ from planner.forecast.facts import Workload
 from planner.forecast.window import window_of
 from planner.store import chart_read, listing
 from planner.store.agenda import HearingStore, hearing_values
-from planner.store.errors import Conflict
+from planner.store.errors import Conflict, StaleEdit
 from planner.store.listing import DocketFilter, DocketRow, SortKey
 from planner.store.tables import (
     CaseKindRow,
@@ -59,8 +60,10 @@ class ForecastInputs(NamedTuple):
 class Repository(HearingStore):
     """The store's operations on an open transaction. Nothing outside the store sees SQL."""
 
-    def __init__(self, session: OrmSession) -> None:
+    def __init__(self, session: OrmSession, editor: str = "") -> None:
         self._session = session
+        #: Who is saving (the operating system's user name), kept with each row saved.
+        self._editor = editor
 
     # Judges -------------------------------------------------------------------------------
 
@@ -82,12 +85,24 @@ class Repository(HearingStore):
         self._write_profile_children(row.id, judge)
         return row.id
 
-    def update_judge(self, judge: Judge) -> None:
-        """Save an edited profile (the judge's id says which)."""
+    def update_judge(self, judge: Judge, base: Judge | None = None) -> None:
+        """Save an edited profile (the judge's id says which). ``base`` is the profile as the user
+        began editing it: if someone saved the profile since, the edit is refused (StaleEdit)."""
         row = self._session.get(JudgeRow, judge.id)
         if row is None:
             raise Conflict(f"judge {judge.name!r} is no longer in this database")
+        if base is not None and base.version is not None and row.version != base.version:
+            who = row.changed_by or "someone else"
+            raise StaleEdit(
+                f"the profile of {row.name} was changed by {who} after you opened it, so your "
+                "changes were not saved. The window now shows the profile as they left it: "
+                "make your changes again if they still apply"
+            )
         self._copy_profile(judge, row)
+        # Always an UPDATE of the judge's row, so the version counts every save of the profile,
+        # also one that changed only its sessions, minutes, closures or leave.
+        row.changed_by = self._editor
+        flag_modified(row, "changed_by")
         for table in (SessionRow, CaseKindRow, HearingKindRow, CountedCompletionRow):
             self._session.execute(delete(table).where(table.judge_id == row.id))
         self._write_profile_children(row.id, judge)
@@ -244,10 +259,23 @@ class Repository(HearingStore):
 
         Returns how many were added and how many updated.
         """
-        existing = self.case_ids(judge_id)
+        query = select(CaseRow.a_number, CaseRow.id, CaseRow.version).where(
+            CaseRow.judge_id == judge_id
+        )
+        existing = {
+            a_number: (case_id, version)
+            for a_number, case_id, version in self._session.execute(query)
+        }
         new = [case for case in cases if case.a_number not in existing]
+        # Each with the version just read: SQLAlchemy updates only rows still at that version,
+        # and counts it up.
         updates = [
-            {"id": existing[case.a_number], **_case_values(judge_id, case)}
+            {
+                "id": existing[case.a_number][0],
+                "version": existing[case.a_number][1],
+                "changed_by": self._editor,
+                **_case_values(judge_id, case),
+            }
             for case in cases
             if case.a_number in existing
         ]
@@ -271,15 +299,20 @@ class Repository(HearingStore):
         values = _case_values(judge_id, case)
         if case.id is not None:
             values["id"] = case.id
-        row = CaseRow(**values)
+        row = CaseRow(**values, changed_by=self._editor)
         self._session.add(row)
         self._session.flush()
         return _case(row)
 
-    def update_case(self, case: Case) -> Case:
+    def update_case(self, case: Case, base: Case | None = None) -> Case:
+        """Save an edited case. ``base`` is the case as the user began editing it: if it was read
+        at a version and the stored row has changed since, the edit is refused (StaleEdit), saying
+        who changed which fields. Without ``base`` (an undo's snapshot), the case is written."""
         row = self._session.get(CaseRow, case.id)
         if row is None:
             raise Conflict(f"case {case.display_a_number} is no longer in this database")
+        if base is not None and base.version is not None and row.version != base.version:
+            raise StaleEdit(_stale_case(base, _case(row), row.changed_by))
         clash = self._session.scalar(
             select(CaseRow.id).where(
                 CaseRow.judge_id == row.judge_id,
@@ -291,6 +324,7 @@ class Repository(HearingStore):
             raise Conflict(f"another case on this docket is already {case.display_a_number}")
         for name, value in _case_values(row.judge_id, case).items():
             setattr(row, name, value)
+        row.changed_by = self._editor
         self._session.flush()
         return _case(row)
 
@@ -473,6 +507,7 @@ def _judge(
 ) -> Judge:
     return Judge(
         id=row.id,
+        version=row.version,
         name=row.name,
         court=row.court,
         timezone=row.timezone,
@@ -501,7 +536,24 @@ def _case_values(judge_id: int, case: Case) -> dict[str, object]:
 
 def _case(row: CaseRow) -> Case:
     # Case turns the stored text of status and completion kind back into the vocabulary.
-    return Case(id=row.id, **{name: getattr(row, name) for name in CASE_FIELDS})  # type: ignore[arg-type]
+    return Case(
+        id=row.id, version=row.version, **{name: getattr(row, name) for name in CASE_FIELDS}
+    )  # type: ignore[arg-type]
+
+
+def _stale_case(base: Case, current: Case, changed_by: str) -> str:
+    changed = [
+        name.replace("_", " ")
+        for name in CASE_FIELDS
+        if getattr(base, name) != getattr(current, name)
+    ]
+    what = f" ({', '.join(changed)})" if changed else ""
+    who = changed_by or "someone else"
+    return (
+        f"case {current.display_a_number} was changed by {who}{what} after you opened it, so "
+        "your change was not saved. The docket now shows the case as they left it: make your "
+        "change again if it still applies"
+    )
 
 
 def _hearing(row: HearingRow, a_number: str) -> Hearing:

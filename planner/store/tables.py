@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -29,7 +30,18 @@ NAMING = {
 }
 
 #: The Alembic revision this code's tables match; a test checks it is the migrations' head.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
+
+
+def _version() -> Mapped[int]:
+    """The row's version counter: SQLAlchemy adds ``AND version = ?`` to each UPDATE of the row and
+    counts it up, so an edit made from a stale read changes nothing (optimistic concurrency)."""
+    return mapped_column(Integer, nullable=False, server_default=text("1"))
+
+
+def _changed_by() -> Mapped[str]:
+    """Who saved the row last (the operating system's user name), to say who changed what."""
+    return mapped_column(String(100), nullable=False, server_default="", default="")
 
 
 def _judge_fk() -> ForeignKey:
@@ -51,6 +63,10 @@ class JudgeRow(Base):
     fy_start_month: Mapped[int] = mapped_column(Integer)
     fy_start_day: Mapped[int] = mapped_column(Integer)
     at_risk_slack_pct: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = _version()
+    changed_by: Mapped[str] = _changed_by()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class SessionRow(Base):
@@ -143,6 +159,10 @@ class CaseRow(Base):
     asylum_filed: Mapped[date | None] = mapped_column(Date)
     nta_served: Mapped[date | None] = mapped_column(Date)
     attorney: Mapped[str | None] = mapped_column(String(200))
+    version: Mapped[int] = _version()
+    changed_by: Mapped[str] = _changed_by()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class HearingRow(Base):
@@ -156,6 +176,10 @@ class HearingRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))
     adjournment_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = _version()
+    changed_by: Mapped[str] = _changed_by()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 #: Alembic's bookkeeping table, read to see whether a database needs migrating.

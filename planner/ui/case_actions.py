@@ -161,16 +161,24 @@ def perform_update(workspace: Workspace, before: Case, after: Case, text: str) -
     """Replace ``before`` by ``after`` (same id); undo writes ``before`` back."""
     database = workspace.database
     after = replace(after, id=before.id)
+    # The version this window last read or wrote: an undo or redo is refused, like any edit, if
+    # someone else changed the case in between.
+    seen = [before.version]
 
-    def write(case: Case) -> Change:
-        case_service.update_case(database, case)
+    def save(case: Case, base: Case) -> Case:
+        saved = case_service.update_case(database, case, replace(base, version=seen[0]))
+        seen[0] = saved.version
+        return saved
+
+    def write(case: Case, base: Case) -> Change:
+        save(case, base)
         return Change.CASES
 
     return workspace.perform(
         text,
-        lambda: case_service.update_case(database, after),
-        undo=lambda _done: write(before),
-        redo=lambda _done: write(after),
+        lambda: save(after, before),
+        undo=lambda _done: write(before, after),
+        redo=lambda _done: write(after, before),
         change=Change.CASES,
     )
 

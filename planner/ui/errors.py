@@ -1,12 +1,12 @@
 """Telling the user what went wrong: their environment's problems plainly, bugs with a log entry."""
 
 import logging
-import traceback
 from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.domain.errors import InvalidValue
+from planner.logs import describe_error
 from planner.store.errors import StoreError
 
 log = logging.getLogger("planner")
@@ -32,7 +32,9 @@ def report_bug(
     trace: TracebackType | None,
 ) -> None:
     """The crash handler: log the details (no docket data), tell the user, keep running."""
-    log.error("Unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+    # Redacted: the log and the details a user may paste into a bug report carry no docket data.
+    details = describe_error(kind, error, trace)
+    log.error("Unexpected error\n%s", details, extra={"redacted": True})
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("Unexpected error")
@@ -41,5 +43,5 @@ def report_bug(
         "is saved whole or not at all."
     )
     box.setInformativeText("The details are in the Planner's log file in your data folder.")
-    box.setDetailedText("".join(traceback.format_exception_only(kind, error)))
+    box.setDetailedText(details)
     box.exec()

@@ -115,7 +115,7 @@ def edit_judge(
 
     saved = workspace.perform(
         f"Edit the profile of {after.name}",
-        lambda: judge_service.save_profile(database, after, new_closures, new_leave),
+        lambda: judge_service.save_profile(database, after, new_closures, new_leave, judge),
         undo=undo,
         redo=redo,
         change=change,

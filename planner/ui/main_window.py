@@ -28,6 +28,7 @@ from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
 from planner.ui.lazy_page import LazyPage
 from planner.ui.quota_panel import QuotaPanel
+from planner.ui.restore_dialog import keep_daily_backup_in_background, offer_restore
 from planner.ui.settings import WindowSettings
 from planner.ui.sheet_actions import DocketSheetActions
 from planner.ui.tasks import BackgroundTask
@@ -125,6 +126,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             "&Open Database…", self.open_database, keys.Open, "Open another docket database"
         )
+        self.restore_action = self._action(
+            "&Restore from Backup…",
+            self.restore_backup,
+            None,
+            "Bring back this database as it was on an earlier day",
+        )
         self.demo_action = self._action(
             "Create &Demo Docket",
             self.create_demo_docket,
@@ -192,6 +199,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addAction(self.export_ics_action)
@@ -330,6 +338,8 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(str(path) if path else "")
         if path is not None:
             self.settings.remember_database(path)
+            keep_daily_backup_in_background(path)
+        self.restore_action.setEnabled(path is not None)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -350,6 +360,18 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._fill_judges()
         return True
+
+    def restore_backup(self) -> bool:
+        """File > Restore from Backup: choose one, confirm, restore, and reopen the file."""
+        path = self.workspace.database.path
+        if path is None:
+            return False
+        restored = offer_restore(
+            self, path, close=self.workspace.database.close, reopen=self.switch_database
+        )
+        if restored:
+            self.statusBar().showMessage(f"Restored {path.name} from a backup", 8000)
+        return restored
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

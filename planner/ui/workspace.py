@@ -12,6 +12,7 @@ from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.services.clock import now_for
 from planner.store.database import Database
+from planner.store.errors import Conflict
 from planner.ui.commands import ServiceCommand
 
 T = TypeVar("T")
@@ -99,6 +100,8 @@ class Workspace(QObject):
             result = do()
         except Exception as error:
             self.failed.emit(error)
+            if isinstance(error, Conflict):  # what is stored differs from what is shown
+                self.notify(change)
             return None
         command = ServiceCommand(
             text,

@@ -1,0 +1,218 @@
+"""Backups of a docket database: consistent copies by SQLite's backup API, rotated, restorable."""
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, func, inspect, select
+from sqlalchemy.exc import DatabaseError
+
+from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
+from planner.store.private_files import create_private, make_private, make_private_folder
+from planner.store.tables import CaseRow, JudgeRow, alembic_version
+
+#: How many daily backups are kept: the last seven days the database was opened.
+KEEP_DAYS = 7
+#: How many copies taken just before a restore are kept.
+KEEP_BEFORE_RESTORE = 3
+SUFFIX = ".sqlite"
+_BEFORE = "-before-restore-"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """A backup as the user chooses one: when it was taken and what it holds."""
+
+    path: Path
+    taken: datetime
+    judges: tuple[tuple[str, int], ...]  # (name, cases) by name
+    schema: str
+
+    @property
+    def cases(self) -> int:
+        return sum(count for _name, count in self.judges)
+
+    @property
+    def before_restore(self) -> bool:
+        """Whether this is the copy kept just before a restore, rather than a daily backup."""
+        return _BEFORE in self.path.name
+
+    def describe(self) -> str:
+        count = len(self.judges)
+        who = ", ".join(f"{name} ({cases:,} cases)" for name, cases in self.judges) or "no judges"
+        kind = " (kept before a restore)" if self.before_restore else ""
+        return (
+            f"{self.taken:%a %d %b %Y %H:%M}{kind}: {count} judge{'' if count == 1 else 's'}: {who}"
+        )
+
+
+def take_backup(source: Path, out: Path) -> Path:
+    """Copy the database at ``source`` to ``out`` consistently, even while others write to it.
+
+    SQLite's backup API copies one snapshot; the copy is written beside ``out`` and renamed over
+    it, so ``out`` is never half a file. The copy is owner-only and a single file (no WAL).
+    """
+    if not source.is_file():
+        raise DatabaseUnavailable(f"{source} is not there: nothing to back up")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # A name of its own (two backups may run at once), created owner-only by mkstemp.
+    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    os.close(handle)
+    partial = Path(name)
+    try:
+        make_private(partial)
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        with open(partial, "rb") as file:
+            os.fsync(file.fileno())
+        os.replace(partial, out)
+    except (OSError, sqlite3.Error) as error:
+        with suppress(OSError):
+            partial.unlink()
+        raise DatabaseUnavailable(f"could not back up {source} to {out}: {error}") from None
+    return out
+
+
+def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS) -> Path | None:
+    """Today's backup of ``source`` in ``folder``, taken if there is none yet; older ones rotated.
+
+    Returns the new backup, or None if today's was already there.
+    """
+    _private_folder(folder)
+    out = folder / f"{source.stem}-{today.isoformat()}{SUFFIX}"
+    if out.exists():
+        return None
+    take_backup(source, out)
+    try:
+        read_backup(out)  # a damaged copy must not push a good backup out of the rotation
+    except NotAPlannerDatabase:
+        out.unlink()
+        raise
+    rotate(folder, source.stem, keep)
+    return out
+
+
+def rotate(folder: Path, stem: str, keep: int = KEEP_DAYS) -> list[Path]:
+    """Delete all but the ``keep`` newest daily backups (and all but a few pre-restore copies)."""
+    removed = []
+    daily = sorted(_daily(folder, stem), reverse=True)
+    before = sorted(folder.glob(f"{stem}{_BEFORE}*{SUFFIX}"), reverse=True)
+    for path in daily[keep:] + before[KEEP_BEFORE_RESTORE:]:
+        with suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _daily(folder: Path, stem: str) -> Iterator[Path]:
+    for path in folder.glob(f"{stem}-*{SUFFIX}"):
+        day = path.name[len(stem) + 1 : -len(SUFFIX)]
+        with suppress(ValueError):
+            date.fromisoformat(day)
+            yield path
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """The backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob(f"*{SUFFIX}") if p.is_file()]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[object]:
+    url = f"file:{quote(str(path.resolve()))}?mode=ro"
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(url, uri=True, check_same_thread=False)
+    )
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def read_backup(path: Path) -> BackupInfo:
+    """What a backup holds, after checking it is a whole Planner database; else NotAPlannerDatabase."""
+    if not path.is_file():
+        raise DatabaseUnavailable(f"{path} is not there")
+    try:
+        with _read_only(path) as connection:
+            check = connection.exec_driver_sql("PRAGMA quick_check").scalar()  # type: ignore[attr-defined]
+            if check != "ok":
+                raise NotAPlannerDatabase(f"{path} is damaged ({check}): it cannot be restored")
+            tables = set(inspect(connection).get_table_names())
+            if alembic_version.name not in tables or JudgeRow.__tablename__ not in tables:
+                raise NotAPlannerDatabase(f"{path} is not a Planner database")
+            schema = connection.scalar(select(alembic_version.c.version_num))  # type: ignore[attr-defined]
+            query = (
+                select(JudgeRow.name, func.count(CaseRow.id))
+                .outerjoin(CaseRow, CaseRow.judge_id == JudgeRow.id)
+                .group_by(JudgeRow.id)
+                .order_by(JudgeRow.name)
+            )
+            judges = tuple((name, count) for name, count in connection.execute(query))  # type: ignore[attr-defined]
+    except DatabaseError as error:
+        raise NotAPlannerDatabase(
+            f"{path} is damaged or is not a database file ({error.orig})"
+        ) from None
+    taken = datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    return BackupInfo(path, taken, judges, str(schema))
+
+
+def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> Path | None:
+    """Make ``target`` hold what ``backup`` holds. Close every connection of this program first.
+
+    The backup is checked whole before anything changes. The current file is first copied to
+    ``folder`` (returned; None if there was no file), so a restore can itself be undone. The
+    restore writes through SQLite's backup API, one transaction that other programs see whole; a
+    file too damaged for SQLite to write into is replaced instead.
+    """
+    read_backup(backup)
+    _private_folder(folder)
+    kept = None
+    if target.exists():
+        kept = folder / f"{target.stem}{_BEFORE}{now:%Y-%m-%d-%H%M%S}{SUFFIX}"
+        try:
+            take_backup(target, kept)
+        except DatabaseUnavailable:  # too damaged to read: keep its bytes as they are
+            _copy_private(target, kept)
+        rotate(folder, target.stem)
+    try:
+        with closing(sqlite3.connect(backup)) as src, closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+    except sqlite3.DatabaseError:
+        _replace_file(backup, target)
+    return kept
+
+
+def _private_folder(folder: Path) -> None:
+    """Make ``folder`` and its parent (the data folder's ``backups``) owner-only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder.parent)
+    make_private_folder(folder)
+
+
+def _copy_private(source: Path, out: Path) -> None:
+    create_private(out)
+    shutil.copyfile(source, out)
+
+
+def _replace_file(backup: Path, target: Path) -> None:
+    partial = target.with_name(f".{target.name}.partial")
+    with suppress(FileNotFoundError):
+        partial.unlink()
+    _copy_private(backup, partial)
+    for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
+        with suppress(FileNotFoundError):
+            stale.unlink()
+    os.replace(partial, target)

@@ -1,0 +1,198 @@
+"""Bad files and a hostile environment: each met with a clear message and a way out; the file is
+never half-written, and no traceback reaches the user."""
+
+import logging
+import os
+import sqlite3
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import planner.store.database as store_database
+from planner.domain.docket import Case, Docket
+from planner.domain.judge import Judge
+from planner.services import backups
+from planner.store.database import Database
+from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
+
+
+def _add(database: Database, name: str, cases: int, first: int = 100_000_000) -> None:
+    with database.transaction() as repo:
+        repo.add_docket(
+            Docket(
+                Judge(name),
+                cases=tuple(
+                    Case(str(first + i), f"Ana Pérez {i}", "asylum", date(2025, 1, 1))
+                    for i in range(cases)
+                ),
+            )
+        )
+
+
+def _integrity(path: Path) -> str:
+    with sqlite3.connect(path) as raw:
+        return raw.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+@pytest.fixture
+def filled(db_path: Path) -> Path:
+    database = Database.open(db_path)
+    _add(database, "Ortiz", 2000)
+    database.close()
+    return db_path
+
+
+def test_a_truncated_file_is_refused_on_open_and_left_alone(filled: Path, planner) -> None:  # type: ignore[no-untyped-def]
+    size = filled.stat().st_size
+    with open(filled, "r+b") as file:
+        file.truncate(size // 2)
+    before = filled.read_bytes()
+    with pytest.raises(NotAPlannerDatabase, match="shorter than it should be"):
+        Database.open(filled)
+    result = planner("--db", filled, "forecast")
+    assert result.code == 1
+    assert "cut off" in result.err
+    assert "Restore a backup" in result.err
+    assert "Traceback" not in result.err
+    assert filled.read_bytes() == before
+
+
+def test_a_file_damaged_inside_says_so_when_read(filled: Path, planner) -> None:  # type: ignore[no-untyped-def]
+    with open(filled, "r+b") as file:
+        file.seek(4096 * 3)
+        file.write(b"\xff" * 4096 * 4)
+    result = planner(
+        "--db", filled, "export", "--judge", "Ortiz", "--out", filled.with_suffix(".json")
+    )
+    assert result.code == 1
+    assert "damaged" in result.err
+    assert "Traceback" not in result.err
+    assert not filled.with_suffix(".json").exists()
+
+
+def test_a_read_only_file_is_refused_with_what_to_do(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode: (
+            False if mode == os.W_OK and Path(path) == filled else real_access(path, mode)
+        ),
+    )
+    with pytest.raises(
+        DatabaseUnavailable, match=r"read-only.*Copy the file to a folder you can write to"
+    ):
+        Database.open(filled)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_really_read_only_file_is_refused(filled: Path) -> None:
+    filled.chmod(0o400)
+    try:
+        if os.access(filled, os.W_OK):
+            pytest.skip("running as a user who can write to any file")
+        with pytest.raises(DatabaseUnavailable, match="read-only"):
+            Database.open(filled)
+    finally:
+        filled.chmod(0o600)
+
+
+def test_a_full_disk_saves_nothing_of_the_action_and_keeps_what_was_saved(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = Database.open(db_path)
+    _add(database, "Ortiz", 100)
+    database.close()
+    pages = sqlite3.connect(db_path).execute("PRAGMA page_count").fetchone()[0]
+    pragmas = store_database._sqlite_pragmas
+
+    def small_disk(connection, record) -> None:  # type: ignore[no-untyped-def]
+        pragmas(connection, record)
+        connection.execute(f"PRAGMA max_page_count = {pages + 5}")  # a disk with 20 kB free
+
+    monkeypatch.setattr(store_database, "_sqlite_pragmas", small_disk)
+    database = Database.open(db_path)
+    with pytest.raises(DatabaseUnavailable, match="is full: nothing was saved"):
+        _add(database, "Baker", 5000, first=200_000_000)
+    with database.transaction() as repo:
+        assert [j.name for j in repo.judges()] == ["Ortiz"]
+        assert repo.case_count(repo.judges()[0].id) == 100
+    database.close()
+    assert _integrity(db_path) == "ok"
+
+
+def test_a_file_that_vanished_while_open_is_not_written_into_the_void(
+    filled: Path, tmp_path: Path
+) -> None:
+    database = Database.open(filled)
+    moved = tmp_path / "elsewhere.sqlite"
+    filled.rename(moved)
+    with pytest.raises(DatabaseUnavailable, match=r"no longer there.*nothing was saved"):
+        _add(database, "Baker", 1, first=200_000_000)
+    database.close()
+    assert not filled.exists()
+    assert _integrity(moved) == "ok"
+
+
+def test_a_file_replaced_while_open_is_not_written_to(filled: Path, tmp_path: Path) -> None:
+    database = Database.open(filled)
+    other = tmp_path / "other.sqlite"
+    Database.open(other).close()
+    os.replace(other, filled)
+    with pytest.raises(DatabaseUnavailable, match="replaced by another file"):
+        _add(database, "Baker", 1, first=200_000_000)
+    database.close()
+
+
+def test_a_damaged_copy_never_pushes_a_good_backup_out(filled: Path) -> None:
+    for day in range(1, 8):
+        backups.keep_daily_backup(filled, date(2026, 11, day))
+    with open(filled, "r+b") as file:
+        file.seek(4096 * 3)
+        file.write(b"\xff" * 4096 * 4)
+    assert backups.keep_daily_backup(filled, date(2026, 11, 8)) is None
+    kept = backups.backups_of(filled)
+    assert len(kept) == 7
+    assert all(info.cases == 2000 for info in kept)
+
+
+def test_unexpected_errors_are_logged_owner_only_without_names_or_a_numbers(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.logs import start_logging
+    from planner.ui.errors import report_bug
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()) or 0)
+    log_file = start_logging(tmp_path)
+    try:
+        try:
+            try:
+                raise KeyError("A-123-456-789")
+            except KeyError as error:
+                raise ValueError(
+                    "case A123456789 of Ana Pérez (attorney 'L. Chen', 987654321) failed"
+                ) from error
+        except ValueError as error:
+            report_bug(None, type(error), error, error.__traceback__)
+        logging.getLogger("planner.test").warning("judge Ortiz opened %s", "PÉREZ, Ana")
+    finally:
+        for handler in logging.getLogger("planner").handlers:
+            handler.flush()
+    text = log_file.read_text(encoding="utf-8")
+    for secret in ("123", "456", "789", "Pérez", "PÉREZ", "Ana", "Chen", "Ortiz", "987654321"):
+        assert secret not in text, secret
+        assert secret not in shown[0], secret
+    assert "ValueError" in text
+    assert "KeyError" in text
+    assert "test_bad_files.py" in text  # where it happened is kept
+    if os.name == "posix":
+        assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
