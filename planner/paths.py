@@ -6,11 +6,17 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 APP_NAME = "JudgeWorkloadPlanner"
+#: Names another data folder (the self-test's temporary one, or a portable install's).
+DATA_FOLDER_VARIABLE = "PLANNER_DATA_DIR"
 
 
 def data_folder() -> Path:
-    """The user's data folder for the Planner, created on first use."""
-    folder = user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
+    """The user's data folder for the Planner (or $PLANNER_DATA_DIR), created on first use."""
+    if chosen := os.environ.get(DATA_FOLDER_VARIABLE):
+        folder = Path(chosen)
+        folder.mkdir(parents=True, exist_ok=True)
+    else:
+        folder = user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
     if os.name == "posix":
         os.chmod(folder, 0o700)  # dockets, backups and the log: the user's alone
     return folder

@@ -11,12 +11,14 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from planner import __version__
+from planner.paths import DATA_FOLDER_VARIABLE
 
 if TYPE_CHECKING:
     from planner.store.database import Database
@@ -32,8 +34,6 @@ class SelfTestFailure(Exception):
 def write_report_pdf(database: "Database", judge_name: str, path: Path) -> None:
     """Write the judge's report (words, numbers and matplotlib charts) as ``planner report``
     does: the one place the self-test makes a PDF, and its proof that the charts work here."""
-    # matplotlib keeps its font cache in the temporary folder too, not the user's.
-    os.environ["MPLCONFIGDIR"] = str(path.parent / "matplotlib")
     from planner.charts.report import write_judge_report
 
     write_judge_report(database, judge_name, path)
@@ -119,12 +119,32 @@ class _Run:
             self.database.close()
 
 
+@contextmanager
+def _private_folders(folder: Path) -> Iterator[None]:
+    """Point the Planner's data folder (backups, log) and matplotlib's font cache into
+    ``folder`` while the test runs: the user's own folders are left alone."""
+    chosen = {DATA_FOLDER_VARIABLE: folder / "data", "MPLCONFIGDIR": folder / "matplotlib"}
+    saved = {name: os.environ.get(name) for name in chosen}
+    os.environ.update({name: str(path) for name, path in chosen.items()})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def run_self_test(out: TextIO | None = None) -> int:
     """Run every step, printing one line each; 0 if all passed, else 1."""
     out = out or sys.stdout
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     print(f"planner {__version__} self-test{frozen}", file=out, flush=True)
-    with tempfile.TemporaryDirectory(prefix="planner-self-test-") as folder:
+    with (
+        tempfile.TemporaryDirectory(prefix="planner-self-test-") as folder,
+        _private_folders(Path(folder)),
+    ):
         run = _Run(Path(folder))
         steps: list[tuple[str, Callable[[], str]]] = [
             ("database", run.database_step),
