@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import Hearing
@@ -132,6 +132,20 @@ class HearingStore:
             setattr(row, name, value)
         self._session.flush()
         return self.hearing(row.id)
+
+    def last_hearing_id(self) -> int:
+        """The highest hearing id so far (0 with none): hearings added later have higher ids."""
+        return self._session.scalar(select(func.max(HearingRow.id))) or 0
+
+    def hearing_ids_after(self, judge_id: int, after: int) -> list[int]:
+        """The ids of the judge's hearings above ``after``: those added since it was the last."""
+        query = (
+            select(HearingRow.id)
+            .join(CaseRow, HearingRow.case_id == CaseRow.id)
+            .where(CaseRow.judge_id == judge_id, HearingRow.id > after)
+            .order_by(HearingRow.id)
+        )
+        return list(self._session.scalars(query))
 
     def delete_hearing(self, hearing_id: int) -> None:
         deleted = self._session.execute(delete(HearingRow).where(HearingRow.id == hearing_id))
