@@ -1,0 +1,92 @@
+"""The auto-scheduler's proposal over the calendar: each proposed hearing a dashed, translucent
+ghost block in the day and week views, labelled, and never stored until the user applies it."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen
+
+from planner.domain.anumber import format_a_number
+from planner.scheduling.autoschedule import Proposed
+from planner.ui.calendar_paint import Scene
+
+#: The outline of every proposed hearing: one colour for "not stored yet", in either theme.
+PROPOSED_EDGE = "#6a3fb5"
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedGhost:
+    """A proposed hearing where it is drawn, and its label lines."""
+
+    a_number: str
+    rect: QRectF
+    lines: tuple[str, ...]
+    tooltip: str
+
+
+def _kind(p: Proposed) -> str:
+    return p.kind.value.replace("_", " ")
+
+
+def layout_proposed(
+    scene: Scene, proposed: Sequence[Proposed], metrics: QFontMetrics
+) -> tuple[ProposedGhost, ...]:
+    """The ghosts of the proposed hearings on the days ``scene`` shows (the others are skipped)."""
+    on_show: set[date] = set(scene.days)
+    ghosts = []
+    for p in proposed:
+        day = p.start.date()
+        if day not in on_show:
+            continue
+        rect = scene.slot_rect(day, p.start.hour * 60 + p.start.minute, p.minutes)
+        shown = format_a_number(p.a_number)
+        lines = (f"Proposed · {shown}", f"{_kind(p)} · {p.minutes} min")
+        room = max(1, int((rect.height() - 2) // max(1, metrics.height())))
+        if room < 2:
+            lines = (f"Proposed {shown} · {_kind(p)}",)
+        tip = (
+            f"Proposed (not stored): {shown}\n{p.start:%a %d %b %H:%M}, {p.minutes} min "
+            f"{_kind(p)} hearing\nin {p.session}"
+        )
+        ghosts.append(ProposedGhost(p.a_number, rect, lines, tip))
+    return tuple(ghosts)
+
+
+def paint_proposed(
+    painter: QPainter, ghosts: Sequence[ProposedGhost], palette: QPalette, metrics: QFontMetrics
+) -> None:
+    """Dashed, translucent blocks over the calendar, hatched so they never pass for hearings."""
+    edge = QColor(PROPOSED_EDGE)
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    if dark:
+        edge = edge.lighter(160)
+    fill = QColor(edge)
+    fill.setAlpha(60)
+    hatch = QColor(edge)
+    hatch.setAlpha(70)
+    pen = QPen(edge, 1.6, Qt.PenStyle.DashLine)
+    text = QColor("#f4f0ff" if dark else "#2a1460")
+    for ghost in ghosts:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRect(ghost.rect)
+        painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(ghost.rect)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        painter.drawRect(ghost.rect)
+        painter.setPen(text)
+        box = ghost.rect.adjusted(4, 1, -3, -1)
+        y = box.top()
+        for line in ghost.lines:
+            if y + metrics.height() > box.bottom() + 2 and y > box.top():
+                break
+            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(box.width()))
+            painter.drawText(
+                QRectF(box.left(), y, box.width(), metrics.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                shown,
+            )
+            y += metrics.height()
