@@ -76,9 +76,14 @@ def _preview(qtbot, panel: AutoschedulePanel, policy: Policy = Policy.OLDEST) ->
     qtbot.waitUntil(lambda: not panel.running and panel.proposal is not None, timeout=20_000)
 
 
-def _quota_figures(window: MainWindow) -> tuple[str, ...]:
+def _quota_figures(window: MainWindow) -> tuple[object, ...]:
+    """The quota panel's figures on show, and the forecast's booked minutes and completions
+    projected from booked hearings (what an apply changes on this docket)."""
     q = window.quota_panel
-    return tuple(f.value.text() for f in (q.completed, q.needed, q.hours_left, q.fit))
+    forecast = q.forecast
+    assert forecast is not None
+    shown = tuple(f.value.text() for f in (q.completed, q.needed, q.hours_left, q.fit))
+    return (*shown, forecast.booked_minutes, forecast.projected_from_booked)
 
 
 def test_preview_shows_the_list_and_ghosts_and_stores_nothing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -145,6 +150,9 @@ def test_apply_is_one_undo_step_and_ctrl_z_takes_it_all_back(qtbot, window) -> N
     }
     qtbot.waitUntil(lambda: window.quota_panel.up_to_date)
     applied = _quota_figures(window)
+    assert applied[-2] == proposal.proposed_minutes  # the forecast counts them booked
+    assert applied[-1] == proposal.completions_by_fy_end
+    assert before[-2:] == (0, 0)
 
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
