@@ -51,3 +51,7 @@ for _ in range(50):
 window.grab().save("docs/screenshots/calendar-week-1366x768.png")
 PY
 echo docs/screenshots/calendar-week-1366x768.png
+# The auto-scheduler's preview: ghost blocks on the calendar and the proposal's list.
+xvfb-run -a -s "-screen 0 1366x768x24" env -u QT_QPA_PLATFORM .venv/bin/python \
+  packaging/screenshot_autoschedule.py "$work/demo.sqlite" docs/screenshots/autoschedule.png light
+echo docs/screenshots/autoschedule.png

@@ -77,8 +77,8 @@ def _wait(p: Proposal) -> str:
 #: The comparison's column headings, short enough for the panel.
 HEADINGS = {
     Policy.OLDEST: "Oldest\nfirst",
-    Policy.DEADLINE: "Deadlines,\ndetained",
-    Policy.MAX_COMPLETIONS: "Most\ncompletions",
+    Policy.DEADLINE: "Deadlines\nfirst",
+    Policy.MAX_COMPLETIONS: "Shortest\nfirst",
 }
 
 
@@ -245,7 +245,7 @@ class AutoschedulePanel(QDockWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         self.setWidget(body)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(410)
         self._show_running(False)
 
     # State --------------------------------------------------------------------------------------
@@ -461,7 +461,13 @@ class AutoschedulePanel(QDockWidget):
             for column, cell in enumerate(cells):
                 cell.setToolTip(f"{p.start:%A %d %B %Y}: {p.session}")
                 self.proposed_table.setItem(row, column, cell)
-        self.proposed_table.resizeColumnsToContents()
+        header = self.proposed_table.horizontalHeader()
+        header.setStretchLastSection(False)  # the kind stretches; the minutes stay in view
+        for column in range(5):
+            mode = QHeaderView.ResizeMode
+            header.setSectionResizeMode(
+                column, mode.Stretch if column == 3 else mode.ResizeToContents
+            )
         self.unplaced_table.setRowCount(len(proposal.unplaced))
         for row, u in enumerate(proposal.unplaced):
             reason = ("Partly placed: " if u.partly else "") + u.reason

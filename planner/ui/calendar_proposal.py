@@ -42,10 +42,8 @@ def layout_proposed(
             continue
         rect = scene.slot_rect(day, p.start.hour * 60 + p.start.minute, p.minutes)
         shown = format_a_number(p.a_number)
-        lines = (f"Proposed · {shown}", f"{_kind(p)} · {p.minutes} min")
-        room = max(1, int((rect.height() - 2) // max(1, metrics.height())))
-        if room < 2:
-            lines = (f"Proposed {shown} · {_kind(p)}",)
+        # The A-number first (what a clerk looks for); the dashed, hatched look says "proposed".
+        lines = (shown, f"proposed · {_kind(p)} · {p.minutes} min")
         tip = (
             f"Proposed (not stored): {shown}\n{p.start:%a %d %b %H:%M}, {p.minutes} min "
             f"{_kind(p)} hearing\nin {p.session}"
@@ -61,11 +59,11 @@ def paint_proposed(
     edge = QColor(PROPOSED_EDGE)
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     if dark:
-        edge = edge.lighter(160)
-    fill = QColor(edge)
-    fill.setAlpha(60)
+        edge = edge.lighter(170)
+    fill = QColor("#3a2a5e" if dark else "#ece4fb")
+    fill.setAlpha(215)  # the session under it still shows through, faintly
     hatch = QColor(edge)
-    hatch.setAlpha(70)
+    hatch.setAlpha(55)
     pen = QPen(edge, 1.6, Qt.PenStyle.DashLine)
     text = QColor("#f4f0ff" if dark else "#2a1460")
     for ghost in ghosts:

@@ -116,7 +116,8 @@ def test_preview_shows_the_list_and_ghosts_and_stores_nothing(qtbot, window) -> 
     on_show = [p for p in proposal.proposed if p.start.date() in days]
     ghosts = calendar.proposal_ghosts()
     assert [g.a_number for g in ghosts] == [p.a_number for p in on_show]
-    assert all(g.lines[0].startswith("Proposed") for g in ghosts)
+    assert [g.lines[0] for g in ghosts] == [format_a_number(p.a_number) for p in on_show]
+    assert all(g.tooltip.startswith("Proposed (not stored)") for g in ghosts)
     assert calendar.blocks() == []  # none of them is a stored hearing
     # A row of a later week shows that week.
     last = len(proposal.proposed) - 1
