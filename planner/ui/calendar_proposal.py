@@ -88,3 +88,38 @@ def paint_proposed(
                 shown,
             )
             y += metrics.height()
+
+
+def proposed_days(proposed: Sequence[Proposed]) -> dict[date, int]:
+    """How many hearings are proposed on each day (for the month and the year)."""
+    counts: dict[date, int] = {}
+    for p in proposed:
+        counts[p.start.date()] = counts.get(p.start.date(), 0) + 1
+    return counts
+
+
+def paint_proposed_days(
+    painter: QPainter,
+    cells: dict[date, QRectF],
+    counts: dict[date, int],
+    palette: QPalette,
+    metrics: QFontMetrics,
+) -> None:
+    """A dashed outline inside each day with proposed hearings, and "+N" where there is room."""
+    edge = QColor(PROPOSED_EDGE)
+    if palette.color(QPalette.ColorRole.Window).lightness() < 128:
+        edge = edge.lighter(170)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for day, count in counts.items():
+        rect = cells.get(day)
+        if rect is None:
+            continue
+        painter.setPen(QPen(edge, 1.6, Qt.PenStyle.DashLine))
+        painter.drawRect(rect.adjusted(3, 3, -3, -3))
+        text = f"+{count}"
+        width = metrics.horizontalAdvance(text) + 6
+        if rect.width() >= 3 * width and rect.height() >= 2 * metrics.height():
+            tag = QRectF(rect.right() - width - 5, rect.top() + 5, width, metrics.height())
+            painter.fillRect(tag, edge)
+            painter.setPen(QColor("white"))
+            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)

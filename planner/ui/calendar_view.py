@@ -59,7 +59,12 @@ from planner.ui.calendar_paint import (
     paint_scene,
     paint_selection,
 )
-from planner.ui.calendar_proposal import ProposedGhost, layout_proposed, paint_proposed
+from planner.ui.calendar_proposal import (
+    ProposedGhost,
+    layout_proposed,
+    paint_proposed,
+    proposed_days,
+)
 from planner.ui.calendar_year import YearView
 from planner.ui.case_mime import case_id_of
 from planner.ui.day_grid import DayGrid
@@ -452,6 +457,9 @@ class CalendarView(QWidget):
         """Draw ``proposed`` as ghost blocks (nothing stored); an empty tuple removes them."""
         self.proposal = tuple(proposed)
         self.timeline.relayout()
+        for grid in (self.month_view, self.year_view):  # the month and year mark the days
+            grid.proposed = proposed_days(self.proposal)
+            grid.update()
 
     def proposal_ghosts(self) -> list[ProposedGhost]:
         """The proposed hearings drawn on the days on show."""

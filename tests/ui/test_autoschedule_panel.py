@@ -124,6 +124,13 @@ def test_preview_shows_the_list_and_ghosts_and_stores_nothing(qtbot, window) -> 
     table.selectRow(last)
     assert proposal.proposed[last].start.date() in calendar.days()
     assert proposal.proposed[last].a_number in {g.a_number for g in calendar.proposal_ghosts()}
+    # The month and the fiscal year mark the days with proposed hearings, and how many.
+    counts: dict[date, int] = {}
+    for p in proposal.proposed:
+        counts[p.start.date()] = counts.get(p.start.date(), 0) + 1
+    calendar.set_mode("month")
+    assert calendar.month_view.proposed == counts
+    assert calendar.year_view.proposed == counts
     assert _stored(window) == []
     assert window.workspace.undo_stack.count() == 0
 
@@ -279,6 +286,7 @@ def test_closing_the_panel_or_switching_judges_takes_the_ghosts_off(qtbot, windo
     assert window.calendar.proposal_ghosts()
     panel.close()
     assert window.calendar.proposal_ghosts() == []
+    assert window.calendar.month_view.proposed == {}
     assert panel.proposal is None
     panel = _open(qtbot, window)
     _preview(qtbot, panel)
