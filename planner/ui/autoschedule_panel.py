@@ -252,7 +252,9 @@ class AutoschedulePanel(QDockWidget):
 
     def _reset_from_date(self) -> None:
         tomorrow = self.workspace.clock().date() + timedelta(days=1)
-        self.from_date.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        day = QDate(tomorrow.year, tomorrow.month, tomorrow.day)
+        self.from_date.setMinimumDate(day)  # never a hearing for today or a day gone by
+        self.from_date.setDate(day)
 
     def first_day(self) -> date:
         return self.from_date.date().toPython()  # type: ignore[no-any-return]
@@ -326,11 +328,12 @@ class AutoschedulePanel(QDockWidget):
         self._running = ""
         self._show_running(False)
         self._update_buttons()
-        if generation != self._generation and not (what == "apply" and then != self._failed):
-            return  # another judge since: not for this docket (but a stored apply is undoable)
+        stored = what == "apply" and not isinstance(outcome, Exception)
+        if generation != self._generation and not stored:
+            return  # another judge or a closed panel since: not for the docket on show
         if what != "apply" and self.task is not None and self.task.cancelled:
             outcome, then = Cancelled("cancelled"), self._failed  # it ended before it noticed
-        then(outcome)
+        then(outcome)  # a stored apply always becomes its undo step, whatever came since
 
     def _failed(self, error: object) -> None:
         if isinstance(error, Cancelled):
