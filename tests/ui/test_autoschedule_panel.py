@@ -177,8 +177,9 @@ def test_apply_is_one_undo_step_and_ctrl_z_takes_it_all_back(qtbot, window) -> N
     assert _quota_figures(window) == applied
 
 
+@pytest.mark.parametrize("button", ["preview_button", "compare_button"])
 def test_cancel_during_a_long_run_leaves_nothing_and_the_window_responds(  # type: ignore[no-untyped-def]
-    qtbot, window, monkeypatch
+    qtbot, window, monkeypatch, button
 ) -> None:
     started, release = threading.Event(), threading.Event()
     real = service.compare_policies
@@ -194,7 +195,7 @@ def test_cancel_during_a_long_run_leaves_nothing_and_the_window_responds(  # typ
 
     monkeypatch.setattr(service, "compare_policies", slow)
     panel = _open(qtbot, window)
-    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(getattr(panel, button), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set)
     assert panel.running
     assert panel.cancel_button.isVisible()
@@ -210,6 +211,8 @@ def test_cancel_during_a_long_run_leaves_nothing_and_the_window_responds(  # typ
     assert panel.proposal is None
     assert window.calendar.proposal_ghosts() == []
     assert panel.proposed_table.rowCount() == 0
+    assert panel.compared == []
+    assert panel.comparison.item(0, 0) is None
     assert _stored(window) == []
     assert window.workspace.undo_stack.count() == 0
     assert panel.preview_button.isEnabled()
