@@ -182,19 +182,20 @@ def withdraw_applied(database: Database, applied: Applied) -> Withdrawn:
     removed and ``Conflict`` says so.
     """
     with database.transaction() as repo:
-        taken = []
-        for hearing_id in applied.hearing_ids:
-            entry = repo.entry(hearing_id)  # Conflict when it is gone: all or none
-            taken.append((entry.case_id, entry.hearing()))
-            repo.delete_hearing(hearing_id)
-        return Withdrawn(applied.judge, tuple(taken))
+        entries = repo.entries(applied.hearing_ids)
+        if len(entries) != len(set(applied.hearing_ids)):
+            raise Conflict(
+                f"{len(applied.hearing_ids) - len(entries):,} of the hearings it stored are no "
+                "longer in this database; nothing was taken off"
+            )
+        repo.delete_hearings(applied.hearing_ids)
+        return Withdrawn(applied.judge, tuple((e.case_id, e.hearing()) for e in entries))
 
 
 def restore_withdrawn(database: Database, withdrawn: Withdrawn) -> None:
     """Put withdrawn hearings back under their ids in one transaction (the redo of an apply)."""
     with database.transaction() as repo:
-        for case_id, hearing in withdrawn.hearings:
-            repo.add_hearing(case_id, hearing)
+        repo.put_back_hearings(withdrawn.hearings)
 
 
 def _check(options: Options) -> None:

@@ -101,3 +101,14 @@ def test_withdrawing_is_all_or_none(court: Database) -> None:
     with pytest.raises(Conflict, match="no longer"):
         service.withdraw_applied(court, applied)
     assert len(stored(court)) == len(applied.hearing_ids) - 1
+
+
+def test_putting_back_is_refused_whole_when_an_id_was_taken_meanwhile(court: Database) -> None:
+    proposal = service.propose_schedule(court, JUDGE.name, FIRST, Policy.OLDEST)
+    applied = service.apply_proposal(court, proposal)
+    withdrawn = service.withdraw_applied(court, applied)
+    case_id, hearing = withdrawn.hearings[-1]
+    calendar_service.reinstate(court, case_id, hearing)  # its id is in use again
+    with pytest.raises(Conflict, match="already"):
+        service.restore_withdrawn(court, withdrawn)
+    assert [h.id for h in stored(court)] == [hearing.id]
