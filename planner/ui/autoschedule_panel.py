@@ -8,6 +8,8 @@ applied, or another judge is chosen.
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -42,12 +44,23 @@ from planner.scheduling.autoschedule import (
     Proposal,
 )
 from planner.scheduling.report import render_tradeoff
-from planner.services import autoschedule as service
 from planner.services.changes import Change
 from planner.store.errors import Conflict
 from planner.ui.calendar_view import CalendarView
 from planner.ui.cancellable_task import CancellableTask, Work
 from planner.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.services.autoschedule import Applied, Withdrawn
+
+
+def _service() -> ModuleType:
+    """The auto-scheduler's use cases, imported when first used: they bring the forecast's
+    numpy and holiday tables, which the window loads only after it is painted."""
+    from planner.services import autoschedule
+
+    return autoschedule
+
 
 #: Asks whether to preview again after a stale proposal was refused; True to preview.
 AskAgain = Callable[[QWidget, str], bool]
@@ -116,7 +129,9 @@ def _item(text: str, right: bool = False) -> QTableWidgetItem:
 class AutoschedulePanel(QDockWidget):
     """Schedule automatically: options, Compare policies, Preview, Apply, Discard."""
 
-    applied = Signal(object)  # service.Applied, once stored and pushed on the undo stack
+    applied = Signal(
+        object
+    )  # planner.services.autoschedule.Applied, once stored and pushed on the undo stack
 
     def __init__(
         self,
@@ -371,7 +386,7 @@ class AutoschedulePanel(QDockWidget):
         return self._start(
             "compare",
             "Comparing the policies",
-            lambda progress, cancelled: service.compare_policies(
+            lambda progress, cancelled: _service().compare_policies(
                 database,
                 judge.name,
                 first,
@@ -392,7 +407,7 @@ class AutoschedulePanel(QDockWidget):
         return self._start(
             "preview",
             f"Proposing hearings ({POLICY_TITLES[policy]})",
-            lambda progress, cancelled: service.propose_schedule(
+            lambda progress, cancelled: _service().propose_schedule(
                 database,
                 judge.name,
                 first,
@@ -413,7 +428,7 @@ class AutoschedulePanel(QDockWidget):
         return self._start(
             "apply",
             f"Storing {len(proposal.proposed):,} hearings",
-            lambda _progress, _cancelled: service.apply_proposal(database, proposal),
+            lambda _progress, _cancelled: _service().apply_proposal(database, proposal),
             lambda applied: self._push_applied(proposal, applied),  # type: ignore[arg-type]
             cancellable=False,  # one transaction: it ends whole or not at all
         )
@@ -517,17 +532,18 @@ class AutoschedulePanel(QDockWidget):
             self.calendar.set_mode("week")
         self.calendar.set_date(hearing.start.date())
 
-    def _push_applied(self, proposal: Proposal, applied: service.Applied) -> None:
+    def _push_applied(self, proposal: Proposal, applied: "Applied") -> None:
         """One undo step: its undo takes off exactly the stored hearings, its redo puts them
         back under the same ids."""
         database = self.workspace.database
-        withdrawn: list[service.Withdrawn] = []
+        withdrawn: list[Withdrawn] = []
+        service = _service()
 
-        def undo(done: service.Applied) -> Change:
+        def undo(done: "Applied") -> Change:
             withdrawn[:] = [service.withdraw_applied(database, done)]
             return Change.HEARINGS
 
-        def redo(_done: service.Applied) -> Change:
+        def redo(_done: "Applied") -> Change:
             service.restore_withdrawn(database, withdrawn.pop())
             return Change.HEARINGS
 
