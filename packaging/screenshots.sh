@@ -76,3 +76,7 @@ for tab, name in ((2, "charts-burn-up"), (3, "court")):
     window.grab().save(f"docs/screenshots/{name}-1366x768.png")
     print(f"docs/screenshots/{name}-1366x768.png")
 PY
+# The auto-scheduler's preview: ghost blocks on the calendar and the proposal's list.
+xvfb-run -a -s "-screen 0 1366x768x24" env -u QT_QPA_PLATFORM .venv/bin/python \
+  packaging/screenshot_autoschedule.py "$work/demo.sqlite" docs/screenshots/autoschedule.png light
+echo docs/screenshots/autoschedule.png

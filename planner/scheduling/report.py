@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from planner.domain.anumber import format_a_number
-from planner.scheduling.autoschedule import POLICY_TITLES, Proposal
+from planner.scheduling.autoschedule import POLICY_TITLES, Policy, Proposal
 
 
 def _wait(proposal: Proposal) -> str:
@@ -74,3 +74,34 @@ def render_comparison(proposals: Sequence[Proposal]) -> str:
         f"  {name:<{label}}  " + "".join(f"{v:>{width}}" for v in values) for name, values in rows
     ]
     return "\n".join(lines)
+
+
+def render_tradeoff(proposals: Sequence[Proposal]) -> str:
+    """One sentence: what the most completions cost the oldest tenth against oldest first.
+
+    Empty unless both the ``oldest`` and the ``max-completions`` proposals are given.
+    """
+    by = {p.policy: p for p in proposals}
+    oldest, most = by.get(Policy.OLDEST), by.get(Policy.MAX_COMPLETIONS)
+    if oldest is None or most is None or not oldest.cases:
+        return ""
+    gained = most.completions_by_fy_end - oldest.completions_by_fy_end
+    more = (
+        f"{gained:,} more completions by fiscal-year end"
+        if gained > 0
+        else "no more completions by fiscal-year end"
+        if gained == 0
+        else f"{-gained:,} fewer completions by fiscal-year end"
+    )
+    a, b = oldest.oldest_tenth_wait_days, most.oldest_tenth_wait_days
+    if a is None or b is None:
+        return f"Shortest first gives {more} than oldest first."
+    longer = b - a
+    wait = f"the oldest tenth of the cases waits {_wait(most)} on average, " + (
+        f"{longer:,.1f} days longer than under oldest first"
+        if longer > 0
+        else "no longer than under oldest first"
+    )
+    left = most.oldest_tenth_unplaced - oldest.oldest_tenth_unplaced
+    tail = f", and {left:,} more of them are not completed by fiscal-year end" if left > 0 else ""
+    return f"Shortest first gives {more} than oldest first; {wait}{tail}."

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.docket import Docket
+from planner.domain.docket import Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.scheduling.autoschedule import Options, Policy, Proposal, propose
 from planner.services.clock import now_for
@@ -29,6 +29,7 @@ class Applied:
     judge: str
     hearings: int
     cases: int
+    hearing_ids: tuple[int, ...] = ()  # the stored hearings, for an undo (``withdraw_applied``)
 
     def describe(self) -> str:
         return (
@@ -158,9 +159,43 @@ def schedule_and_apply(
 
 
 def _store(repo: Repository, docket: Docket, proposal: Proposal) -> Applied:
-    repo.add_hearings(docket.judge.id, proposal.hearings())  # type: ignore[arg-type]
+    judge_id: int = docket.judge.id  # type: ignore[assignment]
+    last = repo.last_hearing_id()
+    repo.add_hearings(judge_id, proposal.hearings())
+    ids = tuple(repo.hearing_ids_after(judge_id, last))  # inside the transaction: only ours
     cases = len({p.a_number for p in proposal.proposed})
-    return Applied(docket.judge.name, len(proposal.proposed), cases)
+    return Applied(docket.judge.name, len(proposal.proposed), cases, ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """Applied hearings taken off the calendar again, as they were, to put back on a redo."""
+
+    judge: str
+    hearings: tuple[tuple[int, Hearing], ...]  # (case id, hearing with its id)
+
+
+def withdraw_applied(database: Database, applied: Applied) -> Withdrawn:
+    """Take an applied proposal's hearings off the calendar in one transaction (its undo).
+
+    Exactly the hearings ``apply_proposal`` stored, by id; if one of them is gone, nothing is
+    removed and ``Conflict`` says so.
+    """
+    with database.transaction() as repo:
+        entries = repo.entries(applied.hearing_ids)
+        if len(entries) != len(set(applied.hearing_ids)):
+            raise Conflict(
+                f"{len(applied.hearing_ids) - len(entries):,} of the hearings it stored are no "
+                "longer in this database; nothing was taken off"
+            )
+        repo.delete_hearings(applied.hearing_ids)
+        return Withdrawn(applied.judge, tuple((e.case_id, e.hearing()) for e in entries))
+
+
+def restore_withdrawn(database: Database, withdrawn: Withdrawn) -> None:
+    """Put withdrawn hearings back under their ids in one transaction (the redo of an apply)."""
+    with database.transaction() as repo:
+        repo.put_back_hearings(withdrawn.hearings)
 
 
 def _check(options: Options) -> None:

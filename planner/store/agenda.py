@@ -1,9 +1,10 @@
 """The calendar's reads and writes: a judge's hearings with their cases, and single hearings."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import Hearing
@@ -133,10 +134,61 @@ class HearingStore:
         self._session.flush()
         return self.hearing(row.id)
 
+    def last_hearing_id(self) -> int:
+        """The highest hearing id so far (0 with none): hearings added later have higher ids."""
+        return self._session.scalar(select(func.max(HearingRow.id))) or 0
+
+    def hearing_ids_after(self, judge_id: int, after: int) -> list[int]:
+        """The ids of the judge's hearings above ``after``: those added since it was the last."""
+        query = (
+            select(HearingRow.id)
+            .join(CaseRow, HearingRow.case_id == CaseRow.id)
+            .where(CaseRow.judge_id == judge_id, HearingRow.id > after)
+            .order_by(HearingRow.id)
+        )
+        return list(self._session.scalars(query))
+
+    def entries(self, hearing_ids: Sequence[int]) -> list[CalendarEntry]:
+        """The hearings of ``hearing_ids`` still in the database (any judge), in order of id."""
+        found: list[CalendarEntry] = []
+        for chunk in _chunks(hearing_ids):
+            query = (
+                select(*_ENTRY_COLUMNS)
+                .join(CaseRow, HearingRow.case_id == CaseRow.id)
+                .where(HearingRow.id.in_(chunk))
+            )
+            found.extend(_entry(row) for row in self._session.execute(query))
+        return sorted(found, key=lambda e: e.id)
+
+    def delete_hearings(self, hearing_ids: Sequence[int]) -> None:
+        """Delete these hearings; ``Conflict`` (and nothing deleted, the transaction rolls back)
+        when one of them is already gone."""
+        deleted = 0
+        for chunk in _chunks(hearing_ids):
+            result = self._session.execute(delete(HearingRow).where(HearingRow.id.in_(chunk)))
+            deleted += result.rowcount  # type: ignore[attr-defined]
+        if deleted != len(set(hearing_ids)):
+            raise Conflict("some of those hearings are no longer in this database")
+
+    def put_back_hearings(self, hearings: Sequence[tuple[int, Hearing]]) -> None:
+        """Insert (case id, hearing) pairs under the hearings' own ids, as an undo took them off."""
+        rows = [{"id": h.id, "case_id": case_id, **hearing_values(h)} for case_id, h in hearings]
+        if any(row["id"] is None for row in rows):
+            raise ValueError("only hearings with their ids can be put back")
+        if self.entries([h.id for _case, h in hearings]):  # type: ignore[misc]
+            raise Conflict("a hearing with that id is already in this database")
+        if rows:
+            self._session.execute(insert(HearingRow), rows)
+
     def delete_hearing(self, hearing_id: int) -> None:
         deleted = self._session.execute(delete(HearingRow).where(HearingRow.id == hearing_id))
         if deleted.rowcount == 0:  # type: ignore[attr-defined]
             raise Conflict("that hearing is no longer in this database")
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> list[list[int]]:
+    """``ids`` in lists of at most ``size``: SQLite caps the parameters of one statement."""
+    return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
 
 
 def hearing_values(hearing: Hearing) -> dict[str, object]:

@@ -39,6 +39,7 @@ from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Leave
 from planner.domain.vocabulary import CompletionKind, HearingStatus
+from planner.scheduling.autoschedule import Proposed
 from planner.scheduling.days import DaySummary
 from planner.services import calendar as calendar_service
 from planner.services import judges as judge_service
@@ -57,6 +58,12 @@ from planner.ui.calendar_paint import (
     paint_ghost,
     paint_scene,
     paint_selection,
+)
+from planner.ui.calendar_proposal import (
+    ProposedGhost,
+    layout_proposed,
+    paint_proposed,
+    proposed_days,
 )
 from planner.ui.calendar_year import YearView
 from planner.ui.case_mime import case_id_of
@@ -84,6 +91,7 @@ class _Timeline(QWidget):
         self.scene = Scene()
         self._cache: QPixmap | None = None  # the scene as painted, until the next relayout
         self.ghost: Ghost | None = None
+        self.proposed: tuple[ProposedGhost, ...] = ()  # the auto-scheduler's preview
         self.drag: Drag | None = None
         self.landing: Landing | None = None
         self._press: tuple[QPointF, Block, bool] | None = None  # where, on what, resizing
@@ -109,6 +117,7 @@ class _Timeline(QWidget):
             v.workspace.clock(),
             self.fontMetrics(),
         )
+        self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
         self._cache = None
         self.update()
 
@@ -132,6 +141,8 @@ class _Timeline(QWidget):
             cached.end()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._cache)  # clipped to the exposed region
+        if self.proposed:
+            paint_proposed(painter, self.proposed, self.palette(), painter.fontMetrics())
         selected = next((b for b in self.scene.blocks if b.id == self._view.selected), None)
         if selected is not None:
             paint_selection(painter, selected, self.palette())
@@ -145,7 +156,12 @@ class _Timeline(QWidget):
             if self.drag is not None or self.ghost is not None:
                 pass  # the ghost's own reason is on show
             elif block is None:
-                QToolTip.hideText()
+                point = QPointF(event.pos())
+                tip = next((g.tooltip for g in self.proposed if g.rect.contains(point)), "")
+                if tip:  # a proposed hearing's ghost
+                    QToolTip.showText(event.globalPos(), tip, self)
+                else:
+                    QToolTip.hideText()
             else:
                 QToolTip.showText(event.globalPos(), block.tooltip, self)
             return True
@@ -334,6 +350,7 @@ class CalendarView(QWidget):
         self.court: CourtCalendar | None = None  # the days on show: holidays, closures, leave
         self.conflicts: dict[int, list[str]] = {}
         self.selected: int | None = None
+        self.proposal: tuple[Proposed, ...] = ()  # proposed hearings drawn as ghosts, not stored
         self.last_message = ""
         self._ask_continuance, self._ask_date = ask_continuance, ask_date
         self._stale = True
@@ -433,6 +450,21 @@ class CalendarView(QWidget):
         """The labels of the background bands (sessions, leave, holidays, closures)."""
         self._ensure_fresh()
         return [band.text for band in self.timeline.scene.bands]
+
+    # The auto-scheduler's preview (autoschedule_panel): ghosts over the day and week ---------
+
+    def show_proposal(self, proposed: tuple[Proposed, ...]) -> None:
+        """Draw ``proposed`` as ghost blocks (nothing stored); an empty tuple removes them."""
+        self.proposal = tuple(proposed)
+        self.timeline.relayout()
+        for grid in (self.month_view, self.year_view):  # the month and year mark the days
+            grid.proposed = proposed_days(self.proposal)
+            grid.update()
+
+    def proposal_ghosts(self) -> list[ProposedGhost]:
+        """The proposed hearings drawn on the days on show."""
+        self._ensure_fresh()
+        return list(self.timeline.proposed)
 
     def select_hearing(self, hearing_id: int | None) -> None:
         """Outline a hearing (or none); the outline is painted over the cached scene."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from planner.scheduling.days import DayState, DaySummary
 from planner.services import calendar as calendar_service
 from planner.services.changes import Change
+from planner.ui.calendar_proposal import paint_proposed_days
 from planner.ui.static_texts import StaticTexts
 from planner.ui.workspace import Workspace
 
@@ -126,6 +127,7 @@ class DayGrid(QWidget):
         self._cache: QPixmap | None = None  # the layout as painted
         self._dirty = True  # the layout changed since it was painted into the cache
         self.texts = StaticTexts()
+        self.proposed: dict[date, int] = {}  # the auto-scheduler's preview: hearings per day
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(False)
@@ -271,6 +273,9 @@ class DayGrid(QWidget):
             cached.end()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._cache)
+        if self.proposed:
+            rects = {day: c.rect for day, c in self.cells.items()}
+            paint_proposed_days(painter, rects, self.proposed, self.palette(), self.fontMetrics())
         cell = self.cells.get(self.selected)
         if cell is not None:
             colour = self.palette().color(QPalette.ColorRole.Highlight)

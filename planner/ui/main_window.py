@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +24,7 @@ from planner.services import calendar as calendar_service
 from planner.services.changes import Change
 from planner.store.database import Database
 from planner.ui import case_actions, ics_export_dialog, judge_actions
+from planner.ui.autoschedule_panel import AutoschedulePanel
 from planner.ui.calendar_page import CalendarPage
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
 
         self._make_actions()
+        self._make_autoschedule()
         self._make_menus()
         self._make_toolbar()
 
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._fill_judges()
         self._restore_window()
+        self.autoschedule_panel.hide()  # opened by its action, never by a restored layout
 
     # Actions and menus ------------------------------------------------------------------------
 
@@ -193,6 +197,22 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About", self.about)
         self.sheet_actions = DocketSheetActions(self.workspace, self.calendar.days, self)
 
+    def _make_autoschedule(self) -> None:
+        """The auto-scheduler: a dock beside the calendar, opened by Ctrl+Shift+A."""
+        self.autoschedule_panel = AutoschedulePanel(self.workspace, self.calendar, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.autoschedule_panel)
+        self.autoschedule_panel.hide()
+        self.autoschedule_action = self._action(
+            "Schedule &Automatically…",
+            self.open_autoschedule,
+            "Ctrl+Shift+A",
+            "Propose hearings for the unscheduled cases, compare policies, preview and apply",
+        )
+
+    def open_autoschedule(self) -> None:
+        self.views.setCurrentWidget(self.calendar_page)  # the ghosts show on the calendar
+        self.autoschedule_panel.open()
+
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
@@ -213,6 +233,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions(self.docket.case_actions())
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.autoschedule_action)
 
         judge_menu = self.menuBar().addMenu("&Judge")
         judge_menu.addActions(
@@ -259,6 +281,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addActions(self.docket.case_actions())
+        toolbar.addSeparator()
+        toolbar.addAction(self.autoschedule_action)
 
     # Judges -------------------------------------------------------------------------------------
 
@@ -326,6 +350,7 @@ class MainWindow(QMainWindow):
             self.remove_judge_action,
             self.export_ics_action,
             self.report_action,
+            self.autoschedule_action,
         ):
             action.setEnabled(has_judge)
         self._update_title()
@@ -468,6 +493,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.autoschedule_panel.shutdown()  # stops its worker; the preview is never stored
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -72,3 +72,43 @@ def test_progress_is_reported_and_cancel_stops(court: Database) -> None:
 def _judge(database: Database):  # type: ignore[no-untyped-def]
     with database.transaction() as repo:
         return repo.judge_named(JUDGE.name)
+
+
+def test_withdrawing_an_applied_proposal_removes_exactly_its_hearings(court: Database) -> None:
+    """The undo of an apply: its hearings go, others stay; the redo puts them back, same ids."""
+    with court.transaction() as repo:
+        case_id = repo.case_ids(1)["100000000"]
+    other = calendar_service.schedule_hearing(
+        court, _judge(court), case_id, at(4, 8, 30), 15, HearingKind.MASTER
+    )
+    proposal = service.propose_schedule(court, JUDGE.name, FIRST, Policy.OLDEST)
+    applied = service.apply_proposal(court, proposal)
+    assert len(applied.hearing_ids) == len(proposal.proposed) == applied.hearings
+    assert {h.id for h in stored(court)} == {other.id, *applied.hearing_ids}
+    withdrawn = service.withdraw_applied(court, applied)
+    assert [h.id for h in stored(court)] == [other.id]
+    service.restore_withdrawn(court, withdrawn)
+    assert {h.id for h in stored(court)} == {other.id, *applied.hearing_ids}
+    assert sorted(
+        (h.a_number, h.start, h.minutes, h.kind) for h in stored(court) if h.id != other.id
+    ) == sorted((p.a_number, p.start, p.minutes, p.kind) for p in proposal.proposed)
+
+
+def test_withdrawing_is_all_or_none(court: Database) -> None:
+    proposal = service.propose_schedule(court, JUDGE.name, FIRST, Policy.OLDEST)
+    applied = service.apply_proposal(court, proposal)
+    calendar_service.unschedule(court, applied.hearing_ids[-1])  # gone by another way
+    with pytest.raises(Conflict, match="no longer"):
+        service.withdraw_applied(court, applied)
+    assert len(stored(court)) == len(applied.hearing_ids) - 1
+
+
+def test_putting_back_is_refused_whole_when_an_id_was_taken_meanwhile(court: Database) -> None:
+    proposal = service.propose_schedule(court, JUDGE.name, FIRST, Policy.OLDEST)
+    applied = service.apply_proposal(court, proposal)
+    withdrawn = service.withdraw_applied(court, applied)
+    case_id, hearing = withdrawn.hearings[-1]
+    calendar_service.reinstate(court, case_id, hearing)  # its id is in use again
+    with pytest.raises(Conflict, match="already"):
+        service.restore_withdrawn(court, withdrawn)
+    assert [h.id for h in stored(court)] == [hearing.id]
