@@ -1,5 +1,6 @@
 """Starting the desktop application: the one place that wires the store, services and windows."""
 
+import gc
 import logging
 import os
 import sys
@@ -59,6 +60,11 @@ def _log_thread_error(args: threading.ExceptHookArgs) -> None:
     )
 
 
+def _collect_garbage_again() -> None:
+    gc.freeze()  # what start-up made lives as long as the window: never scan it again
+    gc.enable()
+
+
 def run(
     database_path: Path | None,
     *,
@@ -71,6 +77,10 @@ def run(
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
+    # Start-up allocates a great many long-lived objects (SQLAlchemy, Qt's wrappers) and frees
+    # almost none: the collector would only walk them (a tenth of the time to the first paint).
+    # It is switched back on once the window is painted, with those objects set aside for good.
+    gc.disable()
     _log_to_data_folder()
 
     # The store first: PySide6 inspects the source of every module imported after it (looking
@@ -111,6 +121,7 @@ def run(
     if size is not None:
         window.resize(*size)
     window.show()
+    QTimer.singleShot(0, _collect_garbage_again)
     if quit_when_shown:  # for benchmarks/bench_startup.py
         from planner.ui.startup_probe import StartupProbe
 

@@ -19,6 +19,13 @@ def find_cases(
         return repo.docket_ids(judge_id, where, sort, descending, now)
 
 
+def count_cases(
+    database: Database, judge_id: int, where: DocketFilter, now: datetime | None = None
+) -> int:
+    with database.transaction() as repo:
+        return repo.docket_count(judge_id, where, now)
+
+
 def case_rows(
     database: Database, ids: Sequence[int], now: datetime | None = None
 ) -> list[DocketRow]:

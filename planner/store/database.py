@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy.dialects import sqlite as _loaded_with_the_store  # noqa: F401
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -23,6 +24,9 @@ from planner.store.errors import (
 from planner.store.private_files import create_private
 from planner.store.repository import Repository
 from planner.store.tables import SCHEMA_REVISION, alembic_version
+
+# The SQLite dialect is imported with the store, not at the first create_engine: the window
+# imports the store before Qt, whose import hook would read the source of every dialect module.
 
 BUSY_TIMEOUT_MS = 5000
 

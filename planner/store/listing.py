@@ -171,6 +171,16 @@ def docket_ids(
     return list(session.scalars(query))
 
 
+def docket_count(
+    session: OrmSession, judge_id: int, where: DocketFilter, now: datetime | None = None
+) -> int:
+    """How many of the judge's cases match: a count, without fetching or sorting them."""
+    query = select(func.count(CaseRow.id)).where(
+        *_conditions(judge_id, where, now or datetime.now())
+    )
+    return session.scalar(query) or 0
+
+
 def docket_rows(
     session: OrmSession, ids: Sequence[int], now: datetime | None = None
 ) -> list[DocketRow]:

@@ -364,6 +364,10 @@ class Repository(HearingStore):
 
     # The docket table ------------------------------------------------------------------------
 
+    def docket_count(self, judge_id: int, where: DocketFilter, now: datetime | None = None) -> int:
+        """How many of the judge's cases match ``where``."""
+        return listing.docket_count(self._session, judge_id, where, now)
+
     def docket_ids(
         self,
         judge_id: int,

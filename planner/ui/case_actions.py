@@ -12,8 +12,6 @@ from planner.services import docket as docket_service
 from planner.services.changes import Change
 from planner.store.errors import StoreError
 from planner.store.listing import DocketFilter
-from planner.ui.case_dialog import CaseDialog
-from planner.ui.complete_dialog import CompleteCaseDialog
 from planner.ui.workspace import Workspace
 
 #: Shows a dialog and says whether the user accepted it. Tests pass one that types and clicks.
@@ -52,6 +50,8 @@ def new_case(
     judge = workspace.judge
     if judge is None or judge.id is None:
         return None
+    from planner.ui.case_dialog import CaseDialog  # dialogs load on first use
+
     dialog = CaseDialog(
         judge,
         languages=docket_service.docket_languages(workspace.database, judge.id),
@@ -71,6 +71,8 @@ def edit_case(
     judge, before = workspace.judge, _load(workspace, case_id)
     if judge is None or judge.id is None or before is None:
         return None
+    from planner.ui.case_dialog import CaseDialog  # dialogs load on first use
+
     dialog = CaseDialog(
         judge,
         languages=docket_service.docket_languages(workspace.database, judge.id),
@@ -96,6 +98,8 @@ def complete_case(
     judge, before = workspace.judge, _load(workspace, case_id)
     if judge is None or before is None or before.status is CaseStatus.COMPLETED:
         return None
+    from planner.ui.complete_dialog import CompleteCaseDialog
+
     dialog = CompleteCaseDialog(judge, before, today=workspace.clock().date(), parent=parent)
     try:
         if not run(dialog):

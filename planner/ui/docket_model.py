@@ -333,6 +333,12 @@ class DocketTableModel(QAbstractTableModel):
             self._workspace.database, judge.id, where, self._sort, self._descending, self._now
         )
 
+    def _count(self, where: DocketFilter) -> int:
+        judge = self._workspace.judge
+        if judge is None or judge.id is None:
+            return 0
+        return docket_service.count_cases(self._workspace.database, judge.id, where, self._now)
+
     def _requery(self, *, reset: bool, recount: bool = True) -> None:
         """Fetch the ids again. Same rows in a new order is a layout change that keeps the
         selection; other differences reset the model; the same ids only mark the rows stale."""
@@ -340,9 +346,7 @@ class DocketTableModel(QAbstractTableModel):
         ids = self._query_ids(self._where)
         if recount:
             everything = DocketFilter(status=None)
-            self._total = (
-                len(ids) if self._where == everything else len(self._query_ids(everything))
-            )
+            self._total = len(ids) if self._where == everything else self._count(everything)
         if reset or set(ids) != set(self._ids):
             self.beginResetModel()
             self._ids, self._pages = ids, {}

@@ -1,6 +1,7 @@
 """The main window's judge actions: add, edit and remove a judge's profile, each one undoable."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -8,8 +9,10 @@ from planner.domain.docket import Closure, Docket, Leave
 from planner.domain.judge import Judge
 from planner.services import judges as judge_service
 from planner.services.changes import Change
-from planner.ui.profile_dialog import ProfileDialog
 from planner.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.ui.profile_dialog import ProfileDialog
 
 #: Runs a dialog modally and returns its result code; tests pass one that drives the dialog.
 ExecDialog = Callable[[QDialog], int]
@@ -31,7 +34,7 @@ def _switch_to(workspace: Workspace, name: str | None) -> None:
 
 
 def _ask(
-    dialog: ProfileDialog, exec_dialog: ExecDialog
+    dialog: "ProfileDialog", exec_dialog: ExecDialog
 ) -> tuple[Judge, list[Closure], list[Leave]] | None:
     try:
         if exec_dialog(dialog) != QDialog.DialogCode.Accepted:
@@ -45,6 +48,8 @@ def add_judge(
     workspace: Workspace, parent: QWidget | None, *, exec_dialog: ExecDialog = _exec
 ) -> Judge | None:
     """Ask for a new judge's profile and add it; undo removes the judge, redo puts it back."""
+    from planner.ui.profile_dialog import ProfileDialog  # dialogs load on first use
+
     dialog = ProfileDialog(
         None,
         taken_names=[judge.name for judge in workspace.judges()],
@@ -89,6 +94,8 @@ def edit_judge(
         return False
     database = workspace.database
     closures, leave = judge_service.calendar_of(database, judge.id)
+    from planner.ui.profile_dialog import ProfileDialog  # dialogs load on first use
+
     dialog = ProfileDialog(
         judge,
         closures,

@@ -2,6 +2,7 @@
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,23 +21,24 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.domain.judge import Judge
-from planner.services import calendar as calendar_service
 from planner.services.changes import Change
 from planner.store.database import Database
-from planner.ui import case_actions, ics_export_dialog, judge_actions
-from planner.ui.autoschedule_panel import AutoschedulePanel
-from planner.ui.calendar_page import CalendarPage
+from planner.ui import case_actions, judge_actions
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
 from planner.ui.lazy_page import LazyPage
 from planner.ui.quota_panel import QuotaPanel
-from planner.ui.restore_dialog import keep_daily_backup_in_background, offer_restore
 from planner.ui.settings import WindowSettings
 from planner.ui.sheet_actions import DocketSheetActions
 from planner.ui.tasks import BackgroundTask
 from planner.ui.theme import apply_theme
 from planner.ui.welcome import WelcomePage
 from planner.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.ui.autoschedule_panel import AutoschedulePanel
+    from planner.ui.calendar_page import CalendarPage
+    from planner.ui.calendar_view import CalendarView
 
 DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
 
@@ -56,22 +58,19 @@ class MainWindow(QMainWindow):
         page_layout = QVBoxLayout(docket_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.quota_panel)
-        self.calendar_page = CalendarPage(workspace)  # the calendar, unscheduled cases, conflicts
-        self.calendar = self.calendar_page.calendar
-        self.calendar.hearing_activated.connect(self._open_hearings_case)
-        self.calendar.message.connect(self._say)
-        self.calendar_page.unscheduled.case_activated.connect(
-            lambda case_id: case_actions.edit_case(self.workspace, case_id, self)
-        )
+        # The tabs other than the docket are built when first shown (or first asked for):
+        # start-up pays only for what is on screen.
+        self.calendar_tab = LazyPage(self._build_calendar)
+        self._autoschedule_panel: AutoschedulePanel | None = None
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
         self.views.addTab(self.docket, "&Docket")
-        self.views.addTab(self.calendar_page, "Ca&lendar")
+        self.views.addTab(self.calendar_tab, "Ca&lendar")
         self.views.tabBar().setChangeCurrentOnDrag(True)  # a case dragged from the docket
         self.views.tabBar().setAcceptDrops(True)  # reaches the calendar over its tab
         self.views.setTabToolTip(0, "The judge's cases (Ctrl+1)")
         self.views.setTabToolTip(1, "The judge's hearings by day and week (Ctrl+2)")
-        # Built when first shown: the charts import matplotlib, the court forecasts every judge.
+        # The charts import matplotlib, the court forecasts every judge.
         self.charts = LazyPage(self._build_charts)
         self.court = LazyPage(self._build_court)
         self.views.addTab(self.charts, "Char&ts")
@@ -109,7 +108,6 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._fill_judges()
         self._restore_window()
-        self.autoschedule_panel.hide()  # opened by its action, never by a restored layout
 
     # Actions and menus ------------------------------------------------------------------------
 
@@ -144,7 +142,7 @@ class MainWindow(QMainWindow):
         )
         self.export_ics_action = self._action(
             "Export &Calendar (.ics)…",
-            lambda: ics_export_dialog.export_calendar_file(self.workspace, self),
+            self.export_calendar_file,
             None,
             "Write the judge's hearings to a calendar file, without names unless you ask",
         )
@@ -195,13 +193,42 @@ class MainWindow(QMainWindow):
             "Write the judge's forecast, charts, calendar and assumptions as a PDF",
         )
         self.about_action = self._action("&About", self.about)
-        self.sheet_actions = DocketSheetActions(self.workspace, self.calendar.days, self)
+        self.sheet_actions = DocketSheetActions(self.workspace, lambda: self.calendar.days(), self)
+
+    def _build_calendar(self) -> "CalendarPage":
+        from planner.ui.calendar_page import CalendarPage
+
+        page = CalendarPage(self.workspace)  # the calendar, unscheduled cases, conflicts
+        page.calendar.hearing_activated.connect(self._open_hearings_case)
+        page.calendar.message.connect(self._say)
+        page.unscheduled.case_activated.connect(
+            lambda case_id: case_actions.edit_case(self.workspace, case_id, self)
+        )
+        return page
+
+    @property
+    def calendar_page(self) -> "CalendarPage":
+        """The Calendar tab's page, built now if it was not yet."""
+        return self.calendar_tab.ensure_built()  # type: ignore[return-value]
+
+    @property
+    def calendar(self) -> "CalendarView":
+        return self.calendar_page.calendar
+
+    @property
+    def autoschedule_panel(self) -> "AutoschedulePanel":
+        """The auto-scheduler: a dock beside the calendar, built the first time it is wanted."""
+        if self._autoschedule_panel is None:
+            from planner.ui.autoschedule_panel import AutoschedulePanel
+
+            panel = AutoschedulePanel(self.workspace, self.calendar, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            panel.hide()
+            self._autoschedule_panel = panel
+        return self._autoschedule_panel
 
     def _make_autoschedule(self) -> None:
-        """The auto-scheduler: a dock beside the calendar, opened by Ctrl+Shift+A."""
-        self.autoschedule_panel = AutoschedulePanel(self.workspace, self.calendar, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.autoschedule_panel)
-        self.autoschedule_panel.hide()
+        """Schedule Automatically (Ctrl+Shift+A) opens the auto-scheduler's dock."""
         self.autoschedule_action = self._action(
             "Schedule &Automatically…",
             self.open_autoschedule,
@@ -210,7 +237,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_autoschedule(self) -> None:
-        self.views.setCurrentWidget(self.calendar_page)  # the ghosts show on the calendar
+        self.views.setCurrentWidget(self.calendar_tab)  # the ghosts show on the calendar
         self.autoschedule_panel.open()
 
     def _make_menus(self) -> None:
@@ -325,8 +352,10 @@ class MainWindow(QMainWindow):
             self._fill_judges()
 
     def _open_hearings_case(self, hearing_id: int) -> None:
+        from planner.services.calendar import hearing_entry
+
         try:
-            entry = calendar_service.hearing_entry(self.workspace.database, hearing_id)
+            entry = hearing_entry(self.workspace.database, hearing_id)
         except Exception as error:
             show_error(self, error)
             return
@@ -363,6 +392,8 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(str(path) if path else "")
         if path is not None:
             self.settings.remember_database(path)
+            from planner.ui.restore_dialog import keep_daily_backup_in_background
+
             keep_daily_backup_in_background(path)
         self.restore_action.setEnabled(path is not None)
         self._update_title()
@@ -391,6 +422,8 @@ class MainWindow(QMainWindow):
         path = self.workspace.database.path
         if path is None:
             return False
+        from planner.ui.restore_dialog import offer_restore
+
         restored = offer_restore(
             self, path, close=self.workspace.database.close, reopen=self.switch_database
         )
@@ -459,6 +492,11 @@ class MainWindow(QMainWindow):
         view.judge_opened.connect(self.docket_view_action.trigger)
         return view
 
+    def export_calendar_file(self) -> BackgroundTask | None:
+        from planner.ui.ics_export_dialog import export_calendar_file
+
+        return export_calendar_file(self.workspace, self)
+
     def export_report(self) -> BackgroundTask | None:
         from planner.ui.report_actions import export_report
 
@@ -493,7 +531,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.autoschedule_panel.shutdown()  # stops its worker; the preview is never stored
+        if self._autoschedule_panel is not None:
+            self._autoschedule_panel.shutdown()  # stops its worker; nothing half-stored
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

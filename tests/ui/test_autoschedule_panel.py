@@ -66,7 +66,7 @@ def _open(qtbot, window: MainWindow) -> AutoschedulePanel:  # type: ignore[no-un
     window.autoschedule_action.trigger()
     panel = window.autoschedule_panel
     qtbot.waitUntil(panel.isVisible)
-    assert window.views.currentWidget() is window.calendar_page  # the ghosts show there
+    assert window.views.currentWidget() is window.calendar_tab  # the ghosts show there
     return panel
 
 

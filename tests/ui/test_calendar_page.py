@@ -269,7 +269,7 @@ def test_in_the_window_a_docket_drag_opens_the_calendar_and_refusals_reach_the_s
     )
     QApplication.sendEvent(bar, QDragMoveEvent(over, Qt.DropAction.CopyAction, mime, buttons, mods))
     qtbot.waitUntil(lambda: window.views.currentIndex() == 1, timeout=3000)
-    assert window.views.currentWidget() is window.calendar_page
+    assert window.views.currentWidget() is window.calendar_tab
     qtbot.wait(50)  # the calendar lays out its first week
     calendar = window.calendar
     assert not drop_case(calendar, 0, point(calendar, at(26, 10), 1), mime)  # Thanksgiving

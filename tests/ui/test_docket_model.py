@@ -173,6 +173,7 @@ def test_filters_narrow_the_rows_in_sql(workspace: Workspace) -> None:
     model = DocketTableModel(workspace)
     pending = [c for c in docket.cases if c.status == "pending"]
     assert model.rowCount() == len(pending)
+    assert model.total == len(docket.cases)  # counted in SQL, whatever the filter
     model.set_filter(DocketFilter(detained=True, language="Spanish"))
     wanted = [c for c in pending if c.detained and c.language == "Spanish"]
     assert model.rowCount() == len(wanted) > 0
@@ -222,3 +223,21 @@ def test_adding_a_case_or_switching_judge_requeries(workspace: Workspace) -> Non
 
 def _fields(case: Case) -> dict[str, object]:
     return {name: getattr(case, name) for name in Case.__dataclass_fields__}
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        DocketFilter(),
+        DocketFilter(status=None),
+        DocketFilter(detained=True, language="Spanish"),
+        DocketFilter(text="A000-000-12", status=None),
+    ],
+)
+def test_the_count_of_a_filter_is_the_number_of_its_rows(
+    workspace: Workspace, where: DocketFilter
+) -> None:
+    open_docket(workspace, make_docket(200))
+    judge_id = workspace.judge.id  # type: ignore[union-attr]
+    ids = docket_service.find_cases(workspace.database, judge_id, where)
+    assert docket_service.count_cases(workspace.database, judge_id, where) == len(ids)

@@ -239,7 +239,7 @@ def test_the_calendar_tab_shows_the_judges_hearings_and_opens_their_case(
     window = _window(qtbot, workspace, settings)
     window.docket.table.setFocus()
     qtbot.keyClick(window.docket.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.views.currentWidget() is window.calendar_page
+    assert window.views.currentWidget() is window.calendar_tab
     window.calendar.setFocus()
     qtbot.keyClick(window.calendar, Qt.Key.Key_PageDown)  # the week of Monday 30 November
     [block] = window.calendar.blocks()
