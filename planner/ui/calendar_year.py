@@ -53,6 +53,7 @@ class YearDay:
     step: int | None  # on SCALE
     over: bool  # more minutes booked than the bench time
     today: bool
+    conflicts: int = 0  # conflicts starting that day
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class LegendItem:
     colour: str  # "" for a day without sessions
     hatch: bool = False
     mark: bool = False  # the overbooked mark
+    conflict: bool = False  # the conflict mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ def build_year(
     summaries: dict[date, DaySummary],
     today: date,
     metrics: QFontMetrics,
+    conflicts: dict[date, int] | None = None,
 ) -> YearLayout:
     """Lay out the fiscal year ``first``-``last`` in ``rect``: a row a month, days aligned by weekday."""
     months: list[date] = []
@@ -140,6 +143,7 @@ def build_year(
                     fullness_class(summary),
                     over,
                     day == today,
+                    (conflicts or {}).get(day, 0),
                 )
             )
         label = QRectF(rect.left(), top, label_w - 8, cell_h - GAP)
@@ -170,23 +174,24 @@ def build_year(
 
 
 def _legend(rect: QRectF, height: float, metrics: QFontMetrics) -> tuple[LegendItem, ...]:
-    items = [(label, SCALE[i], False, False) for i, label in enumerate(SCALE_LABELS)]
+    items = [(label, SCALE[i], False, False, False) for i, label in enumerate(SCALE_LABELS)]
     items += [
-        ("overbooked", SCALE[5], False, True),
-        ("holiday or closure", DAY_OFF[DayState.HOLIDAY], True, False),
-        ("leave", DAY_OFF[DayState.LEAVE], True, False),
-        ("no sessions", "", False, False),
+        ("overbooked", SCALE[5], False, True, False),
+        ("conflict", SCALE[0], False, False, True),
+        ("holiday or closure", DAY_OFF[DayState.HOLIDAY], True, False, False),
+        ("leave", DAY_OFF[DayState.LEAVE], True, False, False),
+        ("no sessions", "", False, False, False),
     ]
     line = metrics.height()
     x, y = rect.left() + 4, rect.bottom() - height + 6
     placed = []
-    for label, colour, hatch, mark in items:
+    for label, colour, hatch, mark, conflict in items:
         width = line + 6 + metrics.horizontalAdvance(label) + 16
         if x + width > rect.right() and x > rect.left() + 4:
             x, y = rect.left() + 4, y + line + 2
         swatch = QRectF(x, y + 1, line - 2, line - 2)
         text = QRectF(x + line + 2, y, width - line - 2, line)
-        placed.append(LegendItem(swatch, text, label, colour, hatch, mark))
+        placed.append(LegendItem(swatch, text, label, colour, hatch, mark, conflict))
         x += width
     return tuple(placed)
 
@@ -221,6 +226,20 @@ def _paint_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
     painter.setBrush(colour)
     corner = rect.topRight()
     painter.drawPolygon(QPolygonF([corner, corner - QPointF(size, 0), corner + QPointF(0, size)]))
+
+
+#: The conflict mark: the calendar's red for a hearing in conflict, with a white core so that it
+#: reads on every fill and in grey.
+CONFLICT_RED = QColor("#d62728")
+
+
+def _paint_conflict(painter: QPainter, rect: QRectF) -> None:
+    """The conflict mark: a red dot in the bottom left corner (the overbooked mark is top right)."""
+    size = max(5.0, min(rect.width(), rect.height()) * 0.55)
+    dot = QRectF(rect.left() + 1, rect.bottom() - size - 1, size, size)
+    painter.setPen(QPen(QColor("white"), 1))
+    painter.setBrush(CONFLICT_RED)
+    painter.drawEllipse(dot)
 
 
 def day_colour(d: YearDay) -> tuple[str, bool]:
@@ -261,6 +280,8 @@ def paint_year(
         ink = inks[colour] if colour and not hatch else text
         if d.over:
             _paint_mark(painter, d.rect, ink)
+        if d.conflicts:
+            _paint_conflict(painter, d.rect)
         if d.number:
             painter.setPen(ink)
             texts.draw(painter, d.rect, d.number, centre)
@@ -294,6 +315,8 @@ def paint_year(
         fills.paint(painter, item.swatch, item.colour, item.hatch)
         if item.mark:
             _paint_mark(painter, item.swatch, inks[item.colour])
+        if item.conflict:
+            _paint_conflict(painter, item.swatch)
         painter.setPen(text)
         texts.draw(painter, item.text, item.label)
 
@@ -304,8 +327,6 @@ class YearView(DayGrid):
     Keys: Left/Right a day, Up/Down a month, PageUp/PageDown a year, Home/End the fiscal year's
     first and last day, T today, Enter opens the selected day (``day_activated``).
     """
-
-    read_conflicts = False
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
@@ -328,7 +349,7 @@ class YearView(DayGrid):
     def layout_cells(self, rect: QRectF, metrics: QFontMetrics) -> list[Cell]:
         first, last = self.span()
         today = self.workspace.clock().date()
-        self.layout_ = build_year(rect, first, last, self.summaries, today, metrics)
+        self.layout_ = build_year(rect, first, last, self.summaries, today, metrics, self.conflicts)
         plain, small, bold = year_fonts(self.font())
         for text, font in (
             *((letter, small) for _box, letter in self.layout_.letters),
@@ -339,7 +360,7 @@ class YearView(DayGrid):
         ):
             self.texts.get(text, font)  # laid out now, so that painting only draws
         return [
-            Cell(d.day, d.rect, day_tooltip(d.day, self.summaries.get(d.day), 0))
+            Cell(d.day, d.rect, day_tooltip(d.day, self.summaries.get(d.day), d.conflicts))
             for d in self.layout_.days
         ]
 
@@ -380,3 +401,8 @@ class YearView(DayGrid):
         self.ensure_fresh()
         d = next((d for d in self.layout_.days if d.day == day), None)
         return day_colour(d) if d else ("", False)
+
+    def conflict_days(self) -> dict[date, int]:
+        """The days marked as holding a conflict, and how many conflicts start there."""
+        self.ensure_fresh()
+        return {d.day: d.conflicts for d in self.layout_.days if d.conflicts}

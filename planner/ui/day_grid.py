@@ -113,8 +113,6 @@ class DayGrid(QWidget):
     selection_changed = Signal(object)  # date
     title_changed = Signal(str)  # "November 2026", "Fiscal year 2027 ..."
 
-    read_conflicts = True  # the year overview skips them: a year of conflicts costs too much
-
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -240,10 +238,9 @@ class DayGrid(QWidget):
         if judge is not None and judge.id is not None:
             summaries = calendar_service.day_summaries_for(database, judge, first, last)
             self.summaries = {s.day: s for s in summaries}
-            if self.read_conflicts:
-                for conflict in calendar_service.conflicts_for(database, judge, first, last):
-                    day = conflict.start.date()
-                    self.conflicts[day] = self.conflicts.get(day, 0) + 1
+            for conflict in calendar_service.conflicts_for(database, judge, first, last):
+                day = conflict.start.date()
+                self.conflicts[day] = self.conflicts.get(day, 0) + 1
         self.title_changed.emit(self.title())
         self.relayout()
 

@@ -84,3 +84,11 @@ def test_a_stored_hearing_and_its_change_signal_recolour_the_day(view: YearView)
     assert view.day_fill(date(2026, 11, 20)) == (SCALE[3], False)  # half the day: 50-75%
     assert dict(view.month_figures())["Nov 2026"] == "116 h 30 free of 124 h"
     view.workspace.notify(Change.JUDGES)  # not something the overview shows: nothing read
+
+
+def test_days_with_hearings_in_conflict_are_marked_and_say_so(view: YearView) -> None:
+    # Monday 30 November holds two master hearings at the same time: one conflict.
+    assert view.conflict_days() == {date(2026, 11, 30): 1}
+    assert "1 conflict: see the day view" in view.cells[date(2026, 11, 30)].tooltip
+    assert "conflict" not in view.cells[date(2026, 11, 23)].tooltip
+    assert "conflict" in [item.label for item in view.layout_.legend]
