@@ -120,20 +120,22 @@ def _minute(moment: datetime) -> int:
     return moment.hour * 60 + moment.minute
 
 
-def entry_lines(entry: CalendarEntry) -> tuple[str, ...]:
-    """A-number with its D (detained) and R (represented) markers, then name, then language."""
+def entry_lines(entry: CalendarEntry, names: bool = True) -> tuple[str, ...]:
+    """A-number with its D (detained) and R (represented) markers, then name (unless hidden),
+    then language."""
     markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
     first = format_a_number(entry.a_number) + (f"  {markers}" if markers else "")
     status = "" if entry.status is HearingStatus.SCHEDULED else f" ({entry.status.value})"
-    return first, entry.name, f"{entry.language} · {entry.kind.value.replace('_', ' ')}{status}"
+    kind = f"{entry.language} · {entry.kind.value.replace('_', ' ')}{status}"
+    return (first, entry.name, kind) if names else (first, kind)
 
 
-def _tooltip(entry: CalendarEntry, reasons: Sequence[str]) -> str:
+def _tooltip(entry: CalendarEntry, reasons: Sequence[str], names: bool = True) -> str:
     flags = [
         w for w, on in (("detained", entry.detained), ("represented", entry.represented)) if on
     ]
     text = (
-        f"{format_a_number(entry.a_number)} {entry.name}\n"
+        f"{format_a_number(entry.a_number)}{f' {entry.name}' if names else ''}\n"
         f"{entry.start:%a %d %b %H:%M}-{entry.end:%H:%M} {entry.kind.value.replace('_', ' ')} "
         f"hearing, {entry.status.value}\n{entry.language}"
         + (f", {', '.join(flags)}" if flags else "")
@@ -194,6 +196,7 @@ def build_scene(
     conflicts: dict[int, list[str]],
     now: datetime,
     metrics: QFontMetrics,
+    names: bool = True,
 ) -> Scene:
     """Lay out the timeline of ``days`` in ``rect``; nothing is computed again when painting."""
     if not days:
@@ -251,9 +254,9 @@ def build_scene(
                 max(3.0, entry.minutes * per_minute - 1),
             )
             reasons = conflicts.get(entry.id, [])
-            label = entry_lines(entry)
+            label = entry_lines(entry, names)
             lines = _fit_lines(label, box, metrics)
-            tip = _tooltip(entry, reasons)
+            tip = _tooltip(entry, reasons, names)
             blocks.append(
                 Block(entry.id, box, label, lines, entry.kind, entry.status, bool(reasons), tip)
             )

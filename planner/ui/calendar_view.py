@@ -116,6 +116,7 @@ class _Timeline(QWidget):
             v.conflicts,
             v.workspace.clock(),
             self.fontMetrics(),
+            names=v.names_button.isChecked(),
         )
         self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
         self._cache = None
@@ -381,6 +382,14 @@ class CalendarView(QWidget):
         self.year_button = button(
             "Year", "The fiscal year (Y)", lambda: self.set_mode("year"), True
         )
+        # Names off: for a screen the courtroom or a video hearing can see.
+        self.names_button = button(
+            "Names",
+            "Show the respondents' names on the hearings (turn off when the screen is shared)",
+            lambda: self.timeline.relayout(),
+            True,
+        )
+        self.names_button.setChecked(True)
         self.week_button.setChecked(True)
         group = QButtonGroup(self)
         for mode_button in (self.day_button, self.week_button, self.month_button, self.year_button):
@@ -395,6 +404,8 @@ class CalendarView(QWidget):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.date_label, 1)
+        top.addWidget(self.names_button)
+        top.addSpacing(12)
         top.addWidget(self.day_button)
         top.addWidget(self.week_button)
         top.addWidget(self.month_button)

@@ -97,6 +97,25 @@ def test_the_week_of_now_names_its_holiday_and_leave(view: CalendarView) -> None
     assert {"On leave", "Thanksgiving Day"} <= set(bands)
 
 
+def test_names_can_be_hidden_from_the_hearings_for_a_shared_screen(
+    view: CalendarView, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    ids = _hearing_ids(view.workspace)
+    merits = next(b for b in view.blocks() if b.id == ids[MERITS])
+    assert "Ana Gómez" in merits.label
+    assert "Ana Gómez" in merits.tooltip
+
+    qtbot.mouseClick(view.names_button, Qt.MouseButton.LeftButton)
+
+    merits = next(b for b in view.blocks() if b.id == ids[MERITS])
+    assert merits.label == ("A100-000-003", "Spanish · individual")
+    assert not any("Ana Gómez" in b.tooltip or "Ana Gómez" in b.label for b in view.blocks())
+    assert not any("Rosa Díaz" in line for b in view.blocks() for line in b.lines)
+
+    qtbot.mouseClick(view.names_button, Qt.MouseButton.LeftButton)
+    assert any("Ana Gómez" in b.label for b in view.blocks())
+
+
 def test_hearings_are_blocks_in_their_day_and_time_with_their_labels(view: CalendarView) -> None:
     ids = _hearing_ids(view.workspace)
     blocks = {b.id: b for b in view.blocks()}
