@@ -9,12 +9,14 @@ from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
+from planner.scheduling.booking import describe
 from planner.scheduling.days import DaySummary, day_summaries
 from planner.scheduling.next_hearing import HearingPlan, next_hearing
 from planner.scheduling.placement import Conflict, Refused, check_placement, conflicts
 from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
 from planner.store.errors import Conflict as StoreConflict
+from planner.store.errors import StaleEdit
 from planner.store.repository import Repository
 
 
@@ -108,15 +110,37 @@ def schedule_hearing(
         return repo.add_hearing(case_id, hearing)
 
 
+def _refuse_stale(entry: CalendarEntry, seen: Hearing | None) -> None:
+    """Two users, one file: a hearing changed since the user read it (``seen``: as the calendar
+    showed it) is not changed again over the other user's change, and the message says who."""
+    if seen is None or entry.hearing() == seen:
+        return
+    now = entry.hearing()
+    state = describe(now) + ("" if now.status is HearingStatus.SCHEDULED else f", {now.status}")
+    raise StaleEdit(
+        f"{entry.changed_by or 'Someone'} changed {describe(seen)} on {seen.start:%a %d %b} "
+        f"since the calendar showed it: it is now {state} on {now.start:%a %d %b}. Nothing was "
+        "saved; the calendar shows it as it is now."
+    )
+
+
 def move_hearing(
-    database: Database, judge: Judge, hearing_id: int, start: datetime, minutes: int
+    database: Database,
+    judge: Judge,
+    hearing_id: int,
+    start: datetime,
+    minutes: int,
+    *,
+    seen: Hearing | None = None,
 ) -> tuple[Hearing, Hearing]:
-    """Move or resize a scheduled hearing; returns it before and after.
+    """Move or resize a scheduled hearing; returns it before and after. ``seen`` is the hearing
+    as the user saw it: if someone changed it since, nothing is saved (StaleEdit).
 
     Undo with ``restore_hearing(database, before)``; redo with ``restore_hearing(database, after)``.
     """
     with database.transaction() as repo:
         entry = repo.entry(hearing_id)
+        _refuse_stale(entry, seen)
         before = entry.hearing()
         if before.status is not HearingStatus.SCHEDULED:
             raise InvalidValue(
@@ -138,6 +162,7 @@ def record_outcome(
     continued_to: date | datetime | None = None,
     completion_kind: CompletionKind | None = None,
     on: date | None = None,
+    seen: Hearing | None = None,
 ) -> OutcomeRecord:
     """Record what happened at a scheduled hearing, in one transaction.
 
@@ -146,10 +171,12 @@ def record_outcome(
     datetime, checked like any placement); completed
     (``completion_kind`` required; the case completes ``on`` that date, by default the hearing's,
     and its later scheduled hearings are taken off). Undo with ``undo_outcome(database, record)``.
+    ``seen`` is the hearing as the user saw it: if someone changed it since, nothing is saved.
     """
     outcome = Outcome(outcome)
     with database.transaction() as repo:
         entry = repo.entry(hearing_id)
+        _refuse_stale(entry, seen)
         before = entry.hearing()
         if before.status is not HearingStatus.SCHEDULED:
             raise InvalidValue(

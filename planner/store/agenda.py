@@ -35,6 +35,7 @@ class CalendarEntry:
     represented: bool
     attorney: str | None
     case_kind: str
+    changed_by: str | None = None  # who saved the hearing last
 
     @property
     def end(self) -> datetime:
@@ -68,6 +69,7 @@ _ENTRY_COLUMNS = (
     CaseRow.represented,
     CaseRow.attorney,
     CaseRow.kind,
+    HearingRow.changed_by,
 )
 
 
@@ -78,8 +80,9 @@ def _entry(row: tuple) -> CalendarEntry:  # type: ignore[type-arg]
 class HearingStore:
     """The calendar's operations on an open transaction; ``Repository`` inherits them."""
 
-    def __init__(self, session: OrmSession) -> None:
+    def __init__(self, session: OrmSession, editor: str = "") -> None:
         self._session = session
+        self._editor = editor  # who is saving, kept with each hearing saved
 
     def hearings_between(
         self, judge_id: int, first: datetime, last: datetime
@@ -116,7 +119,7 @@ class HearingStore:
             raise Conflict("that case is no longer in this database")
         if a_number != hearing.a_number:
             raise Conflict(f"the hearing is for {hearing.a_number}, not for case {a_number}")
-        values = {"case_id": case_id, **hearing_values(hearing)}
+        values = {"case_id": case_id, **hearing_values(hearing), "changed_by": self._editor}
         if hearing.id is not None:
             if self._session.get(HearingRow, hearing.id) is not None:
                 raise Conflict("a hearing with that id is already in this database")
@@ -131,6 +134,7 @@ class HearingStore:
             raise Conflict("that hearing is no longer in this database")
         for name, value in hearing_values(hearing).items():
             setattr(row, name, value)
+        row.changed_by = self._editor
         self._session.flush()
         return self.hearing(row.id)
 

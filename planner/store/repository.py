@@ -61,9 +61,8 @@ class Repository(HearingStore):
     """The store's operations on an open transaction. Nothing outside the store sees SQL."""
 
     def __init__(self, session: OrmSession, editor: str = "") -> None:
-        self._session = session
-        #: Who is saving (the operating system's user name), kept with each row saved.
-        self._editor = editor
+        #: ``editor``: who is saving (the operating system's user name), kept with each row saved.
+        super().__init__(session, editor)
 
     # Judges -------------------------------------------------------------------------------
 

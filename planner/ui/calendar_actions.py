@@ -2,6 +2,7 @@
 moved or resized) and a hearing's outcome recorded."""
 
 from planner.domain.anumber import format_a_number
+from planner.domain.docket import Hearing
 from planner.services import calendar as calendar_service
 from planner.services.calendar import Outcome, OutcomeRecord
 from planner.services.changes import Change
@@ -44,7 +45,7 @@ def _move(workspace: Workspace, drag: Drag, landing: Landing) -> int | None:
     moved = workspace.perform(
         f"{verb}: {format_a_number(drag.case.a_number)} to {landing.hearing_text}",
         lambda: calendar_service.move_hearing(
-            database, judge, hearing_id, landing.start, landing.minutes
+            database, judge, hearing_id, landing.start, landing.minutes, seen=drag.hearing
         ),
         undo=lambda pair: _hearings(calendar_service.restore_hearing(database, pair[0])),
         redo=lambda pair: _hearings(calendar_service.restore_hearing(database, pair[1])),
@@ -54,9 +55,15 @@ def _move(workspace: Workspace, drag: Drag, landing: Landing) -> int | None:
 
 
 def record(
-    workspace: Workspace, hearing_id: int, outcome: Outcome, text: str, **details: object
+    workspace: Workspace,
+    hearing_id: int,
+    outcome: Outcome,
+    text: str,
+    seen: Hearing | None = None,
+    **details: object,
 ) -> bool:
-    """Record a hearing's outcome (held, adjourned, continued, completed) as one undo step."""
+    """Record a hearing's outcome (held, adjourned, continued, completed) as one undo step;
+    ``seen`` is the hearing as the calendar showed it (refused if someone changed it since)."""
     judge, database = workspace.judge, workspace.database
     if judge is None:
         return False
@@ -76,6 +83,7 @@ def record(
             judge,
             hearing_id,
             outcome,
+            seen=seen,
             **details,  # type: ignore[arg-type]
         ),
         undo=undo,

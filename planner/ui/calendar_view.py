@@ -758,4 +758,6 @@ class CalendarView(QWidget):
             self._record(hearing_id, Outcome.COMPLETED, f"Completed: {shown}", completion_kind=kind)
 
     def _record(self, hearing_id: int, outcome: Outcome, text: str, **details: object) -> bool:
-        return calendar_actions.record(self.workspace, hearing_id, outcome, text, **details)
+        entry = self.entry(hearing_id)
+        seen = entry.hearing() if entry is not None else None
+        return calendar_actions.record(self.workspace, hearing_id, outcome, text, seen, **details)

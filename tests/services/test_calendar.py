@@ -16,7 +16,7 @@ from planner.services.calendar import Outcome
 from planner.services.cases import get_case
 from planner.services.judges import save_profile
 from planner.store.database import Database
-from planner.store.errors import Conflict
+from planner.store.errors import Conflict, StaleEdit
 from tests.scheduling.court import CLOSURES, JUDGE, LEAVE, at, case
 
 ORDINARY, DETAINED, SERVED, OTHER = "100000001", "100000002", "100000003", "100000004"
@@ -161,6 +161,26 @@ def test_move_checks_the_new_place_and_undo_puts_it_back(court) -> None:  # type
     assert snapshot(database, judge) == start
     service.restore_hearing(database, moved_after)
     assert snapshot(database, judge) == moved
+
+
+def test_a_move_or_outcome_over_someone_elses_change_is_refused_naming_them(court) -> None:  # type: ignore[no-untyped-def]
+    database, judge, _ids = court
+    seen = hearing_at(database, judge, at(4, 9, 0))  # the clerk's calendar shows it at 09:00
+    other = Database.open(database.path)  # the judge, in another window
+    other.editor = "jortiz"
+    service.move_hearing(other, judge, seen.id, at(4, 10, 0), 15, seen=seen)
+    other.close()
+    stored = snapshot(database, judge)
+
+    with pytest.raises(StaleEdit, match=r"^jortiz changed the master hearing .* at 09:00-09:15"):
+        service.move_hearing(database, judge, seen.id, at(4, 9, 30), 15, seen=seen)
+    with pytest.raises(StaleEdit, match=r"it is now the master hearing .* at 10:00-10:15"):
+        service.record_outcome(database, judge, seen.id, Outcome.HELD, seen=seen)
+    assert snapshot(database, judge) == stored  # nothing saved over the judge's move
+
+    now = hearing_at(database, judge, at(4, 10, 0))  # read again, the clerk may go on
+    service.record_outcome(database, judge, now.id, Outcome.HELD, seen=now)
+    assert hearing_at(database, judge, at(4, 10, 0)).status is HearingStatus.HELD
 
 
 # Outcomes ---------------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from planner.domain.docket import Case
 from planner.domain.vocabulary import HearingStatus
+from planner.services import calendar as calendar_service
 from planner.services import forecasting
+from planner.store.database import Database
 from planner.ui.calendar_view import CalendarView
 from planner.ui.case_mime import case_mime
 from planner.ui.quota_panel import QuotaPanel
@@ -135,6 +137,30 @@ def test_a_hearing_dragged_to_a_free_slot_moves_as_one_undo_step(qtbot, view: Ca
     assert stored(workspace)[DETAINED] == [(at(23, 9), 15, HearingStatus.SCHEDULED)]
     workspace.undo_stack.redo()
     assert stored(workspace)[DETAINED] == [(at(27, 10, 30), 15, HearingStatus.SCHEDULED)]
+
+
+def test_a_move_of_a_hearing_someone_else_moved_is_refused_and_the_view_catches_up(
+    qtbot, view: CalendarView
+) -> None:  # type: ignore[no-untyped-def]
+    workspace = view.workspace
+    failures: list[str] = []
+    workspace.failed.connect(lambda error: failures.append(str(error)))
+    steps = workspace.undo_stack.count()
+    other = Database.open(workspace.database.path)  # the judge, in another window
+    other.editor = "jortiz"
+    calendar_service.move_hearing(
+        other, workspace.judge, hearing_id(view, DETAINED), at(23, 9, 30), 15
+    )
+    other.close()
+
+    drag_block(qtbot, view, DETAINED, at(27, 10, 30))  # the clerk's calendar still shows 09:00
+
+    assert stored(workspace)[DETAINED] == [(at(23, 9, 30), 15, HearingStatus.SCHEDULED)]
+    assert failures
+    assert failures[0].startswith("jortiz changed the master hearing of A100-000-001")
+    assert workspace.undo_stack.count() == steps
+    shown = next(e for e in view.entries if e.a_number == DETAINED)
+    assert shown.start == at(23, 9, 30)  # the view refreshed to the judge's move
 
 
 def test_the_bottom_edge_resizes_and_the_quota_panel_follows(  # type: ignore[no-untyped-def]
