@@ -399,6 +399,7 @@ class CalendarView(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.date_label.setFont(font)
+        self.date_label.setWordWrap(True)  # a long title (the year's) wraps, not squeezes the panes
         top = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button, self.go_button):
             top.addWidget(widget)

@@ -100,6 +100,7 @@ def build_year(
     today: date,
     metrics: QFontMetrics,
     conflicts: dict[date, int] | None = None,
+    bold: QFontMetrics | None = None,
 ) -> YearLayout:
     """Lay out the fiscal year ``first``-``last`` in ``rect``: a row a month, days aligned by weekday."""
     months: list[date] = []
@@ -107,7 +108,8 @@ def build_year(
         if not months or (day.year, day.month) != (months[-1].year, months[-1].month):
             months.append(day.replace(day=1))
     line = metrics.height()
-    label_w = metrics.horizontalAdvance("Sep 2027") + 12
+    # The month names are drawn bold: measured so, or their first letter is cut off.
+    label_w = max((bold or metrics).horizontalAdvance(f"{m:%b %Y}") for m in months) + 12
     figures_w = max(150, metrics.horizontalAdvance("888 h 45 free of 888 h 45") + 16)
     head = line + 4
     legend_h = 2 * line + 14
@@ -349,8 +351,10 @@ class YearView(DayGrid):
     def layout_cells(self, rect: QRectF, metrics: QFontMetrics) -> list[Cell]:
         first, last = self.span()
         today = self.workspace.clock().date()
-        self.layout_ = build_year(rect, first, last, self.summaries, today, metrics, self.conflicts)
         plain, small, bold = year_fonts(self.font())
+        self.layout_ = build_year(
+            rect, first, last, self.summaries, today, metrics, self.conflicts, QFontMetrics(bold)
+        )
         for text, font in (
             *((letter, small) for _box, letter in self.layout_.letters),
             *((d.number, small) for d in self.layout_.days if d.number),
