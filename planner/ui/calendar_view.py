@@ -69,6 +69,7 @@ from planner.ui.calendar_year import YearView
 from planner.ui.case_mime import case_id_of
 from planner.ui.day_grid import DayGrid
 from planner.ui.docket_model import kind_label
+from planner.ui.freshness import Freshness
 from planner.ui.workspace import Workspace
 
 _REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
@@ -354,14 +355,14 @@ class CalendarView(QWidget):
         self.proposal: tuple[Proposed, ...] = ()  # proposed hearings drawn as ghosts, not stored
         self.last_message = ""
         self._ask_continuance, self._ask_date = ask_continuance, ask_date
-        self._stale = True
+        self.freshness = Freshness(self.reload, self.isVisible)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
         self._minute = QTimer(self, interval=60_000)  # moves the today line
         self._minute.timeout.connect(self._tick)
         self._minute.start()
         workspace.changed.connect(self._on_changed)
-        workspace.judge_switched.connect(lambda _judge: self._refresh())
+        workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
 
     def _build(self) -> None:
         def button(text: str, tip: str, slot: object, checkable: bool = False) -> QToolButton:
@@ -595,21 +596,14 @@ class CalendarView(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         if change & _REFRESH_ON:
-            self._refresh()
-
-    def _refresh(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+            self.freshness.changed()
 
     def _tick(self) -> None:
         if self.isVisible() and self.workspace.clock().date() in self.days():
             self.timeline.relayout()
 
     def _ensure_fresh(self) -> None:
-        if self._stale:
-            self.reload()
+        self.freshness.ensure()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -619,7 +613,7 @@ class CalendarView(QWidget):
         """Read the days on show again and lay them out."""
         if self._grid() is not None:  # the month and the year read their own days
             return
-        self._stale = False
+        self.freshness.stale = False
         judge, database = self.workspace.judge, self.workspace.database
         days = self.days()
         first, last = days[0], days[-1]

@@ -25,6 +25,7 @@ from planner.charts.palette import DARK, LIGHT, ChartTheme
 from planner.services.changes import Change
 from planner.services.chart_data import ChartData, chart_data_for
 from planner.ui.errors import show_error
+from planner.ui.freshness import Freshness
 from planner.ui.workspace import Workspace
 
 SAVE_FILTERS = {
@@ -75,9 +76,9 @@ class ChartsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
 
+        self.freshness = Freshness(self.reload, self.isVisible)
         workspace.changed.connect(self._on_change)
-        workspace.judge_switched.connect(self._on_judge_switched)
-        self._stale = True
+        workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
 
     @property
     def key(self) -> str:
@@ -85,7 +86,7 @@ class ChartsView(QWidget):
 
     @property
     def up_to_date(self) -> bool:
-        return not self._stale
+        return not self.freshness.stale
 
     def show_chart(self, key: str) -> None:
         self.chooser.setCurrentIndex(self.chooser.findData(key))
@@ -94,8 +95,7 @@ class ChartsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.freshness.ensure()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -104,20 +104,11 @@ class ChartsView(QWidget):
 
     def _on_change(self, change: Change) -> None:
         if change & _REFRESH_ON:
-            self._reload_when_visible()
-
-    def _on_judge_switched(self, _judge: object) -> None:
-        self._reload_when_visible()
-
-    def _reload_when_visible(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+            self.freshness.changed()
 
     def reload(self) -> None:
         """Read the judge's docket and forecast again, and redraw."""
-        self._stale = False
+        self.freshness.stale = False
         judge = self.workspace.judge
         failure: Exception | None = None
         self.data = None

@@ -10,6 +10,7 @@ from planner.domain.calendar import fiscal_year_bounds, fiscal_year_of
 from planner.scheduling.placement import Conflict, RefusalKind
 from planner.services import calendar as calendar_service
 from planner.services.changes import Change
+from planner.ui.freshness import Freshness
 from planner.ui.workspace import Workspace
 
 _REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
@@ -50,26 +51,19 @@ class ConflictsPane(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
-        self._stale = True
+        self.freshness = Freshness(self.reload, lambda: self.host.isVisible())
         #: The widget whose being on screen keeps the list fresh (the calendar page sets itself,
         #: so the count on the pane's tab is right while the pane is behind another tab).
         self.host: QWidget = self
         workspace.changed.connect(self._on_changed)
-        workspace.judge_switched.connect(lambda _judge: self._refresh())
+        workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
 
     def _on_changed(self, change: Change) -> None:
         if change & _REFRESH_ON:
-            self._refresh()
-
-    def _refresh(self) -> None:
-        if self.host.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+            self.freshness.changed()
 
     def ensure_fresh(self) -> None:
-        if self._stale:
-            self.reload()
+        self.freshness.ensure()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -77,7 +71,7 @@ class ConflictsPane(QWidget):
 
     def reload(self) -> None:
         """Read the conflicts from today to the fiscal year's last day again."""
-        self._stale = False
+        self.freshness.stale = False
         judge = self.workspace.judge
         self.list.clear()
         if judge is None or judge.id is None:

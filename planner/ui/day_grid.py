@@ -30,6 +30,7 @@ from planner.scheduling.days import DayState, DaySummary
 from planner.services import calendar as calendar_service
 from planner.services.changes import Change
 from planner.ui.calendar_proposal import paint_proposed_days
+from planner.ui.freshness import Freshness
 from planner.ui.static_texts import StaticTexts
 from planner.ui.workspace import Workspace
 
@@ -121,7 +122,7 @@ class DayGrid(QWidget):
         self.conflicts: dict[date, int] = {}  # conflicts starting that day
         self.cells: dict[date, Cell] = {}
         self._shown: tuple[date, date] | None = None  # the span read last
-        self._stale = True
+        self.freshness = Freshness(self.reload, self.isVisible)
         self._cache: QPixmap | None = None  # the layout as painted
         self._dirty = True  # the layout changed since it was painted into the cache
         self.texts = StaticTexts()
@@ -130,7 +131,7 @@ class DayGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(False)
         workspace.changed.connect(self._on_changed)
-        workspace.judge_switched.connect(lambda _judge: self._refresh())
+        workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
 
     # For subclasses ---------------------------------------------------------------------------
 
@@ -158,7 +159,7 @@ class DayGrid(QWidget):
         """Select ``day``, reading and laying out again only if it is outside the days shown."""
         old = self.selected
         self.selected = day
-        if self._stale or self._shown != self.span():
+        if self.freshness.stale or self._shown != self.span():
             self.reload()
         else:
             self.update()
@@ -212,17 +213,10 @@ class DayGrid(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         if change & REFRESH_ON:
-            self._refresh()
-
-    def _refresh(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+            self.freshness.changed()
 
     def ensure_fresh(self) -> None:
-        if self._stale:
-            self.reload()
+        self.freshness.ensure()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -230,7 +224,7 @@ class DayGrid(QWidget):
 
     def reload(self) -> None:
         """Read the days on show again through the services, and lay them out."""
-        self._stale = False
+        self.freshness.stale = False
         judge, database = self.workspace.judge, self.workspace.database
         first, last = self.span()
         self._shown = (first, last)
@@ -252,7 +246,7 @@ class DayGrid(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not self._stale:
+        if not self.freshness.stale:
             self.relayout()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -286,7 +280,7 @@ class DayGrid(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self.texts = StaticTexts()
-            if not self._stale:
+            if not self.freshness.stale:
                 self.relayout()
 
     def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
