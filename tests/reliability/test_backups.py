@@ -9,26 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.docket import Case, Docket
-from planner.domain.judge import Judge
 from planner.paths import backup_folder
 from planner.services import backups
 from planner.store import backup as store_backup
 from planner.store.database import Database
 from planner.store.errors import NotAPlannerDatabase
-
-
-def _add(database: Database, name: str, cases: int, first: int = 100_000_000) -> None:
-    with database.transaction() as repo:
-        repo.add_docket(
-            Docket(
-                Judge(name),
-                cases=tuple(
-                    Case(str(first + i), f"Person {i}", "asylum", date(2025, 1, 1))
-                    for i in range(cases)
-                ),
-            )
-        )
+from tests.dockets import add_judge_with_cases
 
 
 def _cases(path: Path) -> int:
@@ -37,7 +23,7 @@ def _cases(path: Path) -> int:
 
 
 def test_a_backup_each_day_the_last_seven_kept(database: Database, db_path: Path) -> None:
-    _add(database, "Ortiz", 3)
+    add_judge_with_cases(database, "Ortiz", 3)
     start = date(2026, 11, 1)
     for day in range(10):
         assert backups.keep_daily_backup(db_path, start + timedelta(days=day)) is not None
@@ -65,13 +51,13 @@ def test_backups_and_their_folder_are_owner_only(database: Database, db_path: Pa
 def test_a_backup_taken_while_another_writes_is_consistent(
     database: Database, db_path: Path
 ) -> None:
-    _add(database, "Ortiz", 1)
+    add_judge_with_cases(database, "Ortiz", 1)
     stop = threading.Event()
 
     def write() -> None:
         n = 0
         while not stop.is_set():
-            _add(database, f"Judge {n}", 20, first=200_000_000 + n * 100)
+            add_judge_with_cases(database, f"Judge {n}", 20, first=200_000_000 + n * 100)
             n += 1
 
     writer = threading.Thread(target=write)
@@ -93,9 +79,9 @@ def test_a_backup_taken_while_another_writes_is_consistent(
 def test_restore_brings_the_backup_back_and_keeps_what_was_there(
     database: Database, db_path: Path
 ) -> None:
-    _add(database, "Ortiz", 3)
+    add_judge_with_cases(database, "Ortiz", 3)
     backups.keep_daily_backup(db_path, date(2026, 11, 24))
-    _add(database, "Baker", 5, first=300_000_000)
+    add_judge_with_cases(database, "Baker", 5, first=300_000_000)
     database.close()
     [info] = backups.backups_of(db_path)
     assert info.judges == (("Ortiz", 3),)
@@ -109,7 +95,7 @@ def test_restore_brings_the_backup_back_and_keeps_what_was_there(
 
 
 def test_restore_over_a_damaged_file_replaces_it(database: Database, db_path: Path) -> None:
-    _add(database, "Ortiz", 3)
+    add_judge_with_cases(database, "Ortiz", 3)
     taken = backups.back_up(db_path)
     database.close()
     db_path.write_bytes(b"garbage" * 5000)
@@ -122,7 +108,7 @@ def test_restore_over_a_damaged_file_replaces_it(database: Database, db_path: Pa
 def test_a_damaged_backup_is_refused_before_anything_changes(
     database: Database, db_path: Path, tmp_path: Path
 ) -> None:
-    _add(database, "Ortiz", 3)
+    add_judge_with_cases(database, "Ortiz", 3)
     database.close()
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"\0" * 8192)

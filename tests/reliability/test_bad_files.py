@@ -11,24 +11,10 @@ from pathlib import Path
 import pytest
 
 import planner.store.database as store_database
-from planner.domain.docket import Case, Docket
-from planner.domain.judge import Judge
 from planner.services import backups
 from planner.store.database import Database
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
-
-
-def _add(database: Database, name: str, cases: int, first: int = 100_000_000) -> None:
-    with database.transaction() as repo:
-        repo.add_docket(
-            Docket(
-                Judge(name),
-                cases=tuple(
-                    Case(str(first + i), f"Ana Pérez {i}", "asylum", date(2025, 1, 1))
-                    for i in range(cases)
-                ),
-            )
-        )
+from tests.dockets import add_judge_with_cases
 
 
 def _integrity(path: Path) -> str:
@@ -39,7 +25,7 @@ def _integrity(path: Path) -> str:
 @pytest.fixture
 def filled(db_path: Path) -> Path:
     database = Database.open(db_path)
-    _add(database, "Ortiz", 2000)
+    add_judge_with_cases(database, "Ortiz", 2000, person="Ana Pérez")
     database.close()
     return db_path
 
@@ -105,7 +91,7 @@ def test_a_full_disk_saves_nothing_of_the_action_and_keeps_what_was_saved(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = Database.open(db_path)
-    _add(database, "Ortiz", 100)
+    add_judge_with_cases(database, "Ortiz", 100, person="Ana Pérez")
     database.close()
     pages = sqlite3.connect(db_path).execute("PRAGMA page_count").fetchone()[0]
     pragmas = store_database._sqlite_pragmas
@@ -117,7 +103,7 @@ def test_a_full_disk_saves_nothing_of_the_action_and_keeps_what_was_saved(
     monkeypatch.setattr(store_database, "_sqlite_pragmas", small_disk)
     database = Database.open(db_path)
     with pytest.raises(DatabaseUnavailable, match="is full: nothing was saved"):
-        _add(database, "Baker", 5000, first=200_000_000)
+        add_judge_with_cases(database, "Baker", 5000, first=200_000_000, person="Ana Pérez")
     with database.transaction() as repo:
         assert [j.name for j in repo.judges()] == ["Ortiz"]
         assert repo.case_count(repo.judges()[0].id) == 100
@@ -132,7 +118,7 @@ def test_a_file_that_vanished_while_open_is_not_written_into_the_void(
     moved = tmp_path / "elsewhere.sqlite"
     filled.rename(moved)
     with pytest.raises(DatabaseUnavailable, match=r"no longer there.*nothing was saved"):
-        _add(database, "Baker", 1, first=200_000_000)
+        add_judge_with_cases(database, "Baker", 1, first=200_000_000, person="Ana Pérez")
     database.close()
     assert not filled.exists()
     assert _integrity(moved) == "ok"
@@ -144,7 +130,7 @@ def test_a_file_replaced_while_open_is_not_written_to(filled: Path, tmp_path: Pa
     Database.open(other).close()
     os.replace(other, filled)
     with pytest.raises(DatabaseUnavailable, match="replaced by another file"):
-        _add(database, "Baker", 1, first=200_000_000)
+        add_judge_with_cases(database, "Baker", 1, first=200_000_000, person="Ana Pérez")
     database.close()
 
 

@@ -8,25 +8,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from planner.domain.docket import Case, Docket
-from planner.domain.judge import Judge
 from planner.services import backups
 from planner.ui import restore_dialog
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import WindowSettings
-
-
-def _add(database, name: str, cases: int, first: int) -> None:  # type: ignore[no-untyped-def]
-    with database.transaction() as repo:
-        repo.add_docket(
-            Docket(
-                Judge(name),
-                cases=tuple(
-                    Case(str(first + i), f"Person {i}", "asylum", date(2025, 1, 1))
-                    for i in range(cases)
-                ),
-            )
-        )
+from tests.dockets import add_judge_with_cases
 
 
 def _wait_for_daily_backup() -> None:
@@ -39,13 +25,13 @@ def test_restore_lists_backups_confirms_and_reopens_the_file(
     qtbot, workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     path = workspace.database.path
-    _add(workspace.database, "Ortiz", 3, 100_000_000)
+    add_judge_with_cases(workspace.database, "Ortiz", 3, 100_000_000)
     settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)
     window.show()
     _wait_for_daily_backup()  # the window took today's backup on opening the file
-    _add(workspace.database, "Baker", 5, 200_000_000)
+    add_judge_with_cases(workspace.database, "Baker", 5, 200_000_000)
     window._fill_judges()
     assert window.judge_box.count() == 2
 
@@ -86,9 +72,9 @@ def test_restore_lists_backups_confirms_and_reopens_the_file(
 def test_cancelling_the_confirmation_changes_nothing(
     qtbot, workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    _add(workspace.database, "Ortiz", 3, 100_000_000)
+    add_judge_with_cases(workspace.database, "Ortiz", 3, 100_000_000)
     backups.back_up(workspace.database.path)
-    _add(workspace.database, "Baker", 5, 200_000_000)
+    add_judge_with_cases(workspace.database, "Baker", 5, 200_000_000)
     monkeypatch.setattr(
         restore_dialog.RestoreDialog, "exec", lambda _self: QDialog.DialogCode.Accepted
     )
