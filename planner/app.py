@@ -60,6 +60,14 @@ def _log_thread_error(args: threading.ExceptHookArgs) -> None:
     )
 
 
+def _prepare_writes_in_background() -> None:
+    """The window shows the docket and the forecast without SQLAlchemy; it is imported now, in
+    the background, so that the first edit does not wait for it."""
+    from planner.store.database import prepare_writes
+
+    threading.Thread(target=prepare_writes, name="prepare-writes", daemon=True).start()
+
+
 def _collect_garbage_again() -> None:
     gc.freeze()  # what start-up made lives as long as the window: never scan it again
     gc.enable()
@@ -84,11 +92,12 @@ def run(
     _log_to_data_folder()
 
     # The store first: PySide6 inspects the source of every module imported after it (looking
-    # for its __feature__ switches), which costs a tenth of a second over SQLAlchemy.
+    # for its __feature__ switches). The store's reads need no SQLAlchemy: the window shows the
+    # docket before SQLAlchemy is imported (at the first write, or the forecast's read).
     from planner.store.database import Database  # noqa: F401
 
     # isort: split
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -122,6 +131,9 @@ def run(
         window.resize(*size)
     window.show()
     QTimer.singleShot(0, _collect_garbage_again)
+    window.quota_panel.settled.connect(
+        _prepare_writes_in_background, Qt.ConnectionType.SingleShotConnection
+    )
     if quit_when_shown:  # for benchmarks/bench_startup.py
         from planner.ui.startup_probe import StartupProbe
 

@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from planner.domain.docket import Closure, Leave
+from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingStatus
 
 
@@ -71,3 +73,13 @@ class Workload:
     @property
     def pending_count(self) -> int:
         return sum(group.count for group in self.pending)
+
+
+class ForecastInputs(NamedTuple):
+    """What the forecast of a judge from ``as_of`` reads: the profile, calendar and workload."""
+
+    judge: Judge
+    closures: list[Closure]
+    leave: list[Leave]
+    workload: Workload
+    as_of: datetime

@@ -15,24 +15,24 @@ def find_cases(
     descending: bool = False,
     now: datetime | None = None,
 ) -> list[int]:
-    with database.transaction() as repo:
-        return repo.docket_ids(judge_id, where, sort, descending, now)
+    with database.read() as reader:
+        return reader.docket_ids(judge_id, where, sort, descending, now)
 
 
 def count_cases(
     database: Database, judge_id: int, where: DocketFilter, now: datetime | None = None
 ) -> int:
-    with database.transaction() as repo:
-        return repo.docket_count(judge_id, where, now)
+    with database.read() as reader:
+        return reader.docket_count(judge_id, where, now)
 
 
 def case_rows(
     database: Database, ids: Sequence[int], now: datetime | None = None
 ) -> list[DocketRow]:
-    with database.transaction() as repo:
-        return repo.docket_rows(ids, now)
+    with database.read() as reader:
+        return reader.docket_rows(ids, now)
 
 
 def docket_languages(database: Database, judge_id: int) -> list[str]:
-    with database.transaction() as repo:
-        return repo.docket_languages(judge_id)
+    with database.read() as reader:
+        return reader.docket_languages(judge_id)

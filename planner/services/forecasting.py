@@ -5,24 +5,32 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.forecast.engine import forecast_workload
+from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
 from planner.services.clock import now_for
 from planner.store.database import Database
-from planner.store.repository import ForecastInputs, Repository
 
 
-def select_judges(repo: Repository, name: str | None) -> list[Judge]:
+class JudgesStored(Protocol):
+    """Where judges are read: a ``Reader`` or a transaction's ``Repository``."""
+
+    def judges(self) -> list[Judge]: ...
+    def judge_named(self, name: str) -> Judge | None: ...
+
+
+def select_judges(reader: JudgesStored, name: str | None) -> list[Judge]:
     """The judge called ``name``, or every judge when no name is given."""
     if name is None:
-        return repo.judges()
-    judge = repo.judge_named(name)
+        return reader.judges()
+    judge = reader.judge_named(name)
     if judge is None:
-        known = ", ".join(repr(j.name) for j in repo.judges()) or "none"
+        known = ", ".join(repr(j.name) for j in reader.judges()) or "none"
         raise InvalidValue(f"no judge named {name!r} in this database (judges: {known})")
     return [judge]
 
@@ -30,8 +38,8 @@ def select_judges(repo: Repository, name: str | None) -> list[Judge]:
 def load_inputs(database: Database, judge: Judge, as_of: datetime) -> ForecastInputs:
     """What the forecast of ``judge`` from ``as_of`` reads, in one read transaction: keep it to
     answer what-if questions without going back to the database."""
-    with database.transaction() as repo:
-        return repo.forecast_inputs(judge, as_of)
+    with database.read() as reader:
+        return reader.forecast_inputs(judge, as_of)
 
 
 def forecast_from(inputs: ForecastInputs, what_if: WhatIf | None = None) -> Forecast:
@@ -54,13 +62,13 @@ def forecast_judges(
     A court's worth of judges is shared among the machine's cores: each judge's forecast reads
     and computes alone, and on the 400-judge national demo SQLite's reading is most of the time.
     """
-    with database.transaction() as repo:
-        judges = select_judges(repo, judge_name)
+    with database.read() as reader:
+        judges = select_judges(reader, judge_name)
     moment = None if as_of is None else _as_datetime(as_of)
     workers = _workers(database, len(judges))
     if workers == 1:
         return _forecast_some(database, judges, moment)
-    database.engine.dispose()  # no open SQLite connection may cross a fork
+    database.close()  # no open SQLite connection may cross a fork
     chunks = [judges[start::workers] for start in range(workers)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -88,9 +96,10 @@ def _workers(database: Database, judges: int) -> int:
 def _forecast_some(
     database: Database, judges: list[Judge], as_of: datetime | None
 ) -> list[Forecast]:
-    with database.transaction() as repo:
+    with database.read() as reader:
         return [
-            forecast_from(repo.forecast_inputs(judge, as_of or now_for(judge))) for judge in judges
+            forecast_from(reader.forecast_inputs(judge, as_of or now_for(judge)))
+            for judge in judges
         ]
 
 

@@ -9,8 +9,8 @@ from planner.store.errors import Conflict
 
 
 def list_judges(database: Database) -> list[Judge]:
-    with database.transaction() as repo:
-        return repo.judges()
+    with database.read() as reader:
+        return reader.judges()
 
 
 def add_judge(database: Database, judge: Judge) -> Judge:
@@ -39,8 +39,8 @@ def restore_judge(database: Database, docket: Docket) -> Judge:
 
 
 def calendar_of(database: Database, judge_id: int) -> tuple[list[Closure], list[Leave]]:
-    with database.transaction() as repo:
-        return repo.calendar(judge_id)
+    with database.read() as reader:
+        return reader.calendar(judge_id)
 
 
 def save_profile(
@@ -70,8 +70,8 @@ def create_profile(
 
 
 def judge_named(database: Database, name: str) -> Judge | None:
-    with database.transaction() as repo:
-        return repo.judge_named(name)
+    with database.read() as reader:
+        return reader.judge_named(name)
 
 
 def case_count(database: Database, judge_id: int) -> int:

@@ -5,18 +5,15 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import create_engine, func, inspect, select
-from sqlalchemy.exc import DatabaseError
-
+from planner.store.connection import schema_revision, table_names
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
 from planner.store.private_files import create_private, make_private, make_private_folder
-from planner.store.tables import CaseRow, JudgeRow, alembic_version
 
 #: How many daily backups are kept: the last seven days the database was opened.
 KEEP_DAYS = 7
@@ -128,45 +125,33 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-@contextmanager
-def _read_only(path: Path) -> Iterator[object]:
-    url = f"file:{quote(str(path.resolve()))}?mode=ro"
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(url, uri=True, check_same_thread=False)
-    )
-    try:
-        with engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()
+#: Each judge's name and number of cases, by name.
+_JUDGES_WITH_CASES = (
+    "SELECT judges.name, count(cases.id) FROM judges "
+    "LEFT JOIN cases ON cases.judge_id = judges.id GROUP BY judges.id ORDER BY judges.name"
+)
 
 
 def read_backup(path: Path) -> BackupInfo:
     """What a backup holds, after checking it is a whole Planner database; else NotAPlannerDatabase."""
     if not path.is_file():
         raise DatabaseUnavailable(f"{path} is not there")
+    read_only = f"file:{quote(str(path.resolve()))}?mode=ro"
     try:
-        with _read_only(path) as connection:
-            check = connection.exec_driver_sql("PRAGMA quick_check").scalar()  # type: ignore[attr-defined]
+        with closing(sqlite3.connect(read_only, uri=True)) as connection:
+            (check,) = connection.execute("PRAGMA quick_check").fetchone()
             if check != "ok":
                 raise NotAPlannerDatabase(f"{path} is damaged ({check}): it cannot be restored")
-            tables = set(inspect(connection).get_table_names())
-            if alembic_version.name not in tables or JudgeRow.__tablename__ not in tables:
+            schema = schema_revision(connection)
+            if schema is None or "judges" not in table_names(connection):
                 raise NotAPlannerDatabase(f"{path} is not a Planner database")
-            schema = connection.scalar(select(alembic_version.c.version_num))  # type: ignore[attr-defined]
-            query = (
-                select(JudgeRow.name, func.count(CaseRow.id))
-                .outerjoin(CaseRow, CaseRow.judge_id == JudgeRow.id)
-                .group_by(JudgeRow.id)
-                .order_by(JudgeRow.name)
-            )
-            judges = tuple((name, count) for name, count in connection.execute(query))  # type: ignore[attr-defined]
-    except DatabaseError as error:
+            judges = tuple((name, count) for name, count in connection.execute(_JUDGES_WITH_CASES))
+    except sqlite3.DatabaseError as error:
         raise NotAPlannerDatabase(
-            f"{path} is damaged or is not a database file ({error.orig})"
+            f"{path} is damaged or is not a database file ({error})"
         ) from None
     taken = datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
-    return BackupInfo(path, taken, judges, str(schema))
+    return BackupInfo(path, taken, judges, schema)
 
 
 def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> Path | None:

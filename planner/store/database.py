@@ -1,71 +1,62 @@
-"""Opening a docket database: the engine, SQLite's connection pragmas, migrations, transactions."""
+"""Opening a docket database: checking the file, its schema, and one transaction per action.
+
+Reads (``read()``) run on a plain ``sqlite3`` connection; writes (``transaction()``) through
+SQLAlchemy, which is imported and connected on the first write. Start-up reads the judges and the
+docket's first page without it: most of a second the window no longer waits for.
+"""
 
 import getpass
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
-from sqlalchemy.dialects import sqlite as _loaded_with_the_store  # noqa: F401
-from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
-
+from planner.store import connection as sqlite_connection
+from planner.store.connection import SCHEMA_REVISION, schema_revision, table_names, translate
 from planner.store.errors import (
-    DatabaseBusy,
     DatabaseUnavailable,
     NewerDatabase,
     NotAPlannerDatabase,
-    StaleEdit,
     StoreError,
 )
 from planner.store.private_files import create_private
-from planner.store.repository import Repository
-from planner.store.tables import SCHEMA_REVISION, alembic_version
+from planner.store.reader import Reader
 
-# The SQLite dialect is imported with the store, not at the first create_engine: the window
-# imports the store before Qt, whose import hook would read the source of every dialect module.
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-BUSY_TIMEOUT_MS = 5000
-
-
-def _begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    from planner.store.repository import Repository
+    from planner.store.sessions import Sessions
 
 
-def _listen(engine: Engine) -> None:
-    event.listen(engine, "connect", _sqlite_pragmas)
-    event.listen(engine, "begin", _begin)
+#: Held while SQLAlchemy is being imported: two threads importing its modules at once could
+#: each find the other's half-made.
+_PREPARING = threading.Lock()
 
 
-def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    # The only SQLite-specific code in the store: connection settings, not queries.
-    # The driver's own transaction handling starts a transaction only at the first write, so a
-    # read and the write that depends on it could see two states of the file. SQLAlchemy's "begin"
-    # event below says BEGIN instead, before the first read: one snapshot per user action.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    # FULL: a commit is on the disk, not only in the system's cache, when the user is told it is
-    # saved; NORMAL would survive a crash of the Planner but could lose the last changes to a
-    # power cut. A user's action is one commit, so the extra flush is not felt.
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.close()
+def prepare_writes() -> None:
+    """Import and set up SQLAlchemy now (the writes' half of the store) so that the first write
+    does not wait for it: for a background thread, once the window is on screen."""
+    with _PREPARING:
+        from planner.store import sessions
+
+        sessions.prepare()
 
 
 class Database:
-    """An open docket database. ``transaction()`` gives one unit of work per user action."""
+    """An open docket database. ``read()`` gives one consistent read, ``transaction()`` one unit
+    of work per user action."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
-        self.engine = engine
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._identity = _identity(path) if path is not None else None
+        self._identity = _identity(path)
         self.editor = _user_name()
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._lock = threading.RLock()  # the read connection serves one read at a time
+        self._connection: sqlite3.Connection | None = None
+        self._sessions: Sessions | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> "Database":
@@ -82,35 +73,22 @@ class Database:
                 f"{path} cannot be created ({error.strerror or error}): choose another folder"
             ) from None
         _check_file(path)
-        engine = create_engine(f"sqlite:///{path}")
-        _listen(engine)
-        database = cls(engine, path)
+        database = cls(path)
         try:
-            database._migrate()
+            database._check_schema()
         except StoreError:
-            engine.dispose()
+            database.close()
             raise
-        except DatabaseError as error:
-            engine.dispose()
-            raise _translate(error, path) from error
+        except sqlite3.Error as error:
+            database.close()
+            raise translate(error, path) from error
         return database
 
-    @classmethod
-    def connect(cls, url: str) -> "Database":
-        """Open a database by SQLAlchemy URL (a server database, or ``sqlite://`` in memory)."""
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            _listen(engine)
-        database = cls(engine, None)
-        database._migrate()
-        return database
-
-    def _migrate(self) -> None:
-        with self.engine.connect() as connection:
-            tables = set(inspect(connection).get_table_names())
-            current = None
-            if alembic_version.name in tables:
-                current = connection.scalar(select(alembic_version.c.version_num))
+    def _check_schema(self) -> None:
+        with self._lock:
+            connection = self._read_connection()
+            tables = table_names(connection)
+            current = schema_revision(connection)
         if current == SCHEMA_REVISION:
             return
         if current is None and tables:
@@ -125,34 +103,68 @@ class Database:
                 f"{self.describe()} was made by a newer version of the Planner "
                 f"(schema {current}); install that version to open it"
             )
-        migrate.upgrade(self.engine)
+        self._orm().upgrade_schema()
 
     def describe(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string()
+        return str(self.path)
 
     @contextmanager
-    def transaction(self) -> Iterator[Repository]:
+    def read(self) -> Iterator[Reader]:
+        """One consistent read (a snapshot of the file), without SQLAlchemy."""
+        self._check_still_there()
+        with self._lock:
+            connection = self._read_connection()
+            if connection.in_transaction:  # a read inside a read: the same snapshot
+                yield Reader(connection)
+                return
+            try:
+                connection.execute("BEGIN")
+                try:
+                    yield Reader(connection)
+                finally:
+                    connection.rollback()  # nothing was written: let go of the snapshot
+            except sqlite3.Error as error:
+                raise translate(error, self.path) from error
+
+    @contextmanager
+    def transaction(self) -> Iterator["Repository"]:
         """One user action: everything done through the repository commits together, or not at all."""
         self._check_still_there()
-        session: Session = self._sessions()
-        try:
-            with session.begin():
-                yield Repository(session, self.editor)
-        except DatabaseError as error:
-            raise _translate(error, self.path) from error
-        except StaleDataError:
-            raise StaleEdit(_SAME_MOMENT) from None
-        finally:
-            session.close()
+        with self._orm().transaction(self.editor) as repository:
+            yield repository
+
+    @property
+    def engine(self) -> "Engine":
+        """SQLAlchemy's engine on the file (made on first use)."""
+        return self._orm().engine
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Let go of every connection to the file (a later read or write opens them again)."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+            if self._sessions is not None:
+                self._sessions.close()
+                self._sessions = None
+
+    def _read_connection(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self._connection = sqlite_connection.connect(self.path)
+        return self._connection
+
+    def _orm(self) -> "Sessions":
+        with self._lock:
+            if self._sessions is None:
+                prepare_writes()  # or wait for the background thread doing it
+                from planner.store.sessions import Sessions
+
+                self._sessions = Sessions(self.path)
+            return self._sessions
 
     def _check_still_there(self) -> None:
         """Refuse to work on a file that was moved, deleted or replaced since it was opened: on
         POSIX, SQLite would go on writing to the deleted file, and every change would be lost."""
-        if self.path is None:
-            return
         now = _identity(self.path)
         if now is None:
             raise DatabaseUnavailable(
@@ -210,33 +222,3 @@ def _check_file(path: Path) -> None:
             f"{path} is damaged: it is shorter than it should be (cut off, as by a copy that did "
             "not finish). Restore a backup, or open another file"
         )
-
-
-#: An edit that lost a race: both read the same row, and the other one saved first.
-_SAME_MOMENT = (
-    "someone else saved a change to the same entry at the same moment, so yours was not saved. "
-    "The view now shows theirs: make your change again if it still applies"
-)
-#: SQLite's SQLITE_BUSY_SNAPSHOT: this transaction read a state another has since changed.
-_BUSY_SNAPSHOT = 517
-
-
-def _translate(error: DatabaseError, path: Path | None) -> StoreError:
-    text = str(error.orig)
-    where = str(path) if path else "the database"
-    if getattr(error.orig, "sqlite_errorcode", None) == _BUSY_SNAPSHOT:
-        return StaleEdit(_SAME_MOMENT)
-    if isinstance(error, OperationalError) and "locked" in text:
-        return DatabaseBusy(f"{where} is locked by another program; try again in a moment")
-    if "not a database" in text or "malformed" in text:
-        return NotAPlannerDatabase(
-            f"{where} is damaged or is not a database file ({text}). Restore a backup, or open "
-            "another file"
-        )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseUnavailable(f"{where} is read-only: changes cannot be saved there")
-    if "disk" in text and "full" in text:
-        return DatabaseUnavailable(f"the disk holding {where} is full: nothing was saved")
-    if "unable to open" in text:
-        return DatabaseUnavailable(f"{where} cannot be opened ({text})")
-    return StoreError(f"{where}: {text}")

@@ -1,17 +1,21 @@
-"""The docket table's queries: filter and sort in SQL, ids first, rows fetched by the page."""
+"""The docket table's queries: filter and sort in SQL, ids first, rows fetched by the page.
 
+Plain SQL on the driver's connection (``planner.store.reader``): the docket is the window's first
+screen, read before SQLAlchemy is loaded. Each statement is put together from the constant
+fragments below; every value is a bound parameter.
+"""
+
+import json
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select
-from sqlalchemy.orm import Session as OrmSession
-
 from planner.domain.docket import ASYLUM_CLOCK_DAYS
 from planner.domain.vocabulary import CaseStatus, HearingStatus
-from planner.store.tables import CaseKindRow, CaseRow, HearingRow
+from planner.store.connection import read_day, read_moment, stored_day, stored_moment
 
 
 class SortKey(StrEnum):
@@ -74,83 +78,95 @@ class DocketRow:
 
 _DIGITS_ONLY = re.compile(r"^[Aa]?[\d\s\-]+$")
 
+#: The case's first hearing still to come (bound: now, scheduled).
+_NEXT_HEARING = (
+    "(SELECT min(h.start) FROM hearings AS h WHERE h.case_id = cases.id "
+    "AND h.status = :scheduled AND h.start >= :now)"
+)
+_SCHEDULED = (
+    "EXISTS (SELECT 1 FROM hearings AS h WHERE h.case_id = cases.id "
+    "AND h.status = :scheduled AND h.start >= :now)"
+)
+#: The case's remaining minutes, else its kind's default for the judge, else 0.
+_REMAINING = (
+    "coalesce(cases.remaining_minutes, (SELECT m.default_minutes FROM case_kind_minutes AS m "
+    "WHERE m.judge_id = cases.judge_id AND m.kind = cases.kind), 0)"
+)
+#: Each filter's condition, with its value bound under the filter's own name.
+_CONDITIONS = {
+    "a_number": "instr(cases.a_number, :a_number) > 0",
+    "name": "instr(lower(cases.name), lower(:name)) > 0",
+    "status": "cases.status = :status",
+    "kind": "cases.kind = :kind",
+    "language": "cases.language = :language",
+    "detained": "cases.detained = :detained",
+    "juvenile": "cases.juvenile = :juvenile",
+    "represented": "cases.represented = :represented",
+    "deadline": "cases.asylum_filed IS NOT NULL AND cases.asylum_filed <= :latest_filing",
+}
+_ORDER = {
+    SortKey.AGE: "cases.received DESC",  # youngest first when ascending by age
+    SortKey.NEXT_HEARING: _NEXT_HEARING,
+    SortKey.REMAINING: _REMAINING,
+    SortKey.DEADLINE: "cases.asylum_filed",
+    **{
+        key: f"cases.{key.value}"
+        for key in SortKey
+        if key not in (SortKey.AGE, SortKey.NEXT_HEARING, SortKey.REMAINING, SortKey.DEADLINE)
+    },
+}
+_ROW = (
+    "SELECT cases.id, cases.a_number, cases.name, cases.kind, cases.detained, cases.juvenile, "
+    "cases.language, cases.represented, cases.received, cases.status, "
+    + _NEXT_HEARING
+    + ", "
+    + _REMAINING
+    + ", cases.asylum_filed FROM cases WHERE cases.id IN (SELECT value FROM json_each(:ids))"
+)
+_LANGUAGES = "SELECT DISTINCT language FROM cases WHERE judge_id = ? ORDER BY language"
 
-def _next_hearing(now: datetime) -> ColumnElement[datetime]:
-    return (
-        select(func.min(HearingRow.start))
-        .where(
-            HearingRow.case_id == CaseRow.id,
-            HearingRow.status == HearingStatus.SCHEDULED.value,
-            HearingRow.start >= now,
-        )
-        .scalar_subquery()
-    )
+
+def _moment(now: datetime) -> dict[str, str]:
+    """The values the hearing subqueries bind: now, and what a hearing still to come is."""
+    return {"now": stored_moment(now), "scheduled": HearingStatus.SCHEDULED.value}
 
 
-def _remaining() -> ColumnElement[int]:
-    default = (
-        select(CaseKindRow.default_minutes)
-        .where(CaseKindRow.judge_id == CaseRow.judge_id, CaseKindRow.kind == CaseRow.kind)
-        .scalar_subquery()
-    )
-    return func.coalesce(CaseRow.remaining_minutes, default, 0)
+def _where(judge_id: int, where: DocketFilter, now: datetime) -> tuple[str, dict[str, object]]:
+    """The filter as a condition on ``cases`` and its bound values."""
+    clauses = ["cases.judge_id = :judge_id"]
+    values: dict[str, object] = {"judge_id": judge_id, **_moment(now)}
 
+    def match(name: str, value: object) -> None:
+        clauses.append(_CONDITIONS[name])
+        values[name] = value
 
-def _conditions(judge_id: int, where: DocketFilter, now: datetime) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [CaseRow.judge_id == judge_id]
     text = where.text.strip()
-    if text:
-        if _DIGITS_ONLY.match(text):
-            digits = re.sub(r"\D", "", text)
-            conditions.append(CaseRow.a_number.contains(digits, autoescape=True))
-        else:
-            conditions.append(CaseRow.name.icontains(text, autoescape=True))
+    if text and _DIGITS_ONLY.match(text):
+        match("a_number", re.sub(r"\D", "", text))
+    elif text:
+        match("name", text)
     if where.status is not None:
-        conditions.append(CaseRow.status == where.status.value)
-    for column, wanted in (
-        (CaseRow.kind, where.kind),
-        (CaseRow.language, where.language),
-    ):
-        if wanted is not None:
-            conditions.append(column == wanted)
-    for flag, wanted in (
-        (CaseRow.detained, where.detained),
-        (CaseRow.juvenile, where.juvenile),
-        (CaseRow.represented, where.represented),
-    ):
-        if wanted is not None:
-            conditions.append(flag.is_(wanted))
+        match("status", where.status.value)
+    for name in ("kind", "language", "detained", "juvenile", "represented"):
+        if getattr(where, name) is not None:
+            match(name, getattr(where, name))
     if where.has_hearing is not None:
-        scheduled = exists().where(
-            HearingRow.case_id == CaseRow.id,
-            HearingRow.status == HearingStatus.SCHEDULED.value,
-            HearingRow.start >= now,
-        )
-        conditions.append(scheduled if where.has_hearing else ~scheduled)
+        clauses.append(_SCHEDULED if where.has_hearing else f"NOT {_SCHEDULED}")
     if where.deadline_within_days is not None:
-        latest_filing = now.date() + timedelta(days=where.deadline_within_days - ASYLUM_CLOCK_DAYS)
-        conditions.append(
-            and_(CaseRow.asylum_filed.is_not(None), CaseRow.asylum_filed <= latest_filing)
-        )
-    return conditions
+        latest = now.date() + timedelta(days=where.deadline_within_days - ASYLUM_CLOCK_DAYS)
+        clauses.append(_CONDITIONS["deadline"])
+        values["latest_filing"] = stored_day(latest)
+    return " AND ".join(clauses), values
 
 
-def _order(key: SortKey, now: datetime) -> ColumnElement[object]:
-    match key:
-        case SortKey.AGE:
-            return CaseRow.received.desc()  # youngest first when ascending by age
-        case SortKey.NEXT_HEARING:
-            return _next_hearing(now)
-        case SortKey.REMAINING:
-            return _remaining()
-        case SortKey.DEADLINE:
-            return CaseRow.asylum_filed
-        case _:
-            return getattr(CaseRow, key.value)
+def _order(key: SortKey, descending: bool) -> str:
+    if key is SortKey.AGE:
+        return "cases.received ASC" if descending else _ORDER[key]
+    return f"{_ORDER[key]} DESC" if descending else _ORDER[key]
 
 
 def docket_ids(
-    session: OrmSession,
+    connection: sqlite3.Connection,
     judge_id: int,
     where: DocketFilter,
     sort: SortKey = SortKey.RECEIVED,
@@ -158,62 +174,52 @@ def docket_ids(
     now: datetime | None = None,
 ) -> list[int]:
     """The ids of the cases that match, in display order (empty values last)."""
-    now = now or datetime.now()
-    order = _order(sort, now)
-    order = order.desc() if descending and sort is not SortKey.AGE else order
-    if descending and sort is SortKey.AGE:
-        order = CaseRow.received.asc()
-    query: Select[tuple[int]] = (
-        select(CaseRow.id)
-        .where(*_conditions(judge_id, where, now))
-        .order_by(order.nulls_last(), CaseRow.id)
+    condition, values = _where(judge_id, where, now or datetime.now())
+    order = _order(sort, descending)
+    rows = connection.execute(
+        f"SELECT cases.id FROM cases WHERE {condition} ORDER BY {order} NULLS LAST, cases.id",
+        values,
     )
-    return list(session.scalars(query))
+    return [case_id for (case_id,) in rows]
 
 
 def docket_count(
-    session: OrmSession, judge_id: int, where: DocketFilter, now: datetime | None = None
+    connection: sqlite3.Connection, judge_id: int, where: DocketFilter, now: datetime | None = None
 ) -> int:
     """How many of the judge's cases match: a count, without fetching or sorting them."""
-    query = select(func.count(CaseRow.id)).where(
-        *_conditions(judge_id, where, now or datetime.now())
-    )
-    return session.scalar(query) or 0
+    condition, values = _where(judge_id, where, now or datetime.now())
+    (count,) = connection.execute(
+        f"SELECT count(*) FROM cases WHERE {condition}", values
+    ).fetchone()
+    return int(count)
 
 
 def docket_rows(
-    session: OrmSession, ids: Sequence[int], now: datetime | None = None
+    connection: sqlite3.Connection, ids: Sequence[int], now: datetime | None = None
 ) -> list[DocketRow]:
     """The rows for these ids, in the same order."""
-    now = now or datetime.now()
-    query = select(
-        CaseRow.id,
-        CaseRow.a_number,
-        CaseRow.name,
-        CaseRow.kind,
-        CaseRow.detained,
-        CaseRow.juvenile,
-        CaseRow.language,
-        CaseRow.represented,
-        CaseRow.received,
-        CaseRow.status,
-        _next_hearing(now),
-        _remaining(),
-        CaseRow.asylum_filed,
-    ).where(CaseRow.id.in_(ids))
+    values = {"ids": json.dumps(list(ids)), **_moment(now or datetime.now())}
     found = {
-        row[0]: DocketRow(*row[:9], CaseStatus(row[9]), *row[10:])  # type: ignore[arg-type]
-        for row in session.execute(query)
+        row[0]: DocketRow(
+            id=row[0],
+            a_number=row[1],
+            name=row[2],
+            kind=row[3],
+            detained=bool(row[4]),
+            juvenile=bool(row[5]),
+            language=row[6],
+            represented=bool(row[7]),
+            received=date.fromisoformat(row[8]),
+            status=CaseStatus(row[9]),
+            next_hearing=read_moment(row[10]),
+            remaining_minutes=row[11],
+            asylum_filed=read_day(row[12]),
+        )
+        for row in connection.execute(_ROW, values)
     }
     return [found[case_id] for case_id in ids if case_id in found]
 
 
-def languages(session: OrmSession, judge_id: int) -> list[str]:
+def languages(connection: sqlite3.Connection, judge_id: int) -> list[str]:
     """The languages on the judge's docket, for the filter's list."""
-    query = (
-        select(CaseRow.language)
-        .where(CaseRow.judge_id == judge_id)
-        .distinct()
-        .order_by(CaseRow.language)
-    )
-    return list(session.scalars(query))
+    return [language for (language,) in connection.execute(_LANGUAGES, (judge_id,))]

@@ -1,29 +1,24 @@
 """Reading and writing dockets inside one transaction: the model in, the model out."""
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Row, delete, func, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
-from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.judge import Judge
 from planner.domain.vocabulary import (
-    CompletionKind,
     HearingKind,
     HearingStatus,
     LeaveKind,
-    SessionKind,
 )
-from planner.forecast.facts import Workload
-from planner.forecast.window import window_of
-from planner.store import chart_read, listing
+from planner.forecast.facts import ForecastInputs
+from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values
 from planner.store.errors import Conflict, StaleEdit
-from planner.store.listing import DocketFilter, DocketRow, SortKey
+from planner.store.reader import Reader
 from planner.store.tables import (
     CaseKindRow,
     CaseRow,
@@ -35,26 +30,6 @@ from planner.store.tables import (
     LeaveRow,
     SessionRow,
 )
-from planner.store.workload import read_workload
-
-#: The tables of a judge's profile besides ``judges``, each with the order its rows are read in:
-#: sessions, case kinds, hearing kinds, counted completions.
-_PROFILE_TABLES = (
-    (SessionRow, (SessionRow.judge_id, SessionRow.weekday, SessionRow.start)),
-    (CaseKindRow, (CaseKindRow.judge_id, CaseKindRow.kind)),
-    (HearingKindRow, (HearingKindRow.judge_id, HearingKindRow.kind)),
-    (CountedCompletionRow, (CountedCompletionRow.judge_id, CountedCompletionRow.completion_kind)),
-)
-
-
-class ForecastInputs(NamedTuple):
-    """What the forecast of a judge from ``as_of`` reads: the profile, calendar and workload."""
-
-    judge: Judge
-    closures: list[Closure]
-    leave: list[Leave]
-    workload: Workload
-    as_of: datetime
 
 
 class Repository(HearingStore):
@@ -68,11 +43,14 @@ class Repository(HearingStore):
 
     def judges(self) -> list[Judge]:
         """Every judge's profile, by name."""
-        return self._profiles()
+        return self._reader().judges()
 
     def judge_named(self, name: str) -> Judge | None:
-        found = self._profiles(JudgeRow.name == name)
-        return found[0] if found else None
+        return self._reader().judge_named(name)
+
+    def _reader(self) -> Reader:
+        """The store's plain reads, on this transaction's own connection (and snapshot)."""
+        return Reader(self._session.connection().connection.driver_connection)
 
     def add_judge(self, judge: Judge) -> int:
         if self._session.scalar(select(JudgeRow.id).where(JudgeRow.name == judge.name)):
@@ -124,10 +102,9 @@ class Repository(HearingStore):
         return judge_id
 
     def load_docket(self, judge_id: int) -> Docket:
-        found = self._profiles(JudgeRow.id == judge_id)
-        if not found:
+        judge = self._reader().judge_with_id(judge_id)
+        if judge is None:
             raise Conflict("that judge is no longer in this database")
-        judge = found[0]
         closures = self._session.scalars(
             select(ClosureRow).where(ClosureRow.judge_id == judge_id).order_by(ClosureRow.day)
         )
@@ -293,7 +270,10 @@ class Repository(HearingStore):
 
     def add_case(self, judge_id: int, case: Case) -> Case:
         """Add one case (keeping its id if it has one, as when an undo restores it)."""
-        if case.a_number in self.case_ids(judge_id):
+        taken = select(CaseRow.id).where(
+            CaseRow.judge_id == judge_id, CaseRow.a_number == case.a_number
+        )
+        if self._session.scalar(taken) is not None:
             raise Conflict(f"case {case.display_a_number} is already on this docket")
         values = _case_values(judge_id, case)
         if case.id is not None:
@@ -359,40 +339,13 @@ class Repository(HearingStore):
 
     def calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
         """The judge's court closures and leave."""
-        return self._calendar(judge_id)
-
-    # The docket table ------------------------------------------------------------------------
-
-    def docket_count(self, judge_id: int, where: DocketFilter, now: datetime | None = None) -> int:
-        """How many of the judge's cases match ``where``."""
-        return listing.docket_count(self._session, judge_id, where, now)
-
-    def docket_ids(
-        self,
-        judge_id: int,
-        where: DocketFilter,
-        sort: SortKey = SortKey.RECEIVED,
-        descending: bool = False,
-        now: datetime | None = None,
-    ) -> list[int]:
-        """The ids of the judge's cases that match ``where``, sorted for display."""
-        return listing.docket_ids(self._session, judge_id, where, sort, descending, now)
-
-    def docket_rows(self, ids: Sequence[int], now: datetime | None = None) -> list[DocketRow]:
-        return listing.docket_rows(self._session, ids, now)
-
-    def docket_languages(self, judge_id: int) -> list[str]:
-        return listing.languages(self._session, judge_id)
+        return self._reader().calendar(judge_id)
 
     # The forecast's inputs -----------------------------------------------------------------
 
     def forecast_inputs(self, judge: Judge, as_of: datetime) -> ForecastInputs:
-        """What the forecast of ``judge`` from ``as_of`` reads, its workload counted and grouped
-        in the database by the rules of ``planner.forecast.demand.tally_workload``."""
-        assert judge.id is not None
-        workload = read_workload(self._session, judge, window_of(judge, as_of))
-        closures, leave = self._calendar(judge.id)
-        return ForecastInputs(judge, closures, leave, workload, as_of)
+        """What the forecast of ``judge`` from ``as_of`` reads, seen from this transaction."""
+        return self._reader().forecast_inputs(judge, as_of)
 
     def chart_facts(
         self, judge_id: int
@@ -403,34 +356,7 @@ class Repository(HearingStore):
             chart_read.hearing_times(self._session, judge_id),
         )
 
-    def _calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
-        closures = self._session.execute(
-            select(ClosureRow.day, ClosureRow.reason).where(ClosureRow.judge_id == judge_id)
-        )
-        leave = self._session.execute(
-            select(LeaveRow.start, LeaveRow.end, LeaveRow.kind, LeaveRow.all_day).where(
-                LeaveRow.judge_id == judge_id
-            )
-        )
-        return [Closure(r.day, r.reason) for r in closures], [_leave(r) for r in leave]
-
     # Profile mapping ------------------------------------------------------------------------
-
-    def _profiles(self, *where: ColumnElement[bool]) -> list[Judge]:
-        """The profiles of the judges that match, by name: each profile table read once, as plain
-        rows, however many judges (a forecast of a court reads 400)."""
-        judges = self._session.execute(
-            select(JudgeRow.__table__).where(*where).order_by(JudgeRow.name)
-        ).all()
-        ids = [judge.id for judge in judges]
-        children: list[dict[int, list[Row[Any]]]] = []
-        for table, order in _PROFILE_TABLES:
-            grouped: dict[int, list[Row[Any]]] = defaultdict(list)
-            query = select(table.__table__).where(table.judge_id.in_(ids)).order_by(*order)
-            for child in self._session.execute(query):
-                grouped[child.judge_id].append(child)
-            children.append(grouped)
-        return [_judge(row, *(grouped[row.id] for grouped in children)) for row in judges]
 
     @staticmethod
     def _copy_profile(judge: Judge, row: JudgeRow) -> None:
@@ -499,37 +425,6 @@ _HEARING_COLUMNS = ("case_id", "start", "minutes", "kind", "status", "adjournmen
 
 def _iso_day(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
-
-
-def _judge(
-    row: Row[Any],
-    sessions: list[Row[Any]],
-    case_kinds: list[Row[Any]],
-    hearing_kinds: list[Row[Any]],
-    counted: list[Row[Any]],
-) -> Judge:
-    return Judge(
-        id=row.id,
-        version=row.version,
-        name=row.name,
-        court=row.court,
-        timezone=row.timezone,
-        quota=row.quota,
-        fy_start_month=row.fy_start_month,
-        fy_start_day=row.fy_start_day,
-        at_risk_slack_pct=row.at_risk_slack_pct,
-        sessions=tuple(
-            Session(s.weekday, s.start, s.end, SessionKind(s.kind), s.language) for s in sessions
-        ),
-        case_minutes={
-            k.kind: KindMinutes(k.default_minutes, k.minimum_minutes) for k in case_kinds
-        },
-        hearing_minutes={
-            HearingKind(k.kind): KindMinutes(k.default_minutes, k.minimum_minutes)
-            for k in hearing_kinds
-        },
-        counted_completions=frozenset(CompletionKind(c.completion_kind) for c in counted),
-    )
 
 
 def _case_values(judge_id: int, case: Case) -> dict[str, object]:

@@ -29,9 +29,6 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-#: The Alembic revision this code's tables match; a test checks it is the migrations' head.
-SCHEMA_REVISION = "0002"
-
 
 def _version() -> Mapped[int]:
     """The row's version counter: SQLAlchemy adds ``AND version = ?`` to each UPDATE of the row and

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.judge import WEEKDAY_NAMES
+from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import WhatIf, extra_session
 from planner.services.changes import Change
-from planner.store.repository import ForecastInputs
 from planner.ui.workspace import Workspace
 
 #: Banner colours, dark enough for white text (contrast 4.5:1 or better), and each verdict also
@@ -136,6 +136,9 @@ class WhatIfStrip(QWidget):
 class QuotaPanel(QFrame):
     """Always on screen: is the quota reachable, and if not, by how much must hearings shrink."""
 
+    #: The panel has read and shown the latest forecast (or that there is no judge to forecast).
+    settled = Signal()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -234,6 +237,7 @@ class QuotaPanel(QFrame):
             self._inputs = None
             self.forecast = None
             self._show_nothing()
+            self.settled.emit()
             return
         # Imported on first use: the forecast's numpy and holiday tables load after the window
         # is painted (benchmarks/bench_startup.py).
@@ -242,6 +246,7 @@ class QuotaPanel(QFrame):
         self._inputs = load_inputs(self.workspace.database, judge, self.workspace.clock())
         self.what_if.show_saved_quota(judge.quota)
         self.recompute()
+        self.settled.emit()
 
     def recompute(self) -> None:
         """Forecast from the loaded inputs with the what-if applied; no database access."""

@@ -155,8 +155,8 @@ def test_a_written_docket_reads_back_equal(docket: Docket) -> None:
 
 
 @pytest.fixture(scope="module")
-def memory_database() -> Database:
-    database = Database.connect("sqlite://")
+def memory_database(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    database = Database.open(tmp_path_factory.mktemp("store") / "dockets.sqlite")
     yield database
     database.close()
 

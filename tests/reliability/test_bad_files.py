@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import planner.store.database as store_database
+import planner.store.connection as store_connection
 from planner.services import backups
 from planner.store.database import Database
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
@@ -94,13 +94,13 @@ def test_a_full_disk_saves_nothing_of_the_action_and_keeps_what_was_saved(
     add_judge_with_cases(database, "Ortiz", 100, person="Ana Pérez")
     database.close()
     pages = sqlite3.connect(db_path).execute("PRAGMA page_count").fetchone()[0]
-    pragmas = store_database._sqlite_pragmas
+    configure = store_connection.configure
 
-    def small_disk(connection, record) -> None:  # type: ignore[no-untyped-def]
-        pragmas(connection, record)
+    def small_disk(connection) -> None:  # type: ignore[no-untyped-def]
+        configure(connection)
         connection.execute(f"PRAGMA max_page_count = {pages + 5}")  # a disk with 20 kB free
 
-    monkeypatch.setattr(store_database, "_sqlite_pragmas", small_disk)
+    monkeypatch.setattr(store_connection, "configure", small_disk)
     database = Database.open(db_path)
     with pytest.raises(DatabaseUnavailable, match="is full: nothing was saved"):
         add_judge_with_cases(database, "Baker", 5000, first=200_000_000, person="Ana Pérez")

@@ -112,9 +112,9 @@ def test_a_locked_database_waits_briefly_then_says_so(
 ) -> None:
     import sqlite3
 
-    import planner.store.database as store_database
+    import planner.store.connection as store_connection
 
-    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(store_connection, "BUSY_TIMEOUT_MS", 100)
     database = Database.open(db_path)
     other = sqlite3.connect(db_path)
     other.execute("BEGIN IMMEDIATE")  # another program is writing

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from planner.store import migrate
+from planner.store.connection import SCHEMA_REVISION
 from planner.store.database import Database
-from planner.store.tables import SCHEMA_REVISION
 
 DATA = Path(__file__).parents[1] / "data"
 RELEASED = sorted(DATA.glob("schema-*.sqlite"))

@@ -11,9 +11,9 @@ from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind
 from planner.store import migrate
+from planner.store.connection import SCHEMA_REVISION
 from planner.store.database import Database
 from planner.store.errors import Conflict, DatabaseUnavailable, NewerDatabase, NotAPlannerDatabase
-from planner.store.tables import SCHEMA_REVISION
 
 
 def test_code_and_migrations_agree_on_the_schema_revision() -> None:

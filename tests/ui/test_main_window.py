@@ -192,9 +192,9 @@ def test_a_locked_database_refuses_an_edit_with_a_dialog_and_loses_nothing(
 ) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
-    import planner.store.database as store_database
+    import planner.store.connection as store_connection
 
-    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", 200)  # wait briefly, then say so
+    monkeypatch.setattr(store_connection, "BUSY_TIMEOUT_MS", 200)  # wait briefly, then say so
     database = Database.open(db_path)
     _add_judges(database, "Baker")
     workspace = Workspace(database, clock=lambda: NOW)

@@ -1,0 +1,118 @@
+"""SQLite connections as the Planner opens them: their settings, the stored forms of values, and
+SQLite's errors in words the user can act on.
+
+Plain ``sqlite3``, no SQLAlchemy: the store's reads (``planner.store.reader``) run on it, so the
+window's first screen is read before SQLAlchemy is imported. The values are stored as
+SQLAlchemy's SQLite types store them, so both sides read and write the same text.
+"""
+
+import sqlite3
+from datetime import date, datetime, time
+from pathlib import Path
+
+from planner.store.errors import (
+    DatabaseBusy,
+    DatabaseUnavailable,
+    NotAPlannerDatabase,
+    StaleEdit,
+    StoreError,
+)
+
+#: The Alembic revision this code's tables match; a test checks it is the migrations' head.
+SCHEMA_REVISION = "0002"
+
+BUSY_TIMEOUT_MS = 5000
+
+#: An edit that lost a race: both read the same row, and the other one saved first.
+SAME_MOMENT = (
+    "someone else saved a change to the same entry at the same moment, so yours was not saved. "
+    "The view now shows theirs: make your change again if it still applies"
+)
+#: SQLite's SQLITE_BUSY_SNAPSHOT: this transaction read a state another has since changed.
+_BUSY_SNAPSHOT = 517
+
+
+def configure(connection: sqlite3.Connection) -> None:
+    """The settings of every connection to a docket file (SQLAlchemy's and the reader's)."""
+    # The driver's own transaction handling starts a transaction only at the first write, so a
+    # read and the write that depends on it could see two states of the file. Transactions are
+    # begun explicitly instead (BEGIN), before the first read: one snapshot per user action.
+    connection.isolation_level = None
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit is on the disk, not only in the system's cache, when the user is told it is
+    # saved; NORMAL would survive a crash of the Planner but could lose the last changes to a
+    # power cut. A user's action is one commit, so the extra flush is not felt.
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A configured connection to the file, usable from any thread (the caller serialises)."""
+    connection = sqlite3.connect(path, check_same_thread=False)
+    try:
+        configure(connection)
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    return {name for (name,) in rows}
+
+
+def schema_revision(connection: sqlite3.Connection) -> str | None:
+    """The Alembic revision the file's tables are at (None: not a Planner database, or new)."""
+    if "alembic_version" not in table_names(connection):
+        return None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def translate(error: BaseException, path: Path | None) -> StoreError:
+    """SQLite's error as the user's problem with the file, and what to do about it."""
+    text = str(error)
+    where = str(path) if path else "the database"
+    if getattr(error, "sqlite_errorcode", None) == _BUSY_SNAPSHOT:
+        return StaleEdit(SAME_MOMENT)
+    if isinstance(error, sqlite3.OperationalError) and "locked" in text:
+        return DatabaseBusy(f"{where} is locked by another program; try again in a moment")
+    if "not a database" in text or "malformed" in text:
+        return NotAPlannerDatabase(
+            f"{where} is damaged or is not a database file ({text}). Restore a backup, or open "
+            "another file"
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseUnavailable(f"{where} is read-only: changes cannot be saved there")
+    if "disk" in text and "full" in text:
+        return DatabaseUnavailable(f"the disk holding {where} is full: nothing was saved")
+    if "unable to open" in text:
+        return DatabaseUnavailable(f"{where} cannot be opened ({text})")
+    return StoreError(f"{where}: {text}")
+
+
+# Stored forms: SQLAlchemy's SQLite Date, DateTime and Time keep ISO text, Boolean 0 or 1.
+
+
+def stored_moment(moment: datetime) -> str:
+    return moment.isoformat(" ", "microseconds")
+
+
+def stored_day(day: date) -> str:
+    return day.isoformat()
+
+
+def read_day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+def read_moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def read_time(text: str) -> time:
+    return time.fromisoformat(text)
