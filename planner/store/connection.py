@@ -7,6 +7,7 @@ SQLAlchemy's SQLite types store them, so both sides read and write the same text
 """
 
 import sqlite3
+import threading
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -58,6 +59,38 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+class ReadConnections:
+    """Connections for reading one file, each used by one read at a time: a read in a worker
+    thread (a court's forecast) never waits for one in the window's, nor the other way round."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._idle: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed_at = 0  # counts close(): a connection out during one is closed on return
+
+    def take(self) -> tuple[sqlite3.Connection, int]:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop(), self._closed_at
+            generation = self._closed_at
+        return connect(self._path), generation
+
+    def give_back(self, connection: sqlite3.Connection, generation: int) -> None:
+        with self._lock:
+            if generation == self._closed_at:
+                self._idle.append(connection)
+                return
+        connection.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+            self._closed_at += 1
+        for connection in idle:
+            connection.close()
 
 
 def table_names(connection: sqlite3.Connection) -> set[str]:

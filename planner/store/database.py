@@ -14,8 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.store import connection as sqlite_connection
-from planner.store.connection import SCHEMA_REVISION, schema_revision, table_names, translate
+from planner.store.connection import (
+    SCHEMA_REVISION,
+    ReadConnections,
+    schema_revision,
+    table_names,
+    translate,
+)
 from planner.store.errors import (
     DatabaseUnavailable,
     NewerDatabase,
@@ -54,8 +59,8 @@ class Database:
         self.path = path
         self._identity = _identity(path)
         self.editor = _user_name()
-        self._lock = threading.RLock()  # the read connection serves one read at a time
-        self._connection: sqlite3.Connection | None = None
+        self._readers = ReadConnections(path)
+        self._sessions_lock = threading.Lock()
         self._sessions: Sessions | None = None
 
     @classmethod
@@ -85,8 +90,7 @@ class Database:
         return database
 
     def _check_schema(self) -> None:
-        with self._lock:
-            connection = self._read_connection()
+        with self._read_connection() as connection:
             tables = table_names(connection)
             current = schema_revision(connection)
         if current == SCHEMA_REVISION:
@@ -112,19 +116,15 @@ class Database:
     def read(self) -> Iterator[Reader]:
         """One consistent read (a snapshot of the file), without SQLAlchemy."""
         self._check_still_there()
-        with self._lock:
-            connection = self._read_connection()
-            if connection.in_transaction:  # a read inside a read: the same snapshot
-                yield Reader(connection)
-                return
-            try:
+        try:
+            with self._read_connection() as connection:
                 connection.execute("BEGIN")
                 try:
                     yield Reader(connection)
                 finally:
                     connection.rollback()  # nothing was written: let go of the snapshot
-            except sqlite3.Error as error:
-                raise translate(error, self.path) from error
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
 
     @contextmanager
     def transaction(self) -> Iterator["Repository"]:
@@ -140,21 +140,22 @@ class Database:
 
     def close(self) -> None:
         """Let go of every connection to the file (a later read or write opens them again)."""
-        with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+        self._readers.close()
+        with self._sessions_lock:
             if self._sessions is not None:
                 self._sessions.close()
                 self._sessions = None
 
-    def _read_connection(self) -> sqlite3.Connection:
-        if self._connection is None:
-            self._connection = sqlite_connection.connect(self.path)
-        return self._connection
+    @contextmanager
+    def _read_connection(self) -> Iterator[sqlite3.Connection]:
+        connection, generation = self._readers.take()
+        try:
+            yield connection
+        finally:
+            self._readers.give_back(connection, generation)
 
     def _orm(self) -> "Sessions":
-        with self._lock:
+        with self._sessions_lock:
             if self._sessions is None:
                 prepare_writes()  # or wait for the background thread doing it
                 from planner.store.sessions import Sessions

@@ -165,3 +165,35 @@ def test_an_edited_profile_is_saved_whole(database: Database) -> None:
     assert saved is not None
     assert saved.quota == 560
     assert len(saved.sessions) == 2
+
+
+def test_reads_see_a_snapshot_and_one_in_a_thread_keeps_none_waiting(database: Database) -> None:
+    """A read is one snapshot of the file; a long read in a worker thread (a court's forecast)
+    neither blocks a read in the window's thread nor sees what is saved after its first query."""
+    import threading
+
+    with database.transaction() as repo:
+        repo.add_judge(Judge("Baker"))
+    reading, saved = threading.Event(), threading.Event()
+    seen_by_worker: list[list[str]] = []
+
+    def worker() -> None:
+        with database.read() as reader:
+            seen_by_worker.append([judge.name for judge in reader.judges()])
+            reading.set()
+            seen_by_worker.append(["saved meanwhile"] if saved.wait(timeout=5) else [])
+            seen_by_worker.append([judge.name for judge in reader.judges()])
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert reading.wait(timeout=10)
+    with database.read() as reader:  # meanwhile, in this thread: not kept waiting
+        assert [judge.name for judge in reader.judges()] == ["Baker"]
+    with database.transaction() as repo:
+        repo.add_judge(Judge("Ortiz"))
+    saved.set()
+    thread.join(timeout=10)
+    # The window's read and save happened while the worker read, and its snapshot kept Ortiz out.
+    assert seen_by_worker == [["Baker"], ["saved meanwhile"], ["Baker"]]
+    with database.read() as reader:
+        assert [judge.name for judge in reader.judges()] == ["Baker", "Ortiz"]
