@@ -24,6 +24,7 @@ from planner.domain.judge import Judge
 from planner.services.changes import Change
 from planner.store.database import Database
 from planner.ui import case_actions, judge_actions
+from planner.ui.daily_backup import keep_daily_backup_in_background
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
 from planner.ui.lazy_page import LazyPage
@@ -392,8 +393,6 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(str(path) if path else "")
         if path is not None:
             self.settings.remember_database(path)
-            from planner.ui.restore_dialog import keep_daily_backup_in_background
-
             keep_daily_backup_in_background(path)
         self.restore_action.setEnabled(path is not None)
         self._update_title()
