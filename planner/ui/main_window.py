@@ -24,6 +24,7 @@ from planner.domain.judge import Judge
 from planner.services.changes import Change
 from planner.store.database import Database
 from planner.ui import case_actions, judge_actions
+from planner.ui.daily_backup import keep_daily_backup_in_background
 from planner.ui.docket_view import DocketView
 from planner.ui.errors import show_error
 from planner.ui.lazy_page import LazyPage
@@ -51,11 +52,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Judge Workload Planner")
         self.setMinimumSize(800, 560)
 
-        self.welcome = WelcomePage()
+        self._welcome: WelcomePage | None = None
         self.quota_panel = QuotaPanel(workspace)
         self.docket = DocketView(workspace)
-        docket_page = QWidget()
-        page_layout = QVBoxLayout(docket_page)
+        self.docket_page = QWidget()
+        page_layout = QVBoxLayout(self.docket_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.quota_panel)
         # The tabs other than the docket are built when first shown (or first asked for):
@@ -78,9 +79,8 @@ class MainWindow(QMainWindow):
         self.views.setTabToolTip(2, "Burn-up, bench time by month, docket, shortening (Ctrl+3)")
         self.views.setTabToolTip(3, "Every judge's verdict, worst first (Ctrl+4)")
         page_layout.addWidget(self.views, 1)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(docket_page)
+        self.pages = QStackedWidget()  # the welcome page goes first, if a database has no judge
+        self.pages.addWidget(self.docket_page)
         self.setCentralWidget(self.pages)
 
         self.judge_box = QComboBox()
@@ -97,9 +97,6 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
 
-        self.welcome.create_profile.connect(self.add_judge_action.trigger)
-        self.welcome.open_demo.connect(self.demo_action.trigger)
-        self.welcome.open_database.connect(self.open_action.trigger)
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._changed)
         # Bound methods, not lambdas: Qt disconnects them when the window goes.
@@ -108,6 +105,17 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._fill_judges()
         self._restore_window()
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page of a database without judges, built the first time it is wanted."""
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.create_profile.connect(self.add_judge_action.trigger)
+            self._welcome.open_demo.connect(self.demo_action.trigger)
+            self._welcome.open_database.connect(self.open_action.trigger)
+            self.pages.insertWidget(0, self._welcome)
+        return self._welcome
 
     # Actions and menus ------------------------------------------------------------------------
 
@@ -373,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self) -> None:
         has_judge = self.workspace.judge is not None
-        self.pages.setCurrentIndex(1 if has_judge else 0)
+        self.pages.setCurrentWidget(self.docket_page if has_judge else self.welcome)
         for action in (
             self.edit_judge_action,
             self.remove_judge_action,
@@ -392,8 +400,6 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(str(path) if path else "")
         if path is not None:
             self.settings.remember_database(path)
-            from planner.ui.restore_dialog import keep_daily_backup_in_background
-
             keep_daily_backup_in_background(path)
         self.restore_action.setEnabled(path is not None)
         self._update_title()

@@ -5,10 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from planner.services import backups
 from planner.store.database import Database
 from planner.store.errors import StoreError
-from planner.ui.restore_dialog import offer_restore
 
 RESTORE, OPEN_OTHER, NEW, QUIT = "restore", "open", "new", "quit"
 DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
@@ -51,8 +49,12 @@ def open_or_recover(
         try:
             return Database.open(path)
         except StoreError as error:
+            from planner.services import backups  # only now: opening a good file needs none of it
+
             choice = ask(parent, path, error, bool(backups.backups_of(path)))
         if choice == RESTORE:
+            from planner.ui.restore_dialog import offer_restore
+
             offer_restore(parent, path, close=lambda: None, reopen=lambda _path: True)
         elif choice in (OPEN_OTHER, NEW):
             if choice == OPEN_OTHER:

@@ -1,6 +1,5 @@
 """Backups in the window: today's taken in the background, and File > Restore from Backup."""
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,11 +112,3 @@ def offer_restore(
         reopen(database)
         return False
     return reopen(database)
-
-
-def keep_daily_backup_in_background(database: Path) -> None:
-    """Take today's backup of ``database`` (if not yet taken) off the GUI thread: on a large
-    docket the copy takes seconds, and the window must not wait for it."""
-    threading.Thread(
-        target=backups.keep_daily_backup, args=(database,), name="daily-backup", daemon=True
-    ).start()
