@@ -131,9 +131,12 @@ def run(
         window.resize(*size)
     window.show()
     QTimer.singleShot(0, _collect_garbage_again)
-    window.quota_panel.settled.connect(
-        _prepare_writes_in_background, Qt.ConnectionType.SingleShotConnection
-    )
+    if window.workspace.judge is None:  # the welcome page: no forecast to wait for
+        QTimer.singleShot(0, _prepare_writes_in_background)
+    else:
+        window.quota_panel.settled.connect(
+            _prepare_writes_in_background, Qt.ConnectionType.SingleShotConnection
+        )
     if quit_when_shown:  # for benchmarks/bench_startup.py
         from planner.ui.startup_probe import StartupProbe
 
@@ -141,7 +144,8 @@ def run(
     if screenshot is not None:
 
         def capture() -> None:
-            if not window.quota_panel.up_to_date:  # wait for the forecast banner
+            if window.workspace.judge is not None and not window.quota_panel.up_to_date:
+                # wait for the forecast banner
                 QTimer.singleShot(50, capture)
                 return
             window.grab().save(str(screenshot))

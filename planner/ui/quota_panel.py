@@ -1,7 +1,5 @@
 """The quota panel: the verdict as a coloured banner, the figures behind it, and a what-if strip."""
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
@@ -24,9 +22,6 @@ from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import WhatIf, extra_session
 from planner.services.changes import Change
 from planner.ui.workspace import Workspace
-
-if TYPE_CHECKING:
-    from planner.store.repository import ForecastInputs
 
 #: Banner colours, dark enough for white text (contrast 4.5:1 or better), and each verdict also
 #: has its own title, so colour is never the only cue.
