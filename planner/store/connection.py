@@ -8,6 +8,7 @@ SQLAlchemy's SQLite types store them, so both sides read and write the same text
 
 import sqlite3
 import threading
+import unicodedata
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -48,6 +49,16 @@ def configure(connection: sqlite3.Connection) -> None:
     # power cut. A user's action is one commit, so the extra flush is not felt.
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
+    connection.create_function("search_form", 1, search_form, deterministic=True)
+
+
+def search_form(text: str | None) -> str | None:
+    """Text as a search compares it, case and accents folded: "Pérez", "PEREZ" and "perez" alike
+    (SQLite's own lower() folds only ASCII)."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def connect(path: Path) -> sqlite3.Connection:

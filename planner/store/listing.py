@@ -15,7 +15,13 @@ from enum import StrEnum
 
 from planner.domain.docket import ASYLUM_CLOCK_DAYS
 from planner.domain.vocabulary import CaseStatus, HearingStatus
-from planner.store.connection import read_day, read_moment, stored_day, stored_moment
+from planner.store.connection import (
+    read_day,
+    read_moment,
+    search_form,
+    stored_day,
+    stored_moment,
+)
 
 
 class SortKey(StrEnum):
@@ -95,7 +101,7 @@ _REMAINING = (
 #: Each filter's condition, with its value bound under the filter's own name.
 _CONDITIONS = {
     "a_number": "instr(cases.a_number, :a_number) > 0",
-    "name": "instr(lower(cases.name), lower(:name)) > 0",
+    "name": "instr(search_form(cases.name), :name) > 0",
     "status": "cases.status = :status",
     "kind": "cases.kind = :kind",
     "language": "cases.language = :language",
@@ -144,7 +150,7 @@ def _where(judge_id: int, where: DocketFilter, now: datetime) -> tuple[str, dict
     if text and _DIGITS_ONLY.match(text):
         match("a_number", re.sub(r"\D", "", text))
     elif text:
-        match("name", text)
+        match("name", search_form(text))
     if where.status is not None:
         match("status", where.status.value)
     for name in ("kind", "language", "detained", "juvenile", "represented"):
