@@ -21,6 +21,7 @@ from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.services.changes import Change
 from planner.ui.errors import show_error
+from planner.ui.freshness import Freshness
 from planner.ui.tasks import BackgroundTask
 from planner.ui.workspace import Workspace
 
@@ -183,13 +184,13 @@ class CourtView(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self._stale = True
+        self.freshness = Freshness(self.reload, self.isVisible)
         self._task: BackgroundTask | None = None
         workspace.changed.connect(self._on_change)
 
     @property
     def up_to_date(self) -> bool:
-        return not self._stale and self._task is None
+        return not self.freshness.stale and self._task is None
 
     def rows(self) -> list[Forecast]:
         """The forecasts in the order on screen."""
@@ -200,22 +201,18 @@ class CourtView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.reload()
+        self.freshness.ensure()
 
     def _on_change(self, change: Change) -> None:
         if change & Change.EVERYTHING:
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
+            self.freshness.changed()
 
     def reload(self) -> BackgroundTask | None:
         """Forecast every judge again, off the GUI thread."""
-        self._stale = False
         if self._task is not None:  # a reload is running: do another when it ends
-            self._stale = True
+            self.freshness.stale = True
             return None
+        self.freshness.stale = False
         from planner.services.forecasting import forecast_judges
 
         database = self.workspace.database
@@ -244,8 +241,8 @@ class CourtView(QWidget):
             else "No judges in this database yet."
         )
         self.loaded.emit()
-        if self._stale and self.isVisible():
-            self.reload()
+        if self.isVisible():
+            self.freshness.ensure()  # a change came while this forecast ran
 
     def _failed(self, error: object) -> None:
         self._task = None

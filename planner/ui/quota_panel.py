@@ -21,6 +21,7 @@ from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import WhatIf, extra_session
 from planner.services.changes import Change
+from planner.ui.freshness import Freshness
 from planner.ui.workspace import Workspace
 
 #: Banner colours, dark enough for white text (contrast 4.5:1 or better), and each verdict also
@@ -195,43 +196,36 @@ class QuotaPanel(QFrame):
         workspace.judge_switched.connect(self._on_judge_switched)
         # Until the panel is first on screen it only notes that it is out of date: the first
         # forecast (and the holiday tables it loads) waits until the window has been painted.
-        self._stale = True
+        self.freshness = Freshness(self.reload, self.isVisible)
         self._reload_queued = False
         self._show_waiting()
 
     @property
     def up_to_date(self) -> bool:
         """Whether the figures on show follow the latest data (false until first shown)."""
-        return not self._stale
+        return not self.freshness.stale
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._stale and not self._reload_queued:
+        if self.freshness.stale and not self._reload_queued:
             # After the first paint, not on show: Qt runs zero-time timers before painting.
             self._reload_queued = True
             QTimer.singleShot(0, self._reload_if_stale)
 
     def _reload_if_stale(self) -> None:
         self._reload_queued = False
-        if self._stale:
-            self.reload()
+        self.freshness.ensure()
 
     def _on_judge_switched(self, _judge: object) -> None:
-        self._reload_when_visible()
+        self.freshness.changed()
 
     def _on_change(self, change: Change) -> None:
         if change & _REFRESH_ON:
-            self._reload_when_visible()
-
-    def _reload_when_visible(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
+            self.freshness.changed()
 
     def reload(self) -> None:
         """Read the judge's forecast inputs again (after an edit), then recompute."""
-        self._stale = False
+        self.freshness.stale = False
         judge = self.workspace.judge
         if judge is None:
             self._inputs = None
