@@ -286,7 +286,7 @@ class QuotaPanel(QFrame):
         self.fit.value.setText(f"{f.max_completions_at_current_lengths:,}")
         shortening = f.required_shortening_pct
         self.shortening.value.setText(
-            "beyond floors" if shortening is None else f"{shortening:.0f}%"
+            "beyond minimums" if shortening is None else f"{shortening:.0f}%"
         )
 
     def _paint_banner(self, colour: str) -> None:
