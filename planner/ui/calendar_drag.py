@@ -18,6 +18,10 @@ from planner.ui.calendar_paint import Ghost, Scene
 
 #: Pixels above a hearing's bottom edge where a press resizes it instead of moving it.
 RESIZE_EDGE = 5
+#: Pixels from the timeline's right edge where a held drag turns to the next days (the hours
+#: column on the left turns back), and how long it must be held there.
+PAGE_EDGE = 16
+PAGE_AFTER_MS = 700
 _DAY = 24 * 60
 
 
@@ -92,6 +96,16 @@ def land(
     others = [e for e in entries if e.start.date() == day]
     refusal = check_placement(judge, court, placed, drag.case, [*others, *drag.case_hearings])
     return Landing(moment, minutes, refusal)
+
+
+def page_direction(drag: Drag, scene: Scene, pos: QPointF, width: float) -> int:
+    """Where a drag held at ``pos`` turns the page: -1 (earlier days) over the hours column, 1
+    (later ones) at the right edge, 0 elsewhere. A resize stays on its hearing's day."""
+    if drag.kind is DragKind.RESIZE or not scene.columns:
+        return 0
+    if pos.x() < scene.columns[0]:
+        return -1
+    return 1 if pos.x() >= width - PAGE_EDGE else 0
 
 
 def ghost_of(scene: Scene, landing: Landing) -> Ghost:

@@ -48,7 +48,16 @@ from planner.services.changes import Change
 from planner.store.agenda import CalendarEntry
 from planner.ui import calendar_actions
 from planner.ui.calendar_dialogs import AskContinuance, AskDate, ask_continuance, ask_date
-from planner.ui.calendar_drag import RESIZE_EDGE, Drag, DragKind, Landing, ghost_of, land
+from planner.ui.calendar_drag import (
+    PAGE_AFTER_MS,
+    RESIZE_EDGE,
+    Drag,
+    DragKind,
+    Landing,
+    ghost_of,
+    land,
+    page_direction,
+)
 from planner.ui.calendar_month import MonthView
 from planner.ui.calendar_paint import (
     Block,
@@ -98,6 +107,11 @@ class _Timeline(QWidget):
         self._press: tuple[QPointF, Block, bool] | None = None  # where, on what, resizing
         self._linger = QTimer(self, singleShot=True, interval=2500)  # a refused ghost stays a while
         self._linger.timeout.connect(self._clear_ghost)
+        # A drag held at the right edge (or over the hours) turns to the next (previous) days.
+        self._pager = QTimer(self, singleShot=True, interval=PAGE_AFTER_MS)
+        self._pager.timeout.connect(self._turn_page)
+        self._page_to = 0
+        self._pointer = QPointF()
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
@@ -235,6 +249,7 @@ class _Timeline(QWidget):
 
     def cancel_drag(self) -> None:
         self._press, self.drag, self.landing = None, None, None
+        self._stop_paging()
         self.unsetCursor()
         self._clear_ghost()
 
@@ -244,13 +259,25 @@ class _Timeline(QWidget):
         if drag is None:
             return
         self._linger.stop()
+        self._pointer = pos
+        direction = page_direction(drag, self.scene, pos, self.width())
+        if direction != self._page_to:
+            self._page_to = direction
+            if direction:
+                self._pager.start()
+            else:
+                self._pager.stop()
         landing = self._view.land(drag, pos)
         before = self.landing
         self.landing = landing
         if landing == before and self.ghost is not None:
             return
         self.ghost = None if landing is None else ghost_of(self.scene, landing)
-        if landing is None:
+        if direction:
+            days = "day" if self._view.mode == "day" else "week"
+            way = "previous" if direction < 0 else "next"
+            self._view.say(f"Hold here to go to the {way} {days}")
+        elif landing is None:
             self._view.say("Drop on a day to set the hearing there")
         elif landing.refusal is not None:  # painted under the ghost too, red, by the pointer
             self._view.say(f"Cannot go at {landing.hearing_text}: {landing.refusal.reason}")
@@ -258,7 +285,25 @@ class _Timeline(QWidget):
             self._view.say(f"Drop to set it at {landing.hearing_text}")
         self.update()
 
+    def _turn_page(self) -> None:
+        """The drag was held at an edge: show the days before or after, and go on dragging."""
+        drag, direction = self.drag, self._page_to
+        if drag is None or not direction:
+            return
+        if direction < 0:
+            self._view.previous()
+        else:
+            self._view.next()
+        self._page_to = 0  # still at the edge: the next page after another hold
+        self.landing, self.ghost = None, None
+        self.follow(self._pointer, drag)
+
+    def _stop_paging(self) -> None:
+        self._pager.stop()
+        self._page_to = 0
+
     def _finish(self, drag: Drag, landing: Landing | None) -> bool:
+        self._stop_paging()
         if landing is not None and landing.refusal is not None:
             self._linger.start()  # the red ghost and its reason stay a moment
         else:
@@ -292,6 +337,7 @@ class _Timeline(QWidget):
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self.drag, self.landing = None, None
+        self._stop_paging()
         self._clear_ghost()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -328,7 +374,8 @@ class CalendarView(QWidget):
     week's first and last day (day view), T today, D/W/M/Y the views, Ctrl+G a date; the month
     and the fiscal year are painted grids of days (calendar_month, calendar_year) with their own
     keys, and a day opened there (double-click, Enter) shows in the day view. Drag a hearing to
-    move it, its bottom edge to resize it; drop a case from the docket to set its next hearing.
+    move it (held at the right edge, or over the hours, the drag turns to the next or previous
+    days), its bottom edge to resize it; drop a case from the docket to set its next hearing.
     """
 
     hearing_activated = Signal(int)  # the id of a double-clicked hearing

@@ -312,3 +312,67 @@ def test_while_dragging_the_database_is_not_read(qtbot, view: CalendarView, monk
         qtbot.mouseMove(view.timeline, press + QPoint(dy // 3, dy))
     assert reads == ["read"]
     qtbot.keyClick(view.timeline, Qt.Key.Key_Escape)
+
+
+def test_a_drag_held_at_the_edge_turns_the_week_and_lands_there(qtbot, view: CalendarView) -> None:  # type: ignore[no-untyped-def]
+    workspace = view.workspace
+    block = view.block(hearing_id(view, DETAINED))
+    assert block is not None
+    timeline = view.timeline
+    press = QPointF(block.rect.center().x(), block.rect.top() + 4).toPoint()
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(timeline, press + QPoint(0, 20))
+    edge = QPoint(timeline.width() - 4, press.y())
+    qtbot.mouseMove(timeline, edge)
+    assert "Hold here to go to the next week" in view.last_message
+    qtbot.waitUntil(lambda: date(2026, 11, 30) in view.days(), timeout=3000)
+    assert date(2026, 11, 27) not in view.days()
+    end = point(view, datetime(2026, 12, 4, 10, 30), 4 + 0.5)
+    qtbot.mouseMove(timeline, end)
+    assert timeline.ghost is not None
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=end)
+    assert stored(workspace)[DETAINED] == [
+        (datetime(2026, 12, 4, 10, 30), 15, HearingStatus.SCHEDULED)
+    ]
+    assert view.block(hearing_id(view, DETAINED)) is not None  # shown where it went
+
+
+def test_a_drag_over_the_hours_turns_back_and_a_release_there_changes_nothing(
+    qtbot, view: CalendarView
+) -> None:  # type: ignore[no-untyped-def]
+    workspace = view.workspace
+    before = stored(workspace)
+    block = view.block(hearing_id(view, DETAINED))
+    assert block is not None
+    timeline = view.timeline
+    press = QPointF(block.rect.center().x(), block.rect.top() + 4).toPoint()
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(timeline, press + QPoint(0, 20))
+    hours = QPoint(int(timeline.scene.columns[0] / 2), press.y())
+    qtbot.mouseMove(timeline, hours)
+    qtbot.waitUntil(lambda: date(2026, 11, 16) in view.days(), timeout=3000)
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=hours)
+    assert stored(workspace) == before
+    qtbot.wait(1000)  # no further turning once the mouse is up
+    assert date(2026, 11, 16) in view.days()
+
+
+def test_a_case_from_the_docket_held_at_the_edge_is_set_in_the_next_week(
+    qtbot, view: CalendarView
+) -> None:  # type: ignore[no-untyped-def]
+    workspace = view.workspace
+    timeline = view.timeline
+    mime = case_mime(case_id(workspace, NEW), "A100-000-009 Jean Baptiste")
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    start = point(view, at(27, 10, 0), 1)
+    enter = QDragEnterEvent(start, actions, mime, buttons, mods)
+    QApplication.sendEvent(timeline, enter)
+    assert enter.isAccepted()
+    edge = QPoint(timeline.width() - 4, start.y())
+    QApplication.sendEvent(timeline, QDragMoveEvent(edge, actions, mime, buttons, mods))
+    qtbot.waitUntil(lambda: date(2026, 12, 4) in view.days(), timeout=3000)
+    where = point(view, datetime(2026, 12, 4, 10, 0), 1)
+    QApplication.sendEvent(timeline, QDragMoveEvent(where, actions, mime, buttons, mods))
+    QApplication.sendEvent(timeline, QDropEvent(QPointF(where), actions, mime, buttons, mods))
+    assert stored(workspace)[NEW] == [(datetime(2026, 12, 4, 10), 15, HearingStatus.SCHEDULED)]
