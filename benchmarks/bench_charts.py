@@ -3,7 +3,8 @@
 Times, as medians of a few runs: reading the chart series (``chart_data_for``: the forecast's
 inputs and every case's kind and dates), drawing each chart onto a fresh figure and rendering it
 with Agg (what the Charts tab does on a change), and writing the whole PDF report. Prints the
-figures; no bar (the window reads the series on the GUI thread: keep it well under a second).
+figures; no bar (the Charts tab reads and draws in a worker thread: this is how long a new
+picture takes to appear).
 
     .venv/bin/python benchmarks/bench_charts.py [--cases N] [--runs R]
 """

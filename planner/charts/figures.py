@@ -5,12 +5,14 @@ test reads the plotted data back (line y-data, bar heights) rather than pixels.
 """
 
 import textwrap
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -325,8 +327,21 @@ def chart(key: str) -> Chart:
     raise KeyError(f"no chart {key!r}: one of {', '.join(CHART_KEYS)}")
 
 
+#: matplotlib is not thread-safe: the window draws its charts in a worker thread and writes the
+#: report in another, so whoever draws holds this.
+DRAWING = threading.Lock()
+
+
 def new_figure(width: float = 10, height: float = 6) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
+
+
+def render(figure: Figure) -> tuple[bytes, int, int]:
+    """The figure drawn by Agg: its RGBA pixels, width and height (the caller holds DRAWING)."""
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    return bytes(canvas.buffer_rgba()), width, height
 
 
 def save_chart(key: str, data: ChartData, path: Path, theme: ChartTheme = LIGHT) -> Path:
@@ -335,7 +350,8 @@ def save_chart(key: str, data: ChartData, path: Path, theme: ChartTheme = LIGHT)
     fmt = path.suffix.lstrip(".").lower()
     if fmt not in SAVE_FORMATS:
         raise ValueError(f"{path.name}: save a chart as .png, .svg or .pdf")
-    figure = new_figure()
-    chart(key).draw(figure, data, theme)
-    figure.savefig(path, format=fmt, dpi=150, facecolor=figure.get_facecolor())
+    with DRAWING:
+        figure = new_figure()
+        chart(key).draw(figure, data, theme)
+        figure.savefig(path, format=fmt, dpi=150, facecolor=figure.get_facecolor())
     return path

@@ -13,7 +13,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from planner import __version__
-from planner.charts.figures import CHARTS, humanise, new_figure
+from planner.charts.figures import CHARTS, DRAWING, humanise, new_figure
 from planner.charts.palette import LIGHT
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES
@@ -288,6 +288,11 @@ def assumptions_page(data: ChartData) -> _TextPage:
 
 def write_report(data: ChartData, path: Path, progress: Progress | None = None) -> Path:
     """Write the report of ``data`` to ``path`` (a PDF); returns the path."""
+    with DRAWING:
+        return _write_report(data, path, progress)
+
+
+def _write_report(data: ChartData, path: Path, progress: Progress | None) -> Path:
     f = data.forecast
     pages = 3 + len(CHARTS)
     done = 0

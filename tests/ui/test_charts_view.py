@@ -69,6 +69,7 @@ def test_the_chooser_shows_each_chart(qtbot, workspace, demo_judge) -> None:  # 
     (f,) = forecast_judges(workspace.database, demo_judge.name, NOW)
     view = _view(qtbot, workspace)
     view.chooser.setCurrentIndex(view.chooser.findData("capacity"))
+    qtbot.waitUntil(lambda: view.up_to_date)
     ax = view.figure.axes[0]
     assert ax.get_title().startswith(
         f"Bench time by month, fiscal year 2027: {f.capacity_minutes / 60:,.0f} h left"
@@ -82,11 +83,13 @@ def test_the_chooser_shows_each_chart(qtbot, workspace, demo_judge) -> None:  # 
     assert all(len(c.patches) == 12 for c in ax.containers)
 
     view.show_chart("docket")
+    qtbot.waitUntil(lambda: view.up_to_date)
     assert view.figure.get_suptitle() == f"Pending docket: {f.pending_cases:,} cases"
     (kinds,) = view.figure.axes[0].containers
     assert sum(patch.get_width() for patch in kinds.patches) == f.pending_cases
 
     view.show_chart("shortening")
+    qtbot.waitUntil(lambda: view.up_to_date)
     ax = view.figure.axes[0]
     assert ax.get_xlabel() == "Bench minutes per case"
     required = next(c for c in ax.containers if c.get_label() == "Required to reach the quota")
@@ -113,6 +116,8 @@ def test_completing_a_case_redraws_the_burn_up(qtbot, workspace, demo_judge) -> 
         ),
     )
     workspace.notify(Change.CASES)
+    assert not view.up_to_date  # drawing in the worker: the window goes on meanwhile
+    qtbot.waitUntil(lambda: view.up_to_date)
     assert _line(view, "Completed")[-1] == before + 1
     assert view.figure.axes[0].get_lines()[2].get_label() == f"Completed ({before + 1:,} to date)"
 
@@ -135,6 +140,7 @@ def test_a_hidden_view_catches_up_when_shown(qtbot, workspace, demo_judge) -> No
 def test_save_as_writes_the_chart(qtbot, workspace, demo_judge, tmp_path, suffix, magic) -> None:  # type: ignore[no-untyped-def]
     view = _view(qtbot, workspace)
     view.show_chart("capacity")
+    qtbot.waitUntil(lambda: view.up_to_date)
     saved = view.save_as(tmp_path / f"chart{suffix}")
     assert saved == tmp_path / f"chart{suffix}"
     assert saved.read_bytes().startswith(magic)
@@ -210,3 +216,20 @@ print("matplotlib" in sys.modules, type(window.charts.content).__name__)
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["False", "True ChartsView"]
+
+
+def test_the_picture_is_drawn_again_at_a_new_size(qtbot, workspace, demo_judge) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, workspace)
+    image = view.canvas.image
+    assert image is not None
+    assert image.width() == round(view.canvas.width() * view.canvas.devicePixelRatioF())
+    view.resize(1300, 800)
+    qtbot.waitUntil(
+        lambda: (
+            view.canvas.image is not image
+            and view.canvas.image.width()
+            == round(view.canvas.width() * view.canvas.devicePixelRatioF())
+        ),
+        timeout=5000,
+    )
+    assert view.figure.axes[0].get_title() == "Completions toward the quota, fiscal year 2027"
