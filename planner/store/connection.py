@@ -9,6 +9,8 @@ SQLAlchemy's SQLite types store them, so both sides read and write the same text
 import sqlite3
 import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -82,19 +84,23 @@ class ReadConnections:
         self._lock = threading.Lock()
         self._closed_at = 0  # counts close(): a connection out during one is closed on return
 
-    def take(self) -> tuple[sqlite3.Connection, int]:
+    @contextmanager
+    def borrowed(self) -> Iterator[sqlite3.Connection]:
+        """An idle connection, or a new one; given back (or closed, after a close()) at the end."""
         with self._lock:
-            if self._idle:
-                return self._idle.pop(), self._closed_at
             generation = self._closed_at
-        return connect(self._path), generation
-
-    def give_back(self, connection: sqlite3.Connection, generation: int) -> None:
-        with self._lock:
-            if generation == self._closed_at:
-                self._idle.append(connection)
-                return
-        connection.close()
+            connection = self._idle.pop() if self._idle else None
+        if connection is None:
+            connection = connect(self._path)
+        try:
+            yield connection
+        finally:
+            with self._lock:
+                keep = generation == self._closed_at
+                if keep:
+                    self._idle.append(connection)
+            if not keep:
+                connection.close()
 
     def close(self) -> None:
         with self._lock:

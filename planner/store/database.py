@@ -90,7 +90,7 @@ class Database:
         return database
 
     def _check_schema(self) -> None:
-        with self._read_connection() as connection:
+        with self._readers.borrowed() as connection:
             tables = table_names(connection)
             current = schema_revision(connection)
         if current == SCHEMA_REVISION:
@@ -117,7 +117,7 @@ class Database:
         """One consistent read (a snapshot of the file), without SQLAlchemy."""
         self._check_still_there()
         try:
-            with self._read_connection() as connection:
+            with self._readers.borrowed() as connection:
                 connection.execute("BEGIN")
                 try:
                     yield Reader(connection)
@@ -145,14 +145,6 @@ class Database:
             if self._sessions is not None:
                 self._sessions.close()
                 self._sessions = None
-
-    @contextmanager
-    def _read_connection(self) -> Iterator[sqlite3.Connection]:
-        connection, generation = self._readers.take()
-        try:
-            yield connection
-        finally:
-            self._readers.give_back(connection, generation)
 
     def _orm(self) -> "Sessions":
         with self._sessions_lock:

@@ -2,9 +2,8 @@
 inputs.
 
 These are the reads of the window's first screen, of every scroll of the docket and of every
-forecast, so they run
-in plain SQL on the driver's connection (``Database.read()``, one snapshot), and the window is on
-screen before SQLAlchemy is imported. Writes, and the reads that go with them, are the
+forecast, so they run in plain SQL on the driver's connection (``Database.read()``, one
+snapshot), and the window is on screen before SQLAlchemy is imported. Writes, and the reads that go with them, are the
 ``Repository``'s (``Database.transaction()``), which reads profiles through this same code.
 """
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -12,7 +12,6 @@ from planner.domain.judge import Judge
 from planner.domain.vocabulary import (
     HearingKind,
     HearingStatus,
-    LeaveKind,
 )
 from planner.forecast.facts import ForecastInputs
 from planner.store import chart_read
@@ -102,15 +101,11 @@ class Repository(HearingStore):
         return judge_id
 
     def load_docket(self, judge_id: int) -> Docket:
-        judge = self._reader().judge_with_id(judge_id)
+        reader = self._reader()
+        judge = reader.judge_with_id(judge_id)
         if judge is None:
             raise Conflict("that judge is no longer in this database")
-        closures = self._session.scalars(
-            select(ClosureRow).where(ClosureRow.judge_id == judge_id).order_by(ClosureRow.day)
-        )
-        leave = self._session.scalars(
-            select(LeaveRow).where(LeaveRow.judge_id == judge_id).order_by(LeaveRow.start)
-        )
+        closures, leave = reader.calendar(judge_id)
         cases = self._session.scalars(
             select(CaseRow).where(CaseRow.judge_id == judge_id).order_by(CaseRow.id)
         )
@@ -122,8 +117,8 @@ class Repository(HearingStore):
         )
         return Docket(
             judge=judge,
-            closures=tuple(Closure(row.day, row.reason) for row in closures),
-            leave=tuple(_leave(row) for row in leave),
+            closures=tuple(closures),
+            leave=tuple(leave),
             cases=tuple(_case(row) for row in cases),
             hearings=tuple(_hearing(row, a_number) for row, a_number in hearings),
         )
@@ -464,7 +459,3 @@ def _hearing(row: HearingRow, a_number: str) -> Hearing:
         status=HearingStatus(row.status),
         adjournment_reason=row.adjournment_reason,
     )
-
-
-def _leave(row: LeaveRow | Row[tuple[datetime, datetime, str, bool]]) -> Leave:
-    return Leave(row.start, row.end, LeaveKind(row.kind), all_day=row.all_day)
