@@ -110,16 +110,12 @@ _CONDITIONS = {
     "represented": "cases.represented = :represented",
     "deadline": "cases.asylum_filed IS NOT NULL AND cases.asylum_filed <= :latest_filing",
 }
+#: The sort keys that are not simply the column of their name.
 _ORDER = {
     SortKey.AGE: "cases.received DESC",  # youngest first when ascending by age
     SortKey.NEXT_HEARING: _NEXT_HEARING,
     SortKey.REMAINING: _REMAINING,
     SortKey.DEADLINE: "cases.asylum_filed",
-    **{
-        key: f"cases.{key.value}"
-        for key in SortKey
-        if key not in (SortKey.AGE, SortKey.NEXT_HEARING, SortKey.REMAINING, SortKey.DEADLINE)
-    },
 }
 _ROW = (
     "SELECT cases.id, cases.a_number, cases.name, cases.kind, cases.detained, cases.juvenile, "
@@ -166,9 +162,10 @@ def _where(judge_id: int, where: DocketFilter, now: datetime) -> tuple[str, dict
 
 
 def _order(key: SortKey, descending: bool) -> str:
+    ascending = _ORDER.get(key, f"cases.{key.value}")
     if key is SortKey.AGE:
-        return "cases.received ASC" if descending else _ORDER[key]
-    return f"{_ORDER[key]} DESC" if descending else _ORDER[key]
+        return "cases.received ASC" if descending else ascending
+    return f"{ascending} DESC" if descending else ascending
 
 
 def docket_ids(
