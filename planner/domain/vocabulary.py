@@ -95,6 +95,26 @@ DEFAULT_CASE_MINUTES: dict[str, tuple[int, int]] = {
     "motion": (25, 15),
 }
 
+#: Case kind -> the hearings that complete it, in order: domain-model.md's defaults (asylum 195
+#: minutes = a 15-minute master hearing and a 180-minute merits hearing; removal 30 = two master
+#: calendar hearings). A kind the judge added is heard in one merits hearing.
+HEARINGS_OF_KIND: dict[str, tuple[HearingKind, ...]] = {
+    "removal": (HearingKind.MASTER, HearingKind.MASTER),
+    "asylum": (HearingKind.MASTER, HearingKind.INDIVIDUAL),
+    "cancellation": (HearingKind.MASTER, HearingKind.INDIVIDUAL),
+    "adjustment": (HearingKind.MASTER, HearingKind.INDIVIDUAL),
+    "asylum_only": (HearingKind.INDIVIDUAL,),
+    "bond": (HearingKind.BOND,),
+    "fear_review": (HearingKind.FEAR_REVIEW,),
+    "motion": (HearingKind.MOTION,),
+}
+
+
+def hearings_of_kind(case_kind: str) -> tuple[HearingKind, ...]:
+    """The hearings that complete a case of this kind (a kind the judge added: one merits)."""
+    return HEARINGS_OF_KIND.get(case_kind, (HearingKind.INDIVIDUAL,))
+
+
 #: Hearing kind -> (default minutes, minimum minutes), from shared/domain.md's table.
 DEFAULT_HEARING_MINUTES: dict[HearingKind, tuple[int, int]] = {
     HearingKind.MASTER: (15, 10),

@@ -15,10 +15,10 @@ from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
 from planner.domain.judge import Judge
+from planner.domain.seating import describe_kinds
 from planner.domain.vocabulary import HearingKind
 from planner.scheduling.booking import Booked, long_day
 from planner.scheduling.freetime import FreeTime, Slot, at_minute
-from planner.scheduling.kinds import describe_kinds
 from planner.scheduling.plans import CaseNeeds, unscheduled_needs
 
 #: Minutes kept free between two hearings (the next respondent, interpreter and file).

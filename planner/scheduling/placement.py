@@ -10,6 +10,7 @@ from planner.domain.calendar import CourtCalendar, Interval
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
+from planner.domain.seating import describe_kinds, fitting_session_kinds, session_words
 from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.scheduling.booking import (
     OCCUPYING,
@@ -20,7 +21,6 @@ from planner.scheduling.booking import (
     end_of,
     long_day,
 )
-from planner.scheduling.kinds import describe_kinds, fitting_session_kinds, session_words
 
 
 class RefusalKind(StrEnum):

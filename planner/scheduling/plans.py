@@ -9,14 +9,15 @@ from datetime import date, timedelta
 
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.judge import Judge, KindMinutes
+from planner.domain.seating import fitting_session_kinds
 from planner.domain.vocabulary import (
     DEFAULT_HEARING_MINUTES,
     CaseStatus,
     HearingKind,
     HearingStatus,
+    hearings_of_kind,
 )
 from planner.scheduling.booking import Booked
-from planner.scheduling.kinds import fitting_session_kinds
 
 #: The motions benchmark (shared/domain.md): adjudicated within 20 days of receipt.
 MOTION_CLOCK_DAYS = 20
@@ -26,20 +27,6 @@ M, I = HearingKind.MASTER, HearingKind.INDIVIDUAL  # noqa: E741 (the vocabulary'
 #: For a profile that lacks a hearing kind (an older docket file, say): the vocabulary's defaults.
 _DEFAULT_HEARING_MINUTES = {
     kind: KindMinutes(*pair) for kind, pair in DEFAULT_HEARING_MINUTES.items()
-}
-
-#: Case kind -> the hearings that complete it, in order: domain-model.md's defaults (asylum 195
-#: minutes = a 15-minute master hearing and a 180-minute merits hearing; removal 30 = two master
-#: calendar hearings). A kind the judge added is heard in one merits hearing.
-HEARINGS_OF_KIND: dict[str, tuple[HearingKind, ...]] = {
-    "removal": (M, M),
-    "asylum": (M, I),
-    "cancellation": (M, I),
-    "adjustment": (M, I),
-    "asylum_only": (I,),
-    "bond": (HearingKind.BOND,),
-    "fear_review": (HearingKind.FEAR_REVIEW,),
-    "motion": (HearingKind.MOTION,),
 }
 
 
@@ -127,7 +114,7 @@ def unscheduled_needs(
 def _remaining_kinds(case_kind: str, had: list[HearingKind]) -> tuple[list, list]:
     """The kind's hearings less the leading ones the case already had (at least the last), and
     the ones dropped."""
-    plan = list(HEARINGS_OF_KIND.get(case_kind, (I,)))
+    plan = list(hearings_of_kind(case_kind))
     left = list(had)
     dropped = []
     while len(plan) > 1 and plan[0] in left:

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from planner.domain.calendar import CourtCalendar
 from planner.domain.judge import Judge, standard_week
+from planner.domain.seating import SESSION_TIERS, Track, fitting_session_kinds
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
-from planner.scheduling.kinds import SESSION_TIERS, Track, fitting_session_kinds
 from planner.scheduling.placement import RefusalKind, check_placement, conflicts
 from tests.scheduling.court import (
     CLOSED,

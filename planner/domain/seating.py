@@ -1,6 +1,9 @@
-"""Which bench sessions a hearing may sit in: the one table of the rule (docs/scheduling.md)."""
+"""Which bench sessions a hearing may sit in: the one table of the rule (docs/scheduling.md),
+used alike by the calendar's refusals, the auto-scheduler and the forecast; and the pools it
+makes of a weekly template (session kinds that accept the same hearings, docs/forecast.md)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.domain.judge import Session
@@ -86,3 +89,54 @@ def describe_kinds(kinds: frozenset[SessionKind]) -> str:
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
     article = "an" if listed[0] in "aeiou" else "a"
     return f"{article} {listed} session"
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Session kinds of a template that accept the same hearings: their minutes are one pool."""
+
+    session_kinds: frozenset[SessionKind]
+    accepts: frozenset[tuple[HearingKind, Track]]
+
+    @property
+    def hearing_kinds(self) -> tuple[HearingKind, ...]:
+        """The hearing kinds it accepts (for some track), in the vocabulary's order."""
+        kinds = {kind for kind, _track in self.accepts}
+        return tuple(kind for kind in HearingKind if kind in kinds)
+
+    @property
+    def name(self) -> str:
+        """ "individual", "bond, detained master": its session kinds as a clerk says them."""
+        return ", ".join(session_words(k) for k in SessionKind if k in self.session_kinds)
+
+
+def pools_of(template: Iterable[Session]) -> tuple[Pool, ...]:
+    """The template's bench session kinds grouped by the hearings they accept, in the
+    vocabulary's order of their first session kind."""
+    template = tuple(template)
+    present = [k for k in SessionKind if k.is_bench and any(s.kind is k for s in template)]
+    accepts: dict[SessionKind, frozenset[tuple[HearingKind, Track]]] = {
+        kind: frozenset(
+            key
+            for key in SESSION_TIERS
+            if kind in fitting_session_kinds(key[0], *_flags(key[1]), template)
+        )
+        for kind in present
+    }
+    pools: dict[frozenset[tuple[HearingKind, Track]], set[SessionKind]] = {}
+    for kind in present:
+        pools.setdefault(accepts[kind], set()).add(kind)
+    return tuple(Pool(frozenset(kinds), key) for key, kinds in pools.items())
+
+
+def pools_for(hearing_kind: HearingKind, track: Track, pools: Iterable[Pool]) -> frozenset[int]:
+    """The indices of the pools that may hold such a hearing (empty: none in the template)."""
+    key = (hearing_kind, track)
+    return frozenset(i for i, pool in enumerate(pools) if key in pool.accepts)
+
+
+def _flags(track: Track) -> tuple[bool, bool]:
+    return track in (Track.DETAINED, Track.DETAINED_JUVENILE), track in (
+        Track.JUVENILE,
+        Track.DETAINED_JUVENILE,
+    )
