@@ -53,16 +53,22 @@ def tally_workload(
     """
     as_of, end, first, today = window.as_of, window.end, window.first, window.today
     booked_by_case: dict[str, int] = defaultdict(int)
+    booked_by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     booked_total = 0
+    booked: list[tuple[str, str, int]] = []
     for hearing in hearings:
         if hearing.status is HearingStatus.SCHEDULED and as_of <= hearing.start < end:
             booked_by_case[hearing.a_number] += hearing.minutes
+            booked_by_kind[hearing.a_number][str(hearing.kind)] += hearing.minutes
             booked_total += hearing.minutes
+            booked.append((hearing.a_number, str(hearing.kind), hearing.minutes))
 
     counted = judge.counted_completions
     completed = 0
-    groups: Counter[tuple[str, int | None, int]] = Counter()
+    groups: Counter[tuple] = Counter()
+    flags: dict[str, tuple[bool, bool]] = {}
     for case in cases:
+        flags[case.a_number] = (bool(case.detained), bool(case.juvenile))
         done = case.completion_date
         if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
             if first <= done and case.completion_kind in counted:
@@ -70,14 +76,29 @@ def tally_workload(
             continue
         if case.received > today:
             continue
-        groups[case.kind, case.remaining_minutes, booked_by_case.get(case.a_number, 0)] += 1
+        by_kind = booked_by_kind.get(case.a_number, {})
+        groups[
+            case.kind,
+            case.remaining_minutes,
+            booked_by_case.get(case.a_number, 0),
+            bool(case.detained),
+            bool(case.juvenile),
+            tuple(sorted((kind, minutes) for kind, minutes in by_kind.items() if minutes)),
+        ] += 1
+    # A hearing of a case not on the docket counts as booked; its flags are unknown (ordinary).
+    booked_hearings: Counter[tuple[str, bool, bool]] = Counter()
+    for a_number, kind, minutes in booked:
+        booked_hearings[(kind, *flags.get(a_number, (False, False)))] += minutes
     return Workload(
         completed=completed,
         pending=tuple(
-            PendingGroup(kind, override, booked, count)
-            for (kind, override, booked), count in groups.items()
+            PendingGroup(kind, override, total, count, detained, juvenile, kinds)
+            for (kind, override, total, detained, juvenile, kinds), count in groups.items()
         ),
         booked_minutes=booked_total,
+        booked_hearings=tuple(
+            (*key, minutes) for key, minutes in booked_hearings.items() if minutes
+        ),
     )
 
 

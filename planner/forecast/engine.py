@@ -8,11 +8,14 @@ from datetime import datetime
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
+from planner.domain.seating import pools_of
+from planner.domain.vocabulary import SessionKind
 from planner.forecast.demand import measure_demand, tally_workload
 from planner.forecast.facts import CaseFacts, HearingFacts, Workload
 from planner.forecast.fitting import Fitting
 from planner.forecast.message import describe
-from planner.forecast.report import Forecast, Shortened
+from planner.forecast.pools import PoolModel, booked_by_pool, case_groups
+from planner.forecast.report import Forecast, PoolFigures, Shortened
 from planner.forecast.scan import scan_year
 from planner.forecast.verdict import Verdict
 from planner.forecast.window import window_of
@@ -50,30 +53,72 @@ def forecast_workload(
     capacity = year.capacity
     demand = measure_demand(judge, workload)
     needed = max(0, judge.quota - demand.completed)
-    fitting = Fitting(demand.work, demand.floor)
-    at_current = fitting.count_fitting(capacity)
-    at_floors = fitting.count_fitting_at_floors(capacity)
-    scale = fitting.largest_scale(needed, capacity)
+    pools = pools_of(judge.sessions)
+    by_kind = year.by_kind(judge.sessions)
+    pool_capacity = [sum(by_kind.get(kind, 0.0) for kind in pool.session_kinds) for pool in pools]
+    model = PoolModel(pools, pool_capacity, case_groups(judge, workload, pools))
+    enough_cases = needed <= demand.pending
+    short_pools: tuple[int, ...] = ()
+    if model.single:
+        # One pool: K counts the shortest cases first (the figures as they always were).
+        fitting = Fitting(demand.work, demand.floor)
+        at_current = fitting.count_fitting(capacity)
+        at_floors = fitting.count_fitting_at_floors(capacity)
+        scale = fitting.largest_scale(needed, capacity)
+        if enough_cases:
+            need_now = fitting.minutes_for_smallest(needed)
+            need_at_floors = fitting.minutes_for_smallest_at_floors(needed)
+        else:
+            need_now = float(fitting.work.sum())
+            need_at_floors = float(fitting.floor.sum())
+        slack_pct = 100 * (capacity - need_now) / capacity if capacity > 0 else None
+        short_now = short_floors = tuple(range(len(pools)))
+        chosen = model.chosen(min(needed, demand.pending), 1.0)
+        _, best = model.count(1.0) if pools else (0, [])
+        binding = tuple(model.binding(best, 1.0)) if at_current < demand.pending else ()
+    else:
+        at_current, best = model.count(1.0)
+        at_floors, _ = model.count(None)
+        scale = model.largest_scale(needed)
+        count = min(needed, demand.pending)
+        chosen = model.chosen(count, 1.0)
+        missing_now, where_now = model.shortfall(chosen, 1.0)
+        missing_floors, where_floors = 0.0, frozenset()
+        if at_floors < needed:
+            missing_floors, where_floors = model.shortfall(model.chosen(count, None), None)
+        need_now = capacity + missing_now
+        need_at_floors = capacity + missing_floors
+        short_now, short_floors = tuple(sorted(where_now)), tuple(sorted(where_floors))
+        slack_pct = model.slack_pct(chosen) if at_current >= needed else None
+        if slack_pct is None and capacity > 0 and at_current >= needed:
+            slack_pct = 100.0
+        binding = tuple(model.binding(best, 1.0))
+    booked = booked_by_pool(workload, pools, pool_capacity)
+    used = model.pool_use(chosen, 1.0)
+    pool_figures = tuple(
+        PoolFigures(
+            tuple(kind.value for kind in SessionKind if kind in pool.session_kinds),
+            tuple(kind.value for kind in pool.hearing_kinds),
+            pool_capacity[i],
+            booked[i],
+            used[i],
+        )
+        for i, pool in enumerate(pools)
+    )
 
     workdays_in_year = year.workdays_in_year
     elapsed = year.workdays_before
     pace = judge.quota * elapsed / workdays_in_year if workdays_in_year else 0.0
 
-    enough_cases = needed <= demand.pending
-    if enough_cases:
-        need_now = fitting.minutes_for_smallest(needed)
-        need_at_floors = fitting.minutes_for_smallest_at_floors(needed)
-    else:
-        need_now = float(fitting.work.sum())
-        need_at_floors = float(fitting.floor.sum())
-    slack_pct = 100 * (capacity - need_now) / capacity if capacity > 0 else None
-
     if not enough_cases:
         verdict, missing = Verdict.NOT_ENOUGH_CASES, max(0.0, need_at_floors - capacity)
+        short_pools = short_floors if missing > 0 else ()
     elif at_floors < needed:
         verdict, missing = Verdict.UNREACHABLE_AT_MINIMUM_LENGTHS, need_at_floors - capacity
+        short_pools = short_floors
     elif at_current < needed:
         verdict, missing = Verdict.UNREACHABLE_WITHOUT_SHORTENING, need_now - capacity
+        short_pools = short_now
     elif (slack_pct is not None and slack_pct < judge.at_risk_slack_pct) or (
         demand.completed < math.floor(pace)
     ):
@@ -117,6 +162,9 @@ def forecast_workload(
             {str(kind): (m.default, m.minimum) for kind, m in judge.hearing_minutes.items()}, scale
         ),
         verdict=verdict,
+        pools=pool_figures,
+        binding_pools=binding,
+        short_pools=short_pools,
     )
     return replace(result, message=describe(result))
 

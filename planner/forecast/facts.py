@@ -6,7 +6,7 @@ from typing import NamedTuple, Protocol
 
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingStatus
+from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 
 
 class CaseFacts(Protocol):
@@ -24,6 +24,10 @@ class CaseFacts(Protocol):
     def completion_kind(self) -> CompletionKind | None: ...
     @property
     def remaining_minutes(self) -> int | None: ...
+    @property
+    def detained(self) -> bool: ...
+    @property
+    def juvenile(self) -> bool: ...
 
 
 class HearingFacts(Protocol):
@@ -35,22 +39,38 @@ class HearingFacts(Protocol):
     def minutes(self) -> int: ...
     @property
     def status(self) -> HearingStatus: ...
+    @property
+    def kind(self) -> HearingKind: ...
 
 
 @dataclass(frozen=True, slots=True)
 class PendingGroup:
     """``count`` pending cases alike for the forecast: the same case kind, the same override of
-    the kind's remaining minutes (None: no override) and the same minutes booked in the window."""
+    the kind's remaining minutes (None: no override), the same minutes booked in the window
+    (``booked``, and by hearing kind in ``booked_kinds``: sorted pairs, none of 0 minutes) and
+    the same detained and juvenile flags (which sessions their hearings may sit in)."""
 
     kind: str
     estimate_override: int | None
     booked: int
     count: int
+    detained: bool = False
+    juvenile: bool = False
+    booked_kinds: tuple[tuple[str, int], ...] = ()
 
 
-def _group_order(group: PendingGroup) -> tuple[str, bool, int, int, int]:
+def _group_order(group: PendingGroup) -> tuple[object, ...]:
     override = group.estimate_override
-    return group.kind, override is not None, override or 0, group.booked, group.count
+    return (
+        group.kind,
+        override is not None,
+        override or 0,
+        group.booked,
+        group.detained,
+        group.juvenile,
+        group.booked_kinds,
+        group.count,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +80,18 @@ class Workload:
     ``completed``: completions this fiscal year to as-of that count toward the quota;
     ``pending``: the pending cases, grouped (kept in one order, so equal workloads compare
     equal however they were read); ``booked_minutes``: minutes of every hearing still scheduled
-    in the window.
+    in the window; ``booked_hearings``: the same minutes by (hearing kind, detained, juvenile),
+    to put them in the pools that hold them.
     """
 
     completed: int
     pending: tuple[PendingGroup, ...]
     booked_minutes: int
+    booked_hearings: tuple[tuple[str, bool, bool, int], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pending", tuple(sorted(self.pending, key=_group_order)))
+        object.__setattr__(self, "booked_hearings", tuple(sorted(self.booked_hearings)))
 
     @property
     def pending_count(self) -> int:

@@ -25,6 +25,13 @@ def _example_cut(forecast: Forecast) -> str:
     return ""
 
 
+def _where(forecast: Forecast) -> str:
+    """ " in individual sessions": where the bench hours are missing, when there are pools."""
+    if len(forecast.pools) < 2 or not forecast.short_pools:
+        return ""
+    return f" in {forecast.pool_names(forecast.short_pools)} sessions"
+
+
 def describe(forecast: Forecast) -> str:
     f = forecast
     left = f"{_hours(f.capacity_minutes)} bench hours left"
@@ -39,14 +46,15 @@ def describe(forecast: Forecast) -> str:
             return (
                 f"Even at the minimum hearing lengths only {f.max_completions_at_minimum_lengths:,} "
                 f"of the {f.needed:,} needed completions fit in the {left}: "
-                f"{f.bench_hours_missing:,.0f} more bench hours would be needed to reach {f.quota:,}."
+                f"{f.bench_hours_missing:,.0f} more bench hours would be needed{_where(f)} "
+                f"to reach {f.quota:,}."
             )
         case Verdict.UNREACHABLE_WITHOUT_SHORTENING:
             cut = _example_cut(f)
             return (
                 f"At current hearing lengths {f.max_completions_at_current_lengths:,} of the "
                 f"{f.needed:,} needed completions fit in the {left} "
-                f"({f.bench_hours_missing:,.0f} hours short): hearings would have to be "
+                f"({f.bench_hours_missing:,.0f} hours short{_where(f)}): hearings would have to be "
                 f"{f.required_shortening_pct:.0f}% shorter"
                 + (f", {cut}," if cut else "")
                 + f" to reach {f.quota:,}."

@@ -16,6 +16,48 @@ class Shortened:
 
 
 @dataclass(frozen=True, slots=True)
+class PoolFigures:
+    """One pool of the judge's bench time: its session kinds, the hearing kinds it accepts, and
+    its minutes in the remaining window (``needed``: what the needed completions take there at
+    current lengths; ``free`` = capacity - needed, negative when they overflow it)."""
+
+    session_kinds: tuple[str, ...]
+    hearing_kinds: tuple[str, ...]
+    capacity_minutes: float
+    booked_minutes: float
+    needed_minutes: float
+
+    @property
+    def free_minutes(self) -> float:
+        return self.capacity_minutes - self.needed_minutes
+
+    @property
+    def name(self) -> str:
+        return ", ".join(kind.replace("_", " ") for kind in self.session_kinds)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "session_kinds": list(self.session_kinds),
+            "hearing_kinds": list(self.hearing_kinds),
+            "capacity_minutes": round(self.capacity_minutes, 1),
+            "booked_minutes": round(self.booked_minutes, 1),
+            "needed_minutes": round(self.needed_minutes, 1),
+            "free_minutes": round(self.free_minutes, 1),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateChange:
+    """A change of the weekly template, in words, and the completions it adds to K(1)."""
+
+    change: str
+    extra_completions: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"change": self.change, "extra_completions": self.extra_completions}
+
+
+@dataclass(frozen=True, slots=True)
 class Forecast:
     judge: str
     fiscal_year: int
@@ -43,6 +85,17 @@ class Forecast:
     shortened_hearing_minutes: dict[str, Shortened] = field(default_factory=dict)
     verdict: Verdict = Verdict.ON_TRACK
     message: str = ""
+    pools: tuple[PoolFigures, ...] = ()
+    #: The pools full at K(1) (by index into ``pools``), and for the unreachable verdicts the
+    #: pools where the bench hours are missing.
+    binding_pools: tuple[int, ...] = ()
+    short_pools: tuple[int, ...] = ()
+    template_changes: tuple[TemplateChange, ...] = ()
+
+    def pool_names(self, indices: tuple[int, ...]) -> str:
+        """ "individual", "individual and detained individual" """
+        names = [self.pools[i].name for i in indices]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     def as_json(self) -> dict[str, Any]:
         """The forecast as the JSON object ``planner forecast --json`` prints for a judge."""
@@ -73,6 +126,9 @@ class Forecast:
             "shortened_hearing_minutes": _shortened_json(self.shortened_hearing_minutes),
             "verdict": self.verdict.value,
             "message": self.message,
+            "pools": [pool.as_json() for pool in self.pools],
+            "binding_pools": [list(self.pools[i].session_kinds) for i in self.binding_pools],
+            "template_changes": [change.as_json() for change in self.template_changes],
         }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from planner.domain.calendar import CourtCalendar
+from planner.domain.calendar import CourtCalendar, Interval
 from planner.domain.docket import Leave
 
 
@@ -20,6 +20,16 @@ class YearScan:
     workdays_in_year: int
     workdays_before: int  # workdays from the year's first day to the day before as-of
     workdays_left: int  # workdays from as-of's day to the year's last day
+    #: ``capacity`` by the template's sessions (by their index in ``judge.sessions``)
+    by_session: tuple[float, ...] = ()
+
+    def by_kind(self, sessions: tuple) -> dict:
+        """``capacity`` by session kind, for ``sessions`` (the template, or one changed in kind)."""
+        found: dict = {}
+        for session, minutes in zip(sessions, self.by_session, strict=False):
+            if session.kind.is_bench:
+                found[session.kind] = found.get(session.kind, 0.0) + minutes
+        return found
 
 
 def scan_year(
@@ -31,8 +41,12 @@ def scan_year(
         while day <= last:
             touched.add(day)
             day += timedelta(days=1)
+    template = calendar.judge.sessions
+    index = {session: i for i, session in enumerate(template)}
+    per_session = [0.0] * len(template)
     sessions = [calendar.judge.sessions_on(weekday) for weekday in range(7)]
     bench = [sum(s.minutes for s in day if s.kind.is_bench) for day in sessions]
+    whole_days = [0] * 7  # days of each weekday inside the window that add the whole template
     closed = set(calendar.holidays) | set(calendar.closures)
     today = as_of.date()
     capacity = 0.0
@@ -45,12 +59,15 @@ def scan_year(
                 workday = calendar.is_workday(day)
                 if day > today:
                     # What bench_minutes adds for a whole day inside the window.
-                    for _session, interval in calendar.bench_sessions(day):
-                        capacity += interval.minutes - calendar.leave_minutes_in(interval)
+                    for session, interval in calendar.bench_sessions(day):
+                        minutes = interval.minutes - calendar.leave_minutes_in(interval)
+                        capacity += minutes
+                        per_session[index[session]] += minutes
             else:
                 workday = True
                 if day > today:
                     capacity += bench[weekday]
+                    whole_days[weekday] += 1
             if workday:
                 in_year += 1
                 if day < today:
@@ -58,9 +75,16 @@ def scan_year(
                 else:
                     left += 1
         day += one
+    for i, session in enumerate(template):
+        if session.kind.is_bench:
+            per_session[i] += session.minutes * whole_days[session.weekday]
     if calendar.first <= today <= calendar.last:
         # The as-of day itself: only its sessions' part after as-of counts.
-        capacity += calendar.bench_minutes(
-            as_of, min(window_end, datetime.combine(today + one, datetime.min.time()))
-        )
-    return YearScan(capacity, in_year, before, left)
+        end = min(window_end, datetime.combine(today + one, datetime.min.time()))
+        capacity += calendar.bench_minutes(as_of, end)
+        for session, interval in calendar.bench_sessions(today):
+            if interval.end <= as_of or interval.start >= end:
+                continue
+            clipped = Interval(max(interval.start, as_of), min(interval.end, end))
+            per_session[index[session]] += clipped.minutes - calendar.leave_minutes_in(clipped)
+    return YearScan(capacity, in_year, before, left, tuple(per_session))

@@ -9,7 +9,7 @@ import json
 import sqlite3
 
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, HearingStatus
+from planner.domain.vocabulary import CaseStatus, HearingKind, HearingStatus
 from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window
 from planner.store.connection import stored_day, stored_moment
@@ -22,22 +22,33 @@ _COMPLETIONS = (
 )
 #: A hearing of the case (``cases``) or the judge scheduled in the window.
 _IN_WINDOW = "h.status = :scheduled AND h.start >= :as_of AND h.start < :window_end"
+_HEARING_KINDS = tuple(kind.value for kind in HearingKind)
 #: Each pending case (received by as-of's day and not completed by then) with the minutes of its
-#: hearings scheduled in the window, and those alike counted together.
+#: hearings scheduled in the window, in all and by hearing kind, and those alike counted together.
 _PENDING_GROUPS = (
-    "SELECT kind, remaining_minutes, booked, count(*) FROM ("
-    "SELECT cases.kind, cases.remaining_minutes, coalesce(("
-    "SELECT sum(h.minutes) FROM hearings AS h WHERE h.case_id = cases.id AND "
+    "SELECT kind, remaining_minutes, booked, detained, juvenile, "
+    + ", ".join(f"b_{kind}" for kind in _HEARING_KINDS)
+    + ", count(*) FROM (SELECT cases.kind, cases.remaining_minutes, cases.detained, "
+    "cases.juvenile, coalesce(sum(h.minutes), 0) AS booked, "
+    + ", ".join(
+        f"coalesce(sum(CASE WHEN h.kind = '{kind}' THEN h.minutes END), 0) AS b_{kind}"
+        for kind in _HEARING_KINDS
+    )
+    + " FROM cases LEFT JOIN hearings AS h ON h.case_id = cases.id AND "
     + _IN_WINDOW
-    + "), 0) AS booked FROM cases WHERE cases.judge_id = :judge_id AND cases.received <= :today "
+    + " WHERE cases.judge_id = :judge_id AND cases.received <= :today "
     "AND (cases.status != :completed OR cases.completion_date IS NULL "
-    "OR cases.completion_date > :today)"
-    ") GROUP BY kind, remaining_minutes, booked"
+    "OR cases.completion_date > :today) GROUP BY cases.id"
+    ") GROUP BY kind, remaining_minutes, booked, detained, juvenile, "
+    + ", ".join(f"b_{kind}" for kind in _HEARING_KINDS)
 )
-#: Minutes of every hearing scheduled in the window, whatever its case.
+#: Minutes of every hearing scheduled in the window, whatever its case, by hearing kind and
+#: the case's flags.
 _BOOKED = (
-    "SELECT coalesce(sum(h.minutes), 0) FROM hearings AS h "
-    "JOIN cases ON h.case_id = cases.id WHERE cases.judge_id = :judge_id AND " + _IN_WINDOW
+    "SELECT h.kind, cases.detained, cases.juvenile, sum(h.minutes) FROM hearings AS h "
+    "JOIN cases ON h.case_id = cases.id WHERE cases.judge_id = :judge_id AND "
+    + _IN_WINDOW
+    + " GROUP BY h.kind, cases.detained, cases.juvenile"
 )
 
 
@@ -54,9 +65,21 @@ def read_workload(connection: sqlite3.Connection, judge: Judge, window: Window) 
         "scheduled": HearingStatus.SCHEDULED.value,
     }
     (completed,) = connection.execute(_COMPLETIONS, values).fetchone()
-    (booked,) = connection.execute(_BOOKED, values).fetchone()
+    booked = [
+        (kind, bool(detained), bool(juvenile), minutes)
+        for kind, detained, juvenile, minutes in connection.execute(_BOOKED, values)
+        if minutes
+    ]
+    pending = []
+    for row in connection.execute(_PENDING_GROUPS, values):
+        kind, override, total, detained, juvenile, *by_kind, count = row
+        kinds = tuple(sorted((k, m) for k, m in zip(_HEARING_KINDS, by_kind, strict=True) if m))
+        pending.append(
+            PendingGroup(kind, override, total, count, bool(detained), bool(juvenile), kinds)
+        )
     return Workload(
         completed=completed,
-        pending=tuple(PendingGroup(*row) for row in connection.execute(_PENDING_GROUPS, values)),
-        booked_minutes=booked,
+        pending=tuple(pending),
+        booked_minutes=sum(minutes for *_, minutes in booked),
+        booked_hearings=tuple(booked),
     )

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.demo.profiles import BUSY_WEEK
 from planner.domain.docket import Case, Docket, Hearing, Leave
-from planner.domain.judge import Judge, KindMinutes
+from planner.domain.judge import Judge, KindMinutes, standard_week
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.forecast.demand import tally_workload
 from planner.forecast.engine import forecast
@@ -57,6 +58,8 @@ def judges(draw: st.DrawFn) -> Judge:
         fy_start_day=fy_start[1],
         case_minutes=_KINDS,
         counted_completions=draw(st.frozensets(st.sampled_from(CompletionKind))),
+        # Two pools (master, individual), or five (a detained day and a bond morning).
+        sessions=draw(st.sampled_from([standard_week(), BUSY_WEEK])),
     )
 
 
@@ -79,6 +82,8 @@ def cases(draw: st.DrawFn, as_of: datetime, a_number: str) -> Case:
         completion_date=_day(draw, as_of, -500, 400) if completed else None,
         completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
         remaining_minutes=draw(st.sampled_from([None, None, 10, 45, 200])),
+        detained=draw(st.booleans()),
+        juvenile=draw(st.booleans()),
     )
 
 
@@ -197,11 +202,18 @@ def test_the_rules_at_the_edges_of_the_window(shared_database: Database) -> None
     expected = Workload(
         completed=2,
         pending=(
-            PendingGroup("asylum", None, 120, 1),
+            # E: its merits and master hearings in the window, each in its own pool.
+            PendingGroup("asylum", None, 120, 1, booked_kinds=(("individual", 60), ("master", 60))),
             PendingGroup("asylum", None, 0, 1),
-            PendingGroup("asylum", 60, 15, 1),
+            PendingGroup("asylum", 60, 15, 1, booked_kinds=(("master", 15),)),
         ),
         booked_minutes=60 + 60 + 15 + 25,
+        # By hearing kind and the case's flags (none detained or juvenile here).
+        booked_hearings=(
+            ("individual", False, False, 60),
+            ("master", False, False, 60 + 15),
+            ("motion", False, False, 25),
+        ),
     )
     window = window_of(judge, as_of)
     assert window.end == datetime(2027, 10, 1)

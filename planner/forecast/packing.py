@@ -1,0 +1,242 @@
+"""The most cases that fit: a small integer programme, solved exactly by branch and bound.
+
+    maximise sum(x)  subject to  A x <= b,  0 <= x <= n,  x integer
+
+x_g is how many cases of group g are taken, A holds each group's minutes in each constraint (all
+of them >= 0) and b the minutes each constraint allows. The forecast's pool model has a few
+dozen groups and a handful of constraints; for that size a dense bounded-variable simplex in
+plain Python gives the relaxation's bound in well under a millisecond, and with constraints
+this few the relaxation has at most as many fractional groups as constraints, so rounding down
+and filling greedily nearly always meets the bound at the root. Measured against HiGHS
+(highspy 1.16): its import costs about 17 ms on top of numpy, and its MIP on a random instance
+of this size took a median of 260 ms, against a forecast budget of 50 ms.
+"""
+
+import math
+from collections.abc import Sequence
+
+_EPS = 1e-9
+#: Minutes are sums of floats; a millionth of a minute decides no question a judge asks.
+TOLERANCE = 1e-6
+
+
+def _relaxation(
+    rows: Sequence[Sequence[float]],
+    caps: Sequence[float],
+    lower: Sequence[int],
+    upper: Sequence[int],
+) -> tuple[float, list[float]] | None:
+    """The linear relaxation's optimum (value, x), or None if even ``lower`` does not fit.
+
+    Bounded-variable primal simplex from the slack basis with every x at its lower bound: since
+    A >= 0 that start is feasible exactly when A lower <= b, so no first phase is needed.
+    Dantzig's rule, turning to Bland's after many steps so it cannot cycle.
+    """
+    m, n = len(rows), len(lower)
+    beta = [caps[i] - sum(a * lo for a, lo in zip(rows[i], lower, strict=True)) for i in range(m)]
+    if any(v < -TOLERANCE for v in beta):
+        return None
+    beta = [max(v, 0.0) for v in beta]
+    tableau = [list(rows[i]) + [1.0 if k == i else 0.0 for k in range(m)] for i in range(m)]
+    reduced = [1.0] * n + [0.0] * m
+    basis = [n + i for i in range(m)]
+    is_basic = [False] * n + [True] * m
+    at_upper = [False] * (n + m)
+    low = [float(v) for v in lower] + [0.0] * m
+    high = [float(v) for v in upper] + [math.inf] * m
+    for step in range(10_000):
+        bland = step > 200
+        entering, best = -1, _EPS
+        for j in range(n + m):
+            if is_basic[j] or high[j] - low[j] <= _EPS:
+                continue
+            gain = -reduced[j] if at_upper[j] else reduced[j]
+            if gain > best:
+                entering, best = j, gain
+                if bland:
+                    break
+        if entering < 0:
+            break
+        sign = -1.0 if at_upper[entering] else 1.0
+        limit, leave = high[entering] - low[entering], -1
+        for i in range(m):
+            a = sign * tableau[i][entering]
+            k = basis[i]
+            if a > _EPS:
+                room = (beta[i] - low[k]) / a
+            elif a < -_EPS and high[k] < math.inf:
+                room = (high[k] - beta[i]) / -a
+            else:
+                continue
+            if room < limit - _EPS or (leave >= 0 and room <= limit + _EPS and k < basis[leave]):
+                limit, leave = max(room, 0.0), i
+        for i in range(m):
+            beta[i] -= sign * tableau[i][entering] * limit
+        if leave < 0:  # the entering variable goes to its other bound
+            at_upper[entering] = not at_upper[entering]
+            continue
+        gone = basis[leave]
+        at_upper[gone] = sign * tableau[leave][entering] < 0
+        start = high[entering] if at_upper[entering] else low[entering]
+        pivot_row = tableau[leave]
+        pivot = pivot_row[entering]
+        pivot_row[:] = [v / pivot for v in pivot_row]
+        for i in range(m):
+            if i != leave:
+                factor = tableau[i][entering]
+                if factor:
+                    row = tableau[i]
+                    row[:] = [a - factor * b for a, b in zip(row, pivot_row, strict=True)]
+        factor = reduced[entering]
+        reduced = [a - factor * b for a, b in zip(reduced, pivot_row, strict=True)]
+        beta[leave] = start + sign * limit
+        basis[leave] = entering
+        is_basic[entering], is_basic[gone] = True, False
+        at_upper[entering] = False
+    x = [high[j] if at_upper[j] else low[j] for j in range(n)]
+    for i, k in enumerate(basis):
+        if k < n:
+            x[k] = beta[i]
+    return sum(x), x
+
+
+class Packing:
+    """Which groups of cases to take so that the most cases fit in every constraint at once."""
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[float]],
+        caps: Sequence[float],
+        counts: Sequence[int],
+        chains: Sequence[Sequence[int]] = (),
+        budget: int = 2_000,
+    ) -> None:
+        """``chains``: groups whose columns are proportional, shortest first. Taking a longer
+        case of a chain while a shorter one is left can be undone without loss, so the search
+        looks only at solutions that fill each chain from its start.
+
+        ``budget``: relaxations the search may solve; past it, the best found is returned and
+        ``proven`` is False (it is a feasible count, never above the exact one)."""
+        self.rows = [list(row) for row in rows]
+        self.caps = [cap + TOLERANCE for cap in caps]
+        self.counts = list(counts)
+        self.before: dict[int, list[int]] = {}
+        self.after: dict[int, list[int]] = {}
+        for chain in chains:
+            for k, g in enumerate(chain):
+                self.before[g] = list(chain[:k])
+                self.after[g] = list(chain[k + 1 :])
+        self.budget = budget
+        self.proven = True
+        self._fill_order: list[int] | None = None
+
+    def fits(self, x: Sequence[int]) -> bool:
+        return all(
+            sum(a * v for a, v in zip(row, x, strict=True)) <= cap
+            for row, cap in zip(self.rows, self.caps, strict=True)
+        )
+
+    def relaxed(self) -> float:
+        """The linear relaxation's optimum: no more cases than this fit."""
+        found = _relaxation(self.rows, self.caps, [0] * len(self.counts), self.counts)
+        return 0.0 if found is None else found[0]
+
+    def most(self, target: int | None = None) -> tuple[int, list[int]]:
+        """The most cases that fit and how many of each group; with ``target``, stop as soon as
+        that many are found to fit (then the count is at least ``target``, else it is exact)."""
+        n = len(self.counts)
+        best = self._fill([0] * n)
+        best_value = sum(best)
+        stack = [([0] * n, list(self.counts))]
+        solved = 0
+        self.proven = True
+        while stack:
+            if target is not None and best_value >= target:
+                break
+            if solved >= self.budget:
+                self.proven = False
+                break
+            solved += 1
+            lower, upper = stack.pop()
+            if any(lo > hi for lo, hi in zip(lower, upper, strict=True)):
+                continue
+            found = _relaxation(self.rows, self.caps, lower, upper)
+            if found is None:
+                continue
+            value, x = found
+            bound = math.floor(value + 1e-7)
+            if bound <= best_value or (target is not None and bound < target):
+                continue
+            rounded = [
+                max(lo, min(hi, math.floor(v + 1e-7)))
+                for v, lo, hi in zip(x, lower, upper, strict=True)
+            ]
+            if self.fits(rounded):
+                # The fractional groups first, the most nearly whole first, then the rest.
+                ahead = sorted(
+                    (j for j in range(n) if x[j] - rounded[j] > 1e-7),
+                    key=lambda j: rounded[j] - x[j],
+                )
+                candidate = self._fill(rounded, upper, ahead)
+                if sum(candidate) > best_value:
+                    best, best_value = candidate, sum(candidate)
+                    if best_value >= bound:
+                        continue
+            fractional = [
+                (abs(v - round(v)), j) for j, v in enumerate(x) if abs(v - round(v)) > 1e-7
+            ]
+            if not fractional:
+                continue
+            _, j = max(fractional)
+            down_upper = list(upper)
+            down_upper[j] = math.floor(x[j])
+            for k in self.after.get(j, ()):  # not full: the longer ones of its chain are empty
+                down_upper[k] = 0
+            up_lower = list(lower)
+            up_lower[j] = math.ceil(x[j])
+            for k in self.before.get(j, ()):  # taken: the shorter ones of its chain are full
+                up_lower[k] = upper[k]
+            stack.append((lower, down_upper))
+            stack.append((up_lower, upper))
+        return best_value, best
+
+    def _fill(
+        self, x: list[int], upper: Sequence[int] | None = None, ahead: Sequence[int] = ()
+    ) -> list[int]:
+        """``x`` with as many more cases added, group by group, as still fit (the groups
+        ``ahead`` first, then those that use the least of their tightest constraint)."""
+        upper = self.counts if upper is None else upper
+        x = list(x)
+        used = [sum(a * v for a, v in zip(row, x, strict=True)) for row in self.rows]
+        for j in (*ahead, *self._order()):
+            more = upper[j] - x[j]
+            for i, row in enumerate(self.rows):
+                if row[j] > 0 and more > 0:
+                    more = min(more, math.floor((self.caps[i] - used[i]) / row[j] + 1e-12))
+            while more > 0 and any(
+                used[i] + row[j] * more > self.caps[i] for i, row in enumerate(self.rows)
+            ):
+                more -= 1
+            if more > 0:
+                x[j] += more
+                for i, row in enumerate(self.rows):
+                    used[i] += row[j] * more
+        return x
+
+    def _order(self) -> list[int]:
+        if self._fill_order is not None:
+            return self._fill_order
+
+        def weight(j: int) -> float:
+            return (
+                max(
+                    (row[j] / cap if cap > 0 else math.inf)
+                    for row, cap in zip(self.rows, self.caps, strict=True)
+                    if row[j] > 0
+                )
+                if any(row[j] > 0 for row in self.rows)
+                else 0.0
+            )
+
+        self._fill_order = sorted(range(len(self.counts)), key=weight)
+        return self._fill_order
