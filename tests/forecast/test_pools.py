@@ -1,0 +1,142 @@
+"""The forecast by pools against a brute force of the pool model, and against the auto-scheduler.
+
+The pool model (docs/forecast.md, "Pools"): a set of cases fits when, for every set S of pools,
+the minutes of their hearings that only pools of S may hold are at most S's capacity. On small
+random dockets K(1) is the largest such set, counted here by trying every subset of cases;
+and no schedule, the auto-scheduler's included, completes more.
+"""
+
+from datetime import date, datetime, time
+from itertools import combinations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.domain.calendar import CourtCalendar
+from planner.domain.docket import Case
+from planner.domain.judge import Judge, Session
+from planner.domain.seating import pools_for, pools_of, track_of
+from planner.domain.vocabulary import (
+    DEFAULT_CASE_MINUTES,
+    DEFAULT_HEARING_MINUTES,
+    SessionKind,
+    hearings_of_kind,
+)
+from planner.forecast.engine import forecast
+from planner.scheduling.autoschedule import Policy, propose
+
+#: Late in FY 2027: from Monday 13 September to Thursday 30 September, 14 weekdays.
+AS_OF = datetime(2027, 9, 13)
+KINDS = ("removal", "asylum", "asylum_only", "bond", "motion", "adjustment")
+SLOTS = [(day, half) for day in range(5) for half in (0, 1)]
+SESSION_KINDS = (
+    SessionKind.MASTER,
+    SessionKind.INDIVIDUAL,
+    SessionKind.DETAINED_MASTER,
+    SessionKind.BOND,
+)
+
+
+@st.composite
+def templates(draw: st.DrawFn) -> tuple[Session, ...]:
+    slots = draw(st.lists(st.sampled_from(SLOTS), min_size=1, max_size=4, unique=True))
+    sessions = []
+    for day, half in slots:
+        start, end = (time(13), time(16, 30)) if half else (time(8, 30), time(12))
+        if draw(st.booleans()):  # a short session, so that few cases fit
+            end = time(end.hour - 2, end.minute)
+        sessions.append(Session(day, start, end, draw(st.sampled_from(SESSION_KINDS))))
+    return tuple(sessions)
+
+
+@st.composite
+def dockets(draw: st.DrawFn) -> tuple[Judge, list[Case]]:
+    judge = Judge("Pools", sessions=draw(templates()), quota=draw(st.integers(0, 12)))
+    count = draw(st.integers(0, 8))
+    cases = [
+        Case(
+            f"{100000001 + n}",
+            f"R{n}",
+            draw(st.sampled_from(KINDS)),
+            date(2026, 1, 1),
+            detained=draw(st.booleans()),
+        )
+        for n in range(count)
+    ]
+    return judge, cases
+
+
+def _hearings(judge: Judge, case: Case) -> list[tuple[frozenset[int], int]]:
+    """The case's hearings (the pools that may hold each, its minutes): its kind's hearings at
+    their default minutes, the last taking the rest of the case kind's default."""
+    pools = pools_of(judge.sessions)
+    plan = hearings_of_kind(case.kind)
+    minutes = [DEFAULT_HEARING_MINUTES[kind][0] for kind in plan]
+    minutes[-1] = DEFAULT_CASE_MINUTES[case.kind][0] - sum(minutes[:-1])
+    track = track_of(case.detained, case.juvenile)
+    return [(pools_for(kind, track, pools), m) for kind, m in zip(plan, minutes, strict=True)]
+
+
+def _fits(hearings: list[tuple[frozenset[int], int]], capacity: list[float]) -> bool:
+    if any(not allowed for allowed, _ in hearings):
+        return False
+    for size in range(1, len(capacity) + 1):
+        for chosen in combinations(range(len(capacity)), size):
+            s = frozenset(chosen)
+            need = sum(m for allowed, m in hearings if allowed <= s)
+            if need > sum(capacity[i] for i in s) + 1e-6:
+                return False
+    return True
+
+
+def brute_force_k(judge: Judge, cases: list[Case], capacity: list[float]) -> int:
+    work = [_hearings(judge, case) for case in cases]
+    for size in range(len(cases), 0, -1):
+        for chosen in combinations(range(len(cases)), size):
+            if _fits([h for i in chosen for h in work[i]], capacity):
+                return size
+    return 0
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dockets())
+def test_k1_is_the_pool_models_count_and_bounds_the_auto_scheduler(
+    docket: tuple[Judge, list[Case]],
+) -> None:
+    judge, cases = docket
+    result = forecast(judge, closures=[], leave=[], cases=cases, hearings=[], as_of=AS_OF)
+    capacity = [pool.capacity_minutes for pool in result.pools]
+    assert sum(capacity) == result.capacity_minutes
+
+    assert result.max_completions_at_current_lengths == brute_force_k(judge, cases, capacity)
+
+    calendar = CourtCalendar(judge, [], [], date(2026, 10, 1), date(2027, 9, 30))
+    proposal = propose(judge, calendar, cases, [], AS_OF.date(), Policy.MAX_COMPLETIONS)
+    assert proposal.completions_by_fy_end <= result.max_completions_at_current_lengths
+
+
+def test_merits_hearings_do_not_fit_in_master_time() -> None:
+    """One master morning (210 minutes) and one individual afternoon of 90 minutes a week; from
+    13 to 30 September 2027 three of each (Mon 13, 20, 27): master 630, individual 270 minutes.
+    Ten asylum cases (15 + 180 minutes) need 150 master and 1,800 individual minutes: only one
+    merits hearing fits (270 / 180), so K(1) = 1, though 900 minutes would hold four in one
+    pool. The individual pool binds; the master pool has 615 minutes free."""
+    judge = Judge(
+        "Two pools",
+        quota=10,
+        sessions=(
+            Session(0, time(8, 30), time(12), SessionKind.MASTER),
+            Session(0, time(13), time(14, 30), SessionKind.INDIVIDUAL),
+        ),
+    )
+    cases = [Case(f"{100000001 + n}", "R", "asylum", date(2026, 1, 1)) for n in range(10)]
+    result = forecast(judge, closures=[], leave=[], cases=cases, hearings=[], as_of=AS_OF)
+    assert result.capacity_minutes == 900
+    assert [(p.session_kinds, p.capacity_minutes) for p in result.pools] == [
+        (("master",), 630),
+        (("individual",), 270),
+    ]
+    assert result.max_completions_at_current_lengths == 1
+    assert [result.pools[i].session_kinds for i in result.binding_pools] == [("individual",)]
+    assert result.as_json()["binding_pools"] == [["individual"]]
+    assert result.as_json()["pools"][0]["free_minutes"] == 630 - 150
