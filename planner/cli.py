@@ -356,7 +356,8 @@ def _run(args: argparse.Namespace) -> int:
 def _forecast(args: argparse.Namespace) -> int:
     from planner.services.forecasting import forecast_judges
 
-    results = forecast_judges(_open(args), args.judge, args.as_of)
+    # The template advice is a K(1) per change tried: for the JSON, which carries it.
+    results = forecast_judges(_open(args), args.judge, args.as_of, advise=args.json)
     if args.json:
         print(json.dumps([result.as_json() for result in results], indent=2))
     elif not results:
@@ -505,6 +506,8 @@ def _window(args: argparse.Namespace) -> int:
 
 def render_forecast(f: Forecast) -> str:
     """The forecast as a short report a judge can check with a pencil."""
+    from planner.domain.vocabulary import HearingKind
+    from planner.forecast.shortening import HEARING_WORDS
 
     def hours(minutes: float) -> str:
         return f"{minutes / 60:,.1f} h"
@@ -528,13 +531,20 @@ def render_forecast(f: Forecast) -> str:
         f"  Pace                        {f.pace_expected_to_date:,.0f} expected by now at an "
         f"even pace; {f.projected_from_booked:,} by year end from booked hearings",
     ]
-    if f.required_shortening_pct:
+    for pool in f.pools if len(f.pools) > 1 else ():
+        lines.append(
+            f"  Pool {pool.name:<23} {hours(pool.capacity_minutes)} left, "
+            f"{hours(pool.needed_minutes)} needed at current lengths"
+        )
+    if f.required_shortening_pct is None:
+        lines.append("  Required shortening         beyond the minimums")
+    elif f.required_shortening_pct:
         cuts = ", ".join(
-            f"{kind} {cut.current} -> {cut.shortened} min"
-            for kind, cut in f.shortened_case_minutes.items()
+            f"{HEARING_WORDS[HearingKind(kind)]} {cut.current} -> {cut.shortened} min"
+            for kind, cut in f.shortened_hearing_minutes.items()
         )
         lines.append(f"  Required shortening         {f.required_shortening_pct:.1f}%")
-        lines.append(f"    minutes per case           {cuts}")
+        lines.append(f"    minutes per hearing        {cuts}")
     return "\n".join(lines)
 
 

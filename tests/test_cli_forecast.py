@@ -24,6 +24,9 @@ CONTRACT_KEYS = {
     "minutes_per_needed_completion",
     "verdict",
     "message",
+    "pools",
+    "binding_pools",
+    "template_changes",
 }
 
 
@@ -51,8 +54,12 @@ def test_json_covers_every_judge_with_the_contract_keys(planner, db_path: Path) 
         assert forecast["as_of"] == "2026-10-01T00:00"
     baker, ortiz = forecasts
     assert baker["verdict"] == "not_enough_cases"
-    assert ortiz["verdict"] == "unreachable_without_shortening"
+    # 1,000 merits hearings of 110 minutes or more do not fit in the individual afternoons of
+    # the standard week, however short: the individual pool is where the hours are missing.
+    assert ortiz["verdict"] == "unreachable_at_minimum_lengths"
     assert ortiz["pending_cases"] == 1000
+    assert ortiz["binding_pools"] == [["individual"]]
+    assert "in individual sessions" in ortiz["message"]
 
 
 def test_one_judge_and_db_after_the_subcommand_or_before(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -72,10 +79,11 @@ def test_text_report_gives_the_verdict_and_the_figures(planner, db_path: Path) -
     _two_judges(db_path)
     result = planner("forecast", "--db", db_path, "--judge", "Ortiz", "--as-of", "2026-10-01")
     assert result.code == 0
-    assert "UNREACHABLE WITHOUT SHORTENING HEARINGS" in result.out
+    assert "UNREACHABLE EVEN AT MINIMUM LENGTHS" in result.out
+    assert "Pool individual" in result.out
     assert "fiscal year 2027 (01 Oct 2026 to 30 Sep 2027)" in result.out
     assert "Pending cases               1,000" in result.out
-    assert "Required shortening" in result.out
+    assert "Required shortening         beyond the minimums" in result.out
 
 
 def test_unknown_judge_is_bad_input(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -4,9 +4,12 @@ A judge sits 8 bench hours on each workday of FY 2019 (1 Oct 2018 to 30 Sep 2019
 2,008 hours. With 26 days of annual leave and 13 of sick leave (208 + 104 hours), 1,696 bench
 hours remain: 1,696 / 700 = 2.42 hours per needed completion.
 
-The docket holds 1,000 pending asylum cases (195 minutes each): K(1) = floor(101,760 / 195) = 521,
-so 700 completions need hearings 1 - 101,760 / 136,500 = 25.45% shorter, and 579 bench hours are
-missing at current lengths.
+The docket holds 1,000 pending asylum cases (a 15-minute master hearing and a 180-minute merits
+hearing each). The 8 hours are 4 master and 4 individual hours a day, two pools of 50,880 minutes:
+merits hearings sit only in individual sessions, so K(1) = floor(50,880 / 180) = 282, and even at
+the floors (an asylum case 120 minutes, 110.77 of them its merits share) only 459 fit: the quota
+is unreachable at minimum lengths, 444.3 bench hours short in individual sessions.
+tests/forecast/test_worked_example.py works the same figures, and the one-pool variant.
 """
 
 import json
@@ -71,8 +74,11 @@ def test_worked_example_through_import_and_forecast(planner, db_path: Path, tmp_
     assert forecast["capacity_minutes"] == 101_760  # 1,696 hours
     assert forecast["minutes_per_needed_completion"] / 60 == pytest.approx(2.42, abs=0.005)
     assert forecast["needed"] == 700
-    assert forecast["max_completions_at_current_lengths"] == 521
-    assert forecast["verdict"] == "unreachable_without_shortening"
-    assert forecast["required_shortening_pct"] == pytest.approx(25.5, abs=0.05)
-    assert forecast["bench_hours_missing"] == pytest.approx(579, abs=0.05)
-    assert "merits hearings from 180 to 134 minutes" in forecast["message"]
+    assert forecast["max_completions_at_current_lengths"] == 282
+    assert forecast["max_completions_at_minimum_lengths"] == 459
+    assert forecast["verdict"] == "unreachable_at_minimum_lengths"
+    assert forecast["required_shortening_pct"] is None
+    assert forecast["bench_hours_missing"] == pytest.approx(444.3, abs=0.05)
+    assert "in individual sessions" in forecast["message"]
+    assert [p["capacity_minutes"] for p in forecast["pools"]] == [50_880, 50_880]
+    assert forecast["binding_pools"] == [["individual"]]

@@ -264,7 +264,8 @@ def shortening_title(data: ChartData) -> str:
 
 
 def draw_shortening(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> None:
-    """Per pending case kind: minutes now, at the required shortening, and the judge's minimum."""
+    """Per hearing kind the pending cases need: minutes now, at the required shortening, and the
+    judge's minimum."""
     figure.clear()
     ax = figure.add_subplot()
     rows = list(reversed(data.lengths))  # the most pending at the top
@@ -296,8 +297,8 @@ def draw_shortening(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) 
             text.set_color(theme.text)
     ax.set_yticks(positions, [f"{humanise(r.kind)} ({r.pending:,})" for r in rows])
     ax.set_title(shortening_title(data))
-    ax.set_xlabel("Bench minutes per case")
-    ax.set_ylabel("Case kind (pending cases)")
+    ax.set_xlabel("Bench minutes per hearing")
+    ax.set_ylabel("Hearing kind (pending cases that need one)")
     ax.margins(x=0.08)
     _legend(ax, loc="lower right")
     _style(figure, [ax], theme)

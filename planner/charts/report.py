@@ -139,10 +139,10 @@ def forecast_page(data: ChartData) -> _TextPage:
     if f.slack_pct is not None and f.slack_pct >= 0:
         page.row("Slack", f"{f.slack_pct:.1f}% of the bench time left")
     if data.lengths:
-        page.heading("Minutes per case, now and at the required shortening")
+        page.heading("Minutes per hearing, now and at the required shortening")
         for row in data.lengths:
             page.row(
-                f"{humanise(row.kind)} ({row.pending:,} pending)",
+                f"{humanise(row.kind)} hearings ({row.pending:,} pending cases)",
                 f"{row.current} -> {row.required} min (minimum {row.minimum})",
             )
     return page

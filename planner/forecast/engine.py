@@ -15,8 +15,9 @@ from planner.forecast.facts import CaseFacts, HearingFacts, Workload
 from planner.forecast.fitting import Fitting
 from planner.forecast.message import describe
 from planner.forecast.pools import PoolModel, booked_by_pool, case_groups
-from planner.forecast.report import Forecast, PoolFigures, Shortened
+from planner.forecast.report import Forecast, PoolFigures
 from planner.forecast.scan import scan_year
+from planner.forecast.shortening import hearing_minutes_at, shorten
 from planner.forecast.verdict import Verdict
 from planner.forecast.window import window_of
 
@@ -150,7 +151,7 @@ def forecast_workload(
         pace_expected_to_date=pace,
         projected_from_booked=demand.completed + demand.fully_booked,
         counted_completions=tuple(sorted(judge.counted_completions)),
-        shortened_case_minutes=_shorten(
+        shortened_case_minutes=shorten(
             {
                 kind: (m.default, m.minimum)
                 for kind, m in judge.case_minutes.items()
@@ -158,23 +159,10 @@ def forecast_workload(
             },
             scale,
         ),
-        shortened_hearing_minutes=_shorten(
-            {str(kind): (m.default, m.minimum) for kind, m in judge.hearing_minutes.items()}, scale
-        ),
+        shortened_hearing_minutes=hearing_minutes_at(judge, scale),
         verdict=verdict,
         pools=pool_figures,
         binding_pools=binding,
         short_pools=short_pools,
     )
     return replace(result, message=describe(result))
-
-
-def _shorten(table: dict[str, tuple[int, int]], scale: float | None) -> dict[str, Shortened]:
-    """Each kind's minutes at ``scale``, rounded down to whole minutes (rounding up could
-    overshoot the capacity); the bisection's last bits are not allowed to cost a minute."""
-    if scale is None or scale >= 1.0:
-        return {}
-    return {
-        kind: Shortened(default, max(minimum, math.floor(round(scale * default, 6))))
-        for kind, (default, minimum) in table.items()
-    }

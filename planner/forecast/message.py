@@ -1,7 +1,8 @@
 """The one plain-English sentence that states a forecast's verdict with its numbers."""
 
-from planner.domain.vocabulary import HearingKind
+from planner.domain.vocabulary import HearingKind, hearings_of_kind
 from planner.forecast.report import Forecast
+from planner.forecast.shortening import HEARING_WORDS
 from planner.forecast.verdict import Verdict
 
 
@@ -16,12 +17,17 @@ def _per_completion(forecast: Forecast) -> str:
 
 
 def _example_cut(forecast: Forecast) -> str:
-    """The asylum merits hearing's cut, the one judges quote; else the first kind that shrinks."""
-    merits = forecast.shortened_hearing_minutes.get(str(HearingKind.INDIVIDUAL))
-    if merits is not None:
-        return f"merits hearings from {merits.current} to {merits.shortened} minutes"
-    for kind, cut in forecast.shortened_case_minutes.items():
-        return f"{kind} cases from {cut.current} to {cut.shortened} minutes"
+    """The merits hearing's cut, the one judges quote, if the pending cases need merits
+    hearings; else the first hearing kind they need that shrinks."""
+    needed = {
+        kind
+        for case_kind in forecast.shortened_case_minutes
+        for kind in hearings_of_kind(case_kind)
+    }
+    for kind in (HearingKind.INDIVIDUAL, *HearingKind):
+        cut = forecast.shortened_hearing_minutes.get(str(kind))
+        if kind in needed and cut is not None and cut.shortened < cut.current:
+            return f"{HEARING_WORDS[kind]} hearings from {cut.current} to {cut.shortened} minutes"
     return ""
 
 

@@ -19,6 +19,7 @@ from planner.forecast.demand import measure_demand, tally_workload
 from planner.forecast.facts import CaseFacts
 from planner.forecast.fitting import Fitting
 from planner.forecast.report import Forecast
+from planner.forecast.shortening import hearing_lengths
 from planner.forecast.window import window_of
 from planner.scheduling.booking import Booked
 from planner.scheduling.days import DayState, DaySummary, day_summaries
@@ -92,7 +93,8 @@ class MonthSummary:
 
 @dataclass(frozen=True, slots=True)
 class KindLengths:
-    """A pending case kind's minutes per case: now, at the required shortening, and its floor."""
+    """A hearing kind's minutes per hearing (``kind`` in words: "merits"), and how many pending
+    cases need one: now, at the required shortening, and its floor."""
 
     kind: str
     pending: int
@@ -312,17 +314,6 @@ def by_age(pending: Iterable[CaseFacts], today: date) -> tuple[tuple[str, int], 
 def kind_lengths(
     judge: Judge, forecast: Forecast, pending: Counter[str]
 ) -> tuple[KindLengths, ...]:
-    """Each pending kind's default, required and minimum minutes. Without a shortening the
-    required length is the default; beyond the minimums (no shortening reaches the quota) it is
-    the minimum."""
-    rows = []
-    for kind, count in pending.most_common():
-        minutes = judge.minutes_for(kind)
-        if forecast.required_shortening_pct is None:
-            required = minutes.minimum
-        elif kind in forecast.shortened_case_minutes:
-            required = forecast.shortened_case_minutes[kind].shortened
-        else:
-            required = minutes.default
-        rows.append(KindLengths(kind, count, minutes.default, required, minutes.minimum))
-    return tuple(rows)
+    """Per hearing kind the pending cases need: its minutes now, at the required shortening and
+    at the minimum, the forecast's own figures (``planner.forecast.shortening``)."""
+    return tuple(KindLengths(*row) for row in hearing_lengths(judge, forecast, pending))

@@ -3,12 +3,14 @@
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.forecast.advice import template_changes
 from planner.forecast.engine import forecast_workload
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
@@ -42,19 +44,38 @@ def load_inputs(database: Database, judge: Judge, as_of: datetime) -> ForecastIn
         return reader.forecast_inputs(judge, as_of)
 
 
-def forecast_from(inputs: ForecastInputs, what_if: WhatIf | None = None) -> Forecast:
+def forecast_from(
+    inputs: ForecastInputs, what_if: WhatIf | None = None, *, advise: bool = False
+) -> Forecast:
     """The forecast from loaded inputs, from the moment they were read (``inputs.as_of``: the
-    workload was counted then), with an unsaved what-if applied if one is given."""
+    workload was counted then), with an unsaved what-if applied if one is given; with
+    ``advise``, also the template changes that fit the most extra completions (each is a K(1)
+    of its own, so it is asked for where shown, not for a court's worth of judges)."""
     judge, leave, as_of = inputs.judge, inputs.leave, inputs.as_of
     if what_if is not None and not what_if.is_empty:
         judge, leave = apply_what_if(what_if, judge, inputs.closures, leave, as_of)
-    return forecast_workload(
+    result = forecast_workload(
         judge, closures=inputs.closures, leave=leave, workload=inputs.workload, as_of=as_of
     )
+    if advise:
+        changes = template_changes(
+            judge,
+            closures=inputs.closures,
+            leave=leave,
+            workload=inputs.workload,
+            as_of=as_of,
+            result=result,
+        )
+        result = replace(result, template_changes=changes)
+    return result
 
 
 def forecast_judges(
-    database: Database, judge_name: str | None = None, as_of: date | datetime | None = None
+    database: Database,
+    judge_name: str | None = None,
+    as_of: date | datetime | None = None,
+    *,
+    advise: bool = False,
 ) -> list[Forecast]:
     """Forecast each judge (or the one named) from ``as_of`` (a date means its midnight),
     by default from now in each judge's own time zone.
@@ -67,13 +88,19 @@ def forecast_judges(
     moment = None if as_of is None else _as_datetime(as_of)
     workers = _workers(database, len(judges))
     if workers == 1:
-        return _forecast_some(database, judges, moment)
+        return _forecast_some(database, judges, moment, advise)
     database.close()  # no open SQLite connection may cross a fork
     chunks = [judges[start::workers] for start in range(workers)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         parts = list(
-            pool.map(_forecast_file, [database.path] * workers, chunks, [moment] * workers)
+            pool.map(
+                _forecast_file,
+                [database.path] * workers,
+                chunks,
+                [moment] * workers,
+                [advise] * workers,
+            )
         )
     order = {judge.name: index for index, judge in enumerate(judges)}  # names are unique
     return sorted((f for part in parts for f in part), key=lambda f: order[f.judge])
@@ -94,20 +121,22 @@ def _workers(database: Database, judges: int) -> int:
 
 
 def _forecast_some(
-    database: Database, judges: list[Judge], as_of: datetime | None
+    database: Database, judges: list[Judge], as_of: datetime | None, advise: bool = False
 ) -> list[Forecast]:
     with database.read() as reader:
         return [
-            forecast_from(reader.forecast_inputs(judge, as_of or now_for(judge)))
+            forecast_from(reader.forecast_inputs(judge, as_of or now_for(judge)), advise=advise)
             for judge in judges
         ]
 
 
-def _forecast_file(path: Path, judges: list[Judge], as_of: datetime | None) -> list[Forecast]:
+def _forecast_file(
+    path: Path, judges: list[Judge], as_of: datetime | None, advise: bool = False
+) -> list[Forecast]:
     """In a worker process: open the file anew and forecast these judges."""
     database = Database.open(path)
     try:
-        return _forecast_some(database, judges, as_of)
+        return _forecast_some(database, judges, as_of, advise)
     finally:
         database.close()
 

@@ -21,6 +21,8 @@ class CaseDates(NamedTuple):
     completion_date: date | None
     completion_kind: CompletionKind | None
     remaining_minutes: int | None
+    detained: bool = False
+    juvenile: bool = False
 
 
 class HearingTime(NamedTuple):
@@ -42,6 +44,8 @@ _CASES = select(
     CaseRow.completion_date,
     CaseRow.completion_kind,
     CaseRow.remaining_minutes,
+    CaseRow.detained,
+    CaseRow.juvenile,
 ).order_by(CaseRow.id)
 
 _HEARINGS = (
@@ -70,10 +74,20 @@ def case_dates(session: Session, judge_id: int) -> list[CaseDates]:
             completed,
             None if how is None else kinds[how],
             remaining,
+            bool(detained),
+            bool(juvenile),
         )
-        for a_number, kind, received, status, completed, how, remaining in session.execute(
-            _CASES.where(CaseRow.judge_id == judge_id)
-        )
+        for (
+            a_number,
+            kind,
+            received,
+            status,
+            completed,
+            how,
+            remaining,
+            detained,
+            juvenile,
+        ) in session.execute(_CASES.where(CaseRow.judge_id == judge_id))
     ]
 
 

@@ -53,13 +53,14 @@ def test_burn_up_plots_actual_booked_projected_and_pace() -> None:
     assert list(actual.get_ydata())[-1] == 3
     assert num2date(actual.get_xdata(orig=False)[-1]).date() == date(2026, 11, 25)
     assert list(_line(figure, "Booked").get_ydata())[-1] == 4
-    assert list(_line(figure, "Projected").get_ydata())[-1] == 15
+    # 3 completed + K(1) = 10 (the asylum cases' merits hearings fit in no master session)
+    assert list(_line(figure, "Projected").get_ydata())[-1] == 13
     pace = _line(figure, "Quota pace")
     assert pace.get_label() == "Quota pace (30 by 30 Sep 2027)"
     assert list(pace.get_ydata())[-1] == 30
     assert list(_line(figure, "Needs-improvement").get_ydata()) == [24, 24]
     gap = next(t for t in ax.texts if t.get_gid() == "year-end-gap")
-    assert gap.get_text() == "Gap at year end:\n15 short of 30"
+    assert gap.get_text() == "Gap at year end:\n17 short of 30"
     # Told apart without colour: every series has its own line style and width.
     styles = {(line.get_linestyle(), line.get_linewidth()) for line in ax.get_lines()[:5]}
     assert len(styles) == 5
@@ -100,12 +101,12 @@ def test_shortening_against_the_minimums() -> None:
     draw_shortening(figure, hand_data())
     ax = figure.axes[0]
     assert ax.get_title().startswith("Hearing lengths: even at the minimum lengths the quota")
-    assert ax.get_xlabel() == "Bench minutes per case"
-    # Rows bottom to top: asylum (2 pending), removal (10).
-    assert _widths(figure, "Current length") == [195, 30]
-    assert _widths(figure, "Required to reach the quota") == [120, 20]
-    assert _widths(figure, "Minimum length") == [120, 20]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["asylum (2)", "removal (10)"]
+    assert ax.get_xlabel() == "Bench minutes per hearing"
+    # Rows bottom to top: merits (the 2 asylum cases), master (all 12 pending cases).
+    assert _widths(figure, "Current length") == [180, 15]
+    assert _widths(figure, "Required to reach the quota") == [110, 10]
+    assert _widths(figure, "Minimum length") == [110, 10]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["merits (2)", "master (12)"]
 
 
 def test_dark_theme_keeps_the_data_and_changes_the_background() -> None:

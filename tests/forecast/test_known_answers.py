@@ -85,7 +85,8 @@ def test_unreachable_without_shortening() -> None:
     assert result.shortened_case_minutes["removal"].shortened == 24
     assert result.shortened_hearing_minutes["individual"].shortened == 144  # 180 x 0.8
     assert "20% shorter" in result.message
-    assert "merits hearings from 180 to 144 minutes" in result.message
+    # Removal cases need master hearings only: the message quotes those (15 x 0.8 = 12).
+    assert "master hearings from 15 to 12 minutes" in result.message
     assert "reach 60" in result.message
 
 

@@ -32,13 +32,14 @@ def test_booked_line_completes_a_fully_booked_case_at_its_last_hearing() -> None
 def test_projection_and_pace_end_at_the_forecasts_figures() -> None:
     data = hand_data()
     burn, f = data.burn_up, data.forecast
-    # 7,020 bench minutes left hold all 12 pending cases (10 x 30 + 2 x 195 = 690 minutes).
-    assert f.max_completions_at_current_lengths == 12
+    # 7,020 bench minutes left, all master sessions: the 10 removal cases fit (300 minutes);
+    # the 2 asylum cases cannot, as no session of the template may hold a merits hearing.
+    assert f.max_completions_at_current_lengths == 10
     assert burn.future_days[0] == date(2026, 11, 25)
     assert burn.projected[0] == 3
-    assert burn.projected[-1] == 15
-    assert burn.projected_end == 15
-    assert burn.gap_at_year_end == 30 - 15
+    assert burn.projected[-1] == 13
+    assert burn.projected_end == 13
+    assert burn.gap_at_year_end == 30 - 13
     assert burn.pace[-1] == 30
     assert burn.needs_improvement == 24
     # The pace through yesterday is the forecast's pace expected to date.
@@ -79,18 +80,21 @@ def test_pending_docket_by_kind_and_age() -> None:
 
 
 def test_lengths_against_the_minimums() -> None:
-    """Not enough cases: no shortening reaches the quota, so the minimums are shown."""
+    """Not enough cases: no shortening reaches the quota, so the minimums are shown, per
+    hearing kind: all 12 pending cases need a master hearing, the 2 asylum cases a merits one."""
     rows = {row.kind: row for row in hand_data().lengths}
-    assert (rows["removal"].current, rows["removal"].required, rows["removal"].minimum) == (
-        30,
-        20,
-        20,
+    assert list(rows) == ["master", "merits"]
+    assert (rows["master"].current, rows["master"].required, rows["master"].minimum) == (15, 10, 10)
+    assert (rows["merits"].pending, rows["merits"].current, rows["merits"].required) == (
+        2,
+        180,
+        110,
     )
-    assert rows["asylum"].pending == 2
 
 
 def test_lengths_at_a_required_shortening() -> None:
-    """300 removal cases of 30 minutes in 7,020 minutes: quota 260 needs hearings 10% shorter."""
+    """300 removal cases of 30 minutes in 7,020 minutes: quota 260 needs hearings 10% shorter;
+    their master hearings 15 -> floor(13.5) = 13 minutes, the figure the message gives too."""
     cases = tuple(
         Case(f"{900000 + i:09d}", f"R{i}", "removal", date(2025, 1, 1)) for i in range(300)
     )
@@ -98,12 +102,13 @@ def test_lengths_at_a_required_shortening() -> None:
     assert round(data.forecast.required_shortening_pct or 0) == 10
     (row,) = data.lengths
     assert (row.kind, row.pending, row.current, row.required, row.minimum) == (
-        "removal",
+        "master",
         300,
-        30,
-        27,
-        20,
+        15,
+        13,
+        10,
     )
+    assert "master hearings from 15 to 13 minutes" in data.forecast.message
 
 
 def test_read_from_the_database_the_same_as_by_hand(database: Database) -> None:
