@@ -61,19 +61,26 @@ def forecast_workload(
     enough_cases = needed <= demand.pending
     short_pools: tuple[int, ...] = ()
     if model.single:
-        # One pool: K counts the shortest cases first (the figures as they always were).
+        # One pool (or one set of pools all the cases' hearings need): K counts the shortest
+        # cases first (the figures as they always were), in that pool's capacity.
+        room = model.row_caps[0] if model.row_caps else capacity
         fitting = Fitting(demand.work, demand.floor)
-        at_current = fitting.count_fitting(capacity)
-        at_floors = fitting.count_fitting_at_floors(capacity)
-        scale = fitting.largest_scale(needed, capacity)
+        at_current = fitting.count_fitting(room)
+        at_floors = fitting.count_fitting_at_floors(room)
+        scale = fitting.largest_scale(needed, room)
         if enough_cases:
             need_now = fitting.minutes_for_smallest(needed)
             need_at_floors = fitting.minutes_for_smallest_at_floors(needed)
         else:
             need_now = float(fitting.work.sum())
             need_at_floors = float(fitting.floor.sum())
-        slack_pct = 100 * (capacity - need_now) / capacity if capacity > 0 else None
-        short_now = short_floors = tuple(range(len(pools)))
+        slack_pct = 100 * (room - need_now) / room if room > 0 else None
+        # The missing hours are against that pool.
+        need_now += capacity - room
+        need_at_floors += capacity - room
+        short_now = short_floors = (
+            tuple(sorted(model.row_sets[0])) if model.row_sets else tuple(range(len(pools)))
+        )
         chosen = model.chosen(min(needed, demand.pending), 1.0)
         _, best = model.count(1.0) if pools else (0, [])
         binding = tuple(model.binding(best, 1.0)) if at_current < demand.pending else ()

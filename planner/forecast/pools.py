@@ -22,12 +22,11 @@ from planner.domain.vocabulary import (
 from planner.forecast.facts import Workload
 from planner.forecast.packing import Packing
 
-_BISECTION_STEPS = 30
+_BISECTION_STEPS = 24
 #: Relaxations one step of the bisection may solve. Near f* proving that N cases do NOT fit can
 #: take thousands; a step left undecided counts as "does not fit", so f* is never overstated
 #: (the step's f has no schedule of N cases found), and its relaxation bounds it from above.
 _DECISION_BUDGET = 2
-_PRECISION = 1e-7
 #: Relaxations one count of K may solve; past it, K is the most found to fit (``proven`` False).
 _COUNT_BUDGET = 400
 
@@ -215,10 +214,8 @@ class PoolModel:
     def largest_scale(self, count: int) -> float | None:
         """f*: the largest scale in (0, 1] at which ``count`` cases fit, or None if none does.
 
-        K is monotone in f, so a bisection finds f*. The relaxation's bisection first bounds it
-        from above (cheaply: one linear programme a step); then the integer bisection runs
-        below that bound until the interval is under 1e-7 (a ten-thousandth of a minute of a
-        400-minute case).
+        K is monotone in f, so a bisection finds f*, to 2**-24 of the unit interval (under a
+        ten-thousandth of a minute of a 400-minute case).
         """
         if count > sum(self.counts) or not self.fits(count, None):
             return None
@@ -226,13 +223,6 @@ class PoolModel:
             return 1.0
         low, high = 0.0, 1.0
         for _ in range(_BISECTION_STEPS):
-            middle = (low + high) / 2
-            if self.packing(self.lengths(middle))[0].relaxed() >= count - 1e-7:
-                low = middle
-            else:
-                high = middle
-        low = 0.0
-        while high - low > _PRECISION:
             middle = (low + high) / 2
             if self.fits(count, middle):
                 low = middle

@@ -140,3 +140,24 @@ def test_merits_hearings_do_not_fit_in_master_time() -> None:
     assert [result.pools[i].session_kinds for i in result.binding_pools] == [("individual",)]
     assert result.as_json()["binding_pools"] == [["individual"]]
     assert result.as_json()["pools"][0]["free_minutes"] == 630 - 150
+
+
+def test_cases_that_need_one_pool_only_count_its_capacity() -> None:
+    """Master and individual sessions on Mondays (3 x 210 = 630 minutes each); four
+    asylum-only cases need a 180-minute merits hearing each: 630 / 180 = 3 fit, not the
+    1,260 / 180 = 7 the two pools together would suggest (found by the property test)."""
+    judge = Judge(
+        "One pool used",
+        quota=4,
+        sessions=(
+            Session(0, time(8, 30), time(12), SessionKind.MASTER),
+            Session(0, time(13), time(16, 30), SessionKind.INDIVIDUAL),
+        ),
+    )
+    cases = [Case(f"{100000001 + n}", "R", "asylum_only", date(2026, 1, 1)) for n in range(4)]
+    result = forecast(judge, closures=[], leave=[], cases=cases, hearings=[], as_of=AS_OF)
+    assert result.max_completions_at_current_lengths == 3
+    # 4 x 180 = 720 minutes against 630: f* = 630 / 720 = 0.875, 1.5 hours short.
+    assert result.required_shortening_pct == 12.5
+    assert result.bench_hours_missing == 1.5
+    assert [result.pools[i].session_kinds for i in result.short_pools] == [("individual",)]
