@@ -440,7 +440,9 @@ def _schedule(args: argparse.Namespace) -> int:
             _open(args), args.judge, args.first, args.policy, options
         )
     if args.json:
-        print(json.dumps(proposal.as_json() | {"applied": args.apply}, indent=2))
+        payload = proposal.as_json() | {"applied": args.apply}
+        payload |= service.forecast_bound(_open(args), proposal)
+        print(json.dumps(payload, indent=2))
     else:
         print(render_proposal(proposal))
         if args.apply:

@@ -55,6 +55,12 @@ def test_json_carries_the_proposal_and_its_figures(planner, db_path, demo) -> No
     assert set(data["proposed"][0]) >= {"a_number", "start", "minutes", "kind", "session"}
     assert all(set(u) >= {"a_number", "reason"} and u["reason"] for u in data["unplaced"])
     assert hearing_count(db_path) == before  # a preview stores nothing
+    # The forecast's K(1) from the same day bounds what the schedule completes, and why they
+    # differ is said in words.
+    forecast = planner("forecast", "--db", db_path, "--judge", demo, "--as-of", FROM, "--json")
+    bound = forecast.json()[0]["max_completions_at_current_lengths"]
+    assert data["forecast_bound"] == bound >= data["completions_by_fy_end"]
+    assert f"{data['completions_by_fy_end']:,} of the cases" in data["forecast_bound_gap"]
 
 
 def test_apply_stores_the_proposal_once(planner, db_path, demo) -> None:  # type: ignore[no-untyped-def]

@@ -123,6 +123,25 @@ def propose_schedule(
     )[0]
 
 
+def forecast_bound(database: Database, proposal: Proposal) -> dict[str, object]:
+    """The forecast's K(1) from the proposal's first day, beside the schedule's completions,
+    and what keeps them apart, in words (``planner schedule --json``: ``forecast_bound``,
+    ``forecast_bound_gap``)."""
+    from planner.services.forecasting import forecast_judges
+
+    (forecast,) = forecast_judges(database, proposal.judge, proposal.first)
+    bound = forecast.max_completions_at_current_lengths
+    words = (
+        f"The forecast's bound, {bound:,} completions by fiscal-year end, counts the minutes of "
+        f"every pending case, booked or not, against each pool's bench time as one sum; the "
+        f"schedule completes {proposal.completions_by_fy_end:,} of the cases not yet scheduled, "
+        f"each hearing inside one session on one day, {proposal.options.buffer_minutes} minutes "
+        "between hearings, a case's later hearings on later days, the notice period and the "
+        "interpreters' languages kept."
+    )
+    return {"forecast_bound": bound, "forecast_bound_gap": words}
+
+
 def apply_proposal(database: Database, proposal: Proposal) -> Applied:
     """Store a proposal's hearings in one transaction: all of them or none.
 
