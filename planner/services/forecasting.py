@@ -86,6 +86,9 @@ def forecast_judges(
     with database.read() as reader:
         judges = select_judges(reader, judge_name)
     moment = None if as_of is None else _as_datetime(as_of)
+    # The advice recounts K(1) per template change tried: for a court's worth of judges it
+    # would cost several times the forecast itself, so it is given for fewer judges only.
+    advise = advise and len(judges) < ADVISE_BELOW
     workers = _workers(database, len(judges))
     if workers == 1:
         return _forecast_some(database, judges, moment, advise)
@@ -105,6 +108,9 @@ def forecast_judges(
     order = {judge.name: index for index, judge in enumerate(judges)}  # names are unique
     return sorted((f for part in parts for f in part), key=lambda f: order[f.judge])
 
+
+#: The template advice is given when fewer judges than this are forecast at once.
+ADVISE_BELOW = 64
 
 #: Below this many judges a second process costs more than it saves.
 PARALLEL_FROM = 64
