@@ -86,14 +86,15 @@ def forecast_workload(
         binding = tuple(model.binding(best, 1.0)) if at_current < demand.pending else ()
     else:
         at_current, best = model.count(1.0)
-        at_floors, _ = model.count(None)
-        scale = model.largest_scale(needed)
+        at_floors, at_floors_cases = model.count(None)
+        scale = model.largest_scale(needed, at_floors, at_current)
         count = min(needed, demand.pending)
-        chosen = model.chosen(count, 1.0)
+        chosen = model.chosen(count, 1.0, (at_current, best))
         missing_now, where_now = model.shortfall(chosen, 1.0)
         missing_floors, where_floors = 0.0, frozenset()
         if at_floors < needed:
-            missing_floors, where_floors = model.shortfall(model.chosen(count, None), None)
+            floors = model.chosen(count, None, (at_floors, at_floors_cases))
+            missing_floors, where_floors = model.shortfall(floors, None)
         need_now = capacity + missing_now
         need_at_floors = capacity + missing_floors
         short_now, short_floors = tuple(sorted(where_now)), tuple(sorted(where_floors))
@@ -171,5 +172,6 @@ def forecast_workload(
         pools=pool_figures,
         binding_pools=binding,
         short_pools=short_pools,
+        max_completions_proven=model.proven,
     )
     return replace(result, message=describe(result))

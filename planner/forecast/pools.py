@@ -22,13 +22,13 @@ from planner.domain.vocabulary import (
 from planner.forecast.facts import Workload
 from planner.forecast.packing import Packing
 
-_BISECTION_STEPS = 24
+_BISECTION_STEPS = 20
 #: Relaxations one step of the bisection may solve. Near f* proving that N cases do NOT fit can
 #: take thousands; a step left undecided counts as "does not fit", so f* is never overstated
 #: (the step's f has no schedule of N cases found), and its relaxation bounds it from above.
 _DECISION_BUDGET = 2
 #: Relaxations one count of K may solve; past it, K is the most found to fit (``proven`` False).
-_COUNT_BUDGET = 400
+_COUNT_BUDGET = 20
 
 PoolSet = frozenset[int]
 
@@ -206,20 +206,24 @@ class PoolModel:
         it decides, the answer is no: the forecast never overstates what fits)."""
         if count <= 0:
             return True
-        found, _, proven = self._solve(scale, count, _DECISION_BUDGET)
-        if found < count and not proven:
-            self.proven = False
+        found, _, _ = self._solve(scale, count, _DECISION_BUDGET)
         return found >= count
 
-    def largest_scale(self, count: int) -> float | None:
+    def largest_scale(
+        self, count: int, at_floors: int | None = None, at_current: int | None = None
+    ) -> float | None:
         """f*: the largest scale in (0, 1] at which ``count`` cases fit, or None if none does.
 
-        K is monotone in f, so a bisection finds f*, to 2**-24 of the unit interval (under a
-        ten-thousandth of a minute of a 400-minute case).
+        K is monotone in f, so a bisection finds f*, to 2**-20 of the unit interval (under a
+        thousandth of a minute of a 400-minute case).
         """
-        if count > sum(self.counts) or not self.fits(count, None):
+        if at_floors is None:
+            at_floors = count if self.fits(count, None) else count - 1
+        if at_current is None:
+            at_current = count if self.fits(count, 1.0) else count - 1
+        if count > sum(self.counts) or at_floors < count:
             return None
-        if self.fits(count, 1.0):
+        if at_current >= count:
             return 1.0
         low, high = 0.0, 1.0
         for _ in range(_BISECTION_STEPS):
@@ -230,11 +234,17 @@ class PoolModel:
                 high = middle
         return low
 
-    def chosen(self, count: int, scale: float | None) -> list[int]:
+    def chosen(
+        self, count: int, scale: float | None, most: tuple[int, list[int]] | None = None
+    ) -> list[int]:
         """``count`` cases (or all there are) as the forecast takes them: a set that fits if one
-        does, else the most that fit and then the shortest of the rest."""
+        does, else the most that fit and then the shortest of the rest. ``most``: K at that
+        scale and its cases, if already counted."""
         lengths = self.lengths(scale)
-        _, x, _ = self._solve(scale, count)
+        if most is not None and most[0] < count:
+            x = list(most[1])
+        else:
+            _, x, _ = self._solve(scale, count)
         order = sorted(range(len(self.groups)), key=lambda g: lengths[g])
         total = sum(x)
         for g in reversed(order):  # too many: drop the longest

@@ -91,6 +91,9 @@ class Forecast:
     binding_pools: tuple[int, ...] = ()
     short_pools: tuple[int, ...] = ()
     template_changes: tuple[TemplateChange, ...] = ()
+    #: False when the search for K(1) or K at the floors stopped at its budget: the figure is
+    #: then the most found to fit (a lower bound of the pool model's count).
+    max_completions_proven: bool = True
 
     def pool_names(self, indices: tuple[int, ...]) -> str:
         """ "individual", "individual and detained individual" """
@@ -129,6 +132,7 @@ class Forecast:
             "pools": [pool.as_json() for pool in self.pools],
             "binding_pools": [list(self.pools[i].session_kinds) for i in self.binding_pools],
             "template_changes": [change.as_json() for change in self.template_changes],
+            "max_completions_proven": self.max_completions_proven,
         }
 
 
