@@ -91,12 +91,12 @@ def test_the_chooser_shows_each_chart(qtbot, workspace, demo_judge) -> None:  # 
     view.show_chart("shortening")
     qtbot.waitUntil(lambda: view.up_to_date)
     ax = view.figure.axes[0]
-    assert ax.get_xlabel() == "Bench minutes per case"
+    assert ax.get_xlabel() == "Bench minutes per hearing"
     required = next(c for c in ax.containers if c.get_label() == "Required to reach the quota")
-    shortened = {k: s.shortened for k, s in f.shortened_case_minutes.items()}
-    if shortened:  # the bars, bottom to top, are the kinds by fewest pending first
+    shortened = {k: s.shortened for k, s in f.shortened_hearing_minutes.items()}
+    if shortened:  # one bar per hearing kind the pending cases need, at the forecast's minutes
         widths = [patch.get_width() for patch in required.patches]
-        assert sorted(widths) == sorted(shortened.values())
+        assert set(widths) <= set(shortened.values())
 
 
 def test_completing_a_case_redraws_the_burn_up(qtbot, workspace, demo_judge) -> None:  # type: ignore[no-untyped-def]
