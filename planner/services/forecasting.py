@@ -86,8 +86,9 @@ def forecast_judges(
     with database.read() as reader:
         judges = select_judges(reader, judge_name)
     moment = None if as_of is None else _as_datetime(as_of)
-    # The advice recounts K(1) per template change tried: for a court's worth of judges it
-    # would cost several times the forecast itself, so it is given for fewer judges only.
+    # The advice recounts K(1) per template change tried (about 0.1 s a judge): for a court's
+    # worth of judges it would cost several times the forecast itself, so it is given when one
+    # judge is forecast (named, or the only one).
     advise = advise and len(judges) < ADVISE_BELOW
     workers = _workers(database, len(judges))
     if workers == 1:
@@ -110,7 +111,7 @@ def forecast_judges(
 
 
 #: The template advice is given when fewer judges than this are forecast at once.
-ADVISE_BELOW = 64
+ADVISE_BELOW = 2
 
 #: Below this many judges a second process costs more than it saves.
 PARALLEL_FROM = 64
