@@ -129,6 +129,7 @@ class Packing:
         self.budget = budget
         self.proven = True
         self._fill_order: list[int] | None = None
+        self._cols: list[list[tuple[int, float]]] | None = None
 
     def fits(self, x: Sequence[int]) -> bool:
         return all(
@@ -207,36 +208,44 @@ class Packing:
         ``ahead`` first, then those that use the least of their tightest constraint)."""
         upper = self.counts if upper is None else upper
         x = list(x)
-        used = [sum(a * v for a, v in zip(row, x, strict=True)) for row in self.rows]
+        caps, cols = self.caps, self._columns()
+        used = [0.0] * len(caps)
+        for j, taken in enumerate(x):
+            if taken:
+                for i, a in cols[j]:
+                    used[i] += a * taken
         for j in (*ahead, *self._order()):
             more = upper[j] - x[j]
-            for i, row in enumerate(self.rows):
-                if row[j] > 0 and more > 0:
-                    more = min(more, math.floor((self.caps[i] - used[i]) / row[j] + 1e-12))
-            while more > 0 and any(
-                used[i] + row[j] * more > self.caps[i] for i, row in enumerate(self.rows)
-            ):
+            if more <= 0:
+                continue
+            for i, a in cols[j]:
+                more = min(more, math.floor((caps[i] - used[i]) / a + 1e-12))
+            while more > 0 and any(used[i] + a * more > caps[i] for i, a in cols[j]):
                 more -= 1
             if more > 0:
                 x[j] += more
-                for i, row in enumerate(self.rows):
-                    used[i] += row[j] * more
+                for i, a in cols[j]:
+                    used[i] += a * more
         return x
 
+    def _columns(self) -> list[list[tuple[int, float]]]:
+        """Each group's nonzero coefficients, as (constraint, minutes)."""
+        if self._cols is None:
+            self._cols = [
+                [(i, row[j]) for i, row in enumerate(self.rows) if row[j] > 0]
+                for j in range(len(self.counts))
+            ]
+        return self._cols
+
     def _order(self) -> list[int]:
-        if self._fill_order is not None:
-            return self._fill_order
+        if self._fill_order is None:
+            caps = self.caps
 
-        def weight(j: int) -> float:
-            return (
-                max(
-                    (row[j] / cap if cap > 0 else math.inf)
-                    for row, cap in zip(self.rows, self.caps, strict=True)
-                    if row[j] > 0
+            def weight(j: int) -> float:
+                return max(
+                    (a / caps[i] if caps[i] > 0 else math.inf for i, a in self._columns()[j]),
+                    default=0.0,
                 )
-                if any(row[j] > 0 for row in self.rows)
-                else 0.0
-            )
 
-        self._fill_order = sorted(range(len(self.counts)), key=weight)
+            self._fill_order = sorted(range(len(self.counts)), key=weight)
         return self._fill_order

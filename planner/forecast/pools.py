@@ -28,7 +28,7 @@ _BISECTION_STEPS = 20
 #: (the step's f has no schedule of N cases found), and its relaxation bounds it from above.
 _DECISION_BUDGET = 2
 #: Relaxations one count of K may solve; past it, K is the most found to fit (``proven`` False).
-_COUNT_BUDGET = 20
+_COUNT_BUDGET = 3
 
 PoolSet = frozenset[int]
 
