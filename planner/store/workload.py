@@ -7,9 +7,10 @@ tests/store/test_forecast_read.py checks that they agree with it.
 
 import json
 import sqlite3
+from collections import Counter
 
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, HearingKind, HearingStatus
+from planner.domain.vocabulary import CaseStatus, HearingStatus
 from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window
 from planner.store.connection import stored_day, stored_moment
@@ -22,33 +23,31 @@ _COMPLETIONS = (
 )
 #: A hearing of the case (``cases``) or the judge scheduled in the window.
 _IN_WINDOW = "h.status = :scheduled AND h.start >= :as_of AND h.start < :window_end"
-_HEARING_KINDS = tuple(kind.value for kind in HearingKind)
-#: Each pending case (received by as-of's day and not completed by then) with the minutes of its
-#: hearings scheduled in the window, in all and by hearing kind, and those alike counted together.
-_PENDING_GROUPS = (
-    "SELECT kind, remaining_minutes, booked, detained, juvenile, "
-    + ", ".join(f"b_{kind}" for kind in _HEARING_KINDS)
-    + ", count(*) FROM (SELECT cases.kind, cases.remaining_minutes, cases.detained, "
-    "cases.juvenile, coalesce(sum(h.minutes), 0) AS booked, "
-    + ", ".join(
-        f"coalesce(sum(CASE WHEN h.kind = '{kind}' THEN h.minutes END), 0) AS b_{kind}"
-        for kind in _HEARING_KINDS
-    )
-    + " FROM cases LEFT JOIN hearings AS h ON h.case_id = cases.id AND "
-    + _IN_WINDOW
-    + " WHERE cases.judge_id = :judge_id AND cases.received <= :today "
-    "AND (cases.status != :completed OR cases.completion_date IS NULL "
-    "OR cases.completion_date > :today) GROUP BY cases.id"
-    ") GROUP BY kind, remaining_minutes, booked, detained, juvenile, "
-    + ", ".join(f"b_{kind}" for kind in _HEARING_KINDS)
+_PENDING = (
+    "cases.judge_id = :judge_id AND cases.received <= :today AND (cases.status != :completed "
+    "OR cases.completion_date IS NULL OR cases.completion_date > :today)"
 )
-#: Minutes of every hearing scheduled in the window, whatever its case, by hearing kind and
-#: the case's flags.
-_BOOKED = (
-    "SELECT h.kind, cases.detained, cases.juvenile, sum(h.minutes) FROM hearings AS h "
-    "JOIN cases ON h.case_id = cases.id WHERE cases.judge_id = :judge_id AND "
+#: The pending cases (received by as-of's day and not completed by then), those alike counted
+#: together; the ones with minutes booked in the window are then taken out of their group here.
+_PENDING_GROUPS = (
+    "SELECT kind, remaining_minutes, detained, juvenile, count(*) FROM cases WHERE "
+    + _PENDING
+    + " GROUP BY kind, remaining_minutes, detained, juvenile"
+)
+#: Minutes of the judge's hearings scheduled in the window, by case and hearing kind (the
+#: judge's cases by index, then their hearings by the (case, start) index: CROSS JOIN keeps that
+#: order). Reading no more of a case than its judge keeps this as cheap as a plain sum.
+_BOOKED_BY_CASE = (
+    "SELECT h.case_id, h.kind, sum(h.minutes) FROM cases CROSS JOIN hearings AS h "
+    "ON h.case_id = cases.id WHERE cases.judge_id = :judge_id AND "
     + _IN_WINDOW
-    + " GROUP BY h.kind, cases.detained, cases.juvenile"
+    + " GROUP BY h.case_id, h.kind"
+)
+#: Those cases' kind, override and flags, and whether each is pending.
+_CASES_BOOKED = (
+    "SELECT cases.id, cases.kind, cases.remaining_minutes, cases.detained, cases.juvenile, "
+    + _PENDING
+    + " FROM cases WHERE cases.id IN (SELECT value FROM json_each(:ids))"
 )
 
 
@@ -65,21 +64,40 @@ def read_workload(connection: sqlite3.Connection, judge: Judge, window: Window) 
         "scheduled": HearingStatus.SCHEDULED.value,
     }
     (completed,) = connection.execute(_COMPLETIONS, values).fetchone()
-    booked = [
-        (kind, bool(detained), bool(juvenile), minutes)
-        for kind, detained, juvenile, minutes in connection.execute(_BOOKED, values)
-        if minutes
+    # The pending cases are grouped in SQL; those with minutes booked in the window, a few per
+    # judge's day, are grouped again here by their minutes per hearing kind.
+    plain: Counter[tuple] = Counter()
+    for kind, override, detained, juvenile, count in connection.execute(_PENDING_GROUPS, values):
+        plain[(kind, override, bool(detained), bool(juvenile))] += count
+    by_case: dict[int, dict[str, int]] = {}
+    for case_id, hearing_kind, minutes in connection.execute(_BOOKED_BY_CASE, values):
+        by_case.setdefault(case_id, {})[hearing_kind] = minutes
+    booked: Counter[tuple[str, bool, bool]] = Counter()
+    alike: Counter[tuple] = Counter()
+    rows = connection.execute(_CASES_BOOKED, values | {"ids": json.dumps(list(by_case))})
+    for case_id, kind, override, detained, juvenile, is_pending in rows:
+        flags = (bool(detained), bool(juvenile))
+        by_kind = by_case[case_id]
+        for hearing_kind, minutes in by_kind.items():
+            booked[(hearing_kind, *flags)] += minutes
+        total = sum(by_kind.values())
+        if is_pending and total:
+            kinds = tuple(sorted((k, m) for k, m in by_kind.items() if m))
+            alike[(kind, override, *flags, total, kinds)] += 1
+            plain[(kind, override, *flags)] -= 1
+    pending = [
+        PendingGroup(kind, override, 0, count, detained, juvenile)
+        for (kind, override, detained, juvenile), count in plain.items()
+        if count
     ]
-    pending = []
-    for row in connection.execute(_PENDING_GROUPS, values):
-        kind, override, total, detained, juvenile, *by_kind, count = row
-        kinds = tuple(sorted((k, m) for k, m in zip(_HEARING_KINDS, by_kind, strict=True) if m))
-        pending.append(
-            PendingGroup(kind, override, total, count, bool(detained), bool(juvenile), kinds)
-        )
+    pending += [
+        PendingGroup(kind, override, total, count, detained, juvenile, kinds)
+        for (kind, override, detained, juvenile, total, kinds), count in alike.items()
+    ]
+    booked_hearings = tuple((*key, minutes) for key, minutes in booked.items() if minutes)
     return Workload(
         completed=completed,
         pending=tuple(pending),
-        booked_minutes=sum(minutes for *_, minutes in booked),
-        booked_hearings=tuple(booked),
+        booked_minutes=sum(minutes for *_, minutes in booked_hearings),
+        booked_hearings=booked_hearings,
     )
