@@ -101,12 +101,12 @@ def run(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from planner.ui.errors import report_bug
-    from planner.ui.main_window import MainWindow
-    from planner.ui.open_failure import open_or_recover
-    from planner.ui.settings import WindowSettings
-    from planner.ui.theme import apply_theme
-    from planner.ui.workspace import Workspace
+    from planner.ui.common.errors import report_bug
+    from planner.ui.common.theme import apply_theme
+    from planner.ui.common.workspace import Workspace
+    from planner.ui.files.open_failure import open_or_recover
+    from planner.ui.window.main_window import MainWindow
+    from planner.ui.window.settings import WindowSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("JudgeWorkloadPlanner")
@@ -138,7 +138,7 @@ def run(
             _prepare_writes_in_background, Qt.ConnectionType.SingleShotConnection
         )
     if quit_when_shown:  # for benchmarks/bench_startup.py
-        from planner.ui.startup_probe import StartupProbe
+        from planner.ui.window.startup_probe import StartupProbe
 
         StartupProbe(window)
     if screenshot is not None:

@@ -473,7 +473,7 @@ def _sheet(args: argparse.Namespace) -> int:
     sheet = load_sheet(_open(args), args.judge, args.date, week=args.week)
     if not display_available():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # Qt needs fonts here, not a screen
-    from planner.ui.docket_sheet import describe, headless_application, save_pdf
+    from planner.ui.files.docket_sheet import describe, headless_application, save_pdf
 
     headless_application()
     print(describe(sheet, save_pdf(sheet, args.out), args.out))

@@ -67,9 +67,9 @@ class _Run:
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
-        from planner.ui.main_window import MainWindow
-        from planner.ui.settings import WindowSettings
-        from planner.ui.workspace import Workspace
+        from planner.ui.common.workspace import Workspace
+        from planner.ui.window.main_window import MainWindow
+        from planner.ui.window.settings import WindowSettings
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         # Settings in the temporary folder: the user's window layout and recent files stay.

@@ -1,5 +1,5 @@
 """A docket sheet's content: a judge's hearings of a day or a week, by day and session, as a
-courtroom reads them. No Qt here: ``planner/ui/docket_sheet.py`` lays it out on paper."""
+courtroom reads them. No Qt here: ``planner/ui/files/docket_sheet.py`` lays it out on paper."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass

@@ -154,7 +154,7 @@ def test_unexpected_errors_are_logged_owner_only_without_names_or_a_numbers(
     from PySide6.QtWidgets import QMessageBox
 
     from planner.logs import start_logging
-    from planner.ui.errors import report_bug
+    from planner.ui.common.errors import report_bug
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()) or 0)

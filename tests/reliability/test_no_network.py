@@ -91,9 +91,9 @@ def test_the_main_window_opens_and_forecasts_without_the_network(
     from PySide6.QtCore import QSettings
 
     from planner.services.demo import create_demo
-    from planner.ui.main_window import MainWindow
-    from planner.ui.settings import WindowSettings
-    from planner.ui.workspace import Workspace
+    from planner.ui.common.workspace import Workspace
+    from planner.ui.window.main_window import MainWindow
+    from planner.ui.window.settings import WindowSettings
 
     create_demo(database, cases=300, judges=1, seed=1, today=date(2026, 11, 25))
     settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

@@ -1,0 +1,115 @@
+"""The open database, the judge on screen and the undo stack, shared by every view."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.domain.judge import Judge
+from planner.services import judges as judge_service
+from planner.services.changes import Change
+from planner.services.clock import now_for
+from planner.store.database import Database
+from planner.store.errors import Conflict
+from planner.ui.common.commands import ServiceCommand
+
+T = TypeVar("T")
+
+
+class Workspace(QObject):
+    """What the window works on. Views listen to ``changed`` and refresh what it touches."""
+
+    changed = Signal(object)  # Change
+    judge_switched = Signal(object)  # Judge | None
+    failed = Signal(object)  # Exception: an action that could not be done
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        #: Now, as a naive local wall-clock time: by default in the judge's own time zone.
+        self.clock: Callable[[], datetime] = clock or self._judge_now
+        self.undo_stack = QUndoStack(self)
+        self.judge: Judge | None = None
+
+    def _judge_now(self) -> datetime:
+        if self.judge is not None:
+            return now_for(self.judge)
+        return datetime.now().replace(second=0, microsecond=0)
+
+    def open_database(self, database: Database) -> None:
+        """Work on another database from now on: no judge on screen, nothing to undo."""
+        old = self.database
+        self.database = database
+        self.undo_stack.clear()
+        self.judge = None
+        self.judge_switched.emit(None)
+        self.changed.emit(Change.EVERYTHING)
+        if old is not database:
+            old.close()
+
+    # The judge on screen ------------------------------------------------------------------
+
+    def judges(self) -> list[Judge]:
+        return judge_service.list_judges(self.database)
+
+    def switch_judge(self, judge: Judge | None) -> None:
+        if judge == self.judge:
+            return
+        self.judge = judge
+        self.judge_switched.emit(judge)
+
+    def reload_judge(self) -> None:
+        """Fetch the judge on screen again (after an edit or an undo changed the profile)."""
+        if self.judge is None:
+            return
+        fresh = next((j for j in self.judges() if j.id == self.judge.id), None)
+        self.judge = fresh
+        if fresh is None:
+            self.judge_switched.emit(None)
+
+    # Actions --------------------------------------------------------------------------------
+
+    def notify(self, change: Change) -> None:
+        if change & (Change.PROFILE | Change.JUDGES):
+            self.reload_judge()
+        self.changed.emit(change)
+
+    def perform(
+        self,
+        text: str,
+        do: Callable[[], T],
+        *,
+        undo: Callable[[T], Change],
+        redo: Callable[[T], Change],
+        change: Change,
+    ) -> T | None:
+        """Carry out one user action (one transaction) and make it undoable.
+
+        ``do`` runs now; if it raises, the error is reported and nothing is pushed. ``undo`` and
+        ``redo`` receive what ``do`` returned.
+        """
+        try:
+            result = do()
+        except Exception as error:
+            self.failed.emit(error)
+            if isinstance(error, Conflict):  # what is stored differs from what is shown
+                self.notify(change)
+            return None
+        command = ServiceCommand(
+            text,
+            undo=lambda: undo(result),
+            redo=lambda: redo(result),
+            notify=self.notify,
+            on_error=self.failed.emit,
+        )
+        self.undo_stack.push(command)
+        self.notify(change)
+        return result
