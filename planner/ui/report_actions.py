@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from planner.ui.errors import show_error
-from planner.ui.tasks import BackgroundTask
+from planner.ui.tasks import BackgroundTask, Progress
 from planner.ui.workspace import Workspace
 
 
@@ -28,7 +28,7 @@ def export_report(
             path = path.with_name(path.name + ".pdf")
     database, as_of = workspace.database, workspace.clock()
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: Progress) -> Path:
         from planner.charts.report import write_judge_report  # matplotlib: only when asked
 
         return write_judge_report(database, judge.name, path, as_of=as_of, progress=progress)
