@@ -109,6 +109,7 @@ def run(
     from planner.ui.window.settings import WindowSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # the Planner makes no other kind
     app.setOrganizationName("JudgeWorkloadPlanner")
     app.setApplicationName("Planner")
     app.setApplicationDisplayName("Judge Workload Planner")

@@ -52,7 +52,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def _build_parser() -> argparse.ArgumentParser:
     # --db is accepted before the subcommand or after it.
-    db_option = argparse.ArgumentParser(add_help=False)
+    db_option = _Parser(add_help=False)
     db_option.add_argument(
         "--db",
         type=Path,
@@ -219,7 +219,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_schedule_parser(commands, db_option: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+def _add_schedule_parser(commands, db_option: _Parser) -> None:
     schedule = commands.add_parser(
         "schedule",
         parents=[db_option],
@@ -268,7 +268,7 @@ def _minutes(text: str) -> int:
     return value
 
 
-def _add_backup_commands(commands, db_option: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+def _add_backup_commands(commands, db_option: _Parser) -> None:
     backup = commands.add_parser(
         "backup",
         parents=[db_option],
@@ -314,7 +314,7 @@ def _database_path(args: argparse.Namespace) -> Path:
     return getattr(args, "db", None) or default_database()
 
 
-def _open(args: argparse.Namespace, *, changes: bool = False):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, changes: bool = False):
     from planner.store.database import Database
 
     database = Database.open(_database_path(args))

@@ -21,7 +21,11 @@ from planner import __version__
 from planner.paths import DATA_FOLDER_VARIABLE
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from planner.forecast.report import Forecast
     from planner.store.database import Database
+    from planner.ui.main_window import MainWindow
 
 #: Seconds the window may take to show its first forecast before the step fails.
 WINDOW_TIMEOUT = 120.0
@@ -44,10 +48,11 @@ class _Run:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.database = None
-        self.window = None
-        self.app = None
-        self.forecast = None
+        # Each made by its step; a step runs only after the ones before it passed.
+        self.database: Database | None = None
+        self.window: MainWindow | None = None
+        self.app: QApplication | None = None
+        self.forecast: Forecast | None = None
 
     def database_step(self) -> str:
         from planner.store.database import Database
@@ -59,8 +64,10 @@ class _Run:
     def demo_step(self) -> str:
         from planner.services.demo import create_demo
 
-        summary = create_demo(self.database, cases=300, judges=1, seed=2018, today=date.today())
-        return summary.describe().replace(f" in {self.database.describe()}.", "")
+        database = self.database
+        assert database is not None
+        summary = create_demo(database, cases=300, judges=1, seed=2018, today=date.today())
+        return summary.describe().replace(f" in {database.describe()}.", "")
 
     def window_step(self) -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -71,37 +78,44 @@ class _Run:
         from planner.ui.window.main_window import MainWindow
         from planner.ui.window.settings import WindowSettings
 
-        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert self.database is not None
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)  # the Planner makes no other kind
+        self.app = app
         # Settings in the temporary folder: the user's window layout and recent files stay.
         settings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
-        self.window = MainWindow(Workspace(self.database), WindowSettings(settings))
-        self.window.show()
+        self.window = window = MainWindow(Workspace(self.database), WindowSettings(settings))
+        window.show()
         deadline = time.monotonic() + WINDOW_TIMEOUT
-        panel = self.window.quota_panel
+        panel = window.quota_panel
         while not (panel.up_to_date and panel.forecast is not None):
             if time.monotonic() > deadline:
                 raise SelfTestFailure(f"no forecast on screen after {WINDOW_TIMEOUT:.0f} s")
-            self.app.processEvents()
+            app.processEvents()
             time.sleep(0.01)
-        platform = self.app.platformName()
+        platform = app.platformName()
         return f"shown on the {platform} platform with the forecast: {panel.forecast.verdict.title}"
 
     def forecast_step(self) -> str:
         from planner.services.forecasting import forecast_judges
 
+        assert self.database is not None
+        assert self.window is not None
         results = forecast_judges(self.database, None, None)
         if len(results) != 1:
             raise SelfTestFailure(f"expected the demo judge's forecast, got {len(results)}")
-        self.forecast = results[0]
+        self.forecast = forecast = results[0]
         shown = self.window.quota_panel.forecast
-        if shown.judge != self.forecast.judge or shown.quota != self.forecast.quota:
+        if shown is None or shown.judge != forecast.judge or shown.quota != forecast.quota:
             raise SelfTestFailure("the window's forecast is not the demo judge's")
         return (
-            f"{self.forecast.judge}: {self.forecast.verdict.title}, "
-            f"{self.forecast.pending_cases:,} pending, {self.forecast.workdays_left} workdays left"
+            f"{forecast.judge}: {forecast.verdict.title}, "
+            f"{forecast.pending_cases:,} pending, {forecast.workdays_left} workdays left"
         )
 
     def pdf_step(self) -> str:
+        assert self.database is not None
+        assert self.forecast is not None
         path = self.folder / "report.pdf"
         write_report_pdf(self.database, self.forecast.judge, path)
         if not path.exists():

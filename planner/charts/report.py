@@ -11,6 +11,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from planner import __version__
 from planner.charts.figures import CHARTS, DRAWING, humanise, new_figure
@@ -320,7 +321,9 @@ def _write_report(data: ChartData, path: Path, progress: Progress | None) -> Pat
         step()
         for chart in CHARTS:
             figure = new_figure(*PAGE)
-            figure.get_layout_engine().set(rect=(0, 0.03, 1, 0.97))  # room for the footer
+            layout = figure.get_layout_engine()
+            assert isinstance(layout, ConstrainedLayoutEngine)  # new_figure's layout
+            layout.set(rect=(0, 0.03, 1, 0.97))  # room for the footer
             chart.draw(figure, data, LIGHT)
             figure.text(0.01, 0.005, footer, fontsize=7, color=LIGHT.neutral)
             pdf.savefig(figure)

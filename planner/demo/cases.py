@@ -59,7 +59,7 @@ class ANumbers:
                 return number
 
 
-def _weighted(table: dict[str, int] | dict[CompletionKind, int]) -> tuple[list, list[int]]:  # type: ignore[type-arg]
+def _weighted(table: dict[str, int] | dict[CompletionKind, int]) -> tuple[list, list[int]]:
     return list(table), list(itertools.accumulate(table.values()))
 
 

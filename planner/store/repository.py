@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
@@ -49,7 +50,9 @@ class Repository(HearingStore):
 
     def _reader(self) -> Reader:
         """The store's plain reads, on this transaction's own connection (and snapshot)."""
-        return Reader(self._session.connection().connection.driver_connection)
+        driver = self._session.connection().connection.driver_connection
+        assert driver is not None  # a transaction's connection is open: it has its driver's
+        return Reader(driver)
 
     def add_judge(self, judge: Judge) -> int:
         if self._session.scalar(select(JudgeRow.id).where(JudgeRow.name == judge.name)):
@@ -208,7 +211,10 @@ class Repository(HearingStore):
         return self._session.get_bind().dialect.name == "sqlite"
 
     def _bulk_insert(
-        self, table: type[CaseRow] | type[HearingRow], columns: Sequence[str], rows: list[tuple]
+        self,
+        table: type[CaseRow] | type[HearingRow],
+        columns: Sequence[str],
+        rows: list[tuple[Any, ...]],
     ) -> None:
         """Insert plain tuples through the driver's executemany (SQLite only)."""
         if not rows:
@@ -431,7 +437,7 @@ def _case(row: CaseRow) -> Case:
     # Case turns the stored text of status and completion kind back into the vocabulary.
     return Case(
         id=row.id, version=row.version, **{name: getattr(row, name) for name in CASE_FIELDS}
-    )  # type: ignore[arg-type]
+    )
 
 
 def _stale_case(base: Case, current: Case, changed_by: str) -> str:

@@ -40,7 +40,7 @@ class Sessions:
             with session.begin():
                 yield Repository(session, editor)
         except DatabaseError as error:
-            raise translate(error.orig, self._path) from error
+            raise translate(error.orig or error, self._path) from error
         except sqlite3.Error as error:  # from the plain reads the repository makes
             raise translate(error, self._path) from error
         except StaleDataError:
@@ -55,7 +55,7 @@ class Sessions:
         try:
             migrate.upgrade(self.engine)
         except DatabaseError as error:
-            raise translate(error.orig, self._path) from error
+            raise translate(error.orig or error, self._path) from error
 
     def close(self) -> None:
         self.engine.dispose()

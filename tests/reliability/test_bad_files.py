@@ -149,7 +149,7 @@ def test_a_damaged_copy_never_pushes_a_good_backup_out(filled: Path) -> None:
 def test_unexpected_errors_are_logged_owner_only_without_names_or_a_numbers(
     qtbot,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 

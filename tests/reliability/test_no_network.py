@@ -66,7 +66,7 @@ def test_the_guard_catches_a_connection_so_this_test_can_fail() -> None:
 def test_demo_forecast_import_export_and_backup_use_no_network(
     no_network: list[str],
     planner,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     db = tmp_path / "docket.sqlite"
     assert planner("--db", db, "demo", "--cases", "200", "--today", "2026-11-25").code == 0
@@ -84,7 +84,7 @@ def test_the_main_window_opens_and_forecasts_without_the_network(
     no_network: list[str],
     qtbot,
     database,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     from datetime import date
 

@@ -211,8 +211,8 @@ def paint_month(
     left, right = int(bounds.left()), int(bounds.right())
     for x in sorted({int(d.rect.left()) for d in days} | {int(d.rect.right()) for d in days}):
         painter.drawLine(x, top, x, bottom)
-    for y in sorted({int(d.rect.top()) for d in days} | {int(d.rect.bottom()) for d in days}):
-        painter.drawLine(left, y, right, y)
+    for y_line in sorted({int(d.rect.top()) for d in days} | {int(d.rect.bottom()) for d in days}):
+        painter.drawLine(left, y_line, right, y_line)
     for d in days:
         inner = d.rect.adjusted(PAD, PAD, -PAD, -PAD)
         colour = text if d.in_month else dim

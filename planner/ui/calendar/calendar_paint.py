@@ -254,11 +254,13 @@ def build_scene(
                 max(3.0, entry.minutes * per_minute - 1),
             )
             reasons = conflicts.get(entry.id, [])
-            label = entry_lines(entry, names)
-            lines = _fit_lines(label, box, metrics)
+            entry_label = entry_lines(entry, names)
+            lines = _fit_lines(entry_label, box, metrics)
             tip = _tooltip(entry, reasons, names)
             blocks.append(
-                Block(entry.id, box, label, lines, entry.kind, entry.status, bool(reasons), tip)
+                Block(
+                    entry.id, box, entry_label, lines, entry.kind, entry.status, bool(reasons), tip
+                )
             )
     hours = tuple((y(m), f"{m // 60:02d}:00") for m in range(first, last + 1, 60))
     now_line = None

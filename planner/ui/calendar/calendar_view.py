@@ -1,5 +1,6 @@
 """The calendar: a judge's day or week as a timeline of sessions, hearings and days off."""
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -412,8 +413,13 @@ class CalendarView(QWidget):
         workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
 
     def _build(self) -> None:
-        def button(text: str, tip: str, slot: object, checkable: bool = False) -> QToolButton:
-            b = QToolButton(text=text, toolTip=tip, checkable=checkable)
+        def button(
+            text: str, tip: str, slot: Callable[[], object], checkable: bool = False
+        ) -> QToolButton:
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setCheckable(checkable)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(slot)
             return b
@@ -464,7 +470,7 @@ class CalendarView(QWidget):
         self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.go_action.triggered.connect(self.jump_to_date)
         self.addAction(self.go_action)
-        self.timeline = _Timeline(self)
+        self.timeline: _Timeline = _Timeline(self)
         self.timeline.activated.connect(self.hearing_activated)
         self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
         layout = QVBoxLayout(self)
@@ -617,7 +623,7 @@ class CalendarView(QWidget):
         week = timedelta(days=7)
         monday = self.current - timedelta(days=self.current.weekday())
         friday = monday + timedelta(days=(7 if self._weekend() else 5) - 1)
-        actions = {
+        actions: dict[int, Callable[[], None]] = {  # event.key() is an int; Qt.Key one too
             Qt.Key.Key_Left: self.previous,
             Qt.Key.Key_Right: self.next,
             Qt.Key.Key_Up: lambda: self.set_date(self.current - week),

@@ -247,7 +247,7 @@ def _paint_conflict(painter: QPainter, rect: QRectF) -> None:
 def day_colour(d: YearDay) -> tuple[str, bool]:
     """A day's fill and whether it is hatched ("" for a day without sessions)."""
     if d.state in OFF_STATES:
-        return DAY_OFF[d.state], True  # type: ignore[index]
+        return DAY_OFF[d.state], True
     if d.step is None:
         return "", False
     return SCALE[d.step], False

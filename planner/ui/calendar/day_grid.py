@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFontMetrics,
     QHelpEvent,
     QKeyEvent,
@@ -153,6 +154,14 @@ class DayGrid(QWidget):
         """The day a key moves the selection to, or None when the key is not a move."""
         raise NotImplementedError
 
+    def previous(self) -> None:
+        """Turn to the previous page (month, year)."""
+        raise NotImplementedError
+
+    def next(self) -> None:
+        """Turn to the next page."""
+        raise NotImplementedError
+
     # Selection --------------------------------------------------------------------------------
 
     def set_date(self, day: date) -> None:
@@ -283,11 +292,11 @@ class DayGrid(QWidget):
             if not self.freshness.stale:
                 self.relayout()
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.update()
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.update()
 

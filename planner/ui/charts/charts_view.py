@@ -119,6 +119,7 @@ class _Painter(QObject):
         threading.Thread(target=self._run, args=(order,), name="chart").start()
 
     def _run(self, order: _Order) -> None:
+        outcome: object
         try:
             picture = _make(order)
         except Exception as error:  # a locked or vanished database: said on the GUI thread

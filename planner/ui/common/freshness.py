@@ -8,7 +8,7 @@ class Freshness:
     reloads the next time it is shown (or asked to be fresh). The view's ``reload`` clears
     ``stale`` as it reads."""
 
-    def __init__(self, reload: Callable[[], None], on_screen: Callable[[], bool]) -> None:
+    def __init__(self, reload: Callable[[], object], on_screen: Callable[[], bool]) -> None:
         self._reload = reload
         self._on_screen = on_screen
         self.stale = True

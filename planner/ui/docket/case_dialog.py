@@ -302,8 +302,8 @@ class CaseDialog(QDialog):
             "attorney": self.attorney_edit.text().strip() or None,
         }
         if self._original is None:
-            return Case(**fields)  # type: ignore[arg-type]
-        return replace(self._original, **fields)  # type: ignore[arg-type]
+            return Case(**fields)
+        return replace(self._original, **fields)
 
     def accept(self) -> None:
         self._touched.update(self.errors)

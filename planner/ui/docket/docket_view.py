@@ -131,7 +131,8 @@ class DocketView(QWidget):
         }
         self.language_combo = _combo([("All languages", None)], "Only cases in this language")
         self.deadline_combo = _combo(_DEADLINE, "Asylum applications whose 180-day clock ends soon")
-        self.reset_button = QToolButton(text="Reset filters")
+        self.reset_button = QToolButton()
+        self.reset_button.setText("Reset filters")
         self.reset_button.clicked.connect(self.reset_filters)
         self._filters = QHBoxLayout()
         combos = [

@@ -112,8 +112,8 @@ class IcsExportDialog(QDialog):
 
     def choice(self) -> IcsExportChoice | None:
         """What the user chose, or None with each wrong field's message shown under it."""
-        first = self.first_edit.date().toPython()
-        last = self.last_edit.date().toPython()
+        first: date = self.first_edit.date().toPython()  # type: ignore[assignment]  # PySide6: object
+        last: date = self.last_edit.date().toPython()  # type: ignore[assignment]
         text = self.file_edit.text().strip()
         out = Path(text).expanduser() if text else None
         range_problem = "The last day is before the first." if last < first else ""
@@ -129,7 +129,7 @@ class IcsExportDialog(QDialog):
             label.setVisible(bool(problem))
         if range_problem or file_problem or out is None:
             return None
-        return IcsExportChoice(out, first, last, self.names_box.isChecked())  # type: ignore[arg-type]
+        return IcsExportChoice(out, first, last, self.names_box.isChecked())
 
     def accept(self) -> None:
         if self.choice() is not None:

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from planner.store.database import Database
 from planner.store.errors import StoreError
@@ -28,7 +28,7 @@ def ask_way_out(parent: QWidget | None, path: Path, error: StoreError, can_resto
             "start a new one."
         )
     )
-    choices = {}
+    choices: dict[QAbstractButton, str] = {}
     if can_restore:
         choices[box.addButton("&Restore a Backup…", QMessageBox.ButtonRole.AcceptRole)] = RESTORE
     choices[box.addButton("&Open Another File…", QMessageBox.ButtonRole.ActionRole)] = OPEN_OTHER

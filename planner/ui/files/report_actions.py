@@ -1,5 +1,6 @@
 """File > Export Report…: the judge's PDF report, written in a worker thread with progress."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -28,7 +29,7 @@ def export_report(
             path = path.with_name(path.name + ".pdf")
     database, as_of = workspace.database, workspace.clock()
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: Callable[[int, int], None]) -> Path:
         from planner.charts.report import write_judge_report  # matplotlib: only when asked
 
         return write_judge_report(database, judge.name, path, as_of=as_of, progress=progress)

@@ -65,7 +65,9 @@ class RestoreDialog(QDialog):
         )
         self.tree.itemDoubleClicked.connect(lambda *_: self.accept())
         if found:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            first = self.tree.topLevelItem(0)
+            assert first is not None  # an item for each backup found
+            self.tree.setCurrentItem(first)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
@@ -73,7 +75,8 @@ class RestoreDialog(QDialog):
         self.resize(760, 360)
 
     def chosen(self) -> BackupInfo | None:
-        index = self.tree.indexOfTopLevelItem(self.tree.currentItem())
+        item = self.tree.currentItem()
+        index = self.tree.indexOfTopLevelItem(item) if item is not None else -1
         return self.found[index] if 0 <= index < len(self.found) else None
 
 

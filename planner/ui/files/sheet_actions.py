@@ -90,7 +90,9 @@ class DocketSheetActions(QObject):
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(f"Print preview — {title(sheet)}")
         dialog.paintRequested.connect(lambda device: paint_sheet(sheet, device))
-        dialog.printer = printer  # type: ignore[attr-defined]  # lives as long as the dialog
+        # Kept as long as the dialog, which does not own it (not named printer: the dialog's
+        # printer() method).
+        dialog.kept_printer = printer  # type: ignore[attr-defined]
         return dialog
 
     def print_sheet(self) -> None:

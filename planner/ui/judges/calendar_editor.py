@@ -1,7 +1,7 @@
 """The judge's court closures and leave, as two lists with a form each to add, change and remove."""
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
@@ -100,7 +100,8 @@ class ClosuresEditor(QGroupBox):
     def add(self) -> None:
         if self._problem():
             return
-        closure = Closure(self.day.date().toPython(), self.reason.text().strip())
+        day: date = self.day.date().toPython()  # type: ignore[assignment]  # PySide6: object
+        closure = Closure(day, self.reason.text().strip())
         self._closures = sorted([*self._closures, closure], key=lambda c: c.day)
         self.reason.clear()
         self._fill()
@@ -114,7 +115,7 @@ class ClosuresEditor(QGroupBox):
             self.changed.emit()
 
     def _problem(self) -> str | None:
-        day = self.day.date().toPython()
+        day: date = self.day.date().toPython()  # type: ignore[assignment]  # PySide6: object
         if any(c.day == day for c in self._closures):
             return f"{day_text(day)} is already a closure"
         return None
@@ -200,7 +201,9 @@ class LeaveEditor(QGroupBox):
         self.form.addRow("&Last day:", self.last)
         self._times = times
         self.form.addRow("T&ime:", times)
-        self.form.labelForField(times).setBuddy(self.start)
+        label = self.form.labelForField(times)
+        assert isinstance(label, QLabel)  # addRow with a caption made it
+        label.setBuddy(self.start)
         self.form.addRow("&Kind:", self.kind)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.update_button, self.remove_button):
@@ -217,8 +220,8 @@ class LeaveEditor(QGroupBox):
         self.remove_button.clicked.connect(self.remove)
         self.table.itemSelectionChanged.connect(self._load_selected)
         self.whole.toggled.connect(self._check)
-        for edit in (self.first, self.last):
-            edit.dateChanged.connect(self._check)
+        for day_edit in (self.first, self.last):
+            day_edit.dateChanged.connect(self._check)
         for edit in (self.start, self.end):
             edit.timeChanged.connect(self._check)
         self._fill()
@@ -228,12 +231,15 @@ class LeaveEditor(QGroupBox):
 
     def entry(self) -> Leave:
         """The leave the form describes; raises InvalidValue with the model's message."""
-        first = self.first.date().toPython()
+        # PySide6 types toPython() as object: a QDate gives a date, a QTime a time.
+        first: date = self.first.date().toPython()  # type: ignore[assignment]
         kind = self.kind.currentData()
         if self.whole.isChecked():
-            return Leave.days(first, self.last.date().toPython(), kind)
-        start = datetime.combine(first, self.start.time().toPython())
-        return Leave(start, datetime.combine(first, self.end.time().toPython()), kind)
+            last: date = self.last.date().toPython()  # type: ignore[assignment]
+            return Leave.days(first, last, kind)
+        start: time = self.start.time().toPython()  # type: ignore[assignment]
+        end: time = self.end.time().toPython()  # type: ignore[assignment]
+        return Leave(datetime.combine(first, start), datetime.combine(first, end), kind)
 
     def add(self) -> None:
         self._store(None)
@@ -263,11 +269,12 @@ class LeaveEditor(QGroupBox):
         if selected:
             entry = self._leave[self.table.currentRow()]
             (self.whole if entry.all_day else self.part).setChecked(True)
-            self.first.setDate(entry.first_day)
-            self.last.setDate(entry.last_day)
+            # PySide6 takes a date for a QDate and a time for a QTime; its stubs do not say so.
+            self.first.setDate(entry.first_day)  # type: ignore[arg-type]
+            self.last.setDate(entry.last_day)  # type: ignore[arg-type]
             if not entry.all_day:
-                self.start.setTime(entry.start.time())
-                self.end.setTime(entry.end.time())
+                self.start.setTime(entry.start.time())  # type: ignore[arg-type]
+                self.end.setTime(entry.end.time())  # type: ignore[arg-type]
             self.kind.setCurrentIndex(self.kind.findData(entry.kind))
         self._check()
 
@@ -275,7 +282,9 @@ class LeaveEditor(QGroupBox):
         whole = self.whole.isChecked()
         self.form.setRowVisible(self.last, whole)
         self.form.setRowVisible(self._times, not whole)
-        self.form.labelForField(self.first).setText("&First day:" if whole else "Da&te:")
+        label = self.form.labelForField(self.first)
+        assert isinstance(label, QLabel)  # addRow with a caption made it
+        label.setText("&First day:" if whole else "Da&te:")
         try:
             self.entry()
         except InvalidValue as error:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -132,6 +133,7 @@ class GeneralForm(QWidget):
             box, self.errors[key] = with_error(field)
             form.addRow(caption, box)
             label = form.labelForField(box)
+            assert isinstance(label, QLabel)  # addRow with a caption made it
             label.setBuddy(self.fy_month if field is fy else field)
 
         self.name.textChanged.connect(self._edited)
@@ -174,8 +176,8 @@ class GeneralForm(QWidget):
                 problems[key] = str(error)
         if values["name"] in self._taken:
             problems["name"] = f"a judge named {values['name']!r} is already in this database"
-        for key, error in self.errors.items():
-            error.say(problems.get(key))
+        for key, field_error in self.errors.items():
+            field_error.say(problems.get(key))
         return problems
 
     def _edited(self) -> None:

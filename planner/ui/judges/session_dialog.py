@@ -1,6 +1,7 @@
 """The small dialog that edits one block of the weekly template: day, times, kind, interpreter."""
 
 from collections.abc import Callable
+from datetime import time
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -68,7 +69,9 @@ class SessionDialog(QDialog):
         self.language.setToolTip(
             "The interpreter booked for the whole session; leave empty when none is booked"
         )
-        self.language.lineEdit().setPlaceholderText("None booked")
+        line = self.language.lineEdit()
+        assert line is not None  # an editable combo box has its line edit
+        line.setPlaceholderText("None booked")
 
         self.error = FieldError()
         form = QFormLayout()
@@ -96,8 +99,8 @@ class SessionDialog(QDialog):
         self._validate()
 
     @staticmethod
-    def _time_edit(value: object, tip: str) -> QTimeEdit:
-        edit = QTimeEdit(QTime(value.hour, value.minute))  # type: ignore[attr-defined]
+    def _time_edit(value: time, tip: str) -> QTimeEdit:
+        edit = QTimeEdit(QTime(value.hour, value.minute))
         edit.setDisplayFormat("HH:mm")
         edit.setToolTip(tip)
         return edit
@@ -111,8 +114,8 @@ class SessionDialog(QDialog):
         try:
             self._session = Session(
                 self.day.currentIndex(),
-                self.start.time().toPython(),
-                self.end.time().toPython(),
+                self.start.time().toPython(),  # type: ignore[arg-type]  # PySide6 types toPython() as object
+                self.end.time().toPython(),  # type: ignore[arg-type]
                 self.kind.currentData(),
                 self.language.currentText().strip() or None,
             )

@@ -324,6 +324,7 @@ class TemplateEditor(QWidget):
         free = [cell for cell in cells if cell not in self._cells]
         if not free:  # a clash: the problem label names it; its first cell shows both
             item = self.grid.item(*cells[0])
+            assert item is not None  # every cell has its item (made with the grid)
             item.setText(f"{item.text()}\n+ {session.label}")
             return
         for cell in free:
@@ -331,6 +332,7 @@ class TemplateEditor(QWidget):
         if len(free) == len(cells) and len(cells) > 1:
             self.grid.setSpan(top, session.weekday, len(cells), 1)
         item = self.grid.item(*free[0])
+        assert item is not None
         text = f"{kind_label(session.kind)}\n{session.start:%H:%M}–{session.end:%H:%M}"
         item.setText(f"{text}\n{session.language}" if session.language else text)
         item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

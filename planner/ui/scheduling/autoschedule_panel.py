@@ -160,7 +160,8 @@ class AutoschedulePanel(QDockWidget):
 
     def _build(self) -> None:
         body = QWidget()
-        self.from_date = QDateEdit(calendarPopup=True)
+        self.from_date = QDateEdit()
+        self.from_date.setCalendarPopup(True)
         self.from_date.setDisplayFormat("ddd d MMM yyyy")
         self.from_date.setToolTip("The first day a proposed hearing may fall on")
         self.policy_box = QComboBox()
@@ -217,9 +218,9 @@ class AutoschedulePanel(QDockWidget):
         self.comparison.setVerticalHeaderLabels([caption for caption, _ in FIGURES])
         self.comparison.setHorizontalHeaderLabels([HEADINGS[p] for p in Policy])
         for column, policy in enumerate(Policy):
-            self.comparison.horizontalHeaderItem(column).setToolTip(
-                f"{POLICY_TITLES[policy].capitalize()} (--policy {policy.value})"
-            )
+            header = self.comparison.horizontalHeaderItem(column)
+            assert header is not None  # setHorizontalHeaderLabels made it
+            header.setToolTip(f"{POLICY_TITLES[policy].capitalize()} (--policy {policy.value})")
         self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.comparison.horizontalHeader().sectionClicked.connect(self.policy_box.setCurrentIndex)
         self.comparison.setToolTip("Click a policy's heading to choose it for the preview")
@@ -272,7 +273,7 @@ class AutoschedulePanel(QDockWidget):
         self.from_date.setDate(day)
 
     def first_day(self) -> date:
-        return self.from_date.date().toPython()  # type: ignore[no-any-return]
+        return self.from_date.date().toPython()  # type: ignore[return-value]  # PySide6: object
 
     def options(self) -> Options:
         return Options(self.buffer_box.value(), self.notice_box.value())

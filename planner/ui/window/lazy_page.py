@@ -23,5 +23,7 @@ class LazyPage(QWidget):
         """The page's widget, built now if it was not yet."""
         if self.content is None:
             self.content = self._build()
-            self.layout().addWidget(self.content)
+            layout = self.layout()
+            assert layout is not None  # made in __init__
+            layout.addWidget(self.content)
         return self.content

@@ -1,5 +1,6 @@
 """The main window: menus, the judge switcher, the quota panel over the docket, the status bar."""
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,13 +121,19 @@ class MainWindow(QMainWindow):
 
     # Actions and menus ------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
         action.setToolTip(tip or text.replace("&", "").rstrip("…"))
         action.setStatusTip(action.toolTip())
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _make_actions(self) -> None:

@@ -27,7 +27,8 @@ class WindowSettings:
 
     def recent_databases(self) -> list[Path]:
         value = self._settings.value("files/recent", [])
-        paths = [value] if isinstance(value, str) else list(value or [])
+        # QSettings gives one path as a str, several as a list.
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         return [Path(p) for p in paths if p]
 
     def remember_database(self, path: Path) -> None:

@@ -74,7 +74,7 @@ def point(view: CalendarView, moment: datetime, dy: float = 0.0) -> QPoint:
 
 def drag_block(
     qtbot, view: CalendarView, a_number: str, to: datetime, *, edge: bool = False
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Press on a hearing (its top, or its bottom edge), move in steps to ``to``, release."""
     block = view.block(hearing_id(view, a_number))
     assert block is not None
@@ -141,7 +141,7 @@ def test_a_hearing_dragged_to_a_free_slot_moves_as_one_undo_step(qtbot, view: Ca
 
 def test_a_move_of_a_hearing_someone_else_moved_is_refused_and_the_view_catches_up(
     qtbot, view: CalendarView
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     workspace = view.workspace
     failures: list[str] = []
     workspace.failed.connect(lambda error: failures.append(str(error)))
@@ -233,7 +233,7 @@ def test_escape_cancels_a_drag(qtbot, view: CalendarView) -> None:  # type: igno
 # A case dropped from the docket ------------------------------------------------------------------
 
 
-def test_a_case_dropped_on_a_free_slot_gets_its_next_hearing(  # type: ignore[no-untyped-def]
+def test_a_case_dropped_on_a_free_slot_gets_its_next_hearing(
     view: CalendarView, panel: QuotaPanel
 ) -> None:
     workspace = view.workspace
@@ -339,7 +339,7 @@ def test_a_drag_held_at_the_edge_turns_the_week_and_lands_there(qtbot, view: Cal
 
 def test_a_drag_over_the_hours_turns_back_and_a_release_there_changes_nothing(
     qtbot, view: CalendarView
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     workspace = view.workspace
     before = stored(workspace)
     block = view.block(hearing_id(view, DETAINED))
@@ -359,7 +359,7 @@ def test_a_drag_over_the_hours_turns_back_and_a_release_there_changes_nothing(
 
 def test_a_case_from_the_docket_held_at_the_edge_is_set_in_the_next_week(
     qtbot, view: CalendarView
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     workspace = view.workspace
     timeline = view.timeline
     mime = case_mime(case_id(workspace, NEW), "A100-000-009 Jean Baptiste")

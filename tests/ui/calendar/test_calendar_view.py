@@ -99,7 +99,7 @@ def test_the_week_of_now_names_its_holiday_and_leave(view: CalendarView) -> None
 
 def test_names_can_be_hidden_from_the_hearings_for_a_shared_screen(
     view: CalendarView, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = _hearing_ids(view.workspace)
     merits = next(b for b in view.blocks() if b.id == ids[MERITS])
     assert "Ana Gómez" in merits.label

@@ -132,7 +132,7 @@ def settings(tmp_path: Path) -> WindowSettings:
 
 def test_the_window_shows_the_court_and_exports_a_report(
     qtbot, workspace, settings, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _court(workspace.database)
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)

@@ -106,7 +106,7 @@ def test_panel_follows_edits_to_the_docket_and_the_profile(qtbot, workspace: Wor
     assert panel.forecast.pending_cases == 300
     case_service.add_case(
         workspace.database, judge.id, Case("999999999", "New", "asylum", date(2026, 1, 1))
-    )  # type: ignore[arg-type]
+    )
     workspace.notify(Change.CASES)
     assert panel.forecast.pending_cases == 301
     judge_service.update_judge(workspace.database, replace(judge, quota=50))

@@ -18,7 +18,7 @@ from planner.ui.docket.case_actions import perform_update
 
 def test_a_stale_edit_is_refused_with_who_and_what_and_the_view_refreshes(
     qtbot, workspace, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with workspace.database.transaction() as repo:
         repo.add_docket(
             Docket(
@@ -54,7 +54,7 @@ def test_a_stale_edit_is_refused_with_who_and_what_and_the_view_refreshes(
 
 def test_undo_is_refused_too_if_someone_changed_the_case_after(
     qtbot, workspace, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with workspace.database.transaction() as repo:
         repo.add_docket(
             Docket(

@@ -107,7 +107,7 @@ def test_a_day_sheet_prints_header_page_number_and_every_hearings_row(qtbot, dat
 
 def test_the_pdf_is_letter_paper_titled_and_its_page_number_sits_in_the_bottom_margin(
     qtbot, database
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_court(database)
     sheet = load_sheet(database, "Ana Ruiz", date(2026, 11, 23), printed=PRINTED)
     pdf = pdfium.PdfDocument(pdf_bytes(sheet)[0])

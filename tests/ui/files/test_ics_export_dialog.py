@@ -59,7 +59,7 @@ def _dialog(qtbot, judge: Judge, out: Path) -> IcsExportDialog:  # type: ignore[
 
 def _export(
     qtbot, workspace: Workspace, judge: Judge, dialog: IcsExportDialog, monkeypatch
-) -> list[str]:  # type: ignore[no-untyped-def]
+) -> list[str]:
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
     choice = dialog.choice()
@@ -85,7 +85,7 @@ def test_names_are_left_out_unless_the_box_is_ticked(qtbot, judge: Judge) -> Non
 
 def test_the_file_has_no_names_and_keeps_9am_across_daylight_saving(
     qtbot, workspace: Workspace, judge: Judge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     out = tmp_path / "baker.ics"
     dialog = _dialog(qtbot, judge, out)
     said = _export(qtbot, workspace, judge, dialog, monkeypatch)
@@ -112,7 +112,7 @@ def test_the_file_has_no_names_and_keeps_9am_across_daylight_saving(
 
 def test_ticking_names_puts_them_in(
     qtbot, workspace: Workspace, judge: Judge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     out = tmp_path / "named.ics"
     dialog = _dialog(qtbot, judge, out)
     dialog.show()
@@ -128,7 +128,7 @@ def test_ticking_names_puts_them_in(
 
 def test_the_dates_choose_the_hearings(
     qtbot, workspace: Workspace, judge: Judge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     out = tmp_path / "march.ics"
     dialog = _dialog(qtbot, judge, out)
     dialog.first_edit.setDate(QDate(2027, 3, 10))
@@ -139,7 +139,7 @@ def test_the_dates_choose_the_hearings(
 
 def test_a_wrong_range_or_folder_is_said_under_the_field_and_the_dialog_stays(
     qtbot, judge: Judge, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     dialog = _dialog(qtbot, judge, tmp_path / "nowhere" / "x.ics")
     dialog.show()
     dialog.last_edit.setDate(QDate(2026, 11, 1))
@@ -153,7 +153,7 @@ def test_a_wrong_range_or_folder_is_said_under_the_field_and_the_dialog_stays(
 
 def test_the_file_menu_exports_the_judge_on_screen(
     qtbot, workspace: Workspace, judge: Judge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)

@@ -35,7 +35,7 @@ class Asked:
 
 def test_a_damaged_file_can_be_restored_from_its_backup(
     qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _make(db_path, "Ortiz")
     backups.keep_daily_backup(db_path)
     db_path.write_bytes(b"\0garbage" * 4096)
@@ -57,7 +57,7 @@ def test_a_damaged_file_can_be_restored_from_its_backup(
 
 def test_a_foreign_file_without_backups_offers_another_file(
     qtbot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with sqlite3.connect(db_path) as raw:
         raw.execute("CREATE TABLE photos (id INTEGER)")
     other = tmp_path / "other.sqlite"
@@ -85,7 +85,7 @@ def test_a_newer_file_can_be_left_alone(qtbot, db_path: Path) -> None:  # type: 
 
 def test_the_way_out_dialog_names_the_reason_and_the_choices(
     qtbot, db_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from planner.store.errors import NotAPlannerDatabase
 
     seen = {}

@@ -23,7 +23,7 @@ def _wait_for_daily_backup() -> None:
 
 def test_restore_lists_backups_confirms_and_reopens_the_file(
     qtbot, workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = workspace.database.path
     add_judge_with_cases(workspace.database, "Ortiz", 3, 100_000_000)
     settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
@@ -71,7 +71,7 @@ def test_restore_lists_backups_confirms_and_reopens_the_file(
 
 def test_cancelling_the_confirmation_changes_nothing(
     qtbot, workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     add_judge_with_cases(workspace.database, "Ortiz", 3, 100_000_000)
     backups.back_up(workspace.database.path)
     add_judge_with_cases(workspace.database, "Baker", 5, 200_000_000)

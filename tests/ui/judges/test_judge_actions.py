@@ -56,7 +56,7 @@ def seed(workspace: Workspace, name: str, cases: int = 0) -> Judge:
 
 def test_adding_a_judge_saves_profile_closure_and_leave_and_undo_removes_it(
     qtbot, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     def fill_in(dialog: QDialog) -> None:
         assert isinstance(dialog, ProfileDialog)
         assert not dialog.ok_button.isEnabled()
@@ -102,7 +102,7 @@ def test_cancelling_the_new_judge_dialog_stores_nothing(qtbot, workspace: Worksp
 
 def test_undoing_an_added_judge_returns_to_the_judge_shown_before(
     qtbot, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = seed(workspace, "Hon. A. Chen")
     workspace.switch_judge(first)
 
@@ -119,7 +119,7 @@ def test_undoing_an_added_judge_returns_to_the_judge_shown_before(
 
 def test_editing_saves_the_profile_and_calendar_and_undo_restores_them(
     qtbot, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     workspace.switch_judge(seed(workspace, "Hon. A. Chen"))
     before = stored(workspace)["Hon. A. Chen"]
 
@@ -165,7 +165,7 @@ def test_ok_without_changes_saves_nothing_to_undo(qtbot, workspace: Workspace) -
 
 def test_removing_asks_with_name_and_case_count_and_undo_restores_the_docket(
     qtbot, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     other = seed(workspace, "Hon. A. Chen")
     doomed = seed(workspace, "Hon. Ruth Okafor", cases=2)
     workspace.switch_judge(doomed)
@@ -208,7 +208,7 @@ def test_cancelling_the_removal_keeps_the_judge(qtbot, workspace: Workspace) -> 
 
 def test_an_edit_still_undoes_after_the_judge_was_removed_and_restored(
     qtbot, workspace: Workspace
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     chen = seed(workspace, "Hon. A. Chen")
     seed(workspace, "Hon. Z. Zeller")  # so the restored judge cannot get its old id back
     workspace.switch_judge(chen)

@@ -261,10 +261,10 @@ def test_a_stale_proposal_says_so_and_offers_to_preview_again(qtbot, window) -> 
     # Another screen sets a hearing for the first proposed case: the docket changed.
     first = proposal.proposed[0]
     with window.workspace.database.transaction() as repo:
-        case_id = repo.case_ids(window.workspace.judge.id)[first.a_number]  # type: ignore[union-attr]
+        case_id = repo.case_ids(window.workspace.judge.id)[first.a_number]
     calendar_service.schedule_hearing(
         window.workspace.database,
-        window.workspace.judge,  # type: ignore[arg-type]
+        window.workspace.judge,
         case_id,
         first.start,
         first.minutes,

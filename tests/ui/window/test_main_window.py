@@ -95,7 +95,7 @@ def test_window_remembers_size_and_last_judge(qtbot, database, settings) -> None
 
 def test_status_bar_names_the_database_and_recent_files_remember_it(
     qtbot, workspace, settings, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     window = _window(qtbot, workspace, settings)
     assert str(workspace.database.path) in window.database_label.text()
     other = tmp_path / "other.sqlite"
@@ -112,7 +112,7 @@ def test_status_bar_names_the_database_and_recent_files_remember_it(
 
 def test_a_damaged_file_is_refused_with_a_dialog_and_the_open_database_stays(
     qtbot, workspace, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _add_judges(workspace.database, "Baker")
     window = _window(qtbot, workspace, settings)
     shown: list[str] = []
@@ -189,7 +189,7 @@ def test_dark_theme_is_chosen_from_the_view_menu_and_remembered(qtbot, workspace
 
 def test_a_locked_database_refuses_an_edit_with_a_dialog_and_loses_nothing(
     qtbot, settings, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import sqlite3
 
     import planner.store.connection as store_connection
@@ -222,7 +222,7 @@ def test_a_locked_database_refuses_an_edit_with_a_dialog_and_loses_nothing(
 
 def test_the_calendar_tab_shows_the_judges_hearings_and_opens_their_case(
     qtbot, workspace, settings, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from datetime import datetime
 
     from planner.domain.docket import Hearing
