@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from planner.forecast.report import Forecast
     from planner.store.database import Database
-    from planner.ui.main_window import MainWindow
+    from planner.ui.window.main_window import MainWindow
 
 #: Seconds the window may take to show its first forecast before the step fails.
 WINDOW_TIMEOUT = 120.0
