@@ -135,7 +135,7 @@ def _verdict_section(f: Forecast) -> Section:
             Figure(
                 "verdict",
                 "Verdict",
-                f.verdict.title,
+                "No pending cases" if severity is Severity.NOTHING_TO_FORECAST else f.verdict.title,
                 "the first of: not enough cases, unreachable at minimum lengths, unreachable at "
                 "current lengths, at risk, on track",
             ),
@@ -201,7 +201,9 @@ def _bench_time(f: Forecast, work: WorkNeeded) -> Section:
     capacity = f.capacity_minutes
     some = f"the {f.needed:,} needed cases with the least remaining work"
     some_at_minimums = f"the {f.needed:,} needed cases with the shortest minimums"
-    if f.needed > f.pending_cases:
+    if f.pending_cases == 0:
+        some = some_at_minimums = "no pending cases"
+    elif f.needed > f.pending_cases:
         some = f"all {f.pending_cases:,} pending cases (fewer than the {f.needed:,} needed)"
         some_at_minimums = some
     per_case: tuple[Figure, ...] = ()

@@ -90,7 +90,9 @@ def test_an_empty_docket_is_explained_without_a_shortening() -> None:
     inputs = _inputs(60, 0)
     result = forecast_from(inputs)
     shown = explain(result, work_needed(inputs, result))
+    assert shown.figure("verdict").text == "No pending cases"
     assert shown.figure("severity").text == "Nothing to forecast"
+    assert shown.figure("hours_needed").working == "no pending cases, at their current lengths: 0 min ÷ 60"
     assert shown.figure("shortening").text == "–"
     assert shown.figure("shortening").working == "no pending cases: nothing to shorten"
     assert "beyond minimums" not in shown.as_text()
