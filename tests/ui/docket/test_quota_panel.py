@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date, time
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from planner.domain.docket import Case, Docket
@@ -184,6 +185,9 @@ def test_how_is_this_computed_shows_every_figure_with_its_working(
     ):
         assert line in text, line
     assert "What if" not in dialog.heading.text()
+    qtbot.mouseClick(dialog.copy, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert "  Required shortening: 10% (1 − f, where f = 0.90" in copied
     # It follows a what-if while it is open.
     panel.what_if.quota.setValue(200)
     assert dialog.heading.text().startswith("<b>What if (not saved)</b>")
