@@ -56,7 +56,8 @@ def grade(forecast: Forecast) -> Severity:
 
     1. no pending cases: nothing to forecast (whatever the quota, there is no docket to weigh);
     2. on track or at risk: as the verdict says;
-    3. a required shortening under 10%: mild; under 20%: serious; 20% or more: severe;
+    3. a required shortening (in whole percent, as shown) under 10%: mild; under 20%: serious;
+       20% or more: severe;
     4. unreachable even at the minimum lengths, or not enough cases: severe (no shortening helps).
     """
     f = forecast
@@ -66,8 +67,12 @@ def grade(forecast: Forecast) -> Severity:
         return Severity.ON_TRACK
     if f.verdict is Verdict.AT_RISK:
         return Severity.AT_RISK
-    shortening = f.required_shortening_pct
-    if f.verdict is Verdict.UNREACHABLE_WITHOUT_SHORTENING and shortening is not None:
+    if (
+        f.verdict is Verdict.UNREACHABLE_WITHOUT_SHORTENING
+        and f.required_shortening_pct is not None
+    ):
+        # Graded as shown, in whole percent: a banner that says "20%" is not graded below 20%.
+        shortening = round(f.required_shortening_pct)
         if shortening < MILD_BELOW_PCT:
             return Severity.MILD
         if shortening < SEVERE_FROM_PCT:

@@ -70,10 +70,11 @@ def test_the_grade_follows_how_far_off_the_year_is(
 
 
 def test_a_one_percent_shortening_is_not_shown_like_a_25_percent_one() -> None:
-    """The thresholds themselves: under 10% mild, under 20% serious, from 20% severe."""
+    """The thresholds themselves, on the whole percent shown: under 10% mild, under 20%
+    serious, from 20% severe (19.6% shows as 20%, and is graded so)."""
     base = _run(54, pending=100)
     shades = [
-        grade(replace(base, required_shortening_pct=pct)) for pct in (1, 9.9, 10, 19.9, 20, 25)
+        grade(replace(base, required_shortening_pct=pct)) for pct in (1, 9.4, 9.6, 19.4, 19.6, 25)
     ]
     assert shades == [
         Severity.MILD,
