@@ -80,8 +80,9 @@ def hours(minutes: float) -> str:
 
 
 def shortening_text(forecast: Forecast) -> str:
-    """The required shortening as the panel and the explanation show it."""
-    if forecast.pending_cases == 0:
+    """The required shortening as the panel and the explanation show it: none to give when
+    there are no pending cases or too few of them (no shortening would help)."""
+    if forecast.pending_cases == 0 or forecast.verdict is Verdict.NOT_ENOUGH_CASES:
         return "–"
     if forecast.required_shortening_pct is None:
         return "beyond minimums"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.domain.judge import WEEKDAY_NAMES
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
+from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import WhatIf, extra_session
 from planner.services.changes import Change
 from planner.services.severity import Severity, grading
@@ -391,6 +392,8 @@ class QuotaPanel(QFrame):
     def _shortening_detail(f: Forecast) -> str:
         if f.pending_cases == 0:
             return "no pending cases"
+        if f.verdict is Verdict.NOT_ENOUGH_CASES:
+            return f"the docket is {f.needed - f.pending_cases:,} cases short"
         if f.required_shortening_pct is None:
             return "not even the minimums reach the quota"
         merits = f.shortened_hearing_minutes.get("individual")

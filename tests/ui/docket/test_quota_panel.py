@@ -239,3 +239,11 @@ def test_the_what_if_strip_says_what_changes_against_the_saved_figures(
     )
     qtbot.mouseClick(panel.what_if.reset, Qt.MouseButton.LeftButton)
     assert panel.what_if.difference.text() == ""
+
+
+def test_too_few_cases_give_no_shortening_but_the_shortfall(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = _shown_panel(qtbot, workspace)
+    _judge_with_cases(workspace, quota=700, count=5)
+    assert panel.title.text().startswith("<b>Severe: not enough cases")
+    assert panel.shortening.value.text() == "–"
+    assert panel.shortening.detail.text() == "the docket is 695 cases short"
