@@ -149,6 +149,10 @@ def run(
                 # wait for the forecast banner
                 QTimer.singleShot(50, capture)
                 return
+            # The forecast's figures change the panel's height: let the layout settle first.
+            QTimer.singleShot(200, save)
+
+        def save() -> None:
             window.grab().save(str(screenshot))
             window.close()
 

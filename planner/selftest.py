@@ -96,6 +96,20 @@ class _Run:
         platform = app.platformName()
         return f"shown on the {platform} platform with the forecast: {panel.forecast.verdict.title}"
 
+    def help_step(self) -> str:
+        """Help > How the Forecast Works: the definitions shipped with the program, on screen."""
+        from planner.paths import forecast_definitions
+
+        path = forecast_definitions()
+        if not path.is_file():
+            raise SelfTestFailure(f"the forecast's definitions are missing: {path}")
+        dialog = self.window.show_forecast_help()
+        text = dialog.browser.toPlainText()
+        dialog.close()
+        if "Required shortening" not in text:
+            raise SelfTestFailure(f"{path.name} did not show in the window")
+        return f"{path.name} shown, {len(text.splitlines()):,} lines"
+
     def forecast_step(self) -> str:
         from planner.services.forecasting import forecast_judges
 
@@ -164,6 +178,7 @@ def run_self_test(out: TextIO | None = None) -> int:
             ("database", run.database_step),
             ("demo docket", run.demo_step),
             ("main window", run.window_step),
+            ("forecast help", run.help_step),
             ("forecast", run.forecast_step),
             ("pdf", run.pdf_step),
         ]

@@ -15,7 +15,7 @@ def test_self_test_passes_every_step_and_leaves_the_users_data_alone(
     assert result.code == 0, result.out + result.err
     lines = result.out.splitlines()
     assert lines[0].startswith("planner ")
-    for step in ("database", "demo docket", "main window", "forecast", "pdf"):
+    for step in ("database", "demo docket", "main window", "forecast help", "forecast", "pdf"):
         assert any(line.startswith(f"ok    {step}: ") for line in lines), result.out
     assert "1 judge with 300 pending cases" in result.out
     assert lines[-1] == "self-test passed"

@@ -1,6 +1,8 @@
 """The quota panel: the verdict as a coloured banner, the figures behind it, and a what-if strip."""
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,24 +23,23 @@ from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import WhatIf, extra_session
 from planner.services.changes import Change
+from planner.services.severity import Severity, grading
+from planner.ui.common.document_dialog import bring_forward
 from planner.ui.common.freshness import Freshness
+from planner.ui.common.theme import NEUTRAL_BANNER, SEVERITY_COLOURS, severity_icon
 from planner.ui.common.workspace import Workspace
 
-#: Banner colours, dark enough for white text (contrast 4.5:1 or better), and each verdict also
-#: has its own title, so colour is never the only cue.
-VERDICT_COLOURS = {
-    Verdict.ON_TRACK: "#1b6e30",
-    Verdict.AT_RISK: "#8a5300",
-    Verdict.UNREACHABLE_WITHOUT_SHORTENING: "#b3261e",
-    Verdict.UNREACHABLE_AT_MINIMUM_LENGTHS: "#7a1712",
-    Verdict.NOT_ENOUGH_CASES: "#3f4f5a",
-}
+if TYPE_CHECKING:
+    from planner.services.explanation import WorkNeeded
+    from planner.ui.docket.explanation_dialog import ExplanationDialog
 
+_ICON = QSize(22, 22)
 _REFRESH_ON = Change.PROFILE | Change.CALENDAR | Change.CASES | Change.HEARINGS | Change.JUDGES
 
 
 class _Figure(QWidget):
-    """A number with its caption beneath, like a dashboard tile."""
+    """A number with its caption beneath, like a dashboard tile, and a line of detail under it
+    (the figures that go with it: booked hours under hours left, the even pace under completed)."""
 
     def __init__(self, caption: str, tooltip: str) -> None:
         super().__init__()
@@ -49,12 +50,20 @@ class _Figure(QWidget):
         self.value.setFont(font)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
         self.setToolTip(tooltip)
+
+    def set_figure(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
 
 
 class WhatIfStrip(QWidget):
@@ -101,7 +110,13 @@ class WhatIfStrip(QWidget):
             layout.addWidget(label)
             layout.addWidget(editor)
         layout.addWidget(self.reset)
-        layout.addStretch(1)
+        #: What the what-if changes against the saved figures ("+36 completions fit, ...").
+        self.difference = QLabel()
+        self.difference.setObjectName("whatIfDifference")
+        self.difference.setWordWrap(True)
+        self.difference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.difference.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.difference, 1)
         for signal in (
             self.quota.valueChanged,
             self.leave.valueChanged,
@@ -144,28 +159,48 @@ class QuotaPanel(QFrame):
         super().__init__(parent)
         self.workspace = workspace
         self.forecast: Forecast | None = None
+        #: The forecast of the saved profile, which a what-if is compared with.
+        self.saved_forecast: Forecast | None = None
+        self.severity: Severity | None = None
         self._inputs: ForecastInputs | None = None
+        self._work: WorkNeeded | None = None
+        self._trying = False
+        self._explanation: ExplanationDialog | None = None
 
         self.banner = QFrame()
         self.banner.setObjectName("verdictBanner")
         self.banner.setAutoFillBackground(True)
+        self.icon = QLabel()
+        self.icon.setObjectName("verdictIcon")
+        self.icon.setFixedSize(_ICON)
         self.title = QLabel()
         self.title.setObjectName("verdictTitle")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        banner_layout = QVBoxLayout(self.banner)
+        self.how = QPushButton("Ho&w is this computed?")
+        self.how.setObjectName("howComputed")
+        self.how.setToolTip("Every figure behind the verdict, and how to redo it by hand")
+        self.how.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.how.clicked.connect(self.show_explanation)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.title)
+        words.addWidget(self.message)
+        banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 8, 12, 8)
-        banner_layout.addWidget(self.title)
-        banner_layout.addWidget(self.message)
+        banner_layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        banner_layout.addLayout(words, 1)
+        banner_layout.addWidget(self.how, 0, Qt.AlignmentFlag.AlignTop)
 
         self.completed = _Figure("completed of quota", "Completions this fiscal year that count")
         self.needed = _Figure("still needed", "Quota less completions so far")
         self.hours_left = _Figure(
-            "bench hours left", "Bench sessions to fiscal-year end, less leave"
+            "bench hours left", "Bench sessions to fiscal-year end, less closures and leave"
         )
-        self.per_case = _Figure(
-            "bench hours per needed completion", "Bench hours left divided by completions needed"
+        self.hours_needed = _Figure(
+            "hours needed at current lengths",
+            "The bench hours the needed completions take, cheapest cases first",
         )
         self.fit = _Figure(
             "completions fit at current lengths",
@@ -175,10 +210,17 @@ class QuotaPanel(QFrame):
             "required shortening",
             "How much shorter every hearing would have to be to reach the quota",
         )
+        self._figures = (
+            self.completed,
+            self.needed,
+            self.hours_left,
+            self.hours_needed,
+            self.fit,
+            self.shortening,
+        )
         figures = QGridLayout()
-        for column, figure in enumerate(
-            (self.completed, self.needed, self.hours_left, self.per_case, self.fit, self.shortening)
-        ):
+        figures.setVerticalSpacing(0)
+        for column, figure in enumerate(self._figures):
             figures.addWidget(figure, 0, column)
             figures.setColumnStretch(column, 1)
 
@@ -190,7 +232,9 @@ class QuotaPanel(QFrame):
         layout.addWidget(self.banner)
         layout.addLayout(figures)
         layout.addWidget(self.what_if)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Preferred, not Maximum: a maximum is the size hint, which knows nothing of the lines a
+        # narrow window wraps the sentence and the captions into, and would clip them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
         workspace.changed.connect(self._on_change)
         workspace.judge_switched.connect(self._on_judge_switched)
@@ -229,68 +273,145 @@ class QuotaPanel(QFrame):
         judge = self.workspace.judge
         if judge is None:
             self._inputs = None
-            self.forecast = None
+            self.forecast = self.saved_forecast = None
             self._show_nothing()
             self.settled.emit()
             return
         # Imported on first use: the forecast's numpy and holiday tables load after the window
         # is painted (benchmarks/bench_startup.py).
-        from planner.services.forecasting import load_inputs
+        from planner.services.forecasting import forecast_from, load_inputs
 
         self._inputs = load_inputs(self.workspace.database, judge, self.workspace.clock())
+        self.saved_forecast = forecast_from(self._inputs)
         self.what_if.show_saved_quota(judge.quota)
         self.recompute()
         self.settled.emit()
 
     def recompute(self) -> None:
         """Forecast from the loaded inputs with the what-if applied; no database access."""
-        if self._inputs is None:
+        if self._inputs is None or self.saved_forecast is None:
             return
+        from planner.services.explanation import work_needed
         from planner.services.forecasting import forecast_from
 
         what_if = self.what_if.what_if()
-        self.forecast = forecast_from(self._inputs, what_if)
-        self._show(self.forecast, trying=not what_if.is_empty)
+        self._trying = not what_if.is_empty
+        self.forecast = (
+            forecast_from(self._inputs, what_if) if self._trying else self.saved_forecast
+        )
+        self._work = work_needed(self._inputs, self.forecast)
+        self._show(self.forecast, self._work)
+        if self._explanation is not None and self._explanation.isVisible():
+            self._fill_explanation()
+
+    @property
+    def explanation_dialog(self) -> "ExplanationDialog | None":
+        """The "How is this computed?" window, once it has been opened."""
+        return self._explanation
+
+    def show_explanation(self) -> "ExplanationDialog | None":
+        """Open (or bring forward) the figures behind the verdict; built now, not at start-up."""
+        if self.forecast is None:
+            return None
+        if self._explanation is None:
+            from planner.ui.docket.explanation_dialog import ExplanationDialog
+
+            self._explanation = ExplanationDialog(self.window())
+        self._fill_explanation()
+        bring_forward(self._explanation)
+        return self._explanation
+
+    def _fill_explanation(self) -> None:
+        from planner.services.explanation import explain
+
+        assert self._explanation is not None
+        if self.forecast is not None and self._work is not None:
+            self._explanation.show_explanation(
+                explain(self.forecast, self._work), trying=self._trying
+            )
 
     def _show_waiting(self) -> None:
-        self._paint_banner("#3f4f5a")
+        self._paint_banner(NEUTRAL_BANNER, None)
         self.title.setText("Forecasting…")
         self.message.setText("Working out whether the quota is reachable.")
+        self.how.setVisible(False)
 
     def _show_nothing(self) -> None:
-        self._paint_banner("#3f4f5a")
+        self._paint_banner(NEUTRAL_BANNER, None)
+        self.severity = None
         self.title.setText("No judge selected")
         self.message.setText("Add a judge's profile or open a demo docket to see the forecast.")
-        for figure in (
-            self.completed,
-            self.needed,
-            self.hours_left,
-            self.per_case,
-            self.fit,
-            self.shortening,
-        ):
-            figure.value.setText("–")
+        for figure in self._figures:
+            figure.set_figure("–")
         self.what_if.setEnabled(False)
+        self.what_if.difference.clear()
+        self.how.setVisible(False)
+        if self._explanation is not None:
+            self._explanation.close()
 
-    def _show(self, f: Forecast, *, trying: bool) -> None:
+    def _show(self, f: Forecast, work: "WorkNeeded") -> None:
+        from planner.services.explanation import hours, shortening_text
+        from planner.services.what_if_difference import difference
+
         self.what_if.setEnabled(True)
-        self._paint_banner(VERDICT_COLOURS[f.verdict])
-        prefix = "What if (not saved): " if trying else ""
-        self.title.setText(f"<b>{prefix}{f.verdict.title}</b> — FY {f.fiscal_year}")
-        self.message.setText(f.message)
-        self.completed.value.setText(f"{f.completed:,} / {f.quota:,}")
-        self.needed.value.setText(f"{f.needed:,}")
-        self.hours_left.value.setText(f"{f.capacity_minutes / 60:,.0f}")
-        per_case = f.minutes_per_needed_completion
-        self.per_case.value.setText("–" if per_case is None else f"{per_case / 60:.1f}")
-        self.fit.value.setText(f"{f.max_completions_at_current_lengths:,}")
-        shortening = f.required_shortening_pct
-        self.shortening.value.setText(
-            "beyond minimums" if shortening is None else f"{shortening:.0f}%"
+        self.how.setVisible(True)
+        graded = grading(f)
+        self.severity = graded.severity
+        self._paint_banner(SEVERITY_COLOURS[graded.severity], graded.severity)
+        prefix = "What if (not saved): " if self._trying else ""
+        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}")
+        self.message.setText(graded.sentence)
+        saved = self.saved_forecast
+        self.what_if.difference.setText(
+            f"Against the saved profile: {difference(saved, f)}"
+            if self._trying and saved is not None
+            else ""
         )
 
-    def _paint_banner(self, colour: str) -> None:
+        self.completed.set_figure(
+            f"{f.completed:,} / {f.quota:,}",
+            f"even pace: {f.pace_expected_to_date:,.0f} by now",
+        )
+        self.needed.set_figure(f"{f.needed:,}", f"{f.pending_cases:,} cases pending")
+        self.hours_left.set_figure(
+            hours(f.capacity_minutes),
+            f"{f.workdays_left:,} workdays, {hours(f.booked_minutes)} h booked",
+        )
+        per_case = f.minutes_per_needed_completion
+        self.hours_needed.set_figure(
+            hours(work.at_current),
+            "" if per_case is None else f"{per_case / 60:.1f} h left per needed completion",
+        )
+        self.fit.set_figure(
+            f"{f.max_completions_at_current_lengths:,}",
+            f"{f.max_completions_at_minimum_lengths:,} at the minimum lengths",
+        )
+        self.shortening.set_figure(shortening_text(f), self._shortening_detail(f))
+
+    @staticmethod
+    def _shortening_detail(f: Forecast) -> str:
+        if f.pending_cases == 0:
+            return "no pending cases"
+        if f.verdict is Verdict.NOT_ENOUGH_CASES:
+            return f"the docket is {f.needed - f.pending_cases:,} cases short"
+        if f.required_shortening_pct is None:
+            return "not even the minimums reach the quota"
+        merits = f.shortened_hearing_minutes.get("individual")
+        if merits is not None and merits.shortened < merits.current:
+            return f"merits {merits.current} → {merits.shortened} min"
+        return ""
+
+    def _paint_banner(self, colour: str, severity: Severity | None) -> None:
         self.banner.setStyleSheet(
             f"#verdictBanner {{ background: {colour}; border-radius: 6px; }}"
             "#verdictBanner QLabel { color: white; }"
+            "#howComputed { color: white; background: transparent; padding: 3px 8px;"
+            " border: 1px solid rgba(255, 255, 255, 150); border-radius: 4px; }"
+            "#howComputed:hover { background: rgba(255, 255, 255, 40); }"
+            "#howComputed:focus { border: 2px solid white; }"
         )
+        self.icon.setVisible(severity is not None)
+        if severity is not None:
+            self.icon.setPixmap(severity_icon(severity).pixmap(_ICON))
+            self.icon.setToolTip(severity.label)
+            self.icon.setAccessibleName(f"How far off: {severity.label}")

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -208,7 +209,20 @@ class MainWindow(QMainWindow):
             None,
             "Write the judge's forecast, charts, calendar and assumptions as a PDF",
         )
+        self.forecast_help_action = self._action(
+            "How the &Forecast Works",
+            self.show_forecast_help,
+            QKeySequence.StandardKey.HelpContents,
+            "The forecast's definitions, figure by figure (docs/forecast.md)",
+        )
+        self.explain_action = self._action(
+            "How Is &This Computed?",
+            self.quota_panel.show_explanation,
+            None,
+            "Every figure behind the verdict, and how to redo it by hand",
+        )
         self.about_action = self._action("&About", self.about)
+        self._forecast_help: QDialog | None = None
         self.sheet_actions = DocketSheetActions(self.workspace, lambda: self.calendar.days(), self)
 
     def _build_calendar(self) -> "CalendarPage":
@@ -308,6 +322,8 @@ class MainWindow(QMainWindow):
         self.theme_menu = theme_menu
 
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addActions([self.forecast_help_action, self.explain_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
@@ -526,6 +542,20 @@ class MainWindow(QMainWindow):
             self.theme_menu.actions(), ("system", "light", "dark"), strict=True
         ):
             action.setChecked(theme == name)
+
+    def show_forecast_help(self) -> QDialog:
+        """docs/forecast.md, shipped with the Planner, in a window of its own (not modal)."""
+        from planner.ui.common.document_dialog import DocumentDialog, bring_forward, fit_to_screen
+
+        if self._forecast_help is None:
+            from planner.paths import forecast_definitions
+
+            self._forecast_help = DocumentDialog(
+                forecast_definitions(), "How the forecast works", self
+            )
+            fit_to_screen(self._forecast_help, self)
+        bring_forward(self._forecast_help)
+        return self._forecast_help
 
     def about(self) -> None:
         QMessageBox.about(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
@@ -251,3 +251,33 @@ def test_the_calendar_tab_shows_the_judges_hearings_and_opens_their_case(
     window.calendar.hearing_activated.emit(block.id)
     with workspace.database.transaction() as repo:
         assert opened == [repo.case_ids(workspace.judge.id)["123456789"]]
+
+
+def test_help_shows_how_the_forecast_works_inside_the_app(qtbot, workspace, settings) -> None:  # type: ignore[no-untyped-def]
+    """Help > How the Forecast Works opens the definitions shipped with the Planner."""
+    window = _window(qtbot, workspace, settings)
+    help_menu = next(
+        action.menu() for action in window.menuBar().actions() if action.text() == "&Help"
+    )
+    assert window.forecast_help_action in help_menu.actions()
+    window.forecast_help_action.trigger()
+    dialog = window.findChild(QDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "How the forecast works"
+    text = dialog.browser.toPlainText()
+    assert "Required shortening" in text
+    assert "Minutes per needed completion" in text
+    assert "**" not in text  # shown as Markdown, not as its source
+
+
+def test_help_explains_the_figures_behind_the_verdict(qtbot, workspace, settings) -> None:  # type: ignore[no-untyped-def]
+    _add_judges(workspace.database, "Judge A")
+    window = _window(qtbot, workspace, settings)
+    qtbot.waitUntil(lambda: window.quota_panel.forecast is not None)
+    window.explain_action.trigger()
+    dialog = window.quota_panel.explanation_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert "Judge A, FY 2027" in dialog.heading.text()
+    assert "Bench hours left" in dialog.browser.toPlainText()
