@@ -103,6 +103,7 @@ class _Run:
         path = forecast_definitions()
         if not path.is_file():
             raise SelfTestFailure(f"the forecast's definitions are missing: {path}")
+        assert self.window is not None
         dialog = self.window.show_forecast_help()
         text = dialog.browser.toPlainText()
         dialog.close()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -42,6 +41,7 @@ from planner.ui.window.settings import WindowSettings
 if TYPE_CHECKING:
     from planner.ui.calendar.calendar_page import CalendarPage
     from planner.ui.calendar.calendar_view import CalendarView
+    from planner.ui.common.document_dialog import DocumentDialog
     from planner.ui.scheduling.autoschedule_panel import AutoschedulePanel
 
 DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
             "Every figure behind the verdict, and how to redo it by hand",
         )
         self.about_action = self._action("&About", self.about)
-        self._forecast_help: QDialog | None = None
+        self._forecast_help: DocumentDialog | None = None
         self.sheet_actions = DocketSheetActions(self.workspace, lambda: self.calendar.days(), self)
 
     def _build_calendar(self) -> "CalendarPage":
@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
         ):
             action.setChecked(theme == name)
 
-    def show_forecast_help(self) -> QDialog:
+    def show_forecast_help(self) -> "DocumentDialog":
         """docs/forecast.md, shipped with the Planner, in a window of its own (not modal)."""
         from planner.ui.common.document_dialog import DocumentDialog, bring_forward, fit_to_screen
 
