@@ -29,6 +29,7 @@ from planner.store.errors import (
 )
 from planner.store.private_files import create_private
 from planner.store.reader import Reader
+from planner.store.watch import ChangeCounter
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -62,6 +63,7 @@ class Database:
         self._readers = ReadConnections(path)
         self._sessions_lock = threading.Lock()
         self._sessions: Sessions | None = None
+        self._changes = ChangeCounter(path)
 
     @classmethod
     def open(cls, path: Path | str) -> "Database":
@@ -141,10 +143,17 @@ class Database:
     def close(self) -> None:
         """Let go of every connection to the file (a later read or write opens them again)."""
         self._readers.close()
+        self._changes.close()
         with self._sessions_lock:
             if self._sessions is not None:
                 self._sessions.close()
                 self._sessions = None
+
+    def change_counter(self) -> int:
+        """A number that changes when a commit may have changed the file since it was last
+        asked, whoever made it (this program's writes too): cheap enough to poll, it reads no
+        docket (``planner.store.watch``)."""
+        return self._changes.counter()
 
     def _orm(self) -> "Sessions":
         with self._sessions_lock:
