@@ -14,6 +14,7 @@ from planner.services.clock import now_for
 from planner.store.database import Database
 from planner.store.errors import Conflict
 from planner.ui.common.commands import ServiceCommand
+from planner.ui.common.external_changes import ExternalChanges
 
 T = TypeVar("T")
 
@@ -38,6 +39,12 @@ class Workspace(QObject):
         self.clock: Callable[[], datetime] = clock or self._judge_now
         self.undo_stack = QUndoStack(self)
         self.judge: Judge | None = None
+        #: Another program's changes, once started (``watch_others``): the main window does.
+        self.others = ExternalChanges(lambda: self.database.change_counter(), self.refresh, self)
+
+    def watch_others(self) -> None:
+        """From now on, show another program's change to the database within a second."""
+        self.others.start()
 
     def _judge_now(self) -> datetime:
         if self.judge is not None:
@@ -51,9 +58,10 @@ class Workspace(QObject):
         self.undo_stack.clear()
         self.judge = None
         self.judge_switched.emit(None)
-        self.changed.emit(Change.EVERYTHING)
         if old is not database:
             old.close()
+        self.others.acknowledge()  # the new file as it is now is what the views read
+        self.changed.emit(Change.EVERYTHING)
 
     # The judge on screen ------------------------------------------------------------------
 
@@ -77,7 +85,13 @@ class Workspace(QObject):
 
     # Actions --------------------------------------------------------------------------------
 
+    def refresh(self) -> None:
+        """Read everything again (View > Refresh, or another program changed the database)."""
+        self.notify(Change.EVERYTHING)
+
     def notify(self, change: Change) -> None:
+        """Broadcast a change; whatever else is stored by now is shown too."""
+        self.others.acknowledge()  # before the views read: a later commit is seen next poll
         if change & (Change.PROFILE | Change.JUDGES):
             self.reload_judge()
         self.changed.emit(change)
@@ -96,6 +110,9 @@ class Workspace(QObject):
         ``do`` runs now; if it raises, the error is reported and nothing is pushed. ``undo`` and
         ``redo`` receive what ``do`` returned.
         """
+        # Another program's change, if any, is shown first: the acknowledgement after this
+        # action must not pass it off as this action's.
+        self.others.poll()
         try:
             result = do()
         except Exception as error:
@@ -105,11 +122,16 @@ class Workspace(QObject):
             return None
         command = ServiceCommand(
             text,
-            undo=lambda: undo(result),
-            redo=lambda: redo(result),
+            undo=lambda: self._caught_up(undo, result),
+            redo=lambda: self._caught_up(redo, result),
             notify=self.notify,
             on_error=self.failed.emit,
         )
         self.undo_stack.push(command)
         self.notify(change)
         return result
+
+    def _caught_up(self, action: Callable[[T], Change], result: T) -> Change:
+        """An undo or redo, after showing another program's change (as ``perform`` does)."""
+        self.others.poll()
+        return action(result)

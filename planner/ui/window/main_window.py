@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self._show_database()
         self._fill_judges()
         self._restore_window()
+        # Another window's or program's change shows within a second, without a restart.
+        workspace.watch_others()
 
     @property
     def welcome(self) -> WelcomePage:
@@ -203,6 +205,15 @@ class MainWindow(QMainWindow):
         self.court_view_action = self._action(
             "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
         )
+        self.refresh_action = self._action(
+            "&Refresh",
+            self.workspace.refresh,
+            None,
+            "Read the database again, with any change made in another window or program (F5)",
+        )
+        refresh_keys = [QKeySequence(Qt.Key.Key_F5)]  # and the platform's own, if another
+        refresh_keys += [k for k in QKeySequence.keyBindings(keys.Refresh) if k not in refresh_keys]
+        self.refresh_action.setShortcuts(refresh_keys)
         self.report_action = self._action(
             "E&xport Report…",
             self.export_report,
@@ -312,6 +323,8 @@ class MainWindow(QMainWindow):
                 self.court_view_action,
             ]
         )
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         for name, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
@@ -575,6 +588,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.workspace.others.stop()
         if self._autoschedule_panel is not None:
             self._autoschedule_panel.shutdown()  # stops its worker; nothing half-stored
         self.settings.save_window(self.saveGeometry(), self.saveState())
