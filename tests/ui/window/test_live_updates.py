@@ -4,15 +4,16 @@ within two seconds, or at once with View > Refresh (F5), and the docket keeps it
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from planner.domain.docket import Case, Docket
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.vocabulary import HearingKind
 from planner.services import cases as case_service
 from planner.services.changes import Change
 from planner.store.database import Database
@@ -20,6 +21,7 @@ from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_actions import perform_add, perform_update
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
+from tests.ui.calendar import calendar_docket
 from tests.ui.conftest import NOW
 
 #: The issue's promise: another program's change shows within two seconds.
@@ -183,3 +185,51 @@ def test_an_edit_of_a_case_changed_meanwhile_is_refused_and_the_window_shows_the
     assert (stored.language, stored.attorney) == ("Portuguese", None)
     assert window.docket.model.row_at(window.docket.model.row_of(case_id)).language == "Portuguese"
     assert window.docket.current_case_id() == case_id
+
+
+def test_the_calendar_keeps_its_week_and_its_month_when_another_program_adds_a_hearing(
+    qtbot, database, settings
+) -> None:  # type: ignore[no-untyped-def]
+    workspace = Workspace(database, clock=lambda: NOW)
+    calendar_docket.court(workspace)
+    window = _window(qtbot, workspace, settings)
+    window.views.setCurrentIndex(1)
+    calendar = window.calendar
+    calendar.set_mode("week")
+    calendar.set_date(date(2026, 12, 2))  # the week after the tests' now
+    qtbot.waitUntil(lambda: calendar.isVisible())
+    before = len(calendar.entries)
+
+    other = Database.open(database.path)  # another window schedules a hearing that week
+    judge_id = workspace.judge.id
+    with other.transaction() as repo:
+        case_id = repo.add_case(
+            judge_id, Case("300000001", "Nora Kim", "removal", date(2026, 2, 1))
+        ).id
+        repo.add_hearing(
+            case_id, Hearing("300000001", datetime(2026, 12, 3, 9), 60, HearingKind.MASTER)
+        )
+    other.close()
+
+    qtbot.waitUntil(lambda: len(calendar.entries) == before + 1, timeout=WITHIN_MS)
+    assert (calendar.mode, calendar.current) == ("week", date(2026, 12, 2))
+    calendar.set_mode("month")
+    window.refresh_action.trigger()
+    assert (calendar.mode, calendar.current) == ("month", date(2026, 12, 2))
+
+
+def test_after_opening_another_file_its_changes_are_the_ones_watched(
+    qtbot, database, settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _ortiz(database)
+    window = _window(qtbot, Workspace(database, clock=lambda: NOW), settings)
+    second = tmp_path / "second.sqlite"
+    seeded = Database.open(second)
+    _ortiz(seeded)
+    seeded.close()
+    assert window.switch_database(second)
+    assert window.docket.model.total == CASES
+
+    _import_from_the_command_line(second, tmp_path)
+
+    qtbot.waitUntil(lambda: window.docket.model.total == CASES + 1, timeout=WITHIN_MS)
