@@ -104,15 +104,18 @@ class Workspace(QObject):
         undo: Callable[[T], Change],
         redo: Callable[[T], Change],
         change: Change,
+        stored_by_task: bool = False,
     ) -> T | None:
         """Carry out one user action (one transaction) and make it undoable.
 
         ``do`` runs now; if it raises, the error is reported and nothing is pushed. ``undo`` and
-        ``redo`` receive what ``do`` returned.
+        ``redo`` receive what ``do`` returned. ``stored_by_task``: ``do`` only hands over what
+        this window's background task already stored (whose caller caught up before it began).
         """
-        # Another program's change, if any, is shown first: the acknowledgement after this
-        # action must not pass it off as this action's.
-        self.others.poll()
+        if not stored_by_task:
+            # Another program's change, if any, is shown first: the acknowledgement after this
+            # action must not pass it off as this action's.
+            self.others.poll()
         try:
             result = do()
         except Exception as error:

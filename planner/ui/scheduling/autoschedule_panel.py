@@ -426,6 +426,8 @@ class AutoschedulePanel(QDockWidget):
         if proposal is None or not proposal.proposed:
             return None
         database = self.workspace.database
+        # Another program's change shows now: the worker's commit will be this window's own.
+        self.workspace.others.poll()
         return self._start(
             "apply",
             f"Storing {len(proposal.proposed):,} hearings",
@@ -554,7 +556,14 @@ class AutoschedulePanel(QDockWidget):
         )
         self.proposal = None  # stored now: the ghosts give way to the hearings
         self.calendar.show_proposal(())
-        self.workspace.perform(text, lambda: applied, undo=undo, redo=redo, change=Change.HEARINGS)
+        self.workspace.perform(
+            text,
+            lambda: applied,
+            undo=undo,
+            redo=redo,
+            change=Change.HEARINGS,
+            stored_by_task=True,
+        )
         self.proposed_table.setRowCount(0)
         self.unplaced_table.setRowCount(0)
         self.summary.setText(f"{applied.describe()} Ctrl+Z undoes it in one step.")

@@ -15,6 +15,8 @@ from planner.domain.vocabulary import HearingKind
 from planner.scheduling.autoschedule import Options, Policy
 from planner.services import autoschedule as service
 from planner.services import calendar as calendar_service
+from planner.services.changes import Change
+from planner.ui.common.external_changes import POLL_MS
 from planner.ui.common.workspace import Workspace
 from planner.ui.scheduling.autoschedule_panel import AutoschedulePanel
 from planner.ui.window.main_window import MainWindow
@@ -175,6 +177,20 @@ def test_apply_is_one_undo_step_and_ctrl_z_takes_it_all_back(qtbot, window) -> N
     )
     qtbot.waitUntil(lambda: window.quota_panel.up_to_date)
     assert _quota_figures(window) == applied
+
+
+def test_applying_is_this_windows_own_change_not_another_programs(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The hearings are stored by a worker thread: the window's poll for other programs'
+    changes must not take that commit for one and read everything again."""
+    assert window.workspace.others.active
+    panel = _open(qtbot, window)
+    _preview(qtbot, panel)
+    changes: list[Change] = []
+    window.workspace.changed.connect(changes.append)
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running and panel.proposal is None, timeout=20_000)
+    qtbot.wait(3 * POLL_MS)
+    assert changes == [Change.HEARINGS]
 
 
 @pytest.mark.parametrize("button", ["preview_button", "compare_button"])
