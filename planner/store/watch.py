@@ -18,7 +18,9 @@ import threading
 from pathlib import Path
 from typing import Protocol
 
-from planner.store.connection import BUSY_TIMEOUT_MS, translate
+from planner.store.connection import translate
+
+BUSY_WAIT_S = 0.1
 
 
 class ChangeSource(Protocol):
@@ -49,9 +51,12 @@ class ChangeCounter:
             try:
                 reopened = self._connection is None
                 if self._connection is None:
-                    connection = sqlite3.connect(self._path, check_same_thread=False)
+                    # A short wait if the file is busy (recovering its WAL): the window's
+                    # timer must not stall; the poll fails, and the next one asks again.
+                    connection = sqlite3.connect(
+                        self._path, timeout=BUSY_WAIT_S, check_same_thread=False
+                    )
                     connection.isolation_level = None  # no transaction held between polls
-                    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
                     self._connection = connection
                 value = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as error:
