@@ -29,7 +29,7 @@ from planner.store.errors import (
 )
 from planner.store.private_files import create_private
 from planner.store.reader import Reader
-from planner.store.watch import ChangeCounter
+from planner.store.watch import ChangeCounter, ChangeSource
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -63,7 +63,7 @@ class Database:
         self._readers = ReadConnections(path)
         self._sessions_lock = threading.Lock()
         self._sessions: Sessions | None = None
-        self._changes = ChangeCounter(path)
+        self._changes: ChangeSource = ChangeCounter(path)
 
     @classmethod
     def open(cls, path: Path | str) -> "Database":

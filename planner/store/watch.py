@@ -24,7 +24,9 @@ BUSY_WAIT_S = 0.1
 
 
 class ChangeSource(Protocol):
-    """What the window polls: a number that changes when the stored data may have changed."""
+    """What ``Database.change_counter()`` answers from: a number that changes when the stored
+    data may have changed. A PostgreSQL source would count the notifications of other sessions
+    (LISTEN on a connection of its own, read without blocking when asked)."""
 
     def counter(self) -> int: ...
 

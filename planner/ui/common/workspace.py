@@ -90,8 +90,10 @@ class Workspace(QObject):
         self.notify(Change.EVERYTHING)
 
     def notify(self, change: Change) -> None:
-        """Broadcast a change; whatever else is stored by now is shown too."""
-        self.others.acknowledge()  # before the views read: a later commit is seen next poll
+        """Broadcast what this window changed. The store's counter is taken as seen first: the
+        commit is this window's own (``perform`` showed another program's before it), and one
+        made while the views read is seen by the next poll."""
+        self.others.acknowledge()
         if change & (Change.PROFILE | Change.JUDGES):
             self.reload_judge()
         self.changed.emit(change)
