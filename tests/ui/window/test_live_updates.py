@@ -15,6 +15,7 @@ from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind
 from planner.services import cases as case_service
+from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.store.database import Database
 from planner.ui.common.workspace import Workspace
@@ -233,3 +234,30 @@ def test_after_opening_another_file_its_changes_are_the_ones_watched(
     _import_from_the_command_line(second, tmp_path)
 
     qtbot.waitUntil(lambda: window.docket.model.total == CASES + 1, timeout=WITHIN_MS)
+
+
+def test_a_judge_removed_or_changed_elsewhere_leaves_the_switcher_and_the_panel(
+    qtbot, database, settings
+) -> None:  # type: ignore[no-untyped-def]
+    _ortiz(database)
+    with database.transaction() as repo:
+        repo.add_docket(Docket(Judge("Baker", court="Los Angeles", quota=700)))
+    window = _window(qtbot, Workspace(database, clock=lambda: NOW), settings)
+    assert window.workspace.judge is not None
+    assert window.workspace.judge.name == "Baker"  # the first in the switcher
+    ortiz = next(j for j in window.workspace.judges() if j.name == "Ortiz")
+    baker = window.workspace.judge
+
+    other = Database.open(database.path)
+    judge_service.update_judge(other, replace(ortiz, quota=350))
+    judge_service.remove_judge(other, baker.id)
+    other.close()
+
+    qtbot.waitUntil(lambda: window.judge_box.count() == 1, timeout=WITHIN_MS)
+    assert window.workspace.judge is not None
+    assert window.workspace.judge.name == "Ortiz"
+    assert window.workspace.judge.quota == 350
+    qtbot.waitUntil(lambda: window.quota_panel.up_to_date, timeout=WITHIN_MS)
+    assert window.quota_panel.forecast is not None
+    assert (window.quota_panel.forecast.judge, window.quota_panel.forecast.quota) == ("Ortiz", 350)
+    assert window.docket.model.total == CASES
