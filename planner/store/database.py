@@ -86,7 +86,10 @@ class Database:
             raise
         except sqlite3.Error as error:
             database.close()
-            raise translate(error, path) from error
+            known = translate(error, path)
+            if known is None:
+                raise
+            raise known from error
         return database
 
     def _check_schema(self) -> None:
@@ -124,7 +127,10 @@ class Database:
                 finally:
                     connection.rollback()  # nothing was written: let go of the snapshot
         except sqlite3.Error as error:
-            raise translate(error, self.path) from error
+            known = translate(error, self.path)
+            if known is None:
+                raise  # a bug, not the file's problem: it is reported with its traceback
+            raise known from error
 
     @contextmanager
     def transaction(self) -> Iterator["Repository"]:
