@@ -1,10 +1,8 @@
 """Forecasting the judges of a database."""
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
-from pathlib import Path
 from typing import Protocol
 
 from planner.domain.errors import InvalidValue
@@ -59,36 +57,32 @@ def forecast_judges(
     """Forecast each judge (or the one named) from ``as_of`` (a date means its midnight),
     by default from now in each judge's own time zone.
 
-    A court's worth of judges is shared among the machine's cores: each judge's forecast reads
-    and computes alone, and on the 400-judge national demo SQLite's reading is most of the time.
+    A court's worth of judges is shared among threads, each reading on its own connection:
+    SQLite and NumPy's partition let go of Python's lock, and they are most of the work on the
+    400-judge national demo. Threads, not processes: the window calls this too (the Court tab),
+    and forking a process that runs threads can deadlock the child (Python 3.12 and later warn
+    of it); fresh processes ("spawn") would each import the forecast again (0.3-0.5 s more CPU
+    in all, measured) and need a frozen program to handle their start.
     """
     with database.read() as reader:
         judges = select_judges(reader, judge_name)
     moment = None if as_of is None else _as_datetime(as_of)
-    workers = _workers(database, len(judges))
+    workers = _workers(len(judges))
     if workers == 1:
         return _forecast_some(database, judges, moment)
-    database.close()  # no open SQLite connection may cross a fork
     chunks = [judges[start::workers] for start in range(workers)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        parts = list(
-            pool.map(_forecast_file, [database.path] * workers, chunks, [moment] * workers)
-        )
+    with ThreadPoolExecutor(workers, thread_name_prefix="forecast") as pool:
+        parts = list(pool.map(_forecast_some, [database] * workers, chunks, [moment] * workers))
     order = {judge.name: index for index, judge in enumerate(judges)}  # names are unique
     return sorted((f for part in parts for f in part), key=lambda f: order[f.judge])
 
 
-#: Below this many judges a second process costs more than it saves.
+#: Below this many judges one thread does it (a court's few judges take well under a second).
 PARALLEL_FROM = 64
 
 
-def _workers(database: Database, judges: int) -> int:
-    if (
-        judges < PARALLEL_FROM
-        or database.path is None
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+def _workers(judges: int) -> int:
+    if judges < PARALLEL_FROM:
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
 
@@ -96,20 +90,12 @@ def _workers(database: Database, judges: int) -> int:
 def _forecast_some(
     database: Database, judges: list[Judge], as_of: datetime | None
 ) -> list[Forecast]:
+    """Read and forecast these judges in one read (on a connection of this thread's own)."""
     with database.read() as reader:
         return [
             forecast_from(reader.forecast_inputs(judge, as_of or now_for(judge)))
             for judge in judges
         ]
-
-
-def _forecast_file(path: Path, judges: list[Judge], as_of: datetime | None) -> list[Forecast]:
-    """In a worker process: open the file anew and forecast these judges."""
-    database = Database.open(path)
-    try:
-        return _forecast_some(database, judges, as_of)
-    finally:
-        database.close()
 
 
 def _as_datetime(moment: date | datetime) -> datetime:

@@ -40,9 +40,15 @@ class Sessions:
             with session.begin():
                 yield Repository(session, editor)
         except DatabaseError as error:
-            raise translate(error.orig or error, self._path) from error
+            known = translate(error.orig or error, self._path)
+            if known is None:
+                raise  # a bug, not the file's problem: it is reported with its traceback
+            raise known from error
         except sqlite3.Error as error:  # from the plain reads the repository makes
-            raise translate(error, self._path) from error
+            known = translate(error, self._path)
+            if known is None:
+                raise
+            raise known from error
         except StaleDataError:
             raise StaleEdit(SAME_MOMENT) from None
         finally:
@@ -55,7 +61,10 @@ class Sessions:
         try:
             migrate.upgrade(self.engine)
         except DatabaseError as error:
-            raise translate(error.orig or error, self._path) from error
+            known = translate(error.orig or error, self._path)
+            if known is None:
+                raise
+            raise known from error
 
     def close(self) -> None:
         self.engine.dispose()

@@ -62,7 +62,10 @@ class ChangeCounter:
                     self._connection = connection
                 value = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as error:
-                raise translate(error, self._path) from error
+                known = translate(error, self._path)
+                if known is None:
+                    raise  # a bug, not the file's problem
+                raise known from error
             if reopened and self._last is not None:  # a new connection: count on, as changed
                 self._offset = self._last + 1 - value
             self._last = value + self._offset

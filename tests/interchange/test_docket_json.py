@@ -456,6 +456,54 @@ def test_invalid_json_is_reported_by_line_and_column() -> None:
     assert str(refused.value.problems[0]).startswith("line 2, column 17: this is not valid JSON")
 
 
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            '{"format": "x",\n "version": 1,\n}',
+            "line 2, column 14: this is not valid JSON (a comma before the closing '}': remove it)",
+        ),
+        (
+            "[1, 2, ]",
+            "line 1, column 6: this is not valid JSON (a comma before the closing ']': remove it)",
+        ),
+        (
+            '{"a": 1',
+            "line 1, column 8: this is not valid JSON (the file ends before its JSON does: a closing '}', ']' or '\"' is missing)",
+        ),
+        ("", "line 1, column 1: this is not valid JSON (the file ends before its JSON does"),
+        (
+            '{"a": "x\ny"}',
+            "line 1, column 9: this is not valid JSON (a line break or control character inside quotes",
+        ),
+        (
+            '{"a": "abc',
+            "line 1, column 7: this is not valid JSON (the text in quotes that starts here is never closed)",
+        ),
+        (
+            '{"a": 1\n "b": 2}',
+            "line 2, column 2: this is not valid JSON (a comma or a colon is missing before this)",
+        ),
+        ("{'a': 1}", "line 1, column 2: this is not valid JSON (text in single quotes"),
+        ('{"a": tru}', "line 1, column 7: this is not valid JSON ('tru' is not allowed here)"),
+        (
+            '{"a": 1} x',
+            "line 1, column 10: this is not valid JSON ('x' after the end of the JSON value",
+        ),
+        (
+            '{"a": \u202e}',
+            "line 1, column 7: this is not valid JSON ('\\u202e' is not allowed here)",
+        ),
+    ],
+)
+def test_invalid_json_is_told_in_the_planners_words_on_every_python(text: str, told: str) -> None:
+    """The json module's words and positions differ between Pythons (3.13 reports a trailing
+    comma at the comma, 3.11 at the bracket after it): the Planner says its own."""
+    with pytest.raises(ImportRefused) as refused:
+        read_docket(text, "broken.json")
+    assert str(refused.value.problems[0]).startswith(told)
+
+
 @pytest.mark.parametrize("text", ["[1, 2]", '"docket"', "NaN", "[" * 100_000 + "]" * 100_000])
 def test_a_file_that_is_not_one_object_is_refused(text: str) -> None:
     with pytest.raises(ImportRefused):

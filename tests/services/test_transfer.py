@@ -414,7 +414,10 @@ def test_invalid_json_says_where(run, db_path: Path, tmp_path: Path) -> None:  #
     result = run("import", "--db", db_path, broken)
     assert result.code == 1
     assert f"nothing was imported: 1 problem in {broken}" in result.err
-    assert "line 3, column 1: this is not valid JSON" in result.err
+    assert (
+        "line 2, column 14: this is not valid JSON (a comma before the closing '}': remove it)"
+        in result.err
+    )
 
 
 def test_a_csv_that_is_not_utf8_says_where(run, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
