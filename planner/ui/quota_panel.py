@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
@@ -249,8 +250,27 @@ class QuotaPanel(QFrame):
         from planner.services.forecasting import forecast_from
 
         what_if = self.what_if.what_if()
-        self.forecast = forecast_from(self._inputs, what_if)
+        try:
+            self.forecast = forecast_from(self._inputs, what_if)
+        except InvalidValue as refused:  # the domain's rule, e.g. an extra session overlaps one
+            self._show_refused(str(refused))
+            return
         self._show(self.forecast, trying=not what_if.is_empty)
+
+    def _show_refused(self, reason: str) -> None:
+        self.forecast = None
+        self._paint_banner("#3f4f5a")
+        self.title.setText("<b>What if (not saved): cannot be tried</b>")
+        self.message.setText(reason[:1].upper() + reason[1:] + ".")
+        for figure in (
+            self.completed,
+            self.needed,
+            self.hours_left,
+            self.per_case,
+            self.fit,
+            self.shortening,
+        ):
+            figure.value.setText("–")
 
     def _show_waiting(self) -> None:
         self._paint_banner("#3f4f5a")
