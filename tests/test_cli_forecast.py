@@ -101,10 +101,11 @@ def test_a_file_that_is_not_a_database_is_bad_input(planner, tmp_path: Path) -> 
 
 
 def test_default_database_lives_in_the_data_folder(planner, private_data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    result = planner("forecast", "--json")
-    assert result.code == 0
-    assert result.json() == []
+    assert planner("demo", "--cases", 20, "--today", "2026-11-25").code == 0
     assert list(private_data_folder.rglob("planner.sqlite"))
+    result = planner("forecast", "--json", "--as-of", "2026-11-25")
+    assert result.code == 0, result.err
+    assert len(result.json()) == 1
 
 
 def test_every_subcommand_has_help(planner) -> None:  # type: ignore[no-untyped-def]
@@ -118,6 +119,7 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    Database.open(tmp_path / "x.sqlite").close()  # an empty database: a forecast reads one
     completed = subprocess.run(
         [sys.executable, "-m", "planner", "forecast", "--db", tmp_path / "x.sqlite", "--json"],
         capture_output=True,
