@@ -57,8 +57,13 @@ def sessions(draw: st.DrawFn) -> tuple[Session, ...]:
         st.lists(st.tuples(st.integers(0, 6), st.times(time(0), time(22))), max_size=8, unique=True)
     )
     found = []
-    for weekday, start in sorted(starts):
-        end = draw(st.times(time(start.hour + 1), time(23, 59)))
+    ordered = sorted(starts)
+    for index, (weekday, start) in enumerate(ordered):
+        # A session ends by the next one of its day begins: a weekly template never overlaps.
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        limit = following[1] if following and following[0] == weekday else time(23, 59)
+        earliest = (datetime.combine(date.min, start) + timedelta(microseconds=1)).time()
+        end = draw(st.times(earliest, limit))
         kind = draw(st.sampled_from(SessionKind))
         found.append(Session(weekday, start, end, kind, draw(st.none() | _TEXT)))
     return tuple(found)
