@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from planner import __version__
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.forecast.report import Forecast
 from planner.store.errors import StoreError
 
@@ -392,7 +393,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\rgenerating: {done:,} of {total:,} judges", end="", file=sys.stderr)
+            print(f"\rgenerating: {done:,} of {counted(total, 'judge')}", end="", file=sys.stderr)
 
     summary = create_demo(
         _open(args, changes=True),
@@ -550,7 +551,7 @@ def render_forecast(f: Forecast) -> str:
         f"  Needed                      {f.needed:,}",
         f"  Pending cases               {f.pending_cases:,}",
         f"  Bench time left             {hours(f.capacity_minutes)}"
-        f" on {f.workdays_left} workdays (booked {hours(f.booked_minutes)})",
+        f" on {counted(f.workdays_left, 'workday')} (booked {hours(f.booked_minutes)})",
     ]
     if f.minutes_per_needed_completion is not None:
         lines.append(f"  Per needed completion       {hours(f.minutes_per_needed_completion)}")

@@ -9,6 +9,7 @@ from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar, days_between
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
+from planner.domain.plural import counted
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.services.clock import now_for
 from planner.services.judges import match_judge
@@ -125,7 +126,7 @@ class SheetSession:
     @property
     def count(self) -> str:
         n = len(self.rows)
-        return "no hearings set" if n == 0 else f"{n} hearing" + ("" if n == 1 else "s")
+        return "no hearings set" if n == 0 else counted(n, "hearing")
 
 
 @dataclass(frozen=True, slots=True)
