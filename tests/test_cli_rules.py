@@ -87,3 +87,77 @@ def test_sessions_that_only_touch_are_accepted(
     result = planner("import", "--db", db_path, _write(tmp_path / "touch.json", data))
     assert result.code == 0, result.err
     assert _judges(db_path) == [data["judge"]["name"]]
+
+
+# Court closures: a day the judge would otherwise sit, once ----------------------------------
+
+
+def test_a_closure_on_a_day_without_sessions_is_refused(
+    planner, demo_file, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The demo judge sits Monday to Friday: a Sunday closure would change nothing."""
+    _, data = demo_file
+    data["closures"] = [{"day": "2026-12-06", "reason": "Building maintenance"}]
+    result = planner("import", "--db", db_path, _write(tmp_path / "sunday.json", data))
+    assert result.code == 1
+    assert (
+        "  the closure on Sun 6 Dec 2026 falls on a Sunday, when the judge has no sessions: "
+        "a closure is for a day the court would sit" in result.err.splitlines()
+    )
+    assert _judges(db_path) == []
+
+
+def test_a_closure_listed_twice_is_refused(
+    planner, demo_file, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _, data = demo_file
+    data["closures"] = [
+        {"day": "2026-12-24", "reason": "Executive order"},
+        {"day": "2026-12-24", "reason": "Holiday eve"},
+    ]
+    result = planner("import", "--db", db_path, _write(tmp_path / "twice.json", data))
+    assert result.code == 1
+    assert "closures[1].day: 2026-12-24 is already closed by closures[0]" in result.err
+    assert _judges(db_path) == []
+
+
+def test_a_closure_on_a_sitting_day_is_accepted(
+    planner, demo_file, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _, data = demo_file
+    data["closures"] = [{"day": "2026-12-24", "reason": "Executive order"}]
+    result = planner("import", "--db", db_path, _write(tmp_path / "thursday.json", data))
+    assert result.code == 0, result.err
+
+
+# Cases ----------------------------------------------------------------------------------------
+
+
+def test_a_case_completed_before_it_was_received_is_refused_from_a_csv(
+    planner, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert planner("demo", "--db", db_path, "--cases", 5, "--today", TODAY).code == 0
+    source = tmp_path / "cases.csv"
+    source.write_text(
+        "a_number,name,kind,detained,juvenile,language,represented,received,status,"
+        "completion_date,completion_kind\n"
+        "200000002,Rosa Díaz,asylum,no,no,Spanish,no,2026-01-05,completed,2025-12-01,dismissal\n",
+        encoding="utf-8",
+    )
+    result = planner("import", "--db", db_path, source)
+    assert result.code == 1
+    assert (
+        "case A200-000-002: completed on 2025-12-01, before it was received on 2026-01-05"
+        in result.err
+    )
+
+
+def test_a_case_without_a_language_is_refused_from_a_docket_file(
+    planner, demo_file, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _, data = demo_file
+    data["cases"][0]["language"] = "  "
+    result = planner("import", "--db", db_path, _write(tmp_path / "blank.json", data))
+    assert result.code == 1
+    assert "needs a language (English if no interpreter)" in result.err
+    assert _judges(db_path) == []

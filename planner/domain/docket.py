@@ -1,11 +1,12 @@
 """A judge's docket: cases, hearings, leave and court closures."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Judge
+from planner.domain.judge import Judge, Session
 from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,
@@ -27,6 +28,30 @@ class Closure:
 
     day: date
     reason: str
+
+
+def closure_problems(sessions: Iterable[Session], closures: Iterable[Closure]) -> list[str]:
+    """Why closures mean nothing, one sentence each: a day listed twice, or a Saturday or Sunday
+    on which the judge has no sessions, when the court would not sit anyway.
+
+    A weekday closure is kept even where this judge's template has no sessions that day: courts
+    close as a whole (an executive order closes every courtroom) and a template may change.
+    """
+    sitting = {session.weekday for session in sessions}
+    found: list[str] = []
+    seen: set[date] = set()
+    for closure in closures:
+        day = closure.day
+        shown = f"{day:%a} {day.day} {day:%b %Y}"
+        if day in seen:
+            found.append(f"the closure on {shown} is listed twice")
+        elif day.weekday() >= 5 and day.weekday() not in sitting:
+            found.append(
+                f"the closure on {shown} falls on a {day:%A}, when the judge has no sessions: "
+                "a closure is for a day the court would sit"
+            )
+        seen.add(day)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +121,20 @@ class Case:
             object.__setattr__(self, "completion_kind", kind)
         if not self.name.strip():
             raise InvalidValue(f"case {self.display_a_number} needs a name")
+        if not self.language.strip():
+            raise InvalidValue(
+                f"case {self.display_a_number} needs a language (English if no interpreter)"
+            )
         completed = self.status is CaseStatus.COMPLETED
         if completed != (self.completion_date is not None and self.completion_kind is not None):
             raise InvalidValue(
                 f"case {self.display_a_number}: a completed case needs a completion date and kind, "
                 "and a pending case has neither"
+            )
+        if self.completion_date is not None and self.completion_date < self.received:
+            raise InvalidValue(
+                f"case {self.display_a_number}: completed on {self.completion_date}, before it "
+                f"was received on {self.received}"
             )
         if self.remaining_minutes is not None and self.remaining_minutes <= 0:
             raise InvalidValue(
@@ -172,7 +206,7 @@ class Docket:
 
     def problems(self) -> list[str]:
         """What makes this docket inconsistent, one sentence each; empty when it is sound."""
-        found: list[str] = []
+        found = closure_problems(self.judge.sessions, self.closures)
         seen: set[str] = set()
         for case in self.cases:
             if case.a_number in seen:

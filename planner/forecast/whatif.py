@@ -18,6 +18,12 @@ class WhatIf:
     extra_leave_days: int = 0  # whole days of leave on the next workdays after as-of
     extra_session: Session | None = None  # one more weekly bench session
 
+    def __post_init__(self) -> None:
+        if self.extra_leave_days < 0:
+            raise InvalidValue(
+                f"extra leave of {self.extra_leave_days!r} days: give 0 or more whole days"
+            )
+
     @property
     def is_empty(self) -> bool:
         return self.quota is None and not self.extra_leave_days and self.extra_session is None

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import replace
 
-from planner.domain.docket import Closure, Docket, Leave
+from planner.domain.docket import Closure, Docket, Leave, closure_problems
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.store.database import Database
@@ -95,6 +95,7 @@ def save_profile(
 ) -> Judge:
     """Save an edited profile with its closures and leave, all in one transaction. With ``base``
     (the profile as read when the edit began), refused if someone saved the profile since."""
+    _check_calendar(judge, closures)
     with database.transaction() as repo:
         repo.update_judge(judge, base)
         assert judge.id is not None
@@ -106,10 +107,18 @@ def create_profile(
     database: Database, judge: Judge, closures: list[Closure], leave: list[Leave]
 ) -> Judge:
     """Add a new judge with closures and leave, all in one transaction; returns it with its id."""
+    _check_calendar(judge, closures)
     with database.transaction() as repo:
         judge_id = repo.add_judge(judge)
         repo.add_calendar(judge_id, closures, leave)
         return replace(judge, id=judge_id)
+
+
+def _check_calendar(judge: Judge, closures: list[Closure]) -> None:
+    """The model's rules for a profile's closures (a day the judge sits, once)."""
+    problems = closure_problems(judge.sessions, closures)
+    if problems:
+        raise InvalidValue("; ".join(problems))
 
 
 def judge_named(database: Database, name: str) -> Judge | None:

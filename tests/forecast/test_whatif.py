@@ -50,3 +50,8 @@ def test_an_extra_session_over_one_the_judge_has_is_refused_not_counted_twice() 
     """Monday 08:30-12:00 overlaps the judge's Monday 09:00-12:00: the hours are there already."""
     with pytest.raises(InvalidValue, match=r"Mon 08:30-12:00 individual overlaps Mon 09:00-12:00"):
         _capacity(WhatIf(extra_session=extra_session(0, afternoon=False)))
+
+
+def test_negative_extra_leave_is_refused() -> None:
+    with pytest.raises(InvalidValue, match="extra leave of -2 days"):
+        WhatIf(extra_leave_days=-2)

@@ -99,17 +99,19 @@ def leave(draw: st.DrawFn) -> Leave:
 @st.composite
 def cases(draw: st.DrawFn, a_number: str, kinds: list[str]) -> Case:
     completed = draw(st.booleans())
+    received = draw(_DAYS)
+    done = draw(_DAYS) if completed else None
     return Case(
         a_number=a_number,
         name=draw(_TEXT),
         kind=draw(st.sampled_from(kinds)),
-        received=draw(_DAYS),
+        received=min(received, done) if done else received,  # never completed before it
         detained=draw(st.booleans()),
         juvenile=draw(st.booleans()),
         language=draw(_TEXT),
         represented=draw(st.booleans()),
         status=CaseStatus.COMPLETED if completed else CaseStatus.PENDING,
-        completion_date=draw(_DAYS) if completed else None,
+        completion_date=done,
         completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
         remaining_minutes=draw(st.none() | st.integers(1, 5000)),
         asylum_filed=draw(st.none() | _DAYS),
@@ -137,7 +139,15 @@ def dockets(draw: st.DrawFn) -> Docket:
     judge = draw(judges())
     a_numbers = draw(st.lists(st.from_regex(r"\d{9}", fullmatch=True), max_size=12, unique=True))
     kinds = sorted(judge.case_minutes)
-    closure_days = draw(st.lists(_DAYS, max_size=4, unique=True))
+    # Closures on weekdays, or on a weekend day the judge sits (the model's rule).
+    sitting = {session.weekday for session in judge.sessions}
+    closure_days = draw(
+        st.lists(
+            _DAYS.filter(lambda day: day.weekday() < 5 or day.weekday() in sitting),
+            max_size=4,
+            unique=True,
+        )
+    )
     entries = draw(st.lists(leave(), max_size=5, unique_by=lambda entry: entry.start))
     return Docket(
         judge=judge,
