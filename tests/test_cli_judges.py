@@ -3,15 +3,21 @@ their case, an ambiguous or unknown name is refused with the judges listed; a co
 never creates a database."""
 
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from planner.services.judges import list_judges
 from planner.store.database import Database
 from tests.dockets import add_judge_with_cases
 
 AS_OF = "2026-11-25"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _court(path: Path, *names: str) -> None:
@@ -34,7 +40,12 @@ def _commands(out: Path) -> dict[str, list[object]]:
 COMMANDS = ["export", "schedule", "sheet", "report"]
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+#: The commands that succeed in-process here; ``sheet`` makes a Qt application, so it runs
+#: in its own process (``test_the_sheet_command_finds_its_judge_the_same_way``).
+IN_PROCESS = ["export", "schedule", "report"]
+
+
+@pytest.mark.parametrize("command", IN_PROCESS)
 def test_the_only_judge_needs_no_judge_option(
     planner: Callable[..., object], db_path: Path, tmp_path: Path, command: str
 ) -> None:
@@ -67,7 +78,7 @@ def test_a_database_without_judges_says_how_to_get_one(
     assert "planner demo" in result.err  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", IN_PROCESS)
 def test_names_match_whatever_their_case(
     planner: Callable[..., object], db_path: Path, tmp_path: Path, command: str
 ) -> None:
@@ -102,7 +113,11 @@ def test_forecast_and_a_cases_csv_match_names_whatever_their_case(
 def test_an_exact_name_wins_and_a_name_matching_several_is_refused_with_them(
     planner: Callable[..., object], db_path: Path, tmp_path: Path
 ) -> None:
-    _court(db_path, "Ana Ruiz", "ANA RUIZ", "Bo Chen")
+    _court(db_path, "Ana Ruiz", "Cy Dow", "Bo Chen")
+    # A database from before names had to differ in more than case.
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE judges SET name = 'ANA RUIZ' WHERE name = 'Cy Dow'")
+    connection.close()
     out = tmp_path / "docket.json"
     exact = planner("export", "--db", db_path, "--judge", "ANA RUIZ", "--out", out)
     assert exact.code == 0, exact.err  # type: ignore[attr-defined]
@@ -149,3 +164,42 @@ def test_the_default_database_is_not_created_by_a_forecast(
     assert result.code == 1  # type: ignore[attr-defined]
     assert "there is no database at" in result.err  # type: ignore[attr-defined]
     assert not list(private_data_folder.rglob("*.sqlite"))
+
+
+def test_a_docket_file_cannot_bring_a_name_that_differs_only_in_case(
+    planner: Callable[..., object], db_path: Path, tmp_path: Path
+) -> None:
+    _court(db_path, "Ana Ruiz")
+    out = tmp_path / "docket.json"
+    assert planner("export", "--db", db_path, "--out", out).code == 0  # type: ignore[attr-defined]
+    result = planner("import", "--db", db_path, "--judge", "ANA RUIZ", out)
+    assert result.code == 1  # type: ignore[attr-defined]
+    assert result.err == (  # type: ignore[attr-defined]
+        "planner: a judge named 'Ana Ruiz' is already in this database, and names are matched "
+        "whatever their case: choose another name than 'ANA RUIZ'\n"
+    )
+    database = Database.open(db_path)
+    assert [judge.name for judge in list_judges(database)] == ["Ana Ruiz"]
+    database.close()
+
+
+def test_the_sheet_command_finds_its_judge_the_same_way(db_path: Path, tmp_path: Path) -> None:
+    _court(db_path, "Ana Ruiz")
+
+    def sheet(*more: str) -> subprocess.CompletedProcess[str]:
+        args = ["sheet", "--db", str(db_path), "--date", AS_OF, "--out", str(tmp_path / "s.pdf")]
+        return subprocess.run(
+            [sys.executable, "-m", "planner", *args, *more],
+            env=os.environ | {"PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    alone = sheet()
+    assert (alone.returncode, alone.stderr) == (0, "")
+    assert alone.stdout.startswith("Saved the docket sheet of Ana Ruiz ")
+    other_case = sheet("--judge", "ana RUIZ")
+    assert (other_case.returncode, other_case.stderr) == (0, "")
+    assert other_case.stdout.startswith("Saved the docket sheet of Ana Ruiz ")

@@ -47,6 +47,12 @@ class Session:
         return f"{WEEKDAY_NAMES[self.weekday]} {self.start:%H:%M}-{self.end:%H:%M} {self.kind}"
 
 
+def name_key(name: str) -> str:
+    """What makes two judges' names the same: letters whatever their case, spaces collapsed.
+    Names are unique by it, and a name typed on the command line matches by it."""
+    return " ".join(name.split()).casefold()
+
+
 def overlap(session: Session, others: Iterable[Session]) -> str | None:
     """Why ``session`` cannot be in one weekly template with ``others`` (None when it can): the
     first of them it overlaps, by both labels."""

@@ -5,13 +5,9 @@ from dataclasses import replace
 
 from planner.domain.docket import Closure, Docket, Leave, closure_problems
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Judge
+from planner.domain.judge import Judge, name_key
 from planner.store.database import Database
 from planner.store.errors import Conflict
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def match_judge(judges: Sequence[Judge], name: str) -> Judge:
@@ -21,7 +17,7 @@ def match_judge(judges: Sequence[Judge], name: str) -> Judge:
     for judge in judges:
         if judge.name == name:
             return judge
-    found = [judge for judge in judges if _folded(judge.name) == _folded(name)]
+    found = [judge for judge in judges if name_key(judge.name) == name_key(name)]
     if len(found) == 1:
         return found[0]
     if found:
