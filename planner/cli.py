@@ -328,15 +328,16 @@ def _open(args: argparse.Namespace, *, changes: bool = False):  # type: ignore[n
     return database
 
 
-def _open_existing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The database of a command that only reads: refused, and nothing created, where none is."""
+def _open_existing(args: argparse.Namespace, *, changes: bool = False):  # type: ignore[no-untyped-def]
+    """The database of a command that reads one (forecast, export, schedule, sheet, report):
+    refused, and nothing created, where there is none."""
     path = _database_path(args)
     if not path.exists():
         raise UserError(
             f"there is no database at {path}: nothing was read or created. Check --db, or make "
             "one with 'planner demo' or 'planner import FILE'"
         )
-    return _open(args)
+    return _open(args, changes=changes)
 
 
 def _for_one_judge(args: argparse.Namespace, database) -> None:  # type: ignore[no-untyped-def]
@@ -447,7 +448,7 @@ def _schedule(args: argparse.Namespace) -> int:
     options = Options(buffer_minutes=args.buffer, notice_days=args.notice_days)
     if args.policy == "all" and args.apply:
         raise UserError("--apply stores one proposal: choose --policy, not all")
-    database = _open_existing(args)
+    database = _open_existing(args, changes=args.apply)
     _for_one_judge(args, database)
     if args.policy == "all":
         found = service.compare_policies(database, args.judge, args.first, options=options)
@@ -457,9 +458,6 @@ def _schedule(args: argparse.Namespace) -> int:
             print(render_comparison(found))
         return 0
     if args.apply:
-        from planner.services.backups import keep_daily_backup
-
-        keep_daily_backup(database.path)  # today's backup before a command that writes
         proposal, applied = service.schedule_and_apply(
             database, args.judge, args.first, args.policy, options
         )
