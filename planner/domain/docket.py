@@ -30,6 +30,15 @@ class Closure:
     reason: str
 
 
+def _day(day: date) -> str:
+    """A day as the window shows it: Mon 21 Dec 2026."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _moment(moment: datetime) -> str:
+    return f"{_day(moment.date())} {moment:%H:%M}"
+
+
 def closure_problems(sessions: Iterable[Session], closures: Iterable[Closure]) -> list[str]:
     """Why closures mean nothing, one sentence each: a day listed twice, or a Saturday or Sunday
     on which the judge has no sessions, when the court would not sit anyway.
@@ -42,7 +51,7 @@ def closure_problems(sessions: Iterable[Session], closures: Iterable[Closure]) -
     seen: set[date] = set()
     for closure in closures:
         day = closure.day
-        shown = f"{day:%a} {day.day} {day:%b %Y}"
+        shown = _day(day)
         if day in seen:
             found.append(f"the closure on {shown} is listed twice")
         elif day.weekday() >= 5 and day.weekday() not in sitting:
@@ -69,13 +78,18 @@ class Leave:
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", coerce(LeaveKind, self.kind, "leave kind"))
         if self.end <= self.start:
-            raise InvalidValue(f"leave from {self.start} to {self.end} ends before it starts")
+            raise InvalidValue(
+                f"leave from {_moment(self.start)} to {_moment(self.end)} ends before it starts"
+            )
 
     @classmethod
     def days(cls, first: date, last: date, kind: LeaveKind = LeaveKind.ANNUAL) -> "Leave":
         """Whole days ``first`` to ``last``, both included."""
         if last < first:
-            raise InvalidValue(f"leave from {first} to {last} ends before it starts")
+            raise InvalidValue(
+                f"leave from {_day(first)} to {_day(last)} ends before it starts: the last day "
+                "comes on or after the first"
+            )
         start = datetime.combine(first, time())
         return cls(start, datetime.combine(last + timedelta(days=1), time()), kind, all_day=True)
 

@@ -113,3 +113,17 @@ def test_closures_on_a_weekend_without_sessions_or_twice_mean_nothing() -> None:
         "a closure is for a day the court would sit",
         "the closure on Thu 24 Dec 2026 is listed twice",
     ]
+
+
+def test_backwards_leave_says_its_days_as_the_calendar_shows_them() -> None:
+    with pytest.raises(
+        InvalidValue,
+        match=r"^leave from Mon 21 Dec 2026 to Sun 6 Dec 2026 ends before it starts: "
+        r"the last day comes on or after the first$",
+    ):
+        Leave.days(date(2026, 12, 21), date(2026, 12, 6))
+    with pytest.raises(
+        InvalidValue,
+        match=r"^leave from Wed 25 Nov 2026 13:00 to Wed 25 Nov 2026 12:00 ends before it starts$",
+    ):
+        Leave(datetime(2026, 11, 25, 13), datetime(2026, 11, 25, 12), "sick")  # type: ignore[arg-type]
