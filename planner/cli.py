@@ -7,12 +7,18 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from planner import __version__
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.forecast.report import Forecast
 from planner.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+
+JUDGE_HELP = "may be left out when the database holds one judge; any case matches"
 
 
 class UserError(Exception):
@@ -162,7 +168,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "hearings as an iCalendar file (.ics) for a calendar app: without names unless "
         "--with-names says so.",
     )
-    export.add_argument("--judge", metavar="NAME", required=True)
+    export.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     export.add_argument(
         "--format",
         choices=("json", "csv", "ics"),
@@ -193,7 +199,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "each session's hearings with time, A-number, name, interpreter, detained, attorney and "
         "hearing kind. Works without a display. The file names asylum applicants.",
     )
-    sheet.add_argument("--judge", metavar="NAME", required=True)
+    sheet.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     sheet.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", required=True)
     sheet.add_argument(
         "--week", action="store_true", help="the week of --date, as the calendar shows it"
@@ -207,7 +213,7 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Write a multi-page PDF: the forecast in words and numbers, the charts, "
         "the calendar summary by month and the assumptions used (work pattern, leave, lengths).",
     )
-    report.add_argument("--judge", metavar="NAME", required=True)
+    report.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     report.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
     report.add_argument(
         "--as-of",
@@ -229,7 +235,7 @@ def _add_schedule_parser(commands, db_option: _Parser) -> None:
         "not fit. --apply stores it in one transaction; --policy all compares the policies.",
     )
     schedule.add_argument(
-        "--judge", metavar="NAME", required=True, help="the judge whose calendar is planned"
+        "--judge", metavar="NAME", help=f"the judge whose calendar is planned; {JUDGE_HELP}"
     )
     schedule.add_argument(
         "--from",
@@ -325,6 +331,26 @@ def _open(args: argparse.Namespace, *, changes: bool = False):
     return database
 
 
+def _open_existing(args: argparse.Namespace, *, changes: bool = False) -> "Database":
+    """The database of a command that reads one (forecast, export, schedule, sheet, report):
+    refused, and nothing created, where there is none."""
+    path = _database_path(args)
+    if not path.exists():
+        raise UserError(
+            f"there is no database at {path}: nothing was read or created. Check --db, or make "
+            "one with 'planner demo' or 'planner import FILE'"
+        )
+    return _open(args, changes=changes)
+
+
+def _for_one_judge(args: argparse.Namespace, database: "Database") -> None:
+    """Set ``args.judge`` to the stored name of the judge the command is for: --judge matched
+    whatever its case, or the database's only judge when --judge is left out."""
+    from planner.services.judges import the_judge
+
+    args.judge = the_judge(database, args.judge).name
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.self_test:
         from planner.selftest import run_self_test
@@ -356,7 +382,7 @@ def _run(args: argparse.Namespace) -> int:
 def _forecast(args: argparse.Namespace) -> int:
     from planner.services.forecasting import forecast_judges
 
-    results = forecast_judges(_open(args), args.judge, args.as_of)
+    results = forecast_judges(_open_existing(args), args.judge, args.as_of)
     if args.json:
         print(json.dumps([result.as_json() for result in results], indent=2))
     elif not results:
@@ -371,7 +397,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\rgenerating: {done:,} of {total:,} judges", end="", file=sys.stderr)
+            print(f"\rgenerating: {done:,} of {counted(total, 'judge')}", end="", file=sys.stderr)
 
     summary = create_demo(
         _open(args, changes=True),
@@ -410,7 +436,9 @@ def _export(args: argparse.Namespace) -> int:
         return _export_calendar(args)
     if args.with_names or args.first or args.last:
         raise UserError("--with-names, --from and --to are for a calendar export (--format ics)")
-    summary = export_docket(_open(args), args.judge, fmt, args.out)
+    database = _open_existing(args)
+    _for_one_judge(args, database)
+    summary = export_docket(database, args.judge, fmt, args.out)
     print(summary.describe())
     return 0
 
@@ -421,10 +449,12 @@ def _schedule(args: argparse.Namespace) -> int:
     from planner.services import autoschedule as service
 
     options = Options(buffer_minutes=args.buffer, notice_days=args.notice_days)
+    if args.policy == "all" and args.apply:
+        raise UserError("--apply stores one proposal: choose --policy, not all")
+    database = _open_existing(args, changes=args.apply)
+    _for_one_judge(args, database)
     if args.policy == "all":
-        if args.apply:
-            raise UserError("--apply stores one proposal: choose --policy, not all")
-        found = service.compare_policies(_open(args), args.judge, args.first, options=options)
+        found = service.compare_policies(database, args.judge, args.first, options=options)
         if args.json:
             print(json.dumps({"compare": [p.as_json() for p in found]}, indent=2))
         else:
@@ -432,12 +462,10 @@ def _schedule(args: argparse.Namespace) -> int:
         return 0
     if args.apply:
         proposal, applied = service.schedule_and_apply(
-            _open(args, changes=True), args.judge, args.first, args.policy, options
+            database, args.judge, args.first, args.policy, options
         )
     else:
-        proposal = service.propose_schedule(
-            _open(args), args.judge, args.first, args.policy, options
-        )
+        proposal = service.propose_schedule(database, args.judge, args.first, args.policy, options)
     if args.json:
         print(json.dumps(proposal.as_json() | {"applied": args.apply}, indent=2))
     else:
@@ -450,8 +478,10 @@ def _schedule(args: argparse.Namespace) -> int:
 def _export_calendar(args: argparse.Namespace) -> int:
     from planner.services.calendar_export import export_calendar
 
+    database = _open_existing(args)
+    _for_one_judge(args, database)
     summary = export_calendar(
-        _open(args),
+        database,
         args.judge,
         args.out,
         first=args.first,
@@ -470,7 +500,9 @@ def _sheet(args: argparse.Namespace) -> int:
         raise UserError(
             f"a docket sheet is a PDF: give --out a name ending in .pdf, not {args.out}"
         )
-    sheet = load_sheet(_open(args), args.judge, args.date, week=args.week)
+    database = _open_existing(args)
+    _for_one_judge(args, database)
+    sheet = load_sheet(database, args.judge, args.date, week=args.week)
     if not display_available():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # Qt needs fonts here, not a screen
     from planner.ui.files.docket_sheet import describe, headless_application, save_pdf
@@ -485,7 +517,9 @@ def _report(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() != ".pdf":
         raise UserError(f"the report is a PDF: name the --out file ….pdf, not {args.out.name}")
-    path = write_judge_report(_open(args), args.judge, args.out, as_of=args.as_of)
+    database = _open_existing(args)
+    _for_one_judge(args, database)
+    path = write_judge_report(database, args.judge, args.out, as_of=args.as_of)
     print(f"Wrote the report of {args.judge} to {path}.")
     return 0
 
@@ -518,7 +552,7 @@ def render_forecast(f: Forecast) -> str:
         f"  Needed                      {f.needed:,}",
         f"  Pending cases               {f.pending_cases:,}",
         f"  Bench time left             {hours(f.capacity_minutes)}"
-        f" on {f.workdays_left} workdays (booked {hours(f.booked_minutes)})",
+        f" on {counted(f.workdays_left, 'workday')} (booked {hours(f.booked_minutes)})",
     ]
     if f.minutes_per_needed_completion is not None:
         lines.append(f"  Per needed completion       {hours(f.minutes_per_needed_completion)}")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from planner import __version__
+from planner.domain.plural import counted
 from planner.paths import DATA_FOLDER_VARIABLE
 
 if TYPE_CHECKING:
@@ -125,7 +126,8 @@ class _Run:
             raise SelfTestFailure("the window's forecast is not the demo judge's")
         return (
             f"{forecast.judge}: {forecast.verdict.title}, "
-            f"{forecast.pending_cases:,} pending, {forecast.workdays_left} workdays left"
+            f"{forecast.pending_cases:,} pending, "
+            f"{counted(forecast.workdays_left, 'workday')} left"
         )
 
     def pdf_step(self) -> str:

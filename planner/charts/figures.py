@@ -19,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from planner.charts import palette
 from planner.charts.palette import LIGHT, ChartTheme
+from planner.domain.plural import counted
 from planner.services.chart_data import ChartData
 
 SAVE_FORMATS = ("png", "svg", "pdf")
@@ -244,7 +245,7 @@ def draw_docket(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> N
     by_age.yaxis.set_major_formatter(FuncFormatter(_thousands))
     by_age.margins(y=0.12)
     total = sum(count for _kind, count in data.pending_by_kind)
-    figure.suptitle(f"Pending docket: {total:,} cases", color=theme.text)
+    figure.suptitle(f"Pending docket: {counted(total, 'case')}", color=theme.text)
     _style(figure, [by_kind, by_age], theme)
     by_kind.grid(False, axis="y")
     by_age.grid(False, axis="x")
@@ -255,7 +256,7 @@ def shortening_title(data: ChartData) -> str:
     if f.required_shortening_pct is None:
         return (
             "Hearing lengths: even at the minimum lengths the quota is out of reach "
-            f"({f.bench_hours_missing:,.0f} bench hours short)"
+            f"({counted(f.bench_hours_missing, 'bench hour', spec=',.0f')} short)"
         )
     if f.required_shortening_pct <= 0:
         return "Hearing lengths: the quota is reachable at current lengths"

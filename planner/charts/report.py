@@ -18,6 +18,7 @@ from planner.charts.figures import CHARTS, DRAWING, humanise, new_figure
 from planner.charts.palette import LIGHT
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES
+from planner.domain.plural import counted
 from planner.services.chart_data import NEEDS_IMPROVEMENT_SHARE, ChartData, chart_data_for
 from planner.services.clock import now_for
 from planner.services.forecasting import select_judges
@@ -103,11 +104,14 @@ def forecast_page(data: ChartData) -> _TextPage:
     page.heading(f"Verdict: {f.verdict.title}")
     page.para(f.message)
     page.heading("The figures")
-    page.row("Quota", f"{f.quota:,} completions")
+    page.row("Quota", counted(f.quota, "completion"))
     page.row("Completed so far", f"{f.completed:,} (the kinds counted: see the assumptions)")
     page.row("Still needed", f"{f.needed:,}")
     page.row("Pending cases", f"{f.pending_cases:,}")
-    page.row("Bench time left", f"{_hours(f.capacity_minutes)} on {f.workdays_left} workdays")
+    page.row(
+        "Bench time left",
+        f"{_hours(f.capacity_minutes)} on {counted(f.workdays_left, 'workday')}",
+    )
     page.row("Booked in the time left", _hours(f.booked_minutes))
     per_case = f.minutes_per_needed_completion
     page.row(
@@ -270,9 +274,10 @@ def assumptions_page(data: ChartData) -> _TextPage:
         if entry.last_day >= f.fy_start and entry.start.date() <= f.fy_end
     ]
     page.para(
-        f"{len(leave)} leave entries, {sum(m.leave_minutes for m in data.months) / 60:,.1f} "
-        f"bench hours of leave; {len(data.closures)} court closure"
-        f"{'' if len(data.closures) == 1 else 's'}. Federal holidays follow "
+        f"{counted(len(leave), 'leave entry', 'leave entries')}, "
+        f"{sum(m.leave_minutes for m in data.months) / 60:,.1f} "
+        f"bench hours of leave; {counted(len(data.closures), 'court closure')}. "
+        "Federal holidays follow "
         "the observed-date rule."
     )
     for entry in leave:

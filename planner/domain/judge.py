@@ -1,5 +1,6 @@
 """A judge's profile: quota, fiscal year, weekly session template and hearing lengths."""
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -44,6 +45,38 @@ class Session:
     @property
     def label(self) -> str:
         return f"{WEEKDAY_NAMES[self.weekday]} {self.start:%H:%M}-{self.end:%H:%M} {self.kind}"
+
+
+def name_key(name: str) -> str:
+    """What makes two judges' names the same: letters whatever their case, spaces collapsed.
+    Names are unique by it, and a name typed on the command line matches by it."""
+    return " ".join(name.split()).casefold()
+
+
+def overlap(session: Session, others: Iterable[Session]) -> str | None:
+    """Why ``session`` cannot be in one weekly template with ``others`` (None when it can): the
+    first of them it overlaps, by both labels."""
+    for other in others:
+        if (
+            other.weekday == session.weekday
+            and session.start < other.end
+            and other.start < session.end
+        ):
+            return f"{session.label} overlaps {other.label}"
+    return None
+
+
+def first_overlap(sessions: Sequence[Session]) -> str | None:
+    """The first two sessions of a weekly template that overlap, by both labels, or None.
+
+    A judge sits in one session at a time: overlapping sessions would count the same bench
+    hours twice.
+    """
+    for index, session in enumerate(sessions):
+        message = overlap(session, sessions[:index])
+        if message:
+            return message
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +156,11 @@ class Judge:
             )
         if not 0 <= self.at_risk_slack_pct < 100:
             raise InvalidValue(f"at-risk slack {self.at_risk_slack_pct!r}% must be 0 to under 100")
+        if message := first_overlap(self.sessions):
+            raise InvalidValue(f"weekly session {message}: a judge sits in one session at a time")
+        for kind in self.case_minutes:
+            if not kind.strip():
+                raise InvalidValue(f"case kind {kind!r} needs a name")
 
     @property
     def zone(self) -> ZoneInfo:

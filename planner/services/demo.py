@@ -6,6 +6,7 @@ from datetime import date
 
 from planner.demo.generator import plan_dockets
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.store.database import Database
 
 
@@ -21,14 +22,10 @@ class DemoSummary:
 
     def describe(self) -> str:
         return (
-            f"Created {_count(len(self.judges), 'judge')} with "
-            f"{_count(self.pending_cases, 'pending case')} and "
-            f"{_count(self.hearings, 'hearing')} in {self.where}."
+            f"Created {counted(len(self.judges), 'judge')} with "
+            f"{counted(self.pending_cases, 'pending case')} and "
+            f"{counted(self.hearings, 'hearing')} in {self.where}."
         )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def create_demo(
@@ -52,7 +49,7 @@ def create_demo(
         )
     if judges > cases:
         raise InvalidValue(
-            f"{judges:,} judges cannot share {cases:,} pending cases: "
+            f"{counted(judges, 'judge')} cannot share {counted(cases, 'pending case')}: "
             "ask for at least as many cases as judges"
         )
     names: list[str] = []

@@ -5,13 +5,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from typing import Protocol
 
-from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.forecast.engine import forecast_workload
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
 from planner.services.clock import now_for
+from planner.services.judges import match_judge
 from planner.store.database import Database
 
 
@@ -23,13 +23,13 @@ class JudgesStored(Protocol):
 
 
 def select_judges(reader: JudgesStored, name: str | None) -> list[Judge]:
-    """The judge called ``name``, or every judge when no name is given."""
+    """The judge called ``name`` (whatever its case: ``match_judge``), or every judge when no
+    name is given."""
     if name is None:
         return reader.judges()
     judge = reader.judge_named(name)
-    if judge is None:
-        known = ", ".join(repr(j.name) for j in reader.judges()) or "none"
-        raise InvalidValue(f"no judge named {name!r} in this database (judges: {known})")
+    if judge is None:  # not exactly as written: whatever its case
+        judge = match_judge(reader.judges(), name)
     return [judge]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.plural import counted
 from planner.interchange.cases_csv import decode_csv, read_cases, write_cases
 from planner.interchange.docket_json import read_docket, write_docket
 from planner.interchange.problems import decode_utf8
@@ -35,10 +36,10 @@ class ImportSummary:
         who = _judge_title(self.judge)
         if self.kind == "cases":
             return (
-                f"Added {_count(self.added, 'case')} and updated {self.updated:,} "
+                f"Added {counted(self.added, 'case')} and updated {self.updated:,} "
                 f"on {who}'s docket from {self.source}."
             )
-        what = f"{_count(self.cases, 'case')} and {_count(self.hearings, 'hearing')}"
+        what = f"{counted(self.cases, 'case')} and {counted(self.hearings, 'hearing')}"
         if self.replaced:
             return f"Replaced {who}'s docket with {self.source}: {what}."
         return f"Imported {what} for {who} from {self.source}."
@@ -59,14 +60,14 @@ class ExportSummary:
     def describe(self) -> str:
         who = _judge_title(self.judge)
         if self.fmt == "csv":
-            written = f"Exported {who}'s {_count(self.cases, 'case')} to {self.out}"
+            written = f"Exported {who}'s {counted(self.cases, 'case')} to {self.out}"
         else:
             contents = ", ".join(
                 (
-                    _count(self.cases, "case"),
-                    _count(self.hearings, "hearing"),
-                    _count(self.leave, "leave entry", "leave entries"),
-                    _count(self.closures, "court closure"),
+                    counted(self.cases, "case"),
+                    counted(self.hearings, "hearing"),
+                    counted(self.leave, "leave entry", "leave entries"),
+                    counted(self.closures, "court closure"),
                 )
             )
             written = f"Exported {who}'s docket ({contents}) to {self.out}"
@@ -241,7 +242,3 @@ def write_atomically(out: Path, data: bytes) -> None:
 
 def _judge_title(name: str) -> str:
     return name if name.lower().startswith("judge ") else f"Judge {name}"
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from planner.domain.plural import counted
 from planner.store.connection import schema_revision, table_names
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
 from planner.store.private_files import create_private, make_private, make_private_folder
@@ -43,11 +44,12 @@ class BackupInfo:
 
     def describe(self) -> str:
         count = len(self.judges)
-        who = ", ".join(f"{name} ({cases:,} cases)" for name, cases in self.judges) or "no judges"
-        kind = " (kept before a restore)" if self.before_restore else ""
-        return (
-            f"{self.taken:%a %d %b %Y %H:%M}{kind}: {count} judge{'' if count == 1 else 's'}: {who}"
+        who = (
+            ", ".join(f"{name} ({counted(cases, 'case')})" for name, cases in self.judges)
+            or "no judges"
         )
+        kind = " (kept before a restore)" if self.before_restore else ""
+        return f"{self.taken:%a %d %b %Y %H:%M}{kind}: {counted(count, 'judge')}: {who}"
 
 
 def take_backup(source: Path, out: Path) -> Path:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
-from planner.domain.judge import Judge
+from planner.domain.judge import Judge, name_key
 from planner.domain.vocabulary import (
     HearingKind,
     HearingStatus,
@@ -54,9 +54,22 @@ class Repository(HearingStore):
         assert driver is not None  # a transaction's connection is open: it has its driver's
         return Reader(driver)
 
+    def _refuse_taken_name(self, name: str, own_id: int | None = None) -> None:
+        """A judge's name is unique whatever its case (``name_key``): the command line matches
+        names that way, so two that differ only in case could not be told apart."""
+        for other_id, other in self._session.execute(select(JudgeRow.id, JudgeRow.name)):
+            if other_id == own_id:
+                continue
+            if other == name:
+                raise Conflict(f"a judge named {name!r} is already in this database")
+            if name_key(other) == name_key(name):
+                raise Conflict(
+                    f"a judge named {other!r} is already in this database, and names are "
+                    f"matched whatever their case: choose another name than {name!r}"
+                )
+
     def add_judge(self, judge: Judge) -> int:
-        if self._session.scalar(select(JudgeRow.id).where(JudgeRow.name == judge.name)):
-            raise Conflict(f"a judge named {judge.name!r} is already in this database")
+        self._refuse_taken_name(judge.name)
         row = JudgeRow()
         self._copy_profile(judge, row)
         self._session.add(row)
@@ -77,6 +90,8 @@ class Repository(HearingStore):
                 "changes were not saved. The window now shows the profile as they left it: "
                 "make your changes again if they still apply"
             )
+        if row.name != judge.name:
+            self._refuse_taken_name(judge.name, row.id)
         self._copy_profile(judge, row)
         # Always an UPDATE of the judge's row, so the version counts every save of the profile,
         # also one that changed only its sessions, minutes, closures or leave.

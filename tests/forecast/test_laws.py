@@ -26,6 +26,7 @@ sessions = st.lists(
     ),
     min_size=1,
     max_size=6,
+    unique_by=lambda session: session.weekday,  # sessions of one day may not overlap
 )
 leave_entries = st.lists(
     st.builds(

@@ -350,18 +350,20 @@ def case_lists(draw: st.DrawFn) -> list[Case]:
     found = []
     for a_number in a_numbers:
         completed = draw(st.booleans())
+        received = draw(_DAYS)
+        done = draw(_DAYS) if completed else None
         found.append(
             Case(
                 a_number=a_number,
                 name=draw(_CELL),
                 kind=draw(st.sampled_from(KINDS)),
-                received=draw(_DAYS),
+                received=min(received, done) if done else received,  # never completed before
                 detained=draw(st.booleans()),
                 juvenile=draw(st.booleans()),
                 language=draw(_CELL),
                 represented=draw(st.booleans()),
                 status=CaseStatus.COMPLETED if completed else CaseStatus.PENDING,
-                completion_date=draw(_DAYS) if completed else None,
+                completion_date=done,
                 completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
                 remaining_minutes=draw(st.none() | st.integers(1, 100_000)),
                 asylum_filed=draw(st.none() | _DAYS),

@@ -57,8 +57,13 @@ def sessions(draw: st.DrawFn) -> tuple[Session, ...]:
         st.lists(st.tuples(st.integers(0, 6), st.times(time(0), time(22))), max_size=8, unique=True)
     )
     found = []
-    for weekday, start in sorted(starts):
-        end = draw(st.times(time(start.hour + 1), time(23, 59)))
+    ordered = sorted(starts)
+    for index, (weekday, start) in enumerate(ordered):
+        # A session ends by the next one of its day begins: a weekly template never overlaps.
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        limit = following[1] if following and following[0] == weekday else time(23, 59)
+        earliest = (datetime.combine(date.min, start) + timedelta(microseconds=1)).time()
+        end = draw(st.times(earliest, limit))
         kind = draw(st.sampled_from(SessionKind))
         found.append(Session(weekday, start, end, kind, draw(st.none() | _TEXT)))
     return tuple(found)
@@ -94,17 +99,19 @@ def leave(draw: st.DrawFn) -> Leave:
 @st.composite
 def cases(draw: st.DrawFn, a_number: str, kinds: list[str]) -> Case:
     completed = draw(st.booleans())
+    received = draw(_DAYS)
+    done = draw(_DAYS) if completed else None
     return Case(
         a_number=a_number,
         name=draw(_TEXT),
         kind=draw(st.sampled_from(kinds)),
-        received=draw(_DAYS),
+        received=min(received, done) if done else received,  # never completed before it
         detained=draw(st.booleans()),
         juvenile=draw(st.booleans()),
         language=draw(_TEXT),
         represented=draw(st.booleans()),
         status=CaseStatus.COMPLETED if completed else CaseStatus.PENDING,
-        completion_date=draw(_DAYS) if completed else None,
+        completion_date=done,
         completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
         remaining_minutes=draw(st.none() | st.integers(1, 5000)),
         asylum_filed=draw(st.none() | _DAYS),
@@ -132,7 +139,15 @@ def dockets(draw: st.DrawFn) -> Docket:
     judge = draw(judges())
     a_numbers = draw(st.lists(st.from_regex(r"\d{9}", fullmatch=True), max_size=12, unique=True))
     kinds = sorted(judge.case_minutes)
-    closure_days = draw(st.lists(_DAYS, max_size=4, unique=True))
+    # Closures on weekdays, or on a weekend day the judge sits (the model's rule).
+    sitting = {session.weekday for session in judge.sessions}
+    closure_days = draw(
+        st.lists(
+            _DAYS.filter(lambda day: day.weekday() < 5 or day.weekday() in sitting),
+            max_size=4,
+            unique=True,
+        )
+    )
     entries = draw(st.lists(leave(), max_size=5, unique_by=lambda entry: entry.start))
     return Docket(
         judge=judge,

@@ -95,3 +95,11 @@ def test_more_judges_than_cases_is_refused_with_a_reason(planner, db_path: Path)
     result = planner("demo", "--db", db_path, "--cases", 5, "--judges", 6)
     assert result.code == 1
     assert "6 judges cannot share 5 pending cases" in result.err
+
+
+def test_one_case_reads_in_the_singular(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    refused = planner("demo", "--db", db_path, "--cases", 1, "--judges", 2)
+    assert "2 judges cannot share 1 pending case: " in refused.err
+    made = planner("demo", "--db", db_path, "--cases", 1, "--today", TODAY.isoformat())
+    assert made.code == 0, made.err
+    assert made.out.startswith("Created 1 judge with 1 pending case and ")

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from planner.domain.plural import counted
 from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.services.changes import Change
@@ -235,7 +236,8 @@ class CourtView(QWidget):
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         short = sum(1 for f in results if f.verdict not in (Verdict.ON_TRACK, Verdict.AT_RISK))
         self.summary.setText(
-            f"{len(results):,} judges: {short:,} cannot reach the quota at current lengths. "
+            f"{counted(len(results), 'judge')}: {short:,} cannot reach the quota at current "
+            "lengths. "
             "Double-click a judge to open the docket."
             if results
             else "No judges in this database yet."

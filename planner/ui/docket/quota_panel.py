@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
@@ -296,9 +297,13 @@ class QuotaPanel(QFrame):
 
         what_if = self.what_if.what_if()
         self._trying = not what_if.is_empty
-        self.forecast = (
-            forecast_from(self._inputs, what_if) if self._trying else self.saved_forecast
-        )
+        try:
+            self.forecast = (
+                forecast_from(self._inputs, what_if) if self._trying else self.saved_forecast
+            )
+        except InvalidValue as refused:  # the domain's rule, e.g. an extra session overlaps one
+            self._show_refused(str(refused))
+            return
         self._work = work_needed(self._inputs, self.forecast)
         self._show(self.forecast, self._work)
         if self._explanation is not None and self._explanation.isVisible():
@@ -329,6 +334,16 @@ class QuotaPanel(QFrame):
             self._explanation.show_explanation(
                 explain(self.forecast, self._work), trying=self._trying
             )
+
+    def _show_refused(self, reason: str) -> None:
+        self.forecast = None
+        self._paint_banner(NEUTRAL_BANNER, None)
+        self.title.setText("<b>What if (not saved): cannot be tried</b>")
+        self.message.setText(reason[:1].upper() + reason[1:] + ".")
+        for figure in self._figures:
+            figure.set_figure("–")
+        self.what_if.difference.clear()
+        self.how.setVisible(False)
 
     def _show_waiting(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)

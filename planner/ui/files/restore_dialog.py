@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.plural import counted
 from planner.services import backups
 from planner.store.backup import BackupInfo
 from planner.ui.common.errors import show_error
@@ -85,7 +86,8 @@ def confirm_restore(parent: QWidget | None, database: Path, info: BackupInfo) ->
         parent,
         "Restore this backup?",
         f"Replace everything in {database.name} with the backup taken "
-        f"{info.taken:%a %d %b %Y at %H:%M}: {len(info.judges):,} judges, {info.cases:,} cases?"
+        f"{info.taken:%a %d %b %Y at %H:%M}: {counted(len(info.judges), 'judge')}, "
+        f"{counted(info.cases, 'case')}?"
         "\n\nWhat the file holds now is kept as a backup first, so this can be undone by "
         "restoring that one.",
     )

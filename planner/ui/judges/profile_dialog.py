@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.docket import Closure, Leave
+from planner.domain.docket import Closure, Leave, closure_problems
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import DEFAULT_COUNTED_COMPLETIONS, CompletionKind
@@ -44,6 +44,11 @@ COMPLETIONS_NOTE = (
     "changes of venue, transfers and administrative closures; the defaults leave them out. "
     "The forecast names the rule it used."
 )
+
+
+def _without_mnemonic(text: str) -> str:
+    """A tab's text as shown: "&Closures && leave" reads "Closures & leave"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class CompletionsForm(QGroupBox):
@@ -135,7 +140,13 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
-        for editor in (self.general, self.template, self.case_minutes, self.hearing_minutes):
+        for editor in (
+            self.general,
+            self.template,
+            self.case_minutes,
+            self.hearing_minutes,
+            self.calendar,
+        ):
             editor.changed.connect(self._validate)
         self.setMinimumSize(860, 560)
         self.resize(960, 640)
@@ -173,6 +184,9 @@ class ProfileDialog(QDialog):
             found[1] = message
         if message := self.case_minutes.problem() or self.hearing_minutes.problem():
             found[2] = message
+        closures = self.calendar.closures.closures()
+        if problems := closure_problems(self.template.sessions(), closures):
+            found[4] = problems[0]  # the domain's rule: a closure is for a day the judge sits
         return found
 
     def profile(self) -> tuple[Judge, list[Closure], list[Leave]]:
@@ -196,7 +210,7 @@ class ProfileDialog(QDialog):
         for index in range(self.tabs.count()):
             self.tabs.setTabIcon(index, warning if index in problems else QIcon())
         if problems:
-            where = ", ".join(self.tabs.tabText(i).replace("&", "") for i in problems)
+            where = ", ".join(_without_mnemonic(self.tabs.tabText(i)) for i in problems)
             self.summary.say(f"Fix what is marked on: {where}")
         else:
             self.summary.say(None)

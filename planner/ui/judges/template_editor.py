@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.judge import WEEKDAY_NAMES, Session
+from planner.domain.judge import WEEKDAY_NAMES, Session, first_overlap, overlap
 from planner.domain.vocabulary import SessionKind
 from planner.ui.judges.field_error import FieldError, kind_label
 from planner.ui.judges.session_dialog import SessionDialog
@@ -46,18 +46,6 @@ def _minutes(moment: time) -> int:
 
 def _time(minutes: int) -> time:
     return time(minutes // 60, minutes % 60)
-
-
-def overlap(session: Session, others: Iterable[Session]) -> str | None:
-    """Why ``session`` cannot sit beside ``others`` on the grid (None when it can)."""
-    for other in others:
-        if (
-            other.weekday == session.weekday
-            and session.start < other.end
-            and other.start < session.end
-        ):
-            return f"{session.label} overlaps {other.label}"
-    return None
 
 
 class _Grid(QTableWidget):
@@ -175,12 +163,9 @@ class TemplateEditor(QWidget):
         self._show_weekend(self.weekend.isChecked())
 
     def problem(self) -> str | None:
-        """Why the template cannot be saved as it is (two sessions overlap), or None."""
-        for index, session in enumerate(self._sessions):
-            message = overlap(session, self._sessions[:index])
-            if message:
-                return message
-        return None
+        """Why the template cannot be saved as it is (the domain's rule: two sessions overlap),
+        or None."""
+        return first_overlap(self._sessions)
 
     def row_of(self, moment: time) -> int:
         """The grid row of the half-hour that contains ``moment``."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import NOTICE_PERIOD_DAYS
+from planner.domain.plural import counted
 from planner.scheduling.autoschedule import (
     DEFAULT_BUFFER_MINUTES,
     POLICY_TITLES,
@@ -430,7 +431,7 @@ class AutoschedulePanel(QDockWidget):
         self.workspace.others.poll()
         return self._start(
             "apply",
-            f"Storing {len(proposal.proposed):,} hearings",
+            f"Storing {counted(len(proposal.proposed), 'hearing')}",
             lambda _progress, _cancelled: _service().apply_proposal(database, proposal),
             lambda applied: self._push_applied(proposal, applied),  # type: ignore[arg-type]
             cancellable=False,  # one transaction: it ends whole or not at all
@@ -519,8 +520,8 @@ class AutoschedulePanel(QDockWidget):
         )
         return (
             f"<b>{POLICY_TITLES[p.policy].capitalize()}</b>, {p.first:%d %b %Y} to FY end "
-            f"{p.fiscal_year_end:%d %b %Y}: {len(p.proposed):,} hearings "
-            f"({p.proposed_minutes / 60:,.1f} h) for {p.cases:,} unscheduled cases.<br>"
+            f"{p.fiscal_year_end:%d %b %Y}: {counted(len(p.proposed), 'hearing')} "
+            f"({p.proposed_minutes / 60:,.1f} h) for {counted(p.cases, 'unscheduled case')}.<br>"
             f"Completions by FY end <b>{p.completions_by_fy_end:,}</b> · legal deadlines met "
             f"<b>{p.deadlines_met:,}</b>, missed <b>{p.deadlines_missed:,}</b> · oldest tenth "
             f"waits <b>{wait}</b> · not completed <b>{len(p.unplaced):,}</b>"
@@ -551,7 +552,8 @@ class AutoschedulePanel(QDockWidget):
             return Change.HEARINGS
 
         text = (
-            f"Auto-scheduled {applied.hearings:,} hearings of {applied.cases:,} cases "
+            f"Auto-scheduled {counted(applied.hearings, 'hearing')} of "
+            f"{counted(applied.cases, 'case')} "
             f"({POLICY_TITLES[proposal.policy]})"
         )
         self.proposal = None  # stored now: the ghosts give way to the hearings

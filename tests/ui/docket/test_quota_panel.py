@@ -89,6 +89,27 @@ def test_what_if_changes_the_verdict_without_saving(qtbot, workspace: Workspace)
     assert saved.sessions == MONDAYS
 
 
+def test_an_extra_session_the_judge_already_sits_is_refused_with_the_reason(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    _judge_with_cases(workspace, quota=260, count=300)
+    panel.what_if.session.setCurrentIndex(panel.what_if.session.findText("Mon morning"))
+    assert panel.forecast is None
+    assert "cannot be tried" in panel.title.text()
+    assert panel.message.text() == (
+        "The extra session cannot be tried: Mon 08:30-12:00 individual overlaps "
+        "Mon 09:00-12:00 master; choose a time the judge is free."
+    )
+    assert panel.hours_left.value.text() == "–"
+    qtbot.mouseClick(panel.what_if.reset, Qt.MouseButton.LeftButton)
+    assert panel.forecast is not None
+    assert panel.forecast.capacity_minutes == 7020
+
+
 def test_extra_leave_takes_the_next_workdays(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     panel = QuotaPanel(workspace)
     qtbot.addWidget(panel)

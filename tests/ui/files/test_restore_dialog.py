@@ -61,7 +61,7 @@ def test_restore_lists_backups_confirms_and_reopens_the_file(
     assert row[1:3] == ["1", "3"]
     assert "Ortiz (3)" in row[3]
     assert seen["enabled"]
-    assert "1 judges, 3 cases" in questions[0]
+    assert "1 judge, 3 cases" in questions[0]
     assert [window.judge_box.itemText(i) for i in range(window.judge_box.count())] == ["Ortiz"]
     assert workspace.database.path == path
     # what the file held just before is kept, and offered next time

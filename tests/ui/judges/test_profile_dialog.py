@@ -217,6 +217,27 @@ def test_closures_are_added_and_removed(qtbot) -> None:  # type: ignore[no-untyp
     assert dialog.profile()[1] == [Closure(date(2026, 11, 26), "Thanksgiving Friday closure")]
 
 
+def test_a_closure_on_a_day_without_sessions_disables_ok_and_says_why(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The standard week has no Sunday sessions: a closure on Sunday 29 Nov would mean nothing."""
+    dialog = open_dialog(qtbot, ALVAREZ, [CHRISTMAS_EVE])
+    closures = dialog.calendar.closures
+    dialog.tabs.setCurrentIndex(4)
+    closures.day.setDate(QDate(2026, 11, 29))
+    qtbot.keyClicks(closures.reason, "Building maintenance")
+    qtbot.mouseClick(closures.add_button, Qt.MouseButton.LeftButton)
+    assert not dialog.ok_button.isEnabled()
+    assert not dialog.tabs.tabIcon(4).isNull()
+    assert "Closures & leave" in dialog.summary.text()
+    assert dialog.problems()[4] == (
+        "the closure on Sun 29 Nov 2026 falls on a Sunday, when the judge has no sessions: "
+        "a closure is for a day the court would sit"
+    )
+    closures.table.selectRow(0)
+    qtbot.mouseClick(closures.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.ok_button.isEnabled()
+    assert dialog.tabs.tabIcon(4).isNull()
+
+
 def test_part_day_leave_is_added_and_a_backwards_one_refused(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = open_dialog(qtbot, ALVAREZ, leave=[YEAR_END])
     editor = dialog.calendar.leave
