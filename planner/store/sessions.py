@@ -72,4 +72,8 @@ def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 def _begin(connection: Connection) -> None:
     # The driver begins no transaction itself (``configure``): one snapshot per user action.
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at the start: a transaction begun DEFERRED reads, then
+    # upgrades to write, and SQLite cannot wait for that upgrade (its snapshot may be out of
+    # date), so the busy timeout never applied and the second of two writers was refused at
+    # once. Begun IMMEDIATE, the second waits (up to BUSY_TIMEOUT_MS) for the first to commit.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
