@@ -4,6 +4,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
+from planner.domain.bounds import MAX_CASE_MINUTES, MAX_HEARING_MINUTES, check_count, check_day
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import (
@@ -28,6 +29,9 @@ class Closure:
     day: date
     reason: str
 
+    def __post_init__(self) -> None:
+        check_day(self.day, "the court closure on")
+
 
 @dataclass(frozen=True, slots=True)
 class Leave:
@@ -43,6 +47,8 @@ class Leave:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", coerce(LeaveKind, self.kind, "leave kind"))
+        check_day(self.start, "leave starting")
+        check_day(self.end, "leave ending")
         if self.end <= self.start:
             raise InvalidValue(f"leave from {self.start} to {self.end} ends before it starts")
 
@@ -51,6 +57,8 @@ class Leave:
         """Whole days ``first`` to ``last``, both included."""
         if last < first:
             raise InvalidValue(f"leave from {first} to {last} ends before it starts")
+        check_day(first, "leave starting")
+        check_day(last, "leave ending")
         start = datetime.combine(first, time())
         return cls(start, datetime.combine(last + timedelta(days=1), time()), kind, all_day=True)
 
@@ -102,10 +110,12 @@ class Case:
                 f"case {self.display_a_number}: a completed case needs a completion date and kind, "
                 "and a pending case has neither"
             )
-        if self.remaining_minutes is not None and self.remaining_minutes <= 0:
-            raise InvalidValue(
-                f"case {self.display_a_number}: remaining minutes {self.remaining_minutes!r} "
-                "must be positive"
+        if self.remaining_minutes is not None:
+            what = f"case {self.display_a_number}: remaining minutes"
+            check_count(self.remaining_minutes, what, 1, MAX_CASE_MINUTES)
+        for name in ("received", "completion_date", "asylum_filed", "nta_served"):
+            check_day(
+                getattr(self, name), f"case {self.display_a_number}: {name.replace('_', ' ')}"
             )
 
     @property
@@ -147,8 +157,8 @@ class Hearing:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
         object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
         object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
-        if self.minutes <= 0:
-            raise InvalidValue(f"a hearing of {self.minutes!r} minutes must last at least a minute")
+        check_count(self.minutes, "a hearing's minutes", 1, MAX_HEARING_MINUTES)
+        check_day(self.start, f"the hearing of {format_a_number(self.a_number)} on")
         if self.status is HearingStatus.ADJOURNED and not self.adjournment_reason:
             raise InvalidValue(
                 f"the adjourned hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d} "

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.domain.bounds import MAX_CASE_MINUTES, MAX_QUOTA, check_count
 from planner.domain.errors import InvalidValue
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
@@ -54,6 +55,8 @@ class KindMinutes:
     minimum: int
 
     def __post_init__(self) -> None:
+        check_count(self.default, "default minutes", 1, MAX_CASE_MINUTES)
+        check_count(self.minimum, "minimum minutes", 1, MAX_CASE_MINUTES)
         if not 0 < self.minimum <= self.default:
             raise InvalidValue(
                 f"minimum {self.minimum!r} must be positive and no more than "
@@ -106,6 +109,7 @@ class Judge:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise InvalidValue("a judge needs a name")
+        check_count(self.quota, "quota", 0, MAX_QUOTA)
         if self.quota < 0:
             raise InvalidValue(f"quota {self.quota!r} must not be negative")
         try:

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from planner.domain.anumber import format_a_number, parse_a_number
+from planner.domain.bounds import MAX_CASE_MINUTES
 from planner.domain.docket import Case
 from planner.domain.errors import InvalidValue
 from planner.domain.vocabulary import CaseStatus, CompletionKind
@@ -45,8 +46,8 @@ REQUIRED = frozenset(
 #: Other spellings of a column's name (after normalising case, spaces, dashes and underscores).
 ALIASES = {"case_kind": "kind", "anumber": "a_number"}
 
-#: The largest number of minutes a cell may hold; beyond it a value is surely a typo.
-LARGEST_MINUTES = 999_999_999
+#: The largest number of minutes a cell may hold: the model's bound (a few weeks of bench time).
+LARGEST_MINUTES = MAX_CASE_MINUTES
 
 _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})
@@ -348,9 +349,11 @@ def _date(cell: str) -> date:
 def _minutes(cell: str) -> int:
     if not cell.isdecimal() or not cell.isascii():
         raise InvalidValue(f"{cell!r} is not a whole number of minutes")
-    minutes = int(cell)
+    # Counted before int(): Python refuses to convert more than 4,300 digits.
+    minutes = int(cell) if len(cell) <= 9 else LARGEST_MINUTES + 1
     if not 0 < minutes <= LARGEST_MINUTES:
-        raise InvalidValue(f"{cell!r} minutes must be at least 1 and at most {LARGEST_MINUTES:,}")
+        shown = repr(cell) if len(cell) <= 12 else f"a number of {len(cell):,} digits"
+        raise InvalidValue(f"{shown} minutes must be at least 1 and at most {LARGEST_MINUTES:,}")
     return minutes
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.domain.bounds import MAX_CASE_MINUTES
 from planner.domain.docket import Case
 from planner.domain.vocabulary import DEFAULT_CASE_MINUTES, CaseStatus, CompletionKind
 from planner.interchange.cases_csv import COLUMNS, decode_csv, read_cases, write_cases
@@ -363,7 +364,7 @@ def case_lists(draw: st.DrawFn) -> list[Case]:
                 status=CaseStatus.COMPLETED if completed else CaseStatus.PENDING,
                 completion_date=draw(_DAYS) if completed else None,
                 completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
-                remaining_minutes=draw(st.none() | st.integers(1, 100_000)),
+                remaining_minutes=draw(st.none() | st.integers(1, MAX_CASE_MINUTES)),
                 asylum_filed=draw(st.none() | _DAYS),
                 nta_served=draw(st.none() | _DAYS),
                 attorney=draw(st.none() | _CELL),
