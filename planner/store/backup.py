@@ -58,9 +58,17 @@ def take_backup(source: Path, out: Path) -> Path:
     """
     if not source.is_file():
         raise DatabaseUnavailable(f"{source} is not there: nothing to back up")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    folder = out.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise DatabaseUnavailable(f"the folder {folder} {what}: nothing was backed up")
     # A name of its own (two backups may run at once), created owner-only by mkstemp.
-    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".partial")
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"cannot write in {folder} ({error.strerror or error}): nothing was backed up"
+        ) from None
     os.close(handle)
     partial = Path(name)
     try:
@@ -83,7 +91,7 @@ def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS)
 
     Returns the new backup, or None if today's was already there.
     """
-    _private_folder(folder)
+    private_folder(folder)
     out = folder / f"{source.stem}-{today.isoformat()}{SUFFIX}"
     if out.exists():
         return None
@@ -163,7 +171,7 @@ def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> P
     file too damaged for SQLite to write into is replaced instead.
     """
     read_backup(backup)
-    _private_folder(folder)
+    private_folder(folder)
     kept = None
     if target.exists():
         kept = folder / f"{target.stem}{_BEFORE}{now:%Y-%m-%d-%H%M%S}{SUFFIX}"
@@ -180,7 +188,7 @@ def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> P
     return kept
 
 
-def _private_folder(folder: Path) -> None:
+def private_folder(folder: Path) -> None:
     """Make ``folder`` and its parent (the data folder's ``backups``) owner-only."""
     folder.mkdir(parents=True, exist_ok=True)
     make_private_folder(folder.parent)
