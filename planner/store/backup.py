@@ -76,14 +76,33 @@ def take_backup(source: Path, out: Path) -> Path:
         with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
+            # The backup API copies pages as they are, damaged ones too: a copy is checked
+            # before it may replace a backup (or push one out of the rotation).
+            check = _quick_check(dst)
+        if check != "ok":
+            raise NotAPlannerDatabase(
+                f"{source} is damaged ({check}), so no backup was taken and the backups already "
+                "kept are unchanged: 'planner restore --list' shows them (File > Restore from "
+                "Backup in the window), and 'planner restore N' brings one back"
+            )
         with open(partial, "rb") as file:
             os.fsync(file.fileno())
         os.replace(partial, out)
-    except (OSError, sqlite3.Error) as error:
+    except BaseException as error:
         with suppress(OSError):
             partial.unlink()
-        raise DatabaseUnavailable(f"could not back up {source} to {out}: {error}") from None
+        if isinstance(error, (OSError, sqlite3.Error)):
+            raise DatabaseUnavailable(f"could not back up {source} to {out}: {error}") from None
+        raise
     return out
+
+
+def _quick_check(connection: sqlite3.Connection) -> str:
+    """SQLite's quick_check: "ok", or what is wrong (a page too damaged to check raises)."""
+    try:
+        return str(connection.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.DatabaseError as error:
+        return str(error)
 
 
 def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS) -> Path | None:
@@ -177,7 +196,7 @@ def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> P
         kept = folder / f"{target.stem}{_BEFORE}{now:%Y-%m-%d-%H%M%S}{SUFFIX}"
         try:
             take_backup(target, kept)
-        except DatabaseUnavailable:  # too damaged to read: keep its bytes as they are
+        except (DatabaseUnavailable, NotAPlannerDatabase):  # damaged: keep its bytes as they are
             _copy_private(target, kept)
         rotate(folder, target.stem)
     try:

@@ -143,3 +143,36 @@ def test_planner_backup_and_restore_headless(planner, db_path: Path, tmp_path: P
     assert wrong.code == 1
     assert "no backup number 99" in wrong.err
     assert "Traceback" not in wrong.err
+
+
+def test_planner_backup_of_a_damaged_database_keeps_the_good_backups(
+    planner,
+    db_path: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """Issue 15, point 2: a damaged database's copy replaced the day's good backup, and the
+    rotation then pushed the others out. A copy is checked before it may replace any."""
+    database = Database.open(db_path)
+    add_judge_with_cases(database, "Ortiz", 2000, person="Ana Pérez")
+    database.close()
+    folder = backup_folder(db_path)
+    assert planner("backup", "--db", db_path).code == 0
+    older = [folder / f"docket-2026-11-{day:02d}.sqlite" for day in range(20, 28)]
+    for path in older:  # eight earlier days' backups: one more than the rotation keeps
+        path.write_bytes(next(folder.glob("docket-*.sqlite")).read_bytes())
+    out = tmp_path / "copy.sqlite"
+    assert planner("backup", "--db", db_path, "--out", out).code == 0
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    good_copy = out.read_bytes()
+    with open(db_path, "r+b") as file:  # damage the database inside, past its first pages
+        file.seek(4096 * 3)
+        file.write(b"\xff" * 4096 * 4)
+    for extra in ((), ("--out", out)):
+        result = planner("backup", "--db", db_path, *extra)
+        assert result.code == 1, result.out
+        assert "damaged" in result.err
+        assert "planner restore --list" in result.err
+        assert "Traceback" not in result.err
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    assert out.read_bytes() == good_copy
+    assert not list(tmp_path.glob("*.partial"))
