@@ -1,5 +1,6 @@
 """Backups of a docket database: consistent copies by SQLite's backup API, rotated, restorable."""
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -14,6 +15,7 @@ from urllib.parse import quote
 from planner.store.connection import schema_revision, table_names
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
 from planner.store.private_files import create_private, make_private, make_private_folder
+from planner.store.restore_check import check_restorable
 
 #: How many daily backups are kept: the last seven days the database was opened.
 KEEP_DAYS = 7
@@ -92,6 +94,10 @@ def take_backup(source: Path, out: Path) -> Path:
         with suppress(OSError):
             partial.unlink()
         if isinstance(error, (OSError, sqlite3.Error)):
+            if "full" in str(error) or getattr(error, "errno", None) == errno.ENOSPC:
+                raise DatabaseUnavailable(
+                    f"the disk holding {folder} is full: {source} could not be copied there"
+                ) from None
             raise DatabaseUnavailable(f"could not back up {source} to {out}: {error}") from None
         raise
     return out
@@ -190,20 +196,42 @@ def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> P
     file too damaged for SQLite to write into is replaced instead.
     """
     read_backup(backup)
-    private_folder(folder)
-    kept = None
-    if target.exists():
-        kept = folder / f"{target.stem}{_BEFORE}{now:%Y-%m-%d-%H%M%S}{SUFFIX}"
-        try:
-            take_backup(target, kept)
-        except (DatabaseUnavailable, NotAPlannerDatabase):  # damaged: keep its bytes as they are
-            _copy_private(target, kept)
-        rotate(folder, target.stem)
+    # The backup is copied beside the target and checked there, strictly (restore_check): on
+    # the target's own disk, so a full disk is found before anything changes.
     try:
-        with closing(sqlite3.connect(backup)) as src, closing(sqlite3.connect(target)) as dst:
-            src.backup(dst)
-    except sqlite3.DatabaseError:
-        _replace_file(backup, target)
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".restoring.partial"
+        )
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"cannot write in {target.parent} ({error.strerror or error}): nothing was restored"
+        ) from None
+    os.close(handle)
+    scratch = Path(name)
+    try:
+        try:
+            take_backup(backup, scratch)
+        except DatabaseUnavailable as error:
+            raise DatabaseUnavailable(f"{error}: nothing was restored") from None
+        check_restorable(scratch, backup)
+        private_folder(folder)
+        kept = None
+        if target.exists():
+            kept = folder / f"{target.stem}{_BEFORE}{now:%Y-%m-%d-%H%M%S}{SUFFIX}"
+            try:
+                take_backup(target, kept)
+            except (DatabaseUnavailable, NotAPlannerDatabase):  # damaged: keep its bytes
+                _copy_private(target, kept)
+            rotate(folder, target.stem)
+        try:
+            with closing(sqlite3.connect(scratch)) as src, closing(sqlite3.connect(target)) as dst:
+                src.backup(dst)
+        except sqlite3.DatabaseError:
+            _replace_file(scratch, target)
+    finally:
+        for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
+            with suppress(OSError):
+                leftover.unlink()
     return kept
 
 
