@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -120,6 +121,7 @@ def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS)
     out = folder / f"{source.stem}-{today.isoformat()}{SUFFIX}"
     if out.exists():
         return None
+    remove_stale_partials(source.parent, f".{source.name}.")  # a killed restore's copy
     take_backup(source, out)
     try:
         read_backup(out)  # a damaged copy must not push a good backup out of the rotation
@@ -130,9 +132,29 @@ def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS)
     return out
 
 
-def rotate(folder: Path, stem: str, keep: int = KEEP_DAYS) -> list[Path]:
-    """Delete all but the ``keep`` newest daily backups (and all but a few pre-restore copies)."""
+#: A ``.partial`` copy untouched this long was left by a backup or restore that was killed: no
+#: copy in progress goes that long without writing (750,000 cases copy in seconds).
+STALE_PARTIAL_SECONDS = 3600
+
+
+def remove_stale_partials(folder: Path, prefix: str = ".") -> list[Path]:
+    """Delete the ``.partial`` copies in ``folder`` (named ``prefix``…) that a killed backup or
+    restore left behind; one still being written is younger and stays."""
     removed = []
+    now = datetime.now().timestamp()
+    for path in folder.glob(f"{glob_escape(prefix)}*.partial"):
+        with suppress(OSError):
+            old = now - path.lstat().st_mtime > STALE_PARTIAL_SECONDS
+            if old and path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def rotate(folder: Path, stem: str, keep: int = KEEP_DAYS) -> list[Path]:
+    """Delete all but the ``keep`` newest daily backups (and all but a few pre-restore copies),
+    and the partial copies killed backups left."""
+    removed = remove_stale_partials(folder)
     daily = sorted(_daily(folder, stem), reverse=True)
     before = sorted(folder.glob(f"{stem}{_BEFORE}*{SUFFIX}"), reverse=True)
     for path in daily[keep:] + before[KEEP_BEFORE_RESTORE:]:
@@ -196,6 +218,7 @@ def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> P
     file too damaged for SQLite to write into is replaced instead.
     """
     read_backup(backup)
+    remove_stale_partials(target.parent, f".{target.name}.")
     # The backup is copied beside the target and checked there, strictly (restore_check): on
     # the target's own disk, so a full disk is found before anything changes.
     try:

@@ -309,3 +309,26 @@ def test_restore_on_a_full_disk_refuses_and_leaves_nothing_behind(
     assert "is full" in result.err
     assert "nothing was restored" in result.err
     assert sorted(path.name for path in tiny_disk.iterdir()) == before
+
+
+def test_partial_copies_left_by_a_killed_backup_are_cleaned_up(
+    database: Database, db_path: Path
+) -> None:
+    """Issue 15, point 4: a backup killed half-way left its .partial copy (up to 112 MB) forever.
+    Stale ones (untouched for an hour) go at the next backup; one being written now stays."""
+    add_judge_with_cases(database, "Ortiz", 3)
+    folder = backup_folder(db_path)
+    folder.mkdir(parents=True)
+    stale = [
+        folder / ".docket-2026-11-24.sqlite.abc123.partial",
+        db_path.parent / f".{db_path.name}.xyz789.restoring.partial",
+    ]
+    fresh = folder / ".docket-2026-11-25.sqlite.def456.partial"
+    two_hours_ago = datetime.now().timestamp() - 2 * 3600
+    for path in [*stale, fresh]:
+        path.write_bytes(b"\0" * 100_000)
+    for path in stale:
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    assert backups.keep_daily_backup(db_path, date(2026, 11, 25)) is not None
+    assert [path for path in stale if path.exists()] == []
+    assert fresh.exists()
