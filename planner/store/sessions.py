@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -25,7 +25,10 @@ class Sessions:
     """The engine on one file, and its transactions as the store's ``Repository``."""
 
     def __init__(self, path: Path) -> None:
-        self.engine: Engine = create_engine(f"sqlite:///{path}")
+        # The path as the URL's database, never pasted into a URL's text: a '?', '%' or '#' in
+        # it would be read as the URL's query or fragment (and 'a?b.sqlite' open a file 'a').
+        # SQLAlchemy hands it to sqlite3.connect as a file name, not as a URI.
+        self.engine: Engine = create_engine(URL.create("sqlite", database=str(path)))
         event.listen(self.engine, "connect", _configure)
         event.listen(self.engine, "begin", _begin)
         self._path = path
