@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from planner.store.connection import schema_revision, table_names
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
-from planner.store.private_files import create_private, make_private, make_private_folder
+from planner.store.private_files import make_private_folder, replaced_atomically
 from planner.store.restore_check import check_restorable
 
 #: How many daily backups are kept: the last seven days the database was opened.
@@ -65,42 +65,28 @@ def take_backup(source: Path, out: Path) -> Path:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
         raise DatabaseUnavailable(f"the folder {folder} {what}: nothing was backed up")
-    # A name of its own (two backups may run at once), created owner-only by mkstemp.
+    # The store's one atomic, owner-only writer: a name of its own (two backups may run at
+    # once), made new beside ``out``, renamed over it only once the copy is checked.
     try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".partial")
-    except OSError as error:
-        raise DatabaseUnavailable(
-            f"cannot write in {folder} ({error.strerror or error}): nothing was backed up"
-        ) from None
-    os.close(handle)
-    partial = Path(name)
-    try:
-        make_private(partial)
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            # The backup API copies pages as they are, damaged ones too: a copy is checked
-            # before it may replace a backup (or push one out of the rotation).
-            check = _quick_check(dst)
-        if check != "ok":
-            raise NotAPlannerDatabase(
-                f"{source} is damaged ({check}), so no backup was taken and the backups already "
-                "kept are unchanged: 'planner restore --list' shows them (File > Restore from "
-                "Backup in the window), and 'planner restore N' brings one back"
-            )
-        with open(partial, "rb") as file:
-            os.fsync(file.fileno())
-        os.replace(partial, out)
-    except BaseException as error:
-        with suppress(OSError):
-            partial.unlink()
-        if isinstance(error, (OSError, sqlite3.Error)):
-            if "full" in str(error) or getattr(error, "errno", None) == errno.ENOSPC:
-                raise DatabaseUnavailable(
-                    f"the disk holding {folder} is full: {source} could not be copied there"
-                ) from None
-            raise DatabaseUnavailable(f"could not back up {source} to {out}: {error}") from None
-        raise
+        with replaced_atomically(out) as partial:
+            with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                # The backup API copies pages as they are, damaged ones too: a copy is checked
+                # before it may replace a backup (or push one out of the rotation).
+                check = _quick_check(dst)
+            if check != "ok":
+                raise NotAPlannerDatabase(
+                    f"{source} is damaged ({check}), so no backup was taken and the backups "
+                    "already kept are unchanged: 'planner restore --list' shows them (File > "
+                    "Restore from Backup in the window), and 'planner restore N' brings one back"
+                )
+    except (OSError, sqlite3.Error) as error:
+        if "full" in str(error) or getattr(error, "errno", None) == errno.ENOSPC:
+            raise DatabaseUnavailable(
+                f"the disk holding {folder} is full: {source} could not be copied there"
+            ) from None
+        raise DatabaseUnavailable(f"could not back up {source} to {out}: {error}") from None
     return out
 
 
@@ -266,16 +252,13 @@ def private_folder(folder: Path) -> None:
 
 
 def _copy_private(source: Path, out: Path) -> None:
-    create_private(out)
-    shutil.copyfile(source, out)
+    with replaced_atomically(out) as partial:
+        shutil.copyfile(source, partial)
 
 
 def _replace_file(backup: Path, target: Path) -> None:
-    partial = target.with_name(f".{target.name}.partial")
-    with suppress(FileNotFoundError):
-        partial.unlink()
-    _copy_private(backup, partial)
-    for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
-        with suppress(FileNotFoundError):
-            stale.unlink()
-    os.replace(partial, target)
+    with replaced_atomically(target) as partial:
+        shutil.copyfile(backup, partial)
+        for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
+            with suppress(FileNotFoundError):
+                stale.unlink()
