@@ -117,3 +117,32 @@ def test_a_docket_file_with_a_huge_hearing_is_refused(
     assert result.code == 1
     assert "must be a whole number from 1 to 1,440" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_csv_of_many_bad_rows_lists_the_first_hundred_and_counts_the_rest(
+    planner: Callable[..., CliResult], db_path: Path, tmp_path: Path
+) -> None:
+    """Issue 15, point 12: 1,000,000 bad rows printed 100 MB of errors."""
+    assert (
+        planner("demo", "--db", db_path, "--cases", 5, "--seed", 1, "--today", "2026-11-25").code
+        == 0
+    )
+    rows = 20_000
+    csv = tmp_path / "cases.csv"
+    csv.write_text(
+        HEADER
+        + "".join(
+            f"A1{i:08d},P,asylum,no,no,English,no,not-a-date,pending,,,,,,\r\n" for i in range(rows)
+        ),
+        encoding="utf-8",
+    )
+    result = planner("import", "--db", db_path, csv)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert lines[0] == f"planner: nothing was imported: {rows:,} problems in {csv}"
+    assert len(lines) == 1 + 100 + 1
+    assert lines[1].startswith("  line 2, ")
+    assert lines[100].startswith("  line 101, ")
+    assert (
+        lines[-1] == f"  … and {rows - 100:,} more problems like these (the first 100 are listed)"
+    )
