@@ -7,6 +7,7 @@ from planner.domain.anumber import format_a_number, parse_a_number
 from planner.domain.bounds import MAX_CASE_MINUTES, MAX_HEARING_MINUTES, check_count, check_day
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.text import check_text
 from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,
@@ -31,6 +32,7 @@ class Closure:
 
     def __post_init__(self) -> None:
         check_day(self.day, "the court closure on")
+        check_text(self.reason, f"the reason of the court closure on {self.day}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,8 @@ class Case:
             object.__setattr__(self, "completion_kind", kind)
         if not self.name.strip():
             raise InvalidValue(f"case {self.display_a_number} needs a name")
+        for name in ("name", "kind", "language", "attorney"):
+            check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
         completed = self.status is CaseStatus.COMPLETED
         if completed != (self.completion_date is not None and self.completion_kind is not None):
             raise InvalidValue(
@@ -159,6 +163,8 @@ class Hearing:
         object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
         check_count(self.minutes, "a hearing's minutes", 1, MAX_HEARING_MINUTES)
         check_day(self.start, f"the hearing of {format_a_number(self.a_number)} on")
+        what = f"the hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d}"
+        check_text(self.adjournment_reason, f"{what}: the adjournment reason", lines=True)
         if self.status is HearingStatus.ADJOURNED and not self.adjournment_reason:
             raise InvalidValue(
                 f"the adjourned hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d} "
