@@ -62,3 +62,15 @@ def replaced_atomically(out: Path) -> Iterator[Path]:
         with suppress(OSError):
             temporary.unlink()
         raise
+
+
+def keep_private(path: Path) -> None:
+    """Make ``path`` owner-only now and from its first write, creating it (and its folder) empty
+    if need be: for a file another library writes, such as the window's settings (Qt keeps a
+    file's mode when it rewrites it). POSIX only: elsewhere the path may not be a file at all
+    (QSettings on Windows names a registry key)."""
+    if os.name != "posix":
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    create_private(path)
+    make_private(path)
