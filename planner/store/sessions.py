@@ -32,7 +32,9 @@ class Sessions:
         event.listen(self.engine, "connect", _configure)
         event.listen(self.engine, "begin", _begin)
         self._path = path
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # No autobegin: a repository used after its transaction ended raises at once, instead of
+        # quietly beginning a transaction (IMMEDIATE: holding the write lock) that nothing ends.
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autobegin=False)
 
     @contextmanager
     def transaction(self, editor: str) -> Iterator[Repository]:
