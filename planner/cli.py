@@ -279,13 +279,19 @@ def _add_schedule_parser(commands, db_option: argparse.ArgumentParser) -> None: 
     schedule.add_argument("--json", action="store_true", help="print the proposal as JSON")
 
 
+#: The most minutes between hearings, or days of notice, the scheduler is asked for.
+_LARGEST_GAP = 10_000
+
+
 def _minutes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
+    digits = text.strip()
+    value = -1
+    if digits.isdecimal() and digits.isascii():  # counted first: int() refuses 4,300 digits
+        value = int(digits) if len(digits) <= 18 else 10**18
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    if value > _LARGEST_GAP:
+        raise argparse.ArgumentTypeError(f"{text} is too many: at most {_LARGEST_GAP:,}")
     return value
 
 

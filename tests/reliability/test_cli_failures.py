@@ -75,6 +75,15 @@ def test_a_demo_of_too_many_cases_is_refused(
     assert not db_path.exists()
 
 
+@pytest.mark.parametrize("option", ["--buffer", "--notice-days"])
+def test_a_schedule_with_a_huge_gap_is_refused(
+    planner: Callable[..., CliResult], filled: Path, option: str
+) -> None:
+    result = planner("schedule", "--db", filled, "--judge", JUDGE, option, "9" * 30)
+    _one_line_refusal(result)
+    assert "too many" in result.err
+
+
 def test_a_docket_file_with_leave_ending_in_9999_is_refused(
     planner: Callable[..., CliResult], db_path: Path, tmp_path: Path
 ) -> None:
