@@ -32,20 +32,41 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _iso_date(text: str) -> date:
+    from planner.domain.bounds import EARLIEST_DAY, LATEST_DAY
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range: give a date from {EARLIEST_DAY} to {LATEST_DAY}"
+        )
+    return day
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
+def _positive(text: str, largest: int | None = None) -> int:
+    digits = text.strip().lstrip("+")
+    value = 0
+    if digits.isdecimal() and digits.isascii():  # counted first: int() refuses 4,300 digits
+        value = int(digits) if len(digits) <= 18 else 10**18
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    if largest is not None and value > largest:
+        raise argparse.ArgumentTypeError(f"{text} is too many: at most {largest:,}")
     return value
+
+
+#: The demo's limits: the national demo is 750,000 cases among some 700 judges.
+_DEMO_CASES, _DEMO_JUDGES = 2_000_000, 5_000
+
+
+def _demo_cases(text: str) -> int:
+    return _positive(text, _DEMO_CASES)
+
+
+def _demo_judges(text: str) -> int:
+    return _positive(text, _DEMO_JUDGES)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -97,14 +118,14 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--cases",
-        type=_positive,
+        type=_demo_cases,
         default=2000,
         metavar="N",
         help="pending cases in all (default 2000)",
     )
     demo.add_argument(
         "--judges",
-        type=_positive,
+        type=_demo_judges,
         default=1,
         metavar="J",
         help="how many judges share them (default 1)",
@@ -264,13 +285,19 @@ def _add_schedule_parser(commands, db_option: _Parser) -> None:
     schedule.add_argument("--json", action="store_true", help="print the proposal as JSON")
 
 
+#: The most minutes between hearings, or days of notice, the scheduler is asked for.
+_LARGEST_GAP = 10_000
+
+
 def _minutes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
+    digits = text.strip()
+    value = -1
+    if digits.isdecimal() and digits.isascii():  # counted first: int() refuses 4,300 digits
+        value = int(digits) if len(digits) <= 18 else 10**18
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    if value > _LARGEST_GAP:
+        raise argparse.ArgumentTypeError(f"{text} is too many: at most {_LARGEST_GAP:,}")
     return value
 
 
@@ -305,13 +332,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a usage error already printed
         return int(done.code or 0)
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()  # here, not at exit: a closed pipe or a full disk is told below
+        return code
     except (UserError, InvalidValue, StoreError) as error:
         print(f"planner: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("planner: interrupted; nothing half-done was saved", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``planner schedule --json | head -c 10``): nothing more to say
+        # to it, and Python must not try to flush to it again at exit.
+        _silence_stdout()
+        print("planner: the output was cut off: whatever read it stopped reading", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if _is_output_error(error):
+            _silence_stdout()
+            print(f"planner: could not write the output ({error.strerror})", file=sys.stderr)
+            return 1
+        return _unexpected(error)
+    except Exception as error:
+        return _unexpected(error)
+
+
+def _is_output_error(error: OSError) -> bool:
+    """Whether the error is the command's own output failing (a full disk, /dev/full)."""
+    import errno
+
+    return error.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO) and error.filename is None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nowhere, so that nothing is written (or fails) at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # an in-process caller's own stream
+        pass
+
+
+def _unexpected(error: BaseException) -> int:
+    """A bug: one line for the user, the details in the log, redacted as the window's are."""
+    import logging
+
+    from planner.logs import start_logging
+    from planner.paths import data_folder
+
+    where = "the Planner's log"
+    try:
+        where = str(start_logging(data_folder()))
+        logging.getLogger("planner.cli").error(
+            "Unexpected error in the command line", exc_info=error
+        )
+    except Exception:
+        where = "no log (it could not be written)"
+    print(
+        f"planner: unexpected error ({type(error).__name__}); nothing half-done was saved. "
+        f"The details are in {where}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _database_path(args: argparse.Namespace) -> Path:

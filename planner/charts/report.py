@@ -2,7 +2,6 @@
 numbers, the charts, the calendar by month and the assumptions behind them (matplotlib's
 PdfPages; no Qt, so the command line writes it too)."""
 
-import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from planner.services.chart_data import NEEDS_IMPROVEMENT_SHARE, ChartData, char
 from planner.services.clock import now_for
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
+from planner.store.private_files import replaced_atomically
 
 #: US Letter, landscape, in inches.
 PAGE = (11.0, 8.5)
@@ -360,11 +360,12 @@ def write_judge_report(
     else:
         moment = datetime.combine(as_of, datetime.min.time())
     data = chart_data_for(database, judge, moment)
-    partial = out.with_name(out.name + ".part")
+    if out.is_dir() or not out.parent.is_dir():
+        what = "is a folder" if out.is_dir() else "is in a folder that does not exist"
+        raise InvalidValue(f"cannot write the report to {out}: it {what}")
     try:
-        write_report(data, partial, progress)
-        os.replace(partial, out)
+        with replaced_atomically(out) as partial:  # the store's one atomic, owner-only writer
+            write_report(data, partial, progress)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise InvalidValue(f"cannot write the report to {out}: {error.strerror or error}") from None
     return out

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
+from planner.domain.bounds import MAX_CASE_MINUTES, MAX_HEARING_MINUTES, check_count, check_day
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
+from planner.domain.text import check_text
 from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,
@@ -28,6 +30,10 @@ class Closure:
 
     day: date
     reason: str
+
+    def __post_init__(self) -> None:
+        check_day(self.day, "the court closure on")
+        check_text(self.reason, f"the reason of the court closure on {self.day}")
 
 
 def _day(day: date) -> str:
@@ -77,6 +83,8 @@ class Leave:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", coerce(LeaveKind, self.kind, "leave kind"))
+        check_day(self.start, "leave starting")
+        check_day(self.end, "leave ending")
         if self.end <= self.start:
             raise InvalidValue(
                 f"leave from {_moment(self.start)} to {_moment(self.end)} ends before it starts"
@@ -90,6 +98,8 @@ class Leave:
                 f"leave from {_day(first)} to {_day(last)} ends before it starts: the last day "
                 "comes on or after the first"
             )
+        check_day(first, "leave starting")
+        check_day(last, "leave ending")
         start = datetime.combine(first, time())
         return cls(start, datetime.combine(last + timedelta(days=1), time()), kind, all_day=True)
 
@@ -139,6 +149,8 @@ class Case:
             raise InvalidValue(
                 f"case {self.display_a_number} needs a language (English if no interpreter)"
             )
+        for name in ("name", "kind", "language", "attorney"):
+            check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
         completed = self.status is CaseStatus.COMPLETED
         if completed != (self.completion_date is not None and self.completion_kind is not None):
             raise InvalidValue(
@@ -150,10 +162,12 @@ class Case:
                 f"case {self.display_a_number}: completed on {self.completion_date}, before it "
                 f"was received on {self.received}"
             )
-        if self.remaining_minutes is not None and self.remaining_minutes <= 0:
-            raise InvalidValue(
-                f"case {self.display_a_number}: remaining minutes {self.remaining_minutes!r} "
-                "must be positive"
+        if self.remaining_minutes is not None:
+            what = f"case {self.display_a_number}: remaining minutes"
+            check_count(self.remaining_minutes, what, 1, MAX_CASE_MINUTES)
+        for name in ("received", "completion_date", "asylum_filed", "nta_served"):
+            check_day(
+                getattr(self, name), f"case {self.display_a_number}: {name.replace('_', ' ')}"
             )
 
     @property
@@ -195,8 +209,10 @@ class Hearing:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
         object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
         object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
-        if self.minutes <= 0:
-            raise InvalidValue(f"a hearing of {self.minutes!r} minutes must last at least a minute")
+        check_count(self.minutes, "a hearing's minutes", 1, MAX_HEARING_MINUTES)
+        check_day(self.start, f"the hearing of {format_a_number(self.a_number)} on")
+        what = f"the hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d}"
+        check_text(self.adjournment_reason, f"{what}: the adjournment reason", lines=True)
         if self.status is HearingStatus.ADJOURNED and not self.adjournment_reason:
             raise InvalidValue(
                 f"the adjourned hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d} "

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.domain.bounds import MAX_CASE_MINUTES, MAX_QUOTA, check_count
 from planner.domain.errors import InvalidValue
+from planner.domain.text import check_text
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
     DEFAULT_COUNTED_COMPLETIONS,
@@ -31,6 +33,7 @@ class Session:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", coerce(SessionKind, self.kind, "session kind"))
+        check_text(self.language, "a session's interpreter language")
         if not 0 <= self.weekday <= 6:
             raise InvalidValue(f"weekday {self.weekday!r} must be 0 (Monday) to 6 (Sunday)")
         if self.end <= self.start:
@@ -87,6 +90,8 @@ class KindMinutes:
     minimum: int
 
     def __post_init__(self) -> None:
+        check_count(self.default, "default minutes", 1, MAX_CASE_MINUTES)
+        check_count(self.minimum, "minimum minutes", 1, MAX_CASE_MINUTES)
         if not 0 < self.minimum <= self.default:
             raise InvalidValue(
                 f"minimum {self.minimum!r} must be positive and no more than "
@@ -139,6 +144,9 @@ class Judge:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise InvalidValue("a judge needs a name")
+        check_count(self.quota, "quota", 0, MAX_QUOTA)
+        check_text(self.name, "the judge's name")
+        check_text(self.court, "the court's name")
         if self.quota < 0:
             raise InvalidValue(f"quota {self.quota!r} must not be negative")
         try:

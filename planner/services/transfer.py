@@ -1,8 +1,5 @@
 """Importing and exporting dockets: files checked whole before any change, exports written atomically."""
 
-import os
-import tempfile
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from planner.interchange.docket_json import read_docket, write_docket
 from planner.interchange.problems import decode_utf8
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
+from planner.store.private_files import replaced_atomically
 from planner.store.repository import Repository
 
 FORMATS = ("json", "csv")
@@ -209,32 +207,20 @@ def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> E
 
 
 def write_atomically(out: Path, data: bytes) -> None:
-    """Replace ``out`` with ``data`` in one step: a reader sees the old file or the new, never half."""
+    """Replace ``out`` with ``data`` in one step (the store's one atomic, owner-only writer): a
+    reader sees the old file or the new, never half."""
     folder = out.parent
     if out.is_dir():
         raise InvalidValue(f"{out} is a folder: give the name of a file to write")
     if not folder.is_dir():
         raise InvalidValue(f"the folder {folder} does not exist: nothing was exported")
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".partial")
+        with replaced_atomically(out) as temporary, open(temporary, "wb") as file:
+            file.write(data)
     except OSError as error:
         raise InvalidValue(
-            f"cannot write in {folder} ({error.strerror or error}): nothing was exported"
+            f"could not write {out} ({error.strerror or error}): nothing was exported"
         ) from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, out)
-    except BaseException as error:
-        with suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise InvalidValue(
-                f"could not write {out} ({error.strerror or error}): nothing was exported"
-            ) from error
-        raise
 
 
 # Wording ------------------------------------------------------------------------------------

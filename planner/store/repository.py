@@ -70,7 +70,7 @@ class Repository(HearingStore):
 
     def add_judge(self, judge: Judge) -> int:
         self._refuse_taken_name(judge.name)
-        row = JudgeRow()
+        row = JudgeRow(changed_by=self._editor)
         self._copy_profile(judge, row)
         self._session.add(row)
         self._session.flush()
@@ -162,7 +162,7 @@ class Repository(HearingStore):
 
     def add_cases(self, judge_id: int, cases: Iterable[Case]) -> None:
         if not self._sqlite():
-            rows = [_case_values(judge_id, case) for case in cases]
+            rows = [{**_case_values(judge_id, case), "changed_by": self._editor} for case in cases]
             if rows:
                 self._session.execute(insert(CaseRow), rows)
             return
@@ -189,6 +189,7 @@ class Repository(HearingStore):
                     _iso_day(c.asylum_filed),
                     _iso_day(c.nta_served),
                     c.attorney,
+                    self._editor,
                 )
                 for c in cases
             ],
@@ -210,6 +211,7 @@ class Repository(HearingStore):
                         h.kind.value,
                         h.status.value,
                         h.adjournment_reason,
+                        self._editor,
                     )
                     for h in hearings
                 ],
@@ -217,7 +219,12 @@ class Repository(HearingStore):
             return
         ids = self.case_ids(judge_id)
         rows = [
-            {"case_id": ids[hearing.a_number], **hearing_values(hearing)} for hearing in hearings
+            {
+                "case_id": ids[hearing.a_number],
+                "changed_by": self._editor,
+                **hearing_values(hearing),
+            }
+            for hearing in hearings
         ]
         if rows:
             self._session.execute(insert(HearingRow), rows)
@@ -339,7 +346,12 @@ class Repository(HearingStore):
     def restore_hearings(self, case_id: int, hearings: Iterable[Hearing]) -> None:
         """Put back a case's hearings with their ids (the undo of a deletion)."""
         rows = [
-            {"id": hearing.id, "case_id": case_id, **hearing_values(hearing)}
+            {
+                "id": hearing.id,
+                "case_id": case_id,
+                "changed_by": self._editor,
+                **hearing_values(hearing),
+            }
             for hearing in hearings
         ]
         if rows:
@@ -435,8 +447,17 @@ _CASE_COLUMNS = (
     "asylum_filed",
     "nta_served",
     "attorney",
+    "changed_by",
 )
-_HEARING_COLUMNS = ("case_id", "start", "minutes", "kind", "status", "adjournment_reason")
+_HEARING_COLUMNS = (
+    "case_id",
+    "start",
+    "minutes",
+    "kind",
+    "status",
+    "adjournment_reason",
+    "changed_by",
+)
 
 
 def _iso_day(day: date | None) -> str | None:

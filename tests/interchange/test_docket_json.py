@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.text import BIDI_CONTROLS
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
     CaseStatus,
@@ -35,9 +36,11 @@ from planner.store.database import Database
 # Generated dockets --------------------------------------------------------------------------
 
 # Text the database stores as it is: no control characters or lone surrogates.
-_TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
-    str.strip
-)
+_TEXT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters=BIDI_CONTROLS),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
 _DAYS = st.dates(date(1990, 1, 1), date(2040, 12, 31))
 _MOMENTS = st.datetimes(datetime(1990, 1, 1), datetime(2040, 12, 31))
 _KIND_NAMES = st.sampled_from(sorted(DEFAULT_CASE_MINUTES)) | st.text(
@@ -137,7 +140,7 @@ def hearings(draw: st.DrawFn, a_numbers: list[str]) -> Hearing:
 @st.composite
 def dockets(draw: st.DrawFn) -> Docket:
     judge = draw(judges())
-    a_numbers = draw(st.lists(st.from_regex(r"\d{9}", fullmatch=True), max_size=12, unique=True))
+    a_numbers = draw(st.lists(st.from_regex(r"[0-9]{9}", fullmatch=True), max_size=12, unique=True))
     kinds = sorted(judge.case_minutes)
     # Closures on weekdays, or on a weekend day the judge sits (the model's rule).
     sitting = {session.weekday for session in judge.sessions}

@@ -20,8 +20,8 @@ from icalendar import Calendar
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind, HearingStatus
-from planner.services import transfer
 from planner.services.calendar_export import CalendarExportSummary, export_calendar
+from planner.store import private_files
 from planner.store.database import Database
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -301,7 +301,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(
     def disk_full(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(transfer.os, "replace", disk_full)
+    monkeypatch.setattr(private_files.os, "replace", disk_full)  # the shared writer's rename
     result = planner("export", "--db", docket_db, "--judge", JUDGE, "--out", out)
     assert result.code == 1
     assert "nothing was exported" in result.err

@@ -21,8 +21,8 @@ from planner.domain.vocabulary import (
     SessionKind,
 )
 from planner.interchange.problems import ImportRefused
-from planner.services import transfer
 from planner.services.transfer import ExportSummary, ImportSummary, export_docket, import_file
+from planner.store import private_files
 from planner.store.database import Database
 
 HEADER = "a_number,name,kind,detained,juvenile,language,represented,received"
@@ -532,7 +532,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(
     def disk_full(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(transfer.os, "replace", disk_full)
+    monkeypatch.setattr(private_files.os, "replace", disk_full)  # the shared writer's rename
     result = run("export", "--db", db_path, "--judge", "Ana Ruiz", "--out", out)
     assert result.code == 1
     assert f"could not write {out} (No space left on device): nothing was exported" in result.err

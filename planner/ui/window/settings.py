@@ -4,6 +4,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from planner.store.private_files import keep_private
+
 MAX_RECENT = 8
 
 
@@ -12,6 +14,7 @@ class WindowSettings:
 
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
+        keep_private(Path(settings.fileName()))  # recent files and judges: owner-only
 
     def geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")

@@ -145,11 +145,8 @@ def test_undo_and_redo_from_the_keyboard(qtbot, workspace, settings) -> None:  #
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     with workspace.database.transaction() as repo:
-        assert "777777777" in repo.case_ids(judge_id)
-    assert (
-        case_service.get_case(workspace.database, repo.case_ids(judge_id)["777777777"]).name
-        == "Nueva Persona"
-    )
+        case_id = repo.case_ids(judge_id)["777777777"]
+    assert case_service.get_case(workspace.database, case_id).name == "Nueva Persona"
 
 
 def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
