@@ -13,7 +13,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -57,9 +56,10 @@ class _Run:
         return f"created {path.name} (schema by the bundled migrations)"
 
     def demo_step(self) -> str:
+        from planner.services.clock import instant
         from planner.services.demo import create_demo
 
-        summary = create_demo(self.database, cases=300, judges=1, seed=2018, today=date.today())
+        summary = create_demo(self.database, cases=300, judges=1, seed=2018, today=instant())
         return summary.describe().replace(f" in {self.database.describe()}.", "")
 
     def window_step(self) -> str:
