@@ -83,7 +83,9 @@ def test_the_forecast_reads_back_every_judge(database: Database) -> None:
 
 
 def test_planner_demo_creates_judges_the_forecast_then_reads(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = planner("demo", "--db", db_path, "--cases", 300, "--judges", 2, "--seed", 7)
+    result = planner(
+        "demo", "--db", db_path, "--cases", 300, "--judges", 2, "--seed", 7, "--today", "2026-11-25"
+    )
     assert result.code == 0, result.err
     assert result.out.startswith("Created 2 judges with 300 pending cases and ")
     forecasts = planner("forecast", "--db", db_path, "--json", "--as-of", "2026-11-25").json()
