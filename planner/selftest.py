@@ -13,6 +13,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -30,23 +31,27 @@ class SelfTestFailure(Exception):
     """A step found something wrong: the message says what."""
 
 
-def write_report_pdf(database: "Database", judge_name: str, path: Path) -> None:
+def write_report_pdf(
+    database: "Database", judge_name: str, path: Path, as_of: datetime | None
+) -> None:
     """Write the judge's report (words, numbers and matplotlib charts) as ``planner report``
     does: the one place the self-test makes a PDF, and its proof that the charts work here."""
     from planner.charts.report import write_judge_report
 
-    write_judge_report(database, judge_name, path)
+    write_judge_report(database, judge_name, path, as_of=as_of)
 
 
 class _Run:
     """The state the steps share: the temporary folder, the database, the window."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, now: datetime) -> None:
         self.folder = folder
+        self.now = now  # one aware instant for every step, read in the judge's time zone
         self.database = None
         self.window = None
         self.app = None
         self.forecast = None
+        self.as_of: datetime | None = None  # the judge's local time at ``now``
 
     def database_step(self) -> str:
         from planner.store.database import Database
@@ -56,10 +61,9 @@ class _Run:
         return f"created {path.name} (schema by the bundled migrations)"
 
     def demo_step(self) -> str:
-        from planner.services.clock import instant
         from planner.services.demo import create_demo
 
-        summary = create_demo(self.database, cases=300, judges=1, seed=2018, today=instant())
+        summary = create_demo(self.database, cases=300, judges=1, seed=2018, today=self.now)
         return summary.describe().replace(f" in {self.database.describe()}.", "")
 
     def window_step(self) -> str:
@@ -74,7 +78,8 @@ class _Run:
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         # Settings in the temporary folder: the user's window layout and recent files stay.
         settings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
-        self.window = MainWindow(Workspace(self.database), WindowSettings(settings))
+        workspace = Workspace(self.database, clock=lambda: self.now)
+        self.window = MainWindow(workspace, WindowSettings(settings))
         self.window.show()
         deadline = time.monotonic() + WINDOW_TIMEOUT
         panel = self.window.quota_panel
@@ -87,9 +92,15 @@ class _Run:
         return f"shown on the {platform} platform with the forecast: {panel.forecast.verdict.title}"
 
     def forecast_step(self) -> str:
+        from planner.services.clock import now_for
         from planner.services.forecasting import forecast_judges
+        from planner.services.judges import list_judges
 
-        results = forecast_judges(self.database, None, None)
+        judges = list_judges(self.database)
+        if len(judges) != 1:
+            raise SelfTestFailure(f"expected the demo judge, got {len(judges)} judges")
+        self.as_of = now_for(judges[0], self.now)
+        results = forecast_judges(self.database, None, self.as_of)
         if len(results) != 1:
             raise SelfTestFailure(f"expected the demo judge's forecast, got {len(results)}")
         self.forecast = results[0]
@@ -98,12 +109,12 @@ class _Run:
             raise SelfTestFailure("the window's forecast is not the demo judge's")
         return (
             f"{self.forecast.judge}: {self.forecast.verdict.title}, "
-            f"{self.forecast.pending_cases:,} pending, {self.forecast.workdays_left} workdays left"
+            f"{self.forecast.pending_cases:,} pending, {self.forecast.workdays_left} workday{'' if self.forecast.workdays_left == 1 else 's'} left"
         )
 
     def pdf_step(self) -> str:
         path = self.folder / "report.pdf"
-        write_report_pdf(self.database, self.forecast.judge, path)
+        write_report_pdf(self.database, self.forecast.judge, path, self.as_of)
         if not path.exists():
             raise SelfTestFailure(f"{path.name} was not written")
         data = path.read_bytes()
@@ -136,8 +147,11 @@ def _private_folders(folder: Path) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def run_self_test(out: TextIO | None = None) -> int:
-    """Run every step, printing one line each; 0 if all passed, else 1."""
+def run_self_test(out: TextIO | None = None, now: datetime | None = None) -> int:
+    """Run every step as of the aware instant ``now`` (default: the real clock's), printing one
+    line each; 0 if all passed, else 1."""
+    from planner.services.clock import instant
+
     out = out or sys.stdout
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     print(f"planner {__version__} self-test{frozen}", file=out, flush=True)
@@ -145,7 +159,7 @@ def run_self_test(out: TextIO | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="planner-self-test-") as folder,
         _private_folders(Path(folder)),
     ):
-        run = _Run(Path(folder))
+        run = _Run(Path(folder), now or instant())
         steps: list[tuple[str, Callable[[], str]]] = [
             ("database", run.database_step),
             ("demo docket", run.demo_step),
