@@ -118,7 +118,10 @@ def _stored_cases(database: Database) -> set:  # type: ignore[type-arg]
 def test_planner_demo_is_made_as_of_the_judges_local_date(db_path: Path) -> None:
     """At 00:30 UTC on 6 December 2026 it is still the 5th in Los Angeles, where the demo judge
     sits: the command, run with the machine's clock there, makes the 5 December docket."""
-    environment = {**os.environ, "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+    # Not inside another faked clock (CI's faked runs): faketime would offset from that one.
+    outer = {name for name in os.environ if name.startswith("FAKETIME") or name == "LD_PRELOAD"}
+    environment = {name: value for name, value in os.environ.items() if name not in outer}
+    environment.update(TZ="UTC", FAKETIME_DONT_FAKE_MONOTONIC="1")
     command = [FAKETIME, "2026-12-06 00:30:00", sys.executable, "-m", "planner", "demo"]
     completed = subprocess.run(
         [*command, "--db", str(db_path), "--cases", "300"],  # type: ignore[list-item]
