@@ -138,7 +138,7 @@ def _build_parser() -> argparse.ArgumentParser:
         type=_iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the date the docket is generated as of (default: today)",
+        help="the date the docket is generated as of (default: today, the judge's local date)",
     )
 
     forecast = commands.add_parser(
@@ -476,6 +476,7 @@ def _forecast(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from planner.services.clock import instant
     from planner.services.demo import create_demo
 
     def progress(done: int, total: int) -> None:
@@ -487,7 +488,7 @@ def _demo(args: argparse.Namespace) -> int:
         cases=args.cases,
         judges=args.judges,
         seed=args.seed,
-        today=args.today or date.today(),
+        today=args.today or instant(),  # now: each judge's local date
         progress=progress,
     )
     if sys.stderr.isatty():

@@ -13,7 +13,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -36,24 +36,28 @@ class SelfTestFailure(Exception):
     """A step found something wrong: the message says what."""
 
 
-def write_report_pdf(database: "Database", judge_name: str, path: Path) -> None:
+def write_report_pdf(
+    database: "Database", judge_name: str, path: Path, as_of: datetime | None
+) -> None:
     """Write the judge's report (words, numbers and matplotlib charts) as ``planner report``
     does: the one place the self-test makes a PDF, and its proof that the charts work here."""
     from planner.charts.report import write_judge_report
 
-    write_judge_report(database, judge_name, path)
+    write_judge_report(database, judge_name, path, as_of=as_of)
 
 
 class _Run:
     """The state the steps share: the temporary folder, the database, the window."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, now: datetime) -> None:
         self.folder = folder
+        self.now = now  # one aware instant for every step, read in the judge's time zone
         # Each made by its step; a step runs only after the ones before it passed.
         self.database: Database | None = None
         self.window: MainWindow | None = None
         self.app: QApplication | None = None
         self.forecast: Forecast | None = None
+        self.as_of: datetime | None = None  # the judge's local time at ``now``
 
     def database_step(self) -> str:
         from planner.store.database import Database
@@ -67,7 +71,7 @@ class _Run:
 
         database = self.database
         assert database is not None
-        summary = create_demo(database, cases=300, judges=1, seed=2018, today=date.today())
+        summary = create_demo(database, cases=300, judges=1, seed=2018, today=self.now)
         return summary.describe().replace(f" in {database.describe()}.", "")
 
     def window_step(self) -> str:
@@ -85,7 +89,8 @@ class _Run:
         self.app = app
         # Settings in the temporary folder: the user's window layout and recent files stay.
         settings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
-        self.window = window = MainWindow(Workspace(self.database), WindowSettings(settings))
+        workspace = Workspace(self.database, clock=lambda: self.now)
+        self.window = window = MainWindow(workspace, WindowSettings(settings))
         window.show()
         deadline = time.monotonic() + WINDOW_TIMEOUT
         panel = window.quota_panel
@@ -113,11 +118,17 @@ class _Run:
         return f"{path.name} shown, {len(text.splitlines()):,} lines"
 
     def forecast_step(self) -> str:
+        from planner.services.clock import now_for
         from planner.services.forecasting import forecast_judges
+        from planner.services.judges import list_judges
 
         assert self.database is not None
         assert self.window is not None
-        results = forecast_judges(self.database, None, None)
+        judges = list_judges(self.database)
+        if len(judges) != 1:
+            raise SelfTestFailure(f"expected the demo judge, got {len(judges)} judges")
+        self.as_of = now_for(judges[0], self.now)
+        results = forecast_judges(self.database, None, self.as_of)
         if len(results) != 1:
             raise SelfTestFailure(f"expected the demo judge's forecast, got {len(results)}")
         self.forecast = forecast = results[0]
@@ -134,7 +145,7 @@ class _Run:
         assert self.database is not None
         assert self.forecast is not None
         path = self.folder / "report.pdf"
-        write_report_pdf(self.database, self.forecast.judge, path)
+        write_report_pdf(self.database, self.forecast.judge, path, self.as_of)
         if not path.exists():
             raise SelfTestFailure(f"{path.name} was not written")
         data = path.read_bytes()
@@ -167,8 +178,11 @@ def _private_folders(folder: Path) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def run_self_test(out: TextIO | None = None) -> int:
-    """Run every step, printing one line each; 0 if all passed, else 1."""
+def run_self_test(out: TextIO | None = None, now: datetime | None = None) -> int:
+    """Run every step as of the aware instant ``now`` (default: the real clock's), printing one
+    line each; 0 if all passed, else 1."""
+    from planner.services.clock import instant
+
     out = out or sys.stdout
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     print(f"planner {__version__} self-test{frozen}", file=out, flush=True)
@@ -176,7 +190,7 @@ def run_self_test(out: TextIO | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="planner-self-test-") as folder,
         _private_folders(Path(folder)),
     ):
-        run = _Run(Path(folder))
+        run = _Run(Path(folder), now or instant())
         steps: list[tuple[str, Callable[[], str]]] = [
             ("database", run.database_step),
             ("demo docket", run.demo_step),

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.domain.bounds import MAX_CASE_MINUTES, MAX_QUOTA, check_count
@@ -173,6 +173,13 @@ class Judge:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def local_time(self, instant: datetime) -> datetime:
+        """The judge's local wall-clock time at an aware ``instant``, naive and to the minute: what
+        "now" and "today" mean for the judge (at 00:30 UTC it is still yesterday in Los Angeles)."""
+        if instant.tzinfo is None:
+            raise ValueError(f"{instant} is not an instant: it has no time zone")
+        return instant.astimezone(self.zone).replace(tzinfo=None, second=0, microsecond=0)
 
     def minutes_for(self, case_kind: str) -> KindMinutes:
         """The judge's default and minimum for a case kind; an unknown kind is refused."""

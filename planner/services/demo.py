@@ -2,9 +2,9 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from planner.demo.generator import plan_dockets
+from planner.demo.plan import AsOf
 from planner.domain.errors import InvalidValue
 from planner.domain.plural import counted
 from planner.store.database import Database
@@ -34,10 +34,11 @@ def create_demo(
     cases: int,
     judges: int,
     seed: int,
-    today: date,
+    today: AsOf,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add ``judges`` generated judges sharing ``cases`` pending cases, as of ``today``.
+    """Add ``judges`` generated judges sharing ``cases`` pending cases, as of ``today``: a date
+    (each judge's local date) or an aware instant, which each judge reads in their own time zone.
 
     All or nothing: one transaction. Judges already in the database keep their names: the demo
     picks fresh invented names, and fresh A-numbers, so running it twice adds a second set of

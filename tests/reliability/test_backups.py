@@ -99,7 +99,7 @@ def test_restore_over_a_damaged_file_replaces_it(database: Database, db_path: Pa
     taken = backups.back_up(db_path)
     database.close()
     db_path.write_bytes(b"garbage" * 5000)
-    kept = backups.restore(db_path, taken)
+    kept = backups.restore(db_path, taken, datetime(2026, 11, 25, 9, 30))
     assert kept is not None
     assert kept.read_bytes() == b"garbage" * 5000  # even a damaged file is kept, not lost
     assert _cases(db_path) == 3

@@ -86,7 +86,7 @@ def test_the_main_window_opens_and_forecasts_without_the_network(
     database,
     tmp_path: Path,
 ) -> None:
-    from datetime import date
+    from datetime import date, datetime
 
     from PySide6.QtCore import QSettings
 
@@ -97,7 +97,7 @@ def test_the_main_window_opens_and_forecasts_without_the_network(
 
     create_demo(database, cases=300, judges=1, seed=1, today=date(2026, 11, 25))
     settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(Workspace(database), settings)
+    window = MainWindow(Workspace(database, clock=lambda: datetime(2026, 11, 25, 10)), settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

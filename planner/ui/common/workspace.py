@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from planner.domain.judge import Judge
 from planner.services import judges as judge_service
 from planner.services.changes import Change
-from planner.services.clock import now_for
+from planner.services.clock import instant, now_for
 from planner.store.database import Database
 from planner.store.errors import Conflict
 from planner.ui.common.commands import ServiceCommand
@@ -35,8 +35,9 @@ class Workspace(QObject):
     ) -> None:
         super().__init__(parent)
         self.database = database
-        #: Now, as a naive local wall-clock time: by default in the judge's own time zone.
-        self.clock: Callable[[], datetime] = clock or self._judge_now
+        #: Now: an aware instant (by default the real clock's), or a naive local wall-clock time
+        #: pinned for every judge (tests). ``clock`` reads it in the judge's own time zone.
+        self.now: Callable[[], datetime] = clock or instant
         self.undo_stack = QUndoStack(self)
         self.judge: Judge | None = None
         #: Another program's changes, once started (``watch_others``): the main window does.
@@ -46,10 +47,15 @@ class Workspace(QObject):
         """From now on, show another program's change to the database within a second."""
         self.others.start()
 
-    def _judge_now(self) -> datetime:
+    def clock(self) -> datetime:
+        """Now, as a naive local wall-clock time, to the minute: the judge's own (the machine's
+        while no judge is on screen)."""
+        now = self.now()
+        if now.tzinfo is None:
+            return now
         if self.judge is not None:
-            return now_for(self.judge)
-        return datetime.now().replace(second=0, microsecond=0)
+            return now_for(self.judge, now)
+        return now.astimezone().replace(tzinfo=None, second=0, microsecond=0)
 
     def open_database(self, database: Database) -> None:
         """Work on another database from now on: no judge on screen, nothing to undo."""

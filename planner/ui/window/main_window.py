@@ -1,7 +1,6 @@
 """The main window: menus, the judge switcher, the quota panel over the docket, the status bar."""
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -502,12 +501,12 @@ class MainWindow(QMainWindow):
         """Generate a demo docket in a worker thread with a progress dialog."""
         from planner.services.demo import create_demo  # only when asked: it costs 0.2 s to import
 
-        database = self.workspace.database
+        database, now = self.workspace.database, self.workspace.now()
         task = BackgroundTask(
             self,
             "Creating a demo docket of about 2,000 cases…",
             lambda progress: create_demo(
-                database, cases=2000, judges=1, seed=2018, today=date.today(), progress=progress
+                database, cases=2000, judges=1, seed=2018, today=now, progress=progress
             ),
         )
         task.finished.connect(self._demo_created)

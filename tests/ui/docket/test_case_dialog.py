@@ -38,7 +38,9 @@ def case_id(workspace: Workspace, a_number: str) -> int | None:
     assert workspace.judge is not None
     assert workspace.judge.id is not None
     where = DocketFilter(text=a_number, status=None)
-    found = docket_service.find_cases(workspace.database, workspace.judge.id, where)
+    found = docket_service.find_cases(
+        workspace.database, workspace.judge.id, where, now=workspace.clock()
+    )
     return found[0] if found else None
 
 

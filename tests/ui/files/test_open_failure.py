@@ -37,7 +37,7 @@ def test_a_damaged_file_can_be_restored_from_its_backup(
     qtbot, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _make(db_path, "Ortiz")
-    backups.keep_daily_backup(db_path)
+    backups.keep_daily_backup(db_path, date(2026, 11, 25))
     db_path.write_bytes(b"\0garbage" * 4096)
     monkeypatch.setattr(
         restore_dialog.RestoreDialog, "exec", lambda _self: QDialog.DialogCode.Accepted

@@ -1,7 +1,8 @@
 """File > Restore from Backup: the backups by date and contents, a confirmation, the file back."""
 
+import os
 import threading
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,10 @@ def test_restore_lists_backups_confirms_and_reopens_the_file(
     qtbot.addWidget(window)
     window.show()
     _wait_for_daily_backup()  # the window took today's backup on opening the file
+    # A backup is listed as taken when its file was last written: pin that moment.
+    (daily,) = (info.path for info in backups.backups_of(path))
+    taken = datetime(2026, 11, 25, 9, 41).timestamp()
+    os.utime(daily, (taken, taken))
     add_judge_with_cases(workspace.database, "Baker", 5, 200_000_000)
     window._fill_judges()
     assert window.judge_box.count() == 2
@@ -57,7 +62,7 @@ def test_restore_lists_backups_confirms_and_reopens_the_file(
     )
     restore_action.trigger()
     [row] = seen["rows"]  # type: ignore[misc]
-    assert f"{date.today():%d %b %Y}" in row[0]
+    assert row[0].startswith("Wed 25 Nov 2026 09:41")
     assert row[1:3] == ["1", "3"]
     assert "Ortiz (3)" in row[3]
     assert seen["enabled"]

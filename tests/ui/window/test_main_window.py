@@ -59,8 +59,12 @@ def test_first_run_offers_a_demo_which_opens_without_freezing(qtbot, workspace, 
     assert window.judge_box.count() == 1
     qtbot.waitUntil(lambda: window.quota_panel.up_to_date)
     assert window.quota_panel.forecast is not None
-    assert window.quota_panel.forecast.pending_cases >= 1900
-    assert window.docket.model.total >= 1900
+    # Generated as of the workspace's today (NOW), the day the window forecasts from.
+    assert window.quota_panel.forecast.as_of == NOW
+    assert window.quota_panel.forecast.pending_cases == 2000
+    with workspace.database.transaction() as repo:
+        stored = len(repo.case_ids(workspace.judge.id))
+    assert window.docket.model.total == stored > 2000  # with this year's completions so far
 
 
 def test_judge_switcher_switches_the_docket_and_the_panel(qtbot, workspace, settings) -> None:  # type: ignore[no-untyped-def]
