@@ -29,8 +29,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner.services.demo import create_demo
-from planner.ui.calendar_page import CalendarPage
-from planner.ui.workspace import Workspace
+from planner.ui.calendar.calendar_page import CalendarPage
+from planner.ui.common.workspace import Workspace
 
 
 def ms(start: float) -> float:

@@ -95,10 +95,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from planner.services import calendar as calendar_service
-    from planner.ui.calendar_month import MonthView
-    from planner.ui.calendar_view import CalendarView
-    from planner.ui.calendar_year import YearView
-    from planner.ui.workspace import Workspace
+    from planner.ui.calendar.calendar_month import MonthView
+    from planner.ui.calendar.calendar_view import CalendarView
+    from planner.ui.calendar.calendar_year import YearView
+    from planner.ui.common.workspace import Workspace
 
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")

@@ -2,7 +2,7 @@
 
 Starts `planner --db demo.sqlite --quit-when-shown` from source and from the PyInstaller
 folder alternately, offscreen, on a 5,000-case demo docket; each prints the wall-clock time of
-the docket's first paint and of the forecast banner (planner/ui/startup_probe.py). The source
+the docket's first paint and of the forecast banner (planner/ui/window/startup_probe.py). The source
 run gets its bytecode cached (as an installed package has it), the frozen one has its own.
 
 Run: python benchmarks/bench_frozen_startup.py [build/dist/planner/planner]

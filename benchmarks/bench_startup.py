@@ -57,9 +57,9 @@ def _panel_latency(database: Path) -> tuple[float, float]:
     from planner.domain.docket import Case
     from planner.services.changes import Change
     from planner.store.database import Database
-    from planner.ui.case_actions import perform_add
-    from planner.ui.quota_panel import QuotaPanel
-    from planner.ui.workspace import Workspace
+    from planner.ui.common.workspace import Workspace
+    from planner.ui.docket.case_actions import perform_add
+    from planner.ui.docket.quota_panel import QuotaPanel
 
     app = QApplication.instance() or QApplication([])
     workspace = Workspace(Database.open(database))

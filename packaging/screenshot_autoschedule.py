@@ -14,10 +14,10 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.store.database import Database
-from planner.ui.main_window import MainWindow
-from planner.ui.settings import WindowSettings
-from planner.ui.theme import apply_theme
-from planner.ui.workspace import Workspace
+from planner.ui.common.theme import apply_theme
+from planner.ui.common.workspace import Workspace
+from planner.ui.window.main_window import MainWindow
+from planner.ui.window.settings import WindowSettings
 
 
 def main(database: str, out: str, theme: str = "light") -> int:

@@ -35,9 +35,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from planner.store.database import Database
-from planner.ui.main_window import MainWindow
-from planner.ui.settings import WindowSettings
-from planner.ui.workspace import Workspace
+from planner.ui.window.main_window import MainWindow
+from planner.ui.window.settings import WindowSettings
+from planner.ui.common.workspace import Workspace
 app = QApplication([])
 app.setStyle("Fusion")
 settings = WindowSettings(QSettings())
@@ -58,9 +58,9 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from planner.store.database import Database
-from planner.ui.main_window import MainWindow
-from planner.ui.settings import WindowSettings
-from planner.ui.workspace import Workspace
+from planner.ui.window.main_window import MainWindow
+from planner.ui.window.settings import WindowSettings
+from planner.ui.common.workspace import Workspace
 app = QApplication([])
 app.setStyle("Fusion")
 window = MainWindow(Workspace(Database.open(sys.argv[1])), WindowSettings(QSettings()))

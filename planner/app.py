@@ -101,14 +101,15 @@ def run(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from planner.ui.errors import report_bug
-    from planner.ui.main_window import MainWindow
-    from planner.ui.open_failure import open_or_recover
-    from planner.ui.settings import WindowSettings
-    from planner.ui.theme import apply_theme
-    from planner.ui.workspace import Workspace
+    from planner.ui.common.errors import report_bug
+    from planner.ui.common.theme import apply_theme
+    from planner.ui.common.workspace import Workspace
+    from planner.ui.files.open_failure import open_or_recover
+    from planner.ui.window.main_window import MainWindow
+    from planner.ui.window.settings import WindowSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # the Planner makes no other kind
     app.setOrganizationName("JudgeWorkloadPlanner")
     app.setApplicationName("Planner")
     app.setApplicationDisplayName("Judge Workload Planner")
@@ -138,7 +139,7 @@ def run(
             _prepare_writes_in_background, Qt.ConnectionType.SingleShotConnection
         )
     if quit_when_shown:  # for benchmarks/bench_startup.py
-        from planner.ui.startup_probe import StartupProbe
+        from planner.ui.window.startup_probe import StartupProbe
 
         StartupProbe(window)
     if screenshot is not None:
@@ -148,6 +149,10 @@ def run(
                 # wait for the forecast banner
                 QTimer.singleShot(50, capture)
                 return
+            # The forecast's figures change the panel's height: let the layout settle first.
+            QTimer.singleShot(200, save)
+
+        def save() -> None:
             window.grab().save(str(screenshot))
             window.close()
 

@@ -32,7 +32,7 @@ def run_backup_command(args: argparse.Namespace, database: Path) -> int:
     return 0
 
 
-def _chosen(text: str, found: list) -> Path:  # type: ignore[type-arg]
+def _chosen(text: str, found: list) -> Path:
     if text.isdigit():
         number = int(text)
         if not 1 <= number <= len(found):

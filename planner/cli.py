@@ -7,12 +7,18 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from planner import __version__
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.forecast.report import Forecast
 from planner.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+
+JUDGE_HELP = "may be left out when the database holds one judge; any case matches"
 
 
 class UserError(Exception):
@@ -26,20 +32,41 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _iso_date(text: str) -> date:
+    from planner.domain.bounds import EARLIEST_DAY, LATEST_DAY
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range: give a date from {EARLIEST_DAY} to {LATEST_DAY}"
+        )
+    return day
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
+def _positive(text: str, largest: int | None = None) -> int:
+    digits = text.strip().lstrip("+")
+    value = 0
+    if digits.isdecimal() and digits.isascii():  # counted first: int() refuses 4,300 digits
+        value = int(digits) if len(digits) <= 18 else 10**18
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    if largest is not None and value > largest:
+        raise argparse.ArgumentTypeError(f"{text} is too many: at most {largest:,}")
     return value
+
+
+#: The demo's limits: the national demo is 750,000 cases among some 700 judges.
+_DEMO_CASES, _DEMO_JUDGES = 2_000_000, 5_000
+
+
+def _demo_cases(text: str) -> int:
+    return _positive(text, _DEMO_CASES)
+
+
+def _demo_judges(text: str) -> int:
+    return _positive(text, _DEMO_JUDGES)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -52,7 +79,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def _build_parser() -> argparse.ArgumentParser:
     # --db is accepted before the subcommand or after it.
-    db_option = argparse.ArgumentParser(add_help=False)
+    db_option = _Parser(add_help=False)
     db_option.add_argument(
         "--db",
         type=Path,
@@ -91,14 +118,14 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--cases",
-        type=_positive,
+        type=_demo_cases,
         default=2000,
         metavar="N",
         help="pending cases in all (default 2000)",
     )
     demo.add_argument(
         "--judges",
-        type=_positive,
+        type=_demo_judges,
         default=1,
         metavar="J",
         help="how many judges share them (default 1)",
@@ -111,7 +138,7 @@ def _build_parser() -> argparse.ArgumentParser:
         type=_iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the date the docket is generated as of (default: today)",
+        help="the date the docket is generated as of (default: today, the judge's local date)",
     )
 
     forecast = commands.add_parser(
@@ -162,7 +189,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "hearings as an iCalendar file (.ics) for a calendar app: without names unless "
         "--with-names says so.",
     )
-    export.add_argument("--judge", metavar="NAME", required=True)
+    export.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     export.add_argument(
         "--format",
         choices=("json", "csv", "ics"),
@@ -193,7 +220,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "each session's hearings with time, A-number, name, interpreter, detained, attorney and "
         "hearing kind. Works without a display. The file names asylum applicants.",
     )
-    sheet.add_argument("--judge", metavar="NAME", required=True)
+    sheet.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     sheet.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", required=True)
     sheet.add_argument(
         "--week", action="store_true", help="the week of --date, as the calendar shows it"
@@ -207,7 +234,7 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Write a multi-page PDF: the forecast in words and numbers, the charts, "
         "the calendar summary by month and the assumptions used (work pattern, leave, lengths).",
     )
-    report.add_argument("--judge", metavar="NAME", required=True)
+    report.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     report.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
     report.add_argument(
         "--as-of",
@@ -219,7 +246,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_schedule_parser(commands, db_option: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+def _add_schedule_parser(commands, db_option: _Parser) -> None:
     schedule = commands.add_parser(
         "schedule",
         parents=[db_option],
@@ -229,7 +256,7 @@ def _add_schedule_parser(commands, db_option: argparse.ArgumentParser) -> None: 
         "not fit. --apply stores it in one transaction; --policy all compares the policies.",
     )
     schedule.add_argument(
-        "--judge", metavar="NAME", required=True, help="the judge whose calendar is planned"
+        "--judge", metavar="NAME", help=f"the judge whose calendar is planned; {JUDGE_HELP}"
     )
     schedule.add_argument(
         "--from",
@@ -258,17 +285,23 @@ def _add_schedule_parser(commands, db_option: argparse.ArgumentParser) -> None: 
     schedule.add_argument("--json", action="store_true", help="print the proposal as JSON")
 
 
+#: The most minutes between hearings, or days of notice, the scheduler is asked for.
+_LARGEST_GAP = 10_000
+
+
 def _minutes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
+    digits = text.strip()
+    value = -1
+    if digits.isdecimal() and digits.isascii():  # counted first: int() refuses 4,300 digits
+        value = int(digits) if len(digits) <= 18 else 10**18
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    if value > _LARGEST_GAP:
+        raise argparse.ArgumentTypeError(f"{text} is too many: at most {_LARGEST_GAP:,}")
     return value
 
 
-def _add_backup_commands(commands, db_option: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+def _add_backup_commands(commands, db_option: _Parser) -> None:
     backup = commands.add_parser(
         "backup",
         parents=[db_option],
@@ -299,13 +332,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a usage error already printed
         return int(done.code or 0)
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()  # here, not at exit: a closed pipe or a full disk is told below
+        return code
     except (UserError, InvalidValue, StoreError) as error:
         print(f"planner: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("planner: interrupted; nothing half-done was saved", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``planner schedule --json | head -c 10``): nothing more to say
+        # to it, and Python must not try to flush to it again at exit.
+        _silence_stdout()
+        print("planner: the output was cut off: whatever read it stopped reading", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if _is_output_error(error):
+            _silence_stdout()
+            print(f"planner: could not write the output ({error.strerror})", file=sys.stderr)
+            return 1
+        return _unexpected(error)
+    except Exception as error:
+        return _unexpected(error)
+
+
+def _is_output_error(error: OSError) -> bool:
+    """Whether the error is the command's own output failing (a full disk, /dev/full)."""
+    import errno
+
+    return error.errno in (errno.ENOSPC, errno.EPIPE, errno.EIO) and error.filename is None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nowhere, so that nothing is written (or fails) at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # an in-process caller's own stream
+        pass
+
+
+def _unexpected(error: BaseException) -> int:
+    """A bug: one line for the user, the details in the log, redacted as the window's are."""
+    import logging
+
+    from planner.logs import start_logging
+    from planner.paths import data_folder
+
+    where = "the Planner's log"
+    try:
+        where = str(start_logging(data_folder()))
+        logging.getLogger("planner.cli").error(
+            "Unexpected error in the command line", exc_info=error
+        )
+    except Exception:
+        where = "no log (it could not be written)"
+    print(
+        f"planner: unexpected error ({type(error).__name__}); nothing half-done was saved. "
+        f"The details are in {where}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _database_path(args: argparse.Namespace) -> Path:
@@ -314,7 +403,7 @@ def _database_path(args: argparse.Namespace) -> Path:
     return getattr(args, "db", None) or default_database()
 
 
-def _open(args: argparse.Namespace, *, changes: bool = False):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, changes: bool = False):
     from planner.store.database import Database
 
     database = Database.open(_database_path(args))
@@ -323,6 +412,26 @@ def _open(args: argparse.Namespace, *, changes: bool = False):  # type: ignore[n
 
         keep_daily_backup(database.path)
     return database
+
+
+def _open_existing(args: argparse.Namespace, *, changes: bool = False) -> "Database":
+    """The database of a command that reads one (forecast, export, schedule, sheet, report):
+    refused, and nothing created, where there is none."""
+    path = _database_path(args)
+    if not path.exists():
+        raise UserError(
+            f"there is no database at {path}: nothing was read or created. Check --db, or make "
+            "one with 'planner demo' or 'planner import FILE'"
+        )
+    return _open(args, changes=changes)
+
+
+def _for_one_judge(args: argparse.Namespace, database: "Database") -> None:
+    """Set ``args.judge`` to the stored name of the judge the command is for: --judge matched
+    whatever its case, or the database's only judge when --judge is left out."""
+    from planner.services.judges import the_judge
+
+    args.judge = the_judge(database, args.judge).name
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -357,7 +466,7 @@ def _forecast(args: argparse.Namespace) -> int:
     from planner.services.forecasting import forecast_judges
 
     # The template advice is a K(1) per change tried: for the JSON, which carries it.
-    results = forecast_judges(_open(args), args.judge, args.as_of, advise=args.json)
+    results = forecast_judges(_open_existing(args), args.judge, args.as_of, advise=args.json)
     if args.json:
         print(json.dumps([result.as_json() for result in results], indent=2))
     elif not results:
@@ -368,18 +477,19 @@ def _forecast(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from planner.services.clock import instant
     from planner.services.demo import create_demo
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\rgenerating: {done:,} of {total:,} judges", end="", file=sys.stderr)
+            print(f"\rgenerating: {done:,} of {counted(total, 'judge')}", end="", file=sys.stderr)
 
     summary = create_demo(
         _open(args, changes=True),
         cases=args.cases,
         judges=args.judges,
         seed=args.seed,
-        today=args.today or date.today(),
+        today=args.today or instant(),  # now: each judge's local date
         progress=progress,
     )
     if sys.stderr.isatty():
@@ -411,7 +521,9 @@ def _export(args: argparse.Namespace) -> int:
         return _export_calendar(args)
     if args.with_names or args.first or args.last:
         raise UserError("--with-names, --from and --to are for a calendar export (--format ics)")
-    summary = export_docket(_open(args), args.judge, fmt, args.out)
+    database = _open_existing(args)
+    _for_one_judge(args, database)
+    summary = export_docket(database, args.judge, fmt, args.out)
     print(summary.describe())
     return 0
 
@@ -422,10 +534,12 @@ def _schedule(args: argparse.Namespace) -> int:
     from planner.services import autoschedule as service
 
     options = Options(buffer_minutes=args.buffer, notice_days=args.notice_days)
+    if args.policy == "all" and args.apply:
+        raise UserError("--apply stores one proposal: choose --policy, not all")
+    database = _open_existing(args, changes=args.apply)
+    _for_one_judge(args, database)
     if args.policy == "all":
-        if args.apply:
-            raise UserError("--apply stores one proposal: choose --policy, not all")
-        found = service.compare_policies(_open(args), args.judge, args.first, options=options)
+        found = service.compare_policies(database, args.judge, args.first, options=options)
         if args.json:
             print(json.dumps({"compare": [p.as_json() for p in found]}, indent=2))
         else:
@@ -433,15 +547,13 @@ def _schedule(args: argparse.Namespace) -> int:
         return 0
     if args.apply:
         proposal, applied = service.schedule_and_apply(
-            _open(args, changes=True), args.judge, args.first, args.policy, options
+            database, args.judge, args.first, args.policy, options
         )
     else:
-        proposal = service.propose_schedule(
-            _open(args), args.judge, args.first, args.policy, options
-        )
+        proposal = service.propose_schedule(database, args.judge, args.first, args.policy, options)
     if args.json:
         payload = proposal.as_json() | {"applied": args.apply}
-        payload |= service.forecast_bound(_open(args), proposal)
+        payload |= service.forecast_bound(database, proposal)
         print(json.dumps(payload, indent=2))
     else:
         print(render_proposal(proposal))
@@ -453,8 +565,10 @@ def _schedule(args: argparse.Namespace) -> int:
 def _export_calendar(args: argparse.Namespace) -> int:
     from planner.services.calendar_export import export_calendar
 
+    database = _open_existing(args)
+    _for_one_judge(args, database)
     summary = export_calendar(
-        _open(args),
+        database,
         args.judge,
         args.out,
         first=args.first,
@@ -473,10 +587,12 @@ def _sheet(args: argparse.Namespace) -> int:
         raise UserError(
             f"a docket sheet is a PDF: give --out a name ending in .pdf, not {args.out}"
         )
-    sheet = load_sheet(_open(args), args.judge, args.date, week=args.week)
+    database = _open_existing(args)
+    _for_one_judge(args, database)
+    sheet = load_sheet(database, args.judge, args.date, week=args.week)
     if not display_available():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # Qt needs fonts here, not a screen
-    from planner.ui.docket_sheet import describe, headless_application, save_pdf
+    from planner.ui.files.docket_sheet import describe, headless_application, save_pdf
 
     headless_application()
     print(describe(sheet, save_pdf(sheet, args.out), args.out))
@@ -488,7 +604,9 @@ def _report(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() != ".pdf":
         raise UserError(f"the report is a PDF: name the --out file ….pdf, not {args.out.name}")
-    path = write_judge_report(_open(args), args.judge, args.out, as_of=args.as_of)
+    database = _open_existing(args)
+    _for_one_judge(args, database)
+    path = write_judge_report(database, args.judge, args.out, as_of=args.as_of)
     print(f"Wrote the report of {args.judge} to {path}.")
     return 0
 
@@ -523,7 +641,7 @@ def render_forecast(f: Forecast) -> str:
         f"  Needed                      {f.needed:,}",
         f"  Pending cases               {f.pending_cases:,}",
         f"  Bench time left             {hours(f.capacity_minutes)}"
-        f" on {f.workdays_left} workdays (booked {hours(f.booked_minutes)})",
+        f" on {counted(f.workdays_left, 'workday')} (booked {hours(f.booked_minutes)})",
     ]
     if f.minutes_per_needed_completion is not None:
         lines.append(f"  Per needed completion       {hours(f.minutes_per_needed_completion)}")

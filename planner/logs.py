@@ -9,6 +9,7 @@ parameters), so every message and traceback goes through ``redact`` before it is
 import logging
 import re
 import traceback
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -115,7 +116,7 @@ class RedactingFormatter(logging.Formatter):
 class _PrivateRotatingFileHandler(RotatingFileHandler):
     """Each new log file, after a rotation too, is created owner-only."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         from planner.store.private_files import create_private
 
         create_private(Path(self.baseFilename))

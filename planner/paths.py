@@ -33,3 +33,19 @@ def backup_folder(database: Path) -> Path:
 
     digest = hashlib.sha256(str(database.resolve()).encode()).hexdigest()[:8]
     return data_folder() / "backups" / f"{database.stem}-{digest}"
+
+
+def shipped_file(*parts: str) -> Path:
+    """A file shipped with the Planner beside its package (``docs/forecast.md``): in the source
+    tree when run from a checkout, in the bundle's folder when frozen (packaging/planner.spec
+    copies it there). The path may not exist in a copy installed without its documents."""
+    import sys
+
+    base = getattr(sys, "_MEIPASS", None)
+    root = Path(base) if base else Path(__file__).resolve().parent.parent
+    return root.joinpath(*parts)
+
+
+def forecast_definitions() -> Path:
+    """docs/forecast.md: how the forecast counts, figure by figure (Help > How the Forecast Works)."""
+    return shipped_file("docs", "forecast.md")

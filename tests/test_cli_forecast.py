@@ -109,10 +109,11 @@ def test_a_file_that_is_not_a_database_is_bad_input(planner, tmp_path: Path) -> 
 
 
 def test_default_database_lives_in_the_data_folder(planner, private_data_folder: Path) -> None:  # type: ignore[no-untyped-def]
-    result = planner("forecast", "--json")
-    assert result.code == 0
-    assert result.json() == []
+    assert planner("demo", "--cases", 20, "--today", "2026-11-25").code == 0
     assert list(private_data_folder.rglob("planner.sqlite"))
+    result = planner("forecast", "--json", "--as-of", "2026-11-25")
+    assert result.code == 0, result.err
+    assert len(result.json()) == 1
 
 
 def test_every_subcommand_has_help(planner) -> None:  # type: ignore[no-untyped-def]
@@ -126,6 +127,7 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    Database.open(tmp_path / "x.sqlite").close()  # an empty database: a forecast reads one
     completed = subprocess.run(
         [sys.executable, "-m", "planner", "forecast", "--db", tmp_path / "x.sqlite", "--json"],
         capture_output=True,
@@ -134,4 +136,27 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "[]"
-    assert date.today()  # the command ran on today's date without a --as-of
+
+
+def test_one_pending_case_and_one_workday_read_in_the_singular(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Monday-only judge on Sunday 26 Sep 2027: one workday (Mon 27 Sep) left in FY 2027."""
+    from datetime import time
+
+    from planner.domain.judge import Session
+    from planner.domain.vocabulary import SessionKind
+
+    MASTER = SessionKind.MASTER
+
+    database = Database.open(db_path)
+    with database.transaction() as repo:
+        repo.add_docket(
+            Docket(
+                Judge("Ana Ruiz", quota=5, sessions=(Session(0, time(9), time(12), MASTER),)),
+                cases=(Case("100000001", "R", "removal", date(2025, 1, 1)),),
+            )
+        )
+    database.close()
+    result = planner("forecast", "--db", db_path, "--as-of", "2027-09-26")
+    assert result.code == 0, result.err
+    assert "Only 1 case is pending, 4 fewer than the 5 completions still needed" in result.out
+    assert " on 1 workday (booked " in result.out

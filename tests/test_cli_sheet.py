@@ -62,7 +62,7 @@ def test_sheet_writes_the_weeks_pdf_without_a_display(db_path: Path, tmp_path: P
 
 def test_sheet_refuses_an_unknown_judge_and_a_file_that_is_not_pdf(
     planner, db_path, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _court(db_path)
     out = tmp_path / "day.pdf"
     unknown = planner(

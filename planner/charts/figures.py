@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
@@ -18,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from planner.charts import palette
 from planner.charts.palette import LIGHT, ChartTheme
+from planner.domain.plural import counted
 from planner.services.chart_data import ChartData
 
 SAVE_FORMATS = ("png", "svg", "pdf")
@@ -54,8 +56,8 @@ def _style(figure: Figure, axes: list[Axes], theme: ChartTheme) -> None:
                 text.set_color(theme.text)
 
 
-def _legend(ax: Axes, **options: object) -> None:
-    ax.legend(fontsize="small", framealpha=0.9, **options)  # type: ignore[arg-type]
+def _legend(ax: Axes, **options: Any) -> None:
+    ax.legend(fontsize="small", framealpha=0.9, **options)
 
 
 def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> None:
@@ -63,8 +65,9 @@ def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> 
     figure.clear()
     ax = figure.add_subplot()
     burn, f = data.burn_up, data.forecast
+    # ignore[arg-type] below: matplotlib's stubs take numbers only, its date units take dates.
     ax.plot(
-        burn.days,
+        burn.days,  # type: ignore[arg-type]
         burn.pace,
         color=theme.neutral,
         linestyle=palette.PACE.linestyle,
@@ -79,7 +82,7 @@ def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> 
         label=f"Needs-improvement level ({burn.needs_improvement:,}, 80% of the quota)",
     )
     ax.plot(
-        burn.actual_days,
+        burn.actual_days,  # type: ignore[arg-type]
         burn.actual,
         color=theme.actual,
         linestyle=palette.ACTUAL.linestyle,
@@ -87,7 +90,7 @@ def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> 
         label=f"Completed ({f.completed:,} to date)",
     )
     ax.plot(
-        burn.future_days,
+        burn.future_days,  # type: ignore[arg-type]
         burn.booked,
         color=palette.BOOKED.colour,
         linestyle=palette.BOOKED.linestyle,
@@ -95,14 +98,14 @@ def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> 
         label=f"Booked: completed plus fully booked cases ({f.projected_from_booked:,})",
     )
     ax.plot(
-        burn.future_days,
+        burn.future_days,  # type: ignore[arg-type]
         burn.projected,
         color=palette.PROJECTED.colour,
         linestyle=palette.PROJECTED.linestyle,
         linewidth=2.0,
         label=f"Projected at current lengths ({burn.projected_end:,})",
     )
-    ax.axvline(burn.today, color=theme.neutral, linewidth=0.8)
+    ax.axvline(burn.today, color=theme.neutral, linewidth=0.8)  # type: ignore[arg-type]
     ax.annotate(
         f"today, {burn.today:%d %b}",
         (burn.today, 0),
@@ -140,7 +143,7 @@ def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> 
     ax.set_title(f"Completions toward the quota, fiscal year {f.fiscal_year}")
     ax.set_xlabel("Date")
     ax.set_ylabel("Completions counted toward the quota (cases)")
-    ax.set_xlim(burn.days[0], end)
+    ax.set_xlim(burn.days[0], end)  # type: ignore[arg-type]  # dates, as above
     ax.set_ylim(0, max(burn.quota, burn.projected_end, *burn.booked, 1) * 1.08)
     ax.xaxis.set_major_locator(mdates.MonthLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
@@ -242,7 +245,7 @@ def draw_docket(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> N
     by_age.yaxis.set_major_formatter(FuncFormatter(_thousands))
     by_age.margins(y=0.12)
     total = sum(count for _kind, count in data.pending_by_kind)
-    figure.suptitle(f"Pending docket: {total:,} cases", color=theme.text)
+    figure.suptitle(f"Pending docket: {counted(total, 'case')}", color=theme.text)
     _style(figure, [by_kind, by_age], theme)
     by_kind.grid(False, axis="y")
     by_age.grid(False, axis="x")
@@ -253,7 +256,7 @@ def shortening_title(data: ChartData) -> str:
     if f.required_shortening_pct is None:
         return (
             "Hearing lengths: even at the minimum lengths the quota is out of reach "
-            f"({f.bench_hours_missing:,.0f} bench hours short)"
+            f"({counted(f.bench_hours_missing, 'bench hour', spec=',.0f')} short)"
         )
     if f.required_shortening_pct <= 0:
         return "Hearing lengths: the quota is reachable at current lengths"

@@ -2,7 +2,6 @@
 numbers, the charts, the calendar by month and the assumptions behind them (matplotlib's
 PdfPages; no Qt, so the command line writes it too)."""
 
-import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,16 +10,19 @@ from pathlib import Path
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from planner import __version__
 from planner.charts.figures import CHARTS, DRAWING, humanise, new_figure
 from planner.charts.palette import LIGHT
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES
+from planner.domain.plural import counted
 from planner.services.chart_data import NEEDS_IMPROVEMENT_SHARE, ChartData, chart_data_for
 from planner.services.clock import now_for
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
+from planner.store.private_files import replaced_atomically
 
 #: US Letter, landscape, in inches.
 PAGE = (11.0, 8.5)
@@ -102,11 +104,14 @@ def forecast_page(data: ChartData) -> _TextPage:
     page.heading(f"Verdict: {f.verdict.title}")
     page.para(f.message)
     page.heading("The figures")
-    page.row("Quota", f"{f.quota:,} completions")
+    page.row("Quota", counted(f.quota, "completion"))
     page.row("Completed so far", f"{f.completed:,} (the kinds counted: see the assumptions)")
     page.row("Still needed", f"{f.needed:,}")
     page.row("Pending cases", f"{f.pending_cases:,}")
-    page.row("Bench time left", f"{_hours(f.capacity_minutes)} on {f.workdays_left} workdays")
+    page.row(
+        "Bench time left",
+        f"{_hours(f.capacity_minutes)} on {counted(f.workdays_left, 'workday')}",
+    )
     page.row("Booked in the time left", _hours(f.booked_minutes))
     per_case = f.minutes_per_needed_completion
     page.row(
@@ -269,9 +274,10 @@ def assumptions_page(data: ChartData) -> _TextPage:
         if entry.last_day >= f.fy_start and entry.start.date() <= f.fy_end
     ]
     page.para(
-        f"{len(leave)} leave entries, {sum(m.leave_minutes for m in data.months) / 60:,.1f} "
-        f"bench hours of leave; {len(data.closures)} court closure"
-        f"{'' if len(data.closures) == 1 else 's'}. Federal holidays follow "
+        f"{counted(len(leave), 'leave entry', 'leave entries')}, "
+        f"{sum(m.leave_minutes for m in data.months) / 60:,.1f} "
+        f"bench hours of leave; {counted(len(data.closures), 'court closure')}. "
+        "Federal holidays follow "
         "the observed-date rule."
     )
     for entry in leave:
@@ -320,7 +326,9 @@ def _write_report(data: ChartData, path: Path, progress: Progress | None) -> Pat
         step()
         for chart in CHARTS:
             figure = new_figure(*PAGE)
-            figure.get_layout_engine().set(rect=(0, 0.03, 1, 0.97))  # room for the footer
+            layout = figure.get_layout_engine()
+            assert isinstance(layout, ConstrainedLayoutEngine)  # new_figure's layout
+            layout.set(rect=(0, 0.03, 1, 0.97))  # room for the footer
             chart.draw(figure, data, LIGHT)
             figure.text(0.01, 0.005, footer, fontsize=7, color=LIGHT.neutral)
             pdf.savefig(figure)
@@ -352,11 +360,12 @@ def write_judge_report(
     else:
         moment = datetime.combine(as_of, datetime.min.time())
     data = chart_data_for(database, judge, moment)
-    partial = out.with_name(out.name + ".part")
+    if out.is_dir() or not out.parent.is_dir():
+        what = "is a folder" if out.is_dir() else "is in a folder that does not exist"
+        raise InvalidValue(f"cannot write the report to {out}: it {what}")
     try:
-        write_report(data, partial, progress)
-        os.replace(partial, out)
+        with replaced_atomically(out) as partial:  # the store's one atomic, owner-only writer
+            write_report(data, partial, progress)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise InvalidValue(f"cannot write the report to {out}: {error.strerror or error}") from None
     return out

@@ -59,7 +59,7 @@ class ANumbers:
                 return number
 
 
-def _weighted(table: dict[str, int] | dict[CompletionKind, int]) -> tuple[list, list[int]]:  # type: ignore[type-arg]
+def _weighted(table: dict[str, int] | dict[CompletionKind, int]) -> tuple[list, list[int]]:
     return list(table), list(itertools.accumulate(table.values()))
 
 
@@ -186,7 +186,10 @@ def pending_cases(
             represented = u[2] < (0.55 if juvenile else 0.8)
         asylum_filed = None
         if kind in ("asylum", "asylum_only"):
-            asylum_filed = days_ago[max(0, age - 20 - int(u[3] * 346))]
+            # Filed 20 days to a year after the case came in; a case younger than that filed
+            # some day since it came in (never later than today, and not all of them today).
+            after = 20 + int(u[3] * 346)
+            asylum_filed = days_ago[age - (after if after <= age else int(u[3] * age))]
         cases.append(
             Case(
                 a_number=a_number(),
@@ -234,7 +237,7 @@ def completed_cases(rng: Random, plan: JudgePlan, a_number: ANumbers) -> list[Ca
                 status=CaseStatus.COMPLETED,
                 completion_date=day,
                 completion_kind=completion,
-                asylum_filed=received + timedelta(days=rng.randint(20, 200))
+                asylum_filed=_filed(received, day, rng.randint(20, 200))
                 if kind == "asylum"
                 else None,
                 nta_served=received - timedelta(days=rng.randint(3, 45)),
@@ -242,6 +245,13 @@ def completed_cases(rng: Random, plan: JudgePlan, a_number: ANumbers) -> list[Ca
             )
         )
     return cases
+
+
+def _filed(received: date, completed: date, after: int) -> date:
+    """An asylum application filed ``after`` days after the case came in, or, when the case was
+    completed sooner, as far into its life (never after its completion)."""
+    span = (completed - received).days
+    return received + timedelta(days=after if after <= span else after * span // 200)
 
 
 def _completed_kind(rng: Random, completion: CompletionKind) -> str:

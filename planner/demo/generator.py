@@ -7,11 +7,10 @@ the real forecast says about the docket drawn.
 """
 
 from collections.abc import Collection, Iterator
-from datetime import date
 
 from planner.demo.cases import ANumbers, completed_cases, pending_cases, pending_kinds
 from planner.demo.hearings import fitting_sessions, schedule
-from planner.demo.plan import JudgePlan, plan_demo, rng_for
+from planner.demo.plan import AsOf, JudgePlan, plan_demo, rng_for
 from planner.domain.docket import Docket
 
 __all__ = ["DemoPlan", "fitting_sessions", "generate_dockets", "plan_dockets"]
@@ -56,12 +55,13 @@ def plan_dockets(
     cases: int,
     judges: int,
     seed: int,
-    today: date,
+    today: AsOf,
     taken_names: Collection[str] = (),
     taken_a_numbers: Collection[str] = (),
 ) -> DemoPlan:
-    """Plan ``judges`` judges sharing ``cases`` pending cases, as of ``today`` (each judge's local
-    date). Names in ``taken_names`` and A-numbers in ``taken_a_numbers`` are not used."""
+    """Plan ``judges`` judges sharing ``cases`` pending cases, as of ``today``: a date (each
+    judge's local date) or an aware instant (read in each judge's time zone). Names in
+    ``taken_names`` and A-numbers in ``taken_a_numbers`` are not used."""
     plans = plan_demo(cases, judges, seed, today, set(taken_names))
     return DemoPlan(plans, seed, taken_a_numbers)
 
@@ -71,7 +71,7 @@ def generate_dockets(
     cases: int,
     judges: int,
     seed: int,
-    today: date,
+    today: AsOf,
     taken_names: Collection[str] = (),
     taken_a_numbers: Collection[str] = (),
 ) -> list[Docket]:

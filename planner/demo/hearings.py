@@ -176,8 +176,8 @@ def _scheduled(
             continue
         elif draw < 0.4:
             home = fitting_sessions(HearingKind.MASTER, case)
-            queue = home[0] if has_juvenile or home[0] is not SK.JUVENILE else home[-1]
-            queues[queue].append((case, HearingKind.MASTER, 15))
+            session_kind = home[0] if has_juvenile or home[0] is not SK.JUVENILE else home[-1]
+            queues[session_kind].append((case, HearingKind.MASTER, 15))
         elif draw < 0.6 and case.kind in _MERITS:
             home = fitting_sessions(HearingKind.INDIVIDUAL, case)
             queues[home[0]].append((case, HearingKind.INDIVIDUAL, _MERITS[case.kind]))

@@ -38,8 +38,23 @@ def rng_for(seed: int, what: object) -> Random:
     return Random(f"planner-demo:{seed}:{what}")
 
 
+#: When a demo is generated: a date (each judge's local date), or an aware instant, which each
+#: judge reads in their own time zone (at 00:30 UTC it is still yesterday in Los Angeles). A naive
+#: datetime is taken as a local wall-clock time, the same for every judge.
+AsOf = date | datetime
+
+
+def local_today(as_of: AsOf, judge: Judge) -> date:
+    """The judge's local date at ``as_of``."""
+    if not isinstance(as_of, datetime):
+        return as_of
+    if as_of.tzinfo is None:
+        return as_of.date()
+    return judge.local_time(as_of).date()
+
+
 def plan_demo(
-    cases: int, judges: int, seed: int, today: date, taken_names: set[str]
+    cases: int, judges: int, seed: int, today: AsOf, taken_names: set[str]
 ) -> list[JudgePlan]:
     roster = rng_for(seed, "roster")
     names: set[str] = set(taken_names)
@@ -64,9 +79,10 @@ def plan_demo(
 
 
 def _plan_judge(
-    index: int, profile: Profile, name: str, court: str, zone: str, rng: Random, today: date
+    index: int, profile: Profile, name: str, court: str, zone: str, rng: Random, as_of: AsOf
 ) -> JudgePlan:
     judge = Judge(name=name, court=court, timezone=zone, sessions=profile.sessions)
+    today = local_today(as_of, judge)
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     bare = CourtCalendar(judge, (), (), fy_first, fy_last)
     off = set(bare.holidays)

@@ -5,7 +5,9 @@ import re
 from planner.domain.errors import InvalidValue
 
 _SEPARATORS = re.compile(r"[\s\-]+")
-_DIGITS = re.compile(r"\d{8,9}")
+# ASCII digits only: \d would take Arabic-Indic (١٢٣) or full-width (１２３) digits too, and one
+# A-number spelt in two scripts would slip past the docket's check for duplicates.
+_DIGITS = re.compile(r"[0-9]{8,9}")
 
 
 def parse_a_number(text: str) -> str:

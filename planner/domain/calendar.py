@@ -31,13 +31,28 @@ def fiscal_year_bounds(fiscal_year: int, judge: Judge) -> tuple[date, date]:
 
 @lru_cache(maxsize=64)
 def _holidays_of_year(year: int) -> dict[date, str]:
-    # The statutory holidays of 5 U.S.C. 6103. The library lists a holiday's actual date and, when
-    # it falls on a weekend, the observed weekday. Executive-order closures (24 December 2018, say)
-    # are court closures the user records, as shared/domain.md says.
-    import holidays  # on first use: the window paints before the holiday tables load
+    # The statutory holidays of 5 U.S.C. 6103 as the `holidays` library lists them: a holiday's
+    # actual date and, when it falls on a weekend, the observed weekday. The years 1990-2100 are
+    # kept already computed (planner/domain/holiday_table.py, checked against the library by a
+    # test), so no command pays for importing the library. Executive-order closures (24 December
+    # 2018, say) are court closures the user records, as shared/domain.md says.
+    from planner.domain import holiday_table
 
-    calendar = holidays.country_holidays("US", years=year)
-    return dict(calendar.items())
+    if holiday_table.FIRST_YEAR <= year <= holiday_table.LAST_YEAR:
+        return _table_by_year().get(year, {})
+    import holidays  # only for a year outside the table
+
+    return dict(holidays.country_holidays("US", years=year).items())
+
+
+@lru_cache(maxsize=1)
+def _table_by_year() -> dict[int, dict[date, str]]:
+    from planner.domain.holiday_table import HOLIDAYS
+
+    by_year: dict[int, dict[date, str]] = {}
+    for year, month, day, name in HOLIDAYS:
+        by_year.setdefault(year, {})[date(year, month, day)] = name
+    return by_year
 
 
 def federal_holidays(first: date, last: date) -> dict[date, str]:

@@ -1,11 +1,14 @@
 """A judge's docket: cases, hearings, leave and court closures."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
+from planner.domain.bounds import MAX_CASE_MINUTES, MAX_HEARING_MINUTES, check_count, check_day
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Judge
+from planner.domain.judge import Judge, Session
+from planner.domain.text import check_text
 from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,
@@ -28,6 +31,43 @@ class Closure:
     day: date
     reason: str
 
+    def __post_init__(self) -> None:
+        check_day(self.day, "the court closure on")
+        check_text(self.reason, f"the reason of the court closure on {self.day}")
+
+
+def _day(day: date) -> str:
+    """A day as the window shows it: Mon 21 Dec 2026."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _moment(moment: datetime) -> str:
+    return f"{_day(moment.date())} {moment:%H:%M}"
+
+
+def closure_problems(sessions: Iterable[Session], closures: Iterable[Closure]) -> list[str]:
+    """Why closures mean nothing, one sentence each: a day listed twice, or a Saturday or Sunday
+    on which the judge has no sessions, when the court would not sit anyway.
+
+    A weekday closure is kept even where this judge's template has no sessions that day: courts
+    close as a whole (an executive order closes every courtroom) and a template may change.
+    """
+    sitting = {session.weekday for session in sessions}
+    found: list[str] = []
+    seen: set[date] = set()
+    for closure in closures:
+        day = closure.day
+        shown = _day(day)
+        if day in seen:
+            found.append(f"the closure on {shown} is listed twice")
+        elif day.weekday() >= 5 and day.weekday() not in sitting:
+            found.append(
+                f"the closure on {shown} falls on a {day:%A}, when the judge has no sessions: "
+                "a closure is for a day the court would sit"
+            )
+        seen.add(day)
+    return found
+
 
 @dataclass(frozen=True, slots=True)
 class Leave:
@@ -43,14 +83,23 @@ class Leave:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", coerce(LeaveKind, self.kind, "leave kind"))
+        check_day(self.start, "leave starting")
+        check_day(self.end, "leave ending")
         if self.end <= self.start:
-            raise InvalidValue(f"leave from {self.start} to {self.end} ends before it starts")
+            raise InvalidValue(
+                f"leave from {_moment(self.start)} to {_moment(self.end)} ends before it starts"
+            )
 
     @classmethod
     def days(cls, first: date, last: date, kind: LeaveKind = LeaveKind.ANNUAL) -> "Leave":
         """Whole days ``first`` to ``last``, both included."""
         if last < first:
-            raise InvalidValue(f"leave from {first} to {last} ends before it starts")
+            raise InvalidValue(
+                f"leave from {_day(first)} to {_day(last)} ends before it starts: the last day "
+                "comes on or after the first"
+            )
+        check_day(first, "leave starting")
+        check_day(last, "leave ending")
         start = datetime.combine(first, time())
         return cls(start, datetime.combine(last + timedelta(days=1), time()), kind, all_day=True)
 
@@ -96,16 +145,29 @@ class Case:
             object.__setattr__(self, "completion_kind", kind)
         if not self.name.strip():
             raise InvalidValue(f"case {self.display_a_number} needs a name")
+        if not self.language.strip():
+            raise InvalidValue(
+                f"case {self.display_a_number} needs a language (English if no interpreter)"
+            )
+        for name in ("name", "kind", "language", "attorney"):
+            check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
         completed = self.status is CaseStatus.COMPLETED
         if completed != (self.completion_date is not None and self.completion_kind is not None):
             raise InvalidValue(
                 f"case {self.display_a_number}: a completed case needs a completion date and kind, "
                 "and a pending case has neither"
             )
-        if self.remaining_minutes is not None and self.remaining_minutes <= 0:
+        if self.completion_date is not None and self.completion_date < self.received:
             raise InvalidValue(
-                f"case {self.display_a_number}: remaining minutes {self.remaining_minutes!r} "
-                "must be positive"
+                f"case {self.display_a_number}: completed on {self.completion_date}, before it "
+                f"was received on {self.received}"
+            )
+        if self.remaining_minutes is not None:
+            what = f"case {self.display_a_number}: remaining minutes"
+            check_count(self.remaining_minutes, what, 1, MAX_CASE_MINUTES)
+        for name in ("received", "completion_date", "asylum_filed", "nta_served"):
+            check_day(
+                getattr(self, name), f"case {self.display_a_number}: {name.replace('_', ' ')}"
             )
 
     @property
@@ -147,8 +209,10 @@ class Hearing:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
         object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
         object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
-        if self.minutes <= 0:
-            raise InvalidValue(f"a hearing of {self.minutes!r} minutes must last at least a minute")
+        check_count(self.minutes, "a hearing's minutes", 1, MAX_HEARING_MINUTES)
+        check_day(self.start, f"the hearing of {format_a_number(self.a_number)} on")
+        what = f"the hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d}"
+        check_text(self.adjournment_reason, f"{what}: the adjournment reason", lines=True)
         if self.status is HearingStatus.ADJOURNED and not self.adjournment_reason:
             raise InvalidValue(
                 f"the adjourned hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d} "
@@ -172,7 +236,7 @@ class Docket:
 
     def problems(self) -> list[str]:
         """What makes this docket inconsistent, one sentence each; empty when it is sound."""
-        found: list[str] = []
+        found = closure_problems(self.judge.sessions, self.closures)
         seen: set[str] = set()
         for case in self.cases:
             if case.a_number in seen:

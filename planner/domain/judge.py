@@ -1,10 +1,13 @@
 """A judge's profile: quota, fiscal year, weekly session template and hearing lengths."""
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.domain.bounds import MAX_CASE_MINUTES, MAX_QUOTA, check_count
 from planner.domain.errors import InvalidValue
+from planner.domain.text import check_text
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
     DEFAULT_COUNTED_COMPLETIONS,
@@ -30,6 +33,7 @@ class Session:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", coerce(SessionKind, self.kind, "session kind"))
+        check_text(self.language, "a session's interpreter language")
         if not 0 <= self.weekday <= 6:
             raise InvalidValue(f"weekday {self.weekday!r} must be 0 (Monday) to 6 (Sunday)")
         if self.end <= self.start:
@@ -46,6 +50,38 @@ class Session:
         return f"{WEEKDAY_NAMES[self.weekday]} {self.start:%H:%M}-{self.end:%H:%M} {self.kind}"
 
 
+def name_key(name: str) -> str:
+    """What makes two judges' names the same: letters whatever their case, spaces collapsed.
+    Names are unique by it, and a name typed on the command line matches by it."""
+    return " ".join(name.split()).casefold()
+
+
+def overlap(session: Session, others: Iterable[Session]) -> str | None:
+    """Why ``session`` cannot be in one weekly template with ``others`` (None when it can): the
+    first of them it overlaps, by both labels."""
+    for other in others:
+        if (
+            other.weekday == session.weekday
+            and session.start < other.end
+            and other.start < session.end
+        ):
+            return f"{session.label} overlaps {other.label}"
+    return None
+
+
+def first_overlap(sessions: Sequence[Session]) -> str | None:
+    """The first two sessions of a weekly template that overlap, by both labels, or None.
+
+    A judge sits in one session at a time: overlapping sessions would count the same bench
+    hours twice.
+    """
+    for index, session in enumerate(sessions):
+        message = overlap(session, sessions[:index])
+        if message:
+            return message
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class KindMinutes:
     """The usual bench minutes of a case or hearing kind, and the floor the judge will not go under."""
@@ -54,6 +90,8 @@ class KindMinutes:
     minimum: int
 
     def __post_init__(self) -> None:
+        check_count(self.default, "default minutes", 1, MAX_CASE_MINUTES)
+        check_count(self.minimum, "minimum minutes", 1, MAX_CASE_MINUTES)
         if not 0 < self.minimum <= self.default:
             raise InvalidValue(
                 f"minimum {self.minimum!r} must be positive and no more than "
@@ -106,6 +144,9 @@ class Judge:
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise InvalidValue("a judge needs a name")
+        check_count(self.quota, "quota", 0, MAX_QUOTA)
+        check_text(self.name, "the judge's name")
+        check_text(self.court, "the court's name")
         if self.quota < 0:
             raise InvalidValue(f"quota {self.quota!r} must not be negative")
         try:
@@ -123,10 +164,22 @@ class Judge:
             )
         if not 0 <= self.at_risk_slack_pct < 100:
             raise InvalidValue(f"at-risk slack {self.at_risk_slack_pct!r}% must be 0 to under 100")
+        if message := first_overlap(self.sessions):
+            raise InvalidValue(f"weekly session {message}: a judge sits in one session at a time")
+        for kind in self.case_minutes:
+            if not kind.strip():
+                raise InvalidValue(f"case kind {kind!r} needs a name")
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def local_time(self, instant: datetime) -> datetime:
+        """The judge's local wall-clock time at an aware ``instant``, naive and to the minute: what
+        "now" and "today" mean for the judge (at 00:30 UTC it is still yesterday in Los Angeles)."""
+        if instant.tzinfo is None:
+            raise ValueError(f"{instant} is not an instant: it has no time zone")
+        return instant.astimezone(self.zone).replace(tzinfo=None, second=0, microsecond=0)
 
     def minutes_for(self, case_kind: str) -> KindMinutes:
         """The judge's default and minimum for a case kind; an unknown kind is refused."""

@@ -130,8 +130,10 @@ E = TypeVar("E", bound=StrEnum)
 
 def coerce(vocabulary: type[E], value: object, what: str) -> E:
     """``value`` as a member of ``vocabulary``, or a message that names the choices."""
-    try:
-        return vocabulary(value)
-    except ValueError:
-        choices = ", ".join(member.value for member in vocabulary)
-        raise InvalidValue(f"{what} {value!r} is not one of: {choices}") from None
+    if isinstance(value, str):  # a member's value is a str: nothing else names one
+        try:
+            return vocabulary(value)
+        except ValueError:
+            pass
+    choices = ", ".join(member.value for member in vocabulary)
+    raise InvalidValue(f"{what} {value!r} is not one of: {choices}")

@@ -22,7 +22,8 @@ class Fitting:
 
     def lengths(self, scale: float) -> np.ndarray:
         """Each pending case's minutes when every remaining work is scaled by ``scale``."""
-        return np.maximum(scale * self.work, self.floor)
+        lengths: np.ndarray = np.maximum(scale * self.work, self.floor)
+        return lengths
 
     def count_fitting(self, capacity: float, scale: float = 1.0) -> int:
         """K(scale): the most cases that fit into ``capacity`` minutes at that scale."""

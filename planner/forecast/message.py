@@ -1,19 +1,17 @@
 """The one plain-English sentence that states a forecast's verdict with its numbers."""
 
+from planner.domain.plural import counted, plural
 from planner.domain.vocabulary import HearingKind, hearings_of_kind
 from planner.forecast.report import Forecast
 from planner.forecast.shortening import HEARING_WORDS
 from planner.forecast.verdict import Verdict
 
 
-def _hours(minutes: float) -> str:
-    return f"{minutes / 60:,.0f}"
-
-
 def _per_completion(forecast: Forecast) -> str:
     if forecast.minutes_per_needed_completion is None:
         return ""
-    return f", {forecast.minutes_per_needed_completion / 60:.1f} hours per needed completion"
+    hours = forecast.minutes_per_needed_completion / 60
+    return f", {counted(hours, 'hour', spec='.1f')} per needed completion"
 
 
 def _example_cut(forecast: Forecast) -> str:
@@ -40,27 +38,30 @@ def _where(forecast: Forecast) -> str:
 
 def describe(forecast: Forecast) -> str:
     f = forecast
-    left = f"{_hours(f.capacity_minutes)} bench hours left"
+    left = f"{counted(f.capacity_minutes / 60, 'bench hour', spec=',.0f')} left"
     match f.verdict:
         case Verdict.NOT_ENOUGH_CASES:
             return (
-                f"Only {f.pending_cases:,} cases are pending, {f.needed - f.pending_cases:,} fewer "
-                f"than the {f.needed:,} completions still needed to reach {f.quota:,}: the quota "
+                f"Only {counted(f.pending_cases, 'case')} {plural(f.pending_cases, 'is', 'are')} "
+                f"pending, {f.needed - f.pending_cases:,} fewer than the "
+                f"{counted(f.needed, 'completion')} still needed to reach {f.quota:,}: the quota "
                 "cannot be reached from the docket as it is, however short the hearings."
             )
         case Verdict.UNREACHABLE_AT_MINIMUM_LENGTHS:
             return (
                 f"Even at the minimum hearing lengths only {f.max_completions_at_minimum_lengths:,} "
-                f"of the {f.needed:,} needed completions fit in the {left}: "
-                f"{f.bench_hours_missing:,.0f} more bench hours would be needed{_where(f)} "
+                f"of the {f.needed:,} needed {plural(f.needed, 'completion')} fit in the {left}: "
+                f"{counted(f.bench_hours_missing, 'more bench hour', spec=',.0f')} would be needed"
+                f"{_where(f)} "
                 f"to reach {f.quota:,}."
             )
         case Verdict.UNREACHABLE_WITHOUT_SHORTENING:
             cut = _example_cut(f)
             return (
                 f"At current hearing lengths {f.max_completions_at_current_lengths:,} of the "
-                f"{f.needed:,} needed completions fit in the {left} "
-                f"({f.bench_hours_missing:,.0f} hours short{_where(f)}): hearings would have to be "
+                f"{f.needed:,} needed {plural(f.needed, 'completion')} fit in the {left} "
+                f"({counted(f.bench_hours_missing, 'hour', spec=',.0f')} short{_where(f)}): "
+                "hearings would have to be "
                 f"{f.required_shortening_pct:.0f}% shorter"
                 + (f", {cut}," if cut else "")
                 + f" to reach {f.quota:,}."
@@ -68,19 +69,21 @@ def describe(forecast: Forecast) -> str:
         case Verdict.AT_RISK:
             if f.completed < int(f.pace_expected_to_date):
                 reason = (
-                    f"{f.completed:,} completions so far against {f.pace_expected_to_date:,.0f} "
+                    f"{counted(f.completed, 'completion')} so far against "
+                    f"{f.pace_expected_to_date:,.0f} "
                     "expected by now at an even pace"
                 )
             else:
                 reason = f"only {f.slack_pct:.0f}% of the {left} would be spare"
             return (
-                f"The {f.needed:,} needed completions fit at current lengths "
+                f"The {counted(f.needed, 'needed completion')} "
+                f"{plural(f.needed, 'fits', 'fit')} at current lengths "
                 f"({f.max_completions_at_current_lengths:,} would fit), but {reason}"
                 f"{_per_completion(f)}."
             )
         case Verdict.ON_TRACK:
             return (
-                f"On track: {f.needed:,} more completions needed and "
+                f"On track: {counted(f.needed, 'more completion')} needed and "
                 f"{f.max_completions_at_current_lengths:,} fit at current lengths in the {left}"
                 f"{_per_completion(f)}."
             )

@@ -10,8 +10,9 @@ class Verdict(StrEnum):
     AT_RISK = "at_risk"
     ON_TRACK = "on_track"
 
+    # Shadows str.title() on purpose: a verdict's title is the words a person reads.
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]
         return _TITLES[self]
 
 

@@ -5,7 +5,8 @@ from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, days_between, fiscal_year_bounds, fiscal_year_of
 from planner.domain.docket import Closure, Leave
-from planner.domain.judge import Judge, Session
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge, Session, overlap
 from planner.domain.vocabulary import LeaveKind, SessionKind
 
 
@@ -16,6 +17,12 @@ class WhatIf:
     quota: int | None = None
     extra_leave_days: int = 0  # whole days of leave on the next workdays after as-of
     extra_session: Session | None = None  # one more weekly bench session
+
+    def __post_init__(self) -> None:
+        if self.extra_leave_days < 0:
+            raise InvalidValue(
+                f"extra leave of {self.extra_leave_days!r} days: give 0 or more whole days"
+            )
 
     @property
     def is_empty(self) -> bool:
@@ -36,10 +43,16 @@ def apply_what_if(
     as_of: datetime,
 ) -> tuple[Judge, list[Leave]]:
     """The judge and leave to forecast with: the quota and template changed, and extra leave
-    taken on the first workdays after as-of's day (as a judge would book it)."""
+    taken on the first workdays after as-of's day (as a judge would book it). An extra session
+    that overlaps one of the judge's is refused (InvalidValue), never counted twice."""
     if what_if.quota is not None:
         judge = replace(judge, quota=what_if.quota)
     if what_if.extra_session is not None:
+        clash = overlap(what_if.extra_session, judge.sessions)
+        if clash:  # the judge already sits then: the same hours would count twice
+            raise InvalidValue(
+                f"the extra session cannot be tried: {clash}; choose a time the judge is free"
+            )
         judge = replace(judge, sessions=(*judge.sessions, what_if.extra_session))
     if what_if.extra_leave_days:
         leave = leave + _next_workdays_off(

@@ -138,7 +138,8 @@ def write_calendar(
         first = min(h.start for h in hearings).year
         last = max(h.end for h in hearings).year
         calendar.add_missing_timezones(first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1))
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical unannotated
+    return ical.decode("utf-8")
 
 
 def _summary(hearing: CalendarHearing, with_names: bool) -> str:

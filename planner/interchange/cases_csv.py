@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from planner.domain.anumber import format_a_number, parse_a_number
+from planner.domain.bounds import MAX_CASE_MINUTES
 from planner.domain.docket import Case
 from planner.domain.errors import InvalidValue
 from planner.domain.vocabulary import CaseStatus, CompletionKind
@@ -45,8 +46,8 @@ REQUIRED = frozenset(
 #: Other spellings of a column's name (after normalising case, spaces, dashes and underscores).
 ALIASES = {"case_kind": "kind", "anumber": "a_number"}
 
-#: The largest number of minutes a cell may hold; beyond it a value is surely a typo.
-LARGEST_MINUTES = 999_999_999
+#: The largest number of minutes a cell may hold: the model's bound (a few weeks of bench time).
+LARGEST_MINUTES = MAX_CASE_MINUTES
 
 _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})
@@ -76,11 +77,11 @@ def write_cases(cases: Iterable[Case]) -> str:
         writer.writerow(
             [
                 format_a_number(case.a_number),
-                case.name,
-                case.kind,
+                _inert(case.name),
+                _inert(case.kind),
                 _yes_no(case.detained),
                 _yes_no(case.juvenile),
-                case.language,
+                _inert(case.language),
                 _yes_no(case.represented),
                 case.received.isoformat(),
                 case.status.value,
@@ -89,10 +90,26 @@ def write_cases(cases: Iterable[Case]) -> str:
                 "" if case.remaining_minutes is None else str(case.remaining_minutes),
                 _text(case.asylum_filed),
                 _text(case.nta_served),
-                case.attorney or "",
+                _inert(case.attorney or ""),
             ]
         )
     return out.getvalue()
+
+
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"): a cell opening
+#: with one of them is written after an apostrophe, which makes it text; a tab or carriage
+#: return first is how some spreadsheets are tricked past that check.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """The cell as a spreadsheet shows it, never runs it: ``=SUM(A1)`` becomes ``'=SUM(A1)``."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _as_written(cell: str) -> str:
+    """The cell without the apostrophe ``_inert`` put before a formula's first character."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def _yes_no(flag: bool) -> str:
@@ -259,7 +276,8 @@ def _row_values(
         )
     values: dict[str, Any] = {}
     for column in columns:
-        cell = row[column.index].strip() if column.index < len(row) else ""
+        cell = row[column.index] if column.index < len(row) else ""
+        cell = _as_written(cell.strip()).strip()
         where = f"line {line}, {column.where}"
         if not column.name:
             if cell:
@@ -348,9 +366,11 @@ def _date(cell: str) -> date:
 def _minutes(cell: str) -> int:
     if not cell.isdecimal() or not cell.isascii():
         raise InvalidValue(f"{cell!r} is not a whole number of minutes")
-    minutes = int(cell)
+    # Counted before int(): Python refuses to convert more than 4,300 digits.
+    minutes = int(cell) if len(cell) <= 9 else LARGEST_MINUTES + 1
     if not 0 < minutes <= LARGEST_MINUTES:
-        raise InvalidValue(f"{cell!r} minutes must be at least 1 and at most {LARGEST_MINUTES:,}")
+        shown = repr(cell) if len(cell) <= 12 else f"a number of {len(cell):,} digits"
+        raise InvalidValue(f"{shown} minutes must be at least 1 and at most {LARGEST_MINUTES:,}")
     return minutes
 
 

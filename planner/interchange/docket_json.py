@@ -24,6 +24,7 @@ from planner.domain.vocabulary import (
     LeaveKind,
     SessionKind,
 )
+from planner.interchange.json_syntax import json_syntax_problem
 from planner.interchange.problems import ImportRefused, Problem
 
 FORMAT = "judge-workload-planner/docket"
@@ -210,10 +211,7 @@ def read_docket(text: str, source: str = "the docket file") -> Docket:
     try:
         data = json.loads(text, object_pairs_hook=_JsonObject, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise ImportRefused(
-            source, [Problem(where, f"this is not valid JSON ({error.msg})")]
-        ) from None
+        raise ImportRefused(source, [json_syntax_problem(text, error)]) from None
     except ValueError as error:
         raise ImportRefused(source, [Problem("", f"this is not valid JSON ({error})")]) from None
     except RecursionError:

@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 from planner.domain.errors import InvalidValue
 
+#: How many problems a refusal lists; the rest are counted (a million bad rows would otherwise
+#: print a hundred megabytes). ``ImportRefused.problems`` keeps them all.
+LISTED = 100
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -30,7 +34,11 @@ class ImportRefused(InvalidValue):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"nothing was imported: {count:,} {noun} in {self.source}"]
-        lines += [f"  {problem}" for problem in self.problems]
+        lines += [f"  {problem}" for problem in self.problems[:LISTED]]
+        if count > LISTED:
+            lines.append(
+                f"  … and {count - LISTED:,} more problems like these (the first {LISTED} are listed)"
+            )
         return "\n".join(lines)
 
 

@@ -86,8 +86,10 @@ class FreeTime:
                 gaps = _subtract(_minute(session.start), _minute(session.end), taken)
                 self.slots.append(Slot(day, session, gaps))
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
-        self._lists: dict[tuple[frozenset, str | None], tuple[list[Slot], list[int]]] = {}
-        self._skip: dict[tuple[frozenset, str | None, int], list[int]] = {}
+        self._lists: dict[
+            tuple[frozenset[SessionKind], str | None], tuple[list[Slot], list[int]]
+        ] = {}
+        self._skip: dict[tuple[frozenset[SessionKind], str | None, int], list[int]] = {}
 
     def longest(self) -> dict[SessionKind, int]:
         """Each session kind's longest session (minutes), from the weekly template's sessions."""
@@ -97,7 +99,9 @@ class FreeTime:
             found[kind] = max(found.get(kind, 0), slot.session.minutes)
         return found
 
-    def _list(self, kinds: frozenset, language: str | None) -> tuple[list[Slot], list[int]]:
+    def _list(
+        self, kinds: frozenset[SessionKind], language: str | None
+    ) -> tuple[list[Slot], list[int]]:
         key = (kinds, language)
         found = self._lists.get(key)
         if found is None:
@@ -110,13 +114,13 @@ class FreeTime:
             self._lists[key] = found
         return found
 
-    def has_sessions(self, kinds: frozenset, language: str | None) -> bool:
+    def has_sessions(self, kinds: frozenset[SessionKind], language: str | None) -> bool:
         """Whether the window has any session of these kinds open to the language."""
         return bool(self._list(kinds, language)[0])
 
     def find(
         self,
-        kinds: frozenset,
+        kinds: frozenset[SessionKind],
         language: str | None,
         minutes: int,
         earliest: date,

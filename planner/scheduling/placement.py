@@ -127,7 +127,9 @@ def _conflicts_of_day(
         if hearing.status is not HearingStatus.SCHEDULED:
             continue
         end = end_of(hearing)
-        problems = [day_off] if day_off else [_leave(calendar, hearing.start, end)]
+        problems: list[Refusal | None] = (
+            [day_off] if day_off else [_leave(calendar, hearing.start, end)]
+        )
         if not day_off:
             found = _containing_session(calendar, hearing.start, end, sessions)
             case = flags.get(hearing.a_number)

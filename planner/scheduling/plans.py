@@ -15,6 +15,7 @@ from planner.domain.vocabulary import (
     CaseStatus,
     HearingKind,
     HearingStatus,
+    SessionKind,
     hearings_of_kind,
 )
 from planner.scheduling.booking import Booked
@@ -36,7 +37,7 @@ class Need:
 
     kind: HearingKind
     minutes: int
-    sessions: frozenset  # of SessionKind
+    sessions: frozenset[SessionKind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ class CaseNeeds:
 def legal_deadline(case: Case) -> date | None:
     """The end of the case's legal clock: the asylum clock (180 days from filing) or the motions
     benchmark (20 days from receipt), whichever comes first; None without one."""
-    found = [case.asylum_deadline] if case.asylum_filed is not None else []
+    asylum = case.asylum_deadline
+    found = [asylum] if asylum is not None else []
     if case.kind == "motion":
         found.append(case.received + timedelta(days=MOTION_CLOCK_DAYS))
     return min(found) if found else None
@@ -75,7 +77,7 @@ def unscheduled_needs(
     first: date,
     *,
     notice_days: int = NOTICE_PERIOD_DAYS,
-    longest_session: dict | None = None,
+    longest_session: dict[SessionKind, int] | None = None,
 ) -> list[CaseNeeds]:
     """Each pending case received by ``first`` with no hearing still scheduled from ``first`` on,
     and what it needs (docs/autoschedule.md).
@@ -92,7 +94,7 @@ def unscheduled_needs(
         elif hearing.status in (HearingStatus.HELD, HearingStatus.COMPLETED):
             had.setdefault(hearing.a_number, []).append(hearing.kind)
     found: list[CaseNeeds] = []
-    fitting: dict[tuple[HearingKind, bool, bool], frozenset] = {}
+    fitting: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
     for case in cases:
         if (
             case.status is not CaseStatus.PENDING
@@ -111,7 +113,9 @@ def unscheduled_needs(
     return found
 
 
-def _remaining_kinds(case_kind: str, had: list[HearingKind]) -> tuple[list, list]:
+def _remaining_kinds(
+    case_kind: str, had: list[HearingKind]
+) -> tuple[list[HearingKind], list[HearingKind]]:
     """The kind's hearings less the leading ones the case already had (at least the last), and
     the ones dropped."""
     plan = list(hearings_of_kind(case_kind))
@@ -150,8 +154,8 @@ def _needs(
     case: Case,
     kinds: list[HearingKind],
     minutes: list[int],
-    longest: dict,
-    fitting: dict[tuple[HearingKind, bool, bool], frozenset],
+    longest: dict[SessionKind, int],
+    fitting: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]],
 ) -> tuple[Need, ...]:
     needs: list[Need] = []
     for kind, length in zip(kinds, minutes, strict=True):

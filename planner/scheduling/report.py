@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 
 from planner.domain.anumber import format_a_number
+from planner.domain.plural import counted
 from planner.scheduling.autoschedule import POLICY_TITLES, Policy, Proposal
 
 
@@ -14,6 +15,7 @@ def _wait(proposal: Proposal) -> str:
 
 
 def render_figures(p: Proposal) -> list[str]:
+    notice = counted(p.options.notice_days, "day's", "days'")
     return [
         f"{p.judge}: proposal '{p.policy.value}' ({POLICY_TITLES[p.policy]}), "
         f"{p.first:%d %b %Y} to fiscal-year end {p.fiscal_year_end:%d %b %Y}",
@@ -27,7 +29,7 @@ def render_figures(p: Proposal) -> list[str]:
         f"  Not completed by FY end        {len(p.unplaced):,}"
         f" ({sum(u.partly for u in p.unplaced):,} of them get their next hearing)",
         f"  Buffer {p.options.buffer_minutes} min between hearings; "
-        f"{p.options.notice_days} days' notice before a first hearing",
+        f"{notice} notice before a first hearing",
     ]
 
 
@@ -87,11 +89,11 @@ def render_tradeoff(proposals: Sequence[Proposal]) -> str:
         return ""
     gained = most.completions_by_fy_end - oldest.completions_by_fy_end
     more = (
-        f"{gained:,} more completions by fiscal-year end"
+        f"{counted(gained, 'more completion')} by fiscal-year end"
         if gained > 0
         else "no more completions by fiscal-year end"
         if gained == 0
-        else f"{-gained:,} fewer completions by fiscal-year end"
+        else f"{counted(-gained, 'fewer completion')} by fiscal-year end"
     )
     a, b = oldest.oldest_tenth_wait_days, most.oldest_tenth_wait_days
     if a is None or b is None:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
 from planner.domain.docket import Docket, Hearing
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.scheduling.autoschedule import Options, Policy, Proposal, propose
 from planner.services.clock import now_for
 from planner.services.forecasting import select_judges
@@ -33,7 +34,8 @@ class Applied:
 
     def describe(self) -> str:
         return (
-            f"Stored {self.hearings:,} proposed hearings of {self.cases:,} cases "
+            f"Stored {counted(self.hearings, 'proposed hearing')} of "
+            f"{counted(self.cases, 'case')} "
             f"on {self.judge}'s calendar."
         )
 

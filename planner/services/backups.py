@@ -30,6 +30,7 @@ def back_up(database: Path, out: Path | None = None) -> Path:
     if out is not None:
         return store_backup.take_backup(database, out)
     folder = backup_folder(database)
+    store_backup.private_folder(folder)
     taken = store_backup.take_backup(
         database, folder / f"{database.stem}-{date.today().isoformat()}{store_backup.SUFFIX}"
     )

@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.domain.vocabulary import HearingStatus
 from planner.interchange.calendar_ics import write_calendar
 from planner.services.forecasting import select_judges
@@ -24,7 +25,7 @@ class CalendarExportSummary:
 
     def describe(self) -> str:
         who = self.judge if self.judge.lower().startswith("judge ") else f"Judge {self.judge}"
-        count = f"{self.hearings:,} hearing{'' if self.hearings == 1 else 's'}"
+        count = counted(self.hearings, "hearing")
         if self.cancelled:
             count += f" ({self.cancelled:,} adjourned, marked cancelled)"
         written = f"Exported {who}'s {count} to {self.out} as a calendar"

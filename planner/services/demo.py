@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from planner.demo.generator import plan_dockets
+from planner.demo.plan import AsOf
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.store.database import Database
 
 
@@ -21,14 +22,10 @@ class DemoSummary:
 
     def describe(self) -> str:
         return (
-            f"Created {_count(len(self.judges), 'judge')} with "
-            f"{_count(self.pending_cases, 'pending case')} and "
-            f"{_count(self.hearings, 'hearing')} in {self.where}."
+            f"Created {counted(len(self.judges), 'judge')} with "
+            f"{counted(self.pending_cases, 'pending case')} and "
+            f"{counted(self.hearings, 'hearing')} in {self.where}."
         )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def create_demo(
@@ -37,10 +34,11 @@ def create_demo(
     cases: int,
     judges: int,
     seed: int,
-    today: date,
+    today: AsOf,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add ``judges`` generated judges sharing ``cases`` pending cases, as of ``today``.
+    """Add ``judges`` generated judges sharing ``cases`` pending cases, as of ``today``: a date
+    (each judge's local date) or an aware instant, which each judge reads in their own time zone.
 
     All or nothing: one transaction. Judges already in the database keep their names: the demo
     picks fresh invented names, and fresh A-numbers, so running it twice adds a second set of
@@ -52,7 +50,7 @@ def create_demo(
         )
     if judges > cases:
         raise InvalidValue(
-            f"{judges:,} judges cannot share {cases:,} pending cases: "
+            f"{counted(judges, 'judge')} cannot share {counted(cases, 'pending case')}: "
             "ask for at least as many cases as judges"
         )
     names: list[str] = []

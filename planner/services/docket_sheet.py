@@ -1,5 +1,5 @@
 """A docket sheet's content: a judge's hearings of a day or a week, by day and session, as a
-courtroom reads them. No Qt here: ``planner/ui/docket_sheet.py`` lays it out on paper."""
+courtroom reads them. No Qt here: ``planner/ui/files/docket_sheet.py`` lays it out on paper."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -9,8 +9,10 @@ from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar, days_between
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
+from planner.domain.plural import counted
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.services.clock import now_for
+from planner.services.judges import match_judge
 from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
 
@@ -124,7 +126,7 @@ class SheetSession:
     @property
     def count(self) -> str:
         n = len(self.rows)
-        return "no hearings set" if n == 0 else f"{n} hearing" + ("" if n == 1 else "s")
+        return "no hearings set" if n == 0 else counted(n, "hearing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,10 +202,8 @@ def load_sheet(
     ``last`` (both included; by default the one day), or with ``week`` the week around ``first``
     as the calendar shows it. ``printed`` is stamped on it, by default now in the judge's zone."""
     with database.transaction() as repo:
-        judge = repo.judge_named(judge_name)
-        if judge is None or judge.id is None:
-            known = ", ".join(repr(j.name) for j in repo.judges()) or "none"
-            raise InvalidValue(f"no judge named {judge_name!r} in this database (judges: {known})")
+        judge = repo.judge_named(judge_name) or match_judge(repo.judges(), judge_name)
+        assert judge.id is not None
         if week:
             first, last = week_of(first, judge)
         last = first if last is None else last

@@ -1,14 +1,11 @@
 """Forecasting the judges of a database."""
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 from typing import Protocol
 
-from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.forecast.advice import template_changes
 from planner.forecast.engine import forecast_workload
@@ -16,6 +13,7 @@ from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
 from planner.services.clock import now_for
+from planner.services.judges import match_judge
 from planner.store.database import Database
 
 
@@ -27,13 +25,13 @@ class JudgesStored(Protocol):
 
 
 def select_judges(reader: JudgesStored, name: str | None) -> list[Judge]:
-    """The judge called ``name``, or every judge when no name is given."""
+    """The judge called ``name`` (whatever its case: ``match_judge``), or every judge when no
+    name is given."""
     if name is None:
         return reader.judges()
     judge = reader.judge_named(name)
-    if judge is None:
-        known = ", ".join(repr(j.name) for j in reader.judges()) or "none"
-        raise InvalidValue(f"no judge named {name!r} in this database (judges: {known})")
+    if judge is None:  # not exactly as written: whatever its case
+        judge = match_judge(reader.judges(), name)
     return [judge]
 
 
@@ -80,8 +78,12 @@ def forecast_judges(
     """Forecast each judge (or the one named) from ``as_of`` (a date means its midnight),
     by default from now in each judge's own time zone.
 
-    A court's worth of judges is shared among the machine's cores: each judge's forecast reads
-    and computes alone, and on the 400-judge national demo SQLite's reading is most of the time.
+    A court's worth of judges is shared among threads, each reading on its own connection:
+    SQLite and NumPy's partition let go of Python's lock, and they are most of the work on the
+    400-judge national demo. Threads, not processes: the window calls this too (the Court tab),
+    and forking a process that runs threads can deadlock the child (Python 3.12 and later warn
+    of it); fresh processes ("spawn") would each import the forecast again (0.3-0.5 s more CPU
+    in all, measured) and need a frozen program to handle their start.
     """
     with database.read() as reader:
         judges = select_judges(reader, judge_name)
@@ -90,20 +92,14 @@ def forecast_judges(
     # worth of judges it would cost several times the forecast itself, so it is given when one
     # judge is forecast (named, or the only one).
     advise = advise and len(judges) < ADVISE_BELOW
-    workers = _workers(database, len(judges))
+    workers = _workers(len(judges))
     if workers == 1:
         return _forecast_some(database, judges, moment, advise)
-    database.close()  # no open SQLite connection may cross a fork
     chunks = [judges[start::workers] for start in range(workers)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ThreadPoolExecutor(workers, thread_name_prefix="forecast") as pool:
         parts = list(
             pool.map(
-                _forecast_file,
-                [database.path] * workers,
-                chunks,
-                [moment] * workers,
-                [advise] * workers,
+                _forecast_some, [database] * workers, chunks, [moment] * workers, [advise] * workers
             )
         )
     order = {judge.name: index for index, judge in enumerate(judges)}  # names are unique
@@ -113,16 +109,12 @@ def forecast_judges(
 #: The template advice is given when fewer judges than this are forecast at once.
 ADVISE_BELOW = 2
 
-#: Below this many judges a second process costs more than it saves.
+#: Below this many judges one thread does it (a court's few judges take well under a second).
 PARALLEL_FROM = 64
 
 
-def _workers(database: Database, judges: int) -> int:
-    if (
-        judges < PARALLEL_FROM
-        or database.path is None
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+def _workers(judges: int) -> int:
+    if judges < PARALLEL_FROM:
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
 
@@ -130,22 +122,12 @@ def _workers(database: Database, judges: int) -> int:
 def _forecast_some(
     database: Database, judges: list[Judge], as_of: datetime | None, advise: bool = False
 ) -> list[Forecast]:
+    """Read and forecast these judges in one read (on a connection of this thread's own)."""
     with database.read() as reader:
         return [
             forecast_from(reader.forecast_inputs(judge, as_of or now_for(judge)), advise=advise)
             for judge in judges
         ]
-
-
-def _forecast_file(
-    path: Path, judges: list[Judge], as_of: datetime | None, advise: bool = False
-) -> list[Forecast]:
-    """In a worker process: open the file anew and forecast these judges."""
-    database = Database.open(path)
-    try:
-        return _forecast_some(database, judges, as_of, advise)
-    finally:
-        database.close()
 
 
 def _as_datetime(moment: date | datetime) -> datetime:

@@ -1,11 +1,50 @@
 """Keeping judges' profiles, closures and leave: each function is one transaction."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from planner.domain.docket import Closure, Docket, Leave
-from planner.domain.judge import Judge
+from planner.domain.docket import Closure, Docket, Leave, closure_problems
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge, name_key
 from planner.store.database import Database
 from planner.store.errors import Conflict
+
+
+def match_judge(judges: Sequence[Judge], name: str) -> Judge:
+    """The judge called ``name``: exactly as written if there is one, else the one whose name
+    differs only in case (and spaces). Never part of a name. None found, or several that differ
+    only in case, is refused with the judges' names."""
+    for judge in judges:
+        if judge.name == name:
+            return judge
+    found = [judge for judge in judges if name_key(judge.name) == name_key(name)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(sorted(repr(judge.name) for judge in found))
+        raise InvalidValue(
+            f"{name!r} could be any of {len(found)} judges whose names differ only in case: "
+            f"{listed}; give the name exactly as it is written"
+        )
+    known = ", ".join(repr(judge.name) for judge in judges) or "none"
+    raise InvalidValue(f"no judge named {name!r} in this database (judges: {known})")
+
+
+def the_judge(database: Database, name: str | None) -> Judge:
+    """The judge a command is for: the one named (see ``match_judge``), or with no name the
+    database's only judge; with several, refused with their names."""
+    judges = list_judges(database)
+    if name is not None:
+        return match_judge(judges, name)
+    if len(judges) == 1:
+        return judges[0]
+    if not judges:
+        raise InvalidValue(
+            f"{database.describe()} has no judges yet: 'planner demo' makes a demo docket, "
+            "'planner import FILE' brings in a docket file"
+        )
+    known = ", ".join(repr(judge.name) for judge in judges)
+    raise InvalidValue(f"say which judge with --judge NAME (judges: {known})")
 
 
 def list_judges(database: Database) -> list[Judge]:
@@ -52,6 +91,7 @@ def save_profile(
 ) -> Judge:
     """Save an edited profile with its closures and leave, all in one transaction. With ``base``
     (the profile as read when the edit began), refused if someone saved the profile since."""
+    _check_calendar(judge, closures)
     with database.transaction() as repo:
         repo.update_judge(judge, base)
         assert judge.id is not None
@@ -63,10 +103,18 @@ def create_profile(
     database: Database, judge: Judge, closures: list[Closure], leave: list[Leave]
 ) -> Judge:
     """Add a new judge with closures and leave, all in one transaction; returns it with its id."""
+    _check_calendar(judge, closures)
     with database.transaction() as repo:
         judge_id = repo.add_judge(judge)
         repo.add_calendar(judge_id, closures, leave)
         return replace(judge, id=judge_id)
+
+
+def _check_calendar(judge: Judge, closures: list[Closure]) -> None:
+    """The model's rules for a profile's closures (a day the judge sits, once)."""
+    problems = closure_problems(judge.sessions, closures)
+    if problems:
+        raise InvalidValue("; ".join(problems))
 
 
 def judge_named(database: Database, name: str) -> Judge | None:

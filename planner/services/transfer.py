@@ -1,18 +1,17 @@
 """Importing and exporting dockets: files checked whole before any change, exports written atomically."""
 
-import os
-import tempfile
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.plural import counted
 from planner.interchange.cases_csv import decode_csv, read_cases, write_cases
 from planner.interchange.docket_json import read_docket, write_docket
 from planner.interchange.problems import decode_utf8
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
+from planner.store.private_files import replaced_atomically
 from planner.store.repository import Repository
 
 FORMATS = ("json", "csv")
@@ -35,10 +34,10 @@ class ImportSummary:
         who = _judge_title(self.judge)
         if self.kind == "cases":
             return (
-                f"Added {_count(self.added, 'case')} and updated {self.updated:,} "
+                f"Added {counted(self.added, 'case')} and updated {self.updated:,} "
                 f"on {who}'s docket from {self.source}."
             )
-        what = f"{_count(self.cases, 'case')} and {_count(self.hearings, 'hearing')}"
+        what = f"{counted(self.cases, 'case')} and {counted(self.hearings, 'hearing')}"
         if self.replaced:
             return f"Replaced {who}'s docket with {self.source}: {what}."
         return f"Imported {what} for {who} from {self.source}."
@@ -59,14 +58,14 @@ class ExportSummary:
     def describe(self) -> str:
         who = _judge_title(self.judge)
         if self.fmt == "csv":
-            written = f"Exported {who}'s {_count(self.cases, 'case')} to {self.out}"
+            written = f"Exported {who}'s {counted(self.cases, 'case')} to {self.out}"
         else:
             contents = ", ".join(
                 (
-                    _count(self.cases, "case"),
-                    _count(self.hearings, "hearing"),
-                    _count(self.leave, "leave entry", "leave entries"),
-                    _count(self.closures, "court closure"),
+                    counted(self.cases, "case"),
+                    counted(self.hearings, "hearing"),
+                    counted(self.leave, "leave entry", "leave entries"),
+                    counted(self.closures, "court closure"),
                 )
             )
             written = f"Exported {who}'s docket ({contents}) to {self.out}"
@@ -208,32 +207,20 @@ def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> E
 
 
 def write_atomically(out: Path, data: bytes) -> None:
-    """Replace ``out`` with ``data`` in one step: a reader sees the old file or the new, never half."""
+    """Replace ``out`` with ``data`` in one step (the store's one atomic, owner-only writer): a
+    reader sees the old file or the new, never half."""
     folder = out.parent
     if out.is_dir():
         raise InvalidValue(f"{out} is a folder: give the name of a file to write")
     if not folder.is_dir():
         raise InvalidValue(f"the folder {folder} does not exist: nothing was exported")
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".partial")
+        with replaced_atomically(out) as temporary, open(temporary, "wb") as file:
+            file.write(data)
     except OSError as error:
         raise InvalidValue(
-            f"cannot write in {folder} ({error.strerror or error}): nothing was exported"
+            f"could not write {out} ({error.strerror or error}): nothing was exported"
         ) from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, out)
-    except BaseException as error:
-        with suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise InvalidValue(
-                f"could not write {out} ({error.strerror or error}): nothing was exported"
-            ) from error
-        raise
 
 
 # Wording ------------------------------------------------------------------------------------
@@ -241,7 +228,3 @@ def write_atomically(out: Path, data: bytes) -> None:
 
 def _judge_title(name: str) -> str:
     return name if name.lower().startswith("judge ") else f"Judge {name}"
-
-
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
@@ -73,8 +74,11 @@ _ENTRY_COLUMNS = (
 )
 
 
-def _entry(row: tuple) -> CalendarEntry:  # type: ignore[type-arg]
-    return CalendarEntry(*row[:5], _KIND[row[5]], _STATUS[row[6]], *row[7:])
+def _entry(row: Sequence[Any]) -> CalendarEntry:
+    id_, case_id, a_number, start, minutes, kind, status = row[:7]
+    return CalendarEntry(
+        id_, case_id, a_number, start, minutes, _KIND[kind], _STATUS[status], *row[7:]
+    )
 
 
 class HearingStore:

@@ -1,5 +1,6 @@
 """Backups of a docket database: consistent copies by SQLite's backup API, rotated, restorable."""
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -8,12 +9,15 @@ from collections.abc import Iterator
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from urllib.parse import quote
 
+from planner.domain.plural import counted
 from planner.store.connection import schema_revision, table_names
 from planner.store.errors import DatabaseUnavailable, NotAPlannerDatabase
-from planner.store.private_files import create_private, make_private, make_private_folder
+from planner.store.private_files import make_private_folder, replaced_atomically
+from planner.store.restore_check import check_restorable
 
 #: How many daily backups are kept: the last seven days the database was opened.
 KEEP_DAYS = 7
@@ -43,11 +47,12 @@ class BackupInfo:
 
     def describe(self) -> str:
         count = len(self.judges)
-        who = ", ".join(f"{name} ({cases:,} cases)" for name, cases in self.judges) or "no judges"
-        kind = " (kept before a restore)" if self.before_restore else ""
-        return (
-            f"{self.taken:%a %d %b %Y %H:%M}{kind}: {count} judge{'' if count == 1 else 's'}: {who}"
+        who = (
+            ", ".join(f"{name} ({counted(cases, 'case')})" for name, cases in self.judges)
+            or "no judges"
         )
+        kind = " (kept before a restore)" if self.before_restore else ""
+        return f"{self.taken:%a %d %b %Y %H:%M}{kind}: {counted(count, 'judge')}: {who}"
 
 
 def take_backup(source: Path, out: Path) -> Path:
@@ -58,24 +63,41 @@ def take_backup(source: Path, out: Path) -> Path:
     """
     if not source.is_file():
         raise DatabaseUnavailable(f"{source} is not there: nothing to back up")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # A name of its own (two backups may run at once), created owner-only by mkstemp.
-    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
-    os.close(handle)
-    partial = Path(name)
+    folder = out.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise DatabaseUnavailable(f"the folder {folder} {what}: nothing was backed up")
+    # The store's one atomic, owner-only writer: a name of its own (two backups may run at
+    # once), made new beside ``out``, renamed over it only once the copy is checked.
     try:
-        make_private(partial)
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        with open(partial, "rb") as file:
-            os.fsync(file.fileno())
-        os.replace(partial, out)
+        with replaced_atomically(out) as partial:
+            with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                # The backup API copies pages as they are, damaged ones too: a copy is checked
+                # before it may replace a backup (or push one out of the rotation).
+                check = _quick_check(dst)
+            if check != "ok":
+                raise NotAPlannerDatabase(
+                    f"{source} is damaged ({check}), so no backup was taken and the backups "
+                    "already kept are unchanged: 'planner restore --list' shows them (File > "
+                    "Restore from Backup in the window), and 'planner restore N' brings one back"
+                )
     except (OSError, sqlite3.Error) as error:
-        with suppress(OSError):
-            partial.unlink()
+        if "full" in str(error) or getattr(error, "errno", None) == errno.ENOSPC:
+            raise DatabaseUnavailable(
+                f"the disk holding {folder} is full: {source} could not be copied there"
+            ) from None
         raise DatabaseUnavailable(f"could not back up {source} to {out}: {error}") from None
     return out
+
+
+def _quick_check(connection: sqlite3.Connection) -> str:
+    """SQLite's quick_check: "ok", or what is wrong (a page too damaged to check raises)."""
+    try:
+        return str(connection.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.DatabaseError as error:
+        return str(error)
 
 
 def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS) -> Path | None:
@@ -83,10 +105,11 @@ def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS)
 
     Returns the new backup, or None if today's was already there.
     """
-    _private_folder(folder)
+    private_folder(folder)
     out = folder / f"{source.stem}-{today.isoformat()}{SUFFIX}"
     if out.exists():
         return None
+    remove_stale_partials(source.parent, f".{source.name}.")  # a killed restore's copy
     take_backup(source, out)
     try:
         read_backup(out)  # a damaged copy must not push a good backup out of the rotation
@@ -97,9 +120,29 @@ def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS)
     return out
 
 
-def rotate(folder: Path, stem: str, keep: int = KEEP_DAYS) -> list[Path]:
-    """Delete all but the ``keep`` newest daily backups (and all but a few pre-restore copies)."""
+#: A ``.partial`` copy untouched this long was left by a backup or restore that was killed: no
+#: copy in progress goes that long without writing (750,000 cases copy in seconds).
+STALE_PARTIAL_SECONDS = 3600
+
+
+def remove_stale_partials(folder: Path, prefix: str = ".") -> list[Path]:
+    """Delete the ``.partial`` copies in ``folder`` (named ``prefix``…) that a killed backup or
+    restore left behind; one still being written is younger and stays."""
     removed = []
+    now = datetime.now().timestamp()
+    for path in folder.glob(f"{glob_escape(prefix)}*.partial"):
+        with suppress(OSError):
+            old = now - path.lstat().st_mtime > STALE_PARTIAL_SECONDS
+            if old and path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def rotate(folder: Path, stem: str, keep: int = KEEP_DAYS) -> list[Path]:
+    """Delete all but the ``keep`` newest daily backups (and all but a few pre-restore copies),
+    and the partial copies killed backups left."""
+    removed = remove_stale_partials(folder)
     daily = sorted(_daily(folder, stem), reverse=True)
     before = sorted(folder.glob(f"{stem}{_BEFORE}*{SUFFIX}"), reverse=True)
     for path in daily[keep:] + before[KEEP_BEFORE_RESTORE:]:
@@ -163,24 +206,47 @@ def restore_backup(backup: Path, target: Path, folder: Path, now: datetime) -> P
     file too damaged for SQLite to write into is replaced instead.
     """
     read_backup(backup)
-    _private_folder(folder)
-    kept = None
-    if target.exists():
-        kept = folder / f"{target.stem}{_BEFORE}{now:%Y-%m-%d-%H%M%S}{SUFFIX}"
-        try:
-            take_backup(target, kept)
-        except DatabaseUnavailable:  # too damaged to read: keep its bytes as they are
-            _copy_private(target, kept)
-        rotate(folder, target.stem)
+    remove_stale_partials(target.parent, f".{target.name}.")
+    # The backup is copied beside the target and checked there, strictly (restore_check): on
+    # the target's own disk, so a full disk is found before anything changes.
     try:
-        with closing(sqlite3.connect(backup)) as src, closing(sqlite3.connect(target)) as dst:
-            src.backup(dst)
-    except sqlite3.DatabaseError:
-        _replace_file(backup, target)
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".restoring.partial"
+        )
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"cannot write in {target.parent} ({error.strerror or error}): nothing was restored"
+        ) from None
+    os.close(handle)
+    scratch = Path(name)
+    try:
+        try:
+            take_backup(backup, scratch)
+        except DatabaseUnavailable as error:
+            raise DatabaseUnavailable(f"{error}: nothing was restored") from None
+        check_restorable(scratch, backup)
+        private_folder(folder)
+        kept = None
+        if target.exists():
+            kept = folder / f"{target.stem}{_BEFORE}{now:%Y-%m-%d-%H%M%S}{SUFFIX}"
+            try:
+                take_backup(target, kept)
+            except (DatabaseUnavailable, NotAPlannerDatabase):  # damaged: keep its bytes
+                _copy_private(target, kept)
+            rotate(folder, target.stem)
+        try:
+            with closing(sqlite3.connect(scratch)) as src, closing(sqlite3.connect(target)) as dst:
+                src.backup(dst)
+        except sqlite3.DatabaseError:
+            _replace_file(scratch, target)
+    finally:
+        for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
+            with suppress(OSError):
+                leftover.unlink()
     return kept
 
 
-def _private_folder(folder: Path) -> None:
+def private_folder(folder: Path) -> None:
     """Make ``folder`` and its parent (the data folder's ``backups``) owner-only."""
     folder.mkdir(parents=True, exist_ok=True)
     make_private_folder(folder.parent)
@@ -188,16 +254,13 @@ def _private_folder(folder: Path) -> None:
 
 
 def _copy_private(source: Path, out: Path) -> None:
-    create_private(out)
-    shutil.copyfile(source, out)
+    with replaced_atomically(out) as partial:
+        shutil.copyfile(source, partial)
 
 
 def _replace_file(backup: Path, target: Path) -> None:
-    partial = target.with_name(f".{target.name}.partial")
-    with suppress(FileNotFoundError):
-        partial.unlink()
-    _copy_private(backup, partial)
-    for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
-        with suppress(FileNotFoundError):
-            stale.unlink()
-    os.replace(partial, target)
+    with replaced_atomically(target) as partial:
+        shutil.copyfile(backup, partial)
+        for stale in (Path(f"{target}-wal"), Path(f"{target}-shm"), Path(f"{target}-journal")):
+            with suppress(FileNotFoundError):
+                stale.unlink()

@@ -6,6 +6,7 @@ window's first screen is read before SQLAlchemy is imported. The values are stor
 SQLAlchemy's SQLite types store them, so both sides read and write the same text.
 """
 
+import shutil
 import sqlite3
 import threading
 import unicodedata
@@ -23,7 +24,7 @@ from planner.store.errors import (
 )
 
 #: The Alembic revision this code's tables match; a test checks it is the migrations' head.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -32,8 +33,9 @@ SAME_MOMENT = (
     "someone else saved a change to the same entry at the same moment, so yours was not saved. "
     "The view now shows theirs: make your change again if it still applies"
 )
-#: SQLite's SQLITE_BUSY_SNAPSHOT: this transaction read a state another has since changed.
-_BUSY_SNAPSHOT = 517
+#: Less free space than this beside the file, and an I/O error is taken for a full disk: SQLite
+#: needs room for its shared-memory file (32 KiB) and the write-ahead log's pages.
+_ROOM_NEEDED = 1 << 20
 
 
 def configure(connection: sqlite3.Connection) -> None:
@@ -123,26 +125,58 @@ def schema_revision(connection: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
-def translate(error: BaseException, path: Path | None) -> StoreError:
-    """SQLite's error as the user's problem with the file, and what to do about it."""
-    text = str(error)
+def translate(error: BaseException, path: Path | None) -> StoreError | None:
+    """SQLite's error as the user's problem with the file and what to do about it, told by its
+    result code (https://sqlite.org/rescode.html), never by its wording; ``None`` when it is not
+    such a problem (a missing column, a constraint, wrong bindings): a bug, to be raised as it is.
+    """
+    code = getattr(error, "sqlite_errorcode", None)
+    if not isinstance(error, sqlite3.Error) or not isinstance(code, int):
+        return None
     where = str(path) if path else "the database"
-    if getattr(error, "sqlite_errorcode", None) == _BUSY_SNAPSHOT:
+    if code == sqlite3.SQLITE_BUSY_SNAPSHOT:  # read a state another has since changed
         return StaleEdit(SAME_MOMENT)
-    if isinstance(error, sqlite3.OperationalError) and "locked" in text:
+    primary = code & 0xFF  # an extended code keeps its primary code in the low byte
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return DatabaseBusy(f"{where} is locked by another program; try again in a moment")
-    if "not a database" in text or "malformed" in text:
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return NotAPlannerDatabase(
-            f"{where} is damaged or is not a database file ({text}). Restore a backup, or open "
+            f"{where} is damaged or is not a database file ({error}). Restore a backup, or open "
             "another file"
         )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseUnavailable(f"{where} is read-only: changes cannot be saved there")
-    if "disk" in text and "full" in text:
-        return DatabaseUnavailable(f"the disk holding {where} is full: nothing was saved")
-    if "unable to open" in text:
-        return DatabaseUnavailable(f"{where} cannot be opened ({text})")
-    return StoreError(f"{where}: {text}")
+    if primary == sqlite3.SQLITE_READONLY:
+        return DatabaseUnavailable(
+            f"{where} is read-only: changes cannot be saved there. Copy the file to a folder you "
+            "can write to and open the copy, or open another file"
+        )
+    if primary == sqlite3.SQLITE_FULL or (primary == sqlite3.SQLITE_IOERR and _disk_full(path)):
+        return DatabaseUnavailable(
+            f"the disk holding {where} is full: nothing was saved. Make room on it and try again"
+        )
+    if primary == sqlite3.SQLITE_IOERR:
+        return DatabaseUnavailable(
+            f"{where} could not be read or written: the drive reported an error ({error}). "
+            "Check that the drive is still connected and working, or open another file"
+        )
+    if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        return DatabaseUnavailable(f"{where} cannot be opened ({error})")
+    return None
+
+
+def free_space(folder: Path) -> int:
+    """Bytes free for the user on the disk holding ``folder``."""
+    return shutil.disk_usage(folder).free
+
+
+def _disk_full(path: Path | None) -> bool:
+    """Whether an I/O error is a full disk: SQLite says "disk I/O error" when it cannot grow its
+    shared-memory file (SQLITE_IOERR_SHMSIZE), and Python does not give the system's errno."""
+    if path is None:
+        return False
+    try:
+        return free_space(path.parent) < _ROOM_NEEDED
+    except OSError:
+        return False
 
 
 # Stored forms: SQLAlchemy's SQLite Date, DateTime and Time keep ISO text, Boolean 0 or 1.

@@ -10,7 +10,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from planner.store.errors import (
 )
 from planner.store.private_files import create_private
 from planner.store.reader import Reader
+from planner.store.watch import ChangeCounter, ChangeSource
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -62,6 +63,7 @@ class Database:
         self._readers = ReadConnections(path)
         self._sessions_lock = threading.Lock()
         self._sessions: Sessions | None = None
+        self._changes: ChangeSource = ChangeCounter(path)
 
     @classmethod
     def open(cls, path: Path | str) -> "Database":
@@ -86,11 +88,16 @@ class Database:
             raise
         except sqlite3.Error as error:
             database.close()
-            raise translate(error, path) from error
+            known = translate(error, path)
+            if known is None:
+                raise
+            raise known from error
         return database
 
     def _check_schema(self) -> None:
-        with self._readers.borrowed() as connection:
+        # Looked at read-only first: the Planner's connections switch a file to WAL (bytes 18-19
+        # of its header), which another program's file, or a newer Planner's, must not suffer.
+        with closing(_inspecting(self.path)) as connection:
             tables = table_names(connection)
             current = schema_revision(connection)
         if current == SCHEMA_REVISION:
@@ -124,7 +131,10 @@ class Database:
                 finally:
                     connection.rollback()  # nothing was written: let go of the snapshot
         except sqlite3.Error as error:
-            raise translate(error, self.path) from error
+            known = translate(error, self.path)
+            if known is None:
+                raise  # a bug, not the file's problem: it is reported with its traceback
+            raise known from error
 
     @contextmanager
     def transaction(self) -> Iterator["Repository"]:
@@ -141,10 +151,17 @@ class Database:
     def close(self) -> None:
         """Let go of every connection to the file (a later read or write opens them again)."""
         self._readers.close()
+        self._changes.close()
         with self._sessions_lock:
             if self._sessions is not None:
                 self._sessions.close()
                 self._sessions = None
+
+    def change_counter(self) -> int:
+        """A number that changes when a commit may have changed the file since it was last
+        asked, whoever made it (this program's writes too): cheap enough to poll, it reads no
+        docket (``planner.store.watch``)."""
+        return self._changes.counter()
 
     def _orm(self) -> "Sessions":
         with self._sessions_lock:
@@ -169,6 +186,12 @@ class Database:
                 f"{self.path} was replaced by another file since it was opened: nothing was "
                 "saved. Open it again to work on the new file"
             )
+
+
+def _inspecting(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the file, with none of the Planner's settings: reading through
+    it changes nothing in the file."""
+    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
 
 
 def _user_name() -> str:

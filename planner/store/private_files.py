@@ -1,6 +1,9 @@
 """Files readable by their owner only: the docket database, its backups, the log (POSIX modes)."""
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 #: Read and write for the owner, nothing for anyone else.
@@ -32,3 +35,42 @@ def make_private_folder(path: Path) -> None:
     """Set a folder the Planner alone uses (backups, logs) to owner-only."""
     if os.name == "posix":
         os.chmod(path, 0o700)
+
+
+@contextmanager
+def replaced_atomically(out: Path) -> Iterator[Path]:
+    """The Planner's one way to write a file for the user (an export, the report, a backup):
+    yields a temporary path to write, then puts it in place of ``out`` in one step.
+
+    The temporary file has a name of its own, made new beside ``out`` (``mkstemp``: O_EXCL, so a
+    file or symlink planted under that name is never opened, let alone followed), owner-only
+    whatever the umask. When the block ends it is flushed to the disk and renamed over ``out``:
+    a reader sees the old file or the new one, never half, and a symlink at ``out`` is replaced,
+    not followed. If the block fails, the temporary file is removed and ``out`` is as it was.
+    Errors from making the temporary file (OSError) are the caller's to word.
+    """
+    handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        make_private(temporary)
+        yield temporary
+        with open(temporary, "rb") as file:
+            os.fsync(file.fileno())
+        os.replace(temporary, out)
+    except BaseException:
+        with suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def keep_private(path: Path) -> None:
+    """Make ``path`` owner-only now and from its first write, creating it (and its folder) empty
+    if need be: for a file another library writes, such as the window's settings (Qt keeps a
+    file's mode when it rewrites it). POSIX only: elsewhere the path may not be a file at all
+    (QSettings on Windows names a registry key)."""
+    if os.name != "posix":
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    create_private(path)
+    make_private(path)

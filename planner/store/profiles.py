@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from datetime import date, datetime
+from typing import Any
 
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
@@ -62,7 +63,7 @@ def profile_of(connection: sqlite3.Connection, judge_id: int) -> Judge | None:
     return next(iter(_profiles(connection, rows)), None)
 
 
-def _profiles(connection: sqlite3.Connection, judges: list[tuple]) -> list[Judge]:
+def _profiles(connection: sqlite3.Connection, judges: list[tuple[Any, ...]]) -> list[Judge]:
     if not judges:
         return []
     wanted = json.dumps([row[0] for row in judges])
@@ -109,9 +110,11 @@ def _profiles(connection: sqlite3.Connection, judges: list[tuple]) -> list[Judge
     ]
 
 
-def _grouped(connection: sqlite3.Connection, query: str, wanted: str) -> dict[int, list[tuple]]:
+def _grouped(
+    connection: sqlite3.Connection, query: str, wanted: str
+) -> dict[int, list[tuple[Any, ...]]]:
     """The table's rows of the wanted judges, by judge, without their judge_id."""
-    grouped: dict[int, list[tuple]] = defaultdict(list)
+    grouped: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for judge_id, *values in connection.execute(query, (wanted,)):
         grouped[judge_id].append(tuple(values))
     return grouped

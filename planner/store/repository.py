@@ -2,13 +2,14 @@
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
-from planner.domain.judge import Judge
+from planner.domain.judge import Judge, name_key
 from planner.domain.vocabulary import (
     HearingKind,
     HearingStatus,
@@ -49,12 +50,27 @@ class Repository(HearingStore):
 
     def _reader(self) -> Reader:
         """The store's plain reads, on this transaction's own connection (and snapshot)."""
-        return Reader(self._session.connection().connection.driver_connection)
+        driver = self._session.connection().connection.driver_connection
+        assert driver is not None  # a transaction's connection is open: it has its driver's
+        return Reader(driver)
+
+    def _refuse_taken_name(self, name: str, own_id: int | None = None) -> None:
+        """A judge's name is unique whatever its case (``name_key``): the command line matches
+        names that way, so two that differ only in case could not be told apart."""
+        for other_id, other in self._session.execute(select(JudgeRow.id, JudgeRow.name)):
+            if other_id == own_id:
+                continue
+            if other == name:
+                raise Conflict(f"a judge named {name!r} is already in this database")
+            if name_key(other) == name_key(name):
+                raise Conflict(
+                    f"a judge named {other!r} is already in this database, and names are "
+                    f"matched whatever their case: choose another name than {name!r}"
+                )
 
     def add_judge(self, judge: Judge) -> int:
-        if self._session.scalar(select(JudgeRow.id).where(JudgeRow.name == judge.name)):
-            raise Conflict(f"a judge named {judge.name!r} is already in this database")
-        row = JudgeRow()
+        self._refuse_taken_name(judge.name)
+        row = JudgeRow(changed_by=self._editor)
         self._copy_profile(judge, row)
         self._session.add(row)
         self._session.flush()
@@ -74,6 +90,8 @@ class Repository(HearingStore):
                 "changes were not saved. The window now shows the profile as they left it: "
                 "make your changes again if they still apply"
             )
+        if row.name != judge.name:
+            self._refuse_taken_name(judge.name, row.id)
         self._copy_profile(judge, row)
         # Always an UPDATE of the judge's row, so the version counts every save of the profile,
         # also one that changed only its sessions, minutes, closures or leave.
@@ -144,7 +162,7 @@ class Repository(HearingStore):
 
     def add_cases(self, judge_id: int, cases: Iterable[Case]) -> None:
         if not self._sqlite():
-            rows = [_case_values(judge_id, case) for case in cases]
+            rows = [{**_case_values(judge_id, case), "changed_by": self._editor} for case in cases]
             if rows:
                 self._session.execute(insert(CaseRow), rows)
             return
@@ -171,6 +189,7 @@ class Repository(HearingStore):
                     _iso_day(c.asylum_filed),
                     _iso_day(c.nta_served),
                     c.attorney,
+                    self._editor,
                 )
                 for c in cases
             ],
@@ -192,6 +211,7 @@ class Repository(HearingStore):
                         h.kind.value,
                         h.status.value,
                         h.adjournment_reason,
+                        self._editor,
                     )
                     for h in hearings
                 ],
@@ -199,7 +219,12 @@ class Repository(HearingStore):
             return
         ids = self.case_ids(judge_id)
         rows = [
-            {"case_id": ids[hearing.a_number], **hearing_values(hearing)} for hearing in hearings
+            {
+                "case_id": ids[hearing.a_number],
+                "changed_by": self._editor,
+                **hearing_values(hearing),
+            }
+            for hearing in hearings
         ]
         if rows:
             self._session.execute(insert(HearingRow), rows)
@@ -208,7 +233,10 @@ class Repository(HearingStore):
         return self._session.get_bind().dialect.name == "sqlite"
 
     def _bulk_insert(
-        self, table: type[CaseRow] | type[HearingRow], columns: Sequence[str], rows: list[tuple]
+        self,
+        table: type[CaseRow] | type[HearingRow],
+        columns: Sequence[str],
+        rows: list[tuple[Any, ...]],
     ) -> None:
         """Insert plain tuples through the driver's executemany (SQLite only)."""
         if not rows:
@@ -318,7 +346,12 @@ class Repository(HearingStore):
     def restore_hearings(self, case_id: int, hearings: Iterable[Hearing]) -> None:
         """Put back a case's hearings with their ids (the undo of a deletion)."""
         rows = [
-            {"id": hearing.id, "case_id": case_id, **hearing_values(hearing)}
+            {
+                "id": hearing.id,
+                "case_id": case_id,
+                "changed_by": self._editor,
+                **hearing_values(hearing),
+            }
             for hearing in hearings
         ]
         if rows:
@@ -414,8 +447,17 @@ _CASE_COLUMNS = (
     "asylum_filed",
     "nta_served",
     "attorney",
+    "changed_by",
 )
-_HEARING_COLUMNS = ("case_id", "start", "minutes", "kind", "status", "adjournment_reason")
+_HEARING_COLUMNS = (
+    "case_id",
+    "start",
+    "minutes",
+    "kind",
+    "status",
+    "adjournment_reason",
+    "changed_by",
+)
 
 
 def _iso_day(day: date | None) -> str | None:
@@ -431,7 +473,7 @@ def _case(row: CaseRow) -> Case:
     # Case turns the stored text of status and completion kind back into the vocabulary.
     return Case(
         id=row.id, version=row.version, **{name: getattr(row, name) for name in CASE_FIELDS}
-    )  # type: ignore[arg-type]
+    )
 
 
 def _stale_case(base: Case, current: Case, changed_by: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -25,11 +25,16 @@ class Sessions:
     """The engine on one file, and its transactions as the store's ``Repository``."""
 
     def __init__(self, path: Path) -> None:
-        self.engine: Engine = create_engine(f"sqlite:///{path}")
+        # The path as the URL's database, never pasted into a URL's text: a '?', '%' or '#' in
+        # it would be read as the URL's query or fragment (and 'a?b.sqlite' open a file 'a').
+        # SQLAlchemy hands it to sqlite3.connect as a file name, not as a URI.
+        self.engine: Engine = create_engine(URL.create("sqlite", database=str(path)))
         event.listen(self.engine, "connect", _configure)
         event.listen(self.engine, "begin", _begin)
         self._path = path
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # No autobegin: a repository used after its transaction ended raises at once, instead of
+        # quietly beginning a transaction (IMMEDIATE: holding the write lock) that nothing ends.
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autobegin=False)
 
     @contextmanager
     def transaction(self, editor: str) -> Iterator[Repository]:
@@ -40,9 +45,15 @@ class Sessions:
             with session.begin():
                 yield Repository(session, editor)
         except DatabaseError as error:
-            raise translate(error.orig, self._path) from error
+            known = translate(error.orig or error, self._path)
+            if known is None:
+                raise  # a bug, not the file's problem: it is reported with its traceback
+            raise known from error
         except sqlite3.Error as error:  # from the plain reads the repository makes
-            raise translate(error, self._path) from error
+            known = translate(error, self._path)
+            if known is None:
+                raise
+            raise known from error
         except StaleDataError:
             raise StaleEdit(SAME_MOMENT) from None
         finally:
@@ -55,7 +66,10 @@ class Sessions:
         try:
             migrate.upgrade(self.engine)
         except DatabaseError as error:
-            raise translate(error.orig, self._path) from error
+            known = translate(error.orig or error, self._path)
+            if known is None:
+                raise
+            raise known from error
 
     def close(self) -> None:
         self.engine.dispose()
@@ -72,4 +86,8 @@ def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 def _begin(connection: Connection) -> None:
     # The driver begins no transaction itself (``configure``): one snapshot per user action.
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at the start: a transaction begun DEFERRED reads, then
+    # upgrades to write, and SQLite cannot wait for that upgrade (its snapshot may be out of
+    # date), so the busy timeout never applied and the second of two writers was refused at
+    # once. Begun IMMEDIATE, the second waits (up to BUSY_TIMEOUT_MS) for the first to commit.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -45,12 +45,18 @@ def _judge_fk() -> ForeignKey:
     return ForeignKey("judges.id", ondelete="CASCADE")
 
 
+#: SQLite's AUTOINCREMENT: an id, once given, is never given again, even after its row is deleted
+#: (schema revision 0003), so an edit opened on a removed row can never land on another.
+NEVER_REUSED = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
 class JudgeRow(Base):
     __tablename__ = "judges"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -113,7 +119,7 @@ class CountedCompletionRow(Base):
 
 class ClosureRow(Base):
     __tablename__ = "closures"
-    __table_args__ = (UniqueConstraint("judge_id", "day"),)
+    __table_args__ = (UniqueConstraint("judge_id", "day"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     judge_id: Mapped[int] = mapped_column(_judge_fk())
@@ -123,6 +129,7 @@ class ClosureRow(Base):
 
 class LeaveRow(Base):
     __tablename__ = "leave"
+    __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
     judge_id: Mapped[int] = mapped_column(_judge_fk(), index=True)
@@ -137,6 +144,7 @@ class CaseRow(Base):
     __table_args__ = (
         UniqueConstraint("judge_id", "a_number"),
         Index("ix_cases_judge_status", "judge_id", "status"),
+        NEVER_REUSED,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -164,7 +172,7 @@ class CaseRow(Base):
 
 class HearingRow(Base):
     __tablename__ = "hearings"
-    __table_args__ = (Index("ix_hearings_case_start", "case_id", "start"),)
+    __table_args__ = (Index("ix_hearings_case_start", "case_id", "start"), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))

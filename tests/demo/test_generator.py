@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -138,6 +138,45 @@ def test_the_docket_looks_like_a_real_court(la_docket: Docket) -> None:
     ages = [(TODAY - c.received).days for c in pending]
     assert min(ages) >= 10
     assert max(ages) > 3 * 365
+
+
+@pytest.mark.parametrize(
+    "today", [date(2026, 10, 1), TODAY, date(2027, 9, 30), date(2027, 10, 1), date(2028, 2, 29)]
+)
+def test_asylum_applications_are_filed_while_the_case_is_open(today: date) -> None:
+    dockets = generate_dockets(cases=3000, judges=3, seed=2018, today=today)
+    pending = [c for d in dockets for c in d.cases if c.status is CaseStatus.PENDING]
+    done = [c for d in dockets for c in d.cases if c.status is CaseStatus.COMPLETED]
+    for case in (c for c in pending + done if c.asylum_filed is not None):
+        assert case.received <= case.asylum_filed <= (case.completion_date or today), case
+    filed = [c.asylum_filed for c in pending if c.kind in ("asylum", "asylum_only")]
+    assert len(filed) > 500
+    assert sum(day == today for day in filed) < 0.02 * len(filed)  # not all filed today
+    assert len(set(filed)) > 0.3 * len(filed)
+    detained = [c.asylum_filed for c in pending if c.detained and c.asylum_filed is not None]
+    assert len(set(detained)) > 0.3 * len(detained)  # young cases too: spread since they came in
+    assert any(c.asylum_filed is not None for c in done) or not done  # none on the year's first day
+
+
+def test_an_instant_is_each_judges_own_date() -> None:
+    """At 00:30 UTC on 1 October 2027 it is still 30 September, the fiscal year's last day, in
+    Los Angeles, and already 1 October in a zone at UTC."""
+    instant = datetime(2027, 10, 1, 0, 30, tzinfo=UTC)
+    (los_angeles,) = generate_dockets(cases=300, judges=1, seed=2018, today=instant)
+    assert los_angeles.judge.timezone == "America/Los_Angeles"
+    assert (
+        los_angeles == generate_dockets(cases=300, judges=1, seed=2018, today=date(2027, 9, 30))[0]
+    )
+    last_day = date(2027, 9, 30)
+    done = [c for c in los_angeles.cases if c.status is CaseStatus.COMPLETED]
+    assert done
+    assert max(c.completion_date for c in done) < last_day  # type: ignore[type-var]
+    assert all(h.start.date() <= last_day for h in los_angeles.hearings)
+    assert max(c.received for c in los_angeles.cases) < last_day
+    # A naive datetime is a local wall-clock time: its date, for every judge.
+    assert generate_dockets(cases=300, judges=1, seed=2018, today=datetime(2027, 10, 1, 0, 30)) == (
+        generate_dockets(cases=300, judges=1, seed=2018, today=date(2027, 10, 1))
+    )
 
 
 def test_completions_this_year_include_ones_that_do_not_count(la_docket: Docket) -> None:

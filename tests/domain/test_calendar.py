@@ -47,7 +47,7 @@ def test_closures_and_whole_day_leave_are_not_workdays_but_part_day_leave_is() -
         [
             Leave.days(date(2019, 1, 7), date(2019, 1, 8)),
             Leave(datetime(2019, 1, 9, 13), datetime(2019, 1, 9, 17), "sick"),
-        ],  # type: ignore[arg-type]
+        ],
         date(2018, 12, 1),
         date(2019, 1, 31),
     )

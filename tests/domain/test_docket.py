@@ -1,13 +1,13 @@
 """Cases, hearings and leave refuse impossible values; a docket reports its inconsistencies."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
-from planner.domain.docket import Case, Docket, Hearing, Leave
+from planner.domain.docket import Case, Closure, Docket, Hearing, Leave, closure_problems
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind
+from planner.domain.judge import Judge, Session
+from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, SessionKind
 
 
 def _case(**changes: object) -> Case:
@@ -71,3 +71,59 @@ def test_docket_problems_name_each_inconsistency() -> None:
     assert any("'visa'" in p for p in problems)
     assert any("A999-999-999, which is not on the docket" in p for p in problems)
     assert Docket(judge, cases=(_case(),)).problems() == []
+
+
+def test_a_case_needs_a_language() -> None:
+    with pytest.raises(InvalidValue, match=r"A100-000-001 needs a language \(English if no"):
+        Case("100000001", "Rosa Díaz", "asylum", date(2026, 1, 5), language=" ")
+
+
+def test_a_case_is_not_completed_before_it_was_received() -> None:
+    with pytest.raises(InvalidValue, match="completed on 2026-01-04, before it was received"):
+        Case(
+            "100000001",
+            "Rosa Díaz",
+            "asylum",
+            date(2026, 1, 5),
+            status=CaseStatus.COMPLETED,
+            completion_date=date(2026, 1, 4),
+            completion_kind=CompletionKind.DISMISSAL,
+        )
+    same_day = Case(
+        "100000001",
+        "Rosa Díaz",
+        "asylum",
+        date(2026, 1, 5),
+        status=CaseStatus.COMPLETED,
+        completion_date=date(2026, 1, 5),
+        completion_kind=CompletionKind.DISMISSAL,
+    )
+    assert same_day.completion_date == same_day.received
+
+
+def test_closures_on_a_weekend_without_sessions_or_twice_mean_nothing() -> None:
+    mondays = (Session(0, time(9), time(12), SessionKind.MASTER),)
+    saturdays = (*mondays, Session(5, time(9), time(12), SessionKind.MASTER))
+    thursday = Closure(date(2026, 12, 24), "Executive order")  # a court-wide closure
+    saturday = Closure(date(2026, 12, 26), "Storm")
+    assert closure_problems(mondays, [thursday]) == []
+    assert closure_problems(saturdays, [saturday]) == []
+    assert closure_problems(mondays, [saturday, thursday, thursday]) == [
+        "the closure on Sat 26 Dec 2026 falls on a Saturday, when the judge has no sessions: "
+        "a closure is for a day the court would sit",
+        "the closure on Thu 24 Dec 2026 is listed twice",
+    ]
+
+
+def test_backwards_leave_says_its_days_as_the_calendar_shows_them() -> None:
+    with pytest.raises(
+        InvalidValue,
+        match=r"^leave from Mon 21 Dec 2026 to Sun 6 Dec 2026 ends before it starts: "
+        r"the last day comes on or after the first$",
+    ):
+        Leave.days(date(2026, 12, 21), date(2026, 12, 6))
+    with pytest.raises(
+        InvalidValue,
+        match=r"^leave from Wed 25 Nov 2026 13:00 to Wed 25 Nov 2026 12:00 ends before it starts$",
+    ):
+        Leave(datetime(2026, 11, 25, 13), datetime(2026, 11, 25, 12), "sick")  # type: ignore[arg-type]

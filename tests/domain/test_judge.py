@@ -52,3 +52,29 @@ def test_minimum_cannot_exceed_default() -> None:
 def test_unknown_case_kind_names_the_known_ones() -> None:
     with pytest.raises(InvalidValue, match=r"'visa'.*asylum"):
         Judge("Ortiz").minutes_for("visa")
+
+
+def test_weekly_sessions_may_not_overlap_and_the_message_names_both() -> None:
+    monday = Session(0, time(8, 30), time(12), SessionKind.MASTER)
+    with pytest.raises(
+        InvalidValue,
+        match=r"^weekly session Mon 11:00-13:00 individual overlaps Mon 08:30-12:00 master: "
+        "a judge sits in one session at a time$",
+    ):
+        Judge("Ortiz", sessions=(monday, Session(0, time(11), time(13), SessionKind.INDIVIDUAL)))
+    with pytest.raises(InvalidValue, match="overlaps"):
+        Judge("Ortiz", sessions=(monday, monday))
+
+
+def test_sessions_that_touch_or_sit_on_other_days_are_fine() -> None:
+    sessions = (
+        Session(0, time(8, 30), time(12), SessionKind.MASTER),
+        Session(0, time(12), time(13), SessionKind.ADMINISTRATIVE),
+        Session(1, time(8, 30), time(12), SessionKind.MASTER),
+    )
+    assert Judge("Ortiz", sessions=sessions).sessions == sessions
+
+
+def test_a_case_kind_needs_a_name() -> None:
+    with pytest.raises(InvalidValue, match="case kind ' ' needs a name"):
+        Judge("Ortiz", case_minutes={" ": KindMinutes(60, 30)})

@@ -202,3 +202,28 @@ def test_forecast_json_has_the_contract_keys() -> None:
     assert keys <= payload.keys()
     assert payload["verdict"] == "unreachable_without_shortening"
     assert payload["fy_start"] == "2026-10-01"
+
+
+def test_one_pending_case_reads_in_the_singular() -> None:
+    """Quota 2, one case pending, none completed: 1 case short of the 2 needed."""
+    result = _run(2, _pending(1))
+    assert result.verdict is Verdict.NOT_ENOUGH_CASES
+    assert result.message.startswith(
+        "Only 1 case is pending, 1 fewer than the 2 completions still needed to reach 2:"
+    )
+
+
+def test_one_needed_completion_reads_in_the_singular() -> None:
+    """Quota 1, 100 pending: 1 more completion needed, 48 fit."""
+    result = _run(1, _pending(100))
+    assert result.verdict is Verdict.ON_TRACK
+    assert result.message.startswith("On track: 1 more completion needed and 48 fit")
+    assert "24 bench hours left, 24.0 hours per needed completion" in result.message
+
+
+def test_one_completion_so_far_reads_in_the_singular() -> None:
+    """Quota 3, 1 completed: the even pace expects 3 x 38 / 46 = 2.5 by now, so it is at risk
+    though the 2 needed completions fit."""
+    result = _run(3, _pending(100) + _completed(1))
+    assert result.verdict is Verdict.AT_RISK
+    assert "1 completion so far against 2 expected by now" in result.message

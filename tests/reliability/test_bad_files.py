@@ -149,12 +149,12 @@ def test_a_damaged_copy_never_pushes_a_good_backup_out(filled: Path) -> None:
 def test_unexpected_errors_are_logged_owner_only_without_names_or_a_numbers(
     qtbot,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from planner.logs import start_logging
-    from planner.ui.errors import report_bug
+    from planner.ui.common.errors import report_bug
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()) or 0)
@@ -182,3 +182,41 @@ def test_unexpected_errors_are_logged_owner_only_without_names_or_a_numbers(
     assert "test_bad_files.py" in text  # where it happened is kept
     if os.name == "posix":
         assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+
+
+def test_a_bug_in_the_store_is_logged_and_shown_as_a_bug_never_as_not_saved(
+    qtbot,  # type: ignore[no-untyped-def]
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.logs import start_logging
+    from planner.ui.common.errors import show_error
+
+    database = Database.open(db_path)
+    add_judge_with_cases(database, "Ortiz", 3)
+    database.close()
+    with sqlite3.connect(db_path) as raw:  # a column gone, as a faulty migration would leave it
+        raw.execute("ALTER TABLE judges RENAME COLUMN quota TO quota_full_disk")
+    database = Database.open(db_path)
+    try:
+        add_judge_with_cases(database, "Baker", 1, first=200_000_000)
+    except Exception as error:
+        failure = error
+    database.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.windowTitle()) or 0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, _text: shown.append(title))
+    log_file = start_logging(tmp_path)
+    try:
+        show_error(None, failure)
+    finally:
+        for handler in logging.getLogger("planner").handlers:
+            handler.flush()
+    assert shown == ["Unexpected error"]
+    logged = log_file.read_text(encoding="utf-8")
+    assert "OperationalError" in logged
+    assert "Traceback" in logged
+    assert "test_bad_files.py" in logged  # where it happened is kept

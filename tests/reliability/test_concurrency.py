@@ -146,3 +146,56 @@ def test_a_stale_profile_edit_is_refused(two_users) -> None:  # type: ignore[no-
         judge_service.save_profile(clerk_db, replace(clerks_view, quota=500), [], [], clerks_view)
     stored = judge_service.judge_named(clerk_db, "Ortiz")
     assert (stored.quota, len(stored.sessions)) == (clerks_view.quota, 3)
+
+
+def _import_when_told(db_path: str, csv: str, judge: str, start, results) -> None:  # type: ignore[no-untyped-def]
+    database = Database.open(Path(db_path))
+    start.wait()
+    try:
+        import_file(database, Path(csv), judge_name=judge)
+        results.put((judge, "ok"))
+    except Exception as error:  # the test reports what went wrong
+        results.put((judge, f"{type(error).__name__}: {error}"))
+    finally:
+        database.close()
+
+
+def test_two_imports_into_different_judges_at_once_both_succeed(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Two processes, each importing a cases CSV into its own judge's docket at the same moment
+    (each reads the docket, then writes): the second waits for the first, neither is refused."""
+    import multiprocessing
+
+    from tests.dockets import add_judge_with_cases
+
+    database = Database.open(db_path)
+    add_judge_with_cases(database, "Ortiz", 400, first=100_000_000)
+    add_judge_with_cases(database, "Baker", 400, first=200_000_000)
+    csvs = {}
+    with database.transaction() as repo:
+        for name in ("Ortiz", "Baker"):
+            docket = repo.load_docket(repo.judge_named(name).id)  # type: ignore[union-attr,arg-type]
+            csvs[name] = docket.cases
+    database.close()
+    context = multiprocessing.get_context("fork")
+    rounds = int(os.environ.get("PLANNER_IMPORT_RACES", "6"))
+    for round_ in range(rounds):
+        for name, cases in csvs.items():
+            path = tmp_path / f"{name}.csv"
+            changed = [replace(case, remaining_minutes=60 + round_) for case in cases]
+            path.write_text(write_cases(changed), encoding="utf-8")
+        start, results = context.Barrier(2), context.Queue()
+        workers = [
+            context.Process(
+                target=_import_when_told,
+                args=(str(db_path), str(tmp_path / f"{name}.csv"), name, start, results),
+            )
+            for name in csvs
+        ]
+        for worker in workers:
+            worker.start()
+        outcomes = dict(results.get(timeout=60) for _ in workers)
+        for worker in workers:
+            worker.join(timeout=60)
+        assert outcomes == {"Ortiz": "ok", "Baker": "ok"}, f"round {round_}"

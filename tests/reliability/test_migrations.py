@@ -91,3 +91,27 @@ def test_an_upgraded_database_takes_edits_with_versions(tmp_path: Path) -> None:
     saved = case_service.update_case(database, replace(case, attorney="New Counsel"), case)
     assert saved.version == 2
     database.close()
+
+
+@pytest.mark.parametrize("released", RELEASED, ids=lambda path: path.stem)
+def test_an_upgraded_database_never_gives_a_removed_rows_id_again(
+    released: Path, tmp_path: Path
+) -> None:
+    from planner.domain.docket import Case
+
+    path = tmp_path / "docket.sqlite"
+    shutil.copyfile(released, path)
+    database = Database.open(path)
+    with database.transaction() as repo:
+        judge = repo.judges()[0]
+        assert judge.id is not None
+        newest = max(repo.case_ids(judge.id).values())
+        removed = repo.case(newest)
+        repo.delete_case(newest)
+    with database.transaction() as repo:
+        added = repo.add_case(
+            judge.id, Case("999999999", "New Person", removed.kind, removed.received)
+        )
+    database.close()
+    assert added.id is not None
+    assert added.id > newest

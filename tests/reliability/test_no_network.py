@@ -66,7 +66,7 @@ def test_the_guard_catches_a_connection_so_this_test_can_fail() -> None:
 def test_demo_forecast_import_export_and_backup_use_no_network(
     no_network: list[str],
     planner,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     db = tmp_path / "docket.sqlite"
     assert planner("--db", db, "demo", "--cases", "200", "--today", "2026-11-25").code == 0
@@ -84,20 +84,20 @@ def test_the_main_window_opens_and_forecasts_without_the_network(
     no_network: list[str],
     qtbot,
     database,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
-    from datetime import date
+    from datetime import date, datetime
 
     from PySide6.QtCore import QSettings
 
     from planner.services.demo import create_demo
-    from planner.ui.main_window import MainWindow
-    from planner.ui.settings import WindowSettings
-    from planner.ui.workspace import Workspace
+    from planner.ui.common.workspace import Workspace
+    from planner.ui.window.main_window import MainWindow
+    from planner.ui.window.settings import WindowSettings
 
     create_demo(database, cases=300, judges=1, seed=1, today=date(2026, 11, 25))
     settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(Workspace(database), settings)
+    window = MainWindow(Workspace(database, clock=lambda: datetime(2026, 11, 25, 10)), settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -112,3 +112,14 @@ def test_putting_back_is_refused_whole_when_an_id_was_taken_meanwhile(court: Dat
     with pytest.raises(Conflict, match="already"):
         service.restore_withdrawn(court, withdrawn)
     assert [h.id for h in stored(court)] == [hearing.id]
+
+
+def test_what_was_stored_reads_in_the_singular_for_one() -> None:
+    from planner.services.autoschedule import Applied
+
+    assert Applied("Ana Ruiz", hearings=1, cases=1).describe() == (
+        "Stored 1 proposed hearing of 1 case on Ana Ruiz's calendar."
+    )
+    assert Applied("Ana Ruiz", hearings=1_297, cases=2).describe() == (
+        "Stored 1,297 proposed hearings of 2 cases on Ana Ruiz's calendar."
+    )

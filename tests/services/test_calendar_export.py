@@ -20,8 +20,8 @@ from icalendar import Calendar
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind, HearingStatus
-from planner.services import transfer
 from planner.services.calendar_export import CalendarExportSummary, export_calendar
+from planner.store import private_files
 from planner.store.database import Database
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -253,7 +253,7 @@ def test_the_summary_says_what_was_written(planner, docket_db: Path, tmp_path: P
 
 def test_calendar_options_are_refused_for_other_formats(
     planner, docket_db: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     out = tmp_path / "docket.json"
     result = planner("export", "--db", docket_db, "--judge", JUDGE, "--out", out, "--with-names")
     assert result.code == 1
@@ -293,7 +293,7 @@ def test_an_unknown_judge_writes_nothing(planner, docket_db: Path, tmp_path: Pat
 
 def test_a_failed_export_leaves_the_old_file_and_no_partial_one(
     planner, docket_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     out = tmp_path / "exports" / "h.ics"
     out.parent.mkdir()
     out.write_text("the previous export\n")
@@ -301,7 +301,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(
     def disk_full(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(transfer.os, "replace", disk_full)
+    monkeypatch.setattr(private_files.os, "replace", disk_full)  # the shared writer's rename
     result = planner("export", "--db", docket_db, "--judge", JUDGE, "--out", out)
     assert result.code == 1
     assert "nothing was exported" in result.err
@@ -409,7 +409,7 @@ def test_khal_imports_the_file_and_shows_the_times(export, tmp_path: Path) -> No
 @needs_khal
 def test_khal_updates_events_from_a_second_export_instead_of_doubling_them(
     export, docket_db: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     config = _khal_config(tmp_path / "khal", "America/New_York")
     _khal(config, "import", "--batch", "-a", "hearings", str(export(out=tmp_path / "one.ics")))
     database = Database.open(docket_db)

@@ -1,5 +1,9 @@
 """create_demo: generated judges written in one transaction, and the `planner demo` command."""
 
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -12,6 +16,11 @@ from planner.services.forecasting import forecast_judges
 from planner.store.database import Database
 
 TODAY = date(2026, 11, 25)
+FAKETIME = shutil.which("faketime")
+#: Skipped only on a developer's machine without Debian's faketime; CI (CI=true) installs it.
+needs_faketime = pytest.mark.skipif(
+    FAKETIME is None and not os.environ.get("CI"), reason="faketime is not installed"
+)
 
 
 def test_the_default_demo_shows_a_judge_who_must_shorten_hearings(database: Database) -> None:
@@ -83,7 +92,9 @@ def test_the_forecast_reads_back_every_judge(database: Database) -> None:
 
 
 def test_planner_demo_creates_judges_the_forecast_then_reads(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = planner("demo", "--db", db_path, "--cases", 300, "--judges", 2, "--seed", 7)
+    result = planner(
+        "demo", "--db", db_path, "--cases", 300, "--judges", 2, "--seed", 7, "--today", "2026-11-25"
+    )
     assert result.code == 0, result.err
     assert result.out.startswith("Created 2 judges with 300 pending cases and ")
     forecasts = planner("forecast", "--db", db_path, "--json", "--as-of", "2026-11-25").json()
@@ -95,3 +106,45 @@ def test_more_judges_than_cases_is_refused_with_a_reason(planner, db_path: Path)
     result = planner("demo", "--db", db_path, "--cases", 5, "--judges", 6)
     assert result.code == 1
     assert "6 judges cannot share 5 pending cases" in result.err
+
+
+def test_one_case_reads_in_the_singular(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    refused = planner("demo", "--db", db_path, "--cases", 1, "--judges", 2)
+    assert "2 judges cannot share 1 pending case: " in refused.err
+    made = planner("demo", "--db", db_path, "--cases", 1, "--today", TODAY.isoformat())
+    assert made.code == 0, made.err
+    assert made.out.startswith("Created 1 judge with 1 pending case and ")
+
+
+def _stored_cases(database: Database) -> set:  # type: ignore[type-arg]
+    with database.transaction() as repo:
+        (judge,) = repo.judges()
+        return {replace(c, id=None) for c in repo.load_docket(judge.id).cases}  # type: ignore[arg-type]
+
+
+@needs_faketime
+def test_planner_demo_is_made_as_of_the_judges_local_date(db_path: Path) -> None:
+    """At 00:30 UTC on 6 December 2026 it is still the 5th in Los Angeles, where the demo judge
+    sits: the command, run with the machine's clock there, makes the 5 December docket."""
+    # Not inside another faked clock (CI's faked runs): faketime would offset from that one.
+    outer = {name for name in os.environ if name.startswith("FAKETIME") or name == "LD_PRELOAD"}
+    environment = {name: value for name, value in os.environ.items() if name not in outer}
+    environment.update(TZ="UTC", FAKETIME_DONT_FAKE_MONOTONIC="1")
+    command = [FAKETIME, "2026-12-06 00:30:00", sys.executable, "-m", "planner", "demo"]
+    completed = subprocess.run(
+        [*command, "--db", str(db_path), "--cases", "300"],  # type: ignore[list-item]
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    database = Database.open(db_path)
+    try:
+        stored = _stored_cases(database)
+    finally:
+        database.close()
+    (on_the_5th,) = generate_dockets(cases=300, judges=1, seed=2018, today=date(2026, 12, 5))
+    (on_the_6th,) = generate_dockets(cases=300, judges=1, seed=2018, today=date(2026, 12, 6))
+    assert on_the_5th.judge.timezone == "America/Los_Angeles"
+    assert stored == set(on_the_5th.cases) != set(on_the_6th.cases)

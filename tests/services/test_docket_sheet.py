@@ -127,7 +127,9 @@ def test_a_row_prints_what_the_courtroom_needs_to_know(court) -> None:  # type: 
 
 
 def test_days_off_leave_and_hearings_outside_the_sessions_are_shown(court) -> None:  # type: ignore[no-untyped-def]
-    days = load_sheet(court, "Ana Ruiz", date(2026, 11, 24), date(2026, 11, 27)).days
+    days = load_sheet(
+        court, "Ana Ruiz", date(2026, 11, 24), date(2026, 11, 27), printed=PRINTED
+    ).days
     tuesday, wednesday, thursday, friday = days
     assert tuesday.note == "The judge is on leave 13:00–15:00"
     merits = tuesday.sessions[1].rows[0]
@@ -159,7 +161,7 @@ def test_days_off_leave_and_hearings_outside_the_sessions_are_shown(court) -> No
 def test_a_session_names_its_booked_interpreter(database: Database) -> None:
     with database.transaction() as repo:
         repo.add_docket(Docket(Judge("Ana Ruiz", sessions=SESSIONS)))
-    wednesday = load_sheet(database, "Ana Ruiz", date(2026, 12, 2)).days[0]
+    wednesday = load_sheet(database, "Ana Ruiz", date(2026, 12, 2), printed=PRINTED).days[0]
     assert wednesday.sessions[0].title == "Master calendar 08:30–12:00 · Spanish interpreter"
     assert wednesday.note == ""
 
@@ -171,7 +173,7 @@ def test_a_whole_day_of_leave_lists_only_sessions_with_hearings(court) -> None: 
         repo.replace_calendar(
             judge.id, closures, [*leave, Leave.days(date(2026, 11, 23), date(2026, 11, 23))]
         )
-    monday = load_sheet(court, "Ana Ruiz", date(2026, 11, 23)).days[0]
+    monday = load_sheet(court, "Ana Ruiz", date(2026, 11, 23), printed=PRINTED).days[0]
     assert monday.note == "The judge is on leave all day"
     assert [s.title for s in monday.sessions] == ["Master calendar 08:30–12:00"]  # booked before
 
@@ -185,15 +187,15 @@ def test_the_week_runs_to_sunday_only_with_weekend_sessions() -> None:
 
 def test_an_unknown_judge_or_a_backwards_period_is_refused_with_the_reason(court) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidValue, match=r"no judge named 'Ann Ruiz'.*'Ana Ruiz'"):
-        load_sheet(court, "Ann Ruiz", date(2026, 11, 23))
+        load_sheet(court, "Ann Ruiz", date(2026, 11, 23), printed=PRINTED)
     with pytest.raises(InvalidValue, match="ends before it starts"):
-        load_sheet(court, "Ana Ruiz", date(2026, 11, 23), date(2026, 11, 22))
+        load_sheet(court, "Ana Ruiz", date(2026, 11, 23), date(2026, 11, 22), printed=PRINTED)
 
 
 def test_the_file_name_carries_the_judge_and_the_dates(court) -> None:  # type: ignore[no-untyped-def]
-    assert load_sheet(court, "Ana Ruiz", date(2026, 11, 23)).file_stem == (
+    assert load_sheet(court, "Ana Ruiz", date(2026, 11, 23), printed=PRINTED).file_stem == (
         "docket-sheet-ruiz-2026-11-23"
     )
-    assert load_sheet(court, "Ana Ruiz", date(2026, 11, 23), week=True).file_stem == (
-        "docket-sheet-ruiz-2026-11-23-to-2026-11-27"
-    )
+    assert load_sheet(
+        court, "Ana Ruiz", date(2026, 11, 23), week=True, printed=PRINTED
+    ).file_stem == ("docket-sheet-ruiz-2026-11-23-to-2026-11-27")

@@ -1,5 +1,9 @@
-"""Forecasting many judges: shared among processes, the same answers in the same order."""
+"""Forecasting many judges: shared among threads, the same answers in the same order, and no
+process forked (the window runs threads: a forked child could deadlock)."""
 
+import os
+import threading
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -26,13 +30,47 @@ def _judges(database: Database, count: int) -> None:
             repo.add_docket(Docket(Judge(f"Judge {j:02d}", quota=10 + 400 * j), cases=cases))
 
 
+#: Forks made while a test watches (os.register_at_fork cannot be undone: it records only then).
+_FORKS: list[int] = []
+_WATCHING = threading.Event()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=lambda: _FORKS.append(1) if _WATCHING.is_set() else None)
+
+
+def test_many_judges_forecast_together_from_a_threaded_process_equal_one_by_one_and_fork_nothing(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _judges(database, 6)
+    day = date(2026, 11, 25)
+    monkeypatch.setattr(forecasting, "PARALLEL_FROM", 2)
+    stop = threading.Event()
+    running = threading.Thread(target=stop.wait, daemon=True)  # as the window's threads run
+    running.start()
+    _WATCHING.set()
+    try:
+        with warnings.catch_warnings():
+            # Python 3.12+ warns that forking a process with threads may deadlock the child.
+            warnings.simplefilter("error", DeprecationWarning)
+            together = forecasting.forecast_judges(database, as_of=day)
+    finally:
+        _WATCHING.clear()
+        stop.set()
+        running.join()
+    one_by_one = [
+        forecasting.forecast_judges(database, f"Judge {j:02d}", as_of=day)[0] for j in range(6)
+    ]
+    assert [f.as_json() for f in together] == [f.as_json() for f in one_by_one]
+    assert len({f.verdict for f in together}) > 1  # the judges really differ
+    assert _FORKS == []
+
+
 def test_parallel_forecasts_equal_the_serial_ones(
     database: Database, monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
     _judges(database, 6)
     serial = forecasting.forecast_judges(database, as_of=date(2026, 11, 25))
     monkeypatch.setattr(forecasting, "PARALLEL_FROM", 2)
-    assert forecasting._workers(database, 6) > 1 or (forecasting.os.cpu_count() or 1) == 1
+    assert forecasting._workers(6) > 1 or (forecasting.os.cpu_count() or 1) == 1
     parallel = forecasting.forecast_judges(database, as_of=date(2026, 11, 25))
     assert [f.as_json() for f in parallel] == [f.as_json() for f in serial]
     assert [f.judge for f in parallel] == [f"Judge {j:02d}" for j in range(6)]

@@ -21,8 +21,8 @@ from planner.domain.vocabulary import (
     SessionKind,
 )
 from planner.interchange.problems import ImportRefused
-from planner.services import transfer
 from planner.services.transfer import ExportSummary, ImportSummary, export_docket, import_file
+from planner.store import private_files
 from planner.store.database import Database
 
 HEADER = "a_number,name,kind,detained,juvenile,language,represented,received"
@@ -213,7 +213,7 @@ def _store_and_export(tmp_path: Path, out: Path) -> None:
 
 def test_a_csv_with_bad_rows_changes_nothing_and_lists_every_one(
     run, db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _store(db_path, _docket())
     before = _digest(db_path)
     spreadsheet = tmp_path / "clerk.csv"
@@ -275,7 +275,7 @@ def test_a_judge_already_in_the_database_needs_replace(run, db_path: Path, tmp_p
 
 def test_replace_swaps_the_whole_docket_and_leaves_other_judges(
     run, db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     other = _docket("Bo Chen", cases=5, first_a_number=300_000_000)
     _store(db_path, _docket(cases=40), other)
     source = tmp_path / "smaller.json"
@@ -309,7 +309,7 @@ def test_judge_renames_a_docket_files_judge(run, db_path: Path, tmp_path: Path) 
 
 def test_a_csv_adds_new_cases_and_updates_those_on_the_docket(
     run, db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _store(db_path, _docket())
     spreadsheet = tmp_path / "clerk.csv"
     spreadsheet.write_bytes(
@@ -393,7 +393,7 @@ def test_a_folder_is_not_a_file_to_import(run, db_path: Path, tmp_path: Path) ->
 
 def test_an_unreadable_file_is_a_clear_error(
     run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     locked = tmp_path / "locked.csv"
     locked.write_text(HEADER)
 
@@ -414,7 +414,10 @@ def test_invalid_json_says_where(run, db_path: Path, tmp_path: Path) -> None:  #
     result = run("import", "--db", db_path, broken)
     assert result.code == 1
     assert f"nothing was imported: 1 problem in {broken}" in result.err
-    assert "line 3, column 1: this is not valid JSON" in result.err
+    assert (
+        "line 2, column 14: this is not valid JSON (a comma before the closing '}': remove it)"
+        in result.err
+    )
 
 
 def test_a_csv_that_is_not_utf8_says_where(run, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -432,7 +435,7 @@ def test_a_csv_that_is_not_utf8_says_where(run, db_path: Path, tmp_path: Path) -
 
 def test_a_file_without_a_known_extension_is_recognised_by_its_content(
     run, db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     source = tmp_path / "docket.json"
     _store_and_export(tmp_path, source)
     backup = tmp_path / "docket.backup"
@@ -477,7 +480,7 @@ def test_an_export_holds_only_that_judges_docket(run, db_path: Path, tmp_path: P
 
 def test_the_format_comes_from_the_option_or_the_extension(
     run, db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _store(db_path, _docket())
     as_csv = run(
         "export",
@@ -502,7 +505,7 @@ def test_the_format_comes_from_the_option_or_the_extension(
 
 def test_exporting_an_unknown_judge_names_the_known_ones(
     run, db_path: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _store(db_path, _docket())
     result = run("export", "--db", db_path, "--judge", "Cy Dow", "--out", tmp_path / "x.json")
     assert result.code == 1
@@ -520,7 +523,7 @@ def test_an_export_to_a_missing_folder_is_a_clear_error(run, db_path: Path, tmp_
 
 def test_a_failed_export_leaves_the_old_file_and_no_partial_one(
     run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     _store(db_path, _docket())
     out = tmp_path / "exports" / "docket.json"
     out.parent.mkdir()
@@ -529,7 +532,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(
     def disk_full(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(transfer.os, "replace", disk_full)
+    monkeypatch.setattr(private_files.os, "replace", disk_full)  # the shared writer's rename
     result = run("export", "--db", db_path, "--judge", "Ana Ruiz", "--out", out)
     assert result.code == 1
     assert f"could not write {out} (No space left on device): nothing was exported" in result.err

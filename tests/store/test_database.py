@@ -33,13 +33,17 @@ def test_new_file_is_created_with_foreign_keys_and_wal(db_path: Path) -> None:
     database.close()
 
 
-def test_other_sqlite_databases_are_refused(db_path: Path) -> None:
+def test_other_sqlite_databases_are_refused_before_they_are_touched(db_path: Path) -> None:
     raw = sqlite3.connect(db_path)
     raw.execute("CREATE TABLE photos (id INTEGER)")
     raw.commit()
     raw.close()
+    before = db_path.read_bytes()
+    assert before[18:20] == b"\x01\x01"  # a rollback-journal file, as most programs leave theirs
     with pytest.raises(NotAPlannerDatabase, match="not one the Planner made"):
         Database.open(db_path)
+    assert db_path.read_bytes()[18:20] == b"\x01\x01"  # not switched to WAL
+    assert db_path.read_bytes() == before
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_left_alone(db_path: Path) -> None:
@@ -50,14 +54,19 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(db_path: Path) 
     assert db_path.read_bytes() == before
 
 
-def test_a_database_from_a_newer_planner_is_refused(db_path: Path) -> None:
+def test_a_database_from_a_newer_planner_is_refused_before_it_is_touched(db_path: Path) -> None:
     Database.open(db_path).close()
     raw = sqlite3.connect(db_path)
     raw.execute("UPDATE alembic_version SET version_num = '9999'")
     raw.commit()
+    raw.execute("PRAGMA journal_mode = DELETE")  # as a newer Planner might leave it
     raw.close()
+    before = db_path.read_bytes()
+    assert before[18:20] == b"\x01\x01"
     with pytest.raises(NewerDatabase, match="newer version of the Planner"):
         Database.open(db_path)
+    assert db_path.read_bytes()[18:20] == b"\x01\x01"
+    assert db_path.read_bytes() == before
 
 
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:

@@ -72,14 +72,16 @@ def _day(draw: st.DrawFn, as_of: datetime, low: int, high: int) -> date:
 @st.composite
 def cases(draw: st.DrawFn, as_of: datetime, a_number: str) -> Case:
     completed = draw(st.booleans())
+    received = _day(draw, as_of, -800, 5)  # a few received after as-of
+    # completions in the previous fiscal year, this one, and after as-of
+    done = _day(draw, as_of, -500, 400) if completed else None
     return Case(
         a_number=a_number,
         name="Respondent",
         kind=draw(st.sampled_from(sorted(_KINDS))),
-        received=_day(draw, as_of, -800, 5),  # a few received after as-of
+        received=min(received, done) if done else received,  # never completed before it
         status=CaseStatus.COMPLETED if completed else CaseStatus.PENDING,
-        # completions in the previous fiscal year, this one, and after as-of
-        completion_date=_day(draw, as_of, -500, 400) if completed else None,
+        completion_date=done,
         completion_kind=draw(st.sampled_from(CompletionKind)) if completed else None,
         remaining_minutes=draw(st.sampled_from([None, None, 10, 45, 200])),
         detained=draw(st.booleans()),

@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from planner.store.database import Database
-from planner.ui.workspace import Workspace
+from planner.ui.common.workspace import Workspace
 
 #: The moment UI tests live in: a Wednesday in FY 2027.
 NOW = datetime(2026, 11, 25, 10, 0)

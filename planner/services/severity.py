@@ -1,0 +1,101 @@
+"""How loud a forecast's warning is: a grade from how far off the year is (docs/forecast.md).
+
+The verdict says *whether* the quota is reachable; the grade says *how far* it is from it, so a
+year that needs hearings 1% shorter is not shown like one that needs them 25% shorter. The window
+maps a grade to a colour and an icon; the rule lives here, over the forecast alone.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from planner.forecast.report import Forecast
+from planner.forecast.verdict import Verdict
+
+#: A required shortening under this many percent is mild ...
+MILD_BELOW_PCT = 10.0
+#: ... from this many percent on it is severe; in between, serious.
+SEVERE_FROM_PCT = 20.0
+
+
+class Severity(StrEnum):
+    """From quiet to loud. ``nothing_to_forecast``: no pending cases, nothing to say yet."""
+
+    NOTHING_TO_FORECAST = "nothing_to_forecast"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    MILD = "mild"
+    SERIOUS = "serious"
+    SEVERE = "severe"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Severity.NOTHING_TO_FORECAST: "Nothing to forecast",
+    Severity.ON_TRACK: "On track",
+    Severity.AT_RISK: "At risk",
+    Severity.MILD: "Mild",
+    Severity.SERIOUS: "Serious",
+    Severity.SEVERE: "Severe",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Grading:
+    """A forecast's grade with the banner's words: its title and its sentence."""
+
+    severity: Severity
+    title: str
+    sentence: str
+
+
+def grade(forecast: Forecast) -> Severity:
+    """The grade of ``forecast``; the first rule that applies:
+
+    1. no pending cases: nothing to forecast (whatever the quota, there is no docket to weigh);
+    2. on track or at risk: as the verdict says;
+    3. a required shortening (in whole percent, as shown) under 10%: mild; under 20%: serious;
+       20% or more: severe;
+    4. unreachable even at the minimum lengths, or not enough cases: severe (no shortening helps).
+    """
+    f = forecast
+    if f.pending_cases == 0:
+        return Severity.NOTHING_TO_FORECAST
+    if f.verdict is Verdict.ON_TRACK:
+        return Severity.ON_TRACK
+    if f.verdict is Verdict.AT_RISK:
+        return Severity.AT_RISK
+    if (
+        f.verdict is Verdict.UNREACHABLE_WITHOUT_SHORTENING
+        and f.required_shortening_pct is not None
+    ):
+        # Graded as shown, in whole percent: a banner that says "20%" is not graded below 20%.
+        shortening = round(f.required_shortening_pct)
+        if shortening < MILD_BELOW_PCT:
+            return Severity.MILD
+        if shortening < SEVERE_FROM_PCT:
+            return Severity.SERIOUS
+    return Severity.SEVERE
+
+
+def grading(forecast: Forecast) -> Grading:
+    """The grade with the words the banner shows. An empty docket says so; otherwise the title
+    is the verdict's, led by the grade where the verdict alone does not say how far off it is."""
+    f = forecast
+    severity = grade(f)
+    if severity is Severity.NOTHING_TO_FORECAST:
+        return Grading(severity, "No pending cases", _nothing_pending(f))
+    if severity in (Severity.ON_TRACK, Severity.AT_RISK):
+        return Grading(severity, f.verdict.title, f.message)
+    return Grading(severity, f"{severity.label}: {f.verdict.title.lower()}", f.message)
+
+
+def _nothing_pending(f: Forecast) -> str:
+    if f.needed == 0:
+        return f"No pending cases, and the quota of {f.quota:,} is met: nothing to forecast."
+    return (
+        f"No pending cases: nothing to forecast yet. {f.needed:,} more completions are needed "
+        f"to reach {f.quota:,}; add cases or import a docket to see whether they fit."
+    )

@@ -1,0 +1,493 @@
+"""The calendar's timeline laid out once per change or resize, and painted from that layout."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+
+from planner.domain.anumber import format_a_number
+from planner.domain.docket import Leave
+from planner.domain.judge import WEEKDAY_NAMES, Session
+from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
+from planner.scheduling.days import DayState, DaySummary
+from planner.store.agenda import CalendarEntry
+
+GUTTER = 52  # the hours column
+HEADER = 40  # day names and their state
+MIN_LANE = 24  # narrowest lane before overlapping hearings stop splitting the column
+
+#: Fill and border of each hearing kind: light fills with dark text, readable in either theme.
+HEARING_COLOURS: dict[HearingKind, tuple[str, str]] = {
+    HearingKind.MASTER: ("#cfe2ff", "#2f5f9e"),
+    HearingKind.INDIVIDUAL: ("#d3efcf", "#2e7032"),
+    HearingKind.BOND: ("#ffe0b3", "#9a5b00"),
+    HearingKind.FEAR_REVIEW: ("#f2d3f0", "#85307d"),
+    HearingKind.MOTION: ("#e6e1d6", "#5f564a"),
+}
+SESSION_TINTS: dict[SessionKind, str] = {
+    SessionKind.MASTER: "#4a7fc1",
+    SessionKind.INDIVIDUAL: "#4a9a50",
+    SessionKind.DETAINED_MASTER: "#8a5a9e",
+    SessionKind.DETAINED_INDIVIDUAL: "#7a4a8e",
+    SessionKind.BOND: "#c07a1a",
+    SessionKind.JUVENILE: "#1a9a9a",
+    SessionKind.ADMINISTRATIVE: "#808080",
+}
+CONFLICT = "#d50000"
+GHOST_OK = "#1b6e30"
+DAY_OFF = {DayState.HOLIDAY: "#9e9e9e", DayState.CLOSURE: "#9e9e9e", DayState.LEAVE: "#e08a1e"}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A hearing where it is drawn, with the lines of its label (first the A-number)."""
+
+    id: int
+    rect: QRectF
+    label: tuple[str, ...]  # A-number with markers, name, language and kind
+    lines: tuple[str, ...]  # the label as drawn: elided, on one line in a short block
+    kind: HearingKind
+    status: HearingStatus
+    conflict: bool
+    tooltip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A background rectangle: a template session, or leave, a holiday or a closure (``shade``)."""
+
+    rect: QRectF
+    text: str
+    colour: str
+    shade: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DayHead:
+    day: date
+    rect: QRectF
+    text: str
+    state: str  # the holiday's name, the closure's reason, "On leave", ... or ""
+    today: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """Everything the timeline paints, in widget coordinates."""
+
+    heads: tuple[DayHead, ...] = ()
+    bands: tuple[Band, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    hours: tuple[tuple[float, str], ...] = ()  # (y, "09:00")
+    columns: tuple[float, ...] = ()  # x of each column's left edge, and the right edge last
+    now_line: tuple[float, float, float] | None = None  # (y, x0, x1)
+    days: tuple[date, ...] = ()
+    first_minute: int = 0  # the minute of the day at ``top``
+    top: float = 0.0
+    per_minute: float = 1.0  # pixels
+
+    def day_at(self, x: float) -> date | None:
+        """The day of the column at ``x``, or None left of the hours or right of the last day."""
+        for i, day in enumerate(self.days):
+            if self.columns[i] <= x < self.columns[i + 1]:
+                return day
+        return None
+
+    def minute_at(self, y: float) -> float:
+        """The minute of the day at ``y`` (not clamped)."""
+        return self.first_minute + (y - self.top) / self.per_minute
+
+    def slot_rect(self, day: date, minute: int, minutes: int) -> QRectF:
+        """Where a hearing of ``day`` from ``minute`` for ``minutes`` is drawn, column-wide."""
+        i = self.days.index(day)
+        x0, x1 = self.columns[i], self.columns[i + 1]
+        y0 = self.top + (minute - self.first_minute) * self.per_minute
+        return QRectF(x0 + 2, y0, x1 - x0 - 4, max(3.0, minutes * self.per_minute - 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Ghost:
+    """Where a dragged hearing would land: its rectangle, its times, and why not when refused."""
+
+    rect: QRectF
+    text: str  # "Wed 25 Nov 09:15-09:30"
+    refusal: str | None = None
+
+
+def _minute(moment: datetime) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def entry_lines(entry: CalendarEntry, names: bool = True) -> tuple[str, ...]:
+    """A-number with its D (detained) and R (represented) markers, then name (unless hidden),
+    then language."""
+    markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
+    first = format_a_number(entry.a_number) + (f"  {markers}" if markers else "")
+    status = "" if entry.status is HearingStatus.SCHEDULED else f" ({entry.status.value})"
+    kind = f"{entry.language} · {entry.kind.value.replace('_', ' ')}{status}"
+    return (first, entry.name, kind) if names else (first, kind)
+
+
+def _tooltip(entry: CalendarEntry, reasons: Sequence[str], names: bool = True) -> str:
+    flags = [
+        w for w, on in (("detained", entry.detained), ("represented", entry.represented)) if on
+    ]
+    text = (
+        f"{format_a_number(entry.a_number)}{f' {entry.name}' if names else ''}\n"
+        f"{entry.start:%a %d %b %H:%M}-{entry.end:%H:%M} {entry.kind.value.replace('_', ' ')} "
+        f"hearing, {entry.status.value}\n{entry.language}"
+        + (f", {', '.join(flags)}" if flags else "")
+        + (f"\nAttorney: {entry.attorney}" if entry.attorney else "")
+        + (f"\nAdjourned: {entry.adjournment_reason}" if entry.adjournment_reason else "")
+    )
+    return text + "".join(f"\nConflict: {reason}" for reason in reasons)
+
+
+def _lanes(entries: list[CalendarEntry]) -> list[tuple[CalendarEntry, int, int]]:
+    """Each entry with its lane and the number of lanes of its cluster of overlapping entries."""
+    placed: list[tuple[CalendarEntry, int, int]] = []
+    cluster: list[tuple[CalendarEntry, int]] = []
+    lane_ends: list[datetime] = []
+    cluster_end: datetime | None = None
+
+    def close() -> None:
+        placed.extend((e, lane, len(lane_ends)) for e, lane in cluster)
+
+    for entry in sorted(entries, key=lambda e: (e.start, e.id)):
+        if cluster_end is not None and entry.start >= cluster_end:
+            close()
+            cluster, lane_ends, cluster_end = [], [], None
+        lane = next((i for i, end in enumerate(lane_ends) if end <= entry.start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(entry.end)
+        else:
+            lane_ends[lane] = entry.end
+        cluster.append((entry, lane))
+        cluster_end = entry.end if cluster_end is None else max(cluster_end, entry.end)
+    close()
+    return placed
+
+
+def hour_range(
+    days: Sequence[date], sessions: Iterable[Session], entries: Iterable[CalendarEntry]
+) -> tuple[int, int]:
+    """First and last minute shown: 08:00-17:00 widened to whole hours around what is shown."""
+    weekdays = {day.weekday() for day in days}
+    starts, ends = [8 * 60], [17 * 60]
+    for s in sessions:
+        if s.weekday in weekdays:
+            starts.append(s.start.hour * 60 + s.start.minute)
+            ends.append(s.end.hour * 60 + s.end.minute)
+    for e in entries:
+        starts.append(_minute(e.start))
+        ends.append(min(24 * 60, _minute(e.start) + e.minutes))
+    return min(starts) // 60 * 60, min(24 * 60, -(-max(ends) // 60) * 60)
+
+
+def build_scene(
+    rect: QRectF,
+    days: Sequence[date],
+    sessions: Sequence[Session],
+    entries: Sequence[CalendarEntry],
+    summaries: dict[date, DaySummary],
+    leave: Sequence[Leave],
+    conflicts: dict[int, list[str]],
+    now: datetime,
+    metrics: QFontMetrics,
+    names: bool = True,
+) -> Scene:
+    """Lay out the timeline of ``days`` in ``rect``; nothing is computed again when painting."""
+    if not days:
+        return Scene()
+    first, last = hour_range(days, sessions, entries)
+    top, bottom = rect.top() + HEADER + 6, rect.bottom() - 8
+    per_minute = max(0.1, (bottom - top) / max(60, last - first))
+    width = (rect.width() - GUTTER) / len(days)
+    columns = tuple(rect.left() + GUTTER + i * width for i in range(len(days) + 1))
+
+    def y(minute: float) -> float:
+        return top + (minute - first) * per_minute
+
+    heads, bands, blocks = [], [], []
+    by_day: dict[date, list[CalendarEntry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.start.date(), []).append(entry)
+    for i, day in enumerate(days):
+        x0, x1 = columns[i], columns[i + 1]
+        summary = summaries.get(day)
+        state = summary.state if summary else DayState.WORKDAY
+        label = "" if state is DayState.WORKDAY or summary is None else summary.label
+        label = label[:1].upper() + label[1:]
+        heads.append(
+            DayHead(
+                day,
+                QRectF(x0, rect.top(), x1 - x0, HEADER),
+                f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%b}",
+                label,
+                day == now.date(),
+            )
+        )
+        off = state in (DayState.HOLIDAY, DayState.CLOSURE, DayState.LEAVE)
+        for s in sessions:
+            if s.weekday == day.weekday() and not off:
+                band = QRectF(x0, y(_minute_of(s.start)), x1 - x0, s.minutes * per_minute)
+                text = s.kind.value.replace("_", " ") + (f" · {s.language}" if s.language else "")
+                bands.append(Band(band, text, SESSION_TINTS[s.kind]))
+        if off:
+            bands.append(Band(QRectF(x0, top, x1 - x0, bottom - top), label, DAY_OFF[state], True))
+        else:
+            for m0, m1, kind in _leave_minutes(leave, day):
+                m0, m1 = max(first, m0), min(last, m1)
+                if m1 > m0:
+                    box = QRectF(x0, y(m0), x1 - x0, (m1 - m0) * per_minute)
+                    bands.append(Band(box, f"Leave ({kind})", DAY_OFF[DayState.LEAVE], True))
+        for entry, lane, lanes in _lanes(by_day.get(day, [])):
+            lanes = max(1, min(lanes, int((x1 - x0 - 4) // MIN_LANE)))
+            lane = min(lane, lanes - 1)
+            lane_w = (x1 - x0 - 4) / lanes
+            box = QRectF(
+                x0 + 2 + lane * lane_w,
+                y(_minute(entry.start)),
+                lane_w - 1,
+                max(3.0, entry.minutes * per_minute - 1),
+            )
+            reasons = conflicts.get(entry.id, [])
+            entry_label = entry_lines(entry, names)
+            lines = _fit_lines(entry_label, box, metrics)
+            tip = _tooltip(entry, reasons, names)
+            blocks.append(
+                Block(
+                    entry.id, box, entry_label, lines, entry.kind, entry.status, bool(reasons), tip
+                )
+            )
+    hours = tuple((y(m), f"{m // 60:02d}:00") for m in range(first, last + 1, 60))
+    now_line = None
+    if now.date() in days and first <= _minute(now) <= last:
+        i = list(days).index(now.date())
+        now_line = (y(_minute(now)), columns[i], columns[i + 1])
+    return Scene(
+        tuple(heads),
+        tuple(bands),
+        tuple(blocks),
+        hours,
+        columns,
+        now_line,
+        tuple(days),
+        first,
+        top,
+        per_minute,
+    )
+
+
+def _minute_of(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _leave_minutes(leave: Sequence[Leave], day: date) -> list[tuple[int, int, str]]:
+    """The minutes of ``day`` each stretch of leave covers, with its kind."""
+    midnight = datetime.combine(day, time())
+    found = []
+    for stretch in leave:
+        start = max(stretch.start, midnight)
+        end = min(stretch.end, midnight + timedelta(days=1))
+        if end > start:
+            found.append(
+                (
+                    _minute(start),
+                    _minute(start) + int((end - start).total_seconds() // 60),
+                    stretch.kind.value,
+                )
+            )
+    return found
+
+
+def _fit_lines(lines: tuple[str, ...], box: QRectF, metrics: QFontMetrics) -> tuple[str, ...]:
+    """As many label lines as fit the block, elided; a short block gets them on one line."""
+    room = int((box.height() - 2) // metrics.height())
+    width = int(box.width() - 6)
+    if room <= 1:
+        return (metrics.elidedText("  ".join(lines), Qt.TextElideMode.ElideRight, width),)
+    return tuple(metrics.elidedText(t, Qt.TextElideMode.ElideRight, width) for t in lines[:room])
+
+
+def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRectF) -> None:
+    """Paint a laid-out scene: bands, grid, hearings, conflicts, the today line, the headers."""
+    text = palette.color(QPalette.ColorRole.Text)
+    grid = QColor(text)
+    grid.setAlpha(40)
+    painter.fillRect(bounds, palette.color(QPalette.ColorRole.Base))
+    metrics = painter.fontMetrics()
+    for band in scene.bands:
+        colour = QColor(band.colour)
+        colour.setAlpha(70 if band.shade else 30)
+        painter.fillRect(band.rect, colour)
+        if band.shade:
+            hatch = QColor(band.colour)
+            hatch.setAlpha(90)
+            painter.fillRect(band.rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        else:  # a stripe of the session's colour down the column's left edge
+            stripe = QRectF(band.rect.left() + 1, band.rect.top(), 4, band.rect.height())
+            painter.fillRect(stripe, QColor(band.colour))
+    painter.setPen(QPen(grid, 1))
+    painter.setPen(QPen(grid, 1))
+    for y, _label in scene.hours:
+        painter.drawLine(QPointF(GUTTER + bounds.left(), y), QPointF(bounds.right(), y))
+    for x in scene.columns:
+        painter.drawLine(QPointF(x, bounds.top()), QPointF(x, bounds.bottom()))
+    painter.setPen(text)
+    for y, label in scene.hours:
+        painter.drawText(
+            QRectF(bounds.left(), y - 8, GUTTER - 6, 16),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            label,
+        )
+    plain = QFont(painter.font())
+    bold, struck = QFont(plain), QFont(plain)
+    bold.setBold(True)
+    struck.setStrikeOut(True)
+    for block in scene.blocks:
+        _paint_block(
+            painter,
+            block,
+            metrics,
+            plain,
+            bold if block.status is not HearingStatus.ADJOURNED else struck,
+        )
+    for band in scene.bands:
+        _paint_tag(painter, band, metrics, text)
+    if scene.now_line is not None:
+        y, x0, x1 = scene.now_line
+        painter.setPen(QPen(QColor(CONFLICT), 2))
+        painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+        painter.setBrush(QColor(CONFLICT))
+        painter.drawEllipse(QPointF(x0, y), 4, 4)
+    _paint_heads(painter, scene.heads, palette, metrics)
+
+
+def _paint_tag(painter: QPainter, band: Band, metrics: QFontMetrics, text: QColor) -> None:
+    """A session's kind in a tag at its top right; a day off's name centred near the top."""
+    area = band.rect.adjusted(6, 2, -3, -2)
+    label = metrics.elidedText(band.text, Qt.TextElideMode.ElideRight, int(area.width()))
+    if not label:
+        return
+    if band.shade and band.rect.height() > 120:
+        area = area.adjusted(0, 10, 0, 0)
+        tag = QRectF(0, area.top(), metrics.horizontalAdvance(label) + 10, metrics.height() + 2)
+        tag.moveLeft(area.center().x() - tag.width() / 2)
+    else:
+        tag = QRectF(0, area.top(), metrics.horizontalAdvance(label) + 8, metrics.height())
+        tag.moveRight(area.right())
+    colour = QColor(band.colour)
+    painter.setPen(QPen(colour.darker(120), 1))
+    painter.setBrush(QColor("#fafafa" if band.shade else colour.lighter(175)))
+    painter.drawRoundedRect(tag, 3, 3)
+    painter.setPen(QColor("#202020"))
+    painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+
+
+def _paint_block(
+    painter: QPainter, block: Block, metrics: QFontMetrics, plain: QFont, first: QFont
+) -> None:
+    """A hearing: its kind's colours, a red outline for a conflict, dashed when adjourned."""
+    fill, border = HEARING_COLOURS[block.kind]
+    fill_colour = QColor(fill)
+    struck = block.status is HearingStatus.ADJOURNED
+    if struck:
+        fill_colour.setAlpha(110)
+    painter.setBrush(fill_colour)
+    pen = QPen(QColor(border), 1, Qt.PenStyle.DashLine if struck else Qt.PenStyle.SolidLine)
+    if block.conflict:
+        pen = QPen(QColor(CONFLICT), 2.5)
+    painter.setPen(pen)
+    painter.drawRect(block.rect)
+    painter.setPen(QColor("#6b6b6b" if struck else "#111111"))
+    painter.setFont(first)
+    top = block.rect.top() + 1
+    box = QRectF(block.rect.left() + 3, top, block.rect.width() - 6, metrics.height())
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if len(block.lines) == 1 and len(block.label) > 1:
+        # One line: the A-number and markers bold, then the rest, elided to what is left.
+        head = block.label[0] + "  "
+        painter.drawText(box, align, head)
+        box.setLeft(box.left() + painter.fontMetrics().horizontalAdvance(head))
+        painter.setFont(plain)
+        rest = "  ".join(block.label[1:])
+        elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, int(max(0, box.width())))
+        painter.drawText(box, align, elided)
+    else:
+        for i, line in enumerate(block.lines):
+            painter.drawText(box, align, line)
+            if i == 0:
+                painter.setFont(plain)
+            box.translate(0, metrics.height())
+    painter.setFont(plain)
+
+
+def _paint_heads(
+    painter: QPainter, heads: Sequence[DayHead], palette: QPalette, metrics: QFontMetrics
+) -> None:
+    for head in heads:
+        background = palette.color(QPalette.ColorRole.Window)
+        painter.fillRect(
+            head.rect, palette.color(QPalette.ColorRole.Highlight) if head.today else background
+        )
+        colour = palette.color(
+            QPalette.ColorRole.HighlightedText if head.today else QPalette.ColorRole.WindowText
+        )
+        painter.setPen(colour)
+        font = QFont(painter.font())
+        font.setBold(True)
+        painter.setFont(font)
+        top = head.rect.adjusted(4, 2, -4, -HEADER / 2)
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignCenter), head.text)
+        font.setBold(False)
+        painter.setFont(font)
+        if head.state:
+            bottom = head.rect.adjusted(4, HEADER / 2 - 2, -4, -2)
+            state = metrics.elidedText(head.state, Qt.TextElideMode.ElideRight, int(bottom.width()))
+            painter.drawText(bottom, int(Qt.AlignmentFlag.AlignCenter), state)
+
+
+def paint_selection(painter: QPainter, block: Block, palette: QPalette) -> None:
+    """The selected hearing: a thick outline in the highlight colour, outside its block."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+    painter.drawRect(block.rect.adjusted(-2, -2, 2, 2))
+
+
+def paint_ghost(painter: QPainter, ghost: Ghost, bounds: QRectF, metrics: QFontMetrics) -> None:
+    """The dragged hearing where it would land: green when it may, red with the reason when not.
+
+    The times go in the ghost; a refusal's reason goes in a red box just under it (above it near
+    the bottom), where the eye already is.
+    """
+    colour = QColor(GHOST_OK if ghost.refusal is None else CONFLICT)
+    fill = QColor(colour)
+    fill.setAlpha(110)
+    painter.setBrush(fill)
+    painter.setPen(QPen(colour, 2.5))
+    painter.drawRect(ghost.rect)
+    painter.setPen(QColor("#111111"))
+    head = QRectF(ghost.rect.left() + 4, ghost.rect.top() + 1, ghost.rect.width() - 8, 16)
+    label = metrics.elidedText(ghost.text, Qt.TextElideMode.ElideRight, int(head.width()))
+    tag = QRectF(head.topLeft(), QSizeF(metrics.horizontalAdvance(label) + 6, metrics.height()))
+    painter.fillRect(tag, QColor(255, 255, 255, 220))
+    painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+    if ghost.refusal is None:
+        return
+    width = min(max(ghost.rect.width(), 240.0), bounds.width() - 8)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    needed = metrics.boundingRect(QRect(0, 0, int(width) - 12, 400), flags, ghost.refusal)
+    box = QRectF(ghost.rect.left(), ghost.rect.bottom() + 4, width, needed.height() + 8)
+    if box.bottom() > bounds.bottom():
+        box.moveBottom(ghost.rect.top() - 4)
+    if box.right() > bounds.right() - 4:
+        box.moveRight(bounds.right() - 4)
+    box.moveTop(max(bounds.top() + 2, box.top()))
+    painter.setBrush(QColor(CONFLICT))
+    painter.setPen(QPen(QColor("#7a0000"), 1))
+    painter.drawRoundedRect(box, 4, 4)
+    painter.setPen(QColor("white"))
+    painter.drawText(box.adjusted(6, 4, -6, -4), flags, ghost.refusal)

@@ -1,0 +1,125 @@
+"""The auto-scheduler's proposal over the calendar: each proposed hearing a dashed, translucent
+ghost block in the day and week views, labelled, and never stored until the user applies it."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen
+
+from planner.domain.anumber import format_a_number
+from planner.scheduling.autoschedule import Proposed
+from planner.ui.calendar.calendar_paint import Scene
+
+#: The outline of every proposed hearing: one colour for "not stored yet", in either theme.
+PROPOSED_EDGE = "#6a3fb5"
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedGhost:
+    """A proposed hearing where it is drawn, and its label lines."""
+
+    a_number: str
+    rect: QRectF
+    lines: tuple[str, ...]
+    tooltip: str
+
+
+def _kind(p: Proposed) -> str:
+    return p.kind.value.replace("_", " ")
+
+
+def layout_proposed(
+    scene: Scene, proposed: Sequence[Proposed], metrics: QFontMetrics
+) -> tuple[ProposedGhost, ...]:
+    """The ghosts of the proposed hearings on the days ``scene`` shows (the others are skipped)."""
+    on_show: set[date] = set(scene.days)
+    ghosts = []
+    for p in proposed:
+        day = p.start.date()
+        if day not in on_show:
+            continue
+        rect = scene.slot_rect(day, p.start.hour * 60 + p.start.minute, p.minutes)
+        shown = format_a_number(p.a_number)
+        # The A-number first (what a clerk looks for); the dashed, hatched look says "proposed".
+        lines = (shown, f"proposed · {_kind(p)} · {p.minutes} min")
+        tip = (
+            f"Proposed (not stored): {shown}\n{p.start:%a %d %b %H:%M}, {p.minutes} min "
+            f"{_kind(p)} hearing\nin {p.session}"
+        )
+        ghosts.append(ProposedGhost(p.a_number, rect, lines, tip))
+    return tuple(ghosts)
+
+
+def paint_proposed(
+    painter: QPainter, ghosts: Sequence[ProposedGhost], palette: QPalette, metrics: QFontMetrics
+) -> None:
+    """Dashed, translucent blocks over the calendar, hatched so they never pass for hearings."""
+    edge = QColor(PROPOSED_EDGE)
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    if dark:
+        edge = edge.lighter(170)
+    fill = QColor("#3a2a5e" if dark else "#ece4fb")
+    fill.setAlpha(215)  # the session under it still shows through, faintly
+    hatch = QColor(edge)
+    hatch.setAlpha(55)
+    pen = QPen(edge, 1.6, Qt.PenStyle.DashLine)
+    text = QColor("#f4f0ff" if dark else "#2a1460")
+    for ghost in ghosts:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRect(ghost.rect)
+        painter.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(ghost.rect)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        painter.drawRect(ghost.rect)
+        painter.setPen(text)
+        box = ghost.rect.adjusted(4, 1, -3, -1)
+        y = box.top()
+        for line in ghost.lines:
+            if y + metrics.height() > box.bottom() + 2 and y > box.top():
+                break
+            shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(box.width()))
+            painter.drawText(
+                QRectF(box.left(), y, box.width(), metrics.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                shown,
+            )
+            y += metrics.height()
+
+
+def proposed_days(proposed: Sequence[Proposed]) -> dict[date, int]:
+    """How many hearings are proposed on each day (for the month and the year)."""
+    counts: dict[date, int] = {}
+    for p in proposed:
+        counts[p.start.date()] = counts.get(p.start.date(), 0) + 1
+    return counts
+
+
+def paint_proposed_days(
+    painter: QPainter,
+    cells: dict[date, QRectF],
+    counts: dict[date, int],
+    palette: QPalette,
+    metrics: QFontMetrics,
+) -> None:
+    """A dashed outline inside each day with proposed hearings, and "+N" where there is room."""
+    edge = QColor(PROPOSED_EDGE)
+    if palette.color(QPalette.ColorRole.Window).lightness() < 128:
+        edge = edge.lighter(170)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for day, count in counts.items():
+        rect = cells.get(day)
+        if rect is None:
+            continue
+        painter.setPen(QPen(edge, 1.6, Qt.PenStyle.DashLine))
+        painter.drawRect(rect.adjusted(3, 3, -3, -3))
+        text = f"+{count}"
+        width = metrics.horizontalAdvance(text) + 6
+        if rect.width() >= 3 * width and rect.height() >= 2 * metrics.height():
+            tag = QRectF(rect.right() - width - 5, rect.top() + 5, width, metrics.height())
+            painter.fillRect(tag, edge)
+            painter.setPen(QColor("white"))
+            painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -1,0 +1,811 @@
+"""The calendar: a judge's day or week as a timeline of sessions, hearings and days off."""
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.anumber import format_a_number
+from planner.domain.calendar import CourtCalendar
+from planner.domain.docket import Leave
+from planner.domain.vocabulary import CompletionKind, HearingStatus
+from planner.scheduling.autoschedule import Proposed
+from planner.scheduling.days import DaySummary
+from planner.services import calendar as calendar_service
+from planner.services import judges as judge_service
+from planner.services.calendar import Outcome
+from planner.services.changes import Change
+from planner.store.agenda import CalendarEntry
+from planner.ui.calendar import calendar_actions
+from planner.ui.calendar.calendar_dialogs import AskContinuance, AskDate, ask_continuance, ask_date
+from planner.ui.calendar.calendar_drag import (
+    PAGE_AFTER_MS,
+    RESIZE_EDGE,
+    Drag,
+    DragKind,
+    Landing,
+    ghost_of,
+    land,
+    page_direction,
+)
+from planner.ui.calendar.calendar_month import MonthView
+from planner.ui.calendar.calendar_paint import (
+    Block,
+    Ghost,
+    Scene,
+    build_scene,
+    paint_ghost,
+    paint_scene,
+    paint_selection,
+)
+from planner.ui.calendar.calendar_proposal import (
+    ProposedGhost,
+    layout_proposed,
+    paint_proposed,
+    proposed_days,
+)
+from planner.ui.calendar.calendar_year import YearView
+from planner.ui.calendar.day_grid import DayGrid
+from planner.ui.common.freshness import Freshness
+from planner.ui.common.workspace import Workspace
+from planner.ui.docket.case_mime import case_id_of
+from planner.ui.docket.docket_model import kind_label
+
+_REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
+
+
+class _Timeline(QWidget):
+    """The painted part: lays out its scene when the data or its size changes, then only paints.
+
+    A drag (a hearing moved or resized with the mouse, or a case dropped from the docket) paints a
+    ghost over the cached scene where the hearing would land; nothing is laid out again until the
+    drop is stored.
+    """
+
+    activated = Signal(int)
+    menu_requested = Signal(int, QPoint)
+
+    def __init__(self, view: "CalendarView") -> None:
+        super().__init__(view)
+        self._view = view
+        self.scene = Scene()
+        self._cache: QPixmap | None = None  # the scene as painted, until the next relayout
+        self.ghost: Ghost | None = None
+        self.proposed: tuple[ProposedGhost, ...] = ()  # the auto-scheduler's preview
+        self.drag: Drag | None = None
+        self.landing: Landing | None = None
+        self._press: tuple[QPointF, Block, bool] | None = None  # where, on what, resizing
+        self._linger = QTimer(self, singleShot=True, interval=2500)  # a refused ghost stays a while
+        self._linger.timeout.connect(self._clear_ghost)
+        # A drag held at the right edge (or over the hours) turns to the next (previous) days.
+        self._pager = QTimer(self, singleShot=True, interval=PAGE_AFTER_MS)
+        self._pager.timeout.connect(self._turn_page)
+        self._page_to = 0
+        self._pointer = QPointF()
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(360, 240)
+        self.setMouseTracking(True)
+        self.setAcceptDrops(True)
+
+    def relayout(self) -> None:
+        v = self._view
+        judge = v.workspace.judge
+        self.scene = build_scene(
+            QRectF(self.rect()),
+            v.days(),
+            judge.sessions if judge else (),
+            v.entries,
+            v.summaries,
+            v.leave,
+            v.conflicts,
+            v.workspace.clock(),
+            self.fontMetrics(),
+            names=v.names_button.isChecked(),
+        )
+        self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
+        self._cache = None
+        self.update()
+
+    def block_at(self, pos: QPoint | QPointF) -> Block | None:
+        point = QPointF(pos)
+        return next((b for b in reversed(self.scene.blocks) if b.rect.contains(point)), None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.relayout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the scene once into a pixmap; later paints (exposes, menus, drags) blit it."""
+        ratio = self.devicePixelRatioF()
+        if self._cache is None or self._cache.deviceIndependentSize() != self.size():
+            self._cache = QPixmap(self.size() * ratio)
+            self._cache.setDevicePixelRatio(ratio)
+            cached = QPainter(self._cache)
+            cached.setFont(self.font())
+            paint_scene(cached, self.scene, self.palette(), QRectF(self.rect()))
+            cached.end()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cache)  # clipped to the exposed region
+        if self.proposed:
+            paint_proposed(painter, self.proposed, self.palette(), painter.fontMetrics())
+        selected = next((b for b in self.scene.blocks if b.id == self._view.selected), None)
+        if selected is not None:
+            paint_selection(painter, selected, self.palette())
+        if self.ghost is not None:
+            paint_ghost(painter, self.ghost, QRectF(self.rect()), painter.fontMetrics())
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self.block_at(event.pos())
+            if self.drag is not None or self.ghost is not None:
+                pass  # the ghost's own reason is on show
+            elif block is None:
+                point = QPointF(event.pos())
+                tip = next((g.tooltip for g in self.proposed if g.rect.contains(point)), "")
+                if tip:  # a proposed hearing's ghost
+                    QToolTip.showText(event.globalPos(), tip, self)
+                else:
+                    QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), block.tooltip, self)
+            return True
+        return super().event(event)
+
+    # Moving and resizing with the mouse ------------------------------------------------------
+
+    def _movable(self, block: Block | None) -> bool:
+        return block is not None and block.status is HearingStatus.SCHEDULED
+
+    def _on_edge(self, block: Block | None, pos: QPointF) -> bool:
+        """Whether ``pos`` is on the bottom edge that resizes a movable block (a third of a
+        short block at most, so the rest of it still moves it)."""
+        if block is None or not self._movable(block):
+            return False
+        return pos.y() >= block.rect.bottom() - min(RESIZE_EDGE, block.rect.height() / 3)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        pos = event.position()
+        block = self.block_at(pos)
+        self._view.select_hearing(block.id if block else None)
+        if block is not None and self._movable(block):
+            self._press = (pos, block, self._on_edge(block, pos))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._press is None:
+            block = self.block_at(pos)
+            self.setCursor(
+                Qt.CursorShape.SizeVerCursor
+                if self._on_edge(block, pos)
+                else Qt.CursorShape.OpenHandCursor
+                if self._movable(block)
+                else Qt.CursorShape.ArrowCursor
+            )
+            return
+        if self.drag is None:
+            start, block, resizing = self._press
+            if (pos - start).manhattanLength() < QApplication.startDragDistance():
+                return
+            self.drag = self._view.begin_drag(block.id, resizing, start)
+            if self.drag is None:
+                self._press = None
+                return
+            self.setCursor(
+                Qt.CursorShape.SizeVerCursor if resizing else Qt.CursorShape.ClosedHandCursor
+            )
+        self.follow(pos)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, landing = self.drag, self.landing
+        self._press, self.drag = None, None
+        self.unsetCursor()
+        if drag is None:
+            super().mouseReleaseEvent(event)
+            return
+        self.follow(event.position(), drag)
+        self._finish(drag, self.landing or landing)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.drag is not None:
+            self.cancel_drag()
+            self._view.say("Drag cancelled: nothing changed")
+            return
+        super().keyPressEvent(event)
+
+    def cancel_drag(self) -> None:
+        self._press, self.drag, self.landing = None, None, None
+        self._stop_paging()
+        self.unsetCursor()
+        self._clear_ghost()
+
+    def follow(self, pos: QPointF, drag: Drag | None = None) -> None:
+        """Put the ghost where the dragged hearing would land with the pointer at ``pos``."""
+        drag = drag or self.drag
+        if drag is None:
+            return
+        self._linger.stop()
+        self._pointer = pos
+        direction = page_direction(drag, self.scene, pos, self.width())
+        if direction != self._page_to:
+            self._page_to = direction
+            if direction:
+                self._pager.start()
+            else:
+                self._pager.stop()
+        landing = self._view.land(drag, pos)
+        before = self.landing
+        self.landing = landing
+        if landing == before and self.ghost is not None:
+            return
+        self.ghost = None if landing is None else ghost_of(self.scene, landing)
+        if direction:
+            days = "day" if self._view.mode == "day" else "week"
+            way = "previous" if direction < 0 else "next"
+            self._view.say(f"Hold here to go to the {way} {days}")
+        elif landing is None:
+            self._view.say("Drop on a day to set the hearing there")
+        elif landing.refusal is not None:  # painted under the ghost too, red, by the pointer
+            self._view.say(f"Cannot go at {landing.hearing_text}: {landing.refusal.reason}")
+        else:
+            self._view.say(f"Drop to set it at {landing.hearing_text}")
+        self.update()
+
+    def _turn_page(self) -> None:
+        """The drag was held at an edge: show the days before or after, and go on dragging."""
+        drag, direction = self.drag, self._page_to
+        if drag is None or not direction:
+            return
+        if direction < 0:
+            self._view.previous()
+        else:
+            self._view.next()
+        self._page_to = 0  # still at the edge: the next page after another hold
+        self.landing, self.ghost = None, None
+        self.follow(self._pointer, drag)
+
+    def _stop_paging(self) -> None:
+        self._pager.stop()
+        self._page_to = 0
+
+    def _finish(self, drag: Drag, landing: Landing | None) -> bool:
+        self._stop_paging()
+        if landing is not None and landing.refusal is not None:
+            self._linger.start()  # the red ghost and its reason stay a moment
+        else:
+            self._clear_ghost()
+        self.landing = None
+        return self._view.drop(drag, landing)
+
+    def _clear_ghost(self) -> None:
+        if self.ghost is not None:
+            self.ghost = None
+            self.update()
+
+    # A case dropped from the docket or the unscheduled list -----------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        case_id = case_id_of(event.mimeData())
+        drag = None if case_id is None else self._view.begin_schedule(case_id)
+        if drag is None:
+            event.ignore()
+            return
+        self.drag = drag
+        event.acceptProposedAction()
+        self.follow(event.position())
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.drag is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()  # a refused spot still takes the drop, to say why
+        self.follow(event.position())
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drag, self.landing = None, None
+        self._stop_paging()
+        self._clear_ghost()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        drag = self.drag
+        self.drag = None
+        if drag is None:
+            event.ignore()
+            return
+        self.follow(event.position(), drag)
+        if self._finish(drag, self.landing):
+            event.acceptProposedAction()
+        else:
+            event.setDropAction(Qt.DropAction.IgnoreAction)
+            event.accept()
+
+    # Opening ------------------------------------------------------------------------------------
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        block = self.block_at(event.position())
+        if block is not None:
+            self.activated.emit(block.id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        block = self.block_at(event.pos())
+        if block is not None:
+            self._view.select_hearing(block.id)
+            self.menu_requested.emit(block.id, event.globalPos())
+
+
+class CalendarView(QWidget):
+    """The judge's week (Mon-Fri, or to Sunday with weekend sessions) or one day.
+
+    Keys: Left/Right a day (day view) or a week, Up/Down and PageUp/PageDown a week, Home/End the
+    week's first and last day (day view), T today, D/W/M/Y the views, Ctrl+G a date; the month
+    and the fiscal year are painted grids of days (calendar_month, calendar_year) with their own
+    keys, and a day opened there (double-click, Enter) shows in the day view. Drag a hearing to
+    move it (held at the right edge, or over the hours, the drag turns to the next or previous
+    days), its bottom edge to resize it; drop a case from the docket to set its next hearing.
+    """
+
+    hearing_activated = Signal(int)  # the id of a double-clicked hearing
+    message = Signal(str)  # for the status bar: where a drag would land, or why it may not
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        ask_continuance: AskContinuance = ask_continuance,
+        ask_date: AskDate = ask_date,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.current = workspace.clock().date()
+        self.mode = "week"
+        self.entries: list[CalendarEntry] = []
+        self.summaries: dict[date, DaySummary] = {}
+        self.leave: list[Leave] = []
+        self.court: CourtCalendar | None = None  # the days on show: holidays, closures, leave
+        self.conflicts: dict[int, list[str]] = {}
+        self.selected: int | None = None
+        self.proposal: tuple[Proposed, ...] = ()  # proposed hearings drawn as ghosts, not stored
+        self.last_message = ""
+        self._ask_continuance, self._ask_date = ask_continuance, ask_date
+        self.freshness = Freshness(self.reload, self.isVisible)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build()
+        self._minute = QTimer(self, interval=60_000)  # moves the today line
+        self._minute.timeout.connect(self._tick)
+        self._minute.start()
+        workspace.changed.connect(self._on_changed)
+        workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
+
+    def _build(self) -> None:
+        def button(
+            text: str, tip: str, slot: Callable[[], object], checkable: bool = False
+        ) -> QToolButton:
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setCheckable(checkable)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(slot)
+            return b
+
+        self.previous_button = button(
+            "◀", "Previous day, week, month or year (Left, PageUp)", self.previous
+        )
+        self.today_button = button("Today", "Back to today (T)", self.go_today)
+        self.next_button = button("▶", "Next day, week, month or year (Right, PageDown)", self.next)
+        self.go_button = button("Go to…", "Go to a date (Ctrl+G)", self.jump_to_date)
+        self.day_button = button("Day", "One day (D)", lambda: self.set_mode("day"), True)
+        self.week_button = button("Week", "The week (W)", lambda: self.set_mode("week"), True)
+        self.month_button = button("Month", "The month (M)", lambda: self.set_mode("month"), True)
+        self.year_button = button(
+            "Year", "The fiscal year (Y)", lambda: self.set_mode("year"), True
+        )
+        # Names off: for a screen the courtroom or a video hearing can see.
+        self.names_button = button(
+            "Names",
+            "Show the respondents' names on the hearings (turn off when the screen is shared)",
+            lambda: self.timeline.relayout(),
+            True,
+        )
+        self.names_button.setChecked(True)
+        self.week_button.setChecked(True)
+        group = QButtonGroup(self)
+        for mode_button in (self.day_button, self.week_button, self.month_button, self.year_button):
+            group.addButton(mode_button)
+        self.date_label = QLabel()
+        font = self.date_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.date_label.setFont(font)
+        self.date_label.setWordWrap(True)  # a long title (the year's) wraps, not squeezes the panes
+        top = QHBoxLayout()
+        for widget in (self.previous_button, self.today_button, self.next_button, self.go_button):
+            top.addWidget(widget)
+        top.addSpacing(12)
+        top.addWidget(self.date_label, 1)
+        top.addWidget(self.names_button)
+        top.addSpacing(12)
+        top.addWidget(self.day_button)
+        top.addWidget(self.week_button)
+        top.addWidget(self.month_button)
+        top.addWidget(self.year_button)
+        self.go_action = QAction("Go to Date…", self)
+        self.go_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.go_action.triggered.connect(self.jump_to_date)
+        self.addAction(self.go_action)
+        self.timeline: _Timeline = _Timeline(self)
+        self.timeline.activated.connect(self.hearing_activated)
+        self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        self.month_view, self.year_view = MonthView(self.workspace), YearView(self.workspace)
+        self.stack = QStackedWidget()
+        for page in (self.timeline, self.month_view, self.year_view):
+            self.stack.addWidget(page)
+        for grid in (self.month_view, self.year_view):
+            grid.day_activated.connect(self.open_day)
+            grid.selection_changed.connect(self._grid_moved)
+            grid.title_changed.connect(self._grid_titled)
+        layout.addWidget(self.stack, 1)
+
+    # What is shown ----------------------------------------------------------------------------
+
+    def _weekend(self) -> bool:
+        judge = self.workspace.judge
+        return judge is not None and any(s.weekday >= 5 for s in judge.sessions)
+
+    def days(self) -> list[date]:
+        """The days on show, in order."""
+        if self.mode == "day":
+            return [self.current]
+        monday = self.current - timedelta(days=self.current.weekday())
+        return [monday + timedelta(days=i) for i in range(7 if self._weekend() else 5)]
+
+    def blocks(self) -> list[Block]:
+        """The hearings as drawn: id, rectangle, label lines, kind, status, conflict."""
+        self._ensure_fresh()
+        return list(self.timeline.scene.blocks)
+
+    def block(self, hearing_id: int) -> Block | None:
+        return next((b for b in self.blocks() if b.id == hearing_id), None)
+
+    def day_labels(self) -> list[str]:
+        """Each column's heading, with the day's state when it is not a workday."""
+        self._ensure_fresh()
+        return [f"{h.text} · {h.state}" if h.state else h.text for h in self.timeline.scene.heads]
+
+    def session_labels(self) -> list[str]:
+        """The labels of the background bands (sessions, leave, holidays, closures)."""
+        self._ensure_fresh()
+        return [band.text for band in self.timeline.scene.bands]
+
+    # The auto-scheduler's preview (autoschedule_panel): ghosts over the day and week ---------
+
+    def show_proposal(self, proposed: tuple[Proposed, ...]) -> None:
+        """Draw ``proposed`` as ghost blocks (nothing stored); an empty tuple removes them."""
+        self.proposal = tuple(proposed)
+        self.timeline.relayout()
+        for grid in (self.month_view, self.year_view):  # the month and year mark the days
+            grid.proposed = proposed_days(self.proposal)
+            grid.update()
+
+    def proposal_ghosts(self) -> list[ProposedGhost]:
+        """The proposed hearings drawn on the days on show."""
+        self._ensure_fresh()
+        return list(self.timeline.proposed)
+
+    def select_hearing(self, hearing_id: int | None) -> None:
+        """Outline a hearing (or none); the outline is painted over the cached scene."""
+        if hearing_id != self.selected:
+            self.selected = hearing_id
+            self.timeline.update()
+
+    def show_hearing(self, hearing_id: int, start: datetime) -> None:
+        """Go to the hearing's day and select it (from the conflicts pane, say); from the month or
+        the year, in the week view."""
+        if self._grid() is not None:
+            self.current = start.date()
+            self.set_mode("week")
+        self.set_date(start.date())
+        self.select_hearing(hearing_id)
+        self.timeline.setFocus()
+
+    def say(self, text: str) -> None:
+        self.last_message = text
+        self.message.emit(text)
+
+    # Navigation -------------------------------------------------------------------------------
+
+    def _grid(self) -> DayGrid | None:
+        """The month view or the fiscal-year overview when one is on show."""
+        return {"month": self.month_view, "year": self.year_view}.get(self.mode)
+
+    def _grid_moved(self, day: date) -> None:
+        grid = self._grid()
+        if grid is not None and grid.selected == day:
+            self.current = day
+            self.date_label.setText(grid.title())
+
+    def _grid_titled(self, title: str) -> None:
+        if self._grid() is self.sender():
+            self.date_label.setText(title)
+
+    def open_day(self, day: date) -> None:
+        """Show ``day`` in the day view (a day opened in the month or the year)."""
+        self.current = day
+        self.set_mode("day")
+
+    def set_date(self, day: date) -> None:
+        grid = self._grid()
+        if grid is not None:
+            self.current = day
+            grid.set_date(day)
+            self.date_label.setText(grid.title())
+            return
+        if self.mode == "day" and day.weekday() >= 5 and not self._weekend():
+            step = 1 if day > self.current else -1
+            while day.weekday() >= 5:
+                day += timedelta(days=step)
+        self.current = day
+        self.reload()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        buttons = {"day": self.day_button, "month": self.month_button, "year": self.year_button}
+        buttons.get(mode, self.week_button).setChecked(True)
+        grid = self._grid()
+        self.stack.setCurrentWidget(grid or self.timeline)
+        self.set_date(self.current)
+        if grid is not None and self.isVisible():
+            grid.setFocus()
+
+    def previous(self) -> None:
+        if (grid := self._grid()) is not None:
+            grid.previous()
+            return
+        self.set_date(self.current - timedelta(days=1 if self.mode == "day" else 7))
+
+    def next(self) -> None:
+        if (grid := self._grid()) is not None:
+            grid.next()
+            return
+        self.set_date(self.current + timedelta(days=1 if self.mode == "day" else 7))
+
+    def go_today(self) -> None:
+        self.set_date(self.workspace.clock().date())
+
+    def jump_to_date(self) -> None:
+        """Ask a date (Ctrl+G) and show its day or week."""
+        day = self._ask_date(self, self.current)
+        if day is not None:
+            self.set_date(day)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        week = timedelta(days=7)
+        monday = self.current - timedelta(days=self.current.weekday())
+        friday = monday + timedelta(days=(7 if self._weekend() else 5) - 1)
+        actions: dict[int, Callable[[], None]] = {  # event.key() is an int; Qt.Key one too
+            Qt.Key.Key_Left: self.previous,
+            Qt.Key.Key_Right: self.next,
+            Qt.Key.Key_Up: lambda: self.set_date(self.current - week),
+            Qt.Key.Key_Down: lambda: self.set_date(self.current + week),
+            Qt.Key.Key_PageUp: lambda: self.set_date(self.current - week),
+            Qt.Key.Key_PageDown: lambda: self.set_date(self.current + week),
+            Qt.Key.Key_Home: lambda: self.set_date(monday),
+            Qt.Key.Key_End: lambda: self.set_date(friday),
+            Qt.Key.Key_T: self.go_today,
+            Qt.Key.Key_D: lambda: self.set_mode("day"),
+            Qt.Key.Key_W: lambda: self.set_mode("week"),
+            Qt.Key.Key_M: lambda: self.set_mode("month"),
+            Qt.Key.Key_Y: lambda: self.set_mode("year"),
+        }
+        if key in actions and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            actions[key]()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.hearing_activated.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        if change & _REFRESH_ON:
+            self.freshness.changed()
+
+    def _tick(self) -> None:
+        if self.isVisible() and self.workspace.clock().date() in self.days():
+            self.timeline.relayout()
+
+    def _ensure_fresh(self) -> None:
+        self.freshness.ensure()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ensure_fresh()
+
+    def reload(self) -> None:
+        """Read the days on show again and lay them out."""
+        if self._grid() is not None:  # the month and the year read their own days
+            return
+        self.freshness.stale = False
+        judge, database = self.workspace.judge, self.workspace.database
+        days = self.days()
+        first, last = days[0], days[-1]
+        if judge is None or judge.id is None:
+            self.entries, self.summaries, self.leave, self.conflicts = [], {}, [], {}
+            self.court = None
+        else:
+            self.entries = calendar_service.agenda(database, judge.id, first, last)
+            summaries = calendar_service.day_summaries_for(database, judge, first, last)
+            self.summaries = {s.day: s for s in summaries}
+            closures, self.leave = judge_service.calendar_of(database, judge.id)
+            self.court = CourtCalendar(judge, closures, self.leave, first, last)
+            self.conflicts = {}
+            for conflict in calendar_service.conflicts_for(database, judge, first, last):
+                for hearing_id in conflict.hearing_ids:
+                    self.conflicts.setdefault(hearing_id, []).append(conflict.reason)
+        if self.selected is not None and self.entry(self.selected) is None:
+            self.selected = None
+        if self.mode == "day":
+            self.date_label.setText(f"{first:%A} {first.day} {first:%B %Y}")
+        else:
+            span = f"{first.day} {first:%b}" + (f" {first.year}" if first.year != last.year else "")
+            self.date_label.setText(f"{span} – {last.day} {last:%b %Y}")
+        self.timeline.relayout()
+
+    # Dragging: read once when a drag starts, checked against what is loaded while it moves ---
+
+    def begin_drag(self, hearing_id: int, resizing: bool, at: QPointF) -> Drag | None:
+        """Start moving (or resizing) a scheduled hearing grabbed at ``at``."""
+        entry, judge = self.entry(hearing_id), self.workspace.judge
+        if entry is None or judge is None or entry.status is not HearingStatus.SCHEDULED:
+            return None
+        try:
+            case, hearings = calendar_service.case_and_hearings(
+                self.workspace.database, entry.case_id
+            )
+        except Exception as error:
+            self.say(str(error))
+            return None
+        grab = self.timeline.scene.minute_at(at.y()) - (entry.start.hour * 60 + entry.start.minute)
+        kind = DragKind.RESIZE if resizing else DragKind.MOVE
+        return Drag(kind, entry.case_id, case, tuple(hearings), entry.hearing(), grab)
+
+    def begin_schedule(self, case_id: int) -> Drag | None:
+        """Start setting the next hearing of a case dragged in from the docket."""
+        judge = self.workspace.judge
+        if judge is None or self.court is None:
+            return None
+        try:
+            plan = calendar_service.hearing_plan(self.workspace.database, judge, case_id)
+        except Exception as error:
+            self.say(f"Cannot schedule that case: {error}")
+            return None
+        start = datetime.combine(self.days()[0], time())
+        return Drag.schedule(plan, start)
+
+    def land(self, drag: Drag, pos: QPointF) -> Landing | None:
+        judge = self.workspace.judge
+        if judge is None or self.court is None:
+            return None
+        return land(drag, self.timeline.scene, pos, judge, self.court, self.entries)
+
+    def drop(self, drag: Drag, landing: Landing | None) -> bool:
+        """Store a drop as one undoable action; a refused one stores nothing and says why."""
+        if landing is None:
+            self.say("Dropped outside the days: nothing changed")
+            return False
+        if landing.refusal is not None:
+            verb = "scheduled" if drag.kind is DragKind.SCHEDULE else "moved"
+            self.say(f"Not {verb}: {landing.refusal.reason}")
+            return False
+        if (landing.start, landing.minutes) == (drag.hearing.start, drag.hearing.minutes):
+            return False
+        done = calendar_actions.store_drop(self.workspace, drag, landing)
+        if done is not None:
+            self.select_hearing(done)
+            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+        return done is not None
+
+    # Outcomes ---------------------------------------------------------------------------------
+
+    def entry(self, hearing_id: int) -> CalendarEntry | None:
+        return next((e for e in self.entries if e.id == hearing_id), None)
+
+    def hearing_menu(self, hearing_id: int) -> QMenu:
+        """The context menu of a hearing: open it, and record its outcome."""
+        menu = QMenu(self)
+        entry = self.entry(hearing_id)
+        shown = format_a_number(entry.a_number) if entry else "hearing"
+        menu.addAction("Open", lambda: self.hearing_activated.emit(hearing_id))
+        menu.addSeparator()
+        scheduled = entry is not None and entry.status is HearingStatus.SCHEDULED
+        for text, slot in (
+            ("Held", lambda: self._record(hearing_id, Outcome.HELD, f"Held: {shown}")),
+            ("Adjourned…", lambda: self._adjourn(hearing_id, shown)),
+            ("Continued to a date…", lambda: self._continue(hearing_id, shown)),
+            ("Completed…", lambda: self._complete(hearing_id, shown)),
+        ):
+            action: QAction = menu.addAction(text, slot)
+            action.setEnabled(scheduled)
+            if not scheduled and entry is not None:
+                action.setToolTip(f"This hearing is already {entry.status.value}")
+        return menu
+
+    def _adjourn(self, hearing_id: int, shown: str) -> None:
+        reason, ok = QInputDialog.getText(
+            self, f"Adjourn {shown}", "Reason for the adjournment (and its legal basis):"
+        )
+        if ok and reason.strip():
+            self._record(hearing_id, Outcome.ADJOURNED, f"Adjourned: {shown}", reason=reason)
+
+    def _continue(self, hearing_id: int, shown: str) -> None:
+        entry = self.entry(hearing_id)
+        if entry is None:
+            return
+        answer = self._ask_continuance(self, shown, entry.start, entry.minutes)
+        if answer is None:
+            return
+        when, reason = answer
+        text = f"Continued: {shown} to {when:%a} {when.day} {when:%b %Y %H:%M}"
+        if self._record(hearing_id, Outcome.CONTINUED, text, reason=reason, continued_to=when):
+            self.say(f"{text} (Ctrl+Z undoes it)")
+
+    def _complete(self, hearing_id: int, shown: str) -> None:
+        judge = self.workspace.judge
+        counted = judge.counted_completions if judge else frozenset()
+        kinds = sorted(CompletionKind, key=lambda kind: kind not in counted)
+        labels = [
+            f"{kind_label(k).capitalize()} ({'counts' if k in counted else 'does not count'})"
+            for k in kinds
+        ]
+        choice, ok = QInputDialog.getItem(
+            self, f"Complete {shown}", "How the case left the docket:", labels, 0, False
+        )
+        if ok and choice in labels:
+            kind = kinds[labels.index(choice)]
+            self._record(hearing_id, Outcome.COMPLETED, f"Completed: {shown}", completion_kind=kind)
+
+    def _record(self, hearing_id: int, outcome: Outcome, text: str, **details: object) -> bool:
+        entry = self.entry(hearing_id)
+        seen = entry.hearing() if entry is not None else None
+        return calendar_actions.record(self.workspace, hearing_id, outcome, text, seen, **details)

@@ -1,0 +1,1 @@
+"""Shared by every room: workspace, undoable commands, worker-thread tasks, theme, errors."""

@@ -1,0 +1,1 @@
+"""The Court tab: every judge's verdict and the figures behind it."""

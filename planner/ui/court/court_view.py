@@ -1,0 +1,259 @@
+"""The Court tab: every judge's verdict and the figures behind it in one table, worst first, for a
+clerk with several judges. Double-clicking a judge shows that judge's docket."""
+
+import math
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from planner.domain.plural import counted
+from planner.forecast.report import Forecast
+from planner.forecast.verdict import Verdict
+from planner.services.changes import Change
+from planner.ui.common.errors import show_error
+from planner.ui.common.freshness import Freshness
+from planner.ui.common.tasks import BackgroundTask
+from planner.ui.common.workspace import Workspace
+
+_SEVERITY = {verdict: rank for rank, verdict in enumerate(Verdict)}  # the worst first
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def worst_first(f: Forecast) -> tuple[int, float, float, int, str]:
+    """The verdict's severity, then the larger shortening (beyond the minimums: the largest),
+    the more bench hours missing, the more completions needed."""
+    shortening = math.inf if f.required_shortening_pct is None else f.required_shortening_pct
+    return (_SEVERITY[f.verdict], -shortening, -f.bench_hours_missing, -f.needed, f.judge)
+
+
+def _hours(minutes: float | None) -> str:
+    return "–" if minutes is None else f"{minutes / 60:,.1f}"
+
+
+def _shortening(f: Forecast) -> str:
+    if f.required_shortening_pct is None:
+        return "beyond minimums"
+    return "none" if f.required_shortening_pct <= 0 else f"{f.required_shortening_pct:.1f}%"
+
+
+#: (header, tooltip, the text shown, the key it sorts by)
+COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], Any]], ...] = (
+    ("Judge", "The judge's name", lambda f: f.judge, lambda f: f.judge.casefold()),
+    ("Verdict", "Worst first", lambda f: f.verdict.title, worst_first),
+    (
+        "Completed",
+        "Completions counted this fiscal year, of the quota",
+        lambda f: f"{f.completed:,} / {f.quota:,}",
+        lambda f: f.completed,
+    ),
+    ("Needed", "Quota less completions so far", lambda f: f"{f.needed:,}", lambda f: f.needed),
+    (
+        "Hours per\nneeded completion",
+        "Bench hours left divided by the completions needed",
+        lambda f: _hours(f.minutes_per_needed_completion),
+        lambda f: (
+            math.inf if f.minutes_per_needed_completion is None else f.minutes_per_needed_completion
+        ),
+    ),
+    (
+        "Required\nshortening",
+        "How much shorter every hearing must be to reach the quota",
+        _shortening,
+        lambda f: math.inf if f.required_shortening_pct is None else f.required_shortening_pct,
+    ),
+    (
+        "Bench hours\nmissing",
+        "Bench hours short of the needed completions (at the lengths the verdict speaks of)",
+        lambda f: f"{f.bench_hours_missing:,.1f}",
+        lambda f: f.bench_hours_missing,
+    ),
+    (
+        "Bench hours\nleft",
+        "Bench sessions to fiscal-year end, less leave",
+        lambda f: _hours(f.capacity_minutes),
+        lambda f: f.capacity_minutes,
+    ),
+    (
+        "Pending",
+        "Pending cases",
+        lambda f: f"{f.pending_cases:,}",
+        lambda f: f.pending_cases,
+    ),
+)
+VERDICT_COLUMN = 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_NUMERIC = frozenset(range(2, len(COLUMNS)))
+
+
+class CourtModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.forecasts: list[Forecast] = []
+
+    def set_forecasts(self, forecasts: list[Forecast]) -> None:
+        self.beginResetModel()
+        self.forecasts = list(forecasts)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.forecasts)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.forecasts):
+            return None
+        f = self.forecasts[index.row()]
+        _header, _tip, text, key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text(f)
+        if role == SORT_ROLE:
+            return key(f)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f.message
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[section][1]
+        return None
+
+
+class _WorstFirstProxy(QSortFilterProxyModel):
+    """Sorts on Python keys (tuples, infinities), which Qt's own comparison cannot."""
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        model = self.sourceModel()
+        return bool(model.data(left, SORT_ROLE) < model.data(right, SORT_ROLE))
+
+
+class CourtView(QWidget):
+    """Forecasts every judge of the database (in a worker thread) when first shown and after
+    every change; the table opens sorted worst first."""
+
+    loaded = Signal()
+    judge_opened = Signal()  # a judge was double-clicked and is now on screen
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        as_of: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        #: The moment to forecast from; None: now, in each judge's own time zone.
+        self._as_of = as_of
+        self.model = CourtModel(self)
+        self.proxy = _WorstFirstProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("courtTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(VERDICT_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open_judge)
+        self.summary = QLabel("Forecasting every judge…")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.freshness = Freshness(self.reload, self.isVisible)
+        self._task: BackgroundTask | None = None
+        workspace.changed.connect(self._on_change)
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.freshness.stale and self._task is None
+
+    def rows(self) -> list[Forecast]:
+        """The forecasts in the order on screen."""
+        return [
+            self.model.forecasts[self.proxy.mapToSource(self.proxy.index(row, 0)).row()]
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.freshness.ensure()
+
+    def _on_change(self, change: Change) -> None:
+        if change & Change.EVERYTHING:
+            self.freshness.changed()
+
+    def reload(self) -> BackgroundTask | None:
+        """Forecast every judge again, off the GUI thread."""
+        if self._task is not None:  # a reload is running: do another when it ends
+            self.freshness.stale = True
+            return None
+        self.freshness.stale = False
+        from planner.services.forecasting import forecast_judges
+
+        database = self.workspace.database
+        as_of = self._as_of() if self._as_of is not None else None
+        task = BackgroundTask(
+            self,
+            "Forecasting every judge…",
+            lambda _progress: forecast_judges(database, None, as_of),
+        )
+        task.finished.connect(self._loaded)
+        task.failed.connect(self._failed)
+        self._task = task
+        task.start()
+        return task
+
+    def _loaded(self, forecasts: object) -> None:
+        self._task = None
+        results: list[Forecast] = list(forecasts)  # type: ignore[call-overload]
+        self.model.set_forecasts(results)
+        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        short = sum(1 for f in results if f.verdict not in (Verdict.ON_TRACK, Verdict.AT_RISK))
+        self.summary.setText(
+            f"{counted(len(results), 'judge')}: {short:,} cannot reach the quota at current "
+            "lengths. "
+            "Double-click a judge to open the docket."
+            if results
+            else "No judges in this database yet."
+        )
+        self.loaded.emit()
+        if self.isVisible():
+            self.freshness.ensure()  # a change came while this forecast ran
+
+    def _failed(self, error: object) -> None:
+        self._task = None
+        self.summary.setText("The court's forecast failed.")
+        show_error(self, error)  # type: ignore[arg-type]
+
+    def _open_judge(self, index: QModelIndex) -> None:
+        name = self.model.forecasts[self.proxy.mapToSource(index).row()].judge
+        judge = next((j for j in self.workspace.judges() if j.name == name), None)
+        if judge is not None:
+            self.workspace.switch_judge(judge)
+            self.judge_opened.emit()

@@ -1,0 +1,393 @@
+"""The docket screen: search, filters and the table of cases, with the case actions."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.judge import Judge
+from planner.domain.vocabulary import CaseStatus
+from planner.services import docket as docket_service
+from planner.services.changes import Change
+from planner.store.listing import DocketFilter, SortKey
+from planner.ui.common.workspace import Workspace
+from planner.ui.docket import case_actions
+from planner.ui.docket.case_actions import Confirm, RunDialog
+from planner.ui.docket.docket_model import COLUMNS, DocketTableModel, kind_label
+
+SEARCH_DELAY_MS = 250
+Choice = tuple[str, object]
+
+_STATUS: list[Choice] = [
+    ("Pending", CaseStatus.PENDING),
+    ("Completed", CaseStatus.COMPLETED),
+    ("Any status", None),
+]
+_FLAGS: dict[str, list[Choice]] = {
+    "detained": [("Detained: any", None), ("Detained", True), ("Not detained", False)],
+    "juvenile": [("Juvenile: any", None), ("Juvenile", True), ("Adult", False)],
+    "represented": [("Counsel: any", None), ("Represented", True), ("Unrepresented", False)],
+    "has_hearing": [("Hearing: any", None), ("Hearing set", True), ("No hearing set", False)],
+}
+_DEADLINE: list[Choice] = [
+    ("Asylum clock: any", None),
+    ("Clock ends in 30 days", 30),
+    ("Clock ends in 60 days", 60),
+    ("Clock ends in 90 days", 90),
+    ("Clock run out", 0),
+]
+
+
+def _combo(choices: Sequence[Choice], tip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setToolTip(tip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    for text, value in choices:
+        combo.addItem(text, value)
+    return combo
+
+
+def _refill(combo: QComboBox, first: str, values: Sequence[tuple[str, str]]) -> None:
+    """Replace a combo's choices, keeping the chosen value when it is still there."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(first, None)
+    for text, value in values:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
+    combo.blockSignals(False)
+
+
+class DocketView(QWidget):
+    """The judge's docket. Its QActions (``new_case_action``, ``edit_case_action``,
+    ``complete_case_action``, ``delete_case_action``) can go in the window's menus too."""
+
+    current_case_changed = Signal(object)  # int | None: the id of the selected case
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        run_dialog: RunDialog = case_actions.run_modal,
+        confirm: Confirm = case_actions.ask,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace, self._run, self._confirm = workspace, run_dialog, confirm
+        self._keep: int | None = None
+        self.model = DocketTableModel(workspace, parent=self)
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._top)
+        layout.addLayout(self._filters)
+        layout.addWidget(self.stack, 1)
+        self.model.counted.connect(self._show_count)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.model.layoutChanged.connect(self._update_actions)
+        workspace.judge_switched.connect(self._on_judge_switched)
+        workspace.changed.connect(self._on_changed)
+        self._on_judge_switched(workspace.judge)
+
+    # Building -----------------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search by A-number (any spelling) or name")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaximumWidth(420)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.search_edit.textChanged.connect(self._debounce.start)
+        self.search_edit.returnPressed.connect(self._apply_filter)
+        self.count_label = QLabel()
+        self._top = QHBoxLayout()
+        self._top.addWidget(self.search_edit, 1)
+        self._top.addWidget(self.count_label)
+        self._top.addStretch(1)
+
+        self.status_combo = _combo(_STATUS, "Which cases: pending, completed, or both")
+        self.kind_combo = _combo([("All kinds", None)], "Only cases of this kind")
+        self.flag_combos = {
+            name: _combo(choices, f"Filter by {name.replace('_', ' ')}")
+            for name, choices in _FLAGS.items()
+        }
+        self.language_combo = _combo([("All languages", None)], "Only cases in this language")
+        self.deadline_combo = _combo(_DEADLINE, "Asylum applications whose 180-day clock ends soon")
+        self.reset_button = QToolButton()
+        self.reset_button.setText("Reset filters")
+        self.reset_button.clicked.connect(self.reset_filters)
+        self._filters = QHBoxLayout()
+        combos = [
+            self.status_combo,
+            self.kind_combo,
+            self.flag_combos["detained"],
+            self.flag_combos["juvenile"],
+            self.language_combo,
+            self.flag_combos["represented"],
+            self.flag_combos["has_hearing"],
+            self.deadline_combo,
+        ]
+        for combo in combos:
+            self._filters.addWidget(combo)
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self._filters.addWidget(self.reset_button)
+        self._filters.addStretch(1)
+
+    def _build_table(self) -> None:
+        table = self.table = QTableView()
+        table.setModel(self.model)
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setDragEnabled(True)  # a case dragged onto the calendar gets its next hearing
+        table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        table.setDefaultDropAction(Qt.DropAction.CopyAction)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicator(
+            COLUMNS.index(_column(SortKey.RECEIVED)), Qt.SortOrder.AscendingOrder
+        )
+        table.setSortingEnabled(True)
+        metrics, pad = table.fontMetrics(), 28
+        for section, column in enumerate(COLUMNS):
+            wide = max(
+                metrics.horizontalAdvance(column.title) + pad,
+                metrics.horizontalAdvance(column.sample) + 14,
+            )
+            header.resizeSection(section, wide)
+        header.setStretchLastSection(True)
+        table.doubleClicked.connect(lambda _index: self.edit_case())
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 12pt;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(table)
+        self.stack.addWidget(self.empty_label)
+
+    def _build_actions(self) -> None:
+        def action(text: str, tip: str, keys: Sequence[QKeySequence], slot: object) -> QAction:
+            made = QAction(text, self)
+            made.setStatusTip(tip)
+            made.setShortcuts(list(keys))
+            made.triggered.connect(slot)
+            return made
+
+        self.new_case_action = action(
+            "&New Case…",
+            "Add a case to the docket",
+            [QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert)],
+            self.new_case,
+        )
+        self.edit_case_action = action(
+            "&Edit Case…",
+            "Edit the selected case",
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            self.edit_case,
+        )
+        self.complete_case_action = action(
+            "&Complete Case…",
+            "Record how and when the selected case was completed",
+            [],
+            self.complete_case,
+        )
+        self.delete_case_action = action(
+            "&Delete Case…",
+            "Delete the selected case and its hearings",
+            [QKeySequence(QKeySequence.StandardKey.Delete)],
+            self.delete_case,
+        )
+        self.new_case_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        for made in (self.edit_case_action, self.delete_case_action):
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.table.addActions(
+            [
+                self.edit_case_action,
+                self.complete_case_action,
+                self.delete_case_action,
+                separator,
+                self.new_case_action,
+            ]
+        )
+        self.addAction(self.new_case_action)
+
+    def case_actions(self) -> list[QAction]:
+        """New, edit, complete and delete, for the window's menu and toolbar."""
+        return [
+            self.new_case_action,
+            self.edit_case_action,
+            self.complete_case_action,
+            self.delete_case_action,
+        ]
+
+    # Filtering ----------------------------------------------------------------------------------
+
+    def current_filter(self) -> DocketFilter:
+        flags = {name: combo.currentData() for name, combo in self.flag_combos.items()}
+        status = self.status_combo.currentData()  # Qt hands a StrEnum back as a plain str
+        return DocketFilter(
+            text=self.search_edit.text(),
+            status=CaseStatus(status) if status else None,
+            kind=self.kind_combo.currentData(),
+            language=self.language_combo.currentData(),
+            deadline_within_days=self.deadline_combo.currentData(),
+            **flags,
+        )
+
+    def _apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_empty_state()
+
+    def reset_filters(self) -> None:
+        for combo in (
+            self.status_combo,
+            self.kind_combo,
+            self.language_combo,
+            self.deadline_combo,
+            *self.flag_combos.values(),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self._apply_filter()
+
+    def _refill_choices(self) -> None:
+        judge = self._workspace.judge
+        kinds = list(judge.case_minutes) if judge else []
+        _refill(self.kind_combo, "All kinds", [(kind_label(kind), kind) for kind in kinds])
+        languages = (
+            docket_service.docket_languages(self._workspace.database, judge.id)
+            if judge and judge.id is not None
+            else []
+        )
+        _refill(self.language_combo, "All languages", [(name, name) for name in languages])
+
+    # Keeping up ---------------------------------------------------------------------------------
+
+    def _on_judge_switched(self, judge: Judge | None) -> None:
+        self._refill_choices()
+        self.search_edit.setEnabled(judge is not None)
+        self._apply_filter()
+        self._show_count(self.model.rowCount(), self.model.total)
+
+    def _on_changed(self, change: Change) -> None:
+        if change & (Change.CASES | Change.PROFILE):
+            self._refill_choices()
+            self._apply_filter()
+        self._update_empty_state()
+
+    def _show_count(self, shown: int, total: int) -> None:
+        noun = "case" if total == 1 else "cases"
+        self.count_label.setText(f"{shown:,} of {total:,} {noun}" if self._workspace.judge else "")
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        if self._workspace.judge is None:
+            text = "No judge is open.\nChoose a judge, or add one, to see a docket."
+        elif self.model.total == 0:
+            text = "This docket has no cases yet.\nAdd one with New case (Ctrl+Shift+N) or import a cases spreadsheet."
+        elif self.model.rowCount() == 0:
+            text = "No cases match the search and filters.\nChange them, or press Reset filters."
+        else:
+            text = ""
+        self.empty_label.setText(text)
+        self.stack.setCurrentIndex(1 if text else 0)
+        self._update_actions()
+
+    # Selection ----------------------------------------------------------------------------------
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        selected = self.table.selectionModel().isRowSelected(index.row(), QModelIndex())
+        return self.model.case_id(index.row()) if index.isValid() and selected else None
+
+    def select_case(self, case_id: int | None) -> bool:
+        row = self.model.row_of(case_id) if case_id is not None else None
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _remember_selection(self) -> None:
+        self._keep = self.current_case_id()
+
+    def _restore_selection(self) -> None:
+        self.select_case(self._keep)
+        self._update_actions()
+
+    def _on_selection_changed(self, *_ranges: object) -> None:
+        self._update_actions()
+        self.current_case_changed.emit(self.current_case_id())
+
+    def _update_actions(self) -> None:
+        case_id = self.current_case_id()
+        row = self.model.row_at(self.model.row_of(case_id)) if case_id is not None else None  # type: ignore[arg-type]
+        self.new_case_action.setEnabled(self._workspace.judge is not None)
+        self.edit_case_action.setEnabled(row is not None)
+        self.delete_case_action.setEnabled(row is not None)
+        self.complete_case_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        added = case_actions.new_case(self._workspace, self, run=self._run)
+        if added is not None and not self.select_case(added.id):
+            self.reset_filters()
+            self.select_case(added.id)
+
+    def edit_case(self) -> None:
+        case_id = self.current_case_id()
+        if case_id is not None:
+            case_actions.edit_case(self._workspace, case_id, self, run=self._run)
+
+    def complete_case(self) -> None:
+        case_id = self.current_case_id()
+        if case_id is not None:
+            case_actions.complete_case(self._workspace, case_id, self, run=self._run)
+
+    def delete_case(self) -> None:
+        case_id = self.current_case_id()
+        if case_id is not None:
+            case_actions.delete_case(self._workspace, case_id, self, confirm=self._confirm)
+
+
+def _column(key: SortKey) -> object:
+    return next(column for column in COLUMNS if column.key is key)

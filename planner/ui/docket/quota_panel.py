@@ -1,0 +1,432 @@
+"""The quota panel: the verdict as a coloured banner, the figures behind it, and a what-if strip."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import WEEKDAY_NAMES
+from planner.forecast.facts import ForecastInputs
+from planner.forecast.report import Forecast
+from planner.forecast.verdict import Verdict
+from planner.forecast.whatif import WhatIf, extra_session
+from planner.services.changes import Change
+from planner.services.severity import Severity, grading
+from planner.ui.common.document_dialog import bring_forward
+from planner.ui.common.freshness import Freshness
+from planner.ui.common.theme import NEUTRAL_BANNER, SEVERITY_COLOURS, severity_icon
+from planner.ui.common.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.services.explanation import WorkNeeded
+    from planner.ui.docket.explanation_dialog import ExplanationDialog
+
+_ICON = QSize(22, 22)
+_REFRESH_ON = Change.PROFILE | Change.CALENDAR | Change.CASES | Change.HEARINGS | Change.JUDGES
+
+
+class _Figure(QWidget):
+    """A number with its caption beneath, like a dashboard tile, and a line of detail under it
+    (the figures that go with it: booked hours under hours left, the even pace under completed)."""
+
+    def __init__(self, caption: str, tooltip: str) -> None:
+        super().__init__()
+        self.value = QLabel("–")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.setToolTip(tooltip)
+
+    def set_figure(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class WhatIfStrip(QWidget):
+    """Try another quota, extra leave or one more weekly session, without saving anything."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.quota = QSpinBox()
+        self.quota.setRange(0, 10_000)
+        self.quota.setSingleStep(10)
+        self.quota.setToolTip("Try another annual quota (the profile keeps its own)")
+        self.leave = QSpinBox()
+        self.leave.setRange(0, 120)
+        self.leave.setSuffix(" days")
+        self.leave.setToolTip("Whole days of extra leave, taken on the next workdays")
+        self.session = QComboBox()
+        self.session.addItem("none", None)
+        for weekday in range(6):
+            for afternoon in (False, True):
+                half = "afternoon" if afternoon else "morning"
+                self.session.addItem(f"{WEEKDAY_NAMES[weekday]} {half}", (weekday, afternoon))
+        self.session.setToolTip(
+            "One more weekly individual-calendar session (morning 08:30-12:00, "
+            "afternoon 13:00-16:30)"
+        )
+        self.reset = QPushButton("&Reset")
+        self.reset.setToolTip("Back to the saved profile")
+        self.reset.clicked.connect(self.clear)
+        self._saved_quota = 0
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("<b>What if</b>")
+        layout.addWidget(title)
+        for text, editor in (
+            ("&quota", self.quota),
+            ("e&xtra leave", self.leave),
+            ("extra &session", self.session),
+        ):
+            label = QLabel(text)
+            label.setBuddy(editor)
+            layout.addWidget(label)
+            layout.addWidget(editor)
+        layout.addWidget(self.reset)
+        #: What the what-if changes against the saved figures ("+36 completions fit, ...").
+        self.difference = QLabel()
+        self.difference.setObjectName("whatIfDifference")
+        self.difference.setWordWrap(True)
+        self.difference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.difference.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.difference, 1)
+        for signal in (
+            self.quota.valueChanged,
+            self.leave.valueChanged,
+            self.session.currentIndexChanged,
+        ):
+            signal.connect(self.changed)
+
+    def show_saved_quota(self, quota: int) -> None:
+        self._saved_quota = quota
+        self.quota.blockSignals(True)
+        self.quota.setValue(quota)
+        self.quota.blockSignals(False)
+
+    def clear(self) -> None:
+        for editor in (self.quota, self.leave, self.session):
+            editor.blockSignals(True)
+        self.quota.setValue(self._saved_quota)
+        self.leave.setValue(0)
+        self.session.setCurrentIndex(0)
+        for editor in (self.quota, self.leave, self.session):
+            editor.blockSignals(False)
+        self.changed.emit()
+
+    def what_if(self) -> WhatIf:
+        choice = self.session.currentData()
+        return WhatIf(
+            quota=self.quota.value() if self.quota.value() != self._saved_quota else None,
+            extra_leave_days=self.leave.value(),
+            extra_session=extra_session(*choice) if choice else None,
+        )
+
+
+class QuotaPanel(QFrame):
+    """Always on screen: is the quota reachable, and if not, by how much must hearings shrink."""
+
+    #: The panel has read and shown the latest forecast (or that there is no judge to forecast).
+    settled = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.forecast: Forecast | None = None
+        #: The forecast of the saved profile, which a what-if is compared with.
+        self.saved_forecast: Forecast | None = None
+        self.severity: Severity | None = None
+        self._inputs: ForecastInputs | None = None
+        self._work: WorkNeeded | None = None
+        self._trying = False
+        self._explanation: ExplanationDialog | None = None
+
+        self.banner = QFrame()
+        self.banner.setObjectName("verdictBanner")
+        self.banner.setAutoFillBackground(True)
+        self.icon = QLabel()
+        self.icon.setObjectName("verdictIcon")
+        self.icon.setFixedSize(_ICON)
+        self.title = QLabel()
+        self.title.setObjectName("verdictTitle")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.how = QPushButton("Ho&w is this computed?")
+        self.how.setObjectName("howComputed")
+        self.how.setToolTip("Every figure behind the verdict, and how to redo it by hand")
+        self.how.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.how.clicked.connect(self.show_explanation)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.title)
+        words.addWidget(self.message)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(12, 8, 12, 8)
+        banner_layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        banner_layout.addLayout(words, 1)
+        banner_layout.addWidget(self.how, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.completed = _Figure("completed of quota", "Completions this fiscal year that count")
+        self.needed = _Figure("still needed", "Quota less completions so far")
+        self.hours_left = _Figure(
+            "bench hours left", "Bench sessions to fiscal-year end, less closures and leave"
+        )
+        self.hours_needed = _Figure(
+            "hours needed at current lengths",
+            "The bench hours the needed completions take, cheapest cases first",
+        )
+        self.fit = _Figure(
+            "completions fit at current lengths",
+            "The most pending cases whose remaining hearings fit in the bench time left",
+        )
+        self.shortening = _Figure(
+            "required shortening",
+            "How much shorter every hearing would have to be to reach the quota",
+        )
+        self._figures = (
+            self.completed,
+            self.needed,
+            self.hours_left,
+            self.hours_needed,
+            self.fit,
+            self.shortening,
+        )
+        figures = QGridLayout()
+        figures.setVerticalSpacing(0)
+        for column, figure in enumerate(self._figures):
+            figures.addWidget(figure, 0, column)
+            figures.setColumnStretch(column, 1)
+
+        self.what_if = WhatIfStrip()
+        self.what_if.changed.connect(self.recompute)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.banner)
+        layout.addLayout(figures)
+        layout.addWidget(self.what_if)
+        # Preferred, not Maximum: a maximum is the size hint, which knows nothing of the lines a
+        # narrow window wraps the sentence and the captions into, and would clip them.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+        workspace.changed.connect(self._on_change)
+        workspace.judge_switched.connect(self._on_judge_switched)
+        # Until the panel is first on screen it only notes that it is out of date: the first
+        # forecast (and the holiday tables it loads) waits until the window has been painted.
+        self.freshness = Freshness(self.reload, self.isVisible)
+        self._reload_queued = False
+        self._show_waiting()
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the figures on show follow the latest data (false until first shown)."""
+        return not self.freshness.stale
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.freshness.stale and not self._reload_queued:
+            # After the first paint, not on show: Qt runs zero-time timers before painting.
+            self._reload_queued = True
+            QTimer.singleShot(0, self._reload_if_stale)
+
+    def _reload_if_stale(self) -> None:
+        self._reload_queued = False
+        self.freshness.ensure()
+
+    def _on_judge_switched(self, _judge: object) -> None:
+        self.freshness.changed()
+
+    def _on_change(self, change: Change) -> None:
+        if change & _REFRESH_ON:
+            self.freshness.changed()
+
+    def reload(self) -> None:
+        """Read the judge's forecast inputs again (after an edit), then recompute."""
+        self.freshness.stale = False
+        judge = self.workspace.judge
+        if judge is None:
+            self._inputs = None
+            self.forecast = self.saved_forecast = None
+            self._show_nothing()
+            self.settled.emit()
+            return
+        # Imported on first use: the forecast's numpy and holiday tables load after the window
+        # is painted (benchmarks/bench_startup.py).
+        from planner.services.forecasting import forecast_from, load_inputs
+
+        self._inputs = load_inputs(self.workspace.database, judge, self.workspace.clock())
+        self.saved_forecast = forecast_from(self._inputs)
+        self.what_if.show_saved_quota(judge.quota)
+        self.recompute()
+        self.settled.emit()
+
+    def recompute(self) -> None:
+        """Forecast from the loaded inputs with the what-if applied; no database access."""
+        if self._inputs is None or self.saved_forecast is None:
+            return
+        from planner.services.explanation import work_needed
+        from planner.services.forecasting import forecast_from
+
+        what_if = self.what_if.what_if()
+        self._trying = not what_if.is_empty
+        try:
+            self.forecast = (
+                forecast_from(self._inputs, what_if) if self._trying else self.saved_forecast
+            )
+        except InvalidValue as refused:  # the domain's rule, e.g. an extra session overlaps one
+            self._show_refused(str(refused))
+            return
+        self._work = work_needed(self._inputs, self.forecast)
+        self._show(self.forecast, self._work)
+        if self._explanation is not None and self._explanation.isVisible():
+            self._fill_explanation()
+
+    @property
+    def explanation_dialog(self) -> "ExplanationDialog | None":
+        """The "How is this computed?" window, once it has been opened."""
+        return self._explanation
+
+    def show_explanation(self) -> "ExplanationDialog | None":
+        """Open (or bring forward) the figures behind the verdict; built now, not at start-up."""
+        if self.forecast is None:
+            return None
+        if self._explanation is None:
+            from planner.ui.docket.explanation_dialog import ExplanationDialog
+
+            self._explanation = ExplanationDialog(self.window())
+        self._fill_explanation()
+        bring_forward(self._explanation)
+        return self._explanation
+
+    def _fill_explanation(self) -> None:
+        from planner.services.explanation import explain
+
+        assert self._explanation is not None
+        if self.forecast is not None and self._work is not None:
+            self._explanation.show_explanation(
+                explain(self.forecast, self._work), trying=self._trying
+            )
+
+    def _show_refused(self, reason: str) -> None:
+        self.forecast = None
+        self._paint_banner(NEUTRAL_BANNER, None)
+        self.title.setText("<b>What if (not saved): cannot be tried</b>")
+        self.message.setText(reason[:1].upper() + reason[1:] + ".")
+        for figure in self._figures:
+            figure.set_figure("–")
+        self.what_if.difference.clear()
+        self.how.setVisible(False)
+
+    def _show_waiting(self) -> None:
+        self._paint_banner(NEUTRAL_BANNER, None)
+        self.title.setText("Forecasting…")
+        self.message.setText("Working out whether the quota is reachable.")
+        self.how.setVisible(False)
+
+    def _show_nothing(self) -> None:
+        self._paint_banner(NEUTRAL_BANNER, None)
+        self.severity = None
+        self.title.setText("No judge selected")
+        self.message.setText("Add a judge's profile or open a demo docket to see the forecast.")
+        for figure in self._figures:
+            figure.set_figure("–")
+        self.what_if.setEnabled(False)
+        self.what_if.difference.clear()
+        self.how.setVisible(False)
+        if self._explanation is not None:
+            self._explanation.close()
+
+    def _show(self, f: Forecast, work: "WorkNeeded") -> None:
+        from planner.services.explanation import hours, shortening_text
+        from planner.services.what_if_difference import difference
+
+        self.what_if.setEnabled(True)
+        self.how.setVisible(True)
+        graded = grading(f)
+        self.severity = graded.severity
+        self._paint_banner(SEVERITY_COLOURS[graded.severity], graded.severity)
+        prefix = "What if (not saved): " if self._trying else ""
+        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}")
+        self.message.setText(graded.sentence)
+        saved = self.saved_forecast
+        self.what_if.difference.setText(
+            f"Against the saved profile: {difference(saved, f)}"
+            if self._trying and saved is not None
+            else ""
+        )
+
+        self.completed.set_figure(
+            f"{f.completed:,} / {f.quota:,}",
+            f"even pace: {f.pace_expected_to_date:,.0f} by now",
+        )
+        self.needed.set_figure(f"{f.needed:,}", f"{f.pending_cases:,} cases pending")
+        self.hours_left.set_figure(
+            hours(f.capacity_minutes),
+            f"{f.workdays_left:,} workdays, {hours(f.booked_minutes)} h booked",
+        )
+        per_case = f.minutes_per_needed_completion
+        self.hours_needed.set_figure(
+            hours(work.at_current),
+            "" if per_case is None else f"{per_case / 60:.1f} h left per needed completion",
+        )
+        self.fit.set_figure(
+            f"{f.max_completions_at_current_lengths:,}",
+            f"{f.max_completions_at_minimum_lengths:,} at the minimum lengths",
+        )
+        self.shortening.set_figure(shortening_text(f), self._shortening_detail(f))
+
+    @staticmethod
+    def _shortening_detail(f: Forecast) -> str:
+        if f.pending_cases == 0:
+            return "no pending cases"
+        if f.verdict is Verdict.NOT_ENOUGH_CASES:
+            return f"the docket is {f.needed - f.pending_cases:,} cases short"
+        if f.required_shortening_pct is None:
+            return "not even the minimums reach the quota"
+        merits = f.shortened_hearing_minutes.get("individual")
+        if merits is not None and merits.shortened < merits.current:
+            return f"merits {merits.current} → {merits.shortened} min"
+        return ""
+
+    def _paint_banner(self, colour: str, severity: Severity | None) -> None:
+        self.banner.setStyleSheet(
+            f"#verdictBanner {{ background: {colour}; border-radius: 6px; }}"
+            "#verdictBanner QLabel { color: white; }"
+            "#howComputed { color: white; background: transparent; padding: 3px 8px;"
+            " border: 1px solid rgba(255, 255, 255, 150); border-radius: 4px; }"
+            "#howComputed:hover { background: rgba(255, 255, 255, 40); }"
+            "#howComputed:focus { border: 2px solid white; }"
+        )
+        self.icon.setVisible(severity is not None)
+        if severity is not None:
+            self.icon.setPixmap(severity_icon(severity).pixmap(_ICON))
+            self.icon.setToolTip(severity.label)
+            self.icon.setAccessibleName(f"How far off: {severity.label}")

@@ -1,0 +1,185 @@
+"""The General tab of a judge's profile: name, court, time zone, quota, fiscal year and slack."""
+
+from collections.abc import Collection
+from typing import Any
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge
+from planner.ui.judges.field_error import FieldError, with_error
+
+#: The zones of US immigration courts, offered before every other IANA zone.
+US_ZONES = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+    "America/Puerto_Rico",
+    "Pacific/Guam",
+    "Pacific/Saipan",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def zone_names() -> list[str]:
+    """US zones first, then every other IANA zone alphabetically."""
+    return [*US_ZONES, *sorted(available_timezones() - set(US_ZONES))]
+
+
+class GeneralForm(QWidget):
+    """Each field's problem shows under it, in the model's own words."""
+
+    changed = Signal()
+
+    def __init__(
+        self, judge: Judge, *, taken_names: Collection[str] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._taken = {name.strip() for name in taken_names}
+        self.name = QLineEdit(judge.name)
+        self.name.setPlaceholderText("e.g. Hon. Maria T. Alvarez")
+        self.name.setToolTip("The judge's name, as it appears on the calendar; unique in this file")
+        self.court = QLineEdit(judge.court)
+        self.court.setPlaceholderText("e.g. Los Angeles Immigration Court")
+        self.court.setToolTip("The immigration court where the judge sits")
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.addItems(zone_names())
+        self.timezone.insertSeparator(len(US_ZONES))
+        self.timezone.setCurrentText(judge.timezone)
+        self.timezone.setMaxVisibleItems(15)
+        self.timezone.setToolTip(
+            "The court's IANA time zone; hearing times are wall-clock times in it. "
+            "Type part of a city to find it, e.g. Los_Angeles"
+        )
+        completer = QCompleter(zone_names(), self.timezone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone.setCompleter(completer)
+        self.quota = QSpinBox()
+        self.quota.setRange(0, 100_000)
+        self.quota.setValue(judge.quota)
+        self.quota.setSuffix(" completions a year")
+        self.quota.setToolTip(
+            "Case completions a fiscal year the judge is measured against: 700 or more is "
+            "satisfactory, 560 to 699 needs improvement"
+        )
+        self.fy_month = QComboBox()
+        self.fy_month.addItems(MONTHS)
+        self.fy_month.setCurrentIndex(judge.fy_start_month - 1)
+        self.fy_month.setToolTip("The month the fiscal year starts (EOIR: October)")
+        self.fy_day = QSpinBox()
+        self.fy_day.setRange(1, 31)
+        self.fy_day.setValue(judge.fy_start_day)
+        self.fy_day.setToolTip("The day of the month the fiscal year starts (EOIR: the 1st)")
+        self.slack = QDoubleSpinBox()
+        self.slack.setRange(0, 100)
+        self.slack.setDecimals(1)
+        self.slack.setSuffix(" %")
+        self.slack.setValue(judge.at_risk_slack_pct)
+        self.slack.setToolTip(
+            "The quota is at risk when the bench time left over after the needed cases is "
+            "less than this share of the remaining capacity"
+        )
+
+        fy = QWidget()
+        fy_layout = QHBoxLayout(fy)
+        fy_layout.setContentsMargins(0, 0, 0, 0)
+        fy_layout.addWidget(self.fy_month)
+        fy_layout.addWidget(self.fy_day)
+        fy_layout.addStretch(1)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.errors: dict[str, FieldError] = {}
+        rows = (
+            ("&Name:", "name", self.name),
+            ("C&ourt:", "court", self.court),
+            ("&Time zone:", "timezone", self.timezone),
+            ("&Quota:", "quota", self.quota),
+            ("&Fiscal year starts:", "fy_start", fy),
+            ("At-risk &slack:", "at_risk_slack_pct", self.slack),
+        )
+        for caption, key, field in rows:
+            box, self.errors[key] = with_error(field)
+            form.addRow(caption, box)
+            label = form.labelForField(box)
+            assert isinstance(label, QLabel)  # addRow with a caption made it
+            label.setBuddy(self.fy_month if field is fy else field)
+
+        self.name.textChanged.connect(self._edited)
+        self.court.textChanged.connect(self._edited)
+        self.timezone.currentTextChanged.connect(self._edited)
+        self.quota.valueChanged.connect(self._edited)
+        self.fy_month.currentIndexChanged.connect(self._edited)
+        self.fy_day.valueChanged.connect(self._edited)
+        self.slack.valueChanged.connect(self._edited)
+        self.check()
+
+    def values(self) -> dict[str, Any]:
+        """The fields as Judge's keyword arguments."""
+        return {
+            "name": self.name.text().strip(),
+            "court": self.court.text().strip(),
+            "timezone": self.timezone.currentText().strip(),
+            "quota": self.quota.value(),
+            "fy_start_month": self.fy_month.currentIndex() + 1,
+            "fy_start_day": self.fy_day.value(),
+            "at_risk_slack_pct": self.slack.value(),
+        }
+
+    def check(self) -> dict[str, str]:
+        """Each wrong field's message, by trying it alone on an otherwise valid judge."""
+        values = self.values()
+        trials: dict[str, dict[str, Any]] = {
+            "name": {"name": values["name"]},
+            "court": {"court": values["court"]},
+            "timezone": {"timezone": values["timezone"]},
+            "quota": {"quota": values["quota"]},
+            "fy_start": {k: values[k] for k in ("fy_start_month", "fy_start_day")},
+            "at_risk_slack_pct": {"at_risk_slack_pct": values["at_risk_slack_pct"]},
+        }
+        problems: dict[str, str] = {}
+        for key, fields in trials.items():
+            try:
+                Judge(**{"name": "-", **fields})
+            except InvalidValue as error:
+                problems[key] = str(error)
+        if values["name"] in self._taken:
+            problems["name"] = f"a judge named {values['name']!r} is already in this database"
+        for key, field_error in self.errors.items():
+            field_error.say(problems.get(key))
+        return problems
+
+    def _edited(self) -> None:
+        self.check()
+        self.changed.emit()

@@ -1,0 +1,184 @@
+"""The main window's judge actions: add, edit and remove a judge's profile, each one undoable."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from planner.domain.docket import Closure, Docket, Leave
+from planner.domain.judge import Judge
+from planner.services import judges as judge_service
+from planner.services.changes import Change
+from planner.ui.common.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.ui.judges.profile_dialog import ProfileDialog
+
+#: Runs a dialog modally and returns its result code; tests pass one that drives the dialog.
+ExecDialog = Callable[[QDialog], int]
+Calendar = tuple[list[Closure], list[Leave]]
+PROFILE_CHANGE = Change.PROFILE | Change.CALENDAR
+
+
+def _exec(dialog: QDialog) -> int:
+    return dialog.exec()
+
+
+def _switch_to(workspace: Workspace, name: str | None) -> None:
+    """Show the judge called ``name``; failing that the first judge, or none."""
+    judge = judge_service.judge_named(workspace.database, name) if name else None
+    if judge is None:
+        judges = workspace.judges()
+        judge = judges[0] if judges else None
+    workspace.switch_judge(judge)
+
+
+def _ask(
+    dialog: "ProfileDialog", exec_dialog: ExecDialog
+) -> tuple[Judge, list[Closure], list[Leave]] | None:
+    try:
+        if exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.profile()
+    finally:
+        dialog.deleteLater()
+
+
+def add_judge(
+    workspace: Workspace, parent: QWidget | None, *, exec_dialog: ExecDialog = _exec
+) -> Judge | None:
+    """Ask for a new judge's profile and add it; undo removes the judge, redo puts it back."""
+    from planner.ui.judges.profile_dialog import ProfileDialog  # dialogs load on first use
+
+    dialog = ProfileDialog(
+        None,
+        taken_names=[judge.name for judge in workspace.judges()],
+        today=workspace.clock().date(),
+        parent=parent,
+    )
+    answer = _ask(dialog, exec_dialog)
+    if answer is None:
+        return None
+    judge, closures, leave = answer
+    database = workspace.database
+    previous = workspace.judge.name if workspace.judge else None
+    removed: list[Docket] = []
+
+    def undo(created: Judge) -> Change:
+        removed[:] = [judge_service.remove_named(database, created.name)]
+        _switch_to(workspace, previous)
+        return Change.JUDGES | PROFILE_CHANGE
+
+    def redo(_created: Judge) -> Change:
+        workspace.switch_judge(judge_service.restore_judge(database, removed.pop()))
+        return Change.JUDGES | PROFILE_CHANGE
+
+    created = workspace.perform(
+        f"Add judge {judge.name}",
+        lambda: judge_service.create_profile(database, judge, closures, leave),
+        undo=undo,
+        redo=redo,
+        change=Change.JUDGES,
+    )
+    if created is not None:
+        workspace.switch_judge(created)
+    return created
+
+
+def edit_judge(
+    workspace: Workspace, parent: QWidget | None, *, exec_dialog: ExecDialog = _exec
+) -> bool:
+    """Edit the judge on screen; undo puts back the previous profile, closures and leave."""
+    judge = workspace.judge
+    if judge is None or judge.id is None:
+        return False
+    database = workspace.database
+    closures, leave = judge_service.calendar_of(database, judge.id)
+    from planner.ui.judges.profile_dialog import ProfileDialog  # dialogs load on first use
+
+    dialog = ProfileDialog(
+        judge,
+        closures,
+        leave,
+        taken_names=[other.name for other in workspace.judges()],
+        today=workspace.clock().date(),
+        parent=parent,
+    )
+    answer = _ask(dialog, exec_dialog)
+    if answer is None:
+        return False
+    after, new_closures, new_leave = answer
+    if after == judge and set(new_closures) == set(closures) and set(new_leave) == set(leave):
+        return False  # nothing changed: nothing to save or undo
+    change = PROFILE_CHANGE | (Change.JUDGES if after.name != judge.name else Change.NONE)
+
+    def undo(_saved: Judge) -> Change:
+        judge_service.save_named_profile(database, after.name, judge, closures, leave)
+        return change
+
+    def redo(_saved: Judge) -> Change:
+        judge_service.save_named_profile(database, judge.name, after, new_closures, new_leave)
+        return change
+
+    saved = workspace.perform(
+        f"Edit the profile of {after.name}",
+        lambda: judge_service.save_profile(database, after, new_closures, new_leave, judge),
+        undo=undo,
+        redo=redo,
+        change=change,
+    )
+    return saved is not None
+
+
+def confirmation(judge: Judge, cases: int, parent: QWidget | None) -> QMessageBox:
+    """The question asked before a judge is removed, naming the judge and the cases that go."""
+    plural = "case" if cases == 1 else "cases"
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Remove judge")
+    box.setText(f"Remove {judge.name} and the docket of {cases:,} {plural}?")
+    box.setInformativeText(
+        "The profile, closures, leave, cases and hearings leave this database. "
+        "Undo (Ctrl+Z) puts them back."
+    )
+    remove = box.addButton("&Remove judge", QMessageBox.ButtonRole.DestructiveRole)
+    remove.setObjectName("remove")
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    return box
+
+
+def remove_judge(
+    workspace: Workspace, parent: QWidget | None, *, exec_dialog: ExecDialog = _exec
+) -> bool:
+    """Remove the judge on screen after asking; undo restores the whole docket."""
+    judge = workspace.judge
+    if judge is None or judge.id is None:
+        return False
+    database = workspace.database
+    box = confirmation(judge, judge_service.case_count(database, judge.id), parent)
+    exec_dialog(box)
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is None or clicked.objectName() != "remove":
+        return False
+    judge_id = judge.id
+    removed: list[Docket] = []
+
+    def do() -> Docket:
+        removed[:] = [judge_service.remove_judge(database, judge_id)]
+        _switch_to(workspace, None)
+        return removed[0]
+
+    def undo(_docket: Docket) -> Change:
+        workspace.switch_judge(judge_service.restore_judge(database, removed[0]))
+        return Change.EVERYTHING
+
+    def redo(_docket: Docket) -> Change:
+        removed[:] = [judge_service.remove_named(database, removed[0].judge.name)]
+        _switch_to(workspace, None)
+        return Change.EVERYTHING
+
+    docket = workspace.perform(
+        f"Remove judge {judge.name}", do, undo=undo, redo=redo, change=Change.EVERYTHING
+    )
+    return docket is not None

@@ -1,0 +1,1 @@
+"""The auto-scheduler panel: compare the policies, preview a proposal on the calendar, apply it."""

@@ -1,0 +1,157 @@
+"""The Court tab: every judge's verdict and figures, worst first, sortable, and it follows edits."""
+
+from datetime import date, time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from planner.domain.docket import Case, Docket
+from planner.domain.judge import Judge, Session
+from planner.domain.vocabulary import SessionKind
+from planner.forecast.verdict import Verdict
+from planner.services.changes import Change
+from planner.services.forecasting import forecast_judges
+from planner.store.database import Database
+from planner.ui.common.workspace import Workspace
+from planner.ui.court.court_view import COLUMNS, CourtView
+from planner.ui.files.report_actions import export_report
+from planner.ui.window.main_window import MainWindow
+from planner.ui.window.settings import WindowSettings
+from tests.ui.conftest import NOW
+
+#: Mondays 09:00-12:00: 7,020 bench minutes from 25 Nov 2026 to the year's end; removal cases
+#: take 30 minutes (20 at the least).
+MONDAYS = (Session(0, time(9), time(12), SessionKind.MASTER),)
+
+#: name: (quota, pending removal cases) -> verdict
+JUDGES = {
+    "Adams": (100, 300),  # fits easily, but no completions yet: behind the even pace
+    "Baker": (260, 300),  # 7,800 minutes: 10% shorter
+    "Clark": (300, 300),  # 9,000 minutes: 22% shorter
+    "Davis": (400, 400),  # 8,000 minutes even at the minimum of 20
+    "Evans": (400, 100),  # fewer cases than the quota needs
+}
+WORST_FIRST = ["Evans", "Davis", "Clark", "Baker", "Adams"]
+
+
+def _court(database: Database) -> None:
+    with database.transaction() as repo:
+        for number, (name, (quota, count)) in enumerate(JUDGES.items()):
+            cases = tuple(
+                Case(f"{number + 1}{i:08d}", f"R{i}", "removal", date(2025, 1, 1))
+                for i in range(count)
+            )
+            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS)
+            repo.add_docket(Docket(judge, cases=cases))
+
+
+def _view(qtbot, workspace: Workspace) -> CourtView:  # type: ignore[no-untyped-def]
+    view = CourtView(workspace, as_of=lambda: NOW)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
+        view.show()
+    return view
+
+
+def _cell(view: CourtView, row: int, header: str) -> str:
+    column = [c[0] for c in COLUMNS].index(header)
+    return str(view.proxy.index(row, column).data())
+
+
+def test_every_judge_worst_first_with_the_forecasts_figures(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace.database)
+    view = _view(qtbot, workspace)
+    assert [f.judge for f in view.rows()] == WORST_FIRST
+    expected = {f.judge: f for f in forecast_judges(workspace.database, None, NOW)}
+    assert [expected[name].verdict for name in WORST_FIRST] == [
+        Verdict.NOT_ENOUGH_CASES,
+        Verdict.UNREACHABLE_AT_MINIMUM_LENGTHS,
+        Verdict.UNREACHABLE_WITHOUT_SHORTENING,
+        Verdict.UNREACHABLE_WITHOUT_SHORTENING,
+        Verdict.AT_RISK,
+    ]
+    for row, name in enumerate(WORST_FIRST):
+        f = expected[name]
+        assert _cell(view, row, "Judge") == name
+        assert _cell(view, row, "Verdict") == f.verdict.title
+        assert _cell(view, row, "Needed") == f"{f.needed:,}"
+        per_case = f.minutes_per_needed_completion
+        assert per_case is not None
+        assert _cell(view, row, "Hours per\nneeded completion") == f"{per_case / 60:,.1f}"
+    assert _cell(view, 2, "Required\nshortening") == "22.0%"
+    assert _cell(view, 3, "Required\nshortening") == "10.0%"
+    assert _cell(view, 1, "Required\nshortening") == "beyond minimums"
+    assert _cell(view, 4, "Required\nshortening") == "none"
+    # 7,020 minutes over 400 needed completions: 17.55 minutes, 0.3 hours each.
+    assert _cell(view, 1, "Hours per\nneeded completion") == "0.3"
+    assert view.summary.text().startswith("5 judges: 4 cannot reach the quota")
+
+
+def test_a_column_header_sorts_by_its_figure(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace.database)
+    view = _view(qtbot, workspace)
+    needed = [c[0] for c in COLUMNS].index("Needed")
+    view.table.sortByColumn(needed, Qt.SortOrder.DescendingOrder)
+    assert [f.needed for f in view.rows()] == [400, 400, 300, 260, 100]
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [f.judge for f in view.rows()] == sorted(JUDGES)
+
+
+def test_the_table_follows_an_edit(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace.database)
+    view = _view(qtbot, workspace)
+    with workspace.database.transaction() as repo:
+        evans = repo.judge_named("Evans")
+        assert evans is not None
+        assert evans.id is not None
+        repo.add_cases(
+            evans.id,
+            [Case(f"9{i:08d}", f"N{i}", "removal", date(2025, 1, 1)) for i in range(300)],
+        )
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
+        workspace.notify(Change.CASES)
+    # 400 cases now: Evans is like Davis, beyond the minimums.
+    assert [f.judge for f in view.rows()][:2] == ["Davis", "Evans"]
+
+
+def test_double_clicking_a_judge_opens_that_docket(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace.database)
+    view = _view(qtbot, workspace)
+    with qtbot.waitSignal(view.judge_opened):
+        view.table.doubleClicked.emit(view.proxy.index(1, 0))
+    assert workspace.judge is not None
+    assert workspace.judge.name == "Davis"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> WindowSettings:
+    return WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def test_the_window_shows_the_court_and_exports_a_report(
+    qtbot, workspace, settings, tmp_path
+) -> None:
+    _court(workspace.database)
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.court_view_action.trigger()
+    court = window.court.ensure_built()
+    assert isinstance(court, CourtView)
+    qtbot.waitUntil(lambda: court.up_to_date and court.model.rowCount() == 5, timeout=60_000)
+
+    workspace.switch_judge(next(j for j in workspace.judges() if j.name == "Clark"))
+    out = tmp_path / "clark.pdf"
+    task = export_report(workspace, window, out)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=120_000):
+        pass
+    pdf = pdfium.PdfDocument(out)
+    text = " ".join(" ".join(p.get_textpage().get_text_range() for p in pdf).split())
+    pdf.close()
+    assert "Fiscal-year forecast: Clark (Test)" in text
+    assert "Verdict: Unreachable without shortening hearings" in text
+    assert "Report written to" in window.statusBar().currentMessage()

@@ -1,0 +1,270 @@
+"""The quota panel shows the forecast, follows every edit, and answers what-if questions unsaved."""
+
+from dataclasses import replace
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+
+from planner.domain.docket import Case, Docket
+from planner.domain.judge import Judge, Session
+from planner.domain.vocabulary import SessionKind
+from planner.services import cases as case_service
+from planner.services import judges as judge_service
+from planner.services.changes import Change
+from planner.services.severity import Severity
+from planner.ui.common.theme import SEVERITY_COLOURS
+from planner.ui.common.workspace import Workspace
+from planner.ui.docket.quota_panel import QuotaPanel
+
+#: Mondays 09:00-12:00 only. From Wednesday 25 Nov 2026 to 30 Sep 2027 there are 44 Mondays,
+#: 5 of them holidays (18 Jan, 15 Feb, 31 May, 5 Jul, 6 Sep): 39 x 180 = 7,020 minutes.
+MONDAYS = (Session(0, time(9), time(12), SessionKind.MASTER),)
+
+
+def _judge_with_cases(workspace: Workspace, quota: int, count: int) -> Judge:
+    cases = tuple(
+        Case(f"{i:09d}", f"R{i}", "removal", date(2025, 1, 1)) for i in range(1, count + 1)
+    )
+    with workspace.database.transaction() as repo:
+        judge_id = repo.add_docket(
+            Docket(Judge("Small", quota=quota, sessions=MONDAYS), cases=cases)
+        )
+    judge = next(j for j in workspace.judges() if j.id == judge_id)
+    workspace.switch_judge(judge)
+    return judge
+
+
+def test_no_judge_says_so(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    assert "No judge selected" in panel.title.text()
+    assert not panel.what_if.isEnabled()
+
+
+def test_banner_shows_the_verdict_and_its_sentence(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """300 removal cases of 30 minutes: 7,020 / 30 = 234 fit; quota 260 needs shortening
+    to 7,020 / (260 x 30) = 90%."""
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    _judge_with_cases(workspace, quota=260, count=300)
+    assert panel.forecast is not None
+    assert panel.forecast.capacity_minutes == 7020
+    assert "Serious: unreachable without shortening hearings" in panel.title.text()
+    assert "10% shorter" in panel.message.text()
+    assert panel.fit.value.text() == "234"
+    assert panel.completed.value.text() == "0 / 260"
+    assert panel.hours_left.value.text() == "117"
+    assert panel.shortening.value.text() == "10%"
+    colour = SEVERITY_COLOURS[panel.severity]
+    assert colour in panel.banner.styleSheet()
+
+
+def test_what_if_changes_the_verdict_without_saving(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    judge = _judge_with_cases(workspace, quota=260, count=300)
+    panel.what_if.quota.selectAll()
+    qtbot.keyClicks(panel.what_if.quota, "200")
+    assert panel.forecast is not None
+    assert panel.forecast.quota == 200
+    assert panel.title.text().startswith("<b>What if (not saved): ")
+    assert panel.forecast.verdict != "unreachable_without_shortening"
+    # An extra Monday afternoon (13:00-16:30) adds 39 x 210 minutes.
+    panel.what_if.session.setCurrentIndex(panel.what_if.session.findText("Mon afternoon"))
+    assert panel.forecast.capacity_minutes == 7020 + 39 * 210
+    qtbot.mouseClick(panel.what_if.reset, Qt.MouseButton.LeftButton)
+    assert panel.forecast.quota == 260
+    assert panel.forecast.capacity_minutes == 7020
+    # Nothing was saved.
+    saved = next(j for j in judge_service.list_judges(workspace.database) if j.id == judge.id)
+    assert saved.quota == 260
+    assert saved.sessions == MONDAYS
+
+
+def test_an_extra_session_the_judge_already_sits_is_refused_with_the_reason(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    _judge_with_cases(workspace, quota=260, count=300)
+    panel.what_if.session.setCurrentIndex(panel.what_if.session.findText("Mon morning"))
+    assert panel.forecast is None
+    assert "cannot be tried" in panel.title.text()
+    assert panel.message.text() == (
+        "The extra session cannot be tried: Mon 08:30-12:00 individual overlaps "
+        "Mon 09:00-12:00 master; choose a time the judge is free."
+    )
+    assert panel.hours_left.value.text() == "–"
+    qtbot.mouseClick(panel.what_if.reset, Qt.MouseButton.LeftButton)
+    assert panel.forecast is not None
+    assert panel.forecast.capacity_minutes == 7020
+
+
+def test_extra_leave_takes_the_next_workdays(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    _judge_with_cases(workspace, quota=100, count=300)
+    panel.what_if.leave.setValue(3)  # Mondays 30 Nov, 7 and 14 Dec
+    assert panel.forecast is not None
+    assert panel.forecast.capacity_minutes == 7020 - 3 * 180
+
+
+def test_panel_follows_edits_to_the_docket_and_the_profile(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    judge = _judge_with_cases(workspace, quota=100, count=300)
+    assert panel.forecast is not None
+    assert panel.forecast.pending_cases == 300
+    case_service.add_case(
+        workspace.database, judge.id, Case("999999999", "New", "asylum", date(2026, 1, 1))
+    )
+    workspace.notify(Change.CASES)
+    assert panel.forecast.pending_cases == 301
+    judge_service.update_judge(workspace.database, replace(judge, quota=50))
+    workspace.notify(Change.PROFILE)
+    assert panel.forecast.quota == 50
+    assert panel.what_if.quota.value() == 50
+
+
+def test_the_first_forecast_waits_until_the_panel_is_on_screen(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """Start-up paints the window first; the forecast follows in the next turn of the loop."""
+    _judge_with_cases(workspace, quota=260, count=300)
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    assert panel.forecast is None
+    assert panel.title.text() == "Forecasting…"
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    assert panel.forecast is not None
+    assert panel.forecast.pending_cases == 300
+
+
+def _shown_panel(qtbot, workspace: Workspace) -> QuotaPanel:  # type: ignore[no-untyped-def]
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    return panel
+
+
+def test_the_panel_shows_the_figures_the_report_had_alone(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """Quota 260 of 300 removal cases (30 min, floor 20): 260 x 30 = 7,800 minutes (130 h)
+    needed against 7,020 (117 h) in 39 Mondays left; 7 of FY 2027's 46 Mondays are past, so
+    260 x 7 / 46 = 39.6 completions expected by now; at the floors all 300 cases fit."""
+    panel = _shown_panel(qtbot, workspace)
+    _judge_with_cases(workspace, quota=260, count=300)
+    assert panel.hours_needed.value.text() == "130"
+    assert panel.hours_needed.caption.text() == "hours needed at current lengths"
+    assert panel.hours_left.detail.text() == "39 workdays, 0 h booked"
+    assert panel.completed.detail.text() == "even pace: 40 by now"
+    assert panel.fit.detail.text() == "300 at the minimum lengths"
+    assert panel.needed.detail.text() == "300 cases pending"
+    assert panel.shortening.detail.text() == "merits 180 → 162 min"
+
+
+def test_how_is_this_computed_shows_every_figure_with_its_working(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    panel = _shown_panel(qtbot, workspace)
+    _judge_with_cases(workspace, quota=260, count=300)
+    assert panel.how.isVisible()
+    qtbot.mouseClick(panel.how, Qt.MouseButton.LeftButton)
+    dialog = panel.explanation_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.browser.toPlainText()
+    for line in (
+        "Completions to date\n0 completions",
+        "Expected by now at an even pace\n39.6 completions",
+        "quota 260 × 7 workdays so far ÷ 46 workdays in the year",
+        "Completions still needed\n260 completions",
+        "Workdays left\n39 workdays",
+        "Bench hours left\n117 h",
+        "Hours booked\n0 h",
+        "Hours needed at current lengths\n130 h",
+        "Hours needed at the minimum lengths\n87 h",
+        "Completions that fit at current lengths\n234 completions",
+        "Completions that fit at the minimum lengths\n300 completions",
+        "Bench hours short\n13 h",
+        "Required shortening\n10%",
+        "Merits (individual) hearings\n180 → 162 min",
+        "Bench time per needed completion\n27 min (0.5 h)",
+    ):
+        assert line in text, line
+    assert "What if" not in dialog.heading.text()
+    qtbot.mouseClick(dialog.copy, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert "  Required shortening: 10% (1 − f, where f = 0.90" in copied
+    # It follows a what-if while it is open.
+    panel.what_if.quota.setValue(200)
+    assert dialog.heading.text().startswith("<b>What if (not saved)</b>")
+    assert "Completions still needed\n200 completions" in dialog.browser.toPlainText()
+
+
+def test_how_loud_the_banner_is_follows_how_far_off_the_year_is(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """400 cases of 30 minutes, 7,020 minutes: quota 236 needs 1 - 7,020 / 7,080 = 0.8% shorter
+    hearings, quota 320 needs 1 - 7,020 / 9,600 = 26.9%."""
+    panel = _shown_panel(qtbot, workspace)
+    _judge_with_cases(workspace, quota=236, count=400)
+    assert panel.title.text().startswith("<b>Mild: unreachable without shortening hearings")
+    assert SEVERITY_COLOURS[Severity.MILD] in panel.banner.styleSheet()
+    assert panel.icon.accessibleName() == "How far off: Mild"
+    panel.what_if.quota.setValue(320)
+    assert "Severe: unreachable without shortening hearings" in panel.title.text()
+    assert panel.shortening.value.text() == "27%"
+    assert SEVERITY_COLOURS[Severity.SEVERE] in panel.banner.styleSheet()
+    assert SEVERITY_COLOURS[Severity.MILD] not in panel.banner.styleSheet()
+    assert panel.icon.accessibleName() == "How far off: Severe"
+
+
+def test_an_empty_docket_says_there_is_nothing_to_forecast(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = _shown_panel(qtbot, workspace)
+    _judge_with_cases(workspace, quota=700, count=0)
+    assert panel.title.text() == "<b>No pending cases</b> — FY 2027"
+    assert panel.message.text().startswith("No pending cases: nothing to forecast yet.")
+    assert panel.shortening.value.text() == "–"
+    assert panel.shortening.detail.text() == "no pending cases"
+    shown = [label.text() for label in panel.findChildren(QLabel)]
+    assert not any("beyond minimums" in text for text in shown)
+    assert SEVERITY_COLOURS[Severity.NOTHING_TO_FORECAST] in panel.banner.styleSheet()
+
+
+def test_the_what_if_strip_says_what_changes_against_the_saved_figures(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """An extra Monday afternoon adds 39 x 210 = 8,190 minutes (117 h to 254 h): all 300 cases
+    fit (234 before), no shortening (10% before)."""
+    panel = _shown_panel(qtbot, workspace)
+    _judge_with_cases(workspace, quota=260, count=300)
+    assert panel.what_if.difference.text() == ""
+    panel.what_if.session.setCurrentIndex(panel.what_if.session.findText("Mon afternoon"))
+    assert panel.what_if.difference.text() == (
+        "Against the saved profile: +66 completions fit, shortening 10% → 0%, "
+        "+137 bench hours left, unreachable without shortening hearings → at risk"
+    )
+    qtbot.mouseClick(panel.what_if.reset, Qt.MouseButton.LeftButton)
+    assert panel.what_if.difference.text() == ""
+
+
+def test_too_few_cases_give_no_shortening_but_the_shortfall(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = _shown_panel(qtbot, workspace)
+    _judge_with_cases(workspace, quota=700, count=5)
+    assert panel.title.text().startswith("<b>Severe: not enough cases")
+    assert panel.shortening.value.text() == "–"
+    assert panel.shortening.detail.text() == "the docket is 695 cases short"

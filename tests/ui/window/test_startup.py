@@ -1,0 +1,46 @@
+"""Start-up: the window shows the docket before SQLAlchemy is imported, and edits still work.
+
+SQLAlchemy costs about half a second to import, most of what the window would otherwise wait
+for (benchmarks/bench_startup.py). The store reads the first screen in plain SQL; SQLAlchemy
+follows in the background once the forecast is on screen.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from planner.cli import main
+
+#: Runs the real start-up (``planner --db PATH --quit-when-shown``) and, at the docket's first
+#: paint and when the forecast is in, says whether SQLAlchemy had been imported.
+_START = """
+import sys
+import planner.ui.window.startup_probe as probe
+from PySide6.QtCore import QEvent
+
+original = probe.StartupProbe.eventFilter
+
+def painted(self, watched, event):
+    if event.type() == QEvent.Type.Paint and not self._painted:
+        print("painted with sqlalchemy:", "sqlalchemy" in sys.modules, flush=True)
+    return original(self, watched, event)
+
+probe.StartupProbe.eventFilter = painted
+from planner.cli import main
+code = main(["--db", sys.argv[1], "--quit-when-shown"])
+sys.exit(code)
+"""
+
+
+def test_the_window_paints_the_docket_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    assert main(["--db", str(database), "demo", "--cases", "300", "--seed", "3"]) == 0
+    run = subprocess.run(
+        [sys.executable, "-c", _START, str(database)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "painted with sqlalchemy: False" in run.stdout
