@@ -4,6 +4,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, repeat
+from typing import Any
 
 import numpy as np
 
@@ -65,7 +66,7 @@ def tally_workload(
 
     counted = judge.counted_completions
     completed = 0
-    groups: Counter[tuple] = Counter()
+    groups: Counter[tuple[Any, ...]] = Counter()
     flags: dict[str, tuple[bool, bool]] = {}
     for case in cases:
         flags[case.a_number] = (bool(case.detained), bool(case.juvenile))
@@ -76,7 +77,7 @@ def tally_workload(
             continue
         if case.received > today:
             continue
-        by_kind = booked_by_kind.get(case.a_number, {})
+        by_kind: Counter[str] = booked_by_kind.get(case.a_number, Counter())
         groups[
             case.kind,
             case.remaining_minutes,

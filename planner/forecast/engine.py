@@ -91,7 +91,7 @@ def forecast_workload(
         count = min(needed, demand.pending)
         chosen = model.chosen(count, 1.0, (at_current, best))
         missing_now, where_now = model.shortfall(chosen, 1.0)
-        missing_floors, where_floors = 0.0, frozenset()
+        missing_floors, where_floors = 0.0, frozenset[int]()
         if at_floors < needed:
             floors = model.chosen(count, None, (at_floors, at_floors_cases))
             missing_floors, where_floors = model.shortfall(floors, None)

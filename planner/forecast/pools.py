@@ -11,6 +11,7 @@ the constraints of the integer programme ``planner.forecast.packing`` solves.
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from planner.domain.judge import Judge, KindMinutes
 from planner.domain.seating import Pool, pools_for, track_of
@@ -68,7 +69,7 @@ def case_groups(judge: Judge, workload: Workload, pools: Sequence[Pool]) -> list
     merits hearing.
     """
     minutes_of = hearing_minutes(judge)
-    merged: dict[tuple, int] = defaultdict(int)
+    merged: dict[tuple[Any, ...], int] = defaultdict(int)
     for group in workload.pending:
         minutes = judge.minutes_for(group.kind)
         estimate = group.estimate_override or minutes.default
@@ -139,7 +140,7 @@ class PoolModel:
             )
         self.row_caps = [sum(self.capacity[i] for i in s) for s in self.row_sets]
         # Groups whose cases need the same shares of the same pools differ only in length.
-        alike: dict[tuple, list[int]] = defaultdict(list)
+        alike: dict[tuple[Any, ...], list[int]] = defaultdict(list)
         self.unit_keys = [
             tuple(sorted((tuple(sorted(s)), round(v, 9)) for s, v in unit.items()))
             for unit in units
@@ -169,7 +170,7 @@ class PoolModel:
     ) -> tuple[Packing, list[list[int]]]:
         """The integer programme at these lengths, over columns that merge the groups alike at
         them (same shares, same length: at the floors most are), and each column's groups."""
-        columns: dict[tuple, list[int]] = {}
+        columns: dict[tuple[Any, ...], list[int]] = {}
         for g, key in enumerate(self.unit_keys):
             columns.setdefault((key, round(lengths[g], 9)), []).append(g)
         members = list(columns.values())
@@ -278,7 +279,7 @@ class PoolModel:
 
     def shortfall(self, x: Sequence[int], scale: float | None) -> tuple[float, PoolSet]:
         """The most minutes by which the cases ``x`` overflow a set of pools, and that set."""
-        worst, where = 0.0, frozenset()
+        worst, where = 0.0, PoolSet()
         for s, used, cap in zip(self.row_sets, self.row_use(x, scale), self.row_caps, strict=True):
             if used - cap > worst:
                 worst, where = used - cap, s

@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta
 
 from planner.domain.calendar import CourtCalendar, Interval
 from planner.domain.docket import Leave
+from planner.domain.judge import Session
+from planner.domain.vocabulary import SessionKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +25,9 @@ class YearScan:
     #: ``capacity`` by the template's sessions (by their index in ``judge.sessions``)
     by_session: tuple[float, ...] = ()
 
-    def by_kind(self, sessions: tuple) -> dict:
+    def by_kind(self, sessions: tuple[Session, ...]) -> dict[SessionKind, float]:
         """``capacity`` by session kind, for ``sessions`` (the template, or one changed in kind)."""
-        found: dict = {}
+        found: dict[SessionKind, float] = {}
         for session, minutes in zip(sessions, self.by_session, strict=False):
             if session.kind.is_bench:
                 found[session.kind] = found.get(session.kind, 0.0) + minutes

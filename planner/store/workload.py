@@ -8,6 +8,7 @@ tests/store/test_forecast_read.py checks that they agree with it.
 import json
 import sqlite3
 from collections import Counter
+from typing import Any
 
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, HearingStatus
@@ -66,14 +67,14 @@ def read_workload(connection: sqlite3.Connection, judge: Judge, window: Window) 
     (completed,) = connection.execute(_COMPLETIONS, values).fetchone()
     # The pending cases are grouped in SQL; those with minutes booked in the window, a few per
     # judge's day, are grouped again here by their minutes per hearing kind.
-    plain: Counter[tuple] = Counter()
+    plain: Counter[tuple[str, int | None, bool, bool]] = Counter()
     for kind, override, detained, juvenile, count in connection.execute(_PENDING_GROUPS, values):
         plain[(kind, override, bool(detained), bool(juvenile))] += count
     by_case: dict[int, dict[str, int]] = {}
     for case_id, hearing_kind, minutes in connection.execute(_BOOKED_BY_CASE, values):
         by_case.setdefault(case_id, {})[hearing_kind] = minutes
     booked: Counter[tuple[str, bool, bool]] = Counter()
-    alike: Counter[tuple] = Counter()
+    alike: Counter[tuple[Any, ...]] = Counter()
     rows = connection.execute(_CASES_BOOKED, values | {"ids": json.dumps(list(by_case))})
     for case_id, kind, override, detained, juvenile, is_pending in rows:
         flags = (bool(detained), bool(juvenile))
