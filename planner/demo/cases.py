@@ -1,8 +1,10 @@
 """Drawing a judge's cases: the mix of kinds aimed at the profile's workload, and each respondent."""
 
 import itertools
+import math
+from collections import Counter
 from collections.abc import Collection
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from random import Random
 
 import numpy as np
@@ -11,7 +13,11 @@ from planner.demo.courts import LANGUAGES
 from planner.demo.names import attorney_name, respondent_name
 from planner.demo.plan import JudgePlan
 from planner.domain.docket import Case
-from planner.domain.vocabulary import DEFAULT_CASE_MINUTES, CaseStatus, CompletionKind
+from planner.domain.seating import pools_of
+from planner.domain.vocabulary import CaseStatus, CompletionKind
+from planner.forecast.facts import PendingGroup, Workload
+from planner.forecast.pools import PoolModel, case_groups
+from planner.forecast.scan import scan_year
 
 #: Kinds whose remaining work is short: master hearings, bond, fear reviews, motions.
 _LIGHT = {"removal": 55, "bond": 12, "motion": 13, "fear_review": 6, "adjustment": 14}
@@ -71,15 +77,67 @@ def _draw_heavy(kind: str, u: float) -> Draw:
     return kind, None
 
 
-def _work(draws: list[Draw]) -> tuple[np.ndarray, np.ndarray]:
-    work = np.array([m or DEFAULT_CASE_MINUTES[k][0] for k, m in draws], dtype=float)
-    floor = np.minimum(np.array([DEFAULT_CASE_MINUTES[k][1] for k, _ in draws], dtype=float), work)
-    return work, floor
+class _PoolCounts:
+    """K(1) or K at the floors (the forecast's pool model) of the docket drawn with ``n`` short
+    cases: what the demo calibrates against, so each judge lands where the profile aims.
+
+    The detained flags are set as ``pending_cases`` sets them (from a copy of the generator's
+    state); bookings and juvenile flags are left out (they move few minutes between pools).
+    """
+
+    def __init__(self, plan: JudgePlan, light: list[Draw], heavy: list[Draw], state: object):
+        self._plan, self._light, self._heavy, self._state = plan, light, heavy, state
+        window_end = datetime.combine(plan.calendar.last + timedelta(days=1), time())
+        year = scan_year(
+            plan.calendar, plan.leave, datetime.combine(plan.today, time()), window_end
+        )
+        by_kind = year.by_kind(plan.judge.sessions)
+        self._pools = pools_of(plan.judge.sessions)
+        self._capacity = [
+            sum(by_kind.get(kind, 0.0) for kind in pool.session_kinds) for pool in self._pools
+        ]
+        self._known: dict[tuple[int, bool], int] = {}
+
+    def __call__(self, n_light: int, at_floors: bool) -> int:
+        key = (n_light, at_floors)
+        if key not in self._known:
+            count = self._plan.pending
+            draws = self._light[:n_light] + self._heavy[: count - n_light]
+            copy = Random()
+            copy.setstate(self._state)  # type: ignore[arg-type]
+            detained = _flags(copy, draws, self._plan.profile.detained_share)
+            alike: Counter[tuple[str, int | None, bool]] = Counter(
+                (kind, minutes, held) for (kind, minutes), held in zip(draws, detained, strict=True)
+            )
+            workload = Workload(
+                completed=0,
+                pending=tuple(
+                    PendingGroup(kind, minutes, 0, n, held)
+                    for (kind, minutes, held), n in alike.items()
+                ),
+                booked_minutes=0,
+            )
+            groups = case_groups(self._plan.judge, workload, self._pools)
+            model = PoolModel(self._pools, self._capacity, groups)
+            self._known[key] = model.count(None if at_floors else 1.0)[0]
+        return self._known[key]
+
+
+#: Per aimed verdict: K at the floors (True) or at current lengths, and the share of the
+#: needed completions it should reach with the fewest short cases that reach it.
+_AIMS = {
+    "unreachable_at_minimum_lengths": (True, 0.85),
+    "unreachable_without_shortening": (False, 0.8),
+    "at_risk": (False, 1.0),
+    "on_track": (False, 1.5),
+}
 
 
 def pending_kinds(rng: Random, plan: JudgePlan) -> list[Draw]:
-    """The pending cases' kinds, with as many short cases as puts the work of the cheapest
-    needed completions where the profile aims (see docs/performance.md, "The demo docket")."""
+    """The pending cases' kinds, with as many short cases as brings K (the forecast's count of
+    the completions that fit, by session pool) where the profile aims (docs/performance.md,
+    "The demo docket"). Where no mix of kinds gets there (late in the year, a few hours left),
+    the completions so far are moved instead, so the needed completions are where K is."""
     count, needed, profile = plan.pending, plan.needed, plan.profile
     kinds, weights = _weighted(_LIGHT)
     light: list[Draw] = [(k, None) for k in rng.choices(kinds, cum_weights=weights, k=count)]
@@ -92,48 +150,50 @@ def pending_kinds(rng: Random, plan: JudgePlan) -> list[Draw]:
             strict=True,
         )
     ]
-    light_work, light_floor = _work(light)
-    heavy_work, heavy_floor = _work(heavy)
-
-    def smallest(n_light: int, at_floors: bool) -> float:
-        a, b = (light_floor, heavy_floor) if at_floors else (light_work, heavy_work)
-        pool = np.concatenate((a[:n_light], b[: count - n_light]))
-        if needed >= count:
-            return float(pool.sum())
-        return float(np.partition(pool, needed - 1)[:needed].sum()) if needed else 0.0
-
-    at_floors = profile.aim == "unreachable_at_minimum_lengths"
-    target = profile.ratio * plan.capacity
-    tight = profile.aim == "at_risk" and plan.completed >= _floor_pace(plan)
-    if tight:
-        target = 0.95 * plan.capacity  # no pace to fall behind yet: aim at slack under 10%
     usual = round(0.3 * count)
-    if needed == 0 or needed >= count:
+    aim = _AIMS.get(profile.aim)
+    if aim is None or needed == 0 or needed >= count:
         n_light = usual
-    elif profile.ratio > 1:
-        # The most short cases that still leave the cheapest needed work at or over the target.
-        low, high = 0, count
-        while low < high:
-            middle = (low + high + 1) // 2
-            if smallest(middle, at_floors) >= target:
-                low = middle
-            else:
-                high = middle - 1
-        n_light = low
     else:
-        # The fewest short cases that bring it at or under the target; when only an upper bound
-        # matters, at least the usual share.
+        at_floors, share = aim
+        counts = _PoolCounts(plan, light, heavy, rng.getstate())
+        target = max(1, math.ceil(share * needed))
+        # The fewest short cases that bring K to the target (K grows with them).
         low, high = 0, count
         while low < high:
             middle = (low + high) // 2
-            if smallest(middle, at_floors) <= target:
+            if counts(middle, at_floors) >= target:
                 high = middle
             else:
                 low = middle + 1
-        n_light = low if tight else max(low, usual)
+        n_light = max(low, usual) if profile.aim == "on_track" else low
+        _move_completions(plan, counts, n_light, at_floors, share)
     draws = light[:n_light] + heavy[: count - n_light]
     rng.shuffle(draws)
     return draws
+
+
+def _move_completions(
+    plan: JudgePlan, counts: _PoolCounts, n_light: int, at_floors: bool, share: float
+) -> None:
+    """Where the mix of kinds cannot put K where the profile aims, move the needed completions
+    (and so the completions so far) to it; before the year's first workday there are none."""
+    if not plan.past_workdays:
+        return
+    reached = counts(n_light, at_floors)
+    needed = plan.needed
+    if share < 1:
+        if reached >= needed:  # even the heaviest mix fits the needed: need more
+            needed = math.floor(reached / share) + 1
+        if not at_floors:  # shortening must be able to reach it
+            needed = min(needed, counts(n_light, True))
+    elif reached < share * needed:  # even the lightest mix falls short: need fewer
+        needed = math.floor(reached / share)
+    needed = max(1, min(needed, plan.judge.quota))
+    if needed != plan.needed:
+        completed = plan.judge.quota - needed
+        plan.uncounted = round(plan.uncounted * completed / max(1, plan.completed))
+        plan.completed, plan.needed = completed, needed
 
 
 def _floor_pace(plan: JudgePlan) -> int:

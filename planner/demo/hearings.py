@@ -1,6 +1,6 @@
 """Placing hearings in a judge's sessions: held ones before today, scheduled ones after it."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from random import Random
 
@@ -8,27 +8,26 @@ from planner.demo.plan import JudgePlan
 from planner.domain.calendar import Interval
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Session
+from planner.domain.seating import fitting_session_kinds
 from planner.domain.vocabulary import CompletionKind, HearingKind, HearingStatus, SessionKind
 
 SK = SessionKind
 
-#: Which sessions a hearing of a kind may sit in, for a detained, juvenile or other case.
-_FITS: dict[tuple[HearingKind, str], tuple[SessionKind, ...]] = {
-    (HearingKind.MASTER, "detained"): (SK.DETAINED_MASTER,),
-    (HearingKind.MASTER, "juvenile"): (SK.JUVENILE, SK.MASTER),
-    (HearingKind.MASTER, "other"): (SK.MASTER,),
-    (HearingKind.INDIVIDUAL, "detained"): (SK.DETAINED_INDIVIDUAL,),
-    (HearingKind.INDIVIDUAL, "juvenile"): (SK.INDIVIDUAL,),
-    (HearingKind.INDIVIDUAL, "other"): (SK.INDIVIDUAL,),
-    (HearingKind.BOND, "detained"): (SK.BOND, SK.DETAINED_MASTER),
-    (HearingKind.FEAR_REVIEW, "detained"): (SK.BOND, SK.DETAINED_MASTER),
-}
+
+def fitting_sessions(
+    kind: HearingKind, case: Case, template: Iterable[Session]
+) -> tuple[SessionKind, ...]:
+    """The session kinds a hearing of ``kind`` for ``case`` may sit in, in the judge's
+    ``template``: the one table of the rule (``planner.domain.seating``), in the vocabulary's
+    order."""
+    kinds = fitting_session_kinds(kind, case.detained, case.juvenile, template)
+    return tuple(k for k in SessionKind if k in kinds)
 
 
-def fitting_sessions(kind: HearingKind, case: Case) -> tuple[SessionKind, ...]:
-    """The session kinds a hearing of ``kind`` for ``case`` belongs in."""
-    docket = "detained" if case.detained else "juvenile" if case.juvenile else "other"
-    return _FITS.get((kind, docket), ())
+def _home(kinds: tuple[SessionKind, ...], template: tuple[Session, ...]) -> SessionKind:
+    """The calendar a hearing is set on: the first of ``kinds`` the template has."""
+    present = {session.kind for session in template}
+    return next((kind for kind in kinds if kind in present), kinds[0])
 
 
 #: Minutes of each hearing the demo sets.
@@ -103,12 +102,14 @@ def _held(
     """The completing hearing of most completions, and for some pending cases a master hearing
     held or adjourned in the last eight weeks."""
     hearings = []
+    template = plan.judge.sessions
     for case in done:
         kind = _completing_hearing(case)
         if kind is None:
             continue
         minutes = _MINUTES.get(kind) or _MERITS[case.kind]
-        start = sessions.place(case.completion_date, fitting_sessions(kind, case), minutes)  # type: ignore[arg-type]
+        fits = fitting_sessions(kind, case, template)
+        start = sessions.place(case.completion_date, fits, minutes)  # type: ignore[arg-type]
         if start is not None:
             hearings.append(Hearing(case.a_number, start, minutes, kind, HearingStatus.COMPLETED))
     recent = [day for day in plan.past_workdays if (plan.today - day).days <= 56]
@@ -120,7 +121,7 @@ def _held(
         day = rng.choice(recent)
         if day <= case.received:
             continue
-        start = sessions.place(day, fitting_sessions(HearingKind.MASTER, case), 15)
+        start = sessions.place(day, fitting_sessions(HearingKind.MASTER, case, template), 15)
         if start is None:
             continue
         if rng.random() < 0.15:
@@ -163,9 +164,9 @@ def _scheduled(
     rng: Random, plan: JudgePlan, sessions: _Sessions, pending: list[Case]
 ) -> list[Hearing]:
     """Fill the sessions after today, calendar by calendar, from queues of cases awaiting a
-    hearing of that kind; each case gets at most one. Juvenile cases go to juvenile sessions
-    when the judge has them."""
-    has_juvenile = any(s.kind is SK.JUVENILE for s in plan.judge.sessions)
+    hearing of that kind; each case gets at most one, on the first calendar of its kind the
+    judge's template has (juvenile cases in juvenile sessions when there are any)."""
+    template = plan.judge.sessions
     queues: dict[SessionKind, list[tuple[Case, HearingKind, int]]] = {kind: [] for kind in SK}
     for case in sorted(pending, key=lambda c: c.received):
         draw = rng.random()
@@ -175,12 +176,11 @@ def _scheduled(
         elif case.kind == "motion":
             continue
         elif draw < 0.4:
-            home = fitting_sessions(HearingKind.MASTER, case)
-            session_kind = home[0] if has_juvenile or home[0] is not SK.JUVENILE else home[-1]
-            queues[session_kind].append((case, HearingKind.MASTER, 15))
+            home = _home(fitting_sessions(HearingKind.MASTER, case, template), template)
+            queues[home].append((case, HearingKind.MASTER, 15))
         elif draw < 0.6 and case.kind in _MERITS:
-            home = fitting_sessions(HearingKind.INDIVIDUAL, case)
-            queues[home[0]].append((case, HearingKind.INDIVIDUAL, _MERITS[case.kind]))
+            home = _home(fitting_sessions(HearingKind.INDIVIDUAL, case, template), template)
+            queues[home].append((case, HearingKind.INDIVIDUAL, _MERITS[case.kind]))
     for queue in queues.values():
         queue.reverse()  # oldest case last: pop() takes it first
     hearings = []

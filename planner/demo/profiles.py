@@ -33,9 +33,11 @@ def _week(days: list[tuple[SessionKind, SessionKind]]) -> tuple[Session, ...]:
     return tuple(sessions)
 
 
-#: A Los Angeles-style week: master mornings, merits afternoons, a detained day, a bond
-#: morning and Friday afternoon for administrative work.
-BUSY_WEEK = _week([(M, I), (DM, DI), (M, I), (B, I), (M, A)])
+#: A Los Angeles-style week: master mornings, merits afternoons and a merits day, a detained
+#: day, a bond morning with detained merits after it, and Friday afternoon for administrative
+#: work. A third of the docket is detained: two of the five merits sessions are detained ones
+#: (with one, the detained merits hearings alone outran the year's bench time).
+BUSY_WEEK = _week([(M, I), (DM, DI), (I, I), (B, DI), (M, A)])
 #: A juvenile docket: juvenile masters on set days, fewer adult calendars.
 JUVENILE_WEEK = _week([(J, I), (M, I), (J, I), (B, DI), (M, A)])
 #: An assistant chief judge: three bench days, Thursday and Friday for supervisory work.
