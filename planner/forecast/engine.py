@@ -75,6 +75,7 @@ def forecast_workload(
             need_now = float(fitting.work.sum())
             need_at_floors = float(fitting.floor.sum())
         slack_pct = 100 * (room - need_now) / room if room > 0 else None
+        work_now, work_floors = need_now, need_at_floors
         # The missing hours are against that pool.
         need_now += capacity - room
         need_at_floors += capacity - room
@@ -97,6 +98,19 @@ def forecast_workload(
             missing_floors, where_floors = model.shortfall(floors, None)
         need_now = capacity + missing_now
         need_at_floors = capacity + missing_floors
+        # What the cases take: when they overflow a pool, the bench time that would hold them
+        # (so needed - left is the hours short); else their own minutes (a case no session of
+        # the template may hold counts its minutes too).
+        work_now = need_now if missing_now > 0 else _minutes(model, chosen, 1.0)
+        work_floors = need_at_floors
+        if missing_floors <= 0:
+            most = (at_floors, at_floors_cases)
+            taken = (
+                model.chosen(count, None, most)
+                if at_floors < count
+                else _fewest(at_floors_cases, count, model)
+            )
+            work_floors = _minutes(model, taken, None)
         short_now, short_floors = tuple(sorted(where_now)), tuple(sorted(where_floors))
         slack_pct = model.slack_pct(chosen) if at_current >= needed else None
         if slack_pct is None and capacity > 0 and at_current >= needed:
@@ -153,6 +167,8 @@ def forecast_workload(
         required_shortening_pct=None if scale is None else 100 * (1 - scale),
         minutes_per_needed_completion=capacity / needed if needed else None,
         bench_hours_missing=missing / 60,
+        needed_minutes_at_current=work_now,
+        needed_minutes_at_minimums=work_floors,
         slack_pct=slack_pct,
         workdays_in_year=workdays_in_year,
         workdays_left=year.workdays_left,
@@ -175,3 +191,23 @@ def forecast_workload(
         max_completions_proven=model.proven,
     )
     return replace(result, message=describe(result))
+
+
+def _fewest(x: list[int], count: int, model: PoolModel) -> list[int]:
+    """Of the cases ``x`` (a set that fits), ``count`` of them: the longest at the floors left
+    out (fewer cases of a set that fits still fit)."""
+    x = list(x)
+    lengths = model.lengths(None)
+    extra = sum(x) - count
+    for g in sorted(range(len(x)), key=lambda g: lengths[g], reverse=True):
+        if extra <= 0:
+            break
+        drop = min(x[g], extra)
+        x[g] -= drop
+        extra -= drop
+    return x
+
+
+def _minutes(model: PoolModel, x: list[int], scale: float | None) -> float:
+    """The minutes of the cases ``x`` at that scale (None: at the floors)."""
+    return sum(length * n for length, n in zip(model.lengths(scale), x, strict=True))

@@ -94,6 +94,12 @@ class Forecast:
     #: False when the search for K(1) or K at the floors stopped at its budget: the figure is
     #: then the most found to fit (a lower bound of the pool model's count).
     max_completions_proven: bool = True
+    #: Bench minutes the needed completions take (every pending case when fewer), at current
+    #: lengths and at the minimums, as the verdict counts them: the cases the pool model takes,
+    #: and when they overflow a pool, the bench time that would hold them (so that needed minus
+    #: left is the hours short). The explanation and the charts show these.
+    needed_minutes_at_current: float = 0.0
+    needed_minutes_at_minimums: float = 0.0
 
     def pool_names(self, indices: tuple[int, ...]) -> str:
         """ "individual", "individual and detained individual" """

@@ -15,9 +15,7 @@ from planner.domain.calendar import CourtCalendar, days_between
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, HearingStatus
-from planner.forecast.demand import measure_demand, tally_workload
 from planner.forecast.facts import CaseFacts
-from planner.forecast.fitting import Fitting
 from planner.forecast.report import Forecast
 from planner.forecast.shortening import hearing_lengths
 from planner.forecast.window import window_of
@@ -156,13 +154,7 @@ def compute_chart_data(
     today = window.today
     pending = [case for case in cases if _is_pending(case, today)]
 
-    workload = tally_workload(judge, cases, hearings, window)
-    demand = measure_demand(judge, workload)
-    fitting = Fitting(demand.work, demand.floor)
-    if forecast.needed <= demand.pending:
-        needed_minutes = fitting.minutes_for_smallest(forecast.needed)
-    else:
-        needed_minutes = float(fitting.work.sum())
+    needed_minutes = forecast.needed_minutes_at_current  # the forecast's own: one set of numbers
 
     summaries = day_summaries(judge, calendar, hearings, window.first, window.last)
     return ChartData(

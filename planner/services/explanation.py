@@ -8,9 +8,6 @@ sections, so figures per session pool can be added as sections of their own.
 from dataclasses import dataclass
 from datetime import date
 
-from planner.forecast.demand import measure_demand
-from planner.forecast.facts import ForecastInputs
-from planner.forecast.fitting import Fitting
 from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.services.severity import MILD_BELOW_PCT, SEVERE_FROM_PCT, Severity, grade
@@ -25,16 +22,9 @@ class WorkNeeded:
     at_minimums: float
 
 
-def work_needed(inputs: ForecastInputs, forecast: Forecast) -> WorkNeeded:
-    """The minutes behind ``forecast`` (made from ``inputs``), counted as the forecast counts."""
-    demand = measure_demand(inputs.judge, inputs.workload)
-    fitting = Fitting(demand.work, demand.floor)
-    if forecast.needed <= demand.pending:
-        return WorkNeeded(
-            fitting.minutes_for_smallest(forecast.needed),
-            fitting.minutes_for_smallest_at_floors(forecast.needed),
-        )
-    return WorkNeeded(float(fitting.work.sum()), float(fitting.floor.sum()))
+def work_needed(forecast: Forecast) -> WorkNeeded:
+    """The minutes behind ``forecast``: the pool forecast's own figures (one set of numbers)."""
+    return WorkNeeded(forecast.needed_minutes_at_current, forecast.needed_minutes_at_minimums)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ def test_every_figure_behind_an_unreachable_verdict() -> None:
     f* = 1,440 / 1,800 = 0.8, a 20% shortening; pace 60 x 38 / 46 = 49.6."""
     inputs = _inputs(60, 100)
     result = forecast_from(inputs)
-    work = work_needed(inputs, result)
+    work = work_needed(result)
     assert (work.at_current, work.at_minimums) == (1800, 1200)
 
     shown = explain(result, work)
@@ -89,10 +89,13 @@ def test_every_figure_behind_an_unreachable_verdict() -> None:
 def test_an_empty_docket_is_explained_without_a_shortening() -> None:
     inputs = _inputs(60, 0)
     result = forecast_from(inputs)
-    shown = explain(result, work_needed(inputs, result))
+    shown = explain(result, work_needed(result))
     assert shown.figure("verdict").text == "No pending cases"
     assert shown.figure("severity").text == "Nothing to forecast"
-    assert shown.figure("hours_needed").working == "no pending cases, at their current lengths: 0 min ÷ 60"
+    assert (
+        shown.figure("hours_needed").working
+        == "no pending cases, at their current lengths: 0 min ÷ 60"
+    )
     assert shown.figure("shortening").text == "–"
     assert shown.figure("shortening").working == "no pending cases: nothing to shorten"
     assert "beyond minimums" not in shown.as_text()
@@ -109,3 +112,29 @@ def test_the_what_if_difference_names_each_figure_it_moves() -> None:
         "-10 completions needed, +36 completions fit, shortening 20% → 4%, +18 bench hours left"
     )
     assert difference(saved, saved) == "no change"
+
+
+def test_the_hours_needed_are_the_pool_forecasts_own() -> None:
+    """Mondays: a master morning (180 min) and an individual afternoon (210 min), 8 left:
+    1,440 + 1,680 minutes (52 h). 20 asylum cases of 195 minutes (15 master, 180 merits), quota
+    12: the 12 needed merits hearings take 2,160 minutes of individual time, 480 (8 h) more
+    than there is; only 1,680 / 180 = 9 cases fit. The explanation's hours needed are the bench
+    time that would hold them, 52 + 8 = 60 h, so that needed - left is the hours short, as the
+    verdict counts them (their total minutes, 39 h, would say 13 h to spare)."""
+    sessions = (
+        Session(0, time(9), time(12), SessionKind.MASTER),
+        Session(0, time(13), time(16, 30), SessionKind.INDIVIDUAL),
+    )
+    judge = Judge("Pools", quota=12, sessions=sessions)
+    cases = [Case(f"{i:09d}", f"R {i}", "asylum", date(2025, 1, 1)) for i in range(20)]
+    workload = tally_workload(judge, cases, [], window_of(judge, AS_OF))
+    result = forecast_from(ForecastInputs(judge, [], [], workload, AS_OF))
+    assert result.max_completions_at_current_lengths == 9
+    assert result.verdict.value == "unreachable_without_shortening"
+    assert result.bench_hours_missing == 8
+    work = work_needed(result)
+    assert work.at_current == 60 * 60
+    shown = explain(result, work)
+    assert shown.figure("hours_needed").text == "60 h"
+    assert shown.figure("hours_missing").text == "8 h"
+    assert shown.figure("hours_missing").working == "60 h needed at current lengths − 52 h left"

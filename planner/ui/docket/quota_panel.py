@@ -304,7 +304,7 @@ class QuotaPanel(QFrame):
         except InvalidValue as refused:  # the domain's rule, e.g. an extra session overlaps one
             self._show_refused(str(refused))
             return
-        self._work = work_needed(self._inputs, self.forecast)
+        self._work = work_needed(self.forecast)
         self._show(self.forecast, self._work)
         if self._explanation is not None and self._explanation.isVisible():
             self._fill_explanation()
