@@ -3,10 +3,7 @@
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain, repeat
 from typing import Any
-
-import numpy as np
 
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, HearingStatus
@@ -18,20 +15,21 @@ from planner.forecast.window import Window
 class Demand:
     """The docket as the forecast sees it at as-of.
 
-    ``work`` holds each pending case's remaining work r_i in minutes and ``floor`` its minimum
-    m_i, in the same order as ``kinds``.
+    The pending cases come in groups of alike cases: ``counts[g]`` cases of kind ``kinds[g]``,
+    each with remaining work ``work[g]`` minutes (r_i) and minimum ``floor[g]`` (m_i).
     """
 
     completed: int
-    work: np.ndarray
-    floor: np.ndarray
+    work: tuple[float, ...]
+    floor: tuple[float, ...]
+    counts: tuple[int, ...]
     kinds: tuple[str, ...]
     booked_minutes: float
     fully_booked: int
 
     @property
     def pending(self) -> int:
-        return len(self.kinds)
+        return sum(self.counts)
 
 
 def tally_workload(
@@ -125,9 +123,10 @@ def measure_demand(judge: Judge, workload: Workload) -> Demand:
             fully_booked += group.count
     return Demand(
         completed=workload.completed,
-        work=np.repeat(np.asarray(work, dtype=float), counts),
-        floor=np.repeat(np.asarray(floor, dtype=float), counts),
-        kinds=tuple(chain.from_iterable(repeat(g.kind, g.count) for g in workload.pending)),
+        work=tuple(float(w) for w in work),
+        floor=tuple(float(m) for m in floor),
+        counts=tuple(counts),
+        kinds=tuple(g.kind for g in workload.pending),
         booked_minutes=float(workload.booked_minutes),
         fully_booked=fully_booked,
     )

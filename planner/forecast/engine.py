@@ -64,7 +64,7 @@ def forecast_workload(
         # One pool (or one set of pools all the cases' hearings need): K counts the shortest
         # cases first (the figures as they always were), in that pool's capacity.
         room = model.row_caps[0] if model.row_caps else capacity
-        fitting = Fitting(demand.work, demand.floor)
+        fitting = Fitting(demand.work, demand.floor, demand.counts)
         at_current = fitting.count_fitting(room)
         at_floors = fitting.count_fitting_at_floors(room)
         scale = fitting.largest_scale(needed, room)
@@ -72,8 +72,8 @@ def forecast_workload(
             need_now = fitting.minutes_for_smallest(needed)
             need_at_floors = fitting.minutes_for_smallest_at_floors(needed)
         else:
-            need_now = float(fitting.work.sum())
-            need_at_floors = float(fitting.floor.sum())
+            need_now = fitting.total_work()
+            need_at_floors = fitting.total_floor()
         slack_pct = 100 * (room - need_now) / room if room > 0 else None
         work_now, work_floors = need_now, need_at_floors
         # The missing hours are against that pool.

@@ -79,8 +79,7 @@ def forecast_judges(
     by default from now in each judge's own time zone.
 
     A court's worth of judges is shared among threads, each reading on its own connection:
-    SQLite and NumPy's partition let go of Python's lock, and they are most of the work on the
-    400-judge national demo. Threads, not processes: the window calls this too (the Court tab),
+    SQLite's reads let go of Python's lock (the pool model's counts, plain Python, do not). Threads, not processes: the window calls this too (the Court tab),
     and forking a process that runs threads can deadlock the child (Python 3.12 and later warn
     of it); fresh processes ("spawn") would each import the forecast again (0.3-0.5 s more CPU
     in all, measured) and need a frozen program to handle their start.
