@@ -3,6 +3,7 @@
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -119,3 +120,32 @@ def test_k_is_monotone_in_the_scale_and_the_bisection_finds_its_inverse(
     assert scale is not None
     assert scale >= low - 1e-9
     assert fitting.count_fitting(capacity, scale) >= needed
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 300), st.integers(1, 300), st.integers(1, 6)), max_size=20),
+    st.integers(0, 5000),
+    st.floats(0.01, 1.0),
+)
+def test_k_over_groups_of_alike_cases_is_k_over_the_cases(groups, capacity, scale) -> None:
+    """The forecast counts groups (r, m, how many); one entry per case gives the same K, the
+    same minutes of the shortest cases and the same f*."""
+    work = [max(a, b) for a, b, _ in groups]
+    floor = [min(a, b) for a, b, _ in groups]
+    counts = [n for _, _, n in groups]
+    grouped = Fitting(work, floor, counts)
+    each = Fitting(
+        [w for w, n in zip(work, counts, strict=True) for _ in range(n)],
+        [m for m, n in zip(floor, counts, strict=True) for _ in range(n)],
+    )
+    assert grouped.pending == each.pending == sum(counts)
+    assert grouped.count_fitting(capacity, scale) == each.count_fitting(capacity, scale)
+    assert grouped.count_fitting_at_floors(capacity) == each.count_fitting_at_floors(capacity)
+    needed = grouped.count_fitting_at_floors(capacity)
+    assert grouped.minutes_for_smallest(needed, scale) == pytest.approx(
+        each.minutes_for_smallest(needed, scale)
+    )
+    assert grouped.largest_scale(needed, capacity) == pytest.approx(
+        each.largest_scale(needed, capacity)
+    )
