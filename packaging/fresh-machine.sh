@@ -9,14 +9,15 @@
 #   2. test      as root, the README's test command `bash packaging/test.sh -m "not slow"`
 #                (`--full`: the whole suite, with the slow installer test);
 #   3. run       as root, the README's run command as `bash packaging/run.sh --self-test` (the
-#                window offscreen);
+#                window offscreen); then `again`: set-up once more prints nothing (no apt-get);
 #   4. xcb       Qt's xcb platform plugin finds every library it loads (ldd), and the self-test's
 #                window opens on a real X screen (Xvfb, installed for this check only);
 #   5. user      as the account, in its own copy: `bash packaging/run.sh --self-test`, then in a
 #                new login shell the README's `planner demo --db court.sqlite` and
 #                `planner forecast --db court.sqlite`.
 # A release whose python3 is older than 3.11 (bullseye) checks instead that set-up refuses in
-# one sentence and installs nothing, as the account and as root.
+# one sentence and installs nothing: with no python3 (from the version apt offers), then with
+# python3 3.9 installed, as the account and as root.
 #
 # Usage: bash packaging/fresh-machine.sh [--full] [--cache DIR] [--keep] [RELEASE...]
 #   RELEASE      default: bookworm trixie
@@ -110,9 +111,8 @@ timed() {  # log file, then the command and its arguments: sets $took and $statu
   status=$?
   set -e
   took=$((SECONDS - begin))
-  # Set-up's steps and the end of the output (the whole of it when the step failed).
-  { grep '^setup: ' "$1" || true; echo "    ..."; tail -n 6 "$1"; } | sed 's/^/    | /'
-  [ $status -eq 0 ] || sed 's/^/    ! /' "$1" | tail -n 60
+  # Set-up's steps and the end of the output (more of it when the step failed).
+  { grep '^setup: ' "$1" || true; echo "..."; tail -n "$([ $status -eq 0 ] && echo 6 || echo 40)" "$1"; } | sed 's/^/    | /'
 }
 
 bare_root() {  # release, root
@@ -190,6 +190,14 @@ check_release() {  # release
   timed "$logs/$release-run.log" in_root "$root" "cd /root/planner && bash packaging/run.sh --self-test"
   record "$release" run "$([ $status -eq 0 ] && echo PASS || echo FAIL)" $took "exit $status: bash packaging/run.sh --self-test"
 
+  # Set-up again: quiet, and no apt-get (it checks the libraries, which are there now).
+  timed "$logs/$release-again.log" in_root "$root" "cd /root/planner && bash packaging/setup.sh test,build && bash packaging/setup.sh"
+  if [ $status -eq 0 ] && [ ! -s "$logs/$release-again.log" ]; then
+    record "$release" again PASS $took "setup.sh test,build, then setup.sh: nothing to do, nothing printed"
+  else
+    record "$release" again FAIL $took "exit $status; it printed $(wc -l <"$logs/$release-again.log") lines"
+  fi
+
   # 4. A real window: every library of the xcb platform found, and the window on an X screen.
   timed "$logs/$release-xcb.log" in_root "$root" '
     cd /root/planner
@@ -213,6 +221,13 @@ check_release() {  # release
 older_python() {  # release, root, the python3 version the release offers
   local release="$1" root="$2" offered="$3" before after
   log "$release offers python3 $offered: set-up must refuse in one sentence and install nothing"
+  timed "$logs/$release-oldpython-bare.log" as_user "$root" "cd ~/planner && bash packaging/run.sh --self-test"
+  if [ $status -ne 0 ] && grep -q "needs Python 3.11 or later, and .* offers python3 $offered" "$logs/$release-oldpython-bare.log" \
+     && no_venv "$root/home/judge/planner"; then
+    record "$release" old-python-bare PASS $took "no python3: exit $status, the sentence, no .venv"
+  else
+    record "$release" old-python-bare FAIL $took "no python3: exit $status"
+  fi
   in_root "$root" "DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null 2>&1"
   before="$(in_root "$root" "dpkg-query -W | wc -l")"
   timed "$logs/$release-oldpython-user.log" as_user "$root" "cd ~/planner && bash packaging/run.sh --self-test"
