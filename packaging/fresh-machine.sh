@@ -56,8 +56,8 @@ results=()   # "release|step|PASS or FAIL|seconds|note"
 
 kill_inside() {  # processes still running in a root (started by these steps)
   local root="$1" pid
-  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-    [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$root" ] && kill -9 "$pid" 2>/dev/null || true
+  for pid in /proc/[0-9]*; do
+    [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ] && kill -9 "${pid#/proc/}" 2>/dev/null || true
   done
 }
 unmount_root() {
@@ -154,7 +154,8 @@ prepare_root() {  # root: network, mounts, the account, the two copies of the wo
 no_venv() { [ ! -e "$1/.venv" ]; }
 
 check_release() {  # release
-  local release="$1" root="$work/$release" logs="$work/logs"
+  local release="$1"
+  local root="$work/$release" logs="$work/logs"
   mkdir -p "$logs"
   log "== $release"
   bare_root "$release" "$root" || return 0
