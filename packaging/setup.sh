@@ -91,7 +91,7 @@ missing_libs=()
 if [ -n "$ldconfig" ]; then
   known="$("$ldconfig" -p 2>/dev/null || true)"
   case "$(uname -m)" in x86_64) abi="x86-64" ;; aarch64) abi="AArch64" ;; *) abi="" ;; esac
-  has_lib() { grep -F "$1 (" <<<"$known" | grep -F "$abi" >/dev/null; }
+  has_lib() { grep -F "$(printf '\t%s (' "$1")" <<<"$known" | grep -F "$abi" >/dev/null; }
   add_deb() {  # $1 package, $2 "window" when only the window needs it
     local d
     for d in "${need_debs[@]}"; do [ "$d" = "$1" ] && return 0; done
