@@ -50,6 +50,10 @@ class Repository(HearingStore):
 
     def _reader(self) -> Reader:
         """The store's plain reads, on this transaction's own connection (and snapshot)."""
+        if not self._sqlite():
+            # The plain reads are SQLite's SQL on sqlite3 (placeholders, json_each, stored
+            # text): a server's read path is still to come (issue 16, docs/court-server.md).
+            raise NotImplementedError("the store's plain reads run on SQLite only so far")
         driver = self._session.connection().connection.driver_connection
         assert driver is not None  # a transaction's connection is open: it has its driver's
         return Reader(driver)
