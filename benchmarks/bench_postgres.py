@@ -24,6 +24,8 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import make_url
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -92,6 +94,21 @@ def _write_path(sessions: Sessions, cases: int) -> dict[str, float]:
     return figures
 
 
+def _first_query_ms(url: str) -> float:
+    """A plain driver connection and its first answer (a read path without SQLAlchemy)."""
+    import psycopg
+
+    times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        with psycopg.connect(
+            make_url(url).set(drivername="postgresql").render_as_string(False)
+        ) as plain:
+            plain.execute("SELECT 1").fetchone()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=5000)
@@ -110,6 +127,7 @@ def main() -> int:
     print(f"throwaway cluster: initdb + start {started:.0f} ms")
     try:
         with cluster.database() as url, tempfile.TemporaryDirectory() as folder:
+            print(f"psycopg: connect and SELECT 1 on loopback: {_first_query_ms(url):.1f} ms")
             on_server = Sessions.on_server(url)
             on_file = Sessions(Path(folder) / "bench.sqlite")
             try:
