@@ -21,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Time,
+    func,
     inspect,
     select,
 )
@@ -198,6 +199,8 @@ def test_a_postgresql_url_is_opened_with_psycopg_3() -> None:
 
 # The write path ---------------------------------------------------------------------------------
 
+_DOCKET_ROWS = (CaseRow, HearingRow, LeaveRow, SessionRow)
+
 
 def _judge() -> Judge:
     return Judge(
@@ -290,6 +293,26 @@ def test_a_stale_edit_is_refused_naming_who_changed_what(sessions: Sessions) -> 
     with sessions.transaction("clerk2") as repo:
         stored = repo.case(case_id)
     assert (stored.language, stored.attorney, stored.version) == ("Portuguese", "L. Chen", 2)
+
+
+def test_ids_are_never_given_again_and_a_judge_takes_its_docket_along(sessions: Sessions) -> None:
+    """Migration 0003's promise on both engines (SQLite's AUTOINCREMENT, PostgreSQL's
+    sequences), and the foreign keys' ON DELETE CASCADE."""
+    docket = _docket()
+    with sessions.transaction("jortiz") as repo:
+        judge_id = repo.add_docket(docket)
+        highest = max(repo.case_ids(judge_id).values())
+        repo.delete_case(highest)
+    with sessions.transaction("jortiz") as repo:
+        again = repo.add_case(judge_id, docket.cases[1])
+        assert again.id is not None
+        assert again.id > highest
+        repo.remove_judge(judge_id)
+        other = repo.add_judge(replace(docket.judge, name="Okafor"))
+    assert other > judge_id
+    with sessions.engine.connect() as connection:
+        left = [connection.scalar(select(func.count()).select_from(row)) for row in _DOCKET_ROWS]
+    assert left == [0, 0, 0, 1]  # cases, hearings, leave gone with their judge; the new judge
 
 
 def _edit_while_another_saves(sessions: Sessions, case_id: int) -> None:
