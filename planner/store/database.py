@@ -14,6 +14,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.store import filesystems
 from planner.store.connection import (
     SCHEMA_REVISION,
     ReadConnections,
@@ -73,6 +74,7 @@ class Database:
             raise DatabaseUnavailable(f"{path} is a folder, not a database file")
         if not path.parent.exists():
             raise DatabaseUnavailable(f"the folder {path.parent} does not exist")
+        _refuse_network_folder(path)
         try:
             create_private(path)  # a new database is the owner's alone, whatever the umask
         except OSError as error:
@@ -186,6 +188,20 @@ class Database:
                 f"{self.path} was replaced by another file since it was opened: nothing was "
                 "saved. Open it again to work on the new file"
             )
+
+
+def _refuse_network_folder(path: Path) -> None:
+    """Refuse, before anything is created or read, a file on a network file system: SQLite's
+    write-ahead log does not work there, and two computers writing it could corrupt the docket
+    (``planner.store.filesystems``)."""
+    kind = filesystems.network_file_system(path.parent)
+    if kind is not None:
+        raise DatabaseUnavailable(
+            f"{path} is on a network file system ({kind}), where SQLite cannot keep a docket "
+            "safe: two computers writing it at once could corrupt it. Keep the database on this "
+            "computer's own disk (copy it there), or share dockets through the court server "
+            "(PostgreSQL; docs/court-server.md)"
+        )
 
 
 def _inspecting(path: Path) -> sqlite3.Connection:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,7 +22,8 @@ from planner.store.repository import Repository
 
 
 class Sessions:
-    """The engine on one file, and its transactions as the store's ``Repository``."""
+    """The engine on one file (or, for the court server, one PostgreSQL database), and its
+    transactions as the store's ``Repository``."""
 
     def __init__(self, path: Path) -> None:
         # The path as the URL's database, never pasted into a URL's text: a '?', '%' or '#' in
@@ -31,7 +32,24 @@ class Sessions:
         self.engine: Engine = create_engine(URL.create("sqlite", database=str(path)))
         event.listen(self.engine, "connect", _configure)
         event.listen(self.engine, "begin", _begin)
-        self._path = path
+        self._path: Path | None = path
+        self._init_sessions()
+
+    @classmethod
+    def on_server(cls, url: str | URL) -> "Sessions":
+        """Sessions on a PostgreSQL database (``postgresql://USER@HOST/DBNAME``), through
+        psycopg 3, imported here and only here. Each transaction sees one snapshot
+        (REPEATABLE READ), as a SQLite transaction does: a write that lost a race with another
+        session's is refused (``StaleEdit``), never applied over a state it did not read."""
+        sessions = cls.__new__(cls)
+        sessions.engine = create_engine(
+            server_url(url), isolation_level="REPEATABLE READ", pool_pre_ping=True
+        )
+        sessions._path = None
+        sessions._init_sessions()
+        return sessions
+
+    def _init_sessions(self) -> None:
         # No autobegin: a repository used after its transaction ended raises at once, instead of
         # quietly beginning a transaction (IMMEDIATE: holding the write lock) that nothing ends.
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autobegin=False)
@@ -45,7 +63,7 @@ class Sessions:
             with session.begin():
                 yield Repository(session, editor)
         except DatabaseError as error:
-            known = translate(error.orig or error, self._path)
+            known = translate(error.orig or error, self._path) or _server_race(error)
             if known is None:
                 raise  # a bug, not the file's problem: it is reported with its traceback
             raise known from error
@@ -73,6 +91,26 @@ class Sessions:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def server_url(url: str | URL) -> URL:
+    """SQLAlchemy's URL of a PostgreSQL database, on psycopg 3 whatever driver it named (or
+    none: ``postgresql://`` would mean psycopg2, which the Planner does not install)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError(f"not a PostgreSQL URL: {parsed.render_as_string(hide_password=True)}")
+    return parsed.set(drivername="postgresql+psycopg")
+
+
+#: PostgreSQL's SQLSTATEs of a transaction that lost a race: a serialization failure (it read a
+#: row another transaction has since changed) and a deadlock.
+_RACES = {"40001", "40P01"}
+
+
+def _server_race(error: DatabaseError) -> StaleEdit | None:
+    if getattr(error.orig, "sqlstate", None) in _RACES:
+        return StaleEdit(SAME_MOMENT)
+    return None
 
 
 def prepare() -> None:

@@ -19,7 +19,9 @@ with engine.connect() as connection:
             context.configure(
                 connection=connection,
                 target_metadata=Base.metadata,
-                render_as_batch=True,  # SQLite alters tables by copying them
+                # New migrations are written in batch mode, SQLite's way to alter a table (by
+                # copying it); on PostgreSQL a batch runs as plain ALTER TABLEs.
+                render_as_batch=True,
             )
             context.run_migrations()
             if sqlite:

@@ -10,6 +10,8 @@ with the highest ids are deleted (a judge removed, a docket replaced by ``planne
 over the different row that now has its id. With AUTOINCREMENT, SQLite remembers the highest id
 ever given (``sqlite_sequence``) and never gives an id again. SQLite adds it only by copying the
 table: the rows keep their ids, and the sequence starts at the highest one copied.
+
+PostgreSQL needs nothing: its ``SERIAL`` ids come from a sequence, which never goes back.
 """
 
 from alembic import op
@@ -22,7 +24,13 @@ depends_on = None
 _TABLES = ("judges", "cases", "hearings", "leave", "closures")
 
 
+def _sqlite() -> bool:
+    return bool(op.get_bind().dialect.name == "sqlite")
+
+
 def upgrade() -> None:
+    if not _sqlite():
+        return  # a sequence already gives each id once
     # Foreign keys are off while migrating (env.py): copying ``judges`` does not cascade.
     for table in _TABLES:
         with op.batch_alter_table(
@@ -32,6 +40,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if not _sqlite():
+        return
     for table in _TABLES:
         with op.batch_alter_table(
             table, recreate="always", table_kwargs={"sqlite_autoincrement": False}
