@@ -81,12 +81,13 @@ class _PoolCounts:
     """K(1) or K at the floors (the forecast's pool model) of the docket drawn with ``n`` short
     cases: what the demo calibrates against, so each judge lands where the profile aims.
 
-    The detained flags are set as ``pending_cases`` sets them (from a copy of the generator's
-    state); bookings and juvenile flags are left out (they move few minutes between pools).
+    The detained share is set as ``pending_cases`` sets it (bond and fear reviews, then the
+    detainable kinds in turn), spread over each kind's overrides in proportion rather than drawn;
+    bookings and juvenile flags are left out (they move few minutes between pools).
     """
 
-    def __init__(self, plan: JudgePlan, light: list[Draw], heavy: list[Draw], state: object):
-        self._plan, self._light, self._heavy, self._state = plan, light, heavy, state
+    def __init__(self, plan: JudgePlan, light: list[Draw], heavy: list[Draw]):
+        self._plan, self._light, self._heavy = plan, light, heavy
         window_end = datetime.combine(plan.calendar.last + timedelta(days=1), time())
         year = scan_year(
             plan.calendar, plan.leave, datetime.combine(plan.today, time()), window_end
@@ -102,25 +103,41 @@ class _PoolCounts:
         key = (n_light, at_floors)
         if key not in self._known:
             count = self._plan.pending
-            draws = self._light[:n_light] + self._heavy[: count - n_light]
-            copy = Random()
-            copy.setstate(self._state)  # type: ignore[arg-type]
-            detained = _flags(copy, draws, self._plan.profile.detained_share)
-            alike: Counter[tuple[str, int | None, bool]] = Counter(
-                (kind, minutes, held) for (kind, minutes), held in zip(draws, detained, strict=True)
-            )
-            workload = Workload(
-                completed=0,
-                pending=tuple(
-                    PendingGroup(kind, minutes, 0, n, held)
-                    for (kind, minutes, held), n in alike.items()
-                ),
-                booked_minutes=0,
-            )
+            drawn = Counter(self._light[:n_light]) + Counter(self._heavy[: count - n_light])
+            held = _detained_counts(drawn, count, self._plan.profile.detained_share)
+            pending = []
+            for (kind, minutes), n in drawn.items():
+                inside = held.get((kind, minutes), 0)
+                if inside:
+                    pending.append(PendingGroup(kind, minutes, 0, inside, True))
+                if n - inside:
+                    pending.append(PendingGroup(kind, minutes, 0, n - inside, False))
+            workload = Workload(completed=0, pending=tuple(pending), booked_minutes=0)
             groups = case_groups(self._plan.judge, workload, self._pools)
             model = PoolModel(self._pools, self._capacity, groups)
             self._known[key] = model.count(None if at_floors else 1.0)[0]
         return self._known[key]
+
+
+def _detained_counts(drawn: Counter[Draw], count: int, share: float) -> dict[Draw, int]:
+    """How many of each kind and override ``_flags`` detains, the kind's share spread over its
+    overrides in proportion (the calibration's stand-in for the draw)."""
+    held = {draw: n for draw, n in drawn.items() if draw[0] in ("bond", "fear_review")}
+    wanted = round(share * count) - sum(held.values())
+    for kind in _DETAINABLE:
+        if wanted <= 0:
+            break
+        alike = {draw: n for draw, n in drawn.items() if draw[0] == kind}
+        total = sum(alike.values())
+        take = min(wanted, total)
+        for draw, n in alike.items():
+            held[draw] = n * take // total
+        for draw in sorted(alike, key=lambda d: alike[d], reverse=True)[
+            : take - sum(held[d] for d in alike)
+        ]:
+            held[draw] += 1
+        wanted -= take
+    return held
 
 
 #: Per aimed verdict: K at the floors (True) or at current lengths, and the share of the
@@ -156,7 +173,7 @@ def pending_kinds(rng: Random, plan: JudgePlan) -> list[Draw]:
         n_light = usual
     else:
         at_floors, share = aim
-        counts = _PoolCounts(plan, light, heavy, rng.getstate())
+        counts = _PoolCounts(plan, light, heavy)
         target = max(1, math.ceil(share * needed))
         # The fewest short cases that bring K to the target (K grows with them).
         low, high = 0, count
