@@ -45,6 +45,7 @@ class Colours:
     disabled_text: str
     link: str
     late_text: str  # an overdue date in the docket
+    field_edge: str  # the frame of a text field, a spin box, a drop-down list
     # The calendar's timeline.
     hearing_fill: dict[HearingKind, str]
     hearing_border: dict[HearingKind, str]
@@ -135,6 +136,7 @@ LIGHT = Colours(
     disabled_text="#8c8c8c",
     link="#0b57b8",
     late_text="#b00020",
+    field_edge="#767676",
     hearing_fill=_HEARING_FILLS,
     hearing_border=_HEARING_BORDERS,
     hearing_text="#111111",
@@ -175,6 +177,7 @@ DARK = Colours(
     disabled_text="#7d8087",
     link="#7ab7ff",
     late_text="#ff8a80",
+    field_edge="#8d9096",
     hearing_fill=_HEARING_FILLS,
     hearing_border={
         HearingKind.MASTER: "#8fb8f0",
@@ -229,6 +232,7 @@ HIGH_CONTRAST = Colours(
     disabled_text="#a6a6a6",
     link="#66ffff",
     late_text="#ff9e9e",
+    field_edge="#b6b6b6",
     hearing_fill=dict.fromkeys(HearingKind, "#000000"),
     hearing_border={
         HearingKind.MASTER: "#7fb2ff",
@@ -327,6 +331,8 @@ def colour_pairs(c: Colours) -> list[Pair]:
         Pair("late date", c.late_text, c.base, TEXT),
         Pair("late date on alternate rows", c.late_text, c.alternate_base, TEXT),
         Pair("active view button", c.highlight, c.window, GRAPHIC),
+        Pair("field frame on the window", c.field_edge, c.window, GRAPHIC),
+        Pair("field frame around its text", c.field_edge, c.base, GRAPHIC),
         Pair("selection outline", c.highlight, c.base, GRAPHIC),
         Pair("adjourned hearing", c.adjourned_text, c.adjourned_fill, TEXT),
         Pair("session or day-off label", c.tag_text, c.tag_fill, TEXT),

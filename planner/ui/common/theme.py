@@ -105,7 +105,28 @@ def apply_theme(name: str) -> Theme:
     if isinstance(app, QApplication):
         _watch_the_system(app)
         app.setPalette(palette_of(_current))
+        fields = field_palette(_current)
+        for name in FRAMED_FIELDS:
+            app.setPalette(fields, name)
     return theme
+
+
+#: The widgets whose frame Fusion draws a shade darker than the window's colour (invisible on a
+#: dark window): they get a palette whose window colour makes that frame ``field_edge``.
+FRAMED_FIELDS = ("QLineEdit", "QAbstractSpinBox", "QComboBox")
+
+
+def field_palette(colours: Colours) -> QPalette:
+    """The palette of text fields, spin boxes and drop-down lists: Fusion draws their frame in
+    ``Window.darker(140)``, so Window is set to ``field_edge.lighter(140)``."""
+    palette = palette_of(colours)
+    palette.setColor(QPalette.ColorRole.Window, QColor(colours.field_edge).lighter(140))
+    return palette
+
+
+def drawn_field_edge(colours: Colours) -> str:
+    """The frame colour Fusion will really draw around a field (what the contrast test measures)."""
+    return QColor(colours.field_edge).lighter(140).darker(140).name()
 
 
 def _watch_the_system(app: QApplication) -> None:

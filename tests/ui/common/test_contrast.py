@@ -14,7 +14,7 @@ from planner.ui.common.colours import (
     colour_pairs,
     contrast_ratio,
 )
-from planner.ui.common.theme import apply_theme, current_colours
+from planner.ui.common.theme import apply_theme, current_colours, drawn_field_edge
 
 
 @pytest.mark.parametrize("theme", list(Theme), ids=[t.value for t in Theme])
@@ -78,5 +78,26 @@ def test_the_palette_in_use_is_the_one_measured(qtbot, name: str) -> None:  # ty
             (roles.PlaceholderText, colours.muted_text),
         ):
             assert palette.color(role).name() == colour
+    finally:
+        apply_theme("light")
+
+
+@pytest.mark.parametrize("theme", list(Theme), ids=[t.value for t in Theme])
+def test_fields_are_framed_in_the_measured_colour(qtbot, theme: Theme) -> None:  # type: ignore[no-untyped-def]
+    """Fusion draws a field's frame a shade darker than the window (invisible on black); the
+    fields' own palette makes it the measured ``field_edge``."""
+    from PySide6.QtWidgets import QLineEdit
+
+    colours = THEMES[theme]
+    assert drawn_field_edge(colours) == colours.field_edge
+    try:
+        apply_theme(theme.value)
+        field = QLineEdit()
+        qtbot.addWidget(field)
+        field.resize(200, 30)
+        image = field.grab().toImage()
+        middle = image.height() // 2
+        edge = {image.pixelColor(x, middle).name() for x in range(3)}
+        assert colours.field_edge in edge
     finally:
         apply_theme("light")
