@@ -19,6 +19,7 @@ THEME_CHOICES = (
 _current: Colours = LIGHT
 _chosen = "light"
 _watching = False
+_told: dict[str, object] = {}  # the scheme and contrast the desktop's last signals carried
 
 
 def palette_of(colours: Colours) -> QPalette:
@@ -45,14 +46,14 @@ def palette_of(colours: Colours) -> QPalette:
         palette.setColor(role, QColor(colour))
     # Fusion's bevels and frames: from the window's colour, or the button's in high contrast.
     edge = QColor(colours.window_text if colours.theme is Theme.HIGH_CONTRAST else colours.button)
-    for role, colour in (
+    for role, shade in (
         (roles.Light, QColor(colours.button).lighter(150)),
         (roles.Midlight, QColor(colours.button).lighter(125)),
         (roles.Mid, edge if colours.theme is Theme.HIGH_CONTRAST else edge.darker(130)),
         (roles.Dark, edge if colours.theme is Theme.HIGH_CONTRAST else edge.darker(200)),
         (roles.Shadow, QColor("#000000")),
     ):
-        palette.setColor(role, colour)
+        palette.setColor(role, shade)
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours.disabled_text))
     return palette
@@ -63,15 +64,19 @@ def dark_palette() -> QPalette:
 
 
 def system_theme() -> Theme:
-    """What the desktop asks for: high contrast (Qt 6.10's contrast preference), dark or light."""
+    """What the desktop asks for: high contrast (Qt 6.10's contrast preference), dark or light;
+    what the desktop last said through the signals, where the platform cannot be asked."""
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)  # Qt 6.10 and later
-    if (
-        accessibility is not None
-        and accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
-    ):
+    contrast = _told.get("contrast")
+    if contrast is None and accessibility is not None:
+        contrast = accessibility().contrastPreference()
+    if contrast is not None and contrast == Qt.ContrastPreference.HighContrast:
         return Theme.HIGH_CONTRAST
-    return Theme.DARK if hints.colorScheme() == Qt.ColorScheme.Dark else Theme.LIGHT
+    scheme: object = hints.colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        scheme = _told.get("scheme", scheme)
+    return Theme.DARK if scheme == Qt.ColorScheme.Dark else Theme.LIGHT
 
 
 def resolve(name: str) -> Theme:
@@ -107,7 +112,8 @@ def apply_theme(name: str) -> Theme:
         app.setPalette(palette_of(_current))
         fields = field_palette(_current)
         for name in FRAMED_FIELDS:
-            app.setPalette(fields, name)
+            # The class name: PySide6 takes a str (its stubs say bytes).
+            app.setPalette(fields, name)  # type: ignore[arg-type]
     return theme
 
 
@@ -137,16 +143,22 @@ def _watch_the_system(app: QApplication) -> None:
     _watching = True
     hints = app.styleHints()
 
-    def follow(*_args: object) -> None:
+    def follow_scheme(scheme: Qt.ColorScheme) -> None:
+        _told["scheme"] = scheme
         if _chosen == "system":
             apply_theme("system")
 
-    hints.colorSchemeChanged.connect(follow)
+    def follow_contrast(contrast: object) -> None:
+        _told["contrast"] = contrast
+        if _chosen == "system":
+            apply_theme("system")
+
+    hints.colorSchemeChanged.connect(follow_scheme)
     accessibility = getattr(hints, "accessibility", None)
     if accessibility is not None and isinstance(accessibility(), QObject):
         signal = getattr(accessibility(), "contrastPreferenceChanged", None)
         if signal is not None:
-            signal.connect(follow)
+            signal.connect(follow_contrast)
 
 
 def checked_button_style() -> str:

@@ -101,3 +101,33 @@ def test_fields_are_framed_in_the_measured_colour(qtbot, theme: Theme) -> None: 
         assert colours.field_edge in edge
     finally:
         apply_theme("light")
+
+
+def test_following_the_system_switches_when_the_desktop_does(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With View > Theme on "system", the desktop's change of colour scheme or contrast applies
+    at once; a fixed choice stays. (The offscreen platform has no colour scheme of its own, so
+    the test sends the signals the desktop's platform would.)"""
+    from PySide6.QtCore import Qt
+
+    hints = QGuiApplication.styleHints()
+    contrast = hints.accessibility()
+    try:
+        apply_theme("system")
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert current_colours() is THEMES[Theme.LIGHT]
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert current_colours() is THEMES[Theme.DARK]
+        assert QGuiApplication.palette().color(QPalette.ColorRole.Window).name() == (
+            THEMES[Theme.DARK].window
+        )
+        contrast.contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+        assert current_colours() is THEMES[Theme.HIGH_CONTRAST]
+        contrast.contrastPreferenceChanged.emit(Qt.ContrastPreference.NoPreference)
+        assert current_colours() is THEMES[Theme.DARK]
+        apply_theme("light")  # a fixed choice no longer follows
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert current_colours() is THEMES[Theme.LIGHT]
+    finally:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        contrast.contrastPreferenceChanged.emit(Qt.ContrastPreference.NoPreference)
+        apply_theme("light")
