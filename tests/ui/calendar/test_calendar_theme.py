@@ -94,3 +94,29 @@ def test_an_adjourned_hearing_is_painted_readable_in_the_dark_theme(  # type: ig
     }
     assert DARK.adjourned_fill in seen
     assert contrast_ratio(DARK.adjourned_text, DARK.adjourned_fill) >= 4.5
+
+
+def test_the_unscheduled_hint_reads_in_every_theme(
+    qtbot, workspace: Workspace, light: None
+) -> None:  # type: ignore[no-untyped-def]
+    """It was about 1.3:1 in the dark theme (a style sheet's colour); now the muted text of the
+    theme in use, 4.5:1 or more against the window it sits on, repainted with the theme."""
+    from planner.ui.calendar.unscheduled_pane import UnscheduledPane
+    from planner.ui.common.colours import THEMES, Theme
+
+    court(workspace)
+    pane = UnscheduledPane(workspace)
+    qtbot.addWidget(pane)
+    pane.show()
+    for theme in Theme:
+        apply_theme(theme.value)
+        colours = THEMES[theme]
+        qtbot.waitUntil(
+            lambda c=colours: (
+                pane.hint.palette().color(pane.hint.foregroundRole()).name() == c.muted_text
+            ),
+            timeout=2000,
+        )
+        ground = pane.hint.palette().color(pane.hint.backgroundRole()).name()
+        assert ground == colours.window
+        assert contrast_ratio(colours.muted_text, ground) >= 4.5
