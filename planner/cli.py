@@ -100,7 +100,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="check this installation (a demo docket in a temporary folder, the window "
         "offscreen, a forecast and a PDF) and exit: 0 if every step passed",
     )
-    parser.add_argument("--theme", choices=("system", "light", "dark"), help="window colours")
+    parser.add_argument(
+        "--theme", choices=("system", "light", "dark", "high_contrast"), help="window colours"
+    )
     # For the screenshots in docs/: open the window, save a picture of it, and quit.
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=_size, metavar="WxH", help=argparse.SUPPRESS)

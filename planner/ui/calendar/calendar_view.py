@@ -78,11 +78,14 @@ from planner.ui.calendar.calendar_proposal import (
 from planner.ui.calendar.calendar_year import YearView
 from planner.ui.calendar.day_grid import DayGrid
 from planner.ui.common.freshness import Freshness
+from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_mime import case_id_of
 from planner.ui.docket.docket_model import kind_label
 
 _REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
+#: A theme or font change: what was painted and cached is out of date.
+_REPAINT_ON = (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange)
 
 
 class _Timeline(QWidget):
@@ -137,6 +140,12 @@ class _Timeline(QWidget):
         self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
         self._cache = None
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: lay out and paint again (the cached picture holds the old colours)."""
+        super().changeEvent(event)
+        if event.type() in _REPAINT_ON:
+            self.relayout()
 
     def block_at(self, pos: QPoint | QPointF) -> Block | None:
         point = QPointF(pos)
@@ -445,6 +454,14 @@ class CalendarView(QWidget):
         )
         self.names_button.setChecked(True)
         self.week_button.setChecked(True)
+        self._checked_buttons = (
+            self.names_button,
+            self.day_button,
+            self.week_button,
+            self.month_button,
+            self.year_button,
+        )
+        self._style_checked_buttons()
         group = QButtonGroup(self)
         for mode_button in (self.day_button, self.week_button, self.month_button, self.year_button):
             group.addButton(mode_button)
@@ -485,6 +502,17 @@ class CalendarView(QWidget):
             grid.selection_changed.connect(self._grid_moved)
             grid.title_changed.connect(self._grid_titled)
         layout.addWidget(self.stack, 1)
+
+    def _style_checked_buttons(self) -> None:
+        """The active view's button stands out, in the colours of the theme in use."""
+        style = checked_button_style()
+        for b in self._checked_buttons:
+            b.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_checked_buttons"):
+            self._style_checked_buttons()
 
     # What is shown ----------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from planner.domain.vocabulary import CaseStatus
 from planner.services import docket as docket_service
 from planner.services.changes import Change
 from planner.store.listing import DocketFilter, SortKey
+from planner.ui.common.flow_layout import FlowLayout, flow_policy
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket import case_actions
 from planner.ui.docket.case_actions import Confirm, RunDialog
@@ -96,7 +97,7 @@ class DocketView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._top)
-        layout.addLayout(self._filters)
+        layout.addWidget(self.filters_box)
         layout.addWidget(self.stack, 1)
         self.model.counted.connect(self._show_count)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -134,7 +135,10 @@ class DocketView(QWidget):
         self.reset_button = QToolButton()
         self.reset_button.setText("Reset filters")
         self.reset_button.clicked.connect(self.reset_filters)
-        self._filters = QHBoxLayout()
+        # The filters wrap onto a second row on a narrow window (or at a large scale), never cut.
+        self.filters_box = QWidget()
+        self.filters_box.setSizePolicy(flow_policy())
+        self._filters = FlowLayout(self.filters_box)
         combos = [
             self.status_combo,
             self.kind_combo,
@@ -149,7 +153,6 @@ class DocketView(QWidget):
             self._filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._apply_filter)
         self._filters.addWidget(self.reset_button)
-        self._filters.addStretch(1)
 
     def _build_table(self) -> None:
         table = self.table = QTableView()
