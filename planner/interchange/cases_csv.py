@@ -103,13 +103,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _inert(text: str) -> str:
-    """The cell as a spreadsheet shows it, never runs it: ``=SUM(A1)`` becomes ``'=SUM(A1)``."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """The cell as a spreadsheet shows it, never runs it: ``=SUM(A1)`` becomes ``'=SUM(A1)``.
+
+    A value whose own apostrophes come before a formula's first character (``'@``) gets one
+    more, so that reading takes off exactly the one added here."""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def _as_written(cell: str) -> str:
-    """The cell without the apostrophe ``_inert`` put before a formula's first character."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    """The cell without the apostrophe ``_inert`` put before it."""
+    added = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
+    return cell[1:] if added else cell
 
 
 def _yes_no(flag: bool) -> str:
