@@ -5,6 +5,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -334,7 +335,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a usage error already printed
         return int(done.code or 0)
     try:
-        code = _run(args)
+        # Every database the command opens is closed here, before main() returns, refused or
+        # not: a connection left for the garbage collector would checkpoint the file whenever
+        # it got to it, in the middle of whatever an in-process caller (a test) runs next.
+        with ExitStack() as args.closing:
+            code = _run(args)
         sys.stdout.flush()  # here, not at exit: a closed pipe or a full disk is told below
         return code
     except (UserError, InvalidValue, StoreError) as error:
@@ -409,6 +414,7 @@ def _open(args: argparse.Namespace, *, changes: bool = False):
     from planner.store.database import Database
 
     database = Database.open(_database_path(args))
+    args.closing.callback(database.close)  # when the command is done (main)
     if changes:  # today's backup (once a day) before a command that writes
         from planner.services.backups import keep_daily_backup
 
