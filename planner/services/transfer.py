@@ -3,12 +3,13 @@
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from planner.domain.docket import Case, Docket
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.plural import counted
 from planner.interchange.cases_csv import decode_csv, read_cases, write_cases
 from planner.interchange.docket_json import read_docket, write_docket
-from planner.interchange.problems import decode_utf8
+from planner.interchange.problems import ImportRefused, Problem, decode_utf8
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
 from planner.store.private_files import replaced_atomically
@@ -176,6 +177,209 @@ def _judge_for_cases(repo: Repository, judge_name: str | None, database: Databas
         )
     known = ", ".join(repr(judge.name) for judge in judges)
     raise InvalidValue(f"say whose docket the cases go to with --judge NAME (judges: {known})")
+
+
+# Import with a preview (the window) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What importing a file would do, read and checked whole, before anything is stored.
+
+    Cases are compared by A-number with the docket they go to: a cases CSV with the docket of
+    ``judge_id``; a docket file with that of the stored judge of the file's name, which it would
+    replace (``judge_id`` None: a new judge). ``problems`` lists every bad row; a file with any
+    is refused whole.
+    """
+
+    source: str
+    kind: str  # "docket" (a JSON docket file) or "cases" (a cases CSV)
+    judge: str
+    judge_id: int | None
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0  # a docket file: stored cases the file lacks, which the import removes
+    hearings: int = 0
+    problems: tuple[Problem, ...] = ()
+    cases: tuple[Case, ...] = ()  # a cases CSV: the new and changed cases as they will be stored
+    docket: Docket | None = None  # a docket file: the docket it holds
+
+    @property
+    def replaces(self) -> bool:
+        """A docket file whose judge is already stored: the import replaces that docket."""
+        return self.kind == "docket" and self.judge_id is not None
+
+    @property
+    def importable(self) -> bool:
+        """No problem, and something to store."""
+        if self.problems:
+            return False
+        return self.docket is not None if self.kind == "docket" else bool(self.cases)
+
+    def describe(self) -> str:
+        who = _judge_title(self.judge)
+        counts = f"{self.new:,} new, {self.changed:,} changed, {self.unchanged:,} unchanged"
+        if self.kind == "cases":
+            return f"Cases for {who}'s docket: {counts}."
+        if self.replaces:
+            gone = f"; {counted(self.removed, 'stored case')} not in the file would be removed"
+            return (
+                f"A docket file for {who}, who is already stored: it would replace the stored "
+                f"docket ({counts}{gone if self.removed else ''}; "
+                f"{counted(self.hearings, 'hearing')})."
+            )
+        return (
+            f"A docket file for {who}, a new judge: "
+            f"{counted(self.new, 'case')} and {counted(self.hearings, 'hearing')}."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedImport:
+    """What an import stored, so that one undo takes all of it back."""
+
+    judge: str
+    added: tuple[str, ...] = ()  # a cases CSV: the A-numbers it added
+    before: tuple[Case, ...] = ()  # a cases CSV: the cases it changed, as they were
+    replaced: Docket | None = None  # a docket file: the docket it replaced
+
+
+def preview_import(database: Database, path: Path, *, judge_id: int | None) -> ImportPreview:
+    """Read and check ``path`` (a docket file or a cases CSV) and compare it with what is stored.
+
+    Nothing is written. A cases CSV goes to the docket of ``judge_id`` (or, without one, of the
+    database's only judge). A file that cannot be read at all raises InvalidValue; bad rows are
+    the preview's ``problems``.
+    """
+    data = _read_bytes(path)
+    source = path.name
+    if _is_docket_file(path, data):
+        return _preview_docket(database, data, source)
+    return _preview_cases(database, data, source, judge_id)
+
+
+def _preview_docket(database: Database, data: bytes, source: str) -> ImportPreview:
+    try:
+        docket = read_docket(decode_utf8(data, source), source)
+    except ImportRefused as refused:
+        return ImportPreview(source, "docket", "", None, problems=refused.problems)
+    with database.transaction() as reader:  # the docket is read through the repository
+        current = reader.judge_named(docket.judge.name)
+        stored = {} if current is None or current.id is None else _stored(reader, current.id)
+    new, changed, unchanged = _compare(docket.cases, stored)
+    filed = {case.a_number for case in docket.cases}
+    return ImportPreview(
+        source,
+        "docket",
+        docket.judge.name,
+        None if current is None else current.id,
+        new=new,
+        changed=changed,
+        unchanged=unchanged,
+        removed=sum(a_number not in filed for a_number in stored),
+        hearings=len(docket.hearings),
+        docket=docket,
+    )
+
+
+def _preview_cases(
+    database: Database, data: bytes, source: str, judge_id: int | None
+) -> ImportPreview:
+    with database.transaction() as reader:
+        judge = _cases_judge(reader, judge_id, database)
+        assert judge.id is not None
+        stored = _stored(reader, judge.id)
+    try:
+        found = read_cases(
+            decode_csv(data, source), case_kinds=judge.case_minutes, existing=stored, source=source
+        )
+    except ImportRefused as refused:
+        return ImportPreview(source, "cases", judge.name, judge.id, problems=refused.problems)
+    new, changed, unchanged = _compare(found.cases, stored)
+    return ImportPreview(
+        source,
+        "cases",
+        judge.name,
+        judge.id,
+        new=new,
+        changed=changed,
+        unchanged=unchanged,
+        cases=tuple(case for case in found.cases if stored.get(case.a_number) != case),
+    )
+
+
+def _cases_judge(reader: Repository, judge_id: int | None, database: Database) -> Judge:
+    if judge_id is None:
+        return _judge_for_cases(reader, None, database)
+    judge = next((j for j in reader.judges() if j.id == judge_id), None)
+    if judge is None:
+        raise InvalidValue("that judge is no longer in this database: nothing was imported")
+    return judge
+
+
+def _stored(reader: Repository, judge_id: int) -> dict[str, Case]:
+    return {case.a_number: case for case in reader.load_docket(judge_id).cases}
+
+
+def _compare(cases: tuple[Case, ...], stored: dict[str, Case]) -> tuple[int, int, int]:
+    """How many of ``cases`` are new, changed and unchanged, by A-number (ids aside)."""
+    new = changed = 0
+    for case in cases:
+        before = stored.get(case.a_number)
+        if before is None:
+            new += 1
+        elif replace(case, id=before.id) != before:
+            changed += 1
+    return new, changed, len(cases) - new - changed
+
+
+def apply_import(database: Database, preview: ImportPreview) -> AppliedImport:
+    """Store what ``preview`` showed, in one transaction (and again, as a redo)."""
+    if not preview.importable:
+        raise InvalidValue(f"{preview.source} has problems: nothing was imported")
+    with database.transaction() as repo:
+        if preview.docket is not None:
+            current = repo.judge_named(preview.docket.judge.name)
+            replaced = None
+            if current is not None:
+                assert current.id is not None
+                replaced = repo.load_docket(current.id)
+                repo.remove_judge(current.id)
+            repo.add_docket(preview.docket)
+            return AppliedImport(preview.judge, replaced=replaced)
+        judge_id = _judge_id_named(repo, preview.judge)
+        stored = _stored(repo, judge_id)
+        repo.upsert_cases(judge_id, preview.cases)
+        return AppliedImport(
+            preview.judge,
+            added=tuple(c.a_number for c in preview.cases if c.a_number not in stored),
+            before=tuple(stored[c.a_number] for c in preview.cases if c.a_number in stored),
+        )
+
+
+def undo_import(database: Database, applied: AppliedImport) -> None:
+    """Take back all of an import in one transaction: the added cases go, the changed return to
+    what they were; a docket file's judge goes, and the docket it replaced comes back."""
+    with database.transaction() as repo:
+        judge_id = _judge_id_named(repo, applied.judge)
+        if not applied.added and not applied.before:
+            repo.remove_judge(judge_id)
+            if applied.replaced is not None:
+                repo.add_docket(applied.replaced)
+            return
+        ids = repo.case_ids(judge_id)
+        for a_number in applied.added:
+            if a_number in ids:
+                repo.delete_case(ids[a_number])
+        repo.upsert_cases(judge_id, applied.before)
+
+
+def _judge_id_named(repo: Repository, name: str) -> int:
+    judge = repo.judge_named(name)
+    if judge is None or judge.id is None:
+        raise InvalidValue(f"{_judge_title(name)} is no longer in this database")
+    return judge.id
 
 
 # Export -------------------------------------------------------------------------------------
