@@ -12,6 +12,7 @@ from planner.interchange.docket_json import read_docket, write_docket
 from planner.interchange.problems import ImportRefused, Problem, decode_utf8
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
+from planner.store.errors import Conflict
 from planner.store.private_files import replaced_atomically
 from planner.store.repository import Repository
 
@@ -334,8 +335,11 @@ def _compare(cases: tuple[Case, ...], stored: dict[str, Case]) -> tuple[int, int
     return new, changed, len(cases) - new - changed
 
 
-def apply_import(database: Database, preview: ImportPreview) -> AppliedImport:
-    """Store what ``preview`` showed, in one transaction (and again, as a redo)."""
+def apply_import(
+    database: Database, preview: ImportPreview, *, redo: bool = False
+) -> AppliedImport:
+    """Store what ``preview`` showed, in one transaction. Refused (Conflict) if a case it compared
+    has changed since, unless this is the ``redo`` of an import this program undid."""
     if not preview.importable:
         raise InvalidValue(f"{preview.source} has problems: nothing was imported")
     with database.transaction() as repo:
@@ -350,12 +354,27 @@ def apply_import(database: Database, preview: ImportPreview) -> AppliedImport:
             return AppliedImport(preview.judge, replaced=replaced)
         judge_id = _judge_id_named(repo, preview.judge)
         stored = _stored(repo, judge_id)
+        if not redo:
+            _refuse_changed_since(preview, stored)
         repo.upsert_cases(judge_id, preview.cases)
         return AppliedImport(
             preview.judge,
             added=tuple(c.a_number for c in preview.cases if c.a_number not in stored),
             before=tuple(stored[c.a_number] for c in preview.cases if c.a_number in stored),
         )
+
+
+def _refuse_changed_since(preview: ImportPreview, stored: dict[str, Case]) -> None:
+    """Conflict if a case the preview compared was changed, added or removed since: the import
+    would otherwise overwrite a change the user never saw."""
+    for case in preview.cases:
+        now = stored.get(case.a_number)
+        was_stored = case.id is not None
+        if (now is None) == was_stored or (now is not None and now.version != case.version):
+            raise Conflict(
+                f"case {case.display_a_number} changed after {preview.source} was previewed: "
+                "nothing was imported; import the file again to see the changes"
+            )
 
 
 def undo_import(database: Database, applied: AppliedImport) -> None:

@@ -116,8 +116,8 @@ def _perform(workspace: Workspace, preview: transfer.ImportPreview) -> bool:
             found = next((j for j in workspace.judges() if j.name == name), None)
             workspace.switch_judge(found)
 
-    def do() -> transfer.AppliedImport:
-        applied = transfer.apply_import(database, preview)
+    def do(redo: bool = False) -> transfer.AppliedImport:
+        applied = transfer.apply_import(database, preview, redo=redo)
         show(preview.judge)
         return applied
 
@@ -127,7 +127,7 @@ def _perform(workspace: Workspace, preview: transfer.ImportPreview) -> bool:
         return change
 
     def redo(_applied: transfer.AppliedImport) -> Change:
-        do()
+        do(redo=True)
         return change
 
     done = workspace.perform(f"Import {preview.source}", do, undo=undo, redo=redo, change=change)

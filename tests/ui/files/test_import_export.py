@@ -6,6 +6,7 @@ import io
 import json
 import os
 import stat
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -139,6 +140,31 @@ def test_cancelling_the_preview_stores_nothing(
     assert window.workspace.undo_stack.count() == 0
 
 
+def test_a_case_changed_while_the_preview_is_open_stops_the_import(
+    window, database: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _choose_open(monkeypatch, _spreadsheet(tmp_path))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+
+    def exec_(_self: ImportPreviewDialog) -> QDialog.DialogCode:
+        # Another program renames case 100000001 while the user reads the preview.
+        case = _cases(database)["100000001"]
+        with database.transaction() as repo:
+            repo.update_case(replace(case, name="Changed Elsewhere"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", exec_)
+
+    window.import_action.trigger()
+
+    assert "changed after cases.csv was previewed" in warned[0]
+    after = _cases(database)
+    assert len(after) == 3
+    assert after["100000001"].name == "Changed Elsewhere"
+    assert window.workspace.undo_stack.count() == 0
+
+
 def test_bad_rows_are_listed_by_line_and_column_and_nothing_can_be_stored(
     window, database: Database, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -185,6 +211,35 @@ def test_a_docket_file_adds_its_judge_and_one_undo_removes_it(
     assert window.workspace.judge.name == "Ben Cho"
     window.workspace.undo_stack.undo()
     assert [j.name for j in window.workspace.judges()] == ["Ana Ruiz"]
+    assert window.workspace.judge is not None
+    assert window.workspace.judge.name == "Ana Ruiz"
+
+
+def test_a_docket_file_of_a_stored_judge_replaces_the_docket_and_undo_brings_it_back(
+    window, database: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "ruiz.json"
+    transfer.export_docket(database, "Ana Ruiz", "json", path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["cases"][1]["name"] = "Renamed In File"
+    del data["cases"][2]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    _choose_open(monkeypatch, path)
+    shown = _answer_preview(monkeypatch, QDialog.DialogCode.Accepted)
+
+    window.import_action.trigger()
+
+    summary = shown[0].summary.text()
+    assert "already stored" in summary
+    assert "0 new, 1 changed, 1 unchanged" in summary
+    assert "1 stored case not in the file would be removed" in summary
+    after = _cases(database)
+    assert set(after) == {"100000000", "100000001"}
+    assert after["100000001"].name == "Renamed In File"
+    window.workspace.undo_stack.undo()
+    restored = _cases(database)
+    assert set(restored) == {"100000000", "100000001", "100000002"}
+    assert restored["100000001"].name == "Person 1"
     assert window.workspace.judge is not None
     assert window.workspace.judge.name == "Ana Ruiz"
 
@@ -238,8 +293,6 @@ def test_exported_cases_csv_neutralises_formulas(
     judge = window.workspace.judge
     with database.transaction() as repo:
         original = repo.load_docket(judge.id).cases[0]
-        from dataclasses import replace
-
         repo.update_case(replace(original, name='=HYPERLINK("http://x","y")', attorney="+1 call"))
     out = tmp_path / "cases"
     _choose_save(monkeypatch, out, import_export.CASES_FILTER)
