@@ -7,7 +7,7 @@ from planner.domain.docket import Case, Docket
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.plural import counted
-from planner.interchange.cases_csv import decode_csv, read_cases, write_cases
+from planner.interchange.cases_csv import CasesImport, decode_csv, read_cases, write_cases
 from planner.interchange.docket_json import read_docket, write_docket
 from planner.interchange.problems import ImportRefused, Problem, decode_utf8
 from planner.services.forecasting import select_judges
@@ -16,7 +16,7 @@ from planner.store.errors import Conflict
 from planner.store.private_files import replaced_atomically
 from planner.store.repository import Repository
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "xlsx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,7 @@ class ImportSummary:
 
     judge: str
     source: str
-    kind: str  # "docket" (a JSON docket file) or "cases" (a cases CSV)
+    kind: str  # "docket" (a JSON docket file) or "cases" (a cases CSV or .xlsx)
     cases: int = 0
     hearings: int = 0
     added: int = 0
@@ -59,7 +59,7 @@ class ExportSummary:
 
     def describe(self) -> str:
         who = _judge_title(self.judge)
-        if self.fmt == "csv":
+        if self.fmt in ("csv", "xlsx"):
             written = f"Exported {who}'s {counted(self.cases, 'case')} to {self.out}"
         else:
             contents = ", ".join(
@@ -96,7 +96,7 @@ def import_file(
             f"--replace is for docket files (.json); {path} is a cases CSV, whose rows add "
             "cases or update those already on the docket"
         )
-    return _import_cases(database, data, str(path), judge_name)
+    return _import_cases(database, data, str(path), judge_name, _is_workbook(path))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -113,9 +113,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _is_docket_file(path: Path, data: bytes) -> bool:
-    """A .json file is a docket file and a .csv file a cases CSV; any other, by its first character."""
+    """A .json file is a docket file, a .csv or .xlsx file cases; any other, by its first character."""
     suffix = path.suffix.lower()
-    if suffix in (".json", ".csv"):
+    if suffix in (".json", ".csv", ".xlsx"):
         return suffix == ".json"
     return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
 
@@ -149,16 +149,36 @@ def _import_docket(
     )
 
 
-def _import_cases(
-    database: Database, data: bytes, source: str, judge_name: str | None
-) -> ImportSummary:
+def _is_workbook(path: Path) -> bool:
+    return path.suffix.lower() == ".xlsx"
+
+
+def _read_case_file(
+    data: bytes, source: str, workbook: bool, judge: Judge, existing: dict[str, Case]
+) -> CasesImport:
+    """The cases of a CSV or an .xlsx workbook, checked against the judge's profile and docket."""
+    if workbook:
+        # Imported here: openpyxl is needed only for a workbook (cases_xlsx imports it lazily).
+        from planner.interchange.cases_xlsx import read_cases_xlsx
+
+        return read_cases_xlsx(
+            data, case_kinds=judge.case_minutes, existing=existing, source=source
+        )
     text = decode_csv(data, source)
+    return read_cases(text, case_kinds=judge.case_minutes, existing=existing, source=source)
+
+
+def _import_cases(
+    database: Database, data: bytes, source: str, judge_name: str | None, workbook: bool
+) -> ImportSummary:
+    if not workbook:
+        decode_csv(data, source)  # a file that is not text is refused before the database opens
     with database.transaction() as repo:
         judge = _judge_for_cases(repo, judge_name, database)
         assert judge.id is not None
         existing = {case.a_number: case for case in repo.load_docket(judge.id).cases}
         # Every row is checked against the judge's profile and docket before the first write.
-        found = read_cases(text, case_kinds=judge.case_minutes, existing=existing, source=source)
+        found = _read_case_file(data, source, workbook, judge, existing)
         added, updated = repo.upsert_cases(judge.id, found.cases)
     return ImportSummary(
         judge=judge.name, source=source, kind="cases", added=added, updated=updated
@@ -257,7 +277,7 @@ def preview_import(database: Database, path: Path, *, judge_id: int | None) -> I
     source = path.name
     if _is_docket_file(path, data):
         return _preview_docket(database, data, source)
-    return _preview_cases(database, data, source, judge_id)
+    return _preview_cases(database, data, source, judge_id, _is_workbook(path))
 
 
 def _preview_docket(database: Database, data: bytes, source: str) -> ImportPreview:
@@ -285,16 +305,14 @@ def _preview_docket(database: Database, data: bytes, source: str) -> ImportPrevi
 
 
 def _preview_cases(
-    database: Database, data: bytes, source: str, judge_id: int | None
+    database: Database, data: bytes, source: str, judge_id: int | None, workbook: bool
 ) -> ImportPreview:
     with database.transaction() as reader:
         judge = _cases_judge(reader, judge_id, database)
         assert judge.id is not None
         stored = _stored(reader, judge.id)
     try:
-        found = read_cases(
-            decode_csv(data, source), case_kinds=judge.case_minutes, existing=stored, source=source
-        )
+        found = _read_case_file(data, source, workbook, judge, stored)
     except ImportRefused as refused:
         return ImportPreview(source, "cases", judge.name, judge.id, problems=refused.problems)
     new, changed, unchanged = _compare(found.cases, stored)
@@ -405,7 +423,8 @@ def _judge_id_named(repo: Repository, name: str) -> int:
 
 
 def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> ExportSummary:
-    """Write the judge's whole docket (``json``) or cases (``csv``) to ``out``, and nothing else.
+    """Write the judge's whole docket (``json``) or cases (``csv`` or ``xlsx``) to ``out``, and
+    nothing else.
 
     The file is written to a temporary file beside ``out`` and then renamed over it, so a failed
     export never leaves half a file; on POSIX systems the new file is readable by its owner only.
@@ -416,8 +435,14 @@ def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> E
         judge = select_judges(repo, judge_name)[0]
         assert judge.id is not None
         docket = repo.load_docket(judge.id)
-    text = write_docket(docket) if fmt == "json" else write_cases(docket.cases)
-    write_atomically(out, text.encode("utf-8"))
+    if fmt == "xlsx":
+        from planner.interchange.cases_xlsx import write_cases_xlsx  # openpyxl: 0.3 s to import
+
+        data = write_cases_xlsx(docket.cases)
+    else:
+        text = write_docket(docket) if fmt == "json" else write_cases(docket.cases)
+        data = text.encode("utf-8")
+    write_atomically(out, data)
     return ExportSummary(
         judge=docket.judge.name,
         fmt=fmt,

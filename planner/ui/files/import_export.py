@@ -1,5 +1,6 @@
-"""File > Import… and File > Export…: a docket file or a cases CSV in, with a preview first; the
-docket file, the cases CSV or the calendar (.ics) out, as the command line writes them."""
+"""File > Import… and File > Export…: a docket file or a cases spreadsheet (CSV or .xlsx) in,
+with a preview first; the docket file, the cases spreadsheet or the calendar (.ics) out, as the
+command line writes them."""
 
 from pathlib import Path
 
@@ -24,13 +25,15 @@ from planner.ui.common.errors import show_error
 from planner.ui.common.workspace import Workspace
 
 IMPORT_FILTERS = (
-    "Docket files and cases spreadsheets (*.json *.csv);;Docket files (*.json);;"
-    "Cases spreadsheets (*.csv)"
+    "Docket files and cases spreadsheets (*.json *.csv *.xlsx);;Docket files (*.json);;"
+    "Cases spreadsheets (*.csv *.xlsx)"
 )
 DOCKET_FILTER = "Docket file (*.json)"
 CASES_FILTER = "Cases spreadsheet (*.csv)"
+WORKBOOK_FILTER = "Cases workbook for Excel (*.xlsx)"
 CALENDAR_FILTER = "Calendar (*.ics)"
-EXPORT_FILTERS = ";;".join((DOCKET_FILTER, CASES_FILTER, CALENDAR_FILTER))
+EXPORT_FILTERS = ";;".join((DOCKET_FILTER, CASES_FILTER, WORKBOOK_FILTER, CALENDAR_FILTER))
+_SUFFIX_OF = {DOCKET_FILTER: "json", CASES_FILTER: "csv", WORKBOOK_FILTER: "xlsx"}
 
 
 class ImportPreviewDialog(QDialog):
@@ -152,8 +155,9 @@ def export_file(workspace: Workspace, parent: QWidget) -> bool:
         from planner.ui.files.ics_export_dialog import export_calendar_file
 
         return export_calendar_file(workspace, parent) is not None
-    fmt = "csv" if suffix == ".csv" or (chosen == CASES_FILTER and suffix != ".json") else "json"
-    if out.suffix.lower() != f".{fmt}":
+    # The file's own extension first, then the chosen filter's.
+    fmt = suffix[1:] if suffix in (".json", ".csv", ".xlsx") else _SUFFIX_OF.get(chosen, "json")
+    if suffix != f".{fmt}":
         out = out.with_name(f"{out.name}.{fmt}")
     try:
         summary = transfer.export_docket(workspace.database, judge.name, fmt, out)

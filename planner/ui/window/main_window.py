@@ -168,13 +168,13 @@ class MainWindow(QMainWindow):
             "&Import…",
             self.import_file,
             None,
-            "Add a docket file (.json) or a cases spreadsheet (.csv), after a preview",
+            "Add a docket file (.json) or a cases spreadsheet (.csv, .xlsx), after a preview",
         )
         self.export_action = self._action(
             "&Export…",
             self.export_file,
             None,
-            "Write the judge's docket file (.json), cases spreadsheet (.csv) or calendar (.ics)",
+            "Write the judge's docket (.json), cases (.csv, .xlsx) or calendar (.ics)",
         )
         self.docket.import_requested.connect(self.import_action.trigger)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)

@@ -359,3 +359,33 @@ def test_preview_dialog_counts_screenshot(qtbot, tmp_path: Path) -> None:  # typ
     assert dialog.import_button.isEnabled()
     shot = Path(os.environ.get("PLANNER_SHOTS", tmp_path)) / "import-preview-counts.png"
     assert dialog.grab().save(str(shot))
+
+
+def test_a_workbook_exported_from_the_window_imports_back_with_a_preview(
+    window, database: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    out = tmp_path / "ruiz"
+    _choose_save(monkeypatch, out, import_export.WORKBOOK_FILTER)
+    window.export_action.trigger()
+    written = tmp_path / "ruiz.xlsx"
+    if os.name == "posix":
+        assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    book = load_workbook(written)
+    sheet = book.worksheets[0]
+    sheet["B3"] = "Renamed In Excel"  # case 100000001
+    sheet.append(["200000009", "Added In Excel", "asylum", "no", "no", "English", "no"])
+    sheet["H5"] = "2025-06-01"
+    book.save(written)
+    _choose_open(monkeypatch, written)
+    shown = _answer_preview(monkeypatch, QDialog.DialogCode.Accepted)
+
+    window.import_action.trigger()
+
+    assert "1 new, 1 changed, 2 unchanged" in shown[0].summary.text()
+    after = _cases(database)
+    assert after["100000001"].name == "Renamed In Excel"
+    assert after["200000009"].name == "Added In Excel"
+    window.workspace.undo_stack.undo()
+    assert set(_cases(database)) == {"100000000", "100000001", "100000002"}
