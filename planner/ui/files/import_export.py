@@ -93,6 +93,15 @@ def import_file(workspace: Workspace, parent: QWidget) -> bool:
     if not path:
         return False
     judge = workspace.judge
+    if judge is None and Path(path).suffix.lower() in (".csv", ".xlsx"):
+        show_error(
+            parent,
+            InvalidValue(
+                "a cases spreadsheet goes to the docket on screen: choose or add the judge "
+                "first (a docket file, .json, brings its own judge)"
+            ),
+        )
+        return False
     try:
         preview = transfer.preview_import(
             workspace.database, Path(path), judge_id=None if judge is None else judge.id

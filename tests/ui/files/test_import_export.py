@@ -389,3 +389,37 @@ def test_a_workbook_exported_from_the_window_imports_back_with_a_preview(
     assert after["200000009"].name == "Added In Excel"
     window.workspace.undo_stack.undo()
     assert set(_cases(database)) == {"100000000", "100000001", "100000002"}
+
+
+def test_a_spreadsheet_into_a_database_without_judges_is_refused_plainly(
+    qtbot, database: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    workspace = Workspace(database, clock=lambda: datetime(2026, 11, 23, 8, 0))
+    settings = WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(workspace, settings)
+    qtbot.addWidget(main)
+    assert workspace.judge is None
+    _choose_open(monkeypatch, _spreadsheet(tmp_path))
+    shown = _answer_preview(monkeypatch, QDialog.DialogCode.Accepted)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+
+    main.import_action.trigger()
+
+    assert shown == []
+    assert "choose or add the judge first" in warned[0]
+    assert workspace.judges() == []
+
+
+def test_empty_docket_screenshot(qtbot, database: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    add_judge_with_cases(database, "Ana Ruiz", 0)
+    workspace = Workspace(database, clock=lambda: datetime(2026, 11, 23, 8, 0))
+    settings = WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(workspace, settings)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    workspace.switch_judge(workspace.judges()[0])
+    qtbot.waitUntil(lambda: main.docket.empty_label.isVisible())
+    shot = Path(os.environ.get("PLANNER_SHOTS", tmp_path)) / "empty-docket.png"
+    assert main.grab().save(str(shot))
