@@ -261,6 +261,7 @@ class AppliedImport:
     """What an import stored, so that one undo takes all of it back."""
 
     judge: str
+    kind: str  # as the preview's: "docket" or "cases"
     added: tuple[str, ...] = ()  # a cases CSV: the A-numbers it added
     before: tuple[Case, ...] = ()  # a cases CSV: the cases it changed, as they were
     replaced: Docket | None = None  # a docket file: the docket it replaced
@@ -369,7 +370,7 @@ def apply_import(
                 replaced = repo.load_docket(current.id)
                 repo.remove_judge(current.id)
             repo.add_docket(preview.docket)
-            return AppliedImport(preview.judge, replaced=replaced)
+            return AppliedImport(preview.judge, "docket", replaced=replaced)
         judge_id = _judge_id_named(repo, preview.judge)
         stored = _stored(repo, judge_id)
         if not redo:
@@ -377,6 +378,7 @@ def apply_import(
         repo.upsert_cases(judge_id, preview.cases)
         return AppliedImport(
             preview.judge,
+            "cases",
             added=tuple(c.a_number for c in preview.cases if c.a_number not in stored),
             before=tuple(stored[c.a_number] for c in preview.cases if c.a_number in stored),
         )
@@ -400,7 +402,7 @@ def undo_import(database: Database, applied: AppliedImport) -> None:
     what they were; a docket file's judge goes, and the docket it replaced comes back."""
     with database.transaction() as repo:
         judge_id = _judge_id_named(repo, applied.judge)
-        if not applied.added and not applied.before:
+        if applied.kind == "docket":
             repo.remove_judge(judge_id)
             if applied.replaced is not None:
                 repo.add_docket(applied.replaced)
