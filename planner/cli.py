@@ -166,9 +166,9 @@ def _build_parser() -> argparse.ArgumentParser:
     do_import = commands.add_parser(
         "import",
         parents=[db_option],
-        help="import a docket file (.json) or a cases spreadsheet (.csv)",
+        help="import a docket file (.json) or a cases spreadsheet (.csv or .xlsx)",
         description="Import a whole docket file (JSON, as written by 'planner export') or a "
-        "cases CSV into a judge's docket. All or nothing: a file with any bad row changes "
+        "cases CSV or Excel workbook (.xlsx) into a judge's docket. All or nothing: a file with any bad row changes "
         "nothing, and every bad row is listed by line, column and reason.",
     )
     do_import.add_argument(
@@ -186,18 +186,20 @@ def _build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[db_option],
-        help="export a judge's docket as JSON, the cases as CSV, or the hearings as a calendar",
+        help="export a judge's docket as JSON, the cases as CSV or .xlsx, or the hearings as a "
+        "calendar",
         description="Write a judge's whole docket as a docket file (JSON), the cases as a "
-        "CSV a clerk can open in a spreadsheet (both hold confidential asylum data), or the "
+        "CSV or an Excel workbook (.xlsx) a clerk can open in a spreadsheet (both hold "
+        "confidential asylum data), or the "
         "hearings as an iCalendar file (.ics) for a calendar app: without names unless "
         "--with-names says so.",
     )
     export.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     export.add_argument(
         "--format",
-        choices=("json", "csv", "ics"),
+        choices=("json", "csv", "xlsx", "ics"),
         default=None,
-        help="json, csv or ics (default: from the --out file's extension)",
+        help="json, csv, xlsx or ics (default: from the --out file's extension)",
     )
     export.add_argument("--out", type=Path, metavar="FILE", required=True)
     _add_schedule_parser(commands, db_option)
@@ -519,9 +521,9 @@ def _export(args: argparse.Namespace) -> int:
     from planner.services.transfer import export_docket
 
     fmt = args.format or args.out.suffix.lstrip(".").lower()
-    if fmt not in ("json", "csv", "ics"):
+    if fmt not in ("json", "csv", "xlsx", "ics"):
         raise UserError(
-            f"say --format json or csv (or ics for a calendar): the extension of {args.out} "
+            f"say --format json, csv or xlsx (or ics for a calendar): the extension of {args.out} "
             "does not tell"
         )
     if fmt == "ics":

@@ -78,6 +78,7 @@ class DocketView(QWidget):
     ``complete_case_action``, ``delete_case_action``) can go in the window's menus too."""
 
     current_case_changed = Signal(object)  # int | None: the id of the selected case
+    import_requested = Signal()  # the empty docket's "import a cases spreadsheet" link
 
     def __init__(
         self,
@@ -190,6 +191,12 @@ class DocketView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 12pt;")
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.empty_label.linkActivated.connect(lambda _link: self.import_requested.emit())
         self.stack = QStackedWidget()
         self.stack.addWidget(table)
         self.stack.addWidget(self.empty_label)
@@ -318,11 +325,14 @@ class DocketView(QWidget):
 
     def _update_empty_state(self) -> None:
         if self._workspace.judge is None:
-            text = "No judge is open.\nChoose a judge, or add one, to see a docket."
+            text = "No judge is open.<br>Choose a judge, or add one, to see a docket."
         elif self.model.total == 0:
-            text = "This docket has no cases yet.\nAdd one with New case (Ctrl+Shift+N) or import a cases spreadsheet."
+            text = (
+                "This docket has no cases yet.<br>Add one with New case (Ctrl+Shift+N) or "
+                '<a href="import">import a cases spreadsheet</a> (File &gt; Import…).'
+            )
         elif self.model.rowCount() == 0:
-            text = "No cases match the search and filters.\nChange them, or press Reset filters."
+            text = "No cases match the search and filters.<br>Change them, or press Reset filters."
         else:
             text = ""
         self.empty_label.setText(text)

@@ -168,6 +168,19 @@ class MainWindow(QMainWindow):
             None,
             "Write the judge's hearings to a calendar file, without names unless you ask",
         )
+        self.import_action = self._action(
+            "&Import…",
+            self.import_file,
+            None,
+            "Add a docket file (.json) or a cases spreadsheet (.csv, .xlsx), after a preview",
+        )
+        self.export_action = self._action(
+            "&Export…",
+            self.export_file,
+            None,
+            "Write the judge's docket (.json), cases (.csv, .xlsx) or calendar (.ics)",
+        )
+        self.docket.import_requested.connect(self.import_action.trigger)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
@@ -306,6 +319,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
+        file_menu.addActions([self.import_action, self.export_action])
         file_menu.addAction(self.export_ics_action)
         file_menu.addSeparator()
         file_menu.addActions(self.sheet_actions.actions())
@@ -457,6 +471,7 @@ class MainWindow(QMainWindow):
             self.edit_judge_action,
             self.remove_judge_action,
             self.export_ics_action,
+            self.export_action,
             self.report_action,
             self.autoschedule_action,
         ):
@@ -573,6 +588,16 @@ class MainWindow(QMainWindow):
         from planner.ui.files.ics_export_dialog import export_calendar_file
 
         return export_calendar_file(self.workspace, self)
+
+    def import_file(self) -> bool:
+        from planner.ui.files.import_export import import_file
+
+        return import_file(self.workspace, self)
+
+    def export_file(self) -> bool:
+        from planner.ui.files.import_export import export_file
+
+        return export_file(self.workspace, self)
 
     def export_report(self) -> BackgroundTask | None:
         from planner.ui.files.report_actions import export_report
