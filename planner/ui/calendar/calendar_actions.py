@@ -84,6 +84,7 @@ def record(
             hearing_id,
             outcome,
             seen=seen,
+            now=workspace.clock(),
             **details,  # type: ignore[arg-type]
         ),
         undo=undo,

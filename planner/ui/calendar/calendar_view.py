@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Leave
+from planner.domain.outcomes import outcome_refusal
 from planner.domain.vocabulary import CompletionKind, HearingStatus
 from planner.scheduling.autoschedule import Proposed
 from planner.scheduling.days import DaySummary
@@ -752,13 +753,19 @@ class CalendarView(QWidget):
         return next((e for e in self.entries if e.id == hearing_id), None)
 
     def hearing_menu(self, hearing_id: int) -> QMenu:
-        """The context menu of a hearing: open it, and record its outcome."""
+        """The context menu of a hearing: open it, record its outcome (greyed, saying why, on a
+        hearing not yet held or already recorded), and unschedule it."""
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # a greyed item's tooltip says why it is greyed
         entry = self.entry(hearing_id)
         shown = format_a_number(entry.a_number) if entry else "hearing"
         menu.addAction("Open", lambda: self.hearing_activated.emit(hearing_id))
         menu.addSeparator()
-        scheduled = entry is not None and entry.status is HearingStatus.SCHEDULED
+        refusal = None if entry is None else outcome_refusal(entry.hearing(), self.workspace.clock())
+        why = None if refusal is None else refusal[0].upper() + refusal[1:]
+        if why is not None:
+            reason: QAction = menu.addAction(why)
+            reason.setEnabled(False)
         for text, slot in (
             ("Held", lambda: self._record(hearing_id, Outcome.HELD, f"Held: {shown}")),
             ("Adjourned…", lambda: self._adjourn(hearing_id, shown)),
@@ -766,9 +773,10 @@ class CalendarView(QWidget):
             ("Completed…", lambda: self._complete(hearing_id, shown)),
         ):
             action: QAction = menu.addAction(text, slot)
-            action.setEnabled(scheduled)
-            if not scheduled and entry is not None:
-                action.setToolTip(f"This hearing is already {entry.status.value}")
+            action.setEnabled(entry is not None and why is None)
+            if why is not None:
+                action.setToolTip(why)
+                action.setStatusTip(why)
         return menu
 
     def _adjourn(self, hearing_id: int, shown: str) -> None:

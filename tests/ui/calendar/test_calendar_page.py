@@ -144,6 +144,7 @@ def test_continued_to_a_date_from_the_menu_adjourns_and_sets_the_new_hearing(  #
     qtbot, workspace: Workspace
 ) -> None:
     _court(workspace)
+    workspace.now = lambda: at(25, 16, 30)  # the merits hearing of 13:00 has been held
     asked = []
 
     def ask(_parent, shown: str, start: datetime, minutes: int):  # type: ignore[no-untyped-def]
@@ -172,6 +173,7 @@ def test_continued_to_a_date_from_the_menu_adjourns_and_sets_the_new_hearing(  #
 
 def test_a_refused_continuance_stores_nothing_and_says_why(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     _court(workspace)
+    workspace.now = lambda: at(25, 16, 30)  # the merits hearing of 13:00 has been held
     failures: list[Exception] = []
     workspace.failed.connect(failures.append)
     view = CalendarView(

@@ -198,13 +198,13 @@ def test_a_judge_with_weekend_sessions_gets_seven_days(qtbot, workspace: Workspa
 
 def test_held_from_the_menu_is_stored_and_undone(view: CalendarView) -> None:
     workspace = view.workspace
-    hearing_id = _hearing_ids(workspace)[MERITS]
+    hearing_id = _hearing_ids(workspace)[DETAINED]
     menu = view.hearing_menu(hearing_id)
     held = next(a for a in menu.actions() if a.text() == "Held")
     assert held.isEnabled()
     held.trigger()
     assert _status(workspace, hearing_id) is HearingStatus.HELD
-    assert workspace.undo_stack.undoText() == "Held: A100-000-003"
+    assert workspace.undo_stack.undoText() == "Held: A100-000-001"
     block = next(b for b in view.blocks() if b.id == hearing_id)
     assert block.status is HearingStatus.HELD
     assert "(held)" in block.label[-1]
@@ -232,11 +232,46 @@ def test_adjourned_asks_the_reason_and_completed_the_kind(  # type: ignore[no-un
     assert {b.id for b in view.blocks() if b.conflict} == {ids[AWAY]}  # struck: no overlap left
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
-    menu = view.hearing_menu(ids[MERITS])
+    menu = view.hearing_menu(ids[DETAINED])
     next(a for a in menu.actions() if a.text() == "Completed…").trigger()
-    assert _status(workspace, ids[MERITS]) is HearingStatus.COMPLETED
+    assert _status(workspace, ids[DETAINED]) is HearingStatus.COMPLETED
     workspace.undo_stack.undo()
-    assert _status(workspace, ids[MERITS]) is HearingStatus.SCHEDULED
+    assert _status(workspace, ids[DETAINED]) is HearingStatus.SCHEDULED
+
+
+OUTCOMES = ("Held", "Adjourned…", "Continued to a date…", "Completed…")
+
+
+def test_a_future_hearings_outcomes_are_greyed_and_say_why(view: CalendarView) -> None:
+    """The merits hearing is at 13:00 today, now is 10:00: no outcome yet, and the menu says so."""
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[MERITS]
+    menu = view.hearing_menu(hearing_id)
+    why = "The hearing is on Wed 25 Nov at 13:00: record its outcome once it has been held"
+    items = {a.text(): a for a in menu.actions()}
+    for text in OUTCOMES:
+        assert not items[text].isEnabled()
+        assert items[text].toolTip() == why
+        assert items[text].statusTip() == why
+    assert menu.toolTipsVisible()
+    assert why in items  # a greyed line in the menu itself says it too
+    assert _status(workspace, hearing_id) is HearingStatus.SCHEDULED
+
+
+def test_a_past_hearings_greyed_outcomes_say_why(view: CalendarView) -> None:
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[DETAINED]
+    next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Held").trigger()
+    items = {a.text(): a for a in view.hearing_menu(hearing_id).actions()}
+    why = (
+        "The hearing of Mon 23 Nov at 09:00 is already recorded as held: undo that first to "
+        "record another outcome"
+    )
+    for text in OUTCOMES:
+        assert not items[text].isEnabled()
+        assert items[text].toolTip() == why
+    assert why in items
+    assert items["Open"].isEnabled()
 
 
 def test_double_click_on_a_hearing_activates_it(view: CalendarView, qtbot) -> None:  # type: ignore[no-untyped-def]
