@@ -153,6 +153,29 @@ def move_hearing(
         return before, repo.update_hearing(after)
 
 
+def unschedule_hearing(
+    database: Database, hearing_id: int, *, seen: Hearing | None = None
+) -> tuple[int, Hearing]:
+    """Take a scheduled hearing off the calendar (the user's Unschedule); returns its case's id
+    and the hearing as it was. Refused for a hearing already recorded (held, adjourned,
+    completed), and, when ``seen`` differs from what is stored, for someone else's change.
+
+    Undo with ``reinstate(database, case_id, hearing)``; redo with ``unschedule(database, id)``.
+    """
+    with database.transaction() as repo:
+        entry = repo.entry(hearing_id)
+        _refuse_stale(entry, seen)
+        hearing = entry.hearing()
+        if hearing.status is not HearingStatus.SCHEDULED:
+            when = f"{hearing.start:%a} {hearing.start.day} {hearing.start:%b %Y at %H:%M}"
+            raise InvalidValue(
+                f"the hearing of {when} is already recorded as {hearing.status.value}: "
+                "only a scheduled hearing can be unscheduled"
+            )
+        repo.delete_hearing(hearing_id)
+        return entry.case_id, hearing
+
+
 def record_outcome(
     database: Database,
     judge: Judge,

@@ -149,6 +149,36 @@ def test_undo_and_redo_of_schedule_restore_the_database_exactly(court) -> None: 
     assert snapshot(database, judge) == after
 
 
+def test_unschedule_hearing_takes_a_scheduled_hearing_off_and_undo_puts_it_back(court) -> None:  # type: ignore[no-untyped-def]
+    database, judge, ids = court
+    booked = hearing_at(database, judge, at(4, 9, 0))
+    before = snapshot(database, judge)
+    case_id, removed = service.unschedule_hearing(database, booked.id, seen=booked)
+    assert (case_id, removed) == (ids[OTHER], booked)
+    after = snapshot(database, judge)
+    assert [h.start for h in after.hearings] == [at(5, 9, 0)]
+    assert service.reinstate(database, case_id, removed) == booked  # the undo
+    assert snapshot(database, judge) == before
+    service.unschedule(database, booked.id)  # the redo
+    assert snapshot(database, judge) == after
+
+
+def test_unschedule_hearing_refuses_a_recorded_or_changed_hearing(court) -> None:  # type: ignore[no-untyped-def]
+    database, judge, _ids = court
+    booked = hearing_at(database, judge, at(4, 9, 0))
+    service.record_outcome(database, judge, booked.id, Outcome.HELD, now=LATER)
+    before = snapshot(database, judge)
+    with pytest.raises(InvalidValue) as caught:
+        service.unschedule_hearing(database, booked.id)
+    assert str(caught.value) == (
+        "the hearing of Mon 4 Nov 2024 at 09:00 is already recorded as held: "
+        "only a scheduled hearing can be unscheduled"
+    )
+    with pytest.raises(StaleEdit):
+        service.unschedule_hearing(database, booked.id, seen=booked)
+    assert snapshot(database, judge) == before
+
+
 def test_move_checks_the_new_place_and_undo_puts_it_back(court) -> None:  # type: ignore[no-untyped-def]
     database, judge, _ids = court
     booked = hearing_at(database, judge, at(4, 9, 0))

@@ -373,7 +373,8 @@ class CalendarView(QWidget):
     """The judge's week (Mon-Fri, or to Sunday with weekend sessions) or one day.
 
     Keys: Left/Right a day (day view) or a week, Up/Down and PageUp/PageDown a week, Home/End the
-    week's first and last day (day view), T today, D/W/M/Y the views, Ctrl+G a date; the month
+    week's first and last day (day view), T today, D/W/M/Y the views, Ctrl+G a date, Delete
+    unschedules the selected hearing (as the context menu's Unschedule); the month
     and the fiscal year are painted grids of days (calendar_month, calendar_year) with their own
     keys, and a day opened there (double-click, Enter) shows in the day view. Drag a hearing to
     move it (held at the right edge, or over the hours, the drag turns to the next or previous
@@ -643,6 +644,8 @@ class CalendarView(QWidget):
             actions[key]()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
             self.hearing_activated.emit(self.selected)
+        elif key == Qt.Key.Key_Delete and self.selected is not None:
+            self.unschedule(self.selected)
         else:
             super().keyPressEvent(event)
 
@@ -777,7 +780,37 @@ class CalendarView(QWidget):
             if why is not None:
                 action.setToolTip(why)
                 action.setStatusTip(why)
+        menu.addSeparator()
+        unschedule: QAction = menu.addAction("Unschedule", lambda: self.unschedule(hearing_id))
+        unschedule.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        scheduled = entry is not None and entry.status is HearingStatus.SCHEDULED
+        unschedule.setEnabled(scheduled)
+        if entry is not None and not scheduled:
+            why_not = (
+                f"The hearing is already recorded as {entry.status.value}: "
+                "only a scheduled hearing can be unscheduled"
+            )
+            unschedule.setToolTip(why_not)
+            unschedule.setStatusTip(why_not)
+        else:
+            unschedule.setStatusTip("Take the hearing off the calendar (Ctrl+Z puts it back)")
         return menu
+
+    def unschedule(self, hearing_id: int) -> bool:
+        """Take a scheduled hearing off the calendar, as one undo step (the menu's Unschedule,
+        Delete on the selected hearing)."""
+        entry = self.entry(hearing_id)
+        if entry is None or entry.status is not HearingStatus.SCHEDULED:
+            if entry is not None:
+                self.say(
+                    f"Not unscheduled: the hearing is already recorded as {entry.status.value}"
+                )
+            return False
+        done = calendar_actions.unschedule(self.workspace, entry.hearing())
+        if done:
+            self.select_hearing(None)
+            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+        return done
 
     def _adjourn(self, hearing_id: int, shown: str) -> None:
         reason, ok = QInputDialog.getText(

@@ -274,6 +274,59 @@ def test_a_past_hearings_greyed_outcomes_say_why(view: CalendarView) -> None:
     assert items["Open"].isEnabled()
 
 
+def _stored_starts(workspace: Workspace) -> list[datetime]:
+    with workspace.database.transaction() as repo:
+        return sorted(h.start for h in repo.load_docket(workspace.judge.id).hearings)
+
+
+def test_unschedule_from_the_menu_removes_the_hearing_as_one_undo_step(view: CalendarView) -> None:
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[MERITS]
+    before = _stored_starts(workspace)
+    unschedule = next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule")
+    assert unschedule.isEnabled()
+    assert unschedule.shortcut().toString() == "Del"
+    unschedule.trigger()
+    assert _stored_starts(workspace) == [s for s in before if s != at(25, 13)]
+    assert hearing_id not in {b.id for b in view.blocks()}
+    assert workspace.undo_stack.undoText() == "Unscheduled: A100-000-003 Wed 25 Nov 13:00"
+    workspace.undo_stack.undo()
+    assert _stored_starts(workspace) == before
+    assert hearing_id in {b.id for b in view.blocks()}
+    workspace.undo_stack.redo()
+    assert _stored_starts(workspace) == [s for s in before if s != at(25, 13)]
+
+
+def test_delete_on_a_selected_hearing_unschedules_it(view: CalendarView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[MERITS]
+    block = next(b for b in view.blocks() if b.id == hearing_id)
+    qtbot.mouseClick(view.timeline, Qt.MouseButton.LeftButton, pos=block.rect.center().toPoint())
+    assert view.selected == hearing_id
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Delete)
+    assert at(25, 13) not in _stored_starts(workspace)
+    assert view.selected is None
+    workspace.undo_stack.undo()
+    assert at(25, 13) in _stored_starts(workspace)
+
+
+def test_a_recorded_hearing_cannot_be_unscheduled_and_the_menu_says_why(  # type: ignore[no-untyped-def]
+    view: CalendarView, qtbot
+) -> None:
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[DETAINED]
+    next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Held").trigger()
+    unschedule = next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule")
+    assert not unschedule.isEnabled()
+    assert unschedule.toolTip() == (
+        "The hearing is already recorded as held: only a scheduled hearing can be unscheduled"
+    )
+    before = _stored_starts(workspace)
+    view.select_hearing(hearing_id)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Delete)
+    assert _stored_starts(workspace) == before
+
+
 def test_double_click_on_a_hearing_activates_it(view: CalendarView, qtbot) -> None:  # type: ignore[no-untyped-def]
     hearing_id = _hearing_ids(view.workspace)[MERITS]
     block = next(b for b in view.blocks() if b.id == hearing_id)
