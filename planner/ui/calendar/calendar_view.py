@@ -429,7 +429,9 @@ class CalendarView(QWidget):
         self.previous_button = button(
             "◀", "Previous day, week, month or year (Left, PageUp)", self.previous
         )
-        self.today_button = button("Today", "Back to today (T)", self.go_today)
+        self.today_button = button(
+            "Today", "Back to today; on a weekend, the coming week (T)", self.go_today
+        )
         self.next_button = button("▶", "Next day, week, month or year (Right, PageDown)", self.next)
         self.go_button = button("Go to…", "Go to a date (Ctrl+G)", self.jump_to_date)
         self.day_button = button("Day", "One day (D)", lambda: self.set_mode("day"), True)
@@ -499,6 +501,8 @@ class CalendarView(QWidget):
         if self.mode == "day":
             return [self.current]
         monday = self.current - timedelta(days=self.current.weekday())
+        if not self._weekend() and self.current.weekday() >= 5:
+            monday += timedelta(days=7)  # a Mon-Fri week: a weekend day is in the coming one
         return [monday + timedelta(days=i) for i in range(7 if self._weekend() else 5)]
 
     def blocks(self) -> list[Block]:
@@ -612,7 +616,12 @@ class CalendarView(QWidget):
         self.set_date(self.current + timedelta(days=1 if self.mode == "day" else 7))
 
     def go_today(self) -> None:
-        self.set_date(self.workspace.clock().date())
+        """Today's day or week; on a weekend with no weekend sessions, the next workday's (the
+        week just past is done with, the coming one is what to prepare)."""
+        today = self.workspace.clock().date()
+        if self.mode == "day" and not self._weekend() and today.weekday() >= 5:
+            today += timedelta(days=7 - today.weekday())
+        self.set_date(today)
 
     def jump_to_date(self) -> None:
         """Ask a date (Ctrl+G) and show its day or week."""
@@ -623,8 +632,11 @@ class CalendarView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         week = timedelta(days=7)
-        monday = self.current - timedelta(days=self.current.weekday())
-        friday = monday + timedelta(days=(7 if self._weekend() else 5) - 1)
+        shown = self.days()
+        monday, friday = shown[0], shown[-1]
+        if self.mode == "day":
+            monday = self.current - timedelta(days=self.current.weekday())
+            friday = monday + timedelta(days=(7 if self._weekend() else 5) - 1)
         actions: dict[int, Callable[[], None]] = {  # event.key() is an int; Qt.Key one too
             Qt.Key.Key_Left: self.previous,
             Qt.Key.Key_Right: self.next,

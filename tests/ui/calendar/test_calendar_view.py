@@ -196,6 +196,42 @@ def test_a_judge_with_weekend_sessions_gets_seven_days(qtbot, workspace: Workspa
     assert view.day_labels()[5:] == ["Sat 28 Nov", "Sun 29 Nov · No sessions"]
 
 
+@pytest.mark.parametrize("weekend_day", [28, 29])
+def test_on_a_weekend_today_shows_the_coming_week(qtbot, workspace: Workspace, weekend_day) -> None:  # type: ignore[no-untyped-def]
+    """With no weekend sessions, Saturday's or Sunday's Today is the week of the next workday."""
+    _court(workspace)
+    workspace.now = lambda: at(weekend_day, 10)
+    view = CalendarView(workspace)
+    qtbot.addWidget(view)
+    view.show()
+    monday = date(2026, 11, 30)
+    assert view.days()[0] == monday  # opened on a weekend
+    assert view.date_label.text() == "30 Nov – 4 Dec 2026"
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.days()[0] == date(2026, 11, 23)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    assert view.days()[0] == monday
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.current == date(2026, 12, 4)  # End: the Friday of the week on show
+    assert view.days()[0] == monday
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    qtbot.keyClick(view, Qt.Key.Key_T)  # the day view: the next workday, not Friday
+    assert view.days() == [monday]
+
+
+def test_with_weekend_sessions_today_on_a_saturday_is_its_own_week(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace, (*SESSIONS, Session(5, time(9), time(12), SessionKind.BOND)))
+    workspace.now = lambda: at(28, 10)
+    view = CalendarView(workspace)
+    qtbot.addWidget(view)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    assert view.days()[0] == date(2026, 11, 23)
+    assert date(2026, 11, 28) in view.days()
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    assert view.days() == [date(2026, 11, 28)]
+
+
 def test_held_from_the_menu_is_stored_and_undone(view: CalendarView) -> None:
     workspace = view.workspace
     hearing_id = _hearing_ids(workspace)[DETAINED]
