@@ -80,3 +80,18 @@ PY
 xvfb-run -a -s "-screen 0 1366x768x24" env -u QT_QPA_PLATFORM .venv/bin/python \
   packaging/screenshot_autoschedule.py "$work/demo.sqlite" docs/screenshots/autoschedule.png light
 echo docs/screenshots/autoschedule.png
+# Screens and scales (docs/screenshots/screens/): each size in the window's own pixels, the
+# picture in the screen's (QT_SCALE_FACTOR), on the demo's week of Monday 23 November 2026.
+.venv/bin/planner demo --db "$work/screens.sqlite" --today 2026-11-25 >/dev/null
+mkdir -p docs/screenshots/screens
+for spec in "1 docket-1024x600 1024x600 light docket" "1 calendar-1024x600 1024x600 light calendar" \
+            "1 docket-1366x768 1366x768 light docket" "1 docket-1920x1080 1920x1080 light docket" \
+            "2 calendar-1366x768-at-2x 1366x768 light calendar" \
+            "1.5 docket-1280x720-at-1.5x 1280x720 light docket" \
+            "1 calendar-1366x768-dark 1366x768 dark calendar" \
+            "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar"; do
+  set -- $spec
+  QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=$1 .venv/bin/python packaging/screenshot_screens.py \
+    "$work/screens.sqlite" "docs/screenshots/screens/$2.png" "$3" "$4" "$5" 2026-11-23
+  echo "docs/screenshots/screens/$2.png"
+done

@@ -5,6 +5,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -100,7 +101,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="check this installation (a demo docket in a temporary folder, the window "
         "offscreen, a forecast and a PDF) and exit: 0 if every step passed",
     )
-    parser.add_argument("--theme", choices=("system", "light", "dark"), help="window colours")
+    parser.add_argument(
+        "--theme", choices=("system", "light", "dark", "high_contrast"), help="window colours"
+    )
     # For the screenshots in docs/: open the window, save a picture of it, and quit.
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=_size, metavar="WxH", help=argparse.SUPPRESS)
@@ -163,9 +166,9 @@ def _build_parser() -> argparse.ArgumentParser:
     do_import = commands.add_parser(
         "import",
         parents=[db_option],
-        help="import a docket file (.json) or a cases spreadsheet (.csv)",
+        help="import a docket file (.json) or a cases spreadsheet (.csv or .xlsx)",
         description="Import a whole docket file (JSON, as written by 'planner export') or a "
-        "cases CSV into a judge's docket. All or nothing: a file with any bad row changes "
+        "cases CSV or Excel workbook (.xlsx) into a judge's docket. All or nothing: a file with any bad row changes "
         "nothing, and every bad row is listed by line, column and reason.",
     )
     do_import.add_argument(
@@ -183,18 +186,20 @@ def _build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[db_option],
-        help="export a judge's docket as JSON, the cases as CSV, or the hearings as a calendar",
+        help="export a judge's docket as JSON, the cases as CSV or .xlsx, or the hearings as a "
+        "calendar",
         description="Write a judge's whole docket as a docket file (JSON), the cases as a "
-        "CSV a clerk can open in a spreadsheet (both hold confidential asylum data), or the "
+        "CSV or an Excel workbook (.xlsx) a clerk can open in a spreadsheet (both hold "
+        "confidential asylum data), or the "
         "hearings as an iCalendar file (.ics) for a calendar app: without names unless "
         "--with-names says so.",
     )
     export.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     export.add_argument(
         "--format",
-        choices=("json", "csv", "ics"),
+        choices=("json", "csv", "xlsx", "ics"),
         default=None,
-        help="json, csv or ics (default: from the --out file's extension)",
+        help="json, csv, xlsx or ics (default: from the --out file's extension)",
     )
     export.add_argument("--out", type=Path, metavar="FILE", required=True)
     _add_schedule_parser(commands, db_option)
@@ -332,7 +337,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a usage error already printed
         return int(done.code or 0)
     try:
-        code = _run(args)
+        # Every database the command opens is closed here, before main() returns, refused or
+        # not: a connection left for the garbage collector would checkpoint the file whenever
+        # it got to it, in the middle of whatever an in-process caller (a test) runs next.
+        with ExitStack() as args.closing:
+            code = _run(args)
         sys.stdout.flush()  # here, not at exit: a closed pipe or a full disk is told below
         return code
     except (UserError, InvalidValue, StoreError) as error:
@@ -407,6 +416,7 @@ def _open(args: argparse.Namespace, *, changes: bool = False):
     from planner.store.database import Database
 
     database = Database.open(_database_path(args))
+    args.closing.callback(database.close)  # when the command is done (main)
     if changes:  # today's backup (once a day) before a command that writes
         from planner.services.backups import keep_daily_backup
 
@@ -512,9 +522,9 @@ def _export(args: argparse.Namespace) -> int:
     from planner.services.transfer import export_docket
 
     fmt = args.format or args.out.suffix.lstrip(".").lower()
-    if fmt not in ("json", "csv", "ics"):
+    if fmt not in ("json", "csv", "xlsx", "ics"):
         raise UserError(
-            f"say --format json or csv (or ics for a calendar): the extension of {args.out} "
+            f"say --format json, csv or xlsx (or ics for a calendar): the extension of {args.out} "
             "does not tell"
         )
     if fmt == "ics":

@@ -9,7 +9,7 @@ the columns.
 import csv
 import io
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -74,26 +74,29 @@ def write_cases(cases: Iterable[Case]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for case in cases:
-        writer.writerow(
-            [
-                format_a_number(case.a_number),
-                _inert(case.name),
-                _inert(case.kind),
-                _yes_no(case.detained),
-                _yes_no(case.juvenile),
-                _inert(case.language),
-                _yes_no(case.represented),
-                case.received.isoformat(),
-                case.status.value,
-                _text(case.completion_date),
-                case.completion_kind.value if case.completion_kind else "",
-                "" if case.remaining_minutes is None else str(case.remaining_minutes),
-                _text(case.asylum_filed),
-                _text(case.nta_served),
-                _inert(case.attorney or ""),
-            ]
-        )
+        writer.writerow(case_cells(case))
     return out.getvalue()
+
+
+def case_cells(case: Case) -> list[str]:
+    """One case's row of cells, in the order of COLUMNS, formulas made inert."""
+    return [
+        format_a_number(case.a_number),
+        _inert(case.name),
+        _inert(case.kind),
+        _yes_no(case.detained),
+        _yes_no(case.juvenile),
+        _inert(case.language),
+        _yes_no(case.represented),
+        case.received.isoformat(),
+        case.status.value,
+        _text(case.completion_date),
+        case.completion_kind.value if case.completion_kind else "",
+        "" if case.remaining_minutes is None else str(case.remaining_minutes),
+        _text(case.asylum_filed),
+        _text(case.nta_served),
+        _inert(case.attorney or ""),
+    ]
 
 
 #: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"): a cell opening
@@ -103,13 +106,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _inert(text: str) -> str:
-    """The cell as a spreadsheet shows it, never runs it: ``=SUM(A1)`` becomes ``'=SUM(A1)``."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """The cell as a spreadsheet shows it, never runs it: ``=SUM(A1)`` becomes ``'=SUM(A1)``.
+
+    A value whose own apostrophes come before a formula's first character (``'@``) gets one
+    more, so that reading takes off exactly the one added here."""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def _as_written(cell: str) -> str:
-    """The cell without the apostrophe ``_inert`` put before a formula's first character."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    """The cell without the apostrophe ``_inert`` put before it."""
+    added = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
+    return cell[1:] if added else cell
 
 
 def _yes_no(flag: bool) -> str:
@@ -164,18 +171,52 @@ def read_cases(
     cases. A row for an existing case changes only the columns the file has; a new case takes the
     defaults for the columns it lacks.
     """
-    existing = existing or {}
+    return read_case_rows(_csv_rows(text), case_kinds=case_kinds, existing=existing, source=source)
+
+
+class _Unreadable(Exception):
+    """The rows stopped being readable (malformed CSV): the problem saying where."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each CSV row with the line it starts on (a quoted cell may span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    problems: list[Problem] = []
+    last_line = 0
     try:
-        header = next(reader, None)
-        if header is None:
+        for row in reader:
+            line, last_line = last_line + 1, reader.line_num
+            yield line, row
+    except csv.Error as error:
+        raise _Unreadable(
+            Problem(f"line {reader.line_num}", f"this is not readable CSV ({error})")
+        ) from None
+
+
+def read_case_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    *,
+    case_kinds: Collection[str],
+    existing: Mapping[str, Case] | None = None,
+    source: str = "the file",
+) -> CasesImport:
+    """The cases in rows of cells, each with its line (a spreadsheet's row number), the first
+    the header: what ``read_cases`` does for CSV text, for any table of text cells."""
+    existing = existing or {}
+    problems: list[Problem] = []
+    numbered = iter(rows)
+    try:
+        first = next(numbered, None)
+        if first is None:
             expected = ", ".join(c for c in COLUMNS if c in REQUIRED)
             raise ImportRefused(
                 source,
                 [Problem("line 1", f"the file is empty: expected a header row ({expected})")],
             )
-        columns = _columns(header, problems)
+        columns = _columns(first[1], problems)
         if problems:
             raise ImportRefused(source, problems)
         present = frozenset(column.name for column in columns if column.name)
@@ -183,9 +224,7 @@ def read_cases(
         first_line: dict[str, int] = {}
         cases: list[Case] = []
         added = 0
-        last_line = reader.line_num
-        for row in reader:
-            line, last_line = last_line + 1, reader.line_num
+        for line, row in numbered:
             if not any(cell.strip() for cell in row):
                 continue  # blank lines, and the empty rows spreadsheets leave at the end
             before = len(problems)
@@ -210,8 +249,8 @@ def read_cases(
             if case is not None:
                 cases.append(case)
                 added += a_number not in existing
-    except csv.Error as error:
-        problems.append(Problem(f"line {reader.line_num}", f"this is not readable CSV ({error})"))
+    except _Unreadable as error:
+        problems.append(error.problem)
     if problems:
         raise ImportRefused(source, problems)
     return CasesImport(tuple(cases), added=added, updated=len(cases) - added)

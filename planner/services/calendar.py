@@ -8,6 +8,7 @@ from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.outcomes import outcome_refusal
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.scheduling.booking import describe
 from planner.scheduling.days import DaySummary, day_summaries
@@ -152,6 +153,29 @@ def move_hearing(
         return before, repo.update_hearing(after)
 
 
+def unschedule_hearing(
+    database: Database, hearing_id: int, *, seen: Hearing | None = None
+) -> tuple[int, Hearing]:
+    """Take a scheduled hearing off the calendar (the user's Unschedule); returns its case's id
+    and the hearing as it was. Refused for a hearing already recorded (held, adjourned,
+    completed), and, when ``seen`` differs from what is stored, for someone else's change.
+
+    Undo with ``reinstate(database, case_id, hearing)``; redo with ``unschedule(database, id)``.
+    """
+    with database.transaction() as repo:
+        entry = repo.entry(hearing_id)
+        _refuse_stale(entry, seen)
+        hearing = entry.hearing()
+        if hearing.status is not HearingStatus.SCHEDULED:
+            when = f"{hearing.start:%a} {hearing.start.day} {hearing.start:%b %Y at %H:%M}"
+            raise InvalidValue(
+                f"the hearing of {when} is already recorded as {hearing.status.value}: "
+                "only a scheduled hearing can be unscheduled"
+            )
+        repo.delete_hearing(hearing_id)
+        return entry.case_id, hearing
+
+
 def record_outcome(
     database: Database,
     judge: Judge,
@@ -163,6 +187,7 @@ def record_outcome(
     completion_kind: CompletionKind | None = None,
     on: date | None = None,
     seen: Hearing | None = None,
+    now: datetime,
 ) -> OutcomeRecord:
     """Record what happened at a scheduled hearing, in one transaction.
 
@@ -172,17 +197,17 @@ def record_outcome(
     (``completion_kind`` required; the case completes ``on`` that date, by default the hearing's,
     and its later scheduled hearings are taken off). Undo with ``undo_outcome(database, record)``.
     ``seen`` is the hearing as the user saw it: if someone changed it since, nothing is saved.
+    ``now`` is the judge's local wall-clock time: a hearing that starts after it has no outcome yet
+    (refused, ``InvalidValue``, with the reason ``outcome_refusal`` gives).
     """
     outcome = Outcome(outcome)
     with database.transaction() as repo:
         entry = repo.entry(hearing_id)
         _refuse_stale(entry, seen)
         before = entry.hearing()
-        if before.status is not HearingStatus.SCHEDULED:
-            raise InvalidValue(
-                f"the hearing of {before.start:%Y-%m-%d} is already recorded as "
-                f"{before.status.value}; undo that first"
-            )
+        refusal = outcome_refusal(before, now)
+        if refusal is not None:
+            raise InvalidValue(refusal)
         if outcome is Outcome.HELD:
             after = repo.update_hearing(replace(before, status=HearingStatus.HELD))
             return OutcomeRecord(outcome, entry.case_id, before, after)

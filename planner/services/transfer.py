@@ -3,18 +3,20 @@
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from planner.domain.docket import Case, Docket
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.plural import counted
-from planner.interchange.cases_csv import decode_csv, read_cases, write_cases
+from planner.interchange.cases_csv import CasesImport, decode_csv, read_cases, write_cases
 from planner.interchange.docket_json import read_docket, write_docket
-from planner.interchange.problems import decode_utf8
+from planner.interchange.problems import ImportRefused, Problem, decode_utf8
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
+from planner.store.errors import Conflict
 from planner.store.private_files import replaced_atomically
 from planner.store.repository import Repository
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "xlsx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +25,7 @@ class ImportSummary:
 
     judge: str
     source: str
-    kind: str  # "docket" (a JSON docket file) or "cases" (a cases CSV)
+    kind: str  # "docket" (a JSON docket file) or "cases" (a cases CSV or .xlsx)
     cases: int = 0
     hearings: int = 0
     added: int = 0
@@ -57,7 +59,7 @@ class ExportSummary:
 
     def describe(self) -> str:
         who = _judge_title(self.judge)
-        if self.fmt == "csv":
+        if self.fmt in ("csv", "xlsx"):
             written = f"Exported {who}'s {counted(self.cases, 'case')} to {self.out}"
         else:
             contents = ", ".join(
@@ -94,7 +96,7 @@ def import_file(
             f"--replace is for docket files (.json); {path} is a cases CSV, whose rows add "
             "cases or update those already on the docket"
         )
-    return _import_cases(database, data, str(path), judge_name)
+    return _import_cases(database, data, str(path), judge_name, _is_workbook(path))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -111,9 +113,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _is_docket_file(path: Path, data: bytes) -> bool:
-    """A .json file is a docket file and a .csv file a cases CSV; any other, by its first character."""
+    """A .json file is a docket file, a .csv or .xlsx file cases; any other, by its first character."""
     suffix = path.suffix.lower()
-    if suffix in (".json", ".csv"):
+    if suffix in (".json", ".csv", ".xlsx"):
         return suffix == ".json"
     return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{"
 
@@ -147,16 +149,36 @@ def _import_docket(
     )
 
 
-def _import_cases(
-    database: Database, data: bytes, source: str, judge_name: str | None
-) -> ImportSummary:
+def _is_workbook(path: Path) -> bool:
+    return path.suffix.lower() == ".xlsx"
+
+
+def _read_case_file(
+    data: bytes, source: str, workbook: bool, judge: Judge, existing: dict[str, Case]
+) -> CasesImport:
+    """The cases of a CSV or an .xlsx workbook, checked against the judge's profile and docket."""
+    if workbook:
+        # Imported here: openpyxl is needed only for a workbook (cases_xlsx imports it lazily).
+        from planner.interchange.cases_xlsx import read_cases_xlsx
+
+        return read_cases_xlsx(
+            data, case_kinds=judge.case_minutes, existing=existing, source=source
+        )
     text = decode_csv(data, source)
+    return read_cases(text, case_kinds=judge.case_minutes, existing=existing, source=source)
+
+
+def _import_cases(
+    database: Database, data: bytes, source: str, judge_name: str | None, workbook: bool
+) -> ImportSummary:
+    if not workbook:
+        decode_csv(data, source)  # a file that is not text is refused before the database opens
     with database.transaction() as repo:
         judge = _judge_for_cases(repo, judge_name, database)
         assert judge.id is not None
         existing = {case.a_number: case for case in repo.load_docket(judge.id).cases}
         # Every row is checked against the judge's profile and docket before the first write.
-        found = read_cases(text, case_kinds=judge.case_minutes, existing=existing, source=source)
+        found = _read_case_file(data, source, workbook, judge, existing)
         added, updated = repo.upsert_cases(judge.id, found.cases)
     return ImportSummary(
         judge=judge.name, source=source, kind="cases", added=added, updated=updated
@@ -178,11 +200,233 @@ def _judge_for_cases(repo: Repository, judge_name: str | None, database: Databas
     raise InvalidValue(f"say whose docket the cases go to with --judge NAME (judges: {known})")
 
 
+# Import with a preview (the window) -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What importing a file would do, read and checked whole, before anything is stored.
+
+    Cases are compared by A-number with the docket they go to: a cases CSV with the docket of
+    ``judge_id``; a docket file with that of the stored judge of the file's name, which it would
+    replace (``judge_id`` None: a new judge). ``problems`` lists every bad row; a file with any
+    is refused whole.
+    """
+
+    source: str
+    kind: str  # "docket" (a JSON docket file) or "cases" (a cases CSV)
+    judge: str
+    judge_id: int | None
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0  # a docket file: stored cases the file lacks, which the import removes
+    hearings: int = 0
+    problems: tuple[Problem, ...] = ()
+    cases: tuple[Case, ...] = ()  # a cases CSV: the new and changed cases as they will be stored
+    docket: Docket | None = None  # a docket file: the docket it holds
+
+    @property
+    def replaces(self) -> bool:
+        """A docket file whose judge is already stored: the import replaces that docket."""
+        return self.kind == "docket" and self.judge_id is not None
+
+    @property
+    def importable(self) -> bool:
+        """No problem, and something to store."""
+        if self.problems:
+            return False
+        return self.docket is not None if self.kind == "docket" else bool(self.cases)
+
+    def describe(self) -> str:
+        who = _judge_title(self.judge)
+        counts = f"{self.new:,} new, {self.changed:,} changed, {self.unchanged:,} unchanged"
+        if self.kind == "cases":
+            return f"Cases for {who}'s docket: {counts}."
+        if self.replaces:
+            gone = f"; {counted(self.removed, 'stored case')} not in the file would be removed"
+            return (
+                f"A docket file for {who}, who is already stored: it would replace the stored "
+                f"docket ({counts}{gone if self.removed else ''}; "
+                f"{counted(self.hearings, 'hearing')})."
+            )
+        return (
+            f"A docket file for {who}, a new judge: "
+            f"{counted(self.new, 'case')} and {counted(self.hearings, 'hearing')}."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedImport:
+    """What an import stored, so that one undo takes all of it back."""
+
+    judge: str
+    kind: str  # as the preview's: "docket" or "cases"
+    added: tuple[str, ...] = ()  # a cases CSV: the A-numbers it added
+    before: tuple[Case, ...] = ()  # a cases CSV: the cases it changed, as they were
+    replaced: Docket | None = None  # a docket file: the docket it replaced
+
+
+def preview_import(database: Database, path: Path, *, judge_id: int | None) -> ImportPreview:
+    """Read and check ``path`` (a docket file or a cases CSV) and compare it with what is stored.
+
+    Nothing is written. A cases CSV goes to the docket of ``judge_id`` (or, without one, of the
+    database's only judge). A file that cannot be read at all raises InvalidValue; bad rows are
+    the preview's ``problems``.
+    """
+    data = _read_bytes(path)
+    source = path.name
+    if _is_docket_file(path, data):
+        return _preview_docket(database, data, source)
+    return _preview_cases(database, data, source, judge_id, _is_workbook(path))
+
+
+def _preview_docket(database: Database, data: bytes, source: str) -> ImportPreview:
+    try:
+        docket = read_docket(decode_utf8(data, source), source)
+    except ImportRefused as refused:
+        return ImportPreview(source, "docket", "", None, problems=refused.problems)
+    with database.transaction() as reader:  # the docket is read through the repository
+        current = reader.judge_named(docket.judge.name)
+        stored = {} if current is None or current.id is None else _stored(reader, current.id)
+    new, changed, unchanged = _compare(docket.cases, stored)
+    filed = {case.a_number for case in docket.cases}
+    return ImportPreview(
+        source,
+        "docket",
+        docket.judge.name,
+        None if current is None else current.id,
+        new=new,
+        changed=changed,
+        unchanged=unchanged,
+        removed=sum(a_number not in filed for a_number in stored),
+        hearings=len(docket.hearings),
+        docket=docket,
+    )
+
+
+def _preview_cases(
+    database: Database, data: bytes, source: str, judge_id: int | None, workbook: bool
+) -> ImportPreview:
+    with database.transaction() as reader:
+        judge = _cases_judge(reader, judge_id, database)
+        assert judge.id is not None
+        stored = _stored(reader, judge.id)
+    try:
+        found = _read_case_file(data, source, workbook, judge, stored)
+    except ImportRefused as refused:
+        return ImportPreview(source, "cases", judge.name, judge.id, problems=refused.problems)
+    new, changed, unchanged = _compare(found.cases, stored)
+    return ImportPreview(
+        source,
+        "cases",
+        judge.name,
+        judge.id,
+        new=new,
+        changed=changed,
+        unchanged=unchanged,
+        cases=tuple(case for case in found.cases if stored.get(case.a_number) != case),
+    )
+
+
+def _cases_judge(reader: Repository, judge_id: int | None, database: Database) -> Judge:
+    if judge_id is None:
+        return _judge_for_cases(reader, None, database)
+    judge = next((j for j in reader.judges() if j.id == judge_id), None)
+    if judge is None:
+        raise InvalidValue("that judge is no longer in this database: nothing was imported")
+    return judge
+
+
+def _stored(reader: Repository, judge_id: int) -> dict[str, Case]:
+    return {case.a_number: case for case in reader.load_docket(judge_id).cases}
+
+
+def _compare(cases: tuple[Case, ...], stored: dict[str, Case]) -> tuple[int, int, int]:
+    """How many of ``cases`` are new, changed and unchanged, by A-number (ids aside)."""
+    new = changed = 0
+    for case in cases:
+        before = stored.get(case.a_number)
+        if before is None:
+            new += 1
+        elif replace(case, id=before.id) != before:
+            changed += 1
+    return new, changed, len(cases) - new - changed
+
+
+def apply_import(
+    database: Database, preview: ImportPreview, *, redo: bool = False
+) -> AppliedImport:
+    """Store what ``preview`` showed, in one transaction. Refused (Conflict) if a case it compared
+    has changed since, unless this is the ``redo`` of an import this program undid."""
+    if not preview.importable:
+        raise InvalidValue(f"{preview.source} has problems: nothing was imported")
+    with database.transaction() as repo:
+        if preview.docket is not None:
+            current = repo.judge_named(preview.docket.judge.name)
+            replaced = None
+            if current is not None:
+                assert current.id is not None
+                replaced = repo.load_docket(current.id)
+                repo.remove_judge(current.id)
+            repo.add_docket(preview.docket)
+            return AppliedImport(preview.judge, "docket", replaced=replaced)
+        judge_id = _judge_id_named(repo, preview.judge)
+        stored = _stored(repo, judge_id)
+        if not redo:
+            _refuse_changed_since(preview, stored)
+        repo.upsert_cases(judge_id, preview.cases)
+        return AppliedImport(
+            preview.judge,
+            "cases",
+            added=tuple(c.a_number for c in preview.cases if c.a_number not in stored),
+            before=tuple(stored[c.a_number] for c in preview.cases if c.a_number in stored),
+        )
+
+
+def _refuse_changed_since(preview: ImportPreview, stored: dict[str, Case]) -> None:
+    """Conflict if a case the preview compared was changed, added or removed since: the import
+    would otherwise overwrite a change the user never saw."""
+    for case in preview.cases:
+        now = stored.get(case.a_number)
+        was_stored = case.id is not None
+        if (now is None) == was_stored or (now is not None and now.version != case.version):
+            raise Conflict(
+                f"case {case.display_a_number} changed after {preview.source} was previewed: "
+                "nothing was imported; import the file again to see the changes"
+            )
+
+
+def undo_import(database: Database, applied: AppliedImport) -> None:
+    """Take back all of an import in one transaction: the added cases go, the changed return to
+    what they were; a docket file's judge goes, and the docket it replaced comes back."""
+    with database.transaction() as repo:
+        judge_id = _judge_id_named(repo, applied.judge)
+        if applied.kind == "docket":
+            repo.remove_judge(judge_id)
+            if applied.replaced is not None:
+                repo.add_docket(applied.replaced)
+            return
+        ids = repo.case_ids(judge_id)
+        for a_number in applied.added:
+            if a_number in ids:
+                repo.delete_case(ids[a_number])
+        repo.upsert_cases(judge_id, applied.before)
+
+
+def _judge_id_named(repo: Repository, name: str) -> int:
+    judge = repo.judge_named(name)
+    if judge is None or judge.id is None:
+        raise InvalidValue(f"{_judge_title(name)} is no longer in this database")
+    return judge.id
+
+
 # Export -------------------------------------------------------------------------------------
 
 
 def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> ExportSummary:
-    """Write the judge's whole docket (``json``) or cases (``csv``) to ``out``, and nothing else.
+    """Write the judge's whole docket (``json``) or cases (``csv`` or ``xlsx``) to ``out``, and
+    nothing else.
 
     The file is written to a temporary file beside ``out`` and then renamed over it, so a failed
     export never leaves half a file; on POSIX systems the new file is readable by its owner only.
@@ -193,8 +437,14 @@ def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> E
         judge = select_judges(repo, judge_name)[0]
         assert judge.id is not None
         docket = repo.load_docket(judge.id)
-    text = write_docket(docket) if fmt == "json" else write_cases(docket.cases)
-    write_atomically(out, text.encode("utf-8"))
+    if fmt == "xlsx":
+        from planner.interchange.cases_xlsx import write_cases_xlsx  # openpyxl: 0.3 s to import
+
+        data = write_cases_xlsx(docket.cases)
+    else:
+        text = write_docket(docket) if fmt == "json" else write_cases(docket.cases)
+        data = text.encode("utf-8")
+    write_atomically(out, data)
     return ExportSummary(
         judge=docket.judge.name,
         fmt=fmt,

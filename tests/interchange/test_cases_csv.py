@@ -392,6 +392,20 @@ def test_written_cases_read_back_equal(cases: list[Case]) -> None:
     assert write_cases(found.cases) == text
 
 
+@pytest.mark.parametrize("value", ["@", "'@", "''=1", "'quoted'", "'", "'-"])
+def test_a_cell_that_begins_with_an_apostrophe_reads_back_as_it_was(value: str) -> None:
+    """The apostrophe that neutralises a formula is taken off on reading; a value that itself
+    begins with apostrophes before a formula's first character keeps them (hypothesis found a
+    language "'@" read back as "@")."""
+    case = Case("100000001", "Ana Ruiz", "asylum", date(2025, 1, 1), language=value)
+    text = write_cases([case])
+    assert next(csv.DictReader(io.StringIO(text)))["language"][:1] not in FORMULA_CHARACTERS
+    assert list(read_cases(text, case_kinds=DEFAULT_CASE_MINUTES).cases) == [case]
+
+
+FORMULA_CHARACTERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised_and_read_back() -> None:
     """Issue 15, point 6: as OWASP recommends against CSV injection, a text cell beginning with
     = + - @ (or a tab or carriage return) is written after an apostrophe, which a spreadsheet

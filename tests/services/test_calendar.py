@@ -20,6 +20,8 @@ from planner.store.errors import Conflict, StaleEdit
 from tests.scheduling.court import CLOSURES, JUDGE, LEAVE, at, case
 
 ORDINARY, DETAINED, SERVED, OTHER = "100000001", "100000002", "100000003", "100000004"
+#: Now for the outcomes: after every hearing these tests record.
+LATER = at(29, 17, 0)
 
 
 @pytest.fixture
@@ -127,7 +129,7 @@ def test_schedule_checks_the_leave_stored_now_not_the_judge_passed_in(court) -> 
 def test_schedule_refuses_a_completed_case(court) -> None:  # type: ignore[no-untyped-def]
     database, judge, ids = court
     first = hearing_at(database, judge, at(4, 9, 0))
-    service.record_outcome(database, judge, first.id, Outcome.COMPLETED,
+    service.record_outcome(database, judge, first.id, Outcome.COMPLETED, now=LATER,
                            completion_kind=CompletionKind.REMOVAL_ORDER)  # fmt: skip
     with pytest.raises(InvalidValue, match="is completed"):
         service.schedule_hearing(database, judge, ids[OTHER], at(7, 9, 0), 15, HearingKind.MASTER)
@@ -145,6 +147,36 @@ def test_undo_and_redo_of_schedule_restore_the_database_exactly(court) -> None: 
     assert snapshot(database, judge) == before
     assert service.reinstate(database, ids[ORDINARY], made) == made
     assert snapshot(database, judge) == after
+
+
+def test_unschedule_hearing_takes_a_scheduled_hearing_off_and_undo_puts_it_back(court) -> None:  # type: ignore[no-untyped-def]
+    database, judge, ids = court
+    booked = hearing_at(database, judge, at(4, 9, 0))
+    before = snapshot(database, judge)
+    case_id, removed = service.unschedule_hearing(database, booked.id, seen=booked)
+    assert (case_id, removed) == (ids[OTHER], booked)
+    after = snapshot(database, judge)
+    assert [h.start for h in after.hearings] == [at(5, 9, 0)]
+    assert service.reinstate(database, case_id, removed) == booked  # the undo
+    assert snapshot(database, judge) == before
+    service.unschedule(database, booked.id)  # the redo
+    assert snapshot(database, judge) == after
+
+
+def test_unschedule_hearing_refuses_a_recorded_or_changed_hearing(court) -> None:  # type: ignore[no-untyped-def]
+    database, judge, _ids = court
+    booked = hearing_at(database, judge, at(4, 9, 0))
+    service.record_outcome(database, judge, booked.id, Outcome.HELD, now=LATER)
+    before = snapshot(database, judge)
+    with pytest.raises(InvalidValue) as caught:
+        service.unschedule_hearing(database, booked.id)
+    assert str(caught.value) == (
+        "the hearing of Mon 4 Nov 2024 at 09:00 is already recorded as held: "
+        "only a scheduled hearing can be unscheduled"
+    )
+    with pytest.raises(StaleEdit):
+        service.unschedule_hearing(database, booked.id, seen=booked)
+    assert snapshot(database, judge) == before
 
 
 def test_move_checks_the_new_place_and_undo_puts_it_back(court) -> None:  # type: ignore[no-untyped-def]
@@ -175,11 +207,11 @@ def test_a_move_or_outcome_over_someone_elses_change_is_refused_naming_them(cour
     with pytest.raises(StaleEdit, match=r"^jortiz changed the master hearing .* at 09:00-09:15"):
         service.move_hearing(database, judge, seen.id, at(4, 9, 30), 15, seen=seen)
     with pytest.raises(StaleEdit, match=r"it is now the master hearing .* at 10:00-10:15"):
-        service.record_outcome(database, judge, seen.id, Outcome.HELD, seen=seen)
+        service.record_outcome(database, judge, seen.id, Outcome.HELD, now=LATER, seen=seen)
     assert snapshot(database, judge) == stored  # nothing saved over the judge's move
 
     now = hearing_at(database, judge, at(4, 10, 0))  # read again, the clerk may go on
-    service.record_outcome(database, judge, now.id, Outcome.HELD, seen=now)
+    service.record_outcome(database, judge, now.id, Outcome.HELD, now=LATER, seen=now)
     assert hearing_at(database, judge, at(4, 10, 0)).status is HearingStatus.HELD
 
 
@@ -199,21 +231,47 @@ def test_held(court) -> None:  # type: ignore[no-untyped-def]
     database, judge, _ids = court
     booked = hearing_at(database, judge, at(4, 9, 0))
     before = snapshot(database, judge)
-    record = service.record_outcome(database, judge, booked.id, Outcome.HELD)
+    record = service.record_outcome(database, judge, booked.id, Outcome.HELD, now=LATER)
     assert hearing_at(database, judge, at(4, 9, 0)).status is HearingStatus.HELD
     assert record.after.status is HearingStatus.HELD
     assert record.added is None
     _undo_redo_exact(database, judge, record, before)
 
 
+@pytest.mark.parametrize(
+    ("outcome", "details"),
+    [
+        (Outcome.HELD, {}),
+        (Outcome.ADJOURNED, {"reason": "Respondent to seek counsel"}),
+        (Outcome.CONTINUED, {"reason": "Counsel ill", "continued_to": date(2024, 11, 12)}),
+        (Outcome.COMPLETED, {"completion_kind": CompletionKind.REMOVAL_ORDER}),
+    ],
+)
+def test_an_outcome_on_a_hearing_after_now_is_refused_with_the_reason(  # type: ignore[no-untyped-def]
+    court, outcome, details
+) -> None:
+    """A hearing not yet held has no outcome: every entry point gets the same one-line reason."""
+    database, judge, _ids = court
+    booked = hearing_at(database, judge, at(5, 9, 0))
+    before = snapshot(database, judge)
+    with pytest.raises(InvalidValue) as caught:
+        service.record_outcome(database, judge, booked.id, outcome, now=at(5, 8, 59), **details)
+    assert str(caught.value) == (
+        "the hearing is on Tue 5 Nov at 09:00: record its outcome once it has been held"
+    )
+    assert snapshot(database, judge) == before
+    started = service.record_outcome(database, judge, booked.id, outcome, now=at(5, 9, 0), **details)
+    assert started.after.status is not HearingStatus.SCHEDULED
+
+
 def test_adjourned_needs_a_reason_and_frees_the_slot(court) -> None:  # type: ignore[no-untyped-def]
     database, judge, ids = court
     booked = hearing_at(database, judge, at(4, 9, 0))
     with pytest.raises(InvalidValue, match="needs its reason"):
-        service.record_outcome(database, judge, booked.id, Outcome.ADJOURNED, reason="  ")
+        service.record_outcome(database, judge, booked.id, Outcome.ADJOURNED, now=LATER, reason="  ")
     before = snapshot(database, judge)
     record = service.record_outcome(
-        database, judge, booked.id, Outcome.ADJOURNED, reason="Respondent to seek counsel"
+        database, judge, booked.id, Outcome.ADJOURNED, now=LATER, reason="Respondent to seek counsel"
     )
     stored = hearing_at(database, judge, at(4, 9, 0))
     assert (stored.status, stored.adjournment_reason) == (
@@ -229,14 +287,14 @@ def test_continued_sets_a_new_hearing_at_the_same_time_and_length(court) -> None
     database, judge, _ids = court
     booked = hearing_at(database, judge, at(4, 9, 0))
     with pytest.raises(Refused, match="Veterans Day"):
-        service.record_outcome(database, judge, booked.id, Outcome.CONTINUED,
+        service.record_outcome(database, judge, booked.id, Outcome.CONTINUED, now=LATER,
                                reason="Interpreter unavailable", continued_to=date(2024, 11, 11))  # fmt: skip
     with pytest.raises(InvalidValue, match="later day"):
-        service.record_outcome(database, judge, booked.id, Outcome.CONTINUED,
+        service.record_outcome(database, judge, booked.id, Outcome.CONTINUED, now=LATER,
                                reason="Interpreter unavailable", continued_to=date(2024, 11, 4))  # fmt: skip
     before = snapshot(database, judge)
     assert hearing_at(database, judge, at(4, 9, 0)).status is HearingStatus.SCHEDULED  # untouched
-    record = service.record_outcome(database, judge, booked.id, Outcome.CONTINUED,
+    record = service.record_outcome(database, judge, booked.id, Outcome.CONTINUED, now=LATER,
                                     reason="Interpreter unavailable", continued_to=date(2024, 11, 7))  # fmt: skip
     assert record.after.status is HearingStatus.ADJOURNED
     new = hearing_at(database, judge, at(7, 9, 0))
@@ -254,9 +312,9 @@ def test_completed_completes_the_case_and_takes_off_its_later_hearings(court) ->
     )
     booked = hearing_at(database, judge, at(4, 9, 0))
     with pytest.raises(InvalidValue, match="needs its kind"):
-        service.record_outcome(database, judge, booked.id, Outcome.COMPLETED)
+        service.record_outcome(database, judge, booked.id, Outcome.COMPLETED, now=LATER)
     before = snapshot(database, judge)
-    record = service.record_outcome(database, judge, booked.id, Outcome.COMPLETED,
+    record = service.record_outcome(database, judge, booked.id, Outcome.COMPLETED, now=LATER,
                                     completion_kind=CompletionKind.IN_ABSENTIA)  # fmt: skip
     now = snapshot(database, judge)
     completed = next(c for c in now.cases if c.a_number == OTHER)
@@ -271,13 +329,13 @@ def test_completed_completes_the_case_and_takes_off_its_later_hearings(court) ->
 def test_completed_on_another_date(court) -> None:  # type: ignore[no-untyped-def]
     database, judge, ids = court
     booked = hearing_at(database, judge, at(4, 9, 0))
-    record = service.record_outcome(database, judge, booked.id, Outcome.COMPLETED,
+    record = service.record_outcome(database, judge, booked.id, Outcome.COMPLETED, now=LATER,
                                     completion_kind="relief_granted", on=date(2024, 11, 6))  # fmt: skip
     assert record.case_after is not None
     assert record.case_after.completion_date == date(2024, 11, 6)
     assert get_case(database, ids[OTHER]).completion_kind is CompletionKind.RELIEF_GRANTED
     with pytest.raises(InvalidValue, match="already recorded as completed"):
-        service.record_outcome(database, judge, booked.id, Outcome.HELD)
+        service.record_outcome(database, judge, booked.id, Outcome.HELD, now=LATER)
 
 
 def test_a_hearing_deleted_meanwhile_is_a_conflict(court) -> None:  # type: ignore[no-untyped-def]
@@ -285,7 +343,7 @@ def test_a_hearing_deleted_meanwhile_is_a_conflict(court) -> None:  # type: igno
     booked = hearing_at(database, judge, at(4, 9, 0))
     service.unschedule(database, booked.id)
     with pytest.raises(Conflict, match="no longer"):
-        service.record_outcome(database, judge, booked.id, Outcome.HELD)
+        service.record_outcome(database, judge, booked.id, Outcome.HELD, now=LATER)
     with pytest.raises(Conflict, match="no longer"):
         service.move_hearing(database, judge, booked.id, at(4, 10, 0), 15)
 
@@ -316,10 +374,10 @@ def test_continued_to_a_date_and_time_sets_the_new_hearing_then(court) -> None: 
     database, judge, _ids = court
     booked = hearing_at(database, judge, at(4, 9, 0))
     with pytest.raises(Refused, match="not inside a bench session"):
-        service.record_outcome(database, judge, booked.id, Outcome.CONTINUED,
+        service.record_outcome(database, judge, booked.id, Outcome.CONTINUED, now=LATER,
                                reason="Counsel's motion", continued_to=at(7, 12, 30))  # fmt: skip
     before = snapshot(database, judge)
-    record = service.record_outcome(database, judge, booked.id, Outcome.CONTINUED,
+    record = service.record_outcome(database, judge, booked.id, Outcome.CONTINUED, now=LATER,
                                     reason="Counsel's motion", continued_to=at(7, 10, 45))  # fmt: skip
     new = hearing_at(database, judge, at(7, 10, 45))
     assert new == record.added
@@ -336,7 +394,7 @@ def test_hearing_plan_reads_the_case_and_its_hearings_once(court) -> None:  # ty
     )  # fmt: skip
     assert [h.start for h in plan.hearings] == [at(4, 9, 0)]
     booked = hearing_at(database, judge, at(4, 9, 0))
-    service.record_outcome(database, judge, booked.id, Outcome.HELD)
+    service.record_outcome(database, judge, booked.id, Outcome.HELD, now=LATER)
     later = service.hearing_plan(database, judge, ids[OTHER])
     assert (later.kind, later.minutes) == (HearingKind.INDIVIDUAL, 195)  # asylum's estimate
     with database.transaction() as repo:

@@ -29,26 +29,10 @@ HEADER = "a_number,name,kind,detained,juvenile,language,represented,received"
 
 
 @pytest.fixture
-def run(planner: Callable[..., object], monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
-    """``planner ARGS``, closing the databases it opened so the file can be compared after."""
-    opened: list[Database] = []
-    original = Database.open.__func__  # type: ignore[attr-defined]
-
-    def open_and_remember(cls: type[Database], path: Path | str) -> Database:
-        database = original(cls, path)
-        opened.append(database)
-        return database
-
-    monkeypatch.setattr(Database, "open", classmethod(open_and_remember))
-
-    def run_closing(*args: object) -> object:
-        try:
-            return planner(*args)
-        finally:
-            while opened:
-                opened.pop().close()
-
-    return run_closing
+def run(planner: Callable[..., object]) -> Callable[..., object]:
+    """``planner ARGS``: it closes the databases it opened before it returns (main), so the file
+    can be compared after."""
+    return planner
 
 
 def _docket(name: str = "Ana Ruiz", cases: int = 40, first_a_number: int = 100_000_000) -> Docket:
@@ -498,9 +482,9 @@ def test_the_format_comes_from_the_option_or_the_extension(
     as_json = run("export", "--db", db_path, "--judge", "Ana Ruiz", "--out", tmp_path / "x.JSON")
     assert as_json.code == 0, as_json.err
     assert json.loads((tmp_path / "x.JSON").read_text(encoding="utf-8"))["version"] == 1
-    unknown = run("export", "--db", db_path, "--judge", "Ana Ruiz", "--out", tmp_path / "x.xlsx")
+    unknown = run("export", "--db", db_path, "--judge", "Ana Ruiz", "--out", tmp_path / "x.ods")
     assert unknown.code == 1
-    assert "say --format json or csv" in unknown.err
+    assert "say --format json, csv or xlsx" in unknown.err
 
 
 def test_exporting_an_unknown_judge_names_the_known_ones(
@@ -562,3 +546,23 @@ def test_summaries_read_as_sentences() -> None:
             "Exported Judge X's docket (1 case, 1 hearing, 1 leave entry, 0 court closures) to f.json."
         )
     )
+
+
+def test_cases_exported_as_xlsx_import_back_equal(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first_db, second_db = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    _store(first_db, _docket())
+    _store(second_db, replace(_docket(), cases=(), hearings=()))
+    out = tmp_path / "cases.xlsx"
+    exported = run("export", "--db", first_db, "--judge", "Ana Ruiz", "--out", out)
+    assert exported.code == 0, exported.err
+    assert exported.out.startswith(f"Exported Judge Ana Ruiz's 40 cases to {out}.")
+    assert out.read_bytes().startswith(b"PK\x03\x04")
+    if sys.platform != "win32":
+        assert out.stat().st_mode & 0o077 == 0
+    imported = run("import", "--db", second_db, out)
+    assert imported.code == 0, imported.err
+    assert imported.out.strip() == (
+        f"Added 40 cases and updated 0 on Judge Ana Ruiz's docket from {out}."
+    )
+    first, second = _load(first_db, "Ana Ruiz"), _load(second_db, "Ana Ruiz")
+    assert [replace(c, id=None) for c in second.cases] == [replace(c, id=None) for c in first.cases]

@@ -1,5 +1,5 @@
 """The calendar's changes, each one transaction and one undo step: a drop stored (a hearing set,
-moved or resized) and a hearing's outcome recorded."""
+moved or resized), a hearing unscheduled and a hearing's outcome recorded."""
 
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import Hearing
@@ -54,6 +54,24 @@ def _move(workspace: Workspace, drag: Drag, landing: Landing) -> int | None:
     return None if moved is None else hearing_id
 
 
+def unschedule(workspace: Workspace, hearing: Hearing) -> bool:
+    """Take a scheduled hearing (as the calendar showed it) off the calendar as one undo step;
+    False when the service refused it (the workspace reports why and nothing is pushed)."""
+    database, hearing_id = workspace.database, hearing.id
+    if hearing_id is None:
+        return False
+    start = hearing.start
+    done = workspace.perform(
+        f"Unscheduled: {format_a_number(hearing.a_number)} "
+        f"{start:%a} {start.day} {start:%b %H:%M}",
+        lambda: calendar_service.unschedule_hearing(database, hearing_id, seen=hearing),
+        undo=lambda pair: _hearings(calendar_service.reinstate(database, *pair)),
+        redo=lambda pair: _hearings(calendar_service.unschedule(database, hearing_id)),
+        change=Change.HEARINGS,
+    )
+    return done is not None
+
+
 def record(
     workspace: Workspace,
     hearing_id: int,
@@ -84,6 +102,7 @@ def record(
             hearing_id,
             outcome,
             seen=seen,
+            now=workspace.clock(),
             **details,  # type: ignore[arg-type]
         ),
         undo=undo,

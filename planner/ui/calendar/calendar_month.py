@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from planner.domain.judge import WEEKDAY_NAMES
 from planner.scheduling.days import DayState, DaySummary
-from planner.ui.calendar.calendar_paint import CONFLICT, DAY_OFF
 from planner.ui.calendar.day_grid import (
     OFF_STATES,
     Cell,
@@ -22,6 +21,8 @@ from planner.ui.calendar.day_grid import (
     state_text,
 )
 from planner.ui.calendar.static_texts import StaticTexts
+from planner.ui.common.colours import MONTH_DAY_OFF_SHARE
+from planner.ui.common.theme import current_colours
 from planner.ui.common.workspace import Workspace
 
 HEAD = 24  # the weekday names
@@ -176,14 +177,15 @@ def paint_month(
     text = palette.color(QPalette.ColorRole.Text)
     base = palette.color(QPalette.ColorRole.Base)
     other = palette.color(QPalette.ColorRole.AlternateBase)
-    dim = mix(text, other, 0.5)
+    colours = current_colours()
+    dim = QColor(colours.muted_text)  # the days of the months before and after
     grid = mix(text, base, 0.18)
     highlight = palette.color(QPalette.ColorRole.Highlight)
     track = mix(highlight, base, 0.18)
-    shades = {state: mix(colour, base, 0.22) for state, colour in DAY_OFF.items()}
+    shades = {state: mix(colour, base, MONTH_DAY_OFF_SHARE) for state, colour in colours.day_off.items()}
     hatches = {
         state: QBrush(mix(colour, base, 0.45), Qt.BrushStyle.BDiagPattern)
-        for state, colour in DAY_OFF.items()
+        for state, colour in colours.day_off.items()
     }
     painter.fillRect(bounds, base)
     painter.fillRect(
@@ -233,9 +235,9 @@ def paint_month(
             width = QFontMetrics(bold).horizontalAdvance(d.badge) + 8
             tag = QRectF(inner.right() - width, inner.top(), width, line)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(CONFLICT))
+            painter.setBrush(QColor(colours.conflict))
             painter.drawRoundedRect(tag, 4, 4)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(QColor(colours.on_conflict))
             texts.draw(painter, tag, d.badge, Qt.AlignmentFlag.AlignCenter)
         painter.setFont(plain)
         y = inner.top() + line + 2
@@ -260,7 +262,7 @@ def _paint_bar(painter: QPainter, d: MonthDay, track: QColor, fill: QColor) -> N
     painter.setBrush(track)
     painter.drawRoundedRect(d.bar, 3, 3)
     if d.covered > 0:
-        painter.setBrush(QColor(CONFLICT) if d.over else fill)
+        painter.setBrush(QColor(current_colours().conflict) if d.over else fill)
         filled = QRectF(d.bar.left(), d.bar.top(), max(3, round(d.bar.width() * d.covered)), BAR)
         painter.drawRoundedRect(filled, 3, 3)
 

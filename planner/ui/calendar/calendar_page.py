@@ -33,7 +33,7 @@ class CalendarPage(QWidget):
         self.splitter.addWidget(self.calendar)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 1000])
+        self.splitter.setSizes([400, 1000])  # the unscheduled list's facts fit
         self.splitter.setChildrenCollapsible(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

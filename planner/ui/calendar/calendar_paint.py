@@ -13,31 +13,22 @@ from planner.domain.judge import WEEKDAY_NAMES, Session
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry
+from planner.ui.common.colours import LIGHT, SESSION_BAND_SHARE, Colours, blend
+from planner.ui.common.theme import current_colours
 
 GUTTER = 52  # the hours column
 HEADER = 40  # day names and their state
 MIN_LANE = 24  # narrowest lane before overlapping hearings stop splitting the column
 
-#: Fill and border of each hearing kind: light fills with dark text, readable in either theme.
+# The colours of each theme live in planner/ui/common/colours.py; these are the light theme's,
+# for the tests and the modules that name them.
 HEARING_COLOURS: dict[HearingKind, tuple[str, str]] = {
-    HearingKind.MASTER: ("#cfe2ff", "#2f5f9e"),
-    HearingKind.INDIVIDUAL: ("#d3efcf", "#2e7032"),
-    HearingKind.BOND: ("#ffe0b3", "#9a5b00"),
-    HearingKind.FEAR_REVIEW: ("#f2d3f0", "#85307d"),
-    HearingKind.MOTION: ("#e6e1d6", "#5f564a"),
+    kind: (LIGHT.hearing_fill[kind], LIGHT.hearing_border[kind]) for kind in HearingKind
 }
-SESSION_TINTS: dict[SessionKind, str] = {
-    SessionKind.MASTER: "#4a7fc1",
-    SessionKind.INDIVIDUAL: "#4a9a50",
-    SessionKind.DETAINED_MASTER: "#8a5a9e",
-    SessionKind.DETAINED_INDIVIDUAL: "#7a4a8e",
-    SessionKind.BOND: "#c07a1a",
-    SessionKind.JUVENILE: "#1a9a9a",
-    SessionKind.ADMINISTRATIVE: "#808080",
-}
-CONFLICT = "#d50000"
-GHOST_OK = "#1b6e30"
-DAY_OFF = {DayState.HOLIDAY: "#9e9e9e", DayState.CLOSURE: "#9e9e9e", DayState.LEAVE: "#e08a1e"}
+SESSION_TINTS: dict[SessionKind, str] = LIGHT.session_tint
+CONFLICT = LIGHT.conflict
+GHOST_OK = LIGHT.ghost_ok
+DAY_OFF = LIGHT.day_off
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +201,7 @@ def build_scene(
     def y(minute: float) -> float:
         return top + (minute - first) * per_minute
 
+    colours = current_colours()
     heads, bands, blocks = [], [], []
     by_day: dict[date, list[CalendarEntry]] = {}
     for entry in entries:
@@ -234,15 +226,18 @@ def build_scene(
             if s.weekday == day.weekday() and not off:
                 band = QRectF(x0, y(_minute_of(s.start)), x1 - x0, s.minutes * per_minute)
                 text = s.kind.value.replace("_", " ") + (f" · {s.language}" if s.language else "")
-                bands.append(Band(band, text, SESSION_TINTS[s.kind]))
+                bands.append(Band(band, text, colours.session_tint[s.kind]))
         if off:
-            bands.append(Band(QRectF(x0, top, x1 - x0, bottom - top), label, DAY_OFF[state], True))
+            bands.append(
+                Band(QRectF(x0, top, x1 - x0, bottom - top), label, colours.day_off[state], True)
+            )
         else:
             for m0, m1, kind in _leave_minutes(leave, day):
                 m0, m1 = max(first, m0), min(last, m1)
                 if m1 > m0:
                     box = QRectF(x0, y(m0), x1 - x0, (m1 - m0) * per_minute)
-                    bands.append(Band(box, f"Leave ({kind})", DAY_OFF[DayState.LEAVE], True))
+                    leave_colour = colours.day_off[DayState.LEAVE]
+                    bands.append(Band(box, f"Leave ({kind})", leave_colour, True))
         for entry, lane, lanes in _lanes(by_day.get(day, [])):
             lanes = max(1, min(lanes, int((x1 - x0 - 4) // MIN_LANE)))
             lane = min(lane, lanes - 1)
@@ -314,23 +309,20 @@ def _fit_lines(lines: tuple[str, ...], box: QRectF, metrics: QFontMetrics) -> tu
 
 def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRectF) -> None:
     """Paint a laid-out scene: bands, grid, hearings, conflicts, the today line, the headers."""
+    colours = current_colours()
     text = palette.color(QPalette.ColorRole.Text)
     grid = QColor(text)
     grid.setAlpha(40)
     painter.fillRect(bounds, palette.color(QPalette.ColorRole.Base))
     metrics = painter.fontMetrics()
     for band in scene.bands:
-        colour = QColor(band.colour)
-        colour.setAlpha(70 if band.shade else 30)
-        painter.fillRect(band.rect, colour)
+        share = 0.27 if band.shade else SESSION_BAND_SHARE  # opaque: measured by the contrast test
+        painter.fillRect(band.rect, QColor(blend(band.colour, colours.base, share)))
         if band.shade:
-            hatch = QColor(band.colour)
-            hatch.setAlpha(90)
-            painter.fillRect(band.rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(band.rect, QBrush(QColor(band.colour), Qt.BrushStyle.BDiagPattern))
         else:  # a stripe of the session's colour down the column's left edge
             stripe = QRectF(band.rect.left() + 1, band.rect.top(), 4, band.rect.height())
             painter.fillRect(stripe, QColor(band.colour))
-    painter.setPen(QPen(grid, 1))
     painter.setPen(QPen(grid, 1))
     for y, _label in scene.hours:
         painter.drawLine(QPointF(GUTTER + bounds.left(), y), QPointF(bounds.right(), y))
@@ -350,23 +342,24 @@ def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRec
     for block in scene.blocks:
         _paint_block(
             painter,
+            colours,
             block,
             metrics,
             plain,
             bold if block.status is not HearingStatus.ADJOURNED else struck,
         )
     for band in scene.bands:
-        _paint_tag(painter, band, metrics, text)
+        _paint_tag(painter, colours, band, metrics)
     if scene.now_line is not None:
         y, x0, x1 = scene.now_line
-        painter.setPen(QPen(QColor(CONFLICT), 2))
+        painter.setPen(QPen(QColor(colours.conflict), 2))
         painter.drawLine(QPointF(x0, y), QPointF(x1, y))
-        painter.setBrush(QColor(CONFLICT))
+        painter.setBrush(QColor(colours.conflict))
         painter.drawEllipse(QPointF(x0, y), 4, 4)
     _paint_heads(painter, scene.heads, palette, metrics)
 
 
-def _paint_tag(painter: QPainter, band: Band, metrics: QFontMetrics, text: QColor) -> None:
+def _paint_tag(painter: QPainter, colours: Colours, band: Band, metrics: QFontMetrics) -> None:
     """A session's kind in a tag at its top right; a day off's name centred near the top."""
     area = band.rect.adjusted(6, 2, -3, -2)
     label = metrics.elidedText(band.text, Qt.TextElideMode.ElideRight, int(area.width()))
@@ -379,30 +372,33 @@ def _paint_tag(painter: QPainter, band: Band, metrics: QFontMetrics, text: QColo
     else:
         tag = QRectF(0, area.top(), metrics.horizontalAdvance(label) + 8, metrics.height())
         tag.moveRight(area.right())
-    colour = QColor(band.colour)
-    painter.setPen(QPen(colour.darker(120), 1))
-    painter.setBrush(QColor("#fafafa" if band.shade else colour.lighter(175)))
+    painter.setPen(QPen(QColor(band.colour), 1))
+    painter.setBrush(QColor(colours.tag_fill))
     painter.drawRoundedRect(tag, 3, 3)
-    painter.setPen(QColor("#202020"))
+    painter.setPen(QColor(colours.tag_text))
     painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
 
 
 def _paint_block(
-    painter: QPainter, block: Block, metrics: QFontMetrics, plain: QFont, first: QFont
+    painter: QPainter,
+    colours: Colours,
+    block: Block,
+    metrics: QFontMetrics,
+    plain: QFont,
+    first: QFont,
 ) -> None:
-    """A hearing: its kind's colours, a red outline for a conflict, dashed when adjourned."""
-    fill, border = HEARING_COLOURS[block.kind]
-    fill_colour = QColor(fill)
+    """A hearing: its kind's colours, a red outline for a conflict; an adjourned one plain,
+    dashed and struck through (its text as readable as any other)."""
     struck = block.status is HearingStatus.ADJOURNED
-    if struck:
-        fill_colour.setAlpha(110)
-    painter.setBrush(fill_colour)
-    pen = QPen(QColor(border), 1, Qt.PenStyle.DashLine if struck else Qt.PenStyle.SolidLine)
+    fill = colours.adjourned_fill if struck else colours.hearing_fill[block.kind]
+    painter.setBrush(QColor(fill))
+    border = QColor(colours.hearing_border[block.kind])
+    pen = QPen(border, 1, Qt.PenStyle.DashLine if struck else Qt.PenStyle.SolidLine)
     if block.conflict:
-        pen = QPen(QColor(CONFLICT), 2.5)
+        pen = QPen(QColor(colours.conflict), 2.5)
     painter.setPen(pen)
     painter.drawRect(block.rect)
-    painter.setPen(QColor("#6b6b6b" if struck else "#111111"))
+    painter.setPen(QColor(colours.adjourned_text if struck else colours.hearing_text))
     painter.setFont(first)
     top = block.rect.top() + 1
     box = QRectF(block.rect.left() + 3, top, block.rect.width() - 6, metrics.height())
@@ -463,17 +459,18 @@ def paint_ghost(painter: QPainter, ghost: Ghost, bounds: QRectF, metrics: QFontM
     The times go in the ghost; a refusal's reason goes in a red box just under it (above it near
     the bottom), where the eye already is.
     """
-    colour = QColor(GHOST_OK if ghost.refusal is None else CONFLICT)
+    colours = current_colours()
+    colour = QColor(colours.ghost_ok if ghost.refusal is None else colours.conflict)
     fill = QColor(colour)
     fill.setAlpha(110)
     painter.setBrush(fill)
     painter.setPen(QPen(colour, 2.5))
     painter.drawRect(ghost.rect)
-    painter.setPen(QColor("#111111"))
+    painter.setPen(QColor(colours.ghost_tag_text))
     head = QRectF(ghost.rect.left() + 4, ghost.rect.top() + 1, ghost.rect.width() - 8, 16)
     label = metrics.elidedText(ghost.text, Qt.TextElideMode.ElideRight, int(head.width()))
     tag = QRectF(head.topLeft(), QSizeF(metrics.horizontalAdvance(label) + 6, metrics.height()))
-    painter.fillRect(tag, QColor(255, 255, 255, 220))
+    painter.fillRect(tag, QColor(colours.ghost_tag))
     painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
     if ghost.refusal is None:
         return
@@ -486,8 +483,8 @@ def paint_ghost(painter: QPainter, ghost: Ghost, bounds: QRectF, metrics: QFontM
     if box.right() > bounds.right() - 4:
         box.moveRight(bounds.right() - 4)
     box.moveTop(max(bounds.top() + 2, box.top()))
-    painter.setBrush(QColor(CONFLICT))
-    painter.setPen(QPen(QColor("#7a0000"), 1))
+    painter.setBrush(QColor(colours.conflict))
+    painter.setPen(QPen(QColor(colours.conflict).darker(160), 1))
     painter.drawRoundedRect(box, 4, 4)
-    painter.setPen(QColor("white"))
+    painter.setPen(QColor(colours.on_conflict))
     painter.drawText(box.adjusted(6, 4, -6, -4), flags, ghost.refusal)

@@ -11,9 +11,12 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen
 from planner.domain.anumber import format_a_number
 from planner.scheduling.autoschedule import Proposed
 from planner.ui.calendar.calendar_paint import Scene
+from planner.ui.common.colours import LIGHT
+from planner.ui.common.theme import current_colours
 
-#: The outline of every proposed hearing: one colour for "not stored yet", in either theme.
-PROPOSED_EDGE = "#6a3fb5"
+#: The outline of every proposed hearing, one colour for "not stored yet" (the light theme's;
+#: each theme's is in planner/ui/common/colours.py).
+PROPOSED_EDGE = LIGHT.proposed_edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +59,13 @@ def paint_proposed(
     painter: QPainter, ghosts: Sequence[ProposedGhost], palette: QPalette, metrics: QFontMetrics
 ) -> None:
     """Dashed, translucent blocks over the calendar, hatched so they never pass for hearings."""
-    edge = QColor(PROPOSED_EDGE)
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    if dark:
-        edge = edge.lighter(170)
-    fill = QColor("#3a2a5e" if dark else "#ece4fb")
-    fill.setAlpha(215)  # the session under it still shows through, faintly
+    colours = current_colours()
+    edge = QColor(colours.proposed_edge)
+    fill = QColor(colours.proposed_fill)  # opaque: its text's contrast is measured on it
     hatch = QColor(edge)
     hatch.setAlpha(55)
     pen = QPen(edge, 1.6, Qt.PenStyle.DashLine)
-    text = QColor("#f4f0ff" if dark else "#2a1460")
+    text = QColor(colours.proposed_text)
     for ghost in ghosts:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
@@ -106,9 +106,8 @@ def paint_proposed_days(
     metrics: QFontMetrics,
 ) -> None:
     """A dashed outline inside each day with proposed hearings, and "+N" where there is room."""
-    edge = QColor(PROPOSED_EDGE)
-    if palette.color(QPalette.ColorRole.Window).lightness() < 128:
-        edge = edge.lighter(170)
+    colours = current_colours()
+    edge = QColor(colours.proposed_edge)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for day, count in counts.items():
         rect = cells.get(day)
@@ -120,6 +119,6 @@ def paint_proposed_days(
         width = metrics.horizontalAdvance(text) + 6
         if rect.width() >= 3 * width and rect.height() >= 2 * metrics.height():
             tag = QRectF(rect.right() - width - 5, rect.top() + 5, width, metrics.height())
-            painter.fillRect(tag, edge)
-            painter.setPen(QColor("white"))
+            painter.fillRect(tag, QColor(colours.proposed_text))
+            painter.setPen(QColor(colours.proposed_fill))
             painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Leave
+from planner.domain.outcomes import outcome_refusal
 from planner.domain.vocabulary import CompletionKind, HearingStatus
 from planner.scheduling.autoschedule import Proposed
 from planner.scheduling.days import DaySummary
@@ -78,11 +79,14 @@ from planner.ui.calendar.calendar_proposal import (
 from planner.ui.calendar.calendar_year import YearView
 from planner.ui.calendar.day_grid import DayGrid
 from planner.ui.common.freshness import Freshness
+from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_mime import case_id_of
 from planner.ui.docket.docket_model import kind_label
 
 _REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
+#: A theme or font change: what was painted and cached is out of date.
+_REPAINT_ON = (QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.FontChange)
 
 
 class _Timeline(QWidget):
@@ -137,6 +141,12 @@ class _Timeline(QWidget):
         self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
         self._cache = None
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: lay out and paint again (the cached picture holds the old colours)."""
+        super().changeEvent(event)
+        if event.type() in _REPAINT_ON:
+            self.relayout()
 
     def block_at(self, pos: QPoint | QPointF) -> Block | None:
         point = QPointF(pos)
@@ -372,7 +382,8 @@ class CalendarView(QWidget):
     """The judge's week (Mon-Fri, or to Sunday with weekend sessions) or one day.
 
     Keys: Left/Right a day (day view) or a week, Up/Down and PageUp/PageDown a week, Home/End the
-    week's first and last day (day view), T today, D/W/M/Y the views, Ctrl+G a date; the month
+    week's first and last day (day view), T today, D/W/M/Y the views, Ctrl+G a date, Delete
+    unschedules the selected hearing (as the context menu's Unschedule); the month
     and the fiscal year are painted grids of days (calendar_month, calendar_year) with their own
     keys, and a day opened there (double-click, Enter) shows in the day view. Drag a hearing to
     move it (held at the right edge, or over the hours, the drag turns to the next or previous
@@ -427,7 +438,9 @@ class CalendarView(QWidget):
         self.previous_button = button(
             "◀", "Previous day, week, month or year (Left, PageUp)", self.previous
         )
-        self.today_button = button("Today", "Back to today (T)", self.go_today)
+        self.today_button = button(
+            "Today", "Back to today; on a weekend, the coming week (T)", self.go_today
+        )
         self.next_button = button("▶", "Next day, week, month or year (Right, PageDown)", self.next)
         self.go_button = button("Go to…", "Go to a date (Ctrl+G)", self.jump_to_date)
         self.day_button = button("Day", "One day (D)", lambda: self.set_mode("day"), True)
@@ -445,6 +458,14 @@ class CalendarView(QWidget):
         )
         self.names_button.setChecked(True)
         self.week_button.setChecked(True)
+        self._checked_buttons = (
+            self.names_button,
+            self.day_button,
+            self.week_button,
+            self.month_button,
+            self.year_button,
+        )
+        self._style_checked_buttons()
         group = QButtonGroup(self)
         for mode_button in (self.day_button, self.week_button, self.month_button, self.year_button):
             group.addButton(mode_button)
@@ -486,6 +507,17 @@ class CalendarView(QWidget):
             grid.title_changed.connect(self._grid_titled)
         layout.addWidget(self.stack, 1)
 
+    def _style_checked_buttons(self) -> None:
+        """The active view's button stands out, in the colours of the theme in use."""
+        style = checked_button_style()
+        for b in self._checked_buttons:
+            b.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_checked_buttons"):
+            self._style_checked_buttons()
+
     # What is shown ----------------------------------------------------------------------------
 
     def _weekend(self) -> bool:
@@ -497,6 +529,8 @@ class CalendarView(QWidget):
         if self.mode == "day":
             return [self.current]
         monday = self.current - timedelta(days=self.current.weekday())
+        if not self._weekend() and self.current.weekday() >= 5:
+            monday += timedelta(days=7)  # a Mon-Fri week: a weekend day is in the coming one
         return [monday + timedelta(days=i) for i in range(7 if self._weekend() else 5)]
 
     def blocks(self) -> list[Block]:
@@ -610,7 +644,12 @@ class CalendarView(QWidget):
         self.set_date(self.current + timedelta(days=1 if self.mode == "day" else 7))
 
     def go_today(self) -> None:
-        self.set_date(self.workspace.clock().date())
+        """Today's day or week; on a weekend with no weekend sessions, the next workday's (the
+        week just past is done with, the coming one is what to prepare)."""
+        today = self.workspace.clock().date()
+        if self.mode == "day" and not self._weekend() and today.weekday() >= 5:
+            today += timedelta(days=7 - today.weekday())
+        self.set_date(today)
 
     def jump_to_date(self) -> None:
         """Ask a date (Ctrl+G) and show its day or week."""
@@ -621,8 +660,11 @@ class CalendarView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         week = timedelta(days=7)
-        monday = self.current - timedelta(days=self.current.weekday())
-        friday = monday + timedelta(days=(7 if self._weekend() else 5) - 1)
+        shown = self.days()
+        monday, friday = shown[0], shown[-1]
+        if self.mode == "day":
+            monday = self.current - timedelta(days=self.current.weekday())
+            friday = monday + timedelta(days=(7 if self._weekend() else 5) - 1)
         actions: dict[int, Callable[[], None]] = {  # event.key() is an int; Qt.Key one too
             Qt.Key.Key_Left: self.previous,
             Qt.Key.Key_Right: self.next,
@@ -642,6 +684,8 @@ class CalendarView(QWidget):
             actions[key]()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
             self.hearing_activated.emit(self.selected)
+        elif key == Qt.Key.Key_Delete and self.selected is not None:
+            self.unschedule(self.selected)
         else:
             super().keyPressEvent(event)
 
@@ -752,13 +796,19 @@ class CalendarView(QWidget):
         return next((e for e in self.entries if e.id == hearing_id), None)
 
     def hearing_menu(self, hearing_id: int) -> QMenu:
-        """The context menu of a hearing: open it, and record its outcome."""
+        """The context menu of a hearing: open it, record its outcome (greyed, saying why, on a
+        hearing not yet held or already recorded), and unschedule it."""
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # a greyed item's tooltip says why it is greyed
         entry = self.entry(hearing_id)
         shown = format_a_number(entry.a_number) if entry else "hearing"
         menu.addAction("Open", lambda: self.hearing_activated.emit(hearing_id))
         menu.addSeparator()
-        scheduled = entry is not None and entry.status is HearingStatus.SCHEDULED
+        refusal = None if entry is None else outcome_refusal(entry.hearing(), self.workspace.clock())
+        why = None if refusal is None else refusal[0].upper() + refusal[1:]
+        if why is not None:
+            reason: QAction = menu.addAction(why)
+            reason.setEnabled(False)
         for text, slot in (
             ("Held", lambda: self._record(hearing_id, Outcome.HELD, f"Held: {shown}")),
             ("Adjourned…", lambda: self._adjourn(hearing_id, shown)),
@@ -766,10 +816,41 @@ class CalendarView(QWidget):
             ("Completed…", lambda: self._complete(hearing_id, shown)),
         ):
             action: QAction = menu.addAction(text, slot)
-            action.setEnabled(scheduled)
-            if not scheduled and entry is not None:
-                action.setToolTip(f"This hearing is already {entry.status.value}")
+            action.setEnabled(entry is not None and why is None)
+            if why is not None:
+                action.setToolTip(why)
+                action.setStatusTip(why)
+        menu.addSeparator()
+        unschedule: QAction = menu.addAction("Unschedule", lambda: self.unschedule(hearing_id))
+        unschedule.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        scheduled = entry is not None and entry.status is HearingStatus.SCHEDULED
+        unschedule.setEnabled(scheduled)
+        if entry is not None and not scheduled:
+            why_not = (
+                f"The hearing is already recorded as {entry.status.value}: "
+                "only a scheduled hearing can be unscheduled"
+            )
+            unschedule.setToolTip(why_not)
+            unschedule.setStatusTip(why_not)
+        else:
+            unschedule.setStatusTip("Take the hearing off the calendar (Ctrl+Z puts it back)")
         return menu
+
+    def unschedule(self, hearing_id: int) -> bool:
+        """Take a scheduled hearing off the calendar, as one undo step (the menu's Unschedule,
+        Delete on the selected hearing)."""
+        entry = self.entry(hearing_id)
+        if entry is None or entry.status is not HearingStatus.SCHEDULED:
+            if entry is not None:
+                self.say(
+                    f"Not unscheduled: the hearing is already recorded as {entry.status.value}"
+                )
+            return False
+        done = calendar_actions.unschedule(self.workspace, entry.hearing())
+        if done:
+            self.select_hearing(None)
+            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+        return done
 
     def _adjourn(self, hearing_id: int, shown: str) -> None:
         reason, ok = QInputDialog.getText(

@@ -11,7 +11,6 @@ from planner.domain.calendar import days_between, fiscal_year_bounds, fiscal_yea
 from planner.domain.judge import Judge
 from planner.scheduling.days import DayState, DaySummary
 from planner.ui.calendar.calendar_month import add_months
-from planner.ui.calendar.calendar_paint import DAY_OFF
 from planner.ui.calendar.day_grid import (
     OFF_STATES,
     Cell,
@@ -19,14 +18,16 @@ from planner.ui.calendar.day_grid import (
     day_tooltip,
     hours_text,
     mix,
-    text_on,
 )
 from planner.ui.calendar.static_texts import StaticTexts
+from planner.ui.common.colours import LIGHT, Colours
+from planner.ui.common.theme import current_colours
 from planner.ui.common.workspace import Workspace
 
 #: How full a day is, as the share of its bench time that hearings cover: ColorBrewer's YlGnBu,
-#: a sequential scale that stays in order for the common colour-blindnesses and in grey.
-SCALE = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494")
+#: a sequential scale that stays in order for the common colour-blindnesses and in grey (the
+#: same in every theme; its day numbers' colours and the cells' outline: ui/common/colours.py).
+SCALE = tuple(fill for fill, _ink in LIGHT.scale)
 SCALE_LABELS = ("none booked", "under 25%", "25–50%", "50–75%", "75–99%", "full")
 GAP = 2  # between cells
 WEEKDAY_LETTERS = "MTWTFSS"
@@ -176,12 +177,13 @@ def build_year(
 
 
 def _legend(rect: QRectF, height: float, metrics: QFontMetrics) -> tuple[LegendItem, ...]:
+    day_off = current_colours().day_off
     items = [(label, SCALE[i], False, False, False) for i, label in enumerate(SCALE_LABELS)]
     items += [
         ("overbooked", SCALE[5], False, True, False),
         ("conflict", SCALE[0], False, False, True),
-        ("holiday or closure", DAY_OFF[DayState.HOLIDAY], True, False, False),
-        ("leave", DAY_OFF[DayState.LEAVE], True, False, False),
+        ("holiday or closure", day_off[DayState.HOLIDAY], True, False, False),
+        ("leave", day_off[DayState.LEAVE], True, False, False),
         ("no sessions", "", False, False, False),
     ]
     line = metrics.height()
@@ -201,14 +203,16 @@ def _legend(rect: QRectF, height: float, metrics: QFontMetrics) -> tuple[LegendI
 class _Fills:
     """The opaque fills of the palette in use: a scale step, a hatched day off, an empty day."""
 
-    def __init__(self, palette: QPalette) -> None:
+    def __init__(self, palette: QPalette, colours: Colours) -> None:
         base = palette.color(QPalette.ColorRole.Base)
         self.empty = mix(palette.color(QPalette.ColorRole.Text), base, 0.09)
-        self.solid = {colour: QColor(colour) for colour in SCALE}
-        self.shade = {colour: mix(colour, base, 0.35) for colour in DAY_OFF.values()}
+        self.solid = {fill: QColor(fill) for fill, _ink in colours.scale}
+        self.ink = {fill: QColor(ink) for fill, ink in colours.scale}
+        self.outline = QPen(QColor(colours.scale_outline), 0)  # cosmetic: one pixel
+        self.shade = {colour: mix(colour, base, 0.35) for colour in colours.day_off.values()}
         self.hatch = {
-            colour: QBrush(mix(colour, base, 0.8), Qt.BrushStyle.BDiagPattern)
-            for colour in DAY_OFF.values()
+            colour: QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+            for colour in colours.day_off.values()
         }
 
     def paint(self, painter: QPainter, rect: QRectF, colour: str, hatch: bool) -> None:
@@ -219,6 +223,9 @@ class _Fills:
             painter.fillRect(rect, self.hatch[colour])
         else:
             painter.fillRect(rect, self.solid[colour])
+            painter.setPen(self.outline)  # the light steps alone hardly show on a light ground
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
 
 def _paint_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
@@ -230,24 +237,21 @@ def _paint_mark(painter: QPainter, rect: QRectF, colour: QColor) -> None:
     painter.drawPolygon(QPolygonF([corner, corner - QPointF(size, 0), corner + QPointF(0, size)]))
 
 
-#: The conflict mark: the calendar's red for a hearing in conflict, with a white core so that it
-#: reads on every fill and in grey.
-CONFLICT_RED = QColor("#d62728")
-
-
 def _paint_conflict(painter: QPainter, rect: QRectF) -> None:
-    """The conflict mark: a red dot in the bottom left corner (the overbooked mark is top right)."""
+    """The conflict mark: a red dot in the bottom left corner (the overbooked mark is top right),
+    the calendar's red for a hearing in conflict, ringed so that it reads on every fill."""
+    colours = current_colours()
     size = max(5.0, min(rect.width(), rect.height()) * 0.55)
     dot = QRectF(rect.left() + 1, rect.bottom() - size - 1, size, size)
-    painter.setPen(QPen(QColor("white"), 1))
-    painter.setBrush(CONFLICT_RED)
+    painter.setPen(QPen(QColor(colours.on_conflict), 1))
+    painter.setBrush(QColor(colours.conflict))
     painter.drawEllipse(dot)
 
 
 def day_colour(d: YearDay) -> tuple[str, bool]:
     """A day's fill and whether it is hatched ("" for a day without sessions)."""
     if d.state in OFF_STATES:
-        return DAY_OFF[d.state], True
+        return current_colours().day_off[d.state], True
     if d.step is None:
         return "", False
     return SCALE[d.step], False
@@ -267,8 +271,8 @@ def paint_year(
     painter: QPainter, layout: YearLayout, palette: QPalette, bounds: QRectF, texts: StaticTexts
 ) -> None:
     text = palette.color(QPalette.ColorRole.Text)
-    fills = _Fills(palette)
-    inks = {colour: text_on(fill) for colour, fill in fills.solid.items()}
+    fills = _Fills(palette, current_colours())
+    inks = fills.ink
     painter.fillRect(bounds, palette.color(QPalette.ColorRole.Base))
     plain, small, bold = year_fonts(painter.font())
     centre = Qt.AlignmentFlag.AlignCenter

@@ -311,8 +311,3 @@ def mix(colour: QColor | str, ground: QColor, share: float) -> QColor:
         top.blueF() * share + ground.blueF() * (1 - share),
     )
 
-
-def text_on(fill: QColor) -> QColor:
-    """Black or white, whichever reads better on ``fill``."""
-    luminance = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF()
-    return QColor("#111111") if luminance > 0.45 else QColor("#ffffff")

@@ -1,28 +1,67 @@
-"""The pending cases with no hearing set, beside the calendar: search one, drag it onto a day."""
+"""The pending cases with no hearing set, beside the calendar: whether each is detained, its
+language and its asylum deadline; search and filter them, drag one onto a day."""
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.domain.vocabulary import CaseStatus
+from planner.services import docket as docket_service
+from planner.services.changes import Change
 from planner.store.listing import DocketFilter, SortKey
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.docket_model import COLUMNS, DocketTableModel
 
-#: The docket's columns this narrow list keeps (the name's tooltip says the rest).
-SHOWN = (SortKey.A_NUMBER, SortKey.NAME, SortKey.KIND)
+#: The docket's columns this narrow list keeps: what decides where a hearing may go (a detained
+#: session, an interpreter's language) and how soon (the asylum clock).
+SHOWN = (
+    SortKey.A_NUMBER,
+    SortKey.NAME,
+    SortKey.KIND,
+    SortKey.DETAINED,
+    SortKey.LANGUAGE,
+    SortKey.DEADLINE,
+)
+#: Left to right as the list shows them: what decides a drop before the name.
+VISUAL_ORDER = (
+    SortKey.A_NUMBER,
+    SortKey.DETAINED,
+    SortKey.LANGUAGE,
+    SortKey.DEADLINE,
+    SortKey.NAME,
+    SortKey.KIND,
+)
 SEARCH_DELAY_MS = 250
+ANY_LANGUAGE = "Any language"
 
 
-def unscheduled_filter(text: str = "") -> DocketFilter:
-    return DocketFilter(text=text, status=CaseStatus.PENDING, has_hearing=False)
+def unscheduled_filter(
+    text: str = "",
+    *,
+    detained: bool | None = None,
+    language: str | None = None,
+    deadline_within_days: int | None = None,
+) -> DocketFilter:
+    return DocketFilter(
+        text=text,
+        status=CaseStatus.PENDING,
+        has_hearing=False,
+        detained=detained,
+        language=language,
+        deadline_within_days=deadline_within_days,
+    )
 
 
 class UnscheduledPane(QWidget):
@@ -42,6 +81,26 @@ class UnscheduledPane(QWidget):
         self._debounce.timeout.connect(self._apply_search)
         self.search_edit.textChanged.connect(self._debounce.start)
         self.search_edit.returnPressed.connect(self._apply_search)
+        self.detained_check = QCheckBox("Detained only")
+        self.detained_check.setToolTip("Only the cases of detained respondents")
+        self.language_combo = QComboBox()
+        self.language_combo.setToolTip("Only the cases heard through this language")
+        self.deadline_spin = QSpinBox()
+        self.deadline_spin.setRange(0, 999)
+        self.deadline_spin.setSingleStep(30)
+        self.deadline_spin.setSpecialValueText("Any deadline")
+        self.deadline_spin.setPrefix("Deadline within ")
+        self.deadline_spin.setSuffix(" days")
+        self.deadline_spin.setToolTip(
+            "Only the cases whose 180-day asylum clock ends within this many days (or has ended)"
+        )
+        self._workspace = workspace
+        self._fill_languages()
+        self.detained_check.toggled.connect(self._apply_search)
+        self.language_combo.currentIndexChanged.connect(self._apply_search)
+        self.deadline_spin.valueChanged.connect(self._apply_search)
+        workspace.changed.connect(self._on_changed)
+        workspace.judge_switched.connect(lambda _judge: self._fill_languages())
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         hint = QLabel(
@@ -50,7 +109,10 @@ class UnscheduledPane(QWidget):
             "cases: their own kind)."
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        # Muted, but 4.5:1 or better in every theme (the PlaceholderText role: ui/common/colours.py),
+        # and it follows a theme change (a style sheet's colour would not).
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint = hint
 
         table = self.table = QTableView()
         table.setModel(self.model)
@@ -70,28 +132,69 @@ class UnscheduledPane(QWidget):
         for section, column in enumerate(COLUMNS):
             table.setColumnHidden(section, column.key not in SHOWN)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            [c.key for c in COLUMNS].index(SortKey.NAME), QHeaderView.ResizeMode.Stretch
-        )
+        keys = [c.key for c in COLUMNS]
+        for visual, key in enumerate(VISUAL_ORDER):  # the short facts first, in a narrow pane
+            header.moveSection(header.visualIndex(keys.index(key)), visual)
+        name = keys.index(SortKey.NAME)
+        header.setSectionResizeMode(name, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(name, table.fontMetrics().horizontalAdvance("M" * 12))
+        header.setStretchLastSection(True)
         table.doubleClicked.connect(self._activated)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.search_edit)
+        filters = QHBoxLayout()
+        filters.addWidget(self.detained_check)
+        filters.addWidget(self.language_combo, 1)
+        layout.addLayout(filters)
+        layout.addWidget(self.deadline_spin)
         layout.addWidget(self.count_label)
         layout.addWidget(table, 1)
         layout.addWidget(hint)
         self.model.counted.connect(self._show_count)
         self._show_count(self.model.rowCount(), self.model.total)
 
+    def _filter(self) -> DocketFilter:
+        language = self.language_combo.currentText()
+        return unscheduled_filter(
+            self.search_edit.text(),
+            detained=True if self.detained_check.isChecked() else None,
+            language=None if self.language_combo.currentIndex() <= 0 else language,
+            deadline_within_days=self.deadline_spin.value() or None,
+        )
+
     def _apply_search(self) -> None:
         self._debounce.stop()
-        self.model.set_filter(unscheduled_filter(self.search_edit.text()))
+        self.model.set_filter(self._filter())
         self._show_count(self.model.rowCount(), self.model.total)
+
+    def _on_changed(self, change: Change) -> None:
+        if change & (Change.CASES | Change.PROFILE):
+            self._fill_languages()
+
+    def _fill_languages(self) -> None:
+        """The docket's languages, keeping the one chosen while it is still there."""
+        judge = self._workspace.judge
+        languages = (
+            []
+            if judge is None or judge.id is None
+            else docket_service.docket_languages(self._workspace.database, judge.id)
+        )
+        chosen = self.language_combo.currentText()
+        self.language_combo.blockSignals(True)
+        self.language_combo.clear()
+        self.language_combo.addItems([ANY_LANGUAGE, *languages])
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findText(chosen)))
+        self.language_combo.blockSignals(False)
+        if self.language_combo.currentText() != chosen and chosen:
+            self._apply_search()  # the language chosen left the docket: any language again
 
     def _show_count(self, shown: int, _total: int) -> None:
         noun = "case" if shown == 1 else "cases"
-        searching = " matching" if self.search_edit.text().strip() else ""
+        where = self._filter()
+        filtered = where.text.strip() or where.detained or where.language
+        searching = " matching" if filtered or where.deadline_within_days else ""
         self.count_label.setText(f"{shown:,}{searching} pending {noun} with no hearing set")
 
     def _activated(self, index: QModelIndex) -> None:

@@ -23,6 +23,7 @@ from planner.domain.vocabulary import CaseStatus
 from planner.services import docket as docket_service
 from planner.services.changes import Change
 from planner.store.listing import DocketFilter, SortKey
+from planner.ui.common.flow_layout import FlowLayout, flow_policy
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket import case_actions
 from planner.ui.docket.case_actions import Confirm, RunDialog
@@ -77,6 +78,7 @@ class DocketView(QWidget):
     ``complete_case_action``, ``delete_case_action``) can go in the window's menus too."""
 
     current_case_changed = Signal(object)  # int | None: the id of the selected case
+    import_requested = Signal()  # the empty docket's "import a cases spreadsheet" link
 
     def __init__(
         self,
@@ -96,7 +98,7 @@ class DocketView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._top)
-        layout.addLayout(self._filters)
+        layout.addWidget(self.filters_box)
         layout.addWidget(self.stack, 1)
         self.model.counted.connect(self._show_count)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -134,7 +136,10 @@ class DocketView(QWidget):
         self.reset_button = QToolButton()
         self.reset_button.setText("Reset filters")
         self.reset_button.clicked.connect(self.reset_filters)
-        self._filters = QHBoxLayout()
+        # The filters wrap onto a second row on a narrow window (or at a large scale), never cut.
+        self.filters_box = QWidget()
+        self.filters_box.setSizePolicy(flow_policy())
+        self._filters = FlowLayout(self.filters_box)
         combos = [
             self.status_combo,
             self.kind_combo,
@@ -149,7 +154,6 @@ class DocketView(QWidget):
             self._filters.addWidget(combo)
             combo.currentIndexChanged.connect(self._apply_filter)
         self._filters.addWidget(self.reset_button)
-        self._filters.addStretch(1)
 
     def _build_table(self) -> None:
         table = self.table = QTableView()
@@ -187,6 +191,12 @@ class DocketView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: palette(placeholder-text); font-size: 12pt;")
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.empty_label.linkActivated.connect(lambda _link: self.import_requested.emit())
         self.stack = QStackedWidget()
         self.stack.addWidget(table)
         self.stack.addWidget(self.empty_label)
@@ -315,11 +325,14 @@ class DocketView(QWidget):
 
     def _update_empty_state(self) -> None:
         if self._workspace.judge is None:
-            text = "No judge is open.\nChoose a judge, or add one, to see a docket."
+            text = "No judge is open.<br>Choose a judge, or add one, to see a docket."
         elif self.model.total == 0:
-            text = "This docket has no cases yet.\nAdd one with New case (Ctrl+Shift+N) or import a cases spreadsheet."
+            text = (
+                "This docket has no cases yet.<br>Add one with New case (Ctrl+Shift+N) or "
+                '<a href="import">import a cases spreadsheet</a> (File &gt; Import…).'
+            )
         elif self.model.rowCount() == 0:
-            text = "No cases match the search and filters.\nChange them, or press Reset filters."
+            text = "No cases match the search and filters.<br>Change them, or press Reset filters."
         else:
             text = ""
         self.empty_label.setText(text)

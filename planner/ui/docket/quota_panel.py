@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -155,6 +156,8 @@ class QuotaPanel(QFrame):
 
     #: The panel has read and shown the latest forecast (or that there is no judge to forecast).
     settled = Signal()
+    #: The user folded (True) or unfolded the panel with its button.
+    fold_toggled = Signal(bool)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +196,8 @@ class QuotaPanel(QFrame):
         banner_layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         banner_layout.addLayout(words, 1)
         banner_layout.addWidget(self.how, 0, Qt.AlignmentFlag.AlignTop)
+        self.fold_button = self._make_fold_button()
+        banner_layout.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.completed = _Figure("completed of quota", "Completions this fiscal year that count")
         self.needed = _Figure("still needed", "Quota less completions so far")
@@ -228,11 +233,17 @@ class QuotaPanel(QFrame):
         self.what_if = WhatIfStrip()
         self.what_if.changed.connect(self.recompute)
 
+        # The figures and the what-if strip: hidden when the panel is folded to its verdict.
+        self.details = QWidget()
+        details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(figures)
+        details_layout.addWidget(self.what_if)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.banner)
-        layout.addLayout(figures)
-        layout.addWidget(self.what_if)
+        layout.addWidget(self.details)
         # Preferred, not Maximum: a maximum is the size hint, which knows nothing of the lines a
         # narrow window wraps the sentence and the captions into, and would clip them.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -244,6 +255,46 @@ class QuotaPanel(QFrame):
         self.freshness = Freshness(self.reload, self.isVisible)
         self._reload_queued = False
         self._show_waiting()
+
+    # Folding: the verdict on one line, for a short screen ------------------------------------
+
+    def _make_fold_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("foldQuotaPanel")
+        button.setCheckable(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.toggled.connect(self._folded_by_user)
+        self._folded = False
+        self._show_fold_state(button)
+        return button
+
+    @property
+    def folded(self) -> bool:
+        """Whether only the verdict's line is on show (the figures and the what-if hidden)."""
+        return self._folded
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold the panel to its verdict's one line, or unfold it; says nothing to anyone."""
+        self._folded = folded
+        self.fold_button.blockSignals(True)
+        self.fold_button.setChecked(folded)
+        self.fold_button.blockSignals(False)
+        self.details.setVisible(not folded)
+        self.message.setVisible(not folded)
+        self._show_fold_state(self.fold_button)
+
+    def _folded_by_user(self, folded: bool) -> None:
+        self.set_folded(folded)
+        self.fold_toggled.emit(folded)
+
+    def _show_fold_state(self, button: QToolButton) -> None:
+        button.setText("Show details ▾" if self._folded else "Hide details ▴")
+        button.setAccessibleName("Show details" if self._folded else "Hide details")
+        button.setToolTip(
+            "Show the figures behind the verdict and the what-if strip"
+            if self._folded
+            else "Fold the panel to the verdict's line, to leave more room for the docket"
+        )
 
     @property
     def up_to_date(self) -> bool:
@@ -420,10 +471,10 @@ class QuotaPanel(QFrame):
         self.banner.setStyleSheet(
             f"#verdictBanner {{ background: {colour}; border-radius: 6px; }}"
             "#verdictBanner QLabel { color: white; }"
-            "#howComputed { color: white; background: transparent; padding: 3px 8px;"
-            " border: 1px solid rgba(255, 255, 255, 150); border-radius: 4px; }"
-            "#howComputed:hover { background: rgba(255, 255, 255, 40); }"
-            "#howComputed:focus { border: 2px solid white; }"
+            "#howComputed, #foldQuotaPanel { color: white; background: transparent;"
+            " padding: 3px 8px; border: 1px solid rgba(255, 255, 255, 150); border-radius: 4px; }"
+            "#howComputed:hover, #foldQuotaPanel:hover { background: rgba(255, 255, 255, 40); }"
+            "#howComputed:focus, #foldQuotaPanel:focus { border: 2px solid white; }"
         )
         self.icon.setVisible(severity is not None)
         if severity is not None:

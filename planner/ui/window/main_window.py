@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,7 +25,7 @@ from planner.services.changes import Change
 from planner.store.database import Database
 from planner.ui.common.errors import show_error
 from planner.ui.common.tasks import BackgroundTask
-from planner.ui.common.theme import apply_theme
+from planner.ui.common.theme import THEME_CHOICES, apply_theme
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket import case_actions
 from planner.ui.docket.docket_view import DocketView
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from planner.ui.scheduling.autoschedule_panel import AutoschedulePanel
 
 DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
+#: Below this height (a 1024x600 netbook, a laptop at 150%) the quota panel starts folded to its
+#: verdict, unless the user has folded or unfolded it themselves.
+FOLD_BELOW_HEIGHT = 700
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
 
+        self.quota_panel.fold_toggled.connect(self.settings.set_quota_folded)
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._changed)
         # Bound methods, not lambdas: Qt disconnects them when the window goes.
@@ -164,10 +168,30 @@ class MainWindow(QMainWindow):
             None,
             "Write the judge's hearings to a calendar file, without names unless you ask",
         )
+        self.import_action = self._action(
+            "&Import…",
+            self.import_file,
+            None,
+            "Add a docket file (.json) or a cases spreadsheet (.csv, .xlsx), after a preview",
+        )
+        self.export_action = self._action(
+            "&Export…",
+            self.export_file,
+            None,
+            "Write the judge's docket (.json), cases (.csv, .xlsx) or calendar (.ics)",
+        )
+        self.docket.import_requested.connect(self.import_action.trigger)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
         self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
+        # The Edit menu names what would be undone ("Undo Scheduled: A896-436-047 ..."); the
+        # toolbar's button keeps its one word (its iconText) and names it in its tooltip.
+        stack = self.workspace.undo_stack
+        stack.undoTextChanged.connect(self._tell_undo)
+        stack.redoTextChanged.connect(self._tell_redo)
+        self._tell_undo(stack.undoText())
+        self._tell_redo(stack.redoText())
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]  # as the issue asks, on every platform
         redo_keys += [k for k in QKeySequence.keyBindings(keys.Redo) if k not in redo_keys]
         self.redo_action.setShortcuts(redo_keys)
@@ -235,6 +259,12 @@ class MainWindow(QMainWindow):
         self._forecast_help: DocumentDialog | None = None
         self.sheet_actions = DocketSheetActions(self.workspace, lambda: self.calendar.days(), self)
 
+    def _tell_undo(self, text: str) -> None:
+        self.undo_action.setToolTip(f"Undo {text} (Ctrl+Z)" if text else "Nothing to undo")
+
+    def _tell_redo(self, text: str) -> None:
+        self.redo_action.setToolTip(f"Redo {text} (Ctrl+Shift+Z)" if text else "Nothing to redo")
+
     def _build_calendar(self) -> "CalendarPage":
         from planner.ui.calendar.calendar_page import CalendarPage
 
@@ -289,6 +319,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
+        file_menu.addActions([self.import_action, self.export_action])
         file_menu.addAction(self.export_ics_action)
         file_menu.addSeparator()
         file_menu.addActions(self.sheet_actions.actions())
@@ -326,11 +357,15 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
-        for name, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+        for name, label in THEME_CHOICES:
             action = theme_menu.addAction(label)
             action.setCheckable(True)
             action.setChecked(self.settings.theme() == name)
+            action.setData(name)
             action.triggered.connect(lambda _checked, n=name: self.set_theme(n))
+        theme_menu.actions()[0].setToolTip(
+            "The desktop's choice: light, dark or high contrast, followed as it changes"
+        )
         self.theme_menu = theme_menu
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -339,9 +374,23 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
-        toolbar = self.addToolBar("Main")
+        toolbar = self.toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        # Short, fixed labels, so that every button fits at 1024 pixels wide; the menus keep
+        # the full words and the tooltips say more (the undo button's names the action).
+        for action, label in (
+            (self.edit_judge_action, "Profile"),
+            (self.add_judge_action, "Add Judge"),
+            (self.undo_action, "Undo"),
+            (self.redo_action, "Redo"),
+            (self.docket.new_case_action, "New Case"),
+            (self.docket.edit_case_action, "Edit"),
+            (self.docket.complete_case_action, "Complete"),
+            (self.docket.delete_case_action, "Delete"),
+            (self.autoschedule_action, "Schedule Automatically"),
+        ):
+            action.setIconText(label)
         judge_label = QLabel("  Judge: ")
         judge_label.setBuddy(self.judge_box)
         toolbar.addWidget(judge_label)
@@ -422,6 +471,7 @@ class MainWindow(QMainWindow):
             self.edit_judge_action,
             self.remove_judge_action,
             self.export_ics_action,
+            self.export_action,
             self.report_action,
             self.autoschedule_action,
         ):
@@ -539,6 +589,16 @@ class MainWindow(QMainWindow):
 
         return export_calendar_file(self.workspace, self)
 
+    def import_file(self) -> bool:
+        from planner.ui.files.import_export import import_file
+
+        return import_file(self.workspace, self)
+
+    def export_file(self) -> bool:
+        from planner.ui.files.import_export import export_file
+
+        return export_file(self.workspace, self)
+
     def export_report(self) -> BackgroundTask | None:
         from planner.ui.files.report_actions import export_report
 
@@ -550,10 +610,8 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         self.settings.set_theme(name)
         apply_theme(name)
-        for action, theme in zip(
-            self.theme_menu.actions(), ("system", "light", "dark"), strict=True
-        ):
-            action.setChecked(theme == name)
+        for action in self.theme_menu.actions():
+            action.setChecked(action.data() == name)
 
     def show_forecast_help(self) -> "DocumentDialog":
         """docs/forecast.md, shipped with the Planner, in a window of its own (not modal)."""
@@ -585,6 +643,17 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
         if state is not None:
             self.restoreState(state)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold_quota_panel()
+
+    def _fold_quota_panel(self) -> None:
+        """The quota panel as the user left it; if they never chose, folded on a short window."""
+        chosen = self.settings.quota_folded()
+        folded = self.height() < FOLD_BELOW_HEIGHT if chosen is None else chosen
+        if folded != self.quota_panel.folded:
+            self.quota_panel.set_folded(folded)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.workspace.others.stop()

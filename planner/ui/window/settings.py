@@ -57,6 +57,16 @@ class WindowSettings:
     def set_theme(self, theme: str) -> None:
         self._settings.setValue("view/theme", theme)
 
+    def quota_folded(self) -> bool | None:
+        """Whether the user folded the quota panel (None: never chose; it follows the height)."""
+        value = self._settings.value("view/quota_folded")
+        if value is None or value == "":
+            return None
+        return str(value).lower() in ("true", "1")  # an INI file gives the text back
+
+    def set_quota_folded(self, folded: bool) -> None:
+        self._settings.setValue("view/quota_folded", folded)
+
     def sync(self) -> None:
         self._settings.sync()
 

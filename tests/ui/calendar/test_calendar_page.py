@@ -71,6 +71,61 @@ def test_the_unscheduled_list_holds_pending_cases_without_a_hearing_and_is_searc
     assert mime.text() == "A100-000-009 Jean Baptiste"
 
 
+ASYLUM = "100000011"
+
+
+def test_the_unscheduled_list_shows_detained_language_and_deadline_and_filters_on_them(  # type: ignore[no-untyped-def]
+    qtbot, page: CalendarPage
+) -> None:
+    """Now is Wed 25 Nov 2026: an asylum application filed on 1 Jun runs out on 28 Nov."""
+    workspace = page.calendar.workspace
+    with workspace.database.transaction() as repo:
+        repo.add_case(
+            workspace.judge.id,
+            Case(ASYLUM, "Sara Tesfaye", "asylum", date(2026, 5, 1), language="Tigrinya",
+                 asylum_filed=date(2026, 6, 1)),
+        )  # fmt: skip
+    workspace.notify(Change.CASES)
+    pane = page.unscheduled
+    model, table = pane.model, pane.table
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    header = table.horizontalHeader()
+    shown = [titles[c] for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    shown.sort(key=lambda title: header.visualIndex(titles.index(title)))
+    assert shown == ["A-number", "Detained", "Language", "Deadline", "Name", "Case kind"]
+
+    def rows() -> dict[str, tuple[str, str, str]]:
+        out = {}
+        for r in range(model.rowCount()):
+            cells = {titles[c]: model.index(r, c).data() for c in range(model.columnCount())}
+            out[model.row_at(r).a_number] = (cells["Detained"], cells["Language"], cells["Deadline"])
+        return out
+
+    every = rows()
+    assert every[DETAINED][0] == "Yes"
+    assert every[AWAY][:2] == ("No", "Arabic")
+    assert every[ASYLUM] == ("No", "Tigrinya", "2026-11-28")
+    assert sorted(every) == sorted([DETAINED, AWAY, NEW, ASYLUM])
+
+    pane.detained_check.setChecked(True)
+    assert sorted(rows()) == [DETAINED]
+    assert pane.count_label.text() == "1 matching pending case with no hearing set"
+    pane.detained_check.setChecked(False)
+    pane.language_combo.setCurrentText("Arabic")
+    assert sorted(rows()) == [AWAY]
+    pane.language_combo.setCurrentIndex(0)
+    assert pane.language_combo.currentText() == "Any language"
+    assert pane.language_combo.findText("Tigrinya") >= 0
+    pane.deadline_spin.setValue(30)
+    assert sorted(rows()) == [ASYLUM]
+    assert pane.deadline_spin.text() == "Deadline within 30 days"
+    pane.deadline_spin.setValue(2)  # 28 Nov is 3 days away
+    assert rows() == {}
+    pane.deadline_spin.setValue(0)
+    assert pane.deadline_spin.text() == "Any deadline"
+    assert len(rows()) == 4
+
+
 def test_a_case_dragged_from_the_list_is_scheduled_and_leaves_the_list(page: CalendarPage) -> None:
     pane, calendar = page.unscheduled, page.calendar
     row = pane.model.row_of(case_id(calendar.workspace, NEW))
@@ -144,6 +199,7 @@ def test_continued_to_a_date_from_the_menu_adjourns_and_sets_the_new_hearing(  #
     qtbot, workspace: Workspace
 ) -> None:
     _court(workspace)
+    workspace.now = lambda: at(25, 16, 30)  # the merits hearing of 13:00 has been held
     asked = []
 
     def ask(_parent, shown: str, start: datetime, minutes: int):  # type: ignore[no-untyped-def]
@@ -172,6 +228,7 @@ def test_continued_to_a_date_from_the_menu_adjourns_and_sets_the_new_hearing(  #
 
 def test_a_refused_continuance_stores_nothing_and_says_why(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     _court(workspace)
+    workspace.now = lambda: at(25, 16, 30)  # the merits hearing of 13:00 has been held
     failures: list[Exception] = []
     workspace.failed.connect(failures.append)
     view = CalendarView(

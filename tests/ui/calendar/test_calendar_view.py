@@ -196,15 +196,51 @@ def test_a_judge_with_weekend_sessions_gets_seven_days(qtbot, workspace: Workspa
     assert view.day_labels()[5:] == ["Sat 28 Nov", "Sun 29 Nov · No sessions"]
 
 
+@pytest.mark.parametrize("weekend_day", [28, 29])
+def test_on_a_weekend_today_shows_the_coming_week(qtbot, workspace: Workspace, weekend_day) -> None:  # type: ignore[no-untyped-def]
+    """With no weekend sessions, Saturday's or Sunday's Today is the week of the next workday."""
+    _court(workspace)
+    workspace.now = lambda: at(weekend_day, 10)
+    view = CalendarView(workspace)
+    qtbot.addWidget(view)
+    view.show()
+    monday = date(2026, 11, 30)
+    assert view.days()[0] == monday  # opened on a weekend
+    assert view.date_label.text() == "30 Nov – 4 Dec 2026"
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.days()[0] == date(2026, 11, 23)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    assert view.days()[0] == monday
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.current == date(2026, 12, 4)  # End: the Friday of the week on show
+    assert view.days()[0] == monday
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    qtbot.keyClick(view, Qt.Key.Key_T)  # the day view: the next workday, not Friday
+    assert view.days() == [monday]
+
+
+def test_with_weekend_sessions_today_on_a_saturday_is_its_own_week(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace, (*SESSIONS, Session(5, time(9), time(12), SessionKind.BOND)))
+    workspace.now = lambda: at(28, 10)
+    view = CalendarView(workspace)
+    qtbot.addWidget(view)
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    assert view.days()[0] == date(2026, 11, 23)
+    assert date(2026, 11, 28) in view.days()
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    assert view.days() == [date(2026, 11, 28)]
+
+
 def test_held_from_the_menu_is_stored_and_undone(view: CalendarView) -> None:
     workspace = view.workspace
-    hearing_id = _hearing_ids(workspace)[MERITS]
+    hearing_id = _hearing_ids(workspace)[DETAINED]
     menu = view.hearing_menu(hearing_id)
     held = next(a for a in menu.actions() if a.text() == "Held")
     assert held.isEnabled()
     held.trigger()
     assert _status(workspace, hearing_id) is HearingStatus.HELD
-    assert workspace.undo_stack.undoText() == "Held: A100-000-003"
+    assert workspace.undo_stack.undoText() == "Held: A100-000-001"
     block = next(b for b in view.blocks() if b.id == hearing_id)
     assert block.status is HearingStatus.HELD
     assert "(held)" in block.label[-1]
@@ -232,11 +268,99 @@ def test_adjourned_asks_the_reason_and_completed_the_kind(  # type: ignore[no-un
     assert {b.id for b in view.blocks() if b.conflict} == {ids[AWAY]}  # struck: no overlap left
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
-    menu = view.hearing_menu(ids[MERITS])
+    menu = view.hearing_menu(ids[DETAINED])
     next(a for a in menu.actions() if a.text() == "Completed…").trigger()
-    assert _status(workspace, ids[MERITS]) is HearingStatus.COMPLETED
+    assert _status(workspace, ids[DETAINED]) is HearingStatus.COMPLETED
     workspace.undo_stack.undo()
-    assert _status(workspace, ids[MERITS]) is HearingStatus.SCHEDULED
+    assert _status(workspace, ids[DETAINED]) is HearingStatus.SCHEDULED
+
+
+OUTCOMES = ("Held", "Adjourned…", "Continued to a date…", "Completed…")
+
+
+def test_a_future_hearings_outcomes_are_greyed_and_say_why(view: CalendarView) -> None:
+    """The merits hearing is at 13:00 today, now is 10:00: no outcome yet, and the menu says so."""
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[MERITS]
+    menu = view.hearing_menu(hearing_id)
+    why = "The hearing is on Wed 25 Nov at 13:00: record its outcome once it has been held"
+    items = {a.text(): a for a in menu.actions()}
+    for text in OUTCOMES:
+        assert not items[text].isEnabled()
+        assert items[text].toolTip() == why
+        assert items[text].statusTip() == why
+    assert menu.toolTipsVisible()
+    assert why in items  # a greyed line in the menu itself says it too
+    assert _status(workspace, hearing_id) is HearingStatus.SCHEDULED
+
+
+def test_a_past_hearings_greyed_outcomes_say_why(view: CalendarView) -> None:
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[DETAINED]
+    next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Held").trigger()
+    items = {a.text(): a for a in view.hearing_menu(hearing_id).actions()}
+    why = (
+        "The hearing of Mon 23 Nov at 09:00 is already recorded as held: undo that first to "
+        "record another outcome"
+    )
+    for text in OUTCOMES:
+        assert not items[text].isEnabled()
+        assert items[text].toolTip() == why
+    assert why in items
+    assert items["Open"].isEnabled()
+
+
+def _stored_starts(workspace: Workspace) -> list[datetime]:
+    with workspace.database.transaction() as repo:
+        return sorted(h.start for h in repo.load_docket(workspace.judge.id).hearings)
+
+
+def test_unschedule_from_the_menu_removes_the_hearing_as_one_undo_step(view: CalendarView) -> None:
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[MERITS]
+    before = _stored_starts(workspace)
+    unschedule = next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule")
+    assert unschedule.isEnabled()
+    assert unschedule.shortcut().toString() == "Del"
+    unschedule.trigger()
+    assert _stored_starts(workspace) == [s for s in before if s != at(25, 13)]
+    assert hearing_id not in {b.id for b in view.blocks()}
+    assert workspace.undo_stack.undoText() == "Unscheduled: A100-000-003 Wed 25 Nov 13:00"
+    workspace.undo_stack.undo()
+    assert _stored_starts(workspace) == before
+    assert hearing_id in {b.id for b in view.blocks()}
+    workspace.undo_stack.redo()
+    assert _stored_starts(workspace) == [s for s in before if s != at(25, 13)]
+
+
+def test_delete_on_a_selected_hearing_unschedules_it(view: CalendarView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[MERITS]
+    block = next(b for b in view.blocks() if b.id == hearing_id)
+    qtbot.mouseClick(view.timeline, Qt.MouseButton.LeftButton, pos=block.rect.center().toPoint())
+    assert view.selected == hearing_id
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Delete)
+    assert at(25, 13) not in _stored_starts(workspace)
+    assert view.selected is None
+    workspace.undo_stack.undo()
+    assert at(25, 13) in _stored_starts(workspace)
+
+
+def test_a_recorded_hearing_cannot_be_unscheduled_and_the_menu_says_why(  # type: ignore[no-untyped-def]
+    view: CalendarView, qtbot
+) -> None:
+    workspace = view.workspace
+    hearing_id = _hearing_ids(workspace)[DETAINED]
+    next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Held").trigger()
+    unschedule = next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule")
+    assert not unschedule.isEnabled()
+    assert unschedule.toolTip() == (
+        "The hearing is already recorded as held: only a scheduled hearing can be unscheduled"
+    )
+    before = _stored_starts(workspace)
+    view.select_hearing(hearing_id)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Delete)
+    assert _stored_starts(workspace) == before
 
 
 def test_double_click_on_a_hearing_activates_it(view: CalendarView, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,60 @@
+"""The window at one screen size, scale and theme, for docs/screenshots/screens/.
+
+    QT_SCALE_FACTOR=2 python packaging/screenshot_screens.py DEMO.sqlite OUT.png 1366x768 \\
+        light [docket|calendar|calendar:month|calendar:year] [YYYY-MM-DD]
+
+The size is in the window's own (device-independent) pixels; QT_SCALE_FACTOR multiplies the
+picture's. The calendar is shown on the week of the date given (default: the week after today).
+Run by packaging/screenshots.sh, or offscreen (QT_QPA_PLATFORM=offscreen).
+"""
+
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from planner.store.database import Database
+from planner.ui.common.theme import apply_theme
+from planner.ui.common.workspace import Workspace
+from planner.ui.window.main_window import MainWindow
+from planner.ui.window.settings import WindowSettings
+
+
+def main(
+    database: str, out: str, size: str, theme: str, tab: str = "docket", day: str = ""
+) -> None:
+    app = QApplication([])
+    app.setStyle("Fusion")
+    apply_theme(theme)
+    width, height = (int(n) for n in size.split("x"))
+    # Settings of their own: the window starts as a first run would (no folding chosen).
+    ini = Path(tempfile.mkdtemp()) / "settings.ini"
+    settings = WindowSettings(QSettings(str(ini), QSettings.Format.IniFormat))
+    window = MainWindow(Workspace(Database.open(Path(database))), settings)
+    window.resize(width, height)
+    window.show()
+    if tab.startswith("calendar"):  # calendar (the week), calendar:day, :month or :year
+        window.views.setCurrentIndex(1)
+        shown = date.fromisoformat(day) if day else date.today() + timedelta(days=7)
+        window.calendar.set_mode(tab.partition(":")[2] or "week")
+        window.calendar.set_date(shown)
+    while not window.quota_panel.up_to_date:
+        app.processEvents()
+    for _ in range(100):
+        app.processEvents()
+    window.grab().save(out)
+    window.close()
+    # 256 colours, no dithering: a window's flat colours survive and the file is a third the size
+    # (Pillow comes with matplotlib).
+    from PIL import Image
+
+    with Image.open(out) as picture:
+        few = picture.convert("RGB").quantize(256, dither=Image.Dither.NONE)
+    few.save(out, optimize=True)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
