@@ -79,7 +79,12 @@ def test_an_adjourned_hearing_is_painted_readable_in_the_dark_theme(  # type: ig
     its own with text of 4.5:1 or more, dashed and struck through."""
     first = next(b for b in view.blocks() if b.label[0].startswith(format_a_number(FIRST)))
     calendar_service.record_outcome(
-        workspace.database, workspace.judge, first.id, Outcome.ADJOURNED, reason="no interpreter"
+        workspace.database,
+        workspace.judge,
+        first.id,
+        Outcome.ADJOURNED,
+        reason="no interpreter",
+        now=workspace.clock(),
     )
     workspace.notify(Change.HEARINGS)
     apply_theme("dark")
