@@ -11,7 +11,7 @@ from planner.domain.calendar import CourtCalendar, Interval
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.scheduling.booking import (
     OCCUPYING,
     Booked,
@@ -103,13 +103,14 @@ def conflicts(
     hearing whose case is not among them is not judged for its session kind.
     """
     flags = {case.a_number: case for case in cases}
+    fits: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
     by_day: dict[date, list[Booked]] = {}
     for hearing in hearings:
         if hearing.status in OCCUPYING and calendar.first <= hearing.start.date() <= calendar.last:
             by_day.setdefault(hearing.start.date(), []).append(hearing)
     found: list[Conflict] = []
     for day in sorted(by_day):
-        found.extend(_conflicts_of_day(judge, calendar, day, by_day[day], flags))
+        found.extend(_conflicts_of_day(judge, calendar, day, by_day[day], flags, fits))
     found.sort(key=lambda c: (c.start, c.hearing_ids))
     return found
 
@@ -120,6 +121,7 @@ def _conflicts_of_day(
     day: date,
     hearings: list[Booked],
     flags: dict[str, CaseFlags],
+    fits: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]],
 ) -> Iterator[Conflict]:
     hearings.sort(key=lambda h: (h.start, h.id or 0))
     day_off = _day_off(calendar, day)
@@ -138,7 +140,12 @@ def _conflicts_of_day(
             if isinstance(found, Refusal):
                 problems.append(found)
             elif case is not None:
-                problems.append(_wrong_kind(judge, found, hearing, case))
+                key = (hearing.kind, case.detained, case.juvenile)
+                fitting = fits.get(key)
+                if fitting is None:
+                    fitting = fits[key] = fitting_session_kinds(*key, judge.sessions)
+                if found[0].kind not in fitting:  # else it fits: no sentence to write
+                    problems.append(_wrong_kind(judge, found, hearing, case, fitting))
         for problem in problems:
             if problem:
                 reason = f"{_capital(describe(hearing))} on {long_day(day)}. {problem.reason}"
@@ -270,10 +277,15 @@ def _containing_session(
 
 
 def _wrong_kind(
-    judge: Judge, found: tuple[Session, Interval], hearing: Booked, case: CaseFlags
+    judge: Judge,
+    found: tuple[Session, Interval],
+    hearing: Booked,
+    case: CaseFlags,
+    fitting: frozenset[SessionKind] | None = None,
 ) -> Refusal | None:
     session, interval = found
-    fitting = fitting_session_kinds(hearing.kind, case.detained, case.juvenile, judge.sessions)
+    if fitting is None:
+        fitting = fitting_session_kinds(hearing.kind, case.detained, case.juvenile, judge.sessions)
     if session.kind in fitting:
         return None
     whose = " and ".join(
