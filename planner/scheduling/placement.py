@@ -127,10 +127,10 @@ def _conflicts_of_day(
     day_off = _day_off(calendar, day)
     sessions = calendar.bench_sessions(day)
     on_leave = bool(calendar.leave_on(day))
-    for hearing in hearings:
+    ends = [end_of(hearing) for hearing in hearings]
+    for hearing, end in zip(hearings, ends, strict=True):
         if hearing.status is not HearingStatus.SCHEDULED:
             continue
-        end = end_of(hearing)
         problems: list[Refusal | None] = (
             [day_off] if day_off else [_leave(calendar, hearing.start, end) if on_leave else None]
         )
@@ -151,11 +151,10 @@ def _conflicts_of_day(
                 reason = f"{_capital(describe(hearing))} on {long_day(day)}. {problem.reason}"
                 yield Conflict(problem.kind, reason, (hearing.id or 0,), hearing.start)
     # Overlaps: one conflict per group of hearings that overlap one another (below).
-    for group in _overlap_groups(hearings):
+    for group, last in _overlap_groups(hearings, ends):
         first, second = group[0], group[1]
         reason = f"{_capital(describe(first))} overlaps {describe(second)}"
         if len(group) > 2:
-            last = max(end_of(h) for h in group)
             reason += (
                 f" and {len(group) - 2} more: {len(group)} hearings overlap one another from "
                 f"{clock(first.start, last).replace('-', ' to ')}"
@@ -163,7 +162,9 @@ def _conflicts_of_day(
         yield Conflict(RefusalKind.OVERLAP, reason, tuple(h.id or 0 for h in group), first.start)
 
 
-def _overlap_groups(hearings: list[Booked]) -> list[list[Booked]]:
+def _overlap_groups(
+    hearings: list[Booked], ends: list[datetime]
+) -> list[tuple[list[Booked], datetime]]:
     """The day's hearings (sorted by start) that overlap, in groups: two hearings clash when they
     overlap and at least one of them is still scheduled, and a group is a set of hearings linked
     by clashes (each clashes with at least one other of its group; every clash is inside one group).
@@ -172,21 +173,22 @@ def _overlap_groups(hearings: list[Booked]) -> list[list[Booked]]:
     joins (and merges) the open groups it clashes with; a held or completed hearing that clashes
     with nothing yet waits, by its end, for a scheduled one. So the work grows with the hearings,
     not with the number of clashing pairs (a crowded day has thousands of those), and so does the
-    list returned: a clerk sees each tangle once, not every pair in it.
+    list returned: a clerk sees each tangle once, not every pair in it. ``ends`` are the
+    hearings' ends; each group comes with the latest of its members'.
     """
-    done: list[list[Booked]] = []
+    done: list[tuple[list[Booked], datetime]] = []
     # Open groups: [members, latest end, latest end of a scheduled member (or None)].
     open_: list[list] = []  # type: ignore[type-arg]
     waiting: list[tuple[datetime, int, Booked]] = []  # held alone, a heap by end
-    for order, hearing in enumerate(hearings):
-        start, end = hearing.start, end_of(hearing)
+    for order, (hearing, end) in enumerate(zip(hearings, ends, strict=True)):
+        start = hearing.start
         scheduled = hearing.status is HearingStatus.SCHEDULED
         members: list[Booked] = []
         latest, latest_scheduled = end, (end if scheduled else None)
         still: list[list] = []  # type: ignore[type-arg]
         for group in open_:
             if group[1] <= start:  # every member has ended: the group is complete
-                done.append(group[0])
+                done.append((group[0], group[1]))
             elif (group[1] if scheduled else group[2] or start) > start:  # a clash: merge
                 if len(group[0]) > len(members):  # the smaller into the larger
                     group[0].extend(members)
@@ -215,10 +217,11 @@ def _overlap_groups(hearings: list[Booked]) -> list[list[Booked]]:
         else:
             heapq.heappush(waiting, (end, order, hearing))
         open_ = still
-    done.extend(group[0] for group in open_)
-    for group in done:
-        group.sort(key=lambda h: (h.start, h.id or 0))
-    return [group for group in done if len(group) > 1]
+    done.extend((group[0], group[1]) for group in open_)
+    done = [(members, latest) for members, latest in done if len(members) > 1]
+    for members, _latest in done:
+        members.sort(key=lambda h: (h.start, h.id or 0))
+    return done
 
 
 def _day_off(calendar: CourtCalendar, day: date) -> Refusal | None:
