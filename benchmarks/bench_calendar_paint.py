@@ -12,13 +12,23 @@ the month's busiest week (calendar_view), times over many runs:
   relayout: every cell or block drawn);
 - paint, warm: ``repaint()`` of the cached picture (exposes, tooltips, the selection moving).
 
-Prints median and 95th percentile in milliseconds, and exits 1 if a cold paint of the month view
-misses 16 ms at the median or the 95th percentile.
+For the week, in the same run: "relayout, new labels" (the same, with the labels' laid-out texts
+forgotten, as after a reload that brings other hearings), and a plain QPainter week of the same
+blocks as the baseline: a widget whose paint fills and outlines each block's rectangle and draws
+its label lines with ``drawText`` (no cache, no fitting), and whose "layout" computes each block's
+rectangle from its column, start and length (no lanes, no labels).
+
+Prints median, 95th percentile and worst run in milliseconds, and exits 1 if a bar is missed:
+a cold paint of the month view under 16 ms at the median and the 95th percentile; a cold paint of
+the week view under 16 ms in every run (issue 20); the month's reload under 150 ms at the median
+(issue 20's bar is for 4,000 hearings: ``--hearings 4000``).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_calendar_paint.py [--runs 200]
+        [--hearings 4000]
 """
 
 import argparse
+import gc
 import os
 import platform
 import random
@@ -39,6 +49,7 @@ from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.store.database import Database
 
 BAR_MS = 16.0
+RELOAD_BAR_MS = 150.0
 FIRST, LAST = date(2027, 3, 1), date(2027, 3, 31)
 NOW = datetime(2027, 3, 10, 10, 0)
 
@@ -65,8 +76,9 @@ def month_docket(hearings: int) -> Docket:
     return Docket(judge, closures, leave, tuple(cases), tuple(booked))
 
 
-def figures(run: Callable[[], object], runs: int) -> tuple[float, float, float, float]:
-    """Median and 95th percentile of the wall-clock time, then of the thread's CPU time, in ms.
+def figures(run: Callable[[], object], runs: int) -> tuple[float, ...]:
+    """Median, 95th percentile and worst wall-clock time, then the same of the thread's CPU time,
+    in ms.
 
     On a machine shared with other work the wall-clock time includes waiting for a core; the CPU
     time does not, and shows what the code itself costs."""
@@ -80,7 +92,45 @@ def figures(run: Callable[[], object], runs: int) -> tuple[float, float, float, 
     wall.sort()
     cpu.sort()
     p95 = min(runs - 1, round(0.95 * runs) - 1)
-    return statistics.median(wall), wall[p95], statistics.median(cpu), cpu[p95]
+    return (statistics.median(wall), wall[p95], wall[-1], statistics.median(cpu), cpu[p95], cpu[-1])
+
+
+def plain_week(blocks, entries, days, columns, first_minute, top, per_minute):  # type: ignore[no-untyped-def]
+    """The baseline: a widget that paints the same blocks with plain QPainter calls, and a
+    layout that only computes their rectangles."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QPainter, QPen
+    from PySide6.QtWidgets import QWidget
+
+    class PlainWeek(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rects = [b.rect for b in blocks]
+
+        def relayout(self) -> None:
+            """Each block's rectangle from its day's column, start and length."""
+            rects = []
+            for b in blocks:
+                entry = entries[b.id]
+                i = days.index(entry.start.date())
+                y = top + (entry.start.hour * 60 + entry.start.minute - first_minute) * per_minute
+                width = columns[i + 1] - columns[i] - 4
+                rects.append(QRectF(columns[i] + 2, y, width, entry.minutes * per_minute - 1))
+            self.rects = rects
+
+        def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), QColor("white"))
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            for rect, b in zip(self.rects, blocks, strict=True):
+                painter.setPen(QPen(QColor("#2f5f9e"), 1))
+                painter.setBrush(QColor("#cfe2ff"))
+                painter.drawRect(rect)
+                painter.setPen(QColor("#111111"))
+                painter.drawText(rect.adjusted(3, 1, -3, -1), flags, "\n".join(b.lines))
+            painter.end()
+
+    return PlainWeek()
 
 
 def main() -> int:
@@ -129,7 +179,10 @@ def main() -> int:
             f"{busiest}: {by_week[busiest]} hearings"
         )
 
-        results: dict[str, tuple[float, float, float, float]] = {}
+        results: dict[str, tuple[float, ...]] = {}
+        # As the window does once it is painted (planner/app.py): what start-up made is set
+        # aside for good, so the collector's full passes walk only what came after.
+        gc.freeze()
 
         def measure(name: str, widget, cache_holder, relayout: Callable[[], None], reload):  # type: ignore[no-untyped-def]
             def cold() -> None:
@@ -160,6 +213,29 @@ def main() -> int:
         app.processEvents()
         timeline = week.timeline
         measure("week", timeline, timeline, timeline.relayout, week.reload)
+        if hasattr(timeline, "_texts"):  # the code before issue 20 kept no laid-out texts
+
+            def relayout_new_labels() -> None:
+                timeline._texts = type(timeline._texts)()
+                timeline.relayout()
+
+            results["week: relayout, new labels"] = figures(relayout_new_labels, args.runs)
+        scene = timeline.scene
+        plain = plain_week(
+            scene.blocks,
+            {e.id: e for e in week.entries},
+            list(scene.days),
+            scene.columns,
+            scene.first_minute,
+            scene.top,
+            scene.per_minute,
+        )
+        plain.resize(timeline.size())
+        plain.show()
+        app.processEvents()
+        results["plain QPainter week: layout"] = figures(plain.relayout, args.runs)
+        results["plain QPainter week: paint"] = figures(plain.repaint, args.runs)
+        plain.close()
 
         year = YearView(workspace)
         year.resize(width, height)
@@ -169,14 +245,31 @@ def main() -> int:
         measure("year", year, year, year.relayout, year.reload)
         database.close()
 
-    print(f"{'':<36} {'wall-clock ms':>17} {'CPU ms':>17}")
-    print(f"{'what':<36} {'median':>8} {'p95':>8} {'median':>8} {'p95':>8}")
-    for name, (median, p95, cpu_median, cpu_p95) in results.items():
-        print(f"{name:<36} {median:>8.2f} {p95:>8.2f} {cpu_median:>8.2f} {cpu_p95:>8.2f}")
-    median, p95, _cpu, _cpu_p95 = results["month: paint, cold"]
-    missed = median >= BAR_MS or p95 >= BAR_MS
-    print(f"bar: a month paints in under {BAR_MS:.0f} ms: {'MISSED' if missed else 'met'}")
-    return 1 if missed else 0
+    print(f"{'':<36} {'wall-clock ms':>26} {'CPU ms':>26}")
+    print(f"{'what':<36} " + f"{'median':>8} {'p95':>8} {'worst':>8} " * 2)
+    for name, row in results.items():
+        print(f"{name:<36} " + " ".join(f"{v:>8.2f}" for v in row))
+    for what in ("paint", "layout"):
+        ours = results["week: paint, cold" if what == "paint" else "week: relayout"]
+        base = results[f"plain QPainter week: {what}"]
+        print(
+            f"week {what} against the plain QPainter week: x{ours[0] / base[0]:.1f} wall "
+            f"(median), x{ours[3] / base[3]:.1f} CPU (median)"
+        )
+    month = results["month: paint, cold"]
+    week_worst = results["week: paint, cold"][2]
+    reload = results["month: reload (services + layout)"][0]
+    bars = (
+        (f"a month paints in under {BAR_MS:.0f} ms", month[0] < BAR_MS and month[1] < BAR_MS),
+        (f"the week paints in under {BAR_MS:.0f} ms in every run", week_worst < BAR_MS),
+        (
+            f"a month of {args.hearings:,} hearings reloads in under {RELOAD_BAR_MS:.0f} ms",
+            reload < RELOAD_BAR_MS,
+        ),
+    )
+    for text, met in bars:
+        print(f"bar: {text}: {'met' if met else 'MISSED'}")
+    return 0 if all(met for _text, met in bars) else 1
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ makes of a weekly template (session kinds that accept the same hearings, docs/fo
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from planner.domain.judge import Session
 from planner.domain.vocabulary import HearingKind, SessionKind
@@ -81,6 +82,7 @@ def session_words(kind: SessionKind) -> str:
     return kind.value.replace("_", " ")
 
 
+@cache  # a few dozen sets at most; the conflicts of a busy month say them thousands of times
 def describe_kinds(kinds: frozenset[SessionKind]) -> str:
     """ "a master session", "a bond, detained master or detained individual session"."""
     if kinds == _BENCH:

@@ -43,14 +43,21 @@ def end_of(hearing: Booked) -> datetime:
     return hearing.start + timedelta(minutes=hearing.minutes)
 
 
+# Written out rather than through strftime: with PySide6 imported, every strftime goes through its
+# import hook (it imports ``time``), about 10 us a call against 0.7 us written out, and the
+# conflicts of a busy month write thousands of these (docs/performance.md).
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def clock(start: datetime, end: datetime) -> str:
     """ "09:00-09:15"."""
-    return f"{start:%H:%M}-{end:%H:%M}"
+    return f"{start.hour:02d}:{start.minute:02d}-{end.hour:02d}:{end.minute:02d}"
 
 
 def long_day(day: date) -> str:
     """ "Mon 14 Oct 2024"."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def describe(hearing: Booked) -> str:

@@ -1,5 +1,6 @@
 """Whether a hearing may go where a clerk puts it, and the conflicts among hearings already booked."""
 
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -11,7 +12,7 @@ from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
 from planner.domain.seating import describe_kinds, fitting_session_kinds, session_words
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.scheduling.booking import (
     OCCUPYING,
     Booked,
@@ -102,13 +103,14 @@ def conflicts(
     hearing whose case is not among them is not judged for its session kind.
     """
     flags = {case.a_number: case for case in cases}
+    fits: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
     by_day: dict[date, list[Booked]] = {}
     for hearing in hearings:
         if hearing.status in OCCUPYING and calendar.first <= hearing.start.date() <= calendar.last:
             by_day.setdefault(hearing.start.date(), []).append(hearing)
     found: list[Conflict] = []
     for day in sorted(by_day):
-        found.extend(_conflicts_of_day(judge, calendar, day, by_day[day], flags))
+        found.extend(_conflicts_of_day(judge, calendar, day, by_day[day], flags, fits))
     found.sort(key=lambda c: (c.start, c.hearing_ids))
     return found
 
@@ -119,16 +121,18 @@ def _conflicts_of_day(
     day: date,
     hearings: list[Booked],
     flags: dict[str, CaseFlags],
+    fits: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]],
 ) -> Iterator[Conflict]:
     hearings.sort(key=lambda h: (h.start, h.id or 0))
     day_off = _day_off(calendar, day)
     sessions = calendar.bench_sessions(day)
-    for hearing in hearings:
+    on_leave = bool(calendar.leave_on(day))
+    ends = [end_of(hearing) for hearing in hearings]
+    for hearing, end in zip(hearings, ends, strict=True):
         if hearing.status is not HearingStatus.SCHEDULED:
             continue
-        end = end_of(hearing)
         problems: list[Refusal | None] = (
-            [day_off] if day_off else [_leave(calendar, hearing.start, end)]
+            [day_off] if day_off else [_leave(calendar, hearing.start, end) if on_leave else None]
         )
         if not day_off:
             found = _containing_session(calendar, hearing.start, end, sessions)
@@ -136,21 +140,88 @@ def _conflicts_of_day(
             if isinstance(found, Refusal):
                 problems.append(found)
             elif case is not None:
-                problems.append(_wrong_kind(judge, found, hearing, case))
+                key = (hearing.kind, case.detained, case.juvenile)
+                fitting = fits.get(key)
+                if fitting is None:
+                    fitting = fits[key] = fitting_session_kinds(*key, judge.sessions)
+                if found[0].kind not in fitting:  # else it fits: no sentence to write
+                    problems.append(_wrong_kind(judge, found, hearing, case, fitting))
         for problem in problems:
             if problem:
                 reason = f"{_capital(describe(hearing))} on {long_day(day)}. {problem.reason}"
                 yield Conflict(problem.kind, reason, (hearing.id or 0,), hearing.start)
-    # Overlaps, by a sweep: each pair once, when at least one of the two is still scheduled.
-    active: list[Booked] = []
-    for hearing in hearings:
-        active = [a for a in active if end_of(a) > hearing.start]
-        for earlier in active:
-            if HearingStatus.SCHEDULED in (earlier.status, hearing.status):
-                reason = f"{_capital(describe(earlier))} overlaps {describe(hearing)}"
-                ids = (earlier.id or 0, hearing.id or 0)
-                yield Conflict(RefusalKind.OVERLAP, reason, ids, earlier.start)
-        active.append(hearing)
+    # Overlaps: one conflict per group of hearings that overlap one another (below).
+    for group, last in _overlap_groups(hearings, ends):
+        first, second = group[0], group[1]
+        reason = f"{_capital(describe(first))} overlaps {describe(second)}"
+        if len(group) > 2:
+            reason += (
+                f" and {len(group) - 2} more: {len(group)} hearings overlap one another from "
+                f"{clock(first.start, last).replace('-', ' to ')}"
+            )
+        yield Conflict(RefusalKind.OVERLAP, reason, tuple(h.id or 0 for h in group), first.start)
+
+
+def _overlap_groups(
+    hearings: list[Booked], ends: list[datetime]
+) -> list[tuple[list[Booked], datetime]]:
+    """The day's hearings (sorted by start) that overlap, in groups: two hearings clash when they
+    overlap and at least one of them is still scheduled, and a group is a set of hearings linked
+    by clashes (each clashes with at least one other of its group; every clash is inside one group).
+
+    One sweep by start. A group stays open while one of its hearings has not ended; a new hearing
+    joins (and merges) the open groups it clashes with; a held or completed hearing that clashes
+    with nothing yet waits, by its end, for a scheduled one. So the work grows with the hearings,
+    not with the number of clashing pairs (a crowded day has thousands of those), and so does the
+    list returned: a clerk sees each tangle once, not every pair in it. ``ends`` are the
+    hearings' ends; each group comes with the latest of its members'.
+    """
+    done: list[tuple[list[Booked], datetime]] = []
+    # Open groups: [members, latest end, latest end of a scheduled member (or None)].
+    open_: list[list] = []  # type: ignore[type-arg]
+    waiting: list[tuple[datetime, int, Booked]] = []  # held alone, a heap by end
+    for order, (hearing, end) in enumerate(zip(hearings, ends, strict=True)):
+        start = hearing.start
+        scheduled = hearing.status is HearingStatus.SCHEDULED
+        members: list[Booked] = []
+        latest, latest_scheduled = end, (end if scheduled else None)
+        still: list[list] = []  # type: ignore[type-arg]
+        for group in open_:
+            if group[1] <= start:  # every member has ended: the group is complete
+                done.append((group[0], group[1]))
+            elif (group[1] if scheduled else group[2] or start) > start:  # a clash: merge
+                if len(group[0]) > len(members):  # the smaller into the larger
+                    group[0].extend(members)
+                    members = group[0]
+                else:
+                    members.extend(group[0])
+                latest = max(latest, group[1])
+                if group[2] is not None and (
+                    latest_scheduled is None or group[2] > latest_scheduled
+                ):
+                    latest_scheduled = group[2]
+            else:
+                still.append(group)
+        if scheduled:
+            while waiting and waiting[0][0] <= start:
+                heapq.heappop(waiting)
+            for other_end, _order, other in waiting:  # each has not ended: a clash
+                members.append(other)
+                latest = max(latest, other_end)
+            waiting.clear()
+        if members:
+            members.append(hearing)
+            still.append([members, latest, latest_scheduled])
+        elif scheduled:
+            still.append([[hearing], end, end])
+        else:
+            heapq.heappush(waiting, (end, order, hearing))
+        open_ = still
+    done.extend((group[0], group[1]) for group in open_)
+    done = [(members, latest) for members, latest in done if len(members) > 1]
+    for members, _latest in done:
+        members.sort(key=lambda h: (h.start, h.id or 0))
+    return done
 
 
 def _day_off(calendar: CourtCalendar, day: date) -> Refusal | None:
@@ -209,10 +280,15 @@ def _containing_session(
 
 
 def _wrong_kind(
-    judge: Judge, found: tuple[Session, Interval], hearing: Booked, case: CaseFlags
+    judge: Judge,
+    found: tuple[Session, Interval],
+    hearing: Booked,
+    case: CaseFlags,
+    fitting: frozenset[SessionKind] | None = None,
 ) -> Refusal | None:
     session, interval = found
-    fitting = fitting_session_kinds(hearing.kind, case.detained, case.juvenile, judge.sessions)
+    if fitting is None:
+        fitting = fitting_session_kinds(hearing.kind, case.detained, case.juvenile, judge.sessions)
     if session.kind in fitting:
         return None
     whose = " and ".join(

@@ -67,6 +67,18 @@ def day_summaries_for(
         return day_summaries(stored, calendar, entries, first, last)
 
 
+def days_and_conflicts_for(
+    database: Database, judge: Judge, first: date, last: date
+) -> tuple[list[DaySummary], list[Conflict]]:
+    """``day_summaries_for`` and ``conflicts_for`` together, from one read of the hearings (the
+    month and the year views want both on every change)."""
+    with database.transaction() as repo:
+        stored, calendar = _calendar(repo, judge, first, last)
+        entries = repo.hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
+        summaries = day_summaries(stored, calendar, entries, first, last)
+        return summaries, conflicts(stored, calendar, entries, entries)
+
+
 def case_and_hearings(database: Database, case_id: int) -> tuple[Case, list[Hearing]]:
     """A case and all its hearings, read once when a drag of one of them starts."""
     with database.transaction() as repo:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.judge import Judge, standard_week
 from planner.domain.seating import SESSION_TIERS, Track, fitting_session_kinds
@@ -376,23 +377,77 @@ def test_check_placement_refuses_exactly_what_the_oracle_finds(placement) -> Non
         assert refusal.reason
 
 
-@settings(max_examples=200, deadline=None)
-@given(others=_others)
-def test_conflicts_report_every_overlapping_pair_of_scheduled_hearings(others) -> None:  # type: ignore[no-untyped-def]
-    found = conflicts(JUDGE, calendar(), others, [])
-    reported = {c.hearing_ids for c in found if c.kind is RefusalKind.OVERLAP}
-    expected = {
-        tuple(sorted((a.id, b.id), key=lambda i: next(h for h in others if h.id == i).start))
+#: One morning's hearings, five minutes apart at most two hours in: groups of many overlaps.
+_crowded = st.lists(
+    st.builds(
+        lambda i, step, minutes, status: hearing(
+            at(4, 9, 0) + timedelta(minutes=5 * step),
+            minutes,
+            a_number=f"{i:09d}",
+            id=i,
+            status=status,
+            adjournment_reason="x" if status == "adjourned" else None,
+        ),
+        st.integers(100, 10**6),
+        st.integers(0, 24),
+        st.sampled_from([5, 15, 30, 60]),
+        st.sampled_from(["scheduled", "scheduled", "held", "adjourned", "completed"]),
+    ),
+    max_size=14,
+    unique_by=lambda h: h.id,
+)
+
+
+def _clashing_groups(others) -> set[frozenset[int]]:  # type: ignore[no-untyped-def]
+    """The oracle: pairs that overlap with one of the two still scheduled, joined into groups
+    (connected components) the slow way."""
+    pairs = [
+        (a.id, b.id)
         for a in others
         for b in others
-        if a.id != b.id
+        if a.id < b.id
         and a.status is not HearingStatus.ADJOURNED
         and b.status is not HearingStatus.ADJOURNED
         and HearingStatus.SCHEDULED in (a.status, b.status)
         and a.start < b.end
         and b.start < a.end
-    }
-    assert {tuple(sorted(p)) for p in reported} == {tuple(sorted(p)) for p in expected}
+    ]
+    groups: list[set[int]] = []
+    for a, b in pairs:
+        touching = [g for g in groups if a in g or b in g]
+        merged = {a, b}.union(*touching)
+        groups = [g for g in groups if g not in touching] + [merged]
+    return {frozenset(g) for g in groups}
+
+
+@settings(max_examples=300, deadline=None)
+@given(others=_others | _crowded)
+def test_conflicts_report_each_group_of_overlapping_hearings_once(others) -> None:  # type: ignore[no-untyped-def]
+    found = conflicts(JUDGE, calendar(), others, [])
+    overlaps = [c for c in found if c.kind is RefusalKind.OVERLAP]
+    assert {frozenset(c.hearing_ids) for c in overlaps} == _clashing_groups(others)
+    by_id = {h.id: h for h in others}
+    for conflict in overlaps:  # in order of start, the first two named, the count said
+        group = [by_id[i] for i in conflict.hearing_ids]
+        assert group == sorted(group, key=lambda h: (h.start, h.id))
+        assert conflict.start == group[0].start
+        assert format_a_number(group[0].a_number) in conflict.reason
+        assert format_a_number(group[1].a_number) in conflict.reason
+        assert (f"{len(group)} hearings overlap" in conflict.reason) == (len(group) > 2)
+
+
+def test_a_crowded_session_is_one_conflict_naming_the_count_not_every_pair() -> None:
+    booked = [  # ten 60-minute hearings five minutes apart: 45 overlapping pairs
+        hearing(at(4, 9, 0) + timedelta(minutes=5 * n), 60, a_number=f"{n + 1:09d}", id=n + 1)
+        for n in range(10)
+    ]
+    booked.append(hearing(at(4, 11, 0), 15, a_number="999999999", id=99))  # clear of them
+    found = conflicts(JUDGE, calendar(), booked, [])
+    assert [(c.kind, c.hearing_ids) for c in found] == [(RefusalKind.OVERLAP, tuple(range(1, 11)))]
+    assert found[0].reason == (
+        "The master hearing of A000-000-001 at 09:00-10:00 overlaps the master hearing of "
+        "A000-000-002 at 09:05-10:05 and 8 more: 10 hearings overlap one another from 09:00 to 10:45"
+    )
 
 
 def test_the_oracle_accepts_some_placements_so_the_property_is_not_vacuous() -> None:

@@ -368,6 +368,12 @@ def test_day_summaries_and_conflicts_for_read_the_stored_calendar(court) -> None
     (found,) = service.conflicts_for(database, judge, date(2024, 11, 1), date(2024, 11, 30))
     assert found.kind is RefusalKind.LEAVE
     assert "A100-000-001" in found.reason
+    # The month and year views read both at once: the same days and conflicts.
+    both = service.days_and_conflicts_for(database, judge, date(2024, 11, 1), date(2024, 11, 30))
+    assert both == (
+        service.day_summaries_for(database, judge, date(2024, 11, 1), date(2024, 11, 30)),
+        [found],
+    )
 
 
 def test_continued_to_a_date_and_time_sets_the_new_hearing_then(court) -> None:  # type: ignore[no-untyped-def]

@@ -1,11 +1,20 @@
 """The calendar's timeline laid out once per change or resize, and painted from that layout."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QStaticText,
+)
 
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import Leave
@@ -13,6 +22,7 @@ from planner.domain.judge import WEEKDAY_NAMES, Session
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry
+from planner.ui.calendar.static_texts import StaticTexts
 from planner.ui.common.colours import LIGHT, SESSION_BAND_SHARE, Colours, blend
 from planner.ui.common.theme import current_colours
 
@@ -42,7 +52,18 @@ class Block:
     kind: HearingKind
     status: HearingStatus
     conflict: bool
-    tooltip: str
+    entry: CalendarEntry = field(repr=False, compare=False)
+    reasons: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    names: bool = field(default=True, repr=False, compare=False)
+    #: The label as painted: (where, the text laid out once, which of ``Scene.fonts``).
+    texts: tuple[tuple[QPointF, QStaticText, int], ...] = field(
+        default=(), repr=False, compare=False
+    )
+
+    @property
+    def tooltip(self) -> str:
+        """Written when asked (on hover), not for every block at every layout."""
+        return _tooltip(self.entry, self.reasons, self.names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +92,7 @@ class Scene:
     heads: tuple[DayHead, ...] = ()
     bands: tuple[Band, ...] = ()
     blocks: tuple[Block, ...] = ()
+    fonts: tuple[QFont, QFont, QFont] | None = None  # plain, bold, struck: the blocks' texts
     hours: tuple[tuple[float, str], ...] = ()  # (y, "09:00")
     columns: tuple[float, ...] = ()  # x of each column's left edge, and the right edge last
     now_line: tuple[float, float, float] | None = None  # (y, x0, x1)
@@ -188,10 +210,20 @@ def build_scene(
     now: datetime,
     metrics: QFontMetrics,
     names: bool = True,
+    *,
+    font: QFont,
+    texts: StaticTexts | None = None,
 ) -> Scene:
-    """Lay out the timeline of ``days`` in ``rect``; nothing is computed again when painting."""
+    """Lay out the timeline of ``days`` in ``rect``; nothing is computed again when painting.
+
+    The blocks' labels are laid out for the paint here too, in ``font`` (the one ``metrics``
+    measures), as static texts kept in ``texts`` while they recur (a resize, a reload)."""
     if not days:
         return Scene()
+    fonts = _block_fonts(font)
+    keys = tuple(f.key() for f in fonts)
+    bold_metrics = QFontMetrics(fonts[1])
+    texts = texts if texts is not None else StaticTexts()
     first, last = hour_range(days, sessions, entries)
     top, bottom = rect.top() + HEADER + 6, rect.bottom() - 8
     per_minute = max(0.1, (bottom - top) / max(60, last - first))
@@ -248,13 +280,25 @@ def build_scene(
                 lane_w - 1,
                 max(3.0, entry.minutes * per_minute - 1),
             )
-            reasons = conflicts.get(entry.id, [])
+            reasons = tuple(conflicts.get(entry.id, ()))
             entry_label = entry_lines(entry, names)
-            lines = _fit_lines(entry_label, box, metrics)
-            tip = _tooltip(entry, reasons, names)
+            lines = _fit_lines(entry_label, box, metrics, texts, keys[0])
+            placed = _place_texts(
+                entry, entry_label, lines, box, fonts, keys, metrics, bold_metrics, texts
+            )
             blocks.append(
                 Block(
-                    entry.id, box, entry_label, lines, entry.kind, entry.status, bool(reasons), tip
+                    entry.id,
+                    box,
+                    entry_label,
+                    lines,
+                    entry.kind,
+                    entry.status,
+                    bool(reasons),
+                    entry,
+                    reasons,
+                    names,
+                    placed,
                 )
             )
     hours = tuple((y(m), f"{m // 60:02d}:00") for m in range(first, last + 1, 60))
@@ -266,6 +310,7 @@ def build_scene(
         tuple(heads),
         tuple(bands),
         tuple(blocks),
+        fonts,
         hours,
         columns,
         now_line,
@@ -298,36 +343,99 @@ def _leave_minutes(leave: Sequence[Leave], day: date) -> list[tuple[int, int, st
     return found
 
 
-def _fit_lines(lines: tuple[str, ...], box: QRectF, metrics: QFontMetrics) -> tuple[str, ...]:
-    """As many label lines as fit the block, elided; a short block gets them on one line."""
+def _fit_lines(
+    lines: tuple[str, ...], box: QRectF, metrics: QFontMetrics, texts: StaticTexts, key: str
+) -> tuple[str, ...]:
+    """As many label lines as fit the block, elided; a short block gets them on one line.
+    ``key`` is the font's ``key()``, for the elisions ``texts`` keeps."""
     room = int((box.height() - 2) // metrics.height())
     width = int(box.width() - 6)
     if room <= 1:
-        return (metrics.elidedText("  ".join(lines), Qt.TextElideMode.ElideRight, width),)
-    return tuple(metrics.elidedText(t, Qt.TextElideMode.ElideRight, width) for t in lines[:room])
+        return (texts.elided("  ".join(lines), width, metrics, key),)
+    return tuple(texts.elided(t, width, metrics, key) for t in lines[:room])
+
+
+def _block_fonts(font: QFont) -> tuple[QFont, QFont, QFont]:
+    """The blocks' fonts: plain, bold (the A-number) and struck out (an adjourned A-number)."""
+    plain = QFont(font)
+    bold, struck = QFont(plain), QFont(plain)
+    bold.setBold(True)
+    struck.setStrikeOut(True)
+    return plain, bold, struck
+
+
+def _place_texts(
+    entry: CalendarEntry,
+    label: tuple[str, ...],
+    lines: tuple[str, ...],
+    box: QRectF,
+    fonts: tuple[QFont, QFont, QFont],
+    keys: tuple[str, ...],
+    metrics: QFontMetrics,
+    bold_metrics: QFontMetrics,
+    texts: StaticTexts,
+) -> tuple[tuple[QPointF, QStaticText, int], ...]:
+    """Where each line of a block's label goes, laid out once: the paint only draws glyphs.
+
+    The first line (A-number and markers) is bold, struck out when the hearing is adjourned; a
+    short block gets the A-number and then the rest, elided to what is left, on one line."""
+    first = 2 if entry.status is HearingStatus.ADJOURNED else 1
+    height = metrics.height()
+    left, top = box.left() + 3, box.top() + 1
+    width = box.width() - 6
+
+    def at(text: str, font: int, x: float, y: float) -> tuple[QPointF, QStaticText, int]:
+        static = texts.get(text, fonts[font], keys[font])
+        # Centred on the line, as drawText(AlignVCenter) placed it.
+        return QPointF(x, y + (height - static.size().height()) / 2), static, font
+
+    room = int(max(0.0, width))
+    # The first line in bold: elided in bold, as drawText clipped it to the block before.
+    head = texts.elided(label[0], room, bold_metrics, keys[1])
+    if len(lines) == 1 and len(label) > 1:
+        placed = [at(head, first, left, top)]
+        if head == label[0]:  # the A-number whole: the rest, elided to what is left
+            advance = bold_metrics.horizontalAdvance(head + "  ")
+            rest = texts.elided(
+                "  ".join(label[1:]), int(max(0.0, width - advance)), metrics, keys[0]
+            )
+            if rest:
+                placed.append(at(rest, 0, left + advance, top))
+        return tuple(placed)
+    return tuple(
+        at(head if i == 0 else line, first if i == 0 else 0, left, top + i * height)
+        for i, line in enumerate(lines)
+        if line
+    )
 
 
 def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRectF) -> None:
-    """Paint a laid-out scene: bands, grid, hearings, conflicts, the today line, the headers."""
+    """Paint a laid-out scene: bands, grid, hearings, conflicts, the today line, the headers.
+
+    Every colour is opaque, mixed over the background in advance, and every line falls on whole
+    pixels: translucent fills and lines cost several times as much on the raster engine."""
     colours = current_colours()
     text = palette.color(QPalette.ColorRole.Text)
-    grid = QColor(text)
-    grid.setAlpha(40)
-    painter.fillRect(bounds, palette.color(QPalette.ColorRole.Base))
+    base = palette.color(QPalette.ColorRole.Base)
+    painter.fillRect(bounds, base)
     metrics = painter.fontMetrics()
     for band in scene.bands:
         share = 0.27 if band.shade else SESSION_BAND_SHARE  # opaque: measured by the contrast test
-        painter.fillRect(band.rect, QColor(blend(band.colour, colours.base, share)))
+        painter.fillRect(band.rect, _colour(blend(band.colour, colours.base, share)))
         if band.shade:
-            painter.fillRect(band.rect, QBrush(QColor(band.colour), Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(band.rect, QBrush(_colour(band.colour), Qt.BrushStyle.BDiagPattern))
         else:  # a stripe of the session's colour down the column's left edge
             stripe = QRectF(band.rect.left() + 1, band.rect.top(), 4, band.rect.height())
-            painter.fillRect(stripe, QColor(band.colour))
-    painter.setPen(QPen(grid, 1))
+            painter.fillRect(stripe, _colour(band.colour))
+    grid = QColor(text)
+    grid.setAlpha(40)
+    painter.setPen(QPen(_over(grid, base), 1))
+    left, right = round(GUTTER + bounds.left()), round(bounds.right())
+    top, bottom = round(bounds.top()), round(bounds.bottom())
     for y, _label in scene.hours:
-        painter.drawLine(QPointF(GUTTER + bounds.left(), y), QPointF(bounds.right(), y))
+        painter.drawLine(left, round(y), right, round(y))
     for x in scene.columns:
-        painter.drawLine(QPointF(x, bounds.top()), QPointF(x, bounds.bottom()))
+        painter.drawLine(round(x), top, round(x), bottom)
     painter.setPen(text)
     for y, label in scene.hours:
         painter.drawText(
@@ -335,19 +443,10 @@ def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRec
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             label,
         )
-    plain = QFont(painter.font())
-    bold, struck = QFont(plain), QFont(plain)
-    bold.setBold(True)
-    struck.setStrikeOut(True)
+    fonts = scene.fonts or _block_fonts(painter.font())
     for block in scene.blocks:
-        _paint_block(
-            painter,
-            colours,
-            block,
-            metrics,
-            plain,
-            bold if block.status is not HearingStatus.ADJOURNED else struck,
-        )
+        _paint_block(painter, colours, block, fonts)
+    painter.setFont(fonts[0])
     for band in scene.bands:
         _paint_tag(painter, colours, band, metrics)
     if scene.now_line is not None:
@@ -357,6 +456,27 @@ def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRec
         painter.setBrush(QColor(colours.conflict))
         painter.drawEllipse(QPointF(x0, y), 4, 4)
     _paint_heads(painter, scene.heads, palette, metrics)
+
+
+_COLOURS: dict[str, QColor] = {}
+
+
+def _colour(name: str) -> QColor:
+    """``QColor(name)``, parsed once."""
+    found = _COLOURS.get(name)
+    if found is None:
+        found = _COLOURS[name] = QColor(name)
+    return found
+
+
+def _over(colour: QColor, base: QColor) -> QColor:
+    """``colour`` (translucent) painted over ``base`` (opaque), as one opaque colour."""
+    a = colour.alphaF()
+    return QColor.fromRgbF(
+        colour.redF() * a + base.redF() * (1 - a),
+        colour.greenF() * a + base.greenF() * (1 - a),
+        colour.blueF() * a + base.blueF() * (1 - a),
+    )
 
 
 def _paint_tag(painter: QPainter, colours: Colours, band: Band, metrics: QFontMetrics) -> None:
@@ -379,46 +499,45 @@ def _paint_tag(painter: QPainter, colours: Colours, band: Band, metrics: QFontMe
     painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
 
 
+_STYLES: dict[tuple[str, HearingKind, bool, bool], tuple[QPen, QColor, QColor]] = {}
+
+
+def _block_style(
+    colours: Colours, kind: HearingKind, struck: bool, conflict: bool
+) -> tuple[QPen, QColor, QColor]:
+    """The outline, fill and text colour of a block, made once per theme, kind and state."""
+    key = (colours.theme, kind, struck, conflict)
+    found = _STYLES.get(key)
+    if found is None:
+        fill = colours.adjourned_fill if struck else colours.hearing_fill[kind]
+        style = Qt.PenStyle.DashLine if struck else Qt.PenStyle.SolidLine
+        border = QColor(colours.hearing_border[kind])
+        pen = QPen(QColor(colours.conflict), 2.5) if conflict else QPen(border, 1, style)
+        ink = QColor(colours.adjourned_text if struck else colours.hearing_text)
+        found = _STYLES[key] = (pen, QColor(fill), ink)
+    return found
+
+
 def _paint_block(
-    painter: QPainter,
-    colours: Colours,
-    block: Block,
-    metrics: QFontMetrics,
-    plain: QFont,
-    first: QFont,
+    painter: QPainter, colours: Colours, block: Block, fonts: tuple[QFont, QFont, QFont]
 ) -> None:
     """A hearing: its kind's colours, a red outline for a conflict; an adjourned one plain,
-    dashed and struck through (its text as readable as any other)."""
+    dashed and struck through (its text as readable as any other); its label as laid out
+    (``Block.texts``)."""
     struck = block.status is HearingStatus.ADJOURNED
-    fill = colours.adjourned_fill if struck else colours.hearing_fill[block.kind]
-    painter.setBrush(QColor(fill))
-    border = QColor(colours.hearing_border[block.kind])
-    pen = QPen(border, 1, Qt.PenStyle.DashLine if struck else Qt.PenStyle.SolidLine)
-    if block.conflict:
-        pen = QPen(QColor(colours.conflict), 2.5)
-    painter.setPen(pen)
-    painter.drawRect(block.rect)
-    painter.setPen(QColor(colours.adjourned_text if struck else colours.hearing_text))
-    painter.setFont(first)
-    top = block.rect.top() + 1
-    box = QRectF(block.rect.left() + 3, top, block.rect.width() - 6, metrics.height())
-    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    if len(block.lines) == 1 and len(block.label) > 1:
-        # One line: the A-number and markers bold, then the rest, elided to what is left.
-        head = block.label[0] + "  "
-        painter.drawText(box, align, head)
-        box.setLeft(box.left() + painter.fontMetrics().horizontalAdvance(head))
-        painter.setFont(plain)
-        rest = "  ".join(block.label[1:])
-        elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, int(max(0, box.width())))
-        painter.drawText(box, align, elided)
-    else:
-        for i, line in enumerate(block.lines):
-            painter.drawText(box, align, line)
-            if i == 0:
-                painter.setFont(plain)
-            box.translate(0, metrics.height())
-    painter.setFont(plain)
+    pen, fill, ink = _block_style(colours, block.kind, struck, block.conflict)
+    if struck:  # dashed, over an opaque fill of its own
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRect(block.rect)
+    else:  # the outline as a filled frame: two fills cost less than a stroked rectangle
+        rim = pen.widthF() / 2
+        painter.fillRect(block.rect.adjusted(-rim, -rim, rim, rim), pen.color())
+        painter.fillRect(block.rect.adjusted(rim, rim, -rim, -rim), fill)
+    painter.setPen(ink)
+    for where, static, font in block.texts:
+        painter.setFont(fonts[font])
+        painter.drawStaticText(where, static)
 
 
 def _paint_heads(

@@ -78,6 +78,7 @@ from planner.ui.calendar.calendar_proposal import (
 )
 from planner.ui.calendar.calendar_year import YearView
 from planner.ui.calendar.day_grid import DayGrid
+from planner.ui.calendar.static_texts import StaticTexts
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
@@ -105,6 +106,7 @@ class _Timeline(QWidget):
         self._view = view
         self.scene = Scene()
         self._cache: QPixmap | None = None  # the scene as painted, until the next relayout
+        self._texts = StaticTexts()  # the blocks' labels, laid out once while they recur
         self.ghost: Ghost | None = None
         self.proposed: tuple[ProposedGhost, ...] = ()  # the auto-scheduler's preview
         self.drag: Drag | None = None
@@ -137,6 +139,8 @@ class _Timeline(QWidget):
             v.workspace.clock(),
             self.fontMetrics(),
             names=v.names_button.isChecked(),
+            font=self.font(),
+            texts=self._texts,
         )
         self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
         self._cache = None

@@ -239,9 +239,11 @@ class DayGrid(QWidget):
         self._shown = (first, last)
         self.summaries, self.conflicts = {}, {}
         if judge is not None and judge.id is not None:
-            summaries = calendar_service.day_summaries_for(database, judge, first, last)
+            summaries, conflicts = calendar_service.days_and_conflicts_for(
+                database, judge, first, last
+            )
             self.summaries = {s.day: s for s in summaries}
-            for conflict in calendar_service.conflicts_for(database, judge, first, last):
+            for conflict in conflicts:
                 day = conflict.start.date()
                 self.conflicts[day] = self.conflicts.get(day, 0) + 1
         self.title_changed.emit(self.title())

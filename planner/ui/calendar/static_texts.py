@@ -1,7 +1,7 @@
 """Texts laid out once and drawn many times: QStaticText, kept while the same strings recur."""
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QStaticText, QTransform
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QStaticText, QTransform
 
 
 class StaticTexts:
@@ -10,9 +10,11 @@ class StaticTexts:
 
     def __init__(self) -> None:
         self._texts: dict[tuple[str, str], QStaticText] = {}
+        self._elided: dict[tuple[str, int, str], str] = {}
 
-    def get(self, text: str, font: QFont) -> QStaticText:
-        key = (text, font.key())
+    def get(self, text: str, font: QFont, font_key: str | None = None) -> QStaticText:
+        """``text`` laid out in ``font`` (whose ``key()`` a caller may pass, when it has it)."""
+        key = (text, font_key if font_key is not None else font.key())
         found = self._texts.get(key)
         if found is None:
             if len(self._texts) > 5000:
@@ -22,6 +24,18 @@ class StaticTexts:
             found.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
             found.prepare(QTransform(), font)
             self._texts[key] = found
+        return found
+
+    def elided(self, text: str, width: int, metrics: QFontMetrics, font_key: str) -> str:
+        """``metrics.elidedText(text, ElideRight, width)``, kept: a relayout asks again for the
+        same labels at the same widths (a block's label is elided anew at every resize)."""
+        key = (text, width, font_key)
+        found = self._elided.get(key)
+        if found is None:
+            if len(self._elided) > 20000:
+                self._elided.clear()
+            found = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            self._elided[key] = found
         return found
 
     def draw(
