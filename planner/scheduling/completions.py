@@ -19,6 +19,7 @@ Qt-free and pure: it works on a ``FreeTime`` and the cases' needs.
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from planner.domain.vocabulary import SessionKind
 from planner.scheduling.freetime import FreeTime, Slot
 from planner.scheduling.plans import CaseNeeds, Need
 
@@ -27,23 +28,22 @@ Placement = list[tuple[Need, Slot, int]]
 
 
 def fit_best(
-    free: FreeTime, need: CaseNeeds, prefer: Sequence[frozenset] = ()
+    free: FreeTime, need: CaseNeeds, rank: dict[SessionKind, int] | None = None
 ) -> list[tuple[Slot, int]] | int:
     """Where the case's hearings go (its last in the tightest gap, the ones before it at the
     earliest time, each on a later day than the one before), or the index of the first that
     finds no room. Nothing is booked: the hearings fall on different days, so they cannot take
-    each other's gaps. ``prefer``: for each hearing, the session kinds to look in first."""
+    each other's gaps. ``rank``: among gaps that fit as tightly, the session kinds to take
+    first (``seating``)."""
     language = need.case.language.casefold()
     earliest = need.earliest
     spots: list[tuple[Slot, int]] = []
     last = len(need.needs) - 1
     for index, hearing in enumerate(need.needs):
-        search = free.best if index == last else free.find
-        found = None
-        if prefer and prefer[index] != hearing.sessions:
-            found = search(prefer[index], language, hearing.minutes, earliest)
-        if found is None:
-            found = search(hearing.sessions, language, hearing.minutes, earliest)
+        if index == last:
+            found = free.best(hearing.sessions, language, hearing.minutes, earliest, rank=rank)
+        else:
+            found = free.find(hearing.sessions, language, hearing.minutes, earliest)
         if found is None:
             return index
         spots.append(found)
@@ -73,10 +73,32 @@ def fluid_order(
     is full and merits time is not, an asylum case (one master hearing) comes before a removal
     case (two). The cases that fit come first, the others after them, each part in order."""
     buffer = free.buffer
+    # A gap holds whole hearings: count in it only a multiple of the smallest that may sit there.
+    smallest: dict[tuple, int] = {}
+    for need in ordered:
+        for hearing in need.needs:
+            for kind in hearing.sessions:
+                key = (kind, hearing.minutes + buffer)
+                smallest[kind] = min(smallest.get(kind, key[1]), key[1])
     capacity: dict[tuple, int] = {}
     for slot in free.slots:
         key = (slot.session.kind, slot.language)
-        capacity[key] = capacity.get(key, 0) + sum(c - a + buffer for a, c in slot.gaps)
+        unit = smallest.get(slot.session.kind, 1) or 1
+        capacity[key] = capacity.get(key, 0) + sum(
+            (c - a + buffer) // unit * unit for a, c in slot.gaps
+        )
+    # How pressed each is: the minutes all the cases would ask of it, each hearing's shared
+    # evenly among the kinds it may sit in, over its minutes.
+    asked: dict[tuple, float] = dict.fromkeys(capacity, 0.0)
+    for need in ordered:
+        language = need.case.language.casefold()
+        for hearing in need.needs:
+            allowed = [
+                key for key in capacity if key[0] in hearing.sessions and key[1] in (None, language)
+            ]
+            for key in allowed:
+                asked[key] += (hearing.minutes + buffer) / len(allowed)
+    pressed = {key: asked[key] / cap if cap > 0 else 1e9 for key, cap in capacity.items()}
     order = list(ordered)
     rank = {need.case.a_number: k for k, need in enumerate(ordered)}
     full: set[tuple] = set()
@@ -98,7 +120,7 @@ def fluid_order(
                 if not where:
                     found_full.update(allowed)
                     break
-                key = min(where, key=lambda k: (k[1] is None, -room[k]))
+                key = min(where, key=lambda k: (pressed[k], -room[k]))
                 room[key] -= size
                 taken.append((key, size))
             if len(taken) == len(need.needs):
@@ -128,6 +150,30 @@ def fluid_order(
     return kept + left, kinds
 
 
+def seating(free: FreeTime, ordered: Sequence[CaseNeeds]) -> dict[SessionKind, int]:
+    """The session kinds from the least pressed to the most: the minutes all the cases would
+    ask of a kind (each hearing's shared evenly among the kinds it may sit in) over its free
+    minutes. Among gaps that fit a hearing as tightly, it goes to the least pressed kind: a
+    fear review, which may sit in any bench session, to a bond session rather than a master
+    session that removal cases need."""
+    buffer = free.buffer
+    capacity: dict[SessionKind, int] = {}
+    for slot in free.slots:
+        kind = slot.session.kind
+        capacity[kind] = capacity.get(kind, 0) + sum(c - a + buffer for a, c in slot.gaps)
+    asked: dict[SessionKind, float] = dict.fromkeys(capacity, 0.0)
+    for need in ordered:
+        for hearing in need.needs:
+            present = [kind for kind in hearing.sessions if kind in capacity]
+            for kind in present:
+                asked[kind] += (hearing.minutes + buffer) / len(present)
+    ranked = sorted(
+        capacity,
+        key=lambda k: (asked[k] / capacity[k] if capacity[k] else float("inf"), k.value),
+    )
+    return {kind: n for n, kind in enumerate(ranked)}
+
+
 def most_completions(
     free: FreeTime, ordered: Sequence[CaseNeeds], tick: Callable[[], None]
 ) -> tuple[dict[str, Placement], dict[str, int]]:
@@ -135,26 +181,27 @@ def most_completions(
     left out, the index of its first hearing that found no room. ``ordered``: the cases, least
     bench time first; ``tick()`` is called once per case tried."""
     base = free.state()
-    choices: list[tuple[list[CaseNeeds], dict[str, tuple[frozenset, ...]]]] = [(list(ordered), {})]
-    fluid = fluid_order(free, ordered)
-    if fluid[0] != choices[0][0] or any(
-        len(kinds) and any(len(k) < len(n.sessions) for k, n in zip(kinds, need.needs, strict=True))
-        for need in ordered
-        if (kinds := fluid[1].get(need.case.a_number)) is not None
-    ):
+    rank = seating(free, ordered)
+    choices = [list(ordered)]
+    fluid, _kinds = fluid_order(free, ordered)
+    if fluid != choices[0]:
         choices.append(fluid)
     best: tuple[dict[str, Placement], dict[str, int]] | None = None
-    for order, prefer in choices:
+    for order in choices:
         free.restore(base)
-        found = _most_in_order(free, order, prefer, tick)
+        found = _most_in_order(free, order, rank, tick)
         if best is None or len(found[0]) > len(best[0]):
             best, state = found, free.state()
-    # And the greedy of old: each case in turn at the earliest time it fits, never worse
-    # than the rule above on every docket where the sessions' kinds bind unevenly.
-    free.restore(base)
-    found = _earliest_in_order(free, ordered, tick)
-    if best is None or len(found[0]) > len(best[0]):
-        return found
+    # And two plain greedies: each case in turn at the earliest time it fits, least bench
+    # time first (the rule of old) and oldest first (the oldest policy's completions). Where
+    # the kinds of session bind unevenly, they sometimes pack better than the rules above.
+    oldest = sorted(ordered, key=lambda n: (n.case.received, n.case.a_number))
+    for order in (ordered, oldest):
+        free.restore(base)
+        found = _earliest_in_order(free, order, tick)
+        if best is None or len(found[0]) > len(best[0]):
+            best, state = found, free.state()
+    assert best is not None
     free.restore(state)
     return best
 
@@ -184,7 +231,7 @@ def _earliest_in_order(
 def _most_in_order(
     free: FreeTime,
     ordered: Sequence[CaseNeeds],
-    prefer: dict[str, tuple[frozenset, ...]],
+    rank: dict[SessionKind, int],
     tick: Callable[[], None],
 ) -> tuple[dict[str, Placement], dict[str, int]]:
     base = free.state()
@@ -202,7 +249,7 @@ def _most_in_order(
                 continue
             tick()
             need = ordered[k]
-            spots = fit_best(free, need, prefer.get(need.case.a_number, ()))
+            spots = fit_best(free, need, rank)
             if isinstance(spots, int):
                 return placed, False
             placed[need.case.a_number] = book(free, need, spots)
@@ -219,7 +266,7 @@ def _most_in_order(
     failed: dict[str, int] = {}
     for need in ordered[low:]:
         tick()
-        spots = fit_best(free, need, prefer.get(need.case.a_number, ()))
+        spots = fit_best(free, need, rank)
         if isinstance(spots, int):
             failed[need.case.a_number] = spots
         else:

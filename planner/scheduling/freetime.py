@@ -168,24 +168,27 @@ class FreeTime:
         minutes: int,
         earliest: date,
         latest: date | None = None,
+        rank: dict[SessionKind, int] | None = None,
     ) -> tuple[Slot, int] | None:
         """The slot and gap that fit ``minutes`` most tightly (the least room left over; ties to
-        the earliest day, then the earliest session) from day ``earliest`` up to day ``latest``
-        (default: the window's end), or None."""
+        the session kind ranked first in ``rank``, then the earliest day, then the earliest
+        session) from day ``earliest`` up to day ``latest`` (default: the window's end), or
+        None."""
         if not self._indexed:
             self._build_index()
         key = (kinds, language)
         bins = self._bins.get(key)
         if bins is None:
             bins = self._bins[key] = [
-                found
+                (kind, *found)
                 for (kind, tongue), found in self._index.items()
                 if kind in kinds and tongue in (None, language)
             ]
         low = earliest.toordinal()
         high = latest.toordinal() if latest is not None else self.last.toordinal()
-        found: tuple[int, int, int, int] | None = None
-        for lengths, buckets in bins:
+        found: tuple[int, int, int, int, int] | None = None
+        for kind, lengths, buckets in bins:
+            order = rank.get(kind, 0) if rank else 0
             at = bisect_left(lengths, minutes)
             while at < len(lengths):
                 length = lengths[at]
@@ -194,15 +197,15 @@ class FreeTime:
                 bucket = buckets[length]
                 k = bisect_left(bucket, (low,))
                 if k < len(bucket) and bucket[k][0] <= high:
-                    candidate = (length, *bucket[k])
+                    candidate = (length, order, *bucket[k])
                     if found is None or candidate < found:
                         found = candidate
                     break
                 at += 1
         if found is None:
             return None
-        slot = self.slots[found[2]]
-        start = found[3]
+        slot = self.slots[found[3]]
+        start = found[4]
         return slot, next(n for n, (a, _c) in enumerate(slot.gaps) if a == start)
 
     def _build_index(self) -> None:
