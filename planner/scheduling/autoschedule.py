@@ -18,6 +18,7 @@ from planner.domain.judge import Judge
 from planner.domain.seating import describe_kinds
 from planner.domain.vocabulary import HearingKind
 from planner.scheduling.booking import Booked, long_day
+from planner.scheduling.completions import most_completions
 from planner.scheduling.freetime import FreeTime, Slot, at_minute
 from planner.scheduling.plans import CaseNeeds, unscheduled_needs
 
@@ -190,6 +191,10 @@ def propose(
     )
     ordered = order_of(policy, needs, options.buffer_minutes, first)
     passes = 3 if policy is Policy.DEADLINE else 2
+    if policy is Policy.MAX_COMPLETIONS:
+        # Two choices' bisections, last tries and cases tried again; two greedies; the partly
+        # placed.
+        passes = 2 * math.ceil(math.log2(len(ordered) + 1)) + 7
     total = passes * len(ordered)
     step = 0  # cases looked at so far, over all passes
     placed: dict[str, list[Proposed]] = {}
@@ -212,15 +217,25 @@ def propose(
                 found = _fit(free, need, len(need.needs), latest=need.deadline)
                 if not isinstance(found, int):
                     placed[need.case.a_number] = _book(free, need, found)
-    for need in ordered:
-        tick()
-        if need.case.a_number in placed:
-            continue
-        found = _fit(free, need, len(need.needs))
-        if isinstance(found, int):
-            failed[need.case.a_number] = found
-        else:
-            placed[need.case.a_number] = _book(free, need, found)
+    if policy is Policy.MAX_COMPLETIONS:
+        done, failed = most_completions(free, ordered, tick)
+        for a_number, hearings_of_case in done.items():
+            placed[a_number] = [
+                Proposed(
+                    a_number, at_minute(slot.day, start), need.minutes, need.kind, slot.label()
+                )
+                for need, slot, start in hearings_of_case
+            ]
+    else:
+        for need in ordered:
+            tick()
+            if need.case.a_number in placed:
+                continue
+            found = _fit(free, need, len(need.needs))
+            if isinstance(found, int):
+                failed[need.case.a_number] = found
+            else:
+                placed[need.case.a_number] = _book(free, need, found)
     partly: dict[str, Proposed] = {}
     for need in ordered:
         tick()

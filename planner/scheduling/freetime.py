@@ -6,7 +6,7 @@ buffer away from them). The auto-scheduler takes hearings out of the gaps; nothi
 database again.
 """
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -24,6 +24,7 @@ class Slot:
     day: date
     session: Session
     gaps: list[list[int]] = field(default_factory=list)
+    number: int = 0  # its place in ``FreeTime.slots``
 
     @property
     def language(self) -> str | None:
@@ -42,6 +43,11 @@ def _minute(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+#: A best-fit index entry: the gap lengths present (sorted) and, per length, its gaps as sorted
+#: (day ordinal, slot, start).
+_Gaps = tuple[list[int], dict[int, list[tuple[int, int, int]]]]
+
+
 class FreeTime:
     """The free bench time of the window, with the search for the earliest gap that fits.
 
@@ -49,7 +55,9 @@ class FreeTime:
     language with a gap of the wanted minutes, on or after a day; ``take`` books it. Gaps only
     shrink, so for each (sessions, language, minutes) the scan remembers how far every slot is
     known to be too full (a disjoint-set "next candidate" list), and a year's search costs
-    little more than one pass.
+    little more than one pass. ``best`` returns the gap that fits most tightly instead (an
+    index of the gaps by length, kept as they are taken); ``state`` and ``restore`` let a
+    caller try a proposal and go back.
     """
 
     def __init__(
@@ -84,12 +92,32 @@ class FreeTime:
             taken = sorted(leave + busy.get(day, []))
             for session, _interval in sorted(sessions, key=lambda pair: pair[0].start):
                 gaps = _subtract(_minute(session.start), _minute(session.end), taken)
-                self.slots.append(Slot(day, session, gaps))
+                self.slots.append(Slot(day, session, gaps, len(self.slots)))
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
         self._lists: dict[
             tuple[frozenset[SessionKind], str | None], tuple[list[Slot], list[int]]
         ] = {}
         self._skip: dict[tuple[frozenset[SessionKind], str | None, int], list[int]] = {}
+        # The best-fit index, built on first use: (session kind, language) -> the gap lengths
+        # present (sorted) and, per length, its gaps as sorted (day ordinal, slot, start).
+        self._index: dict[tuple[SessionKind, str | None], _Gaps] = {}
+        self._indexed = False
+        self._bins: dict[
+            tuple[frozenset[SessionKind], str | None],
+            list[tuple[SessionKind, list[int], dict[int, list[tuple[int, int, int]]]]],
+        ] = {}
+
+    def state(self) -> list[list[list[int]]]:
+        """The free gaps as they are now, for ``restore``."""
+        return [[list(gap) for gap in slot.gaps] for slot in self.slots]
+
+    def restore(self, state: list[list[list[int]]]) -> None:
+        """Put the free gaps back as ``state`` had them (what was taken since is free again)."""
+        for slot, gaps in zip(self.slots, state, strict=True):
+            slot.gaps = [list(gap) for gap in gaps]
+        self._skip.clear()
+        self._index.clear()
+        self._indexed = False
 
     def longest(self) -> dict[SessionKind, int]:
         """Each session kind's longest session (minutes), from the weekly template's sessions."""
@@ -145,6 +173,83 @@ class FreeTime:
             index = _next(skip, index + 1)
         return None
 
+    def best(
+        self,
+        kinds: frozenset[SessionKind],
+        language: str | None,
+        minutes: int,
+        earliest: date,
+        latest: date | None = None,
+        rank: dict[SessionKind, int] | None = None,
+    ) -> tuple[Slot, int] | None:
+        """The slot and gap that fit ``minutes`` most tightly (the least room left over; ties to
+        the session kind ranked first in ``rank``, then the earliest day, then the earliest
+        session) from day ``earliest`` up to day ``latest`` (default: the window's end), or
+        None."""
+        if not self._indexed:
+            self._build_index()
+        key = (kinds, language)
+        bins = self._bins.get(key)
+        if bins is None:
+            bins = self._bins[key] = [
+                (kind, *found)
+                for (kind, tongue), found in self._index.items()
+                if kind in kinds and tongue in (None, language)
+            ]
+        low = earliest.toordinal()
+        high = latest.toordinal() if latest is not None else self.last.toordinal()
+        found: tuple[int, int, int, int, int] | None = None
+        for kind, lengths, buckets in bins:
+            order = rank.get(kind, 0) if rank else 0
+            at = bisect_left(lengths, minutes)
+            while at < len(lengths):
+                length = lengths[at]
+                if found is not None and length > found[0]:
+                    break
+                bucket = buckets[length]
+                k = bisect_left(bucket, (low,))
+                if k < len(bucket) and bucket[k][0] <= high:
+                    candidate = (length, order, *bucket[k])
+                    if found is None or candidate < found:
+                        found = candidate
+                    break
+                at += 1
+        if found is None:
+            return None
+        slot = self.slots[found[3]]
+        start = found[4]
+        return slot, next(n for n, (a, _c) in enumerate(slot.gaps) if a == start)
+
+    def _build_index(self) -> None:
+        self._index.clear()
+        self._bins.clear()
+        for slot in self.slots:
+            for a, c in slot.gaps:
+                self._add(slot, a, c)
+        self._indexed = True
+
+    def _add(self, slot: Slot, a: int, c: int) -> None:
+        key = (slot.session.kind, slot.language)
+        found = self._index.get(key)
+        if found is None:
+            found = self._index[key] = ([], {})
+            self._bins.clear()
+        lengths, buckets = found
+        bucket = buckets.get(c - a)
+        if bucket is None:
+            bucket = buckets[c - a] = []
+            insort(lengths, c - a)
+        insort(bucket, (slot.day.toordinal(), slot.number, a))
+
+    def _remove(self, slot: Slot, a: int, c: int) -> None:
+        lengths, buckets = self._index[(slot.session.kind, slot.language)]
+        bucket = buckets[c - a]
+        entry = (slot.day.toordinal(), slot.number, a)
+        del bucket[bisect_left(bucket, entry)]
+        if not bucket:
+            del buckets[c - a]
+            del lengths[bisect_left(lengths, c - a)]
+
     def take(self, slot: Slot, gap: int, minutes: int) -> int:
         """Book ``minutes`` at the start of the slot's gap; returns the start (minute of day)."""
         a, c = slot.gaps[gap]
@@ -153,6 +258,10 @@ class FreeTime:
             slot.gaps[gap] = [rest, c]
         else:
             del slot.gaps[gap]
+        if self._indexed:
+            self._remove(slot, a, c)
+            if rest < c:
+                self._add(slot, rest, c)
         return a
 
 
