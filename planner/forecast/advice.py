@@ -9,6 +9,7 @@ from datetime import datetime, time
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, Session
+from planner.domain.plural import counted
 from planner.domain.seating import pools_of, session_words
 from planner.domain.vocabulary import SessionKind
 from planner.forecast.facts import Workload
@@ -98,6 +99,42 @@ def template_changes(
                 )
     found.sort(key=lambda item: (-item[0], item[1]))
     return tuple(TemplateChange(words, extra) for extra, _, words in found[:limit] if extra > 0)
+
+
+#: A change's first word ("turn the ...", "add a ...") as the subject of a sentence.
+_GERUNDS = {"turn": "turning", "add": "adding"}
+
+
+def advice_sentence(result: Forecast) -> str:
+    """The template advice in one sentence, or "" when the forecast has none: "Individual
+    sessions are full while master sessions have 322 free hours: turning the Wednesday
+    08:30-12:00 master session into an individual session fits 54 more completions by
+    30 Sep 2027; adding ... instead fits 50." (the changes are alternatives, not a sum)."""
+    changes = result.template_changes
+    full = tuple(result.binding_pools)
+    roomy = tuple(
+        i for i, pool in enumerate(result.pools) if i not in full and pool.free_minutes > 0
+    )
+    if not changes or not full or not roomy:
+        return ""
+    free_hours = sum(result.pools[i].free_minutes for i in roomy) / 60
+    full_names = result.pool_names(full)
+    end = result.fy_end
+    best, *others = changes
+    sentence = (
+        f"{full_names[:1].upper()}{full_names[1:]} sessions are full while "
+        f"{result.pool_names(roomy)} sessions have {counted(free_hours, 'free hour', spec=',.0f')}"
+        f": {_as_subject(best.change)} fits {counted(best.extra_completions, 'more completion')} "
+        f"by {end.day} {end:%b %Y}"
+    )
+    for other in others:
+        sentence += f"; {_as_subject(other.change)} instead fits {other.extra_completions:,}"
+    return sentence + "."
+
+
+def _as_subject(change: str) -> str:
+    verb, _, rest = change.partition(" ")
+    return f"{_GERUNDS[verb]} {rest}" if verb in _GERUNDS else f"the change to {change}"
 
 
 def _a(words: str) -> str:

@@ -182,6 +182,12 @@ class QuotaPanel(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        #: The template advice: which change of the weekly sessions fits the most completions.
+        self.advice = QLabel()
+        self.advice.setObjectName("templateAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.advice.setVisible(False)
         self.how = QPushButton("Ho&w is this computed?")
         self.how.setObjectName("howComputed")
         self.how.setToolTip("Every figure behind the verdict, and how to redo it by hand")
@@ -191,6 +197,7 @@ class QuotaPanel(QFrame):
         words.setSpacing(2)
         words.addWidget(self.title)
         words.addWidget(self.message)
+        words.addWidget(self.advice)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 8, 12, 8)
         banner_layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -281,6 +288,7 @@ class QuotaPanel(QFrame):
         self.fold_button.blockSignals(False)
         self.details.setVisible(not folded)
         self.message.setVisible(not folded)
+        self.advice.setVisible(not folded and bool(self.advice.text()))
         self._show_fold_state(self.fold_button)
 
     def _folded_by_user(self, folded: bool) -> None:
@@ -334,7 +342,9 @@ class QuotaPanel(QFrame):
         from planner.services.forecasting import forecast_from, load_inputs
 
         self._inputs = load_inputs(self.workspace.database, judge, self.workspace.clock())
-        self.saved_forecast = forecast_from(self._inputs)
+        # The template advice recounts K(1) per change tried (about 20 ms on the demo docket, on
+        # top of the forecast's 11): for the saved profile only, not on every what-if keystroke.
+        self.saved_forecast = forecast_from(self._inputs, advise=True)
         self.what_if.show_saved_quota(judge.quota)
         self.recompute()
         self.settled.emit()
@@ -391,6 +401,7 @@ class QuotaPanel(QFrame):
         self._paint_banner(NEUTRAL_BANNER, None)
         self.title.setText("<b>What if (not saved): cannot be tried</b>")
         self.message.setText(reason[:1].upper() + reason[1:] + ".")
+        self._show_advice("")
         for figure in self._figures:
             figure.set_figure("–")
         self.what_if.difference.clear()
@@ -400,6 +411,7 @@ class QuotaPanel(QFrame):
         self._paint_banner(NEUTRAL_BANNER, None)
         self.title.setText("Forecasting…")
         self.message.setText("Working out whether the quota is reachable.")
+        self._show_advice("")
         self.how.setVisible(False)
 
     def _show_nothing(self) -> None:
@@ -407,6 +419,7 @@ class QuotaPanel(QFrame):
         self.severity = None
         self.title.setText("No judge selected")
         self.message.setText("Add a judge's profile or open a demo docket to see the forecast.")
+        self._show_advice("")
         for figure in self._figures:
             figure.set_figure("–")
         self.what_if.setEnabled(False)
@@ -416,6 +429,7 @@ class QuotaPanel(QFrame):
             self._explanation.close()
 
     def _show(self, f: Forecast, work: "WorkNeeded") -> None:
+        from planner.forecast.advice import advice_sentence
         from planner.services.explanation import hours, shortening_text
         from planner.services.what_if_difference import difference
 
@@ -427,6 +441,7 @@ class QuotaPanel(QFrame):
         prefix = "What if (not saved): " if self._trying else ""
         self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}")
         self.message.setText(graded.sentence)
+        self._show_advice(advice_sentence(f))
         saved = self.saved_forecast
         self.what_if.difference.setText(
             f"Against the saved profile: {difference(saved, f)}"
@@ -453,6 +468,10 @@ class QuotaPanel(QFrame):
             f"{f.max_completions_at_minimum_lengths:,} at the minimum lengths",
         )
         self.shortening.set_figure(shortening_text(f), self._shortening_detail(f))
+
+    def _show_advice(self, sentence: str) -> None:
+        self.advice.setText(sentence)
+        self.advice.setVisible(bool(sentence) and not self._folded)
 
     @staticmethod
     def _shortening_detail(f: Forecast) -> str:

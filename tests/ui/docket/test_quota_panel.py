@@ -273,3 +273,43 @@ def test_too_few_cases_give_no_shortening_but_the_shortfall(qtbot, workspace: Wo
     assert panel.title.text().startswith("<b>Severe: not enough cases")
     assert panel.shortening.value.text() == "–"
     assert panel.shortening.detail.text() == "the docket is 695 cases short"
+
+
+def test_the_banner_names_the_template_change_that_fits_the_most_completions(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """Mondays: master 08:30-12:00 and individual 13:00-14:30 (39 x 90 = 3,510 individual
+    minutes: 19 merits hearings of 180). 100 asylum cases: the individual pool binds while the
+    master pool has time free, and the banner says which change fits the most more. A what-if
+    is not advised (the advice is the saved profile's); back to the saved profile, it returns."""
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    assert not panel.advice.isVisible()
+    sessions = (
+        Session(0, time(8, 30), time(12), SessionKind.MASTER),
+        Session(0, time(13), time(14, 30), SessionKind.INDIVIDUAL),
+    )
+    cases = tuple(Case(f"{i:09d}", f"R{i}", "asylum", date(2025, 1, 1)) for i in range(1, 101))
+    with workspace.database.transaction() as repo:
+        judge_id = repo.add_docket(
+            Docket(Judge("Two pools", quota=100, sessions=sessions), cases=cases)
+        )
+    workspace.switch_judge(next(j for j in workspace.judges() if j.id == judge_id))
+    qtbot.waitUntil(lambda: panel.up_to_date)
+
+    text = panel.advice.text()
+    assert panel.advice.isVisible()
+    assert text.startswith("Individual sessions are full while master sessions have ")
+    assert "more completions by 30 Sep 2027" in text
+    assert panel.forecast is not None
+    best = panel.forecast.template_changes[0]
+    assert f"fits {best.extra_completions} more completions" in text
+    assert best.change.split(" ", 1)[1] in text
+
+    panel.what_if.leave.setValue(5)
+    assert not panel.advice.isVisible()
+    panel.what_if.clear()
+    assert panel.advice.text() == text
+    assert panel.advice.isVisible()
