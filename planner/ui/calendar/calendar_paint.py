@@ -77,6 +77,16 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
+class Tag:
+    """A band's label where it is drawn: a session's kind, a day off's name. Placed at layout
+    where no hearing block is, or left out (the band's tooltip names it then)."""
+
+    rect: QRectF
+    text: str  # elided to the band's width
+    colour: str  # the band's colour, for the outline
+
+
+@dataclass(frozen=True, slots=True)
 class DayHead:
     day: date
     rect: QRectF
@@ -100,6 +110,11 @@ class Scene:
     first_minute: int = 0  # the minute of the day at ``top``
     top: float = 0.0
     per_minute: float = 1.0  # pixels
+    tags: tuple[Tag, ...] = ()  # the bands' labels, clear of every block
+
+    def band_at(self, point: QPointF) -> Band | None:
+        """The band under ``point`` (the last drawn), or None."""
+        return next((b for b in reversed(self.bands) if b.rect.contains(point)), None)
 
     def day_at(self, x: float) -> date | None:
         """The day of the column at ``x``, or None left of the hours or right of the last day."""
@@ -234,7 +249,10 @@ def build_scene(
         return top + (minute - first) * per_minute
 
     colours = current_colours()
-    heads, bands, blocks = [], [], []
+    heads: list[DayHead] = []
+    bands: list[Band] = []
+    blocks: list[Block] = []
+    tags: list[Tag] = []
     by_day: dict[date, list[CalendarEntry]] = {}
     for entry in entries:
         by_day.setdefault(entry.start.date(), []).append(entry)
@@ -254,6 +272,7 @@ def build_scene(
             )
         )
         off = state in (DayState.HOLIDAY, DayState.CLOSURE, DayState.LEAVE)
+        day_bands = len(bands)
         for s in sessions:
             if s.weekday == day.weekday() and not off:
                 band = QRectF(x0, y(_minute_of(s.start)), x1 - x0, s.minutes * per_minute)
@@ -270,6 +289,7 @@ def build_scene(
                     box = QRectF(x0, y(m0), x1 - x0, (m1 - m0) * per_minute)
                     leave_colour = colours.day_off[DayState.LEAVE]
                     bands.append(Band(box, f"Leave ({kind})", leave_colour, True))
+        day_blocks = len(blocks)
         for entry, lane, lanes in _lanes(by_day.get(day, [])):
             lanes = max(1, min(lanes, int((x1 - x0 - 4) // MIN_LANE)))
             lane = min(lane, lanes - 1)
@@ -301,6 +321,11 @@ def build_scene(
                     placed,
                 )
             )
+        boxes = [b.rect for b in blocks[day_blocks:]]
+        for kept in bands[day_bands:]:
+            tag = _place_tag(kept, boxes, metrics)
+            if tag is not None:
+                tags.append(tag)
     hours = tuple((y(m), f"{m // 60:02d}:00") for m in range(first, last + 1, 60))
     now_line = None
     if now.date() in days and first <= _minute(now) <= last:
@@ -318,7 +343,34 @@ def build_scene(
         first,
         top,
         per_minute,
+        tuple(tags),
     )
+
+
+def _place_tag(band: Band, boxes: Sequence[QRectF], metrics: QFontMetrics) -> Tag | None:
+    """Where ``band``'s label goes so that it covers no block of ``boxes``: at the band's top
+    (a session's at the right, a long day off's centred), else just below a block, else at the
+    band's bottom; None when no such place is free (the band's tooltip still names it)."""
+    area = band.rect.adjusted(6, 2, -3, -2)
+    label = metrics.elidedText(band.text, Qt.TextElideMode.ElideRight, int(area.width()))
+    if not label:
+        return None
+    centred = band.shade and band.rect.height() > 120
+    if centred:
+        area = area.adjusted(0, 10, 0, 0)
+        size = QSizeF(metrics.horizontalAdvance(label) + 10, metrics.height() + 2)
+    else:
+        size = QSizeF(metrics.horizontalAdvance(label) + 8, metrics.height())
+    left = area.center().x() - size.width() / 2 if centred else area.right() - size.width()
+    near = [box for box in boxes if box.intersects(band.rect)]
+    tops = [area.top(), *sorted(box.bottom() + 2 for box in near)]
+    tops.append(area.bottom() - size.height())
+    for i, top in enumerate(tops):
+        tag = QRectF(QPointF(left, top), size)
+        fits = i == 0 or (area.top() <= top and tag.bottom() <= area.bottom())
+        if fits and not any(tag.intersects(box) for box in boxes):  # a short band's tag overhangs
+            return Tag(tag, label, band.colour)
+    return None
 
 
 def _minute_of(moment: time) -> int:
@@ -447,8 +499,8 @@ def paint_scene(painter: QPainter, scene: Scene, palette: QPalette, bounds: QRec
     for block in scene.blocks:
         _paint_block(painter, colours, block, fonts)
     painter.setFont(fonts[0])
-    for band in scene.bands:
-        _paint_tag(painter, colours, band, metrics)
+    for tag in scene.tags:
+        _paint_tag(painter, colours, tag)
     if scene.now_line is not None:
         y, x0, x1 = scene.now_line
         painter.setPen(QPen(QColor(colours.conflict), 2))
@@ -479,24 +531,13 @@ def _over(colour: QColor, base: QColor) -> QColor:
     )
 
 
-def _paint_tag(painter: QPainter, colours: Colours, band: Band, metrics: QFontMetrics) -> None:
-    """A session's kind in a tag at its top right; a day off's name centred near the top."""
-    area = band.rect.adjusted(6, 2, -3, -2)
-    label = metrics.elidedText(band.text, Qt.TextElideMode.ElideRight, int(area.width()))
-    if not label:
-        return
-    if band.shade and band.rect.height() > 120:
-        area = area.adjusted(0, 10, 0, 0)
-        tag = QRectF(0, area.top(), metrics.horizontalAdvance(label) + 10, metrics.height() + 2)
-        tag.moveLeft(area.center().x() - tag.width() / 2)
-    else:
-        tag = QRectF(0, area.top(), metrics.horizontalAdvance(label) + 8, metrics.height())
-        tag.moveRight(area.right())
-    painter.setPen(QPen(QColor(band.colour), 1))
-    painter.setBrush(QColor(colours.tag_fill))
-    painter.drawRoundedRect(tag, 3, 3)
-    painter.setPen(QColor(colours.tag_text))
-    painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+def _paint_tag(painter: QPainter, colours: Colours, tag: Tag) -> None:
+    """A band's label in its tag, where the layout placed it."""
+    painter.setPen(QPen(_colour(tag.colour), 1))
+    painter.setBrush(_colour(colours.tag_fill))
+    painter.drawRoundedRect(tag.rect, 3, 3)
+    painter.setPen(_colour(colours.tag_text))
+    painter.drawText(tag.rect, int(Qt.AlignmentFlag.AlignCenter), tag.text)
 
 
 _STYLES: dict[tuple[str, HearingKind, bool, bool], tuple[QPen, QColor, QColor]] = {}

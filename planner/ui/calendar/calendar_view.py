@@ -189,7 +189,9 @@ class _Timeline(QWidget):
             elif block is None:
                 point = QPointF(event.pos())
                 tip = next((g.tooltip for g in self.proposed if g.rect.contains(point)), "")
-                if tip:  # a proposed hearing's ghost
+                band = self.scene.band_at(point)
+                tip = tip or (band.text if band else "")  # a session's kind, a day off's name
+                if tip:  # a proposed hearing's ghost, or the band under the pointer
                     QToolTip.showText(event.globalPos(), tip, self)
                 else:
                     QToolTip.hideText()
