@@ -53,6 +53,7 @@ from planner.ui.common.workspace import Workspace
 
 if TYPE_CHECKING:
     from planner.services.autoschedule import Applied, Withdrawn
+    from planner.store.database import Database
 
 
 def _service() -> ModuleType:
@@ -61,6 +62,24 @@ def _service() -> ModuleType:
     from planner.services import autoschedule
 
     return autoschedule
+
+
+def _propose_with_bound(
+    database: "Database",
+    judge: str,
+    first: date,
+    policy: Policy,
+    options: Options,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> tuple[Proposal, dict[str, object]]:
+    """The proposal and the forecast's K(1) beside it (``planner schedule --json``'s
+    ``forecast_bound`` and ``forecast_bound_gap``), in the worker thread."""
+    service = _service()
+    proposal = service.propose_schedule(
+        database, judge, first, policy, options, progress=progress, cancelled=cancelled
+    )
+    return proposal, service.forecast_bound(database, proposal)
 
 
 #: Asks whether to preview again after a stale proposal was refused; True to preview.
@@ -96,6 +115,30 @@ HEADINGS = {
 }
 
 
+#: What each figure counts, in words (docs/autoschedule.md, "The figures").
+COMPLETIONS_TIP = (
+    "Cases all of whose needed hearings are proposed before fiscal-year end; a case completes "
+    "at its last hearing"
+)
+MET_TIP = (
+    "Cases with a legal clock ending by fiscal-year end whose last proposed hearing falls on or "
+    "before the clock's end"
+)
+MISSED_TIP = (
+    "Cases with a legal clock ending by fiscal-year end that are completed after it or not at "
+    "all, counting the clocks that had already run out before the first day"
+)
+WAIT_TIP = (
+    "The oldest tenth of the cases considered, by receipt: their mean days from receipt to the "
+    "proposed completing hearing. A case not completed counts as waiting to the day after "
+    "fiscal-year end, so with any of them not completed the figure is a lower bound (≥)"
+)
+OLDEST_LEFT_TIP = "How many of the oldest tenth are not completed by fiscal-year end"
+PROPOSED_TIP = "Hearings the policy proposes from the first day to fiscal-year end"
+UNPLACED_TIP = (
+    "Cases not completed by fiscal-year end: a hearing they need found no free bench time"
+)
+
 #: The comparison's rows: a caption and the figure of a proposal.
 FIGURES: tuple[tuple[str, Callable[[Proposal], str]], ...] = (
     ("Completions by FY end", lambda p: f"{p.completions_by_fy_end:,}"),
@@ -105,6 +148,16 @@ FIGURES: tuple[tuple[str, Callable[[Proposal], str]], ...] = (
     ("Oldest tenth not completed", lambda p: f"{p.oldest_tenth_unplaced:,}"),
     ("Proposed hearings", lambda p: f"{len(p.proposed):,}"),
     ("Not completed (unplaced)", lambda p: f"{len(p.unplaced):,}"),
+)
+#: What each row of FIGURES counts.
+FIGURE_TIPS = (
+    COMPLETIONS_TIP,
+    MET_TIP,
+    MISSED_TIP,
+    WAIT_TIP,
+    OLDEST_LEFT_TIP,
+    PROPOSED_TIP,
+    UNPLACED_TIP,
 )
 
 
@@ -222,6 +275,10 @@ class AutoschedulePanel(QDockWidget):
             header = self.comparison.horizontalHeaderItem(column)
             assert header is not None  # setHorizontalHeaderLabels made it
             header.setToolTip(f"{POLICY_TITLES[policy].capitalize()} (--policy {policy.value})")
+        for row, tip in enumerate(FIGURE_TIPS):
+            caption = self.comparison.verticalHeaderItem(row)
+            assert caption is not None  # setVerticalHeaderLabels made it
+            caption.setToolTip(tip)
         self.comparison.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.comparison.horizontalHeader().sectionClicked.connect(self.policy_box.setCurrentIndex)
         self.comparison.setToolTip("Click a policy's heading to choose it for the preview")
@@ -236,19 +293,46 @@ class AutoschedulePanel(QDockWidget):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setToolTip(
+            "<p>"
+            + "</p><p>".join(
+                f"<b>{name}</b>: {tip}."
+                for name, tip in (
+                    ("Completions by FY end", COMPLETIONS_TIP),
+                    ("Legal deadlines met", MET_TIP),
+                    ("Missed", MISSED_TIP),
+                    ("Oldest tenth waits", WAIT_TIP),
+                    ("Not completed", UNPLACED_TIP),
+                )
+            )
+            + "</p>"
+        )
+        self.bound = QLabel()  # the forecast's K(1) beside the schedule's completions
+        self.bound.setWordWrap(True)
+        self.bound.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.proposed_table = _table(("Date", "Time", "A-number", "Kind", "Min"))
         self.proposed_table.itemSelectionChanged.connect(self._show_selected_week)
         self.unplaced_table = _table(("A-number", "Why it is not completed by FY end"))
         self.unplaced_table.setWordWrap(True)
+        self.unplaced_table.itemSelectionChanged.connect(self._show_selected_reason)
+        self.reason = QLabel()  # the chosen case's reason, whole
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        unplaced_page = QWidget()
+        unplaced_layout = QVBoxLayout(unplaced_page)
+        unplaced_layout.setContentsMargins(0, 0, 0, 0)
+        unplaced_layout.addWidget(self.unplaced_table, 1)
+        unplaced_layout.addWidget(self.reason)
         lists = QTabWidget()
         lists.setDocumentMode(True)
         lists.addTab(self.proposed_table, "Proposed hearings")
-        lists.addTab(self.unplaced_table, "Not completed")
+        lists.addTab(unplaced_page, "Not completed")
         self.lists = lists
         proposal_page = QWidget()
         proposal_layout = QVBoxLayout(proposal_page)
         proposal_layout.setContentsMargins(4, 4, 4, 4)
         proposal_layout.addWidget(self.summary)
+        proposal_layout.addWidget(self.bound)
         proposal_layout.addWidget(lists, 1)
 
         self.results = QTabWidget()
@@ -409,16 +493,10 @@ class AutoschedulePanel(QDockWidget):
         return self._start(
             "preview",
             f"Proposing hearings ({POLICY_TITLES[policy]})",
-            lambda progress, cancelled: _service().propose_schedule(
-                database,
-                judge.name,
-                first,
-                policy,
-                options,
-                progress=progress,
-                cancelled=cancelled,
+            lambda progress, cancelled: _propose_with_bound(
+                database, judge.name, first, policy, options, progress, cancelled
             ),
-            self._show_proposal,  # type: ignore[arg-type]
+            lambda result: self._show_proposal(*result),  # type: ignore[misc]
         )
 
     def apply(self) -> CancellableTask | None:
@@ -442,14 +520,23 @@ class AutoschedulePanel(QDockWidget):
         had = self.proposal is not None
         self.proposal = None
         self.calendar.show_proposal(())
-        self.proposed_table.setRowCount(0)
-        self.unplaced_table.setRowCount(0)
+        self._clear_lists()
         self.summary.clear()
         if had:
             self.say("Proposal discarded: nothing was stored.")
         self._update_buttons()
 
     # Showing results ---------------------------------------------------------------------------
+
+    def _clear_lists(self) -> None:
+        """No proposal on show: the lists, their counts, the reason and the bound go."""
+        self.proposed_table.setRowCount(0)
+        self.unplaced_table.setRowCount(0)
+        self.lists.setTabText(0, "Proposed hearings")
+        self.lists.setTabText(1, "Not completed")
+        self.reason.clear()
+        self.bound.clear()
+        self.bound.setToolTip("")
 
     def _show_comparison(self, proposals: list[Proposal]) -> None:
         self.compared = list(proposals)
@@ -469,8 +556,9 @@ class AutoschedulePanel(QDockWidget):
         self.results.setCurrentIndex(0)
         self.say("Compared: nothing was stored. Click a policy's heading to choose it.")
 
-    def _show_proposal(self, proposal: Proposal) -> None:
+    def _show_proposal(self, proposal: Proposal, bound: dict[str, object] | None = None) -> None:
         self.proposal = proposal
+        self.reason.clear()
         self.proposed_table.setRowCount(len(proposal.proposed))
         for row, p in enumerate(proposal.proposed):
             cells = (
@@ -501,6 +589,7 @@ class AutoschedulePanel(QDockWidget):
         self.lists.setTabText(0, f"Proposed hearings ({len(proposal.proposed):,})")
         self.lists.setTabText(1, f"Not completed ({len(proposal.unplaced):,})")
         self.summary.setText(self._describe(proposal))
+        self._show_bound(proposal, bound)
         self.results.setCurrentIndex(1)
         self.calendar.show_proposal(proposal.proposed)
         if proposal.proposed:
@@ -527,6 +616,29 @@ class AutoschedulePanel(QDockWidget):
             f"waits <b>{wait}</b> · not completed <b>{len(p.unplaced):,}</b>"
         )
 
+    def _show_bound(self, proposal: Proposal, bound: dict[str, object] | None) -> None:
+        """The forecast's K(1) beside the schedule's completions, and what keeps them apart."""
+        if bound is None:
+            self.bound.clear()
+            self.bound.setToolTip("")
+            return
+        gap = str(bound["forecast_bound_gap"])
+        self.bound.setText(
+            f"Forecast's bound K(1) {bound['forecast_bound']:,} · this schedule "
+            f"{proposal.completions_by_fy_end:,} completions by FY end. {gap}"
+        )
+        self.bound.setToolTip(gap)
+
+    def _show_selected_reason(self) -> None:
+        """The chosen case's reason, whole, under the list."""
+        rows = self.unplaced_table.selectionModel().selectedRows()
+        if self.proposal is None or not rows:
+            self.reason.clear()
+            return
+        number, why = (self.unplaced_table.item(rows[0].row(), c) for c in (0, 1))
+        if number is not None and why is not None:
+            self.reason.setText(f"{number.text()}: {why.toolTip()}")
+
     def _show_selected_week(self) -> None:
         rows = self.proposed_table.selectionModel().selectedRows()
         if self.proposal is None or not rows:
@@ -543,12 +655,22 @@ class AutoschedulePanel(QDockWidget):
         withdrawn: list[Withdrawn] = []
         service = _service()
 
+        generation = self._generation
+
         def undo(done: "Applied") -> Change:
             withdrawn[:] = [service.withdraw_applied(database, done)]
+            if generation == self._generation and self.proposal is None:
+                self._say_applied(
+                    f"Undone: the {counted(done.hearings, 'proposed hearing')} of "
+                    f"{counted(done.cases, 'case')} came off {done.judge}'s calendar; "
+                    "nothing of it is stored. Redo stores them again."
+                )
             return Change.HEARINGS
 
-        def redo(_done: "Applied") -> Change:
+        def redo(done: "Applied") -> Change:
             service.restore_withdrawn(database, withdrawn.pop())
+            if generation == self._generation and self.proposal is None:
+                self._say_applied(f"{done.describe()} Ctrl+Z undoes it in one step.")
             return Change.HEARINGS
 
         text = (
@@ -566,12 +688,15 @@ class AutoschedulePanel(QDockWidget):
             change=Change.HEARINGS,
             stored_by_task=True,
         )
-        self.proposed_table.setRowCount(0)
-        self.unplaced_table.setRowCount(0)
-        self.summary.setText(f"{applied.describe()} Ctrl+Z undoes it in one step.")
-        self.say(f"{applied.describe()} (Ctrl+Z undoes it)")
+        self._clear_lists()
+        self._say_applied(f"{applied.describe()} Ctrl+Z undoes it in one step.")
         self._update_buttons()
         self.applied.emit(applied)
+
+    def _say_applied(self, text: str) -> None:
+        """What is stored of the last applied proposal, in the summary and the status."""
+        self.summary.setText(text)
+        self.say(text)
 
     # Following the workspace --------------------------------------------------------------------
 

@@ -315,3 +315,72 @@ def test_closing_the_panel_or_switching_judges_takes_the_ghosts_off(qtbot, windo
     assert panel.proposal is None
     assert panel.proposed_table.rowCount() == 0
     assert _stored(window) == []
+
+
+def test_each_unplaced_reason_is_shown_whole(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = _open(qtbot, window)
+    panel.from_date.setDate(date(2027, 9, 28))  # three days before fiscal-year end
+    _preview(qtbot, panel)
+    proposal = panel.proposal
+    assert proposal is not None
+    assert proposal.unplaced
+    table = panel.unplaced_table
+    for row, u in enumerate(proposal.unplaced):
+        whole = ("Partly placed: " if u.partly else "") + u.reason
+        assert table.item(row, 1).toolTip() == whole
+        table.selectRow(row)
+        assert panel.reason.text() == f"{format_a_number(u.a_number)}: {whole}"
+    assert panel.reason.wordWrap()
+
+
+def test_after_apply_and_its_undo_the_dock_says_what_is_stored(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = _open(qtbot, window)
+    panel.from_date.setDate(date(2027, 9, 28))  # some cases are left over
+    _preview(qtbot, panel)
+    proposal = panel.proposal
+    assert proposal is not None
+    assert proposal.proposed
+    assert proposal.unplaced
+    assert panel.lists.tabText(1) == f"Not completed ({len(proposal.unplaced)})"
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running and panel.proposal is None, timeout=20_000)
+    assert panel.lists.tabText(0) == "Proposed hearings"
+    assert panel.lists.tabText(1) == "Not completed"
+    assert panel.unplaced_table.rowCount() == 0
+    assert panel.summary.text().startswith("Stored")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window) == []
+    assert "Stored" not in panel.summary.text()
+    assert panel.summary.text().startswith("Undone")
+    assert "nothing of it is stored" in panel.summary.text()
+    assert "Stored" not in panel.status.text()
+    window.workspace.undo_stack.redo()
+    assert panel.summary.text().startswith("Stored")
+
+
+def test_each_figure_says_what_it_counts(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = _open(qtbot, window)
+    tips = [panel.comparison.verticalHeaderItem(r).toolTip() for r in range(7)]
+    assert all(tips)
+    assert "legal clock" in tips[2]
+    assert "after" in tips[2]
+    assert "receipt" in tips[3]
+    assert "lower bound" in tips[3]
+    assert "≥" in tips[3]
+    _preview(qtbot, panel)
+    assert "receipt" in panel.summary.toolTip()
+    assert "legal clock" in panel.summary.toolTip()
+
+
+def test_the_dock_shows_the_forecasts_bound_beside_the_completions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = _open(qtbot, window)
+    _preview(qtbot, panel)
+    proposal = panel.proposal
+    assert proposal is not None
+    expected = service.forecast_bound(window.workspace.database, proposal)
+    text = panel.bound.text()
+    assert f"K(1) {expected['forecast_bound']:,}" in text
+    assert f"schedule {proposal.completions_by_fy_end:,}" in text
+    assert panel.bound.toolTip() == expected["forecast_bound_gap"]
+    assert panel.bound.wordWrap()
