@@ -624,8 +624,8 @@ class AutoschedulePanel(QDockWidget):
             return
         gap = str(bound["forecast_bound_gap"])
         self.bound.setText(
-            f"Forecast's bound K(1) {bound['forecast_bound']:,} · this schedule "
-            f"{proposal.completions_by_fy_end:,} completions by FY end. {gap}"
+            f"<b>Forecast's K(1) {bound['forecast_bound']:,}</b> · this schedule "
+            f"<b>{proposal.completions_by_fy_end:,}</b> completions by FY end.<br>{gap}"
         )
         self.bound.setToolTip(gap)
 

@@ -381,6 +381,6 @@ def test_the_dock_shows_the_forecasts_bound_beside_the_completions(qtbot, window
     expected = service.forecast_bound(window.workspace.database, proposal)
     text = panel.bound.text()
     assert f"K(1) {expected['forecast_bound']:,}" in text
-    assert f"schedule {proposal.completions_by_fy_end:,}" in text
+    assert f"schedule <b>{proposal.completions_by_fy_end:,}</b> completions" in text
     assert panel.bound.toolTip() == expected["forecast_bound_gap"]
     assert panel.bound.wordWrap()
