@@ -1,4 +1,5 @@
-"""What-if questions: the same forecast with another quota, more leave or one more session."""
+"""What-if questions: the same forecast with another quota, more leave, one more session or one
+of the weekly sessions turned into another kind."""
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -7,7 +8,23 @@ from planner.domain.calendar import CourtCalendar, days_between, fiscal_year_bou
 from planner.domain.docket import Closure, Leave
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session, overlap
-from planner.domain.vocabulary import LeaveKind, SessionKind
+from planner.domain.vocabulary import LeaveKind, SessionKind, coerce
+
+
+@dataclass(frozen=True, slots=True)
+class SessionChange:
+    """One of the judge's weekly sessions turned into another kind: "turn the Wed 08:30-12:00
+    master session into an individual one". The kind must differ from the session's."""
+
+    session: Session
+    kind: SessionKind
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", coerce(SessionKind, self.kind, "session kind"))
+        if self.kind is self.session.kind:
+            raise InvalidValue(
+                f"the {self.session.label} session is {self.kind} already: choose another kind"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +34,7 @@ class WhatIf:
     quota: int | None = None
     extra_leave_days: int = 0  # whole days of leave on the next workdays after as-of
     extra_session: Session | None = None  # one more weekly bench session
+    session_change: SessionChange | None = None  # a weekly session turned into another kind
 
     def __post_init__(self) -> None:
         if self.extra_leave_days < 0:
@@ -26,7 +44,12 @@ class WhatIf:
 
     @property
     def is_empty(self) -> bool:
-        return self.quota is None and not self.extra_leave_days and self.extra_session is None
+        return (
+            self.quota is None
+            and not self.extra_leave_days
+            and self.extra_session is None
+            and self.session_change is None
+        )
 
 
 def extra_session(weekday: int, afternoon: bool) -> Session:
@@ -43,10 +66,14 @@ def apply_what_if(
     as_of: datetime,
 ) -> tuple[Judge, list[Leave]]:
     """The judge and leave to forecast with: the quota and template changed, and extra leave
-    taken on the first workdays after as-of's day (as a judge would book it). An extra session
-    that overlaps one of the judge's is refused (InvalidValue), never counted twice."""
+    taken on the first workdays after as-of's day (as a judge would book it). A session change
+    names one of the judge's sessions or is refused (InvalidValue); the template so changed is
+    checked as any judge's is. An extra session that overlaps one of the judge's is refused
+    (InvalidValue), never counted twice."""
     if what_if.quota is not None:
         judge = replace(judge, quota=what_if.quota)
+    if what_if.session_change is not None:
+        judge = replace(judge, sessions=turned(judge.sessions, what_if.session_change))
     if what_if.extra_session is not None:
         clash = overlap(what_if.extra_session, judge.sessions)
         if clash:  # the judge already sits then: the same hours would count twice
@@ -59,6 +86,16 @@ def apply_what_if(
             judge, closures, leave, as_of.date(), what_if.extra_leave_days
         )
     return judge, leave
+
+
+def turned(sessions: tuple[Session, ...], change: SessionChange) -> tuple[Session, ...]:
+    """The weekly template with the change's session turned into its kind, in the same place."""
+    if change.session not in sessions:
+        raise InvalidValue(
+            f"the {change.session.label} session is not one of the judge's weekly sessions: "
+            "choose one of them"
+        )
+    return tuple(replace(s, kind=change.kind) if s == change.session else s for s in sessions)
 
 
 def _next_workdays_off(

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import WEEKDAY_NAMES
+from planner.domain.judge import WEEKDAY_NAMES, Session
+from planner.domain.seating import session_words
+from planner.domain.vocabulary import SessionKind
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
-from planner.forecast.whatif import WhatIf, extra_session
+from planner.forecast.whatif import SessionChange, WhatIf, extra_session
 from planner.services.changes import Change
 from planner.services.severity import Severity, grading
 from planner.ui.common.document_dialog import bring_forward
@@ -69,7 +71,8 @@ class _Figure(QWidget):
 
 
 class WhatIfStrip(QWidget):
-    """Try another quota, extra leave or one more weekly session, without saving anything."""
+    """Try another quota, extra leave, one more weekly session or one of the weekly sessions
+    turned into another kind, without saving anything."""
 
     changed = Signal()
 
@@ -93,25 +96,45 @@ class WhatIfStrip(QWidget):
             "One more weekly individual-calendar session (morning 08:30-12:00, "
             "afternoon 13:00-16:30)"
         )
+        #: One of the judge's weekly sessions to turn into ``kind`` ("none": the template as saved).
+        self.turn = QComboBox()
+        self.turn.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.turn.setToolTip("Try one of the judge's weekly sessions as another kind of session")
+        self.kind = QComboBox()
+        for kind in SessionKind:
+            if kind.is_bench:
+                self.kind.addItem(session_words(kind), kind)
+        self.kind.setToolTip("The kind of bench session to try it as")
+        self.show_template(())
+        self.turn.currentIndexChanged.connect(self._turn_chosen)
         self.reset = QPushButton("&Reset")
         self.reset.setToolTip("Back to the saved profile")
         self.reset.clicked.connect(self.clear)
         self._saved_quota = 0
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows, to fit a 1024-pixel screen: the quota, leave and extra session first; the
+        # session turned into another kind and what the what-if changes beneath.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        first, layout = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(first)
+        rows.addLayout(layout)
         title = QLabel("<b>What if</b>")
-        layout.addWidget(title)
-        for text, editor in (
-            ("&quota", self.quota),
-            ("e&xtra leave", self.leave),
-            ("extra &session", self.session),
+        first.addWidget(title)
+        for row, text, editor in (
+            (first, "&quota", self.quota),
+            (first, "e&xtra leave", self.leave),
+            (first, "extra &session", self.session),
+            (layout, "&turn session", self.turn),
+            (layout, "i&nto", self.kind),
         ):
             label = QLabel(text)
             label.setBuddy(editor)
-            layout.addWidget(label)
-            layout.addWidget(editor)
-        layout.addWidget(self.reset)
+            row.addWidget(label)
+            row.addWidget(editor)
+        first.addWidget(self.reset)
+        first.addStretch(1)
         #: What the what-if changes against the saved figures ("+36 completions fit, ...").
         self.difference = QLabel()
         self.difference.setObjectName("whatIfDifference")
@@ -123,6 +146,8 @@ class WhatIfStrip(QWidget):
             self.quota.valueChanged,
             self.leave.valueChanged,
             self.session.currentIndexChanged,
+            self.turn.currentIndexChanged,
+            self.kind.currentIndexChanged,
         ):
             signal.connect(self.changed)
 
@@ -132,22 +157,56 @@ class WhatIfStrip(QWidget):
         self.quota.setValue(quota)
         self.quota.blockSignals(False)
 
+    def show_template(self, sessions: tuple[Session, ...]) -> None:
+        """Offer the judge's weekly sessions to turn into another kind; a session still in the
+        template stays chosen, any other choice goes back to "none". Says nothing to anyone."""
+        chosen = self.turn.currentData()
+        self.turn.blockSignals(True)
+        self.turn.clear()
+        self.turn.addItem("none", None)
+        for session in sessions:
+            self.turn.addItem(session.label, session)
+        self.turn.setCurrentIndex(
+            next((i for i in range(1, self.turn.count()) if self.turn.itemData(i) == chosen), 0)
+        )
+        self.turn.setEnabled(bool(sessions))
+        self.turn.blockSignals(False)
+        self.kind.setEnabled(self.turn.currentData() is not None)
+
+    def _turn_chosen(self) -> None:
+        """A session chosen: offer it as another kind than its own (master -> individual)."""
+        session = self.turn.currentData()
+        self.kind.setEnabled(session is not None)
+        if session is not None and self.kind.currentData() == session.kind:
+            self.kind.blockSignals(True)  # the turn combo's own signal recomputes once
+            self.kind.setCurrentIndex(
+                next(i for i in range(self.kind.count()) if self.kind.itemData(i) != session.kind)
+            )
+            self.kind.blockSignals(False)
+
     def clear(self) -> None:
-        for editor in (self.quota, self.leave, self.session):
+        editors = (self.quota, self.leave, self.session, self.turn, self.kind)
+        for editor in editors:
             editor.blockSignals(True)
         self.quota.setValue(self._saved_quota)
         self.leave.setValue(0)
         self.session.setCurrentIndex(0)
-        for editor in (self.quota, self.leave, self.session):
+        self.turn.setCurrentIndex(0)
+        self.kind.setEnabled(False)
+        for editor in editors:
             editor.blockSignals(False)
         self.changed.emit()
 
     def what_if(self) -> WhatIf:
+        """The what-if on show; InvalidValue when it cannot be tried (the session chosen is of
+        the kind chosen already)."""
         choice = self.session.currentData()
+        turn = self.turn.currentData()
         return WhatIf(
             quota=self.quota.value() if self.quota.value() != self._saved_quota else None,
             extra_leave_days=self.leave.value(),
             extra_session=extra_session(*choice) if choice else None,
+            session_change=SessionChange(turn, self.kind.currentData()) if turn else None,
         )
 
 
@@ -346,6 +405,7 @@ class QuotaPanel(QFrame):
         # top of the forecast's 11): for the saved profile only, not on every what-if keystroke.
         self.saved_forecast = forecast_from(self._inputs, advise=True)
         self.what_if.show_saved_quota(judge.quota)
+        self.what_if.show_template(judge.sessions)
         self.recompute()
         self.settled.emit()
 
@@ -356,9 +416,9 @@ class QuotaPanel(QFrame):
         from planner.services.explanation import work_needed
         from planner.services.forecasting import forecast_from
 
-        what_if = self.what_if.what_if()
-        self._trying = not what_if.is_empty
         try:
+            what_if = self.what_if.what_if()
+            self._trying = not what_if.is_empty
             self.forecast = (
                 forecast_from(self._inputs, what_if) if self._trying else self.saved_forecast
             )

@@ -313,3 +313,61 @@ def test_the_banner_names_the_template_change_that_fits_the_most_completions(
     panel.what_if.clear()
     assert panel.advice.text() == text
     assert panel.advice.isVisible()
+
+
+def test_the_what_if_strip_turns_a_weekly_session_into_another_kind_unsaved(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
+    """Mondays master 08:30-12:00 and individual 13:00-14:30, Tuesdays master 08:30-12:00;
+    100 asylum cases (a 15-minute master hearing, a 180-minute merits hearing). From Wed 25 Nov
+    2026 to 30 Sep 2027: 39 sitting Mondays (3,510 individual minutes: 19 merits hearings) and
+    44 Tuesdays, none a holiday. Turning the Tuesday master session into an individual one adds
+    44 x 210 = 9,240 individual minutes: 12,750 / 180 = 70 fit, 51 more (the 39 Monday
+    mornings' 8,190 master minutes still hold every master hearing). Nothing is stored."""
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    tuesday = Session(1, time(8, 30), time(12), SessionKind.MASTER)
+    sessions = (
+        Session(0, time(8, 30), time(12), SessionKind.MASTER),
+        Session(0, time(13), time(14, 30), SessionKind.INDIVIDUAL),
+        tuesday,
+    )
+    cases = tuple(Case(f"{i:09d}", f"R{i}", "asylum", date(2025, 1, 1)) for i in range(1, 101))
+    with workspace.database.transaction() as repo:
+        judge_id = repo.add_docket(
+            Docket(Judge("Two pools", quota=100, sessions=sessions), cases=cases)
+        )
+    workspace.switch_judge(next(j for j in workspace.judges() if j.id == judge_id))
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    strip = panel.what_if
+    assert [strip.turn.itemText(i) for i in range(strip.turn.count())] == [
+        "none",
+        "Mon 08:30-12:00 master",
+        "Mon 13:00-14:30 individual",
+        "Tue 08:30-12:00 master",
+    ]
+    assert not strip.kind.isEnabled()
+    assert panel.fit.value.text() == "19"
+
+    strip.turn.setCurrentIndex(strip.turn.findText("Tue 08:30-12:00 master"))
+    assert strip.kind.isEnabled()
+    assert strip.kind.currentText() == "individual"  # another kind than the session's own
+    assert panel.title.text().startswith("<b>What if (not saved): ")
+    assert panel.fit.value.text() == "70"
+    assert panel.hours_left.value.text() == "349"  # the same hours, of another kind
+    assert strip.difference.text().startswith("Against the saved profile: +51 completions fit, ")
+    assert panel.saved_forecast is not None
+    assert panel.saved_forecast.max_completions_at_current_lengths == 19
+    stored = next(j for j in workspace.judges() if j.id == judge_id)  # read from the file
+    assert stored.sessions == sessions
+
+    strip.kind.setCurrentIndex(strip.kind.findText("master"))  # the session's own kind
+    assert "cannot be tried" in panel.title.text()
+    assert "Tue 08:30-12:00 master session is master already" in panel.message.text()
+    qtbot.mouseClick(strip.reset, Qt.MouseButton.LeftButton)
+    assert strip.turn.currentText() == "none"
+    assert not strip.kind.isEnabled()
+    assert panel.fit.value.text() == "19"
+    assert strip.difference.text() == ""
