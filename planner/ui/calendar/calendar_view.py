@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -84,6 +84,41 @@ from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_mime import case_id_of
 from planner.ui.docket.docket_model import kind_label
+
+#: Go to a date: the calendar's one key with a modifier, a shortcut of its go_action.
+GO_TO_DATE_KEY = "Ctrl+G"
+
+#: The calendar's keys, as (keys as QKeySequence spells them, what they do): read by
+#: CalendarView.keyPressEvent (a plain key not listed here is not handled) and by Help >
+#: Keyboard Shortcuts, so that the list shown cannot drift from the code.
+CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("D",), "Day view"),
+    (("W",), "Week view"),
+    (("M",), "Month view"),
+    (("Y",), "Fiscal year view"),
+    (("T",), "Go to today"),
+    (("Left", "Right"), "Previous or next day (day view) or week"),
+    (("Up", "Down"), "Previous or next week"),
+    (("PgUp", "PgDown"), "Previous or next week"),
+    (("Home", "End"), "First or last day of the week"),
+    ((GO_TO_DATE_KEY,), "Go to a date…"),
+    (("Return", "Enter"), "Open the selected hearing's case"),
+    (("Del",), "Unschedule the selected hearing (Ctrl+Z puts it back)"),
+)
+
+
+def key_combination(name: str) -> QKeyCombination:
+    """The key and modifiers of a key named as QKeySequence spells it ("Ctrl+G")."""
+    return QKeySequence(name)[0]  # type: ignore[index]  # the stubs miss __getitem__
+
+
+#: The plain keys of the table, as event.key() gives them.
+_PLAIN_KEYS = frozenset(
+    key_combination(name).key()
+    for names, _ in CALENDAR_KEYS
+    for name in names
+    if key_combination(name).keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+)
 
 _REFRESH_ON = Change.HEARINGS | Change.CASES | Change.CALENDAR | Change.PROFILE
 #: A theme or font change: what was painted and cached is out of date.
@@ -387,9 +422,10 @@ class _Timeline(QWidget):
 class CalendarView(QWidget):
     """The judge's week (Mon-Fri, or to Sunday with weekend sessions) or one day.
 
-    Keys: Left/Right a day (day view) or a week, Up/Down and PageUp/PageDown a week, Home/End the
-    week's first and last day (day view), T today, D/W/M/Y the views, Ctrl+G a date, Delete
-    unschedules the selected hearing (as the context menu's Unschedule); the month
+    Keys (CALENDAR_KEYS, also listed in Help > Keyboard Shortcuts): Left/Right a day (day view) or
+    a week, Up/Down and PageUp/PageDown a week, Home/End the week's first and last day (day view),
+    T today, D/W/M/Y the views, Ctrl+G a date, Enter opens and Delete unschedules the selected
+    hearing (as the context menu's Unschedule); the month
     and the fiscal year are painted grids of days (calendar_month, calendar_year) with their own
     keys, and a day opened there (double-click, Enter) shows in the day view. Drag a hearing to
     move it (held at the right edge, or over the hours, the drag turns to the next or previous
@@ -493,7 +529,7 @@ class CalendarView(QWidget):
         top.addWidget(self.month_button)
         top.addWidget(self.year_button)
         self.go_action = QAction("Go to Date…", self)
-        self.go_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.go_action.setShortcut(QKeySequence(GO_TO_DATE_KEY))
         self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.go_action.triggered.connect(self.jump_to_date)
         self.addAction(self.go_action)
@@ -664,7 +700,11 @@ class CalendarView(QWidget):
             self.set_date(day)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Handles the plain keys of CALENDAR_KEYS, and only those."""
         key = event.key()
+        if key not in _PLAIN_KEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
         week = timedelta(days=7)
         shown = self.days()
         monday, friday = shown[0], shown[-1]
@@ -686,7 +726,7 @@ class CalendarView(QWidget):
             Qt.Key.Key_M: lambda: self.set_mode("month"),
             Qt.Key.Key_Y: lambda: self.set_mode("year"),
         }
-        if key in actions and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if key in actions:
             actions[key]()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
             self.hearing_activated.emit(self.selected)

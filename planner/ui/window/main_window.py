@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from planner.ui.calendar.calendar_view import CalendarView
     from planner.ui.common.document_dialog import DocumentDialog
     from planner.ui.scheduling.autoschedule_panel import AutoschedulePanel
+    from planner.ui.window.shortcuts_dialog import ShortcutsDialog
 
 DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
 #: Below this height (a 1024x600 netbook, a laptop at 150%) the quota panel starts folded to its
@@ -255,6 +256,12 @@ class MainWindow(QMainWindow):
             None,
             "Every figure behind the verdict, and how to redo it by hand",
         )
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts…",
+            self.show_shortcuts,
+            None,
+            "Every key of the window, by where it works",
+        )
         self.about_action = self._action("&About", self.about)
         self._forecast_help: DocumentDialog | None = None
         self.sheet_actions = DocketSheetActions(self.workspace, lambda: self.calendar.days(), self)
@@ -370,6 +377,7 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([self.forecast_help_action, self.explain_action])
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
@@ -612,6 +620,17 @@ class MainWindow(QMainWindow):
         apply_theme(name)
         for action in self.theme_menu.actions():
             action.setChecked(action.data() == name)
+
+    def show_shortcuts(self) -> "ShortcutsDialog":
+        """Help > Keyboard Shortcuts: read from the actions and the calendar's keys (not modal)."""
+        from planner.ui.window.shortcuts_dialog import ShortcutsDialog, calendar_shortcuts, gather
+
+        places = {"Docket": self.docket, "Calendar": self.calendar_tab}
+        shortcuts = gather(self, places, calendar_shortcuts())
+        dialog = ShortcutsDialog(shortcuts, ["Everywhere", *places], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_forecast_help(self) -> "DocumentDialog":
         """docs/forecast.md, shipped with the Planner, in a window of its own (not modal)."""

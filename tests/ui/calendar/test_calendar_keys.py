@@ -1,0 +1,60 @@
+"""The calendar's table of keys (shown in Help > Keyboard Shortcuts) is the keys it handles."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from planner.ui.calendar.calendar_view import CALENDAR_KEYS, CalendarView, key_combination
+from planner.ui.common.workspace import Workspace
+from tests.ui.calendar.calendar_docket import court
+
+
+@pytest.fixture
+def view(qtbot, workspace: Workspace) -> CalendarView:  # type: ignore[no-untyped-def]
+    court(workspace)
+    calendar_view = CalendarView(workspace)
+    qtbot.addWidget(calendar_view)
+    calendar_view.resize(1366, 700)
+    calendar_view.show()
+    qtbot.waitExposed(calendar_view)
+    return calendar_view
+
+
+def _handled(view: CalendarView, key: Qt.Key) -> bool:
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view, event)
+    return event.isAccepted()
+
+
+def test_every_plain_key_of_the_table_is_handled_and_others_are_not(view: CalendarView) -> None:
+    view.set_mode("week")
+    for names, does in CALENDAR_KEYS:
+        for name in names:
+            combination = key_combination(name)
+            if combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+                continue
+            view.set_mode("week")
+            view.set_date(date(2026, 11, 23))
+            first = view.entries[0].id
+            view.select_hearing(first)  # Enter and Delete act on the selected hearing
+            assert _handled(view, combination.key()), f"{name} ({does}) is not handled"
+    assert not _handled(view, Qt.Key.Key_Q)  # a key not in the table goes on to the parent
+
+
+def test_the_view_keys_change_the_view(view: CalendarView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for key, mode in ((Qt.Key.Key_M, "month"), (Qt.Key.Key_Y, "year"), (Qt.Key.Key_D, "day")):
+        qtbot.keyClick(view, key)
+        assert view.mode == mode
+    qtbot.keyClick(view, Qt.Key.Key_W)
+    assert view.mode == "week"
+    view.set_date(date(2026, 12, 7))
+    qtbot.keyClick(view, Qt.Key.Key_T)
+    assert date(2026, 11, 25) in view.days()
+
+
+def test_the_go_to_date_key_is_the_one_listed(view: CalendarView) -> None:
+    listed = [QKeySequence(n) for names, _ in CALENDAR_KEYS for n in names if "Ctrl" in n]
+    assert view.go_action.shortcut() in listed
