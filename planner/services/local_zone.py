@@ -13,8 +13,8 @@ _LOCALTIME = Path("/etc/localtime")
 def _zone(key: str) -> str | None:
     """``key`` when it names an IANA zone (Area/City), else None."""
     key = key.strip().lstrip(":")
-    if "/" not in key or key.startswith("/") or ".." in key:
-        return None
+    if "/" not in key or key.startswith(("/", "Etc/")) or ".." in key:
+        return None  # Etc/UTC is a server's setting, not a court's: New York is likelier
     try:
         ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -22,9 +22,7 @@ def _zone(key: str) -> str | None:
     return key
 
 
-def local_zone(
-    environ: Mapping[str, str] | None = None, localtime: Path = _LOCALTIME
-) -> str:
+def local_zone(environ: Mapping[str, str] | None = None, localtime: Path = _LOCALTIME) -> str:
     """The TZ variable when it names a zone, else the zone /etc/localtime links to, else
     America/New_York. No clock is read: a zone's abbreviation (EST) names no IANA zone."""
     env = os.environ if environ is None else environ

@@ -13,7 +13,8 @@ from planner.domain.vocabulary import (
 def test_every_value_reads_without_underscores() -> None:
     for vocabulary in (SessionKind, HearingKind, CompletionKind, LeaveKind):
         for member in vocabulary:
-            assert "_" not in label(member) and label(member)[0].isupper()
+            assert "_" not in label(member)
+            assert label(member)[0].isupper()
     assert label("withholding_only") == "Withholding only"
     assert label(CompletionKind.IN_ABSENTIA) == "In absentia"
 

@@ -24,6 +24,9 @@ def test_without_a_known_zone_new_york_is_the_default(tmp_path: Path) -> None:
     plain = tmp_path / "plain"
     plain.write_bytes(b"TZif")  # a copied file, not a link: no name to read
     assert local_zone(environ={"TZ": "EST5EDT,bogus"}, localtime=plain) == "America/New_York"
+    utc = tmp_path / "utc"
+    utc.symlink_to("/usr/share/zoneinfo/Etc/UTC")
+    assert local_zone(environ={"TZ": "Etc/UTC"}, localtime=utc) == "America/New_York"
     odd = tmp_path / "odd"
     odd.symlink_to("/usr/share/zoneinfo/Not/A_Zone")
     assert local_zone(environ={}, localtime=odd) == "America/New_York"

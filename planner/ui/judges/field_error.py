@@ -1,25 +1,38 @@
 """A small red message shown beside a field while its value is invalid, and a label helper."""
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from planner.domain.vocabulary import label
 
 
 def kind_label(value: str) -> str:
     """A vocabulary word as a person reads it: ``detained_master`` -> ``Detained master``."""
-    return value.replace("_", " ").capitalize()
+    return label(value)
 
 
 class FieldError(QLabel):
-    """Hidden while the field is valid; otherwise says what is wrong, in red, under the field."""
+    """Hidden while the field is valid; otherwise says what is wrong, in red, under the field.
+
+    Its one line is reserved while it is hidden, so showing a message never moves the fields
+    below it and the next click lands where the user aimed; a message longer than the line is
+    cut at the edge and read whole in the tooltip.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
+        self.setWordWrap(False)
         self.setStyleSheet("color: #b3261e;")
         self.setAccessibleName("Problem")
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().height() + 2)
         self.hide()
 
     def say(self, message: str | None) -> None:
         self.setText(message or "")
+        self.setToolTip(message or "")
+        self.setAccessibleDescription(message or "")
         self.setVisible(bool(message))
 
 
