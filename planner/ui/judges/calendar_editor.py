@@ -179,7 +179,7 @@ class LeaveEditor(QGroupBox):
         for kind in LeaveKind:
             self.kind.addItem(kind_label(kind), kind)
         self.kind.setToolTip("Annual, sick, training or other leave")
-        self.error = FieldError()
+        self.error = FieldError(lines=2)
         self.add_button = _button("A&dd leave", "Add the leave described above")
         self.update_button = _button("&Update leave", "Replace the selected leave by the above")
         self.remove_button = _button("R&emove leave", "Remove the selected leave")

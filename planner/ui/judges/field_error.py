@@ -13,20 +13,21 @@ def kind_label(value: str) -> str:
 class FieldError(QLabel):
     """Hidden while the field is valid; otherwise says what is wrong, in red, under the field.
 
-    Its one line is reserved while it is hidden, so showing a message never moves the fields
-    below it and the next click lands where the user aimed; a message longer than the line is
-    cut at the edge and read whole in the tooltip.
+    Its ``lines`` are reserved while it is hidden, so showing a message never moves the fields
+    below it and the next click lands where the user aimed; a message longer than them is cut
+    at the edge and read whole in the tooltip.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 1) -> None:
         super().__init__(parent)
-        self.setWordWrap(False)
+        self.setWordWrap(lines > 1)
         self.setStyleSheet("color: #b3261e;")
         self.setAccessibleName("Problem")
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)
-        self.setFixedHeight(self.fontMetrics().height() + 2)
+        metrics = self.fontMetrics()
+        self.setFixedHeight(metrics.height() + (lines - 1) * metrics.lineSpacing() + 2)
         self.hide()
 
     def say(self, message: str | None) -> None:
