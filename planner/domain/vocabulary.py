@@ -125,6 +125,22 @@ DEFAULT_HEARING_MINUTES: dict[HearingKind, tuple[int, int]] = {
 }
 
 
+def label(value: str) -> str:
+    """A vocabulary value as a person reads it: ``withholding_only`` is "Withholding only".
+
+    Every value of every vocabulary, and a case kind the judge added, is shown this way; the
+    value itself is the stored key.
+    """
+    words = str(value).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def case_kind_key(text: str) -> str:
+    """The stored key of a case kind typed as people write it: "Withholding only" ->
+    ``withholding_only`` (lower case, words joined by underscores)."""
+    return "_".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
 E = TypeVar("E", bound=StrEnum)
 
 

@@ -179,7 +179,7 @@ class LeaveEditor(QGroupBox):
         for kind in LeaveKind:
             self.kind.addItem(kind_label(kind), kind)
         self.kind.setToolTip("Annual, sick, training or other leave")
-        self.error = FieldError()
+        self.error = FieldError(lines=2)
         self.add_button = _button("A&dd leave", "Add the leave described above")
         self.update_button = _button("&Update leave", "Replace the selected leave by the above")
         self.remove_button = _button("R&emove leave", "Remove the selected leave")
@@ -220,8 +220,9 @@ class LeaveEditor(QGroupBox):
         self.remove_button.clicked.connect(self.remove)
         self.table.itemSelectionChanged.connect(self._load_selected)
         self.whole.toggled.connect(self._check)
-        for day_edit in (self.first, self.last):
-            day_edit.dateChanged.connect(self._check)
+        self._first_shown = self.first.date()
+        self.first.dateChanged.connect(self._first_moved)
+        self.last.dateChanged.connect(self._check)
         for edit in (self.start, self.end):
             edit.timeChanged.connect(self._check)
         self._fill()
@@ -264,14 +265,24 @@ class LeaveEditor(QGroupBox):
         self._fill()
         self.changed.emit()
 
+    def _first_moved(self, first: QDate) -> None:
+        """When the first day moves past the last, the last day moves with it, keeping the
+        leave's length (none if the last day was already before the first)."""
+        length = max(0, self._first_shown.daysTo(self.last.date()))
+        self._first_shown = first
+        if first > self.last.date():
+            self.last.setDate(first.addDays(length))  # its dateChanged checks the form
+        else:
+            self._check()
+
     def _load_selected(self) -> None:
         selected = bool(self.table.selectedItems())
         if selected:
             entry = self._leave[self.table.currentRow()]
             (self.whole if entry.all_day else self.part).setChecked(True)
             # PySide6 takes a date for a QDate and a time for a QTime; its stubs do not say so.
-            self.first.setDate(entry.first_day)  # type: ignore[arg-type]
             self.last.setDate(entry.last_day)  # type: ignore[arg-type]
+            self.first.setDate(entry.first_day)  # type: ignore[arg-type]
             if not entry.all_day:
                 self.start.setTime(entry.start.time())  # type: ignore[arg-type]
                 self.end.setTime(entry.end.time())  # type: ignore[arg-type]

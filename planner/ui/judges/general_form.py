@@ -49,6 +49,12 @@ MONTHS = (
     "December",
 )
 
+#: What the at-risk slack is (shared/domain-model.md), for its tooltip and the line under it.
+SLACK_HELP = (
+    "A reachable year is at risk when the capacity left in the binding pools after the needed "
+    "cases is less than this share of their capacity"
+)
+
 
 def zone_names() -> list[str]:
     """US zones first, then every other IANA zone alphabetically."""
@@ -107,10 +113,10 @@ class GeneralForm(QWidget):
         self.slack.setDecimals(1)
         self.slack.setSuffix(" %")
         self.slack.setValue(judge.at_risk_slack_pct)
-        self.slack.setToolTip(
-            "The quota is at risk when the bench time left over after the needed cases is "
-            "less than this share of the remaining capacity"
-        )
+        self.slack.setToolTip(SLACK_HELP)
+        self.slack_help = QLabel(SLACK_HELP)
+        self.slack_help.setWordWrap(True)
+        self.slack_help.setEnabled(False)  # the style's muted text: a note, not a field
 
         fy = QWidget()
         fy_layout = QHBoxLayout(fy)
@@ -118,6 +124,11 @@ class GeneralForm(QWidget):
         fy_layout.addWidget(self.fy_month)
         fy_layout.addWidget(self.fy_day)
         fy_layout.addStretch(1)
+        slack = QWidget()
+        slack_layout = QHBoxLayout(slack)
+        slack_layout.setContentsMargins(0, 0, 0, 0)
+        slack_layout.addWidget(self.slack)
+        slack_layout.addWidget(self.slack_help, 1)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.errors: dict[str, FieldError] = {}
@@ -127,14 +138,14 @@ class GeneralForm(QWidget):
             ("&Time zone:", "timezone", self.timezone),
             ("&Quota:", "quota", self.quota),
             ("&Fiscal year starts:", "fy_start", fy),
-            ("At-risk &slack:", "at_risk_slack_pct", self.slack),
+            ("At-risk &slack:", "at_risk_slack_pct", slack),
         )
         for caption, key, field in rows:
             box, self.errors[key] = with_error(field)
             form.addRow(caption, box)
             label = form.labelForField(box)
             assert isinstance(label, QLabel)  # addRow with a caption made it
-            label.setBuddy(self.fy_month if field is fy else field)
+            label.setBuddy({fy: self.fy_month, slack: self.slack}.get(field, field))
 
         self.name.textChanged.connect(self._edited)
         self.court.textChanged.connect(self._edited)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import KindMinutes
+from planner.domain.vocabulary import case_kind_key
 from planner.ui.judges.field_error import FieldError, kind_label
 
 K = TypeVar("K", bound=Hashable)
@@ -79,7 +80,7 @@ class MinutesEditor(QWidget, Generic[K]):
         layout.addStretch(1)
 
     def _adding_row(self, layout: QVBoxLayout) -> None:
-        self.new_kind.setPlaceholderText("New case kind, e.g. withholding_only")
+        self.new_kind.setPlaceholderText("New case kind, e.g. Withholding only")
         self.new_kind.setToolTip("The name of a case kind this judge hears that is not listed")
         self.add_button.setToolTip("Add the kind, with 60 minutes usual and 30 minimum to edit")
         self.add_button.setAutoDefault(False)
@@ -140,21 +141,24 @@ class MinutesEditor(QWidget, Generic[K]):
 
     # New kinds ------------------------------------------------------------------------------------
 
+    def _new_kind_key(self) -> str:
+        return case_kind_key(self.new_kind.text())
+
     def _new_kind_problem(self) -> str | None:
-        name = self.new_kind.text().strip()
-        if not name:
+        key = self._new_kind_key()
+        if not key:
             return None
-        if name in {str(kind) for kind in self._rows}:
-            return f"case kind {name!r} is already in the table"
+        if key in {str(kind) for kind in self._rows}:
+            return f"case kind {kind_label(key)!r} is already in the table"
         return None
 
     def _check_new_kind(self) -> None:
         problem = self._new_kind_problem()
         self.new_kind_error.say(problem)
-        self.add_button.setEnabled(bool(self.new_kind.text().strip()) and problem is None)
+        self.add_button.setEnabled(bool(self._new_kind_key()) and problem is None)
 
     def add_kind(self) -> None:
-        name = self.new_kind.text().strip()
+        name = self._new_kind_key()
         if not name or self._new_kind_problem():
             return
         self._add_row(name, NEW_KIND_MINUTES)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from collections.abc import Collection, Iterable
 from datetime import date
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +23,7 @@ from planner.domain.docket import Closure, Leave, closure_problems
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import DEFAULT_COUNTED_COMPLETIONS, CompletionKind
+from planner.services.local_zone import local_zone
 from planner.ui.judges.calendar_editor import CalendarEditor
 from planner.ui.judges.field_error import FieldError, kind_label
 from planner.ui.judges.general_form import GeneralForm
@@ -43,6 +45,17 @@ COMPLETIONS_NOTE = (
     "No public rule says which dispositions count toward the 700. EOIR's statistics have counted "
     "changes of venue, transfers and administrative closures; the defaults leave them out. "
     "The forecast names the rule it used."
+)
+
+#: Which table drives what (docs/forecast.md, "Demand"; planner/forecast/pools.py).
+CASE_MINUTES_NOTE = (
+    "The forecast's demand: a pending case without its own estimate still needs its kind's "
+    "default minutes, and may shrink to its minimum at the floors."
+)
+HEARING_MINUTES_NOTE = (
+    "How that work splits into hearings: the lengths the auto-scheduler books and its floors; "
+    "the forecast uses them to seat the work in sessions and to say how much each hearing "
+    "would have to shrink."
 )
 
 
@@ -101,7 +114,8 @@ class ProfileDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._id = None if judge is None else judge.id
-        shown = Judge(name="new") if judge is None else judge  # a new judge: the defaults
+        # A new judge: the defaults, in the machine's time zone.
+        shown = Judge(name="new", timezone=local_zone()) if judge is None else judge
         taken = set(taken_names) - ({judge.name} if judge else set())
         self.setWindowTitle("New judge" if judge is None else f"Judge profile: {judge.name}")
 
@@ -115,6 +129,8 @@ class ProfileDialog(QDialog):
         self.hearing_minutes = MinutesEditor(
             shown.hearing_minutes, what=lambda kind: f"a {kind_label(kind).lower()} hearing"
         )
+        self.case_minutes_note = QLabel(CASE_MINUTES_NOTE)
+        self.hearing_minutes_note = QLabel(HEARING_MINUTES_NOTE)
         self.completions = CompletionsForm(shown.counted_completions)
         self.calendar = CalendarEditor(closures, leave, today or date.today())
 
@@ -148,6 +164,9 @@ class ProfileDialog(QDialog):
             self.calendar,
         ):
             editor.changed.connect(self._validate)
+        # A warning icon no taller than the tab's text: showing one never moves the fields.
+        line = self.tabs.fontMetrics().height()
+        self.tabs.setIconSize(QSize(line, line).boundedTo(self.tabs.iconSize()))
         self.setMinimumSize(860, 560)
         self.resize(960, 640)
         self._validate()
@@ -155,6 +174,9 @@ class ProfileDialog(QDialog):
     @property
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _warning(self) -> QIcon:
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
     @staticmethod
     def _padded(widget: QWidget) -> QWidget:
@@ -165,12 +187,19 @@ class ProfileDialog(QDialog):
     def _lengths_tab(self) -> QWidget:
         tab = QWidget()
         layout = QHBoxLayout(tab)
-        for title, editor in (
-            ("Minutes to complete a case, by case kind", self.case_minutes),
-            ("Minutes of a hearing, by hearing kind", self.hearing_minutes),
+        for title, note, editor in (
+            ("Minutes to complete a case, by case kind", self.case_minutes_note, self.case_minutes),
+            (
+                "Minutes of a hearing, by hearing kind",
+                self.hearing_minutes_note,
+                self.hearing_minutes,
+            ),
         ):
             group = QGroupBox(title)
-            QVBoxLayout(group).addWidget(editor)
+            note.setWordWrap(True)
+            column = QVBoxLayout(group)
+            column.addWidget(note)
+            column.addWidget(editor, 1)
             layout.addWidget(group, 1)
         return tab
 
@@ -206,7 +235,7 @@ class ProfileDialog(QDialog):
 
     def _validate(self) -> None:
         problems = self.problems()
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warning = self._warning()
         for index in range(self.tabs.count()):
             self.tabs.setTabIcon(index, warning if index in problems else QIcon())
         if problems:

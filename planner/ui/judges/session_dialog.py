@@ -73,7 +73,7 @@ class SessionDialog(QDialog):
         assert line is not None  # an editable combo box has its line edit
         line.setPlaceholderText("None booked")
 
-        self.error = FieldError()
+        self.error = FieldError(lines=2)
         form = QFormLayout()
         form.addRow("&Day:", self.day)
         form.addRow("&Starts:", self.start)

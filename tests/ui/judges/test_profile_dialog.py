@@ -15,6 +15,7 @@ from planner.domain.vocabulary import (
     LeaveKind,
     SessionKind,
 )
+from planner.services.local_zone import local_zone
 from planner.ui.judges.profile_dialog import ProfileDialog
 
 TODAY = date(2026, 11, 25)
@@ -63,7 +64,8 @@ def test_a_new_judge_needs_a_name_before_ok_is_enabled(qtbot) -> None:  # type: 
     assert not name_error.isVisible()
     assert dialog.tabs.tabIcon(0).isNull()
     judge, closures, leave = dialog.profile()
-    assert judge == Judge(name="Hon. Ruth Okafor")  # the model's defaults, quota 700
+    # The model's defaults, quota 700, in the machine's zone.
+    assert judge == Judge(name="Hon. Ruth Okafor", timezone=local_zone())
     assert judge.quota == 700
     assert judge.sessions == standard_week()
     assert (closures, leave) == ([], [])
