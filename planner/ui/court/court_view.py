@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from planner.domain.plural import counted
 from planner.forecast.report import Forecast
+from planner.forecast.risk import pace_to_date, risk_reasons
 from planner.forecast.verdict import Verdict
 from planner.services.changes import Change
 from planner.ui.common.errors import show_error
@@ -47,6 +48,10 @@ def _shortening(f: Forecast) -> str:
     return "none" if f.required_shortening_pct <= 0 else f"{f.required_shortening_pct:.1f}%"
 
 
+def _why(f: Forecast) -> str:
+    return "; ".join(risk_reasons(f))
+
+
 #: (header, tooltip, the text shown, the key it sorts by)
 COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], Any]], ...] = (
     ("Judge", "The judge's name", lambda f: f.judge, lambda f: f.judge.casefold()),
@@ -56,6 +61,13 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
         "Completions counted this fiscal year, of the quota",
         lambda f: f"{f.completed:,} / {f.quota:,}",
         lambda f: f.completed,
+    ),
+    (
+        "Pace to date",
+        "Completions so far / the quota spread evenly over the workdays so far (rounded down), "
+        "and how far ahead (+) or behind (-)",
+        lambda f: pace_to_date(f).text,
+        lambda f: pace_to_date(f).ahead,
     ),
     ("Needed", "Quota less completions so far", lambda f: f"{f.needed:,}", lambda f: f.needed),
     (
@@ -90,10 +102,17 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
         lambda f: f"{f.pending_cases:,}",
         lambda f: f.pending_cases,
     ),
+    (
+        "Why at risk",
+        "For an at-risk judge, which condition holds: the slack under the judge's threshold "
+        "of the binding pools' capacity, or fewer completions than the even pace to date",
+        _why,
+        lambda f: _why(f).casefold(),
+    ),
 )
 VERDICT_COLUMN = 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-_NUMERIC = frozenset(range(2, len(COLUMNS)))
+_NUMERIC = frozenset(range(2, len(COLUMNS) - 1))
 
 
 class CourtModel(QAbstractTableModel):
