@@ -57,6 +57,13 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
     ("Judge", "The judge's name", lambda f: f.judge, lambda f: f.judge.casefold()),
     ("Verdict", "Worst first", lambda f: f.verdict.title, worst_first),
     (
+        "Why at risk",
+        "For an at-risk judge, which condition holds: the slack under the judge's threshold "
+        "of the binding pools' capacity, or fewer completions than the even pace to date",
+        _why,
+        lambda f: _why(f).casefold(),
+    ),
+    (
         "Completed",
         "Completions counted this fiscal year, of the quota",
         lambda f: f"{f.completed:,} / {f.quota:,}",
@@ -102,17 +109,11 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
         lambda f: f"{f.pending_cases:,}",
         lambda f: f.pending_cases,
     ),
-    (
-        "Why at risk",
-        "For an at-risk judge, which condition holds: the slack under the judge's threshold "
-        "of the binding pools' capacity, or fewer completions than the even pace to date",
-        _why,
-        lambda f: _why(f).casefold(),
-    ),
 )
 VERDICT_COLUMN = 1
+WHY_COLUMN = 2  # beside the verdict it explains, wrapped to a width of its own
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-_NUMERIC = frozenset(range(2, len(COLUMNS) - 1))
+_NUMERIC = frozenset(range(3, len(COLUMNS)))
 
 
 class CourtModel(QAbstractTableModel):
@@ -198,6 +199,12 @@ class CourtView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(WHY_COLUMN, 30 * self.fontMetrics().averageCharWidth())
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a wrapped reason only adds height
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._open_judge)
         self.summary = QLabel("Forecasting every judge…")
         layout = QVBoxLayout(self)
