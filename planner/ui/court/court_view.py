@@ -4,6 +4,7 @@ clerk with several judges. Double-clicking a judge shows that judge's docket."""
 import math
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,7 +16,18 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.domain.plural import counted
 from planner.forecast.report import Forecast
@@ -207,9 +219,16 @@ class CourtView(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._open_judge)
         self.summary = QLabel("Forecasting every judge…")
+        self.save_button = QPushButton("Save as CSV…")
+        self.save_button.setToolTip("Save the table as shown, in its order, as a CSV file")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save_csv())
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.freshness = Freshness(self.reload, self.isVisible)
         self._task: BackgroundTask | None = None
@@ -225,6 +244,41 @@ class CourtView(QWidget):
             self.model.forecasts[self.proxy.mapToSource(self.proxy.index(row, 0)).row()]
             for row in range(self.proxy.rowCount())
         ]
+
+    def shown_cells(self) -> tuple[list[str], list[list[str]]]:
+        """The header and the rows' texts as on screen, in the order on screen."""
+        columns = range(self.proxy.columnCount())
+        header = [str(self.proxy.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
+        rows = [
+            [str(self.proxy.index(row, c).data()) for c in columns]
+            for row in range(self.proxy.rowCount())
+        ]
+        return header, rows
+
+    def save_csv(self, out: Path | None = None) -> Path | None:
+        """Save the table as shown to ``out`` (asked for when None); returns the file written."""
+        from planner.services.table_export import save_table_csv
+
+        if out is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save the court as CSV", str(Path.home() / "court.csv"), "CSV files (*.csv)"
+            )
+            if not path:
+                return None
+            out = Path(path)
+            if out.suffix.lower() != ".csv":
+                out = out.with_name(out.name + ".csv")
+        header, rows = self.shown_cells()
+        try:
+            save_table_csv(out, header, rows)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            QMessageBox.warning(self, "Court not saved", f"{out} could not be written: {reason}")
+            return None
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Saved {counted(len(rows), 'judge')} to {out}", 8000)
+        return out
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -259,6 +313,7 @@ class CourtView(QWidget):
         self._task = None
         results: list[Forecast] = list(forecasts)  # type: ignore[call-overload]
         self.model.set_forecasts(results)
+        self.save_button.setEnabled(bool(results))
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         short = sum(1 for f in results if f.verdict not in (Verdict.ON_TRACK, Verdict.AT_RISK))
         self.summary.setText(

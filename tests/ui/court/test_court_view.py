@@ -1,5 +1,6 @@
 """The Court tab: every judge's verdict and figures, worst first, sortable, and it follows edits."""
 
+import csv
 from datetime import date, time
 from pathlib import Path
 
@@ -213,3 +214,25 @@ def test_the_pace_to_date_and_why_an_at_risk_judge_is_at_risk(qtbot, workspace) 
     why = [c[0] for c in COLUMNS].index("Why at risk")
     view.table.sortByColumn(why, Qt.SortOrder.AscendingOrder)
     assert [f.judge for f in view.rows()] == ["Adams", "Clark", "Baker"]
+
+
+def test_save_as_csv_writes_the_table_as_shown_owner_only(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace.database)
+    view = _view(qtbot, workspace)
+    assert view.save_button.isEnabled()
+    needed = [c[0] for c in COLUMNS].index("Needed")
+    view.table.sortByColumn(needed, Qt.SortOrder.AscendingOrder)
+    out = tmp_path / "court.csv"
+    assert view.save_csv(out) == out
+    assert out.stat().st_mode & 0o777 == 0o600
+    with open(out, newline="", encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    assert rows[0][:3] == ["Judge", "Verdict", "Why at risk"]
+    assert "Hours per needed completion" in rows[0]
+    # In the order on screen: by needed completions (Davis and Evans need 400 each).
+    assert [row[0] for row in rows[1:]] == [f.judge for f in view.rows()]
+    assert [row[0] for row in rows[1:4]] == ["Adams", "Baker", "Clark"]
+    adams = dict(zip(rows[0], rows[1], strict=True))
+    assert adams["Pace to date"] == _cell(view, 0, "Pace to date")
+    assert adams["Why at risk"].startswith("behind the even pace by ")
+    assert adams["Required shortening"] == "none"
