@@ -189,6 +189,7 @@ def forecast_workload(
         binding_pools=binding,
         short_pools=short_pools,
         max_completions_proven=model.proven,
+        at_risk_slack_pct=judge.at_risk_slack_pct,
     )
     return replace(result, message=describe(result))
 

@@ -100,6 +100,8 @@ class Forecast:
     #: left is the hours short). The explanation and the charts show these.
     needed_minutes_at_current: float = 0.0
     needed_minutes_at_minimums: float = 0.0
+    #: The judge's at-risk threshold: slack under this percentage of the binding pools' capacity.
+    at_risk_slack_pct: float = 10.0
 
     def pool_names(self, indices: tuple[int, ...]) -> str:
         """ "individual", "individual and detained individual" """

@@ -105,12 +105,15 @@ def case_cells(case: Case) -> list[str]:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _inert(text: str) -> str:
+def inert(text: str) -> str:
     """The cell as a spreadsheet shows it, never runs it: ``=SUM(A1)`` becomes ``'=SUM(A1)``.
 
     A value whose own apostrophes come before a formula's first character (``'@``) gets one
     more, so that reading takes off exactly the one added here."""
     return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+_inert = inert
 
 
 def _as_written(cell: str) -> str:

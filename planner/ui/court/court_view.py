@@ -4,6 +4,7 @@ clerk with several judges. Double-clicking a judge shows that judge's docket."""
 import math
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,10 +16,22 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.domain.plural import counted
 from planner.forecast.report import Forecast
+from planner.forecast.risk import pace_to_date, risk_reasons
 from planner.forecast.verdict import Verdict
 from planner.services.changes import Change
 from planner.ui.common.errors import show_error
@@ -47,15 +60,33 @@ def _shortening(f: Forecast) -> str:
     return "none" if f.required_shortening_pct <= 0 else f"{f.required_shortening_pct:.1f}%"
 
 
+def _why(f: Forecast) -> str:
+    return "; ".join(risk_reasons(f))
+
+
 #: (header, tooltip, the text shown, the key it sorts by)
 COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], Any]], ...] = (
     ("Judge", "The judge's name", lambda f: f.judge, lambda f: f.judge.casefold()),
     ("Verdict", "Worst first", lambda f: f.verdict.title, worst_first),
     (
+        "Why at risk",
+        "For an at-risk judge, which condition holds: the slack under the judge's threshold "
+        "of the binding pools' capacity, or fewer completions than the even pace to date",
+        _why,
+        lambda f: _why(f).casefold(),
+    ),
+    (
         "Completed",
         "Completions counted this fiscal year, of the quota",
         lambda f: f"{f.completed:,} / {f.quota:,}",
         lambda f: f.completed,
+    ),
+    (
+        "Pace to date",
+        "Completions so far / the quota spread evenly over the workdays so far (rounded down), "
+        "and how far ahead (+) or behind (-)",
+        lambda f: pace_to_date(f).text,
+        lambda f: pace_to_date(f).ahead,
     ),
     ("Needed", "Quota less completions so far", lambda f: f"{f.needed:,}", lambda f: f.needed),
     (
@@ -92,8 +123,9 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
     ),
 )
 VERDICT_COLUMN = 1
+WHY_COLUMN = 2  # beside the verdict it explains, wrapped to a width of its own
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-_NUMERIC = frozenset(range(2, len(COLUMNS)))
+_NUMERIC = frozenset(range(3, len(COLUMNS)))
 
 
 class CourtModel(QAbstractTableModel):
@@ -179,11 +211,24 @@ class CourtView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(WHY_COLUMN, 30 * self.fontMetrics().averageCharWidth())
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a wrapped reason only adds height
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._open_judge)
         self.summary = QLabel("Forecasting every judge…")
+        self.save_button = QPushButton("Save as CSV…")
+        self.save_button.setToolTip("Save the table as shown, in its order, as a CSV file")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save_csv())
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.freshness = Freshness(self.reload, self.isVisible)
         self._task: BackgroundTask | None = None
@@ -199,6 +244,41 @@ class CourtView(QWidget):
             self.model.forecasts[self.proxy.mapToSource(self.proxy.index(row, 0)).row()]
             for row in range(self.proxy.rowCount())
         ]
+
+    def shown_cells(self) -> tuple[list[str], list[list[str]]]:
+        """The header and the rows' texts as on screen, in the order on screen."""
+        columns = range(self.proxy.columnCount())
+        header = [str(self.proxy.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
+        rows = [
+            [str(self.proxy.index(row, c).data()) for c in columns]
+            for row in range(self.proxy.rowCount())
+        ]
+        return header, rows
+
+    def save_csv(self, out: Path | None = None) -> Path | None:
+        """Save the table as shown to ``out`` (asked for when None); returns the file written."""
+        from planner.services.table_export import save_table_csv
+
+        if out is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save the court as CSV", str(Path.home() / "court.csv"), "CSV files (*.csv)"
+            )
+            if not path:
+                return None
+            out = Path(path)
+            if out.suffix.lower() != ".csv":
+                out = out.with_name(out.name + ".csv")
+        header, rows = self.shown_cells()
+        try:
+            save_table_csv(out, header, rows)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            QMessageBox.warning(self, "Court not saved", f"{out} could not be written: {reason}")
+            return None
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Saved {counted(len(rows), 'judge')} to {out}", 8000)
+        return out
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -233,6 +313,7 @@ class CourtView(QWidget):
         self._task = None
         results: list[Forecast] = list(forecasts)  # type: ignore[call-overload]
         self.model.set_forecasts(results)
+        self.save_button.setEnabled(bool(results))
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         short = sum(1 for f in results if f.verdict not in (Verdict.ON_TRACK, Verdict.AT_RISK))
         self.summary.setText(

@@ -1,5 +1,6 @@
 """The Court tab: every judge's verdict and figures, worst first, sortable, and it follows edits."""
 
+import csv
 from datetime import date, time
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge, Session
-from planner.domain.vocabulary import SessionKind
+from planner.domain.vocabulary import CaseStatus, CompletionKind, SessionKind
+from planner.forecast.risk import pace_to_date
 from planner.forecast.verdict import Verdict
 from planner.services.changes import Change
 from planner.services.forecasting import forecast_judges
@@ -87,6 +89,7 @@ def test_every_judge_worst_first_with_the_forecasts_figures(qtbot, workspace) ->
     # 7,020 minutes over 400 needed completions: 17.55 minutes, 0.3 hours each.
     assert _cell(view, 1, "Hours per\nneeded completion") == "0.3"
     assert view.summary.text().startswith("5 judges: 4 cannot reach the quota")
+    assert [_cell(view, row, "Why at risk") for row in range(4)] == ["", "", "", ""]
 
 
 def test_a_column_header_sorts_by_its_figure(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
@@ -155,3 +158,81 @@ def test_the_window_shows_the_court_and_exports_a_report(
     assert "Fiscal-year forecast: Clark (Test)" in text
     assert "Verdict: Unreachable without shortening hearings" in text
     assert "Report written to" in window.statusBar().currentMessage()
+
+
+#: name: (quota, pending removal cases, completed) -> why at risk. 7,020 bench minutes hold 234
+#: removal cases of 30 minutes.
+AT_RISK = {
+    "Adams": (100, 300, 0),  # 3,000 of 7,020 minutes: slack enough, but behind the pace
+    "Baker": (220, 300, 0),  # 6,600 minutes: 420 spare, 6.0%; and behind the pace
+    "Clark": (270, 300, 50),  # 220 needed, 6,600 minutes again; 50 done is ahead of the pace
+}
+
+
+def test_the_pace_to_date_and_why_an_at_risk_judge_is_at_risk(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    with workspace.database.transaction() as repo:
+        for number, (name, (quota, pending, completed)) in enumerate(AT_RISK.items()):
+            cases = tuple(
+                Case(f"{number + 1}{i:08d}", f"R{i}", "removal", date(2025, 1, 1))
+                for i in range(pending)
+            ) + tuple(
+                Case(
+                    f"{number + 1}5{i:07d}",
+                    f"C{i}",
+                    "removal",
+                    date(2025, 1, 1),
+                    status=CaseStatus.COMPLETED,
+                    completion_date=date(2026, 10, 20),
+                    completion_kind=CompletionKind.REMOVAL_ORDER,
+                )
+                for i in range(completed)
+            )
+            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS)
+            repo.add_docket(Docket(judge, cases=cases))
+    view = _view(qtbot, workspace)
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    forecasts = view.rows()
+    assert [f.judge for f in forecasts] == ["Adams", "Baker", "Clark"]
+    assert {f.verdict for f in forecasts} == {Verdict.AT_RISK}
+    expected = [pace_to_date(f).expected for f in forecasts]
+    assert expected[0] > 0  # the year is under way: some completions are due by now
+    assert [_cell(view, row, "Pace to date") for row in range(3)] == [
+        f"0 / {expected[0]} (-{expected[0]})",
+        f"0 / {expected[1]} (-{expected[1]})",
+        f"50 / {expected[2]} (+{50 - expected[2]})",
+    ]
+    assert [_cell(view, row, "Why at risk") for row in range(3)] == [
+        f"behind the even pace by {expected[0]}",
+        "slack 6.0% of the binding pools' capacity, under 10%; "
+        f"behind the even pace by {expected[1]}",
+        "slack 6.0% of the binding pools' capacity, under 10%",
+    ]
+    # Both columns sort by their figures: the furthest behind first, and the reasons in order.
+    pace = [c[0] for c in COLUMNS].index("Pace to date")
+    view.table.sortByColumn(pace, Qt.SortOrder.AscendingOrder)
+    assert [f.judge for f in view.rows()] == ["Baker", "Adams", "Clark"]
+    why = [c[0] for c in COLUMNS].index("Why at risk")
+    view.table.sortByColumn(why, Qt.SortOrder.AscendingOrder)
+    assert [f.judge for f in view.rows()] == ["Adams", "Clark", "Baker"]
+
+
+def test_save_as_csv_writes_the_table_as_shown_owner_only(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace.database)
+    view = _view(qtbot, workspace)
+    assert view.save_button.isEnabled()
+    needed = [c[0] for c in COLUMNS].index("Needed")
+    view.table.sortByColumn(needed, Qt.SortOrder.AscendingOrder)
+    out = tmp_path / "court.csv"
+    assert view.save_csv(out) == out
+    assert out.stat().st_mode & 0o777 == 0o600
+    with open(out, newline="", encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    assert rows[0][:3] == ["Judge", "Verdict", "Why at risk"]
+    assert "Hours per needed completion" in rows[0]
+    # In the order on screen: by needed completions (Davis and Evans need 400 each).
+    assert [row[0] for row in rows[1:]] == [f.judge for f in view.rows()]
+    assert [row[0] for row in rows[1:4]] == ["Adams", "Baker", "Clark"]
+    adams = dict(zip(rows[0], rows[1], strict=True))
+    assert adams["Pace to date"] == _cell(view, 0, "Pace to date")
+    assert adams["Why at risk"].startswith("behind the even pace by ")
+    assert adams["Required shortening"] == "none"
