@@ -82,11 +82,11 @@ def case_cells(case: Case) -> list[str]:
     """One case's row of cells, in the order of COLUMNS, formulas made inert."""
     return [
         format_a_number(case.a_number),
-        _inert(case.name),
-        _inert(case.kind),
+        inert(case.name),
+        inert(case.kind),
         _yes_no(case.detained),
         _yes_no(case.juvenile),
-        _inert(case.language),
+        inert(case.language),
         _yes_no(case.represented),
         case.received.isoformat(),
         case.status.value,
@@ -95,7 +95,7 @@ def case_cells(case: Case) -> list[str]:
         "" if case.remaining_minutes is None else str(case.remaining_minutes),
         _text(case.asylum_filed),
         _text(case.nta_served),
-        _inert(case.attorney or ""),
+        inert(case.attorney or ""),
     ]
 
 
@@ -113,11 +113,9 @@ def inert(text: str) -> str:
     return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
-_inert = inert
-
 
 def _as_written(cell: str) -> str:
-    """The cell without the apostrophe ``_inert`` put before it."""
+    """The cell without the apostrophe ``inert`` put before it."""
     added = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
     return cell[1:] if added else cell
 
