@@ -125,11 +125,23 @@ def daily_backup(source: Path, folder: Path, today: date, keep: int = KEEP_DAYS)
 STALE_PARTIAL_SECONDS = 3600
 
 
+def _file_system_now(folder: Path) -> float:
+    """Now, as the file system holding ``folder`` stamps a file: files' stamps are compared with
+    it, so "untouched for an hour" holds even where this machine's clock and the file system's
+    differ (a file server's clock, the tests' faked clock). This machine's clock if ``folder``
+    cannot be written."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".clock.", suffix=".probe") as probe:
+            return os.fstat(probe.fileno()).st_mtime
+    except OSError:
+        return datetime.now().timestamp()
+
+
 def remove_stale_partials(folder: Path, prefix: str = ".") -> list[Path]:
     """Delete the ``.partial`` copies in ``folder`` (named ``prefix``…) that a killed backup or
     restore left behind; one still being written is younger and stays."""
     removed = []
-    now = datetime.now().timestamp()
+    now = _file_system_now(folder)
     for path in folder.glob(f"{glob_escape(prefix)}*.partial"):
         with suppress(OSError):
             old = now - path.lstat().st_mtime > STALE_PARTIAL_SECONDS

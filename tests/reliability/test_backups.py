@@ -324,9 +324,11 @@ def test_partial_copies_left_by_a_killed_backup_are_cleaned_up(
         db_path.parent / f".{db_path.name}.xyz789.restoring.partial",
     ]
     fresh = folder / ".docket-2026-11-25.sqlite.def456.partial"
-    two_hours_ago = datetime.now().timestamp() - 2 * 3600
     for path in [*stale, fresh]:
         path.write_bytes(b"\0" * 100_000)
+    # Two hours before the file system's now, not the machine's clock: CI fakes the clock while
+    # the file system stamps files with the real time.
+    two_hours_ago = fresh.stat().st_mtime - 2 * 3600
     for path in stale:
         os.utime(path, (two_hours_ago, two_hours_ago))
     assert backups.keep_daily_backup(db_path, date(2026, 11, 25)) is not None
