@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import NoReturn
 
 from planner.store.errors import (
     DatabaseBusy,
@@ -123,6 +124,14 @@ def schema_revision(connection: sqlite3.Connection) -> str | None:
         return None
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     return None if row is None else str(row[0])
+
+
+def raise_translated(error: BaseException, known: StoreError | None) -> NoReturn:
+    """Raise ``known``, the file's problem that ``translate`` found in ``error``, from it; or
+    ``error`` itself, with its own traceback, when it is a bug (``known`` is None)."""
+    if known is None:
+        raise error
+    raise known from error
 
 
 def translate(error: BaseException, path: Path | None) -> StoreError | None:

@@ -18,6 +18,7 @@ from planner.store import filesystems
 from planner.store.connection import (
     SCHEMA_REVISION,
     ReadConnections,
+    raise_translated,
     schema_revision,
     table_names,
     translate,
@@ -90,10 +91,7 @@ class Database:
             raise
         except sqlite3.Error as error:
             database.close()
-            known = translate(error, path)
-            if known is None:
-                raise
-            raise known from error
+            raise_translated(error, translate(error, path))
         return database
 
     def _check_schema(self) -> None:
@@ -133,10 +131,7 @@ class Database:
                 finally:
                     connection.rollback()  # nothing was written: let go of the snapshot
         except sqlite3.Error as error:
-            known = translate(error, self.path)
-            if known is None:
-                raise  # a bug, not the file's problem: it is reported with its traceback
-            raise known from error
+            raise_translated(error, translate(error, self.path))
 
     @contextmanager
     def transaction(self) -> Iterator["Repository"]:

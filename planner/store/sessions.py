@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.store import connection as sqlite_connection
-from planner.store.connection import SAME_MOMENT, translate
+from planner.store.connection import SAME_MOMENT, raise_translated, translate
 from planner.store.errors import StaleEdit
 from planner.store.repository import Repository
 
@@ -63,15 +63,11 @@ class Sessions:
             with session.begin():
                 yield Repository(session, editor)
         except DatabaseError as error:
-            known = translate(error.orig or error, self._path) or _server_race(error)
-            if known is None:
-                raise  # a bug, not the file's problem: it is reported with its traceback
-            raise known from error
+            raise_translated(
+                error, translate(error.orig or error, self._path) or _server_race(error)
+            )
         except sqlite3.Error as error:  # from the plain reads the repository makes
-            known = translate(error, self._path)
-            if known is None:
-                raise
-            raise known from error
+            raise_translated(error, translate(error, self._path))
         except StaleDataError:
             raise StaleEdit(SAME_MOMENT) from None
         finally:
@@ -84,10 +80,7 @@ class Sessions:
         try:
             migrate.upgrade(self.engine)
         except DatabaseError as error:
-            known = translate(error.orig or error, self._path)
-            if known is None:
-                raise
-            raise known from error
+            raise_translated(error, translate(error.orig or error, self._path))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Protocol
 
-from planner.store.connection import translate
+from planner.store.connection import raise_translated, translate
 
 BUSY_WAIT_S = 0.1
 
@@ -62,10 +62,7 @@ class ChangeCounter:
                     self._connection = connection
                 value = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error as error:
-                known = translate(error, self._path)
-                if known is None:
-                    raise  # a bug, not the file's problem
-                raise known from error
+                raise_translated(error, translate(error, self._path))
             if reopened and self._last is not None:  # a new connection: count on, as changed
                 self._offset = self._last + 1 - value
             self._last = value + self._offset
