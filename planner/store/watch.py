@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from planner.store.connection import raise_translated, translate
 from planner.store.errors import DatabaseUnavailable
+from planner.store.server_login import first_line
 
 if TYPE_CHECKING:
     import psycopg
@@ -166,7 +167,7 @@ class ServerChanges:
                             self._notice(notice.payload)
             except psycopg.Error as error:
                 with self._lock:
-                    self._connected, self._problem = False, server_problem(error)
+                    self._connected, self._problem = False, first_line(str(error))
                 self._first_attempt.set()
                 self._stop.wait(RETRY_S)
 
@@ -193,11 +194,3 @@ def libpq_url(url: str) -> str:
     """A PostgreSQL URL as libpq reads it: SQLAlchemy's ``postgresql+psycopg://`` names a
     driver that libpq does not know."""
     return re.sub(r"^postgres(?:ql)?(?:\+\w+)?://", "postgresql://", url)
-
-
-def server_problem(error: Exception) -> str:
-    """A driver's error as one line: libpq's messages run over several lines (``DETAIL``,
-    ``HINT``, one per address tried), the first says what went wrong."""
-    text = str(error).strip()
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first or type(error).__name__
