@@ -6,8 +6,12 @@ is told in the dialog, in words, not as the driver's several lines. psycopg is i
 only when a server is tried.
 """
 
+import re
+
 from planner.store.errors import DatabaseUnavailable
 from planner.store.locations import ServerAddress
+
+_WHERE = re.compile(r'^connection to server (?:at|on) "[^"]*"(?:[^:]*)? failed: ')
 
 #: How long a server may take to answer before it counts as unreachable.
 CONNECT_TIMEOUT_S = 5
@@ -69,4 +73,6 @@ def first_line(text: str) -> str:
     the first says what went wrong; the driver's ``connection failed:`` prefix says nothing."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     first = first.removeprefix("connection failed:").strip()
+    # 'connection to server at "HOST", port N failed: ': the dialog names the server already
+    first = _WHERE.sub("", first, count=1)
     return first or "the server could not be reached"

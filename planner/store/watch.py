@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import urlsplit
 
 from planner.store.connection import raise_translated, translate
 from planner.store.errors import DatabaseUnavailable
@@ -112,6 +113,8 @@ class ServerChanges:
         self, url: str, *, password: str | None = None, own_writes: str | None = None
     ) -> None:
         self._conninfo = libpq_url(url)
+        parts = urlsplit(self._conninfo)
+        self._where = f"{parts.hostname}:{parts.port or 5432}"
         self._password = password
         self._own_writes = own_writes
         self._lock = threading.Lock()
@@ -167,7 +170,8 @@ class ServerChanges:
                             self._notice(notice.payload)
             except psycopg.Error as error:
                 with self._lock:
-                    self._connected, self._problem = False, first_line(str(error))
+                    self._connected = False
+                    self._problem = f"the court server {self._where}: {first_line(str(error))}"
                 self._first_attempt.set()
                 self._stop.wait(RETRY_S)
 
