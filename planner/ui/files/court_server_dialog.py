@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from planner.store.errors import StoreError
 from planner.store.locations import DEFAULT_PORT, DEFAULT_TLS, TLS_MODES, ServerAddress
+from planner.ui.common.tasks import BackgroundTask, Progress
 
 _log = logging.getLogger(__name__)
 
@@ -61,6 +61,9 @@ class RecentServers(Protocol):
 
 class CourtServerDialog(QDialog):
     """Asks where the court server is and who is connecting; ``login`` once accepted."""
+
+    #: After Connect: True when the server accepted the login (and the dialog closed).
+    settled = Signal(bool)
 
     def __init__(
         self,
@@ -114,7 +117,9 @@ class CourtServerDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Connect")
+        self._connect_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._connect_button.setText("&Connect")
+        self._task: BackgroundTask | None = None
         self.buttons.accepted.connect(self.connect_to_server)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -158,27 +163,41 @@ class CourtServerDialog(QDialog):
             str(self.tls.currentData()),
         )
 
-    def connect_to_server(self) -> bool:
-        """Connect: try the login; on success remember the server (and the password if asked)
-        and close the dialog. False, with the reason in the dialog, otherwise."""
+    def connect_to_server(self) -> None:
+        """Connect: try the login in a worker thread (a server that does not answer takes
+        seconds), then ``_logged_in`` or ``_refused``; ``settled`` tells which."""
         address = self.address()
         if address is None:
-            return False
+            self.settled.emit(False)
+            return
         typed = self.password.text() or None
         password = typed if typed is not None else _saved_password(address)
         _log.info("connecting to the court server %s", address.url())
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        self.problem.hide()
+        self._connect_button.setEnabled(False)
+
+        def login(_progress: Progress) -> None:
             from planner.store.server_login import check_login
 
             check_login(address, password)
-        except StoreError as error:
-            _log.info("the court server %s refused: %s", address.url(), error)
-            self._show_problem(f"{error}.".replace("..", "."))
-            self.password.setFocus()
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+
+        self._task = BackgroundTask(self, f"Connecting to {address.describe()}…", login)
+        self._task.finished.connect(lambda _none: self._logged_in(address, password, typed))
+        self._task.failed.connect(lambda error: self._refused(address, error))
+        self._task.start()
+
+    def _refused(self, address: ServerAddress, error: object) -> None:
+        self._connect_button.setEnabled(True)
+        if not isinstance(error, StoreError):
+            self.settled.emit(False)
+            raise error if isinstance(error, BaseException) else RuntimeError(error)
+        _log.info("the court server %s refused: %s", address.url(), error)
+        self._show_problem(f"{error}.".replace("..", "."))
+        self.password.setFocus()
+        self.settled.emit(False)
+
+    def _logged_in(self, address: ServerAddress, password: str | None, typed: str | None) -> None:
+        self._connect_button.setEnabled(True)
         if self.remember.isChecked() and typed is not None:
             from planner.services.server_passwords import KeyringUnavailable, remember_password
 
@@ -187,11 +206,12 @@ class CourtServerDialog(QDialog):
             except KeyringUnavailable as error:
                 self.remember.setChecked(False)
                 self._show_problem(f"Connected, but {error}: press Connect to go on without.")
-                return False
+                self.settled.emit(False)
+                return
         self._recent.remember_server(address)
         self.login = ServerLogin(address, password)
         self.accept()
-        return True
+        self.settled.emit(True)
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text[:1].upper() + text[1:])

@@ -84,6 +84,13 @@ def _dialog(qtbot, settings: WindowSettings) -> CourtServerDialog:  # type: igno
     return dialog
 
 
+def _connect(qtbot, dialog: CourtServerDialog) -> bool:  # type: ignore[no-untyped-def]
+    """Press Connect and wait for the login's outcome (tried in a worker thread)."""
+    with qtbot.waitSignal(dialog.settled, timeout=15_000) as outcome:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    return bool(outcome.args[0])
+
+
 def _fill(dialog: CourtServerDialog, address: ServerAddress, password: str = "") -> None:
     dialog.recent_box.setCurrentIndex(0)
     dialog.host.setText(address.host)
@@ -104,7 +111,7 @@ def test_the_dialog_asks_for_server_database_user_and_checks_tls_by_default(
     assert not dialog.remember.isChecked()
     assert dialog.remember.isEnabled()
     dialog.host.setText("court.example")
-    assert not dialog.connect_to_server()
+    assert not _connect(qtbot, dialog)
     assert dialog.problem.text() == "Fill in the database and user."
     assert dialog.result() != QDialog.DialogCode.Accepted
 
@@ -121,7 +128,7 @@ def test_a_login_remembered_keeps_the_password_in_the_keyring_only(
     dialog = _dialog(qtbot, settings)
     _fill(dialog, server, PASSWORD)
     dialog.remember.setChecked(True)
-    assert dialog.connect_to_server(), dialog.problem.text()
+    assert _connect(qtbot, dialog), dialog.problem.text()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.login is not None
     assert dialog.login.address == server
@@ -150,7 +157,7 @@ def test_a_recent_server_is_offered_and_its_saved_password_used(
         server.port,
     )
     assert dialog.password.text() == ""
-    assert dialog.connect_to_server(), dialog.problem.text()
+    assert _connect(qtbot, dialog), dialog.problem.text()
     assert dialog.login is not None
     assert dialog.login.password == PASSWORD
 
@@ -160,7 +167,7 @@ def test_without_remember_nothing_is_kept(
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = _dialog(qtbot, settings)
     _fill(dialog, server, PASSWORD)
-    assert dialog.connect_to_server(), dialog.problem.text()
+    assert _connect(qtbot, dialog), dialog.problem.text()
     assert system_keyring.kept == {}
     assert settings.recent_servers() == [server]
 
@@ -171,7 +178,7 @@ def test_a_wrong_password_is_one_line_and_nothing_is_kept(
     dialog = _dialog(qtbot, settings)
     _fill(dialog, server, "guess")
     dialog.remember.setChecked(True)
-    assert not dialog.connect_to_server()
+    assert not _connect(qtbot, dialog)
     assert dialog.problem.isVisibleTo(dialog)
     assert dialog.problem.text() == f"The server refused the password of {USER}."
     assert system_keyring.kept == {}
@@ -184,12 +191,12 @@ def test_no_server_and_no_tls_are_one_line_each(
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = _dialog(qtbot, settings)
     _fill(dialog, ServerAddress("127.0.0.1", "postgres", USER, 1, "disable"), PASSWORD)
-    assert not dialog.connect_to_server()
+    assert not _connect(qtbot, dialog)
     assert dialog.problem.text().startswith("No court server answers at 127.0.0.1:1")
     _fill(
         dialog, ServerAddress("127.0.0.1", "postgres", USER, server.port, "verify-full"), PASSWORD
     )
-    assert not dialog.connect_to_server()
+    assert not _connect(qtbot, dialog)
     assert dialog.problem.text().startswith("TLS: ")
     assert "\n" not in dialog.problem.text()
 
@@ -200,7 +207,7 @@ def test_without_a_keyring_the_password_is_asked_and_never_remembered(
     dialog = _dialog(qtbot, settings)
     assert not dialog.remember.isEnabled()
     _fill(dialog, server)
-    assert not dialog.connect_to_server()
+    assert not _connect(qtbot, dialog)
     assert dialog.problem.text() == f"The server asks for {USER}'s password: type it."
     dialog.password.setText(PASSWORD)
-    assert dialog.connect_to_server(), dialog.problem.text()
+    assert _connect(qtbot, dialog), dialog.problem.text()
