@@ -181,3 +181,36 @@ def test_sqlalchemy_urls_are_given_to_libpq_without_the_driver() -> None:
         libpq_url("postgresql+psycopg://clerk@court/dockets") == "postgresql://clerk@court/dockets"
     )
     assert libpq_url("postgres://clerk@court/dockets") == "postgresql://clerk@court/dockets"
+
+
+def test_a_lost_connection_is_made_again_and_counts_as_a_change(
+    server: str, watcher: ServerChanges, postgres_cluster: Cluster
+) -> None:
+    """A notice sent while the listener was away is lost: coming back counts as a change, so
+    the window reloads once; meanwhile the counter says the server is unavailable."""
+    start = watcher.counter()
+    postgres_cluster.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name = 'planner-watch'"
+    )
+    deadline = time.monotonic() + 10
+    reasons: list[str] = []
+    while time.monotonic() < deadline:
+        try:
+            if watcher.counter() != start:
+                break
+        except DatabaseUnavailable as error:
+            reasons.append(str(error))
+        time.sleep(0.05)
+    assert watcher.counter() == start + 1
+    assert reasons
+    assert all(reason.startswith("the court server 127.0.0.1:") for reason in reasons)
+    assert not any("\n" in reason for reason in reasons)
+    # and it listens again
+    writer = Sessions.on_server(server)
+    try:
+        with writer.transaction("clerk2") as repo:
+            repo.add_judge(_judge())
+    finally:
+        writer.close()
+    assert _moves(watcher, start + 1)
