@@ -158,7 +158,7 @@ class ServerChanges:
         while not self._stop.is_set():
             try:
                 with self._connect() as connection:
-                    connection.execute(f"LISTEN {CHANNEL}")
+                    connection.execute("LISTEN planner_changes")  # CHANNEL
                     with self._lock:
                         self._connected, self._problem = True, None
                         if ever_connected:  # what was sent while away is lost: say "changed"
