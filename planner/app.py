@@ -6,8 +6,12 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.paths import data_folder, default_database
+
+if TYPE_CHECKING:
+    from planner.store.locations import ServerAddress
 
 #: The name of the .desktop entry and of the icon in the Linux icon theme (packaging/build.sh).
 DESKTOP_ID = "judge-workload-planner"
@@ -29,13 +33,23 @@ def display_available() -> bool:
     )
 
 
-def choose_database(asked: Path | None, last: Path | None) -> Path:
-    """--db if given, else the database open last time if it is still there, else the default."""
+def choose_database(
+    asked: "Path | ServerAddress | None", last: Path | None
+) -> "Path | ServerAddress":
+    """--db if given (a file, or a court server: ``planner.store.locations.database_location``
+    decided which), else the database open last time if it is still there, else the default."""
     if asked is not None:
         return asked
     if last is not None and last.exists():
         return last
     return default_database()
+
+
+def server_not_yet(address: "ServerAddress") -> str:
+    return (
+        f"planner: {address.describe()}: this version of the Planner opens docket files only; "
+        "a court server's docket cannot be shown yet"
+    )
 
 
 def window_icon_file() -> Path:
@@ -74,7 +88,7 @@ def _collect_garbage_again() -> None:
 
 
 def run(
-    database_path: Path | None,
+    database_path: "Path | ServerAddress | None",
     *,
     screenshot: Path | None = None,
     size: tuple[int, int] | None = None,
@@ -123,6 +137,12 @@ def run(
     threading.excepthook = _log_thread_error
 
     path = choose_database(database_path, settings.last_database())
+    if not isinstance(path, Path):
+        # A court server: here the window will ask for the password (CourtServerDialog, the
+        # keyring's first) and call Database.open on the server's URL, once the store reads
+        # from PostgreSQL. Until then, refused in one line.
+        print(server_not_yet(path), file=sys.stderr)
+        return 1
     database = open_or_recover(path)  # a file it cannot open: the reason, and a way out
     if database is None:
         return 1

@@ -18,6 +18,7 @@ from planner.store.errors import StoreError
 
 if TYPE_CHECKING:
     from planner.store.database import Database
+    from planner.store.locations import ServerAddress
 
 JUDGE_HELP = "may be left out when the database holds one judge; any case matches"
 
@@ -78,15 +79,26 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _db_location(text: str) -> "Path | ServerAddress":
+    """--db: a SQLite file's path or a court server's URL (``database_location`` decides)."""
+    from planner.store.locations import database_location
+
+    try:
+        return database_location(text)
+    except StoreError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _build_parser() -> argparse.ArgumentParser:
     # --db is accepted before the subcommand or after it.
     db_option = _Parser(add_help=False)
     db_option.add_argument(
         "--db",
-        type=Path,
+        type=_db_location,
         default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="the docket database to use (default: planner.sqlite in your data folder)",
+        metavar="PATH|URL",
+        help="the docket database to use: a file (default: planner.sqlite in your data "
+        "folder), or a court server's postgresql://USER@HOST/DBNAME",
     )
     parser = _Parser(
         prog="planner",
@@ -408,8 +420,17 @@ def _unexpected(error: BaseException) -> int:
 
 def _database_path(args: argparse.Namespace) -> Path:
     from planner.paths import default_database
+    from planner.store.locations import ServerAddress
 
-    return getattr(args, "db", None) or default_database()
+    location = getattr(args, "db", None) or default_database()
+    if isinstance(location, ServerAddress):
+        # Where a command will open the court server's database once the store reads from
+        # PostgreSQL (Database.open on a URL): until then, refused in one line.
+        raise UserError(
+            f"{location.describe()}: this version of the Planner opens docket files only; "
+            "a court server's docket cannot be read yet"
+        )
+    return location
 
 
 def _open(args: argparse.Namespace, *, changes: bool = False):

@@ -24,3 +24,12 @@ def test_otherwise_the_default_in_the_data_folder(
     assert choose_database(None, tmp_path / "gone.sqlite") == default_database()
     assert choose_database(None, None) == default_database()
     assert private_data_folder in default_database().parents
+
+
+def test_a_court_server_asked_for_is_chosen(tmp_path: Path) -> None:
+    from planner.store.locations import ServerAddress
+
+    server = ServerAddress("court.example", "dockets", "clerk2")
+    last = tmp_path / "last.sqlite"
+    last.touch()
+    assert choose_database(server, last) == server

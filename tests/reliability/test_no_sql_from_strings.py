@@ -22,6 +22,12 @@ ALLOWED = {
     ("planner/store/listing.py", "docket_count"): (
         "the filter's fragments, constants of the module; values are parameters"
     ),
+    ("planner/store/migrations/versions/0004_change_notices.py", "upgrade"): (
+        "the trigger's function, channel and table names, constants of the migration"
+    ),
+    ("planner/store/migrations/versions/0004_change_notices.py", "downgrade"): (
+        "the trigger's function and table names, constants of the migration"
+    ),
     ("planner/store/repository.py", "_bulk_insert"): (
         "table and column names from the ORM classes, quoted by the dialect; values are '?'"
     ),

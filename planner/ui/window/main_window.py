@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from planner.ui.calendar.calendar_page import CalendarPage
     from planner.ui.calendar.calendar_view import CalendarView
     from planner.ui.common.document_dialog import DocumentDialog
+    from planner.ui.files.court_server_dialog import ServerLogin
     from planner.ui.scheduling.autoschedule_panel import AutoschedulePanel
     from planner.ui.window.shortcuts_dialog import ShortcutsDialog
 
@@ -150,6 +151,12 @@ class MainWindow(QMainWindow):
         )
         self.open_action = self._action(
             "&Open Database…", self.open_database, keys.Open, "Open another docket database"
+        )
+        self.connect_server_action = self._action(
+            "Connect to Court &Server…",
+            self.connect_to_server,
+            None,
+            "Open a court's shared docket on its server (PostgreSQL)",
         )
         self.restore_action = self._action(
             "&Restore from Backup…",
@@ -319,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.open_action, self.connect_server_action])
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
@@ -545,6 +552,34 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Open docket database", "", DATABASE_FILTER)
         if path:
             self.switch_database(Path(path))
+
+    def connect_to_server(self) -> "ServerLogin | None":
+        """File > Connect to Court Server: ask where and who (the dialog tries the login),
+        then open that server's docket in this window."""
+        from PySide6.QtWidgets import QDialog
+
+        from planner.ui.files.court_server_dialog import CourtServerDialog
+
+        dialog = CourtServerDialog(self, self.settings)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.login is None:
+            return None
+        self.open_server(dialog.login)
+        return dialog.login
+
+    def open_server(self, login: "ServerLogin") -> bool:
+        """Show the court server's docket that ``login`` was accepted for.
+
+        Where the window will call ``Database.open`` on ``login.address.url()`` with
+        ``login.password`` (then ``self.workspace.open_database``, as ``switch_database``
+        does), once the store reads from PostgreSQL. Until then, it says so."""
+        QMessageBox.information(
+            self,
+            "Connect to Court Server",
+            f"The server accepted the login to {login.address.describe()}, but this version "
+            "of the Planner cannot show a court server's docket yet. The docket open now "
+            "stays open.",
+        )
+        return False
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -4,9 +4,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from planner.store.errors import StoreError
+from planner.store.locations import ServerAddress
 from planner.store.private_files import keep_private
 
 MAX_RECENT = 8
+MAX_RECENT_SERVERS = 5
 
 
 class WindowSettings:
@@ -39,6 +42,24 @@ class WindowSettings:
         recent.insert(0, path)
         self._settings.setValue("files/recent", [str(p) for p in recent[:MAX_RECENT]])
         self._settings.setValue("files/last", str(path))
+
+    def recent_servers(self) -> list[ServerAddress]:
+        """The court servers connected to lately, newest first: address, database, user and
+        TLS mode, never a password (``ServerAddress`` has none)."""
+        value = self._settings.value("servers/recent", [])
+        urls = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        servers = []
+        for url in urls:
+            try:
+                servers.append(ServerAddress.from_url(str(url)))
+            except StoreError:
+                continue  # an entry edited by hand into something else: left out
+        return servers
+
+    def remember_server(self, address: ServerAddress) -> None:
+        recent = [a for a in self.recent_servers() if a != address]
+        recent.insert(0, address)
+        self._settings.setValue("servers/recent", [a.url() for a in recent[:MAX_RECENT_SERVERS]])
 
     def last_database(self) -> Path | None:
         value = self._settings.value("files/last")
