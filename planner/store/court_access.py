@@ -290,6 +290,8 @@ def install(engine: Engine, admin: str) -> Setup:
     database, and make ``admin`` a court administrator. Run as the database's owner, with the
     right to create roles; running it again changes nothing that is already right."""
     _check_login(admin)
+    import psycopg
+
     try:
         with engine.begin() as connection:
             first_time = not _installed(connection)
@@ -301,7 +303,9 @@ def install(engine: Engine, admin: str) -> Setup:
                 "SELECT planner_court_grant(%(who)s, 'admin', ARRAY[]::integer[])", {"who": admin}
             )
     except DBAPIError as error:
-        raise _translated(error, engine, doing="set up the court server") from None
+        raise explained(error, engine, doing=SETTING_UP) from None
+    except psycopg.Error as error:  # from the statements run on the driver itself
+        raise explained(error, engine, doing=SETTING_UP) from None
     return Setup(first_time=first_time, admin_added=known != "admin")
 
 
@@ -385,7 +389,7 @@ def grant(engine: Engine, login: str, role: Role, judges: Sequence[str]) -> str:
                 {"who": login, "role": role, "ids": ids},
             )
     except DBAPIError as error:
-        raise _translated(error, engine, doing="grant a court role") from None
+        raise explained(error, engine, doing="grant a court role") from None
     title = TITLES[role]
     if role == "judge":
         return f"{login} is now Judge {names[0]}'s login: they change that docket only"
@@ -419,7 +423,7 @@ def revoke(engine: Engine, login: str, judges: Sequence[str]) -> str:
                 "SELECT planner_court_revoke(%(who)s, %(ids)s)", {"who": login, "ids": ids}
             )
     except DBAPIError as error:
-        raise _translated(error, engine, doing="revoke a court role") from None
+        raise explained(error, engine, doing="revoke a court role") from None
     if ids:
         return f"{login} no longer acts for {_listed(names)}"
     return f"{login} no longer has a role on this court server"
@@ -466,49 +470,68 @@ def refusal(error: DBAPIError, engine: Engine) -> StoreError | None:
     for any other error."""
     if getattr(error.orig, "sqlstate", None) != "42501":
         return None
-    return _translated(error, engine, doing="change the docket")
+    return explained(error, engine, doing=CHANGING)
 
 
-def _translated(error: DBAPIError, engine: Engine, doing: str) -> StoreError:
-    original = error.orig
+SETTING_UP = "set up the court server"
+CHANGING = "change the docket"
+
+
+def explained(error: Exception, engine: Engine, doing: str) -> StoreError:
+    """The server's error (SQLAlchemy's, or psycopg's own) as a store error in one sentence:
+    what could not be done, and why."""
+    original = getattr(error, "orig", None) or error
     diag = getattr(original, "diag", None)
     message = str(getattr(diag, "message_primary", None) or original or error).strip()
     sqlstate = getattr(original, "sqlstate", None)
     if getattr(diag, "message_hint", None) == RULE_HINT:
         return NotAllowed(message) if sqlstate == "42501" else Conflict(message)
     if sqlstate == "42501":
-        role = _role_of_login(engine)
-        login = engine.url.username or "this login"
-        if role == "admin":
+        login, role = _role_of_login(engine)
+        if doing == SETTING_UP:
             return NotAllowed(
-                f"court administrator {login} may read every judge's docket but change none"
+                f"{login} may not set up the court server: run 'planner court init' as the "
+                f"database's owner, with the right to create roles (the server says: {message})"
             )
-        if role is None and doing == "change the docket":
-            return NotAllowed(
-                f"{login} has no role on this court server: a court administrator gives one with "
-                "'planner court grant'"
-            )
-        if doing != "change the docket":
+        if doing != CHANGING:
             return NotAllowed(
                 f"{login} may not {doing}: only a court administrator or the server's owner "
                 f"may (the server says: {message})"
             )
-        return NotAllowed(f"{login} may not {doing}: the server says {message}")
+        if role == "admin":
+            return NotAllowed(
+                f"court administrator {login} may read every judge's docket but change none"
+            )
+        if role == "judge":
+            return NotAllowed(
+                f"judge {login} may change only their own docket (the server says: {message})"
+            )
+        if role == "assistant":
+            return NotAllowed(
+                f"legal assistant {login} may change only their assigned judges' dockets (the "
+                f"server says: {message})"
+            )
+        return NotAllowed(
+            f"{login} has no role on this court server: a court administrator gives one with "
+            "'planner court grant'"
+        )
     if sqlstate is None or sqlstate.startswith(("08", "28")):
-        where = engine.url.render_as_string(hide_password=True)
+        where = engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
         first = message.splitlines()[0] if message else type(original).__name__
         return DatabaseUnavailable(f"could not {doing} on {where}: {first}")
     return StoreError(f"could not {doing}: the server says {message}")
 
 
-def _role_of_login(engine: Engine) -> str | None:
-    """The court role of the engine's login, asked on a connection of its own (the refused
-    transaction can run nothing more); None when it has none, or cannot even read the roles."""
+def _role_of_login(engine: Engine) -> tuple[str, str | None]:
+    """The engine's login and its court role, asked on a connection of its own (the refused
+    transaction can run nothing more); no role when it has none, or cannot even read them."""
+    login = engine.url.username or "this login"
     try:
         with engine.connect() as connection:
+            login = str(connection.exec_driver_sql("SELECT current_user").scalar())
             role = connection.exec_driver_sql(
                 "SELECT role FROM court_users WHERE login = current_user"
             ).scalar()
     except DBAPIError:
-        return None
-    return None if role is None else str(role)
+        return login, None
+    return login, None if role is None else str(role)
