@@ -2,8 +2,11 @@
 do what on it (``planner.store.court_access``)."""
 
 import argparse
+from typing import TypeVar
 
 from planner.domain.errors import InvalidValue
+
+P = TypeVar("P", bound=argparse.ArgumentParser)
 
 ROLE_HELP = (
     "judge: changes their own docket; assistant: a legal assistant, changes the dockets of the "
@@ -16,10 +19,7 @@ URL_HELP = (
 )
 
 
-def add_court_parser(
-    commands: "argparse._SubParsersAction[argparse.ArgumentParser]",
-    parser_class: type[argparse.ArgumentParser],
-) -> None:
+def add_court_parser(commands: "argparse._SubParsersAction[P]", parser_class: type[P]) -> None:
     court = commands.add_parser(
         "court",
         help="set up a court server (PostgreSQL) and give its users their roles",
