@@ -80,6 +80,8 @@ _ACTS_FOR = (
     "(SELECT a.judge_id FROM court_assignments a JOIN court_users u ON u.login = a.login "
     "WHERE a.login = current_user AND u.role IN ('judge', 'assistant'))"
 )
+#: The current login has a role on this database's court.
+_A_COURT_USER = "current_user IN (SELECT login FROM court_users)"
 _KEYS = {
     "judges": f"id IN {_ACTS_FOR}",
     "hearings": f"case_id IN (SELECT c.id FROM cases c WHERE c.judge_id IN {_ACTS_FOR})",
@@ -194,6 +196,16 @@ DECLARE
     old_role text;
     member_of text;
 BEGIN
+    -- The caller: this court's administrator, or the owner (session_user: current_user is
+    -- the owner here). Group roles are the whole server's: an administrator of another
+    -- court's database on the same server is a member of planner_admin too.
+    IF NOT (pg_has_role(session_user, current_user, 'MEMBER')
+            OR EXISTS (SELECT FROM court_users WHERE login = session_user AND role = 'admin'))
+    THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(
+            '%s is not a court administrator of this court server: only they (and its owner) '
+            'give and take roles', session_user), HINT = __HINT__;
+    END IF;
     IF new_role NOT IN ('judge', 'assistant', 'admin') THEN
         RAISE EXCEPTION USING MESSAGE = format('%s is not a court role: give judge, assistant '
                                                'or admin', new_role), HINT = __HINT__;
@@ -253,6 +265,16 @@ DECLARE
     old_role text;
     member_of text;
 BEGIN
+    -- The caller: this court's administrator, or the owner (session_user: current_user is
+    -- the owner here). Group roles are the whole server's: an administrator of another
+    -- court's database on the same server is a member of planner_admin too.
+    IF NOT (pg_has_role(session_user, current_user, 'MEMBER')
+            OR EXISTS (SELECT FROM court_users WHERE login = session_user AND role = 'admin'))
+    THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(
+            '%s is not a court administrator of this court server: only they (and its owner) '
+            'give and take roles', session_user), HINT = __HINT__;
+    END IF;
     SELECT role INTO old_role FROM court_users WHERE login = who FOR UPDATE;
     IF old_role IS NULL THEN
         RAISE EXCEPTION USING MESSAGE = format('%s has no role on this court server: there is '
@@ -351,7 +373,13 @@ def _install(connection: Connection) -> None:
         for policy in ("planner_read", "planner_add", "planner_change", "planner_remove"):
             run(f"DROP POLICY IF EXISTS {policy} ON {name}")
         key = _KEYS[table]
-        run(f"CREATE POLICY planner_read ON {name} FOR SELECT TO {_ALL_GROUPS} USING (true)")
+        # Every court user of this database reads every docket; the group roles are the
+        # whole server's, so membership alone (a role in another court's database) is not
+        # enough.
+        run(
+            f"CREATE POLICY planner_read ON {name} FOR SELECT TO {_ALL_GROUPS} "
+            f"USING ({_A_COURT_USER})"
+        )
         run(f"CREATE POLICY planner_add ON {name} FOR INSERT TO {_EDITORS} WITH CHECK ({key})")
         # USING (true): the row as it was is the guard's to check (and to name the rule for).
         run(

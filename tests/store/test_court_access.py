@@ -327,3 +327,25 @@ def test_court_roles_are_not_made_on_sqlite(tmp_path: Path) -> None:
     with sessions.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM court_users").scalar() == 0
     sessions.close()
+
+
+def test_a_role_in_another_courts_database_gives_nothing_here(court: Court) -> None:
+    """The group roles are the whole server's: an administrator (or assistant) of another
+    court's database on the same server reads nothing here and gives no roles here."""
+    with court.cluster.database() as elsewhere:
+        other_owner = Sessions.on_server(elsewhere)
+        other_owner.upgrade_schema()
+        with other_owner.transaction("owner") as repo:
+            repo.add_docket(_docket("Ortiz", "123456789"))
+        court_access.install(other_owner.engine, "other_admin")
+        court_access.grant(other_owner.engine, "other_clerk", "assistant", ["Ortiz"])
+        other_owner.close()
+
+    assert court.psql("other_admin", "SELECT count(*) FROM cases").stdout.split()[2] == "0"
+    refused = court.psql("other_admin", "SELECT planner_court_grant('other_admin', 'admin', '{}')")
+    assert "other_admin is not a court administrator of this court server" in refused.stderr
+    clerk = court.psql("other_clerk", "UPDATE cases SET name = 'X'")
+    assert "other_clerk has no role on this court server" in clerk.stderr
+    with court.owner.engine.connect() as connection:
+        admins = connection.exec_driver_sql("SELECT login FROM court_users").scalars().all()
+    assert admins == [ADMIN]
