@@ -14,6 +14,7 @@ from planner.domain.judge import Judge
 from planner.store.errors import NotAllowed
 from planner.store.sessions import Sessions
 from planner.store.tables import CaseRow, JudgeRow
+from tests.postgres_cluster import Cluster
 
 
 @pytest.fixture
@@ -192,3 +193,53 @@ def test_the_url_must_be_postgresql(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == (
         "planner: --db 'docket.sqlite' is not a PostgreSQL URL: give postgresql://USER@HOST/DBNAME\n"
     )
+
+
+def test_the_owner_needs_no_superuser(
+    postgres_cluster: Cluster, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As docs/court-server.md sets a server up: a database owned by a login that may create
+    roles, not a superuser."""
+    postgres_cluster.execute("DROP ROLE IF EXISTS court_owner")
+    postgres_cluster.execute("CREATE ROLE court_owner LOGIN CREATEROLE")
+    postgres_cluster.execute("CREATE DATABASE court_by_owner OWNER court_owner")
+    try:
+        url = _as(postgres_cluster.url("court_by_owner"), "court_owner")
+        assert main(["court", "init", "--db", url, "--admin", "owners_admin"]) == 0, (
+            capsys.readouterr().err
+        )
+        owner = Sessions.on_server(url)
+        with owner.transaction("owner") as repo:
+            for name, a_number in (("Ortiz", "123456789"), ("Baker", "987654321")):
+                judge = Judge(name, court="Los Angeles", timezone="America/Los_Angeles", quota=650)
+                repo.add_docket(
+                    Docket(judge, cases=(Case(a_number, "A B", "asylum", date(2025, 1, 2)),))
+                )
+        owner.close()
+        admin = _as(url, "owners_admin")
+        assert (
+            main(
+                [
+                    "court",
+                    "grant",
+                    "--db",
+                    admin,
+                    "--user",
+                    "owners_clerk",
+                    "--role",
+                    "assistant",
+                    "--judge",
+                    "Ortiz",
+                ]
+            )
+            == 0
+        )
+        clerk = Sessions.on_server(_as(url, "owners_clerk"))
+        try:
+            _rename(clerk, "Ortiz")
+            with pytest.raises(NotAllowed, match="not assigned to Judge Baker"):
+                _rename(clerk, "Baker")
+        finally:
+            clerk.close()
+    finally:
+        postgres_cluster.execute('DROP DATABASE IF EXISTS "court_by_owner" WITH (FORCE)')
