@@ -349,3 +349,42 @@ def test_a_role_in_another_courts_database_gives_nothing_here(court: Court) -> N
     with court.owner.engine.connect() as connection:
         admins = connection.exec_driver_sql("SELECT login FROM court_users").scalars().all()
     assert admins == [ADMIN]
+
+
+def test_a_pg_dump_backup_comes_back_with_its_rules(court: Court, tmp_path: Path) -> None:
+    """docs/court-server.md's backup: ``pg_dump -Fc`` by the owner, ``pg_restore`` into a new
+    database; the roles (the server's, not the database's) are already there."""
+    court_access.grant(court.owner.engine, "bob", "assistant", ["Ortiz"])
+    binaries = server_binaries()
+    assert binaries is not None
+    source = make_url(court.url)
+    dump = tmp_path / "court.dump"
+    common = ["-h", "127.0.0.1", "-p", str(court.cluster.port), "-U", str(source.username)]
+    subprocess.run(
+        [str(binaries / "pg_dump"), *common, "-Fc", "-f", str(dump), str(source.database)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    with court.cluster.database() as restored_url:
+        restored = make_url(restored_url)
+        subprocess.run(
+            [str(binaries / "pg_restore"), *common, "-d", str(restored.database), str(dump)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        copy = Court(
+            court.cluster, restored_url, Sessions.on_server(restored_url), court.ortiz, court.baker
+        )
+        try:
+            other = copy.case_of(copy.baker)
+            bob = _OnServer(copy.as_login("bob"), "bob")
+            with pytest.raises(NotAllowed, match=NOT_ASSIGNED):
+                case_services.update_case(bob, _renamed(other, "X"), other)  # type: ignore[arg-type]
+            own = copy.case_of(copy.ortiz)
+            case_services.update_case(bob, _renamed(own, "Y"), own)  # type: ignore[arg-type]
+        finally:
+            for sessions in copy._opened:
+                sessions.close()
+            copy.owner.close()
