@@ -506,6 +506,8 @@ def refusal(error: DBAPIError, engine: Engine) -> StoreError | None:
 
 
 SETTING_UP = "set up the court server"
+#: An undefined table or function: the database was never set up by ``court init``.
+_NOT_SET_UP = ("42P01", "42883")
 CHANGING = "change the docket"
 
 
@@ -546,6 +548,12 @@ def explained(error: Exception, engine: Engine, doing: str) -> StoreError:
         return NotAllowed(
             f"{login} has no role on this court server: a court administrator gives one with "
             "'planner court grant'"
+        )
+    if sqlstate in _NOT_SET_UP and doing != SETTING_UP:
+        where = engine.url.set(drivername="postgresql").render_as_string(hide_password=True)
+        return StoreError(
+            f"{where} is not set up as a court server ({message}): its owner runs "
+            "'planner court init' first"
         )
     if sqlstate is None or sqlstate.startswith(("08", "28")):
         where = engine.url.set(drivername="postgresql").render_as_string(hide_password=True)

@@ -243,3 +243,13 @@ def test_the_owner_needs_no_superuser(
             clerk.close()
     finally:
         postgres_cluster.execute('DROP DATABASE IF EXISTS "court_by_owner" WITH (FORCE)')
+
+
+def test_grant_on_a_database_never_set_up_says_so(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["court", "grant", "--db", postgres_url, "--user", "bob", "--role", "admin"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("planner: postgresql://planner_tests@127.0.0.1:")
+    assert err.endswith("'planner court init' first\n")
+    assert err.count("\n") == 1
