@@ -286,6 +286,8 @@ def test_an_administrator_grants_and_the_last_one_stays(court: Court) -> None:
     )
     with pytest.raises(Conflict, match=r"^court_admin is the last court administrator"):
         court_access.revoke(admin, ADMIN, [])
+    with pytest.raises(Conflict, match=r"^court_admin is the last court administrator"):
+        court_access.grant(admin, ADMIN, "assistant", ["Ortiz"])
     with pytest.raises(Conflict, match=r"^there is no judge named 'Nobody' on this court server"):
         court_access.grant(admin, "erin", "assistant", ["Nobody"])
     with pytest.raises(Conflict, match="acts for one judge"):
