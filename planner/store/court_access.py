@@ -214,12 +214,12 @@ BEGIN
         RAISE EXCEPTION USING MESSAGE = format('%s is not a court role: give judge, assistant '
                                                'or admin', new_role), HINT = __HINT__;
     END IF;
-    IF who IN ('planner_judge', 'planner_assistant', 'planner_admin')
+    IF who IN ('planner_judge', 'planner_assistant', 'planner_admin') OR who LIKE 'pg\\_%'
        OR who = current_user
        OR EXISTS (SELECT FROM pg_roles WHERE rolname = who AND rolsuper) THEN
-        RAISE EXCEPTION USING MESSAGE = format('%s is the server''s owner, a superuser or one '
-            'of the Planner''s group roles: court roles are given to the logins of the people '
-            'who use the Planner', who), HINT = __HINT__;
+        RAISE EXCEPTION USING MESSAGE = format('%s is the server''s owner, a superuser, a '
+            'built-in role or one of the Planner''s group roles: court roles are given to the '
+            'logins of the people who use the Planner', who), HINT = __HINT__;
     END IF;
     IF new_role = 'judge' AND cardinality(judge_ids) <> 1 THEN
         RAISE EXCEPTION USING MESSAGE = 'a judge''s login acts for one judge: give --judge '
@@ -360,6 +360,9 @@ def _install(connection: Connection) -> None:
     schema = quote(str(connection.exec_driver_sql("SELECT current_schema()").scalar()))
     run(_GROUPS_SQL)
     run(f"GRANT USAGE ON SCHEMA {schema} TO {_ALL_GROUPS}")
+    # Nobody else puts objects beside the tables (PostgreSQL 15's default; older servers'
+    # databases, upgraded, still let everyone create in ``public``).
+    run(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
     # The functions resolve names in the tables' schema and nowhere a caller could put theirs.
     run(f"SET LOCAL search_path = {schema}, pg_temp")
     for function in (_RULE_SQL, _GUARD_SQL, _GRANT_SQL, _REVOKE_SQL):

@@ -290,6 +290,8 @@ def test_an_administrator_grants_and_the_last_one_stays(court: Court) -> None:
         court_access.grant(admin, ADMIN, "assistant", ["Ortiz"])
     with pytest.raises(Conflict, match=r"^there is no judge named 'Nobody' on this court server"):
         court_access.grant(admin, "erin", "assistant", ["Nobody"])
+    with pytest.raises(Conflict, match="a built-in role"):
+        court_access.grant(admin, "pg_read_all_data", "admin", [])
     with pytest.raises(Conflict, match="acts for one judge"):
         court_access.grant(admin, "erin", "judge", ["Ortiz", "Baker"])
     with pytest.raises(Conflict, match=r"^erin has no role on this court server"):
