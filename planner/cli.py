@@ -260,6 +260,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="forecast from the start of this day (default: now)",
     )
     _add_backup_commands(commands, db_option)
+    from planner.court_commands import add_court_parser  # planner court init|grant|revoke
+
+    add_court_parser(commands, _Parser)
     return parser
 
 
@@ -489,6 +492,10 @@ def _run(args: argparse.Namespace) -> int:
             from planner.backup_commands import run_backup_command
 
             return run_backup_command(args, _database_path(args))
+        case "court":
+            from planner.court_commands import run_court_command
+
+            return run_court_command(args)
         case _:
             return _window(args)
 

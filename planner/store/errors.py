@@ -27,3 +27,8 @@ class Conflict(StoreError):
 
 class StaleEdit(Conflict):
     """An edit made to what someone else has changed since it was read: refused, not merged."""
+
+
+class NotAllowed(StoreError):
+    """A change the court server refused to this login: the sentence names the rule (a legal
+    assistant changes only their assigned judges' dockets, an administrator none)."""

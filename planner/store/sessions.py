@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from planner.store import connection as sqlite_connection
 from planner.store.connection import SAME_MOMENT, raise_translated, translate
-from planner.store.errors import StaleEdit
+from planner.store.errors import StaleEdit, StoreError
 from planner.store.repository import Repository
 
 
@@ -64,7 +64,10 @@ class Sessions:
                 yield Repository(session, editor)
         except DatabaseError as error:
             raise_translated(
-                error, translate(error.orig or error, self._path) or _server_race(error)
+                error,
+                translate(error.orig or error, self._path)
+                or _server_race(error)
+                or _server_refusal(error, self.engine),
             )
         except sqlite3.Error as error:  # from the plain reads the repository makes
             raise_translated(error, translate(error, self._path))
@@ -104,6 +107,15 @@ def _server_race(error: DatabaseError) -> StaleEdit | None:
     if getattr(error.orig, "sqlstate", None) in _RACES:
         return StaleEdit(SAME_MOMENT)
     return None
+
+
+def _server_refusal(error: DatabaseError, engine: Engine) -> StoreError | None:
+    """A change the court server refused to this login, as the rule it broke (``court_access``)."""
+    if getattr(error.orig, "sqlstate", None) is None:
+        return None  # SQLite's, or no server's answer
+    from planner.store import court_access
+
+    return court_access.refusal(error, engine)
 
 
 def prepare() -> None:

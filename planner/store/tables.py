@@ -187,6 +187,29 @@ class HearingRow(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
+class CourtUserRow(Base):
+    """A login's role on a court server: "judge", "assistant" (a legal assistant) or "admin" (a
+    court administrator). Read by the server's row-level security (``court_access``); a SQLite
+    file leaves it empty."""
+
+    __tablename__ = "court_users"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+
+
+class CourtAssignmentRow(Base):
+    """A judge whose docket a login may change: a judge's own, or one a legal assistant is
+    assigned to."""
+
+    __tablename__ = "court_assignments"
+
+    login: Mapped[str] = mapped_column(
+        ForeignKey("court_users.login", ondelete="CASCADE"), primary_key=True
+    )
+    judge_id: Mapped[int] = mapped_column(_judge_fk(), primary_key=True, index=True)
+
+
 #: Alembic's bookkeeping table, read to see whether a database needs migrating.
 alembic_version = Table(
     "alembic_version", MetaData(), Column("version_num", String(32), primary_key=True)
