@@ -27,5 +27,11 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
+def revisions_up_to(revision: str) -> set[str]:
+    """``revision`` and every revision it was migrated from."""
+    scripts = ScriptDirectory.from_config(_config())
+    return {script.revision for script in scripts.iterate_revisions(revision, "base")}
+
+
 def upgrade(engine: Engine) -> None:
     command.upgrade(_config(engine), "head")
