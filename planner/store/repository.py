@@ -18,6 +18,7 @@ from planner.forecast.facts import ForecastInputs
 from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values
 from planner.store.errors import Conflict, StaleEdit
+from planner.store.notices import NoticeStore
 from planner.store.reader import Reader
 from planner.store.tables import (
     CaseKindRow,
@@ -38,6 +39,10 @@ class Repository(HearingStore):
     def __init__(self, session: OrmSession, editor: str = "") -> None:
         #: ``editor``: who is saving (the operating system's user name), kept with each row saved.
         super().__init__(session, editor)
+
+    def notices(self) -> NoticeStore:
+        """The Notices queue's reads and writes, in this transaction."""
+        return NoticeStore(self._session, self._editor)
 
     # Judges -------------------------------------------------------------------------------
 
