@@ -248,6 +248,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="forecast from the start of this day (default: now)",
     )
     _add_backup_commands(commands, db_option)
+    from planner.clerk_commands import add_clerk_commands
+
+    add_clerk_commands(commands, db_option, _iso_date)  # notices (issue 19)
     return parser
 
 
@@ -464,6 +467,10 @@ def _run(args: argparse.Namespace) -> int:
             return _sheet(args)
         case "report":
             return _report(args)
+        case "notices":
+            from planner.clerk_commands import run_clerk_command
+
+            return run_clerk_command(args, _open_existing)
         case "backup" | "restore":
             from planner.backup_commands import run_backup_command
 

@@ -12,11 +12,13 @@ from planner.domain.judge import Judge
 from planner.domain.notices import (
     CourtSettings,
     DueNotice,
+    NoticeEvent,
     ServedNotice,
     check_still_due,
     due_notices,
 )
 from planner.domain.plural import counted
+from planner.domain.vocabulary import HearingKind
 from planner.services.judges import match_judge
 from planner.store.database import Database
 from planner.store.repository import Repository
@@ -108,3 +110,81 @@ def save_court_settings(database: Database, settings: CourtSettings) -> CourtSet
         before = repo.notices().court(settings.name)
         repo.notices().save_court(settings)
         return before
+
+
+# What a notice says, for the page (``planner/ui/notices/notice_pages.py`` lays it out) -----------
+
+HEARING_NAMES = {
+    HearingKind.MASTER: "master calendar hearing",
+    HearingKind.INDIVIDUAL: "individual (merits) hearing",
+    HearingKind.BOND: "custody redetermination (bond) hearing",
+    HearingKind.FEAR_REVIEW: "credible or reasonable fear review",
+    HearingKind.MOTION: "hearing on a motion",
+}
+NO_INTERPRETER = frozenset({"english", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeText:
+    """One notice's words: a title, the court's lines, the parties, the body and its details."""
+
+    title: str
+    court: tuple[str, ...]  # the court's name and its address, line by line
+    parties: tuple[tuple[str, str], ...]  # ("Respondent", "Rosa Díaz"), ...
+    body: str
+    details: tuple[tuple[str, str], ...]  # ("Date", "Monday 4 November 2024"), ...
+    footer: str
+
+
+def _long_day(moment: datetime) -> str:
+    return f"{moment:%A} {moment.day} {moment:%B %Y}"
+
+
+def notice_text(notice: DueNotice, court: CourtSettings, printed: date) -> NoticeText:
+    """What the notice of ``notice`` says, on the paper of ``court``."""
+    h = notice.hearing
+    court_name = court.name or "Immigration Court"
+    address = tuple(line.strip() for line in court.address.splitlines() if line.strip())
+    place = ", ".join((court_name, *address)) if address else court_name
+    what = HEARING_NAMES[h.kind]
+    when = f"{_long_day(h.start)} at {h.start:%H:%M}"
+    if notice.event is NoticeEvent.SET:
+        body = (
+            f"Your {what} is set for {when}, before Immigration Judge {h.judge}. You must "
+            "appear at the time and place below. If you fail to appear, an order of removal may "
+            "be entered in your absence."
+        )
+    elif notice.event is NoticeEvent.MOVED:
+        was = notice.previous_start
+        earlier = f" set for {_long_day(was)} at {was:%H:%M}" if was is not None else ""
+        body = (
+            f"Your {what}{earlier} is moved to {when}, before Immigration Judge {h.judge}. "
+            "You must appear at the new time and place below."
+        )
+    else:
+        body = (
+            f"Your {what} set for {when}, before Immigration Judge {h.judge}, is cancelled. "
+            "Do not appear on that date: you will be served a notice of the next hearing."
+        )
+    language = h.language.strip()
+    interpreter = (
+        f"{language} (an interpreter will be provided)"
+        if language.casefold() not in NO_INTERPRETER
+        else "English (no interpreter)"
+    )
+    details: tuple[tuple[str, str], ...] = (
+        ("Date", _long_day(h.start)),
+        ("Time", f"{h.start:%H:%M}"),
+        ("Place", place),
+        ("Judge", f"Immigration Judge {h.judge}"),
+        ("Hearing", what[0].upper() + what[1:]),
+        ("Language", interpreter),
+    )
+    parties = (
+        ("Respondent", h.name + (" (detained)" if h.detained else "")),
+        ("A-number", notice.a_number),
+        ("Counsel", notice.counsel),
+    )
+    by = notice.serve_by
+    footer = f"Serve by {by.day} {by:%B %Y} · printed {printed.day} {printed:%B %Y}"
+    return NoticeText(notice.event.title, (court_name, *address), parties, body, details, footer)

@@ -1,0 +1,90 @@
+"""The clerk's commands: ``planner notices`` (issue 19)."""
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.domain.errors import InvalidValue
+
+if TYPE_CHECKING:
+    from planner.store.database import Database
+
+JUDGE_HELP = "may be left out when the database holds one judge; any case matches"
+
+
+def add_clerk_commands(commands, db_option: argparse.ArgumentParser, day) -> None:  # type: ignore[no-untyped-def]
+    """The clerk's commands' parsers; ``day`` parses a YYYY-MM-DD argument."""
+    notices = commands.add_parser(
+        "notices",
+        parents=[db_option],
+        help="list a judge's hearing notices not yet served, or print them as a PDF",
+        description="The hearings of a judge whose notice to the respondent and counsel is not "
+        "yet served (set, moved, or cancelled after a notice), with the day to serve each by (the "
+        "court's notice period before the hearing). With --out, one PDF with a notice a page; "
+        "with --mark-served too, they are recorded as served, all at once. The PDF names "
+        "asylum applicants.",
+    )
+    notices.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
+    notices.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the notices here")
+    notices.add_argument(
+        "--mark-served",
+        action="store_true",
+        help="record the notices written to --out as served on --as-of",
+    )
+    notices.add_argument(
+        "--as-of",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="the day the queue is read on, and notices are served (default: the judge's today)",
+    )
+
+
+def run_clerk_command(
+    args: argparse.Namespace, open_existing: Callable[..., "Database"]
+) -> int:
+    if args.command == "notices":
+        return _notices(args, open_existing)
+    raise AssertionError(args.command)
+
+
+def _notices(args: argparse.Namespace, open_existing: Callable[..., "Database"]) -> int:
+    from planner.services import notices as service
+    from planner.services.clock import today_for
+    from planner.services.judges import the_judge
+
+    if args.out is not None and args.out.suffix.lower() != ".pdf":
+        raise InvalidValue(f"notices are a PDF: give --out a name ending in .pdf, not {args.out}")
+    if args.mark_served and args.out is None:
+        raise InvalidValue("--mark-served marks the notices written: give --out FILE.pdf too")
+    database = open_existing(args, changes=args.mark_served)
+    judge = the_judge(database, args.judge)
+    today = args.as_of or today_for(judge)
+    queue = service.load_queue(database, judge.name, today)
+    if args.out is None:
+        print(queue.summary())
+        for notice in queue.due:
+            h = notice.hearing
+            late = "  LATE" if notice.late(today) else ""
+            print(
+                f"{notice.serve_by}  {notice.event.value:<9}  {notice.a_number}  "
+                f"{h.start:%Y-%m-%d %H:%M}  {h.name}{late}"
+            )
+        return 0
+    if not queue.due:
+        print(f"{queue.summary()} Nothing was written.")
+        return 0
+    from planner.app import display_available
+
+    if not display_available():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # Qt needs fonts here, not a screen
+    from planner.ui.notices.notice_pages import headless_application, save_pdf
+
+    headless_application()
+    pages = save_pdf(queue.due, queue.court, today, judge.name, args.out)
+    print(f"Wrote {pages} notice{'' if pages == 1 else 's'} of {judge.name} to {args.out}.")
+    if args.mark_served:
+        served = service.mark_served(database, judge.name, queue.due, today)
+        print(f"Marked {len(served)} served on {today}.")
+    return 0
