@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 JUDGE_HELP = "may be left out when the database holds one judge; any case matches"
 
 
-def add_clerk_commands(commands, db_option: argparse.ArgumentParser, day) -> None:  # type: ignore[no-untyped-def]
+def add_clerk_commands(commands, db_option: argparse.ArgumentParser, day) -> None:
     """The clerk's commands' parsers; ``day`` parses a YYYY-MM-DD argument."""
     notices = commands.add_parser(
         "notices",
@@ -41,9 +41,7 @@ def add_clerk_commands(commands, db_option: argparse.ArgumentParser, day) -> Non
     )
 
 
-def run_clerk_command(
-    args: argparse.Namespace, open_existing: Callable[..., "Database"]
-) -> int:
+def run_clerk_command(args: argparse.Namespace, open_existing: Callable[..., "Database"]) -> int:
     if args.command == "notices":
         return _notices(args, open_existing)
     raise AssertionError(args.command)

@@ -67,16 +67,23 @@ def test_notices_prints_one_notice_a_page_and_marks_them_served(  # type: ignore
     )
     assert oct(out.stat().st_mode & 0o777) == "0o600"  # it names asylum applicants
     first, second = _pages(out)
-    assert "IMMIGRATION COURT\nLos Angeles\n606 S Olive St, 15th Floor\nLos Angeles, CA 90014" in first
+    assert (
+        "IMMIGRATION COURT\nLos Angeles\n606 S Olive St, 15th Floor\nLos Angeles, CA 90014" in first
+    )
     assert "NOTICE OF HEARING" in first
-    assert "Rosa Díaz" in first and "A300-000-001" in first and "Pro se" in first
+    assert "Rosa Díaz" in first
+    assert "A300-000-001" in first
+    assert "Pro se" in first
     assert "Date Monday 23 November 2026\nTime 09:00\n" in first
     assert "Place Los Angeles, 606 S Olive St, 15th Floor, Los Angeles, CA 90014" in first
     assert "Judge Immigration Judge Ana Ruiz" in first
     assert "Spanish (an interpreter will be provided)" in first
-    assert "Serve by 13 November 2026" in first and "Notice 1 of 2" in first
-    assert "Li Wei (detained)" in second and "Omar Tanaka" in second
-    assert "Custody redetermination (bond) hearing" in second and "Time 09:30" in second
+    assert "Serve by 13 November 2026" in first
+    assert "Notice 1 of 2" in first
+    assert "Li Wei (detained)" in second
+    assert "Omar Tanaka" in second
+    assert "Custody redetermination (bond) hearing" in second
+    assert "Time 09:30" in second
     assert "Rosa Díaz" not in second
     again = planner(*args)
     assert again.out == "No notices to serve for Ana Ruiz.\n"

@@ -31,7 +31,7 @@ class NoticeEvent(StrEnum):
     CANCELLED = "cancelled"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         return {
             NoticeEvent.SET: "Notice of hearing",
             NoticeEvent.MOVED: "Notice of hearing moved",

@@ -187,4 +187,4 @@ def notice_text(notice: DueNotice, court: CourtSettings, printed: date) -> Notic
     )
     by = notice.serve_by
     footer = f"Serve by {by.day} {by:%B %Y} · printed {printed.day} {printed:%B %Y}"
-    return NoticeText(notice.event.title, (court_name, *address), parties, body, details, footer)
+    return NoticeText(notice.event.heading, (court_name, *address), parties, body, details, footer)

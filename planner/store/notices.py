@@ -73,21 +73,24 @@ class NoticeStore:
         found: dict[int, NoticedHearing] = {}
         ids = sorted(set(case_ids))
         for i in range(0, len(ids), _CHUNK):
-            query = (
-                select(
-                    CaseRow.id,
-                    CaseRow.a_number,
-                    CaseRow.name,
-                    CaseRow.language,
-                    CaseRow.detained,
-                    CaseRow.represented,
-                    CaseRow.attorney,
-                )
-                .where(CaseRow.id.in_(ids[i : i + _CHUNK]))
-            )
-            for case_id, a_number, name, language, detained, represented, attorney in (
-                self._session.execute(query)
-            ):
+            query = select(
+                CaseRow.id,
+                CaseRow.a_number,
+                CaseRow.name,
+                CaseRow.language,
+                CaseRow.detained,
+                CaseRow.represented,
+                CaseRow.attorney,
+            ).where(CaseRow.id.in_(ids[i : i + _CHUNK]))
+            for (
+                case_id,
+                a_number,
+                name,
+                language,
+                detained,
+                represented,
+                attorney,
+            ) in self._session.execute(query):
                 found[case_id] = NoticedHearing(
                     0, case_id, a_number, name, language, bool(detained), bool(represented),
                     attorney, datetime.min, 1, HearingKind.MASTER, "",

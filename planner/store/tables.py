@@ -196,9 +196,7 @@ class NoticeRow(Base):
     __table_args__ = NEVER_REUSED
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(
-        ForeignKey("cases.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     #: The hearing's id, without a foreign key: a cancelled hearing is gone, and its notice
     #: stays (ids are never reused, so it can name no other hearing).
     hearing_id: Mapped[int] = mapped_column(Integer, index=True)

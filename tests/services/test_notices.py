@@ -76,7 +76,9 @@ def test_served_notices_leave_the_queue_and_undo_brings_them_back(court) -> None
 
 def test_a_hearing_moved_after_its_notice_was_served_returns_to_the_queue(court) -> None:  # type: ignore[no-untyped-def]
     database, judge, _ids = court
-    service.mark_served(database, JUDGE.name, service.load_queue(database, JUDGE.name, TODAY).due, TODAY)
+    service.mark_served(
+        database, JUDGE.name, service.load_queue(database, JUDGE.name, TODAY).due, TODAY
+    )
     (entry,) = calendar_service.agenda(database, judge.id, date(2024, 11, 4), date(2024, 11, 4))
     calendar_service.move_hearing(database, judge, entry.id, at(7, 9, 30), 15)
     (moved,) = service.load_queue(database, JUDGE.name, TODAY).due
@@ -96,7 +98,9 @@ def test_a_hearing_taken_off_after_its_notice_needs_a_cancellation(court) -> Non
     calendar_service.unschedule_hearing(database, entry.id)
     assert [e for e, *_ in queue(database)] == [NoticeEvent.SET]  # never noticed: nothing to cancel
     calendar_service.reinstate(database, entry.case_id, entry.hearing())
-    service.mark_served(database, JUDGE.name, service.load_queue(database, JUDGE.name, TODAY).due, TODAY)
+    service.mark_served(
+        database, JUDGE.name, service.load_queue(database, JUDGE.name, TODAY).due, TODAY
+    )
     calendar_service.unschedule_hearing(database, entry.id)
     (cancelled,) = service.load_queue(database, JUDGE.name, TODAY).due
     assert (cancelled.event, cancelled.hearing.a_number, cancelled.hearing.start) == (

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.court, "C&ourt")
         self.views.setTabToolTip(2, "Burn-up, bench time by month, docket, shortening (Ctrl+3)")
         self.views.setTabToolTip(3, "Every judge's verdict, worst first (Ctrl+4)")
+        self.notices = LazyPage(self._build_notices)
+        self.views.addTab(self.notices, "&Notices")
+        self.views.setTabToolTip(4, "Hearing notices not yet served: print, mark served (Ctrl+5)")
         page_layout.addWidget(self.views, 1)
         self.pages = QStackedWidget()  # the welcome page goes first, if a database has no judge
         self.pages.addWidget(self.docket_page)
@@ -229,6 +232,12 @@ class MainWindow(QMainWindow):
         self.court_view_action = self._action(
             "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
         )
+        self.notices_view_action = self._action(
+            "&Notices",
+            lambda: self.views.setCurrentIndex(4),
+            "Ctrl+5",
+            "Show the hearing notices not yet served",
+        )
         self.refresh_action = self._action(
             "&Refresh",
             self.workspace.refresh,
@@ -358,6 +367,7 @@ class MainWindow(QMainWindow):
                 self.calendar_view_action,
                 self.charts_view_action,
                 self.court_view_action,
+                self.notices_view_action,
             ]
         )
         view_menu.addSeparator()
@@ -591,6 +601,11 @@ class MainWindow(QMainWindow):
         view = CourtView(self.workspace)
         view.judge_opened.connect(self.docket_view_action.trigger)
         return view
+
+    def _build_notices(self) -> QWidget:
+        from planner.ui.notices.notices_view import NoticesView
+
+        return NoticesView(self.workspace)
 
     def export_calendar_file(self) -> BackgroundTask | None:
         from planner.ui.files.ics_export_dialog import export_calendar_file
