@@ -1,4 +1,4 @@
-"""The clerk's commands: ``planner notices`` (issue 19)."""
+"""The clerk's commands: ``planner notices`` and ``planner reassign`` (issue 19)."""
 
 import argparse
 import os
@@ -40,10 +40,52 @@ def add_clerk_commands(commands, db_option: argparse.ArgumentParser, day) -> Non
         help="the day the queue is read on, and notices are served (default: the judge's today)",
     )
 
+    reassign = commands.add_parser(
+        "reassign",
+        parents=[db_option],
+        help="move chosen cases, or a judge's whole pending docket, to other judges",
+        description="Move pending cases from one judge to one or more others, in one "
+        "transaction: each case goes to the receiving judge with the fewest pending cases so "
+        "far; each of its scheduled hearings keeps its date and time where it fits the new "
+        "judge's calendar (sessions, closures, leave, other hearings, notice period) and is "
+        "otherwise taken off and listed as unscheduled. Prints every hearing's fate and each "
+        "judge's forecast before and after.",
+    )
+    reassign.add_argument(
+        "--from", dest="from_judge", metavar="JUDGE", required=True, help="whose cases move"
+    )
+    reassign.add_argument(
+        "--to",
+        dest="to_judges",
+        metavar="JUDGE",
+        action="append",
+        required=True,
+        help="a judge to receive cases (repeat for several)",
+    )
+    reassign.add_argument(
+        "--case",
+        dest="cases",
+        metavar="A-NUMBER",
+        action="append",
+        help="a case to move (repeat for several; default: every pending case)",
+    )
+    reassign.add_argument(
+        "--dry-run", action="store_true", help="show what would happen; change nothing"
+    )
+    reassign.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    reassign.add_argument(
+        "--as-of",
+        type=day,
+        metavar="YYYY-MM-DD",
+        help="hearings from this day on are checked and moved (default: now)",
+    )
+
 
 def run_clerk_command(args: argparse.Namespace, open_existing: Callable[..., "Database"]) -> int:
     if args.command == "notices":
         return _notices(args, open_existing)
+    if args.command == "reassign":
+        return _reassign(args, open_existing)
     raise AssertionError(args.command)
 
 
@@ -85,4 +127,22 @@ def _notices(args: argparse.Namespace, open_existing: Callable[..., "Database"])
     if args.mark_served:
         served = service.mark_served(database, judge.name, queue.due, today)
         print(f"Marked {len(served)} served on {today}.")
+    return 0
+
+
+def _reassign(args: argparse.Namespace, open_existing: Callable[..., "Database"]) -> int:
+    import json
+
+    from planner.services import reassign as service
+
+    database = open_existing(args, changes=not args.dry_run)
+    as_of = service.default_as_of(database, args.from_judge, args.as_of)
+    run = service.preview_reassignment if args.dry_run else service.reassign
+    done = run(database, args.from_judge, args.to_judges, args.cases, as_of)
+    if args.json:
+        print(json.dumps({"dry_run": args.dry_run, **done.as_json()}, indent=2))
+        return 0
+    if args.dry_run:
+        print("Dry run: nothing was changed.")
+    print("\n".join(done.lines()))
     return 0

@@ -20,6 +20,7 @@ from planner.store.agenda import HearingStore, hearing_values
 from planner.store.errors import Conflict, StaleEdit
 from planner.store.notices import NoticeStore
 from planner.store.reader import Reader
+from planner.store.reassign import CaseMover
 from planner.store.tables import (
     CaseKindRow,
     CaseRow,
@@ -43,6 +44,10 @@ class Repository(HearingStore):
     def notices(self) -> NoticeStore:
         """The Notices queue's reads and writes, in this transaction."""
         return NoticeStore(self._session, self._editor)
+
+    def mover(self) -> CaseMover:
+        """Moving cases between judges, in this transaction."""
+        return CaseMover(self._session, self._editor)
 
     # Judges -------------------------------------------------------------------------------
 
