@@ -232,6 +232,12 @@ class MainWindow(QMainWindow):
         self.court_view_action = self._action(
             "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
         )
+        self.reassign_action = self._action(
+            "&Reassign Cases…",
+            self.reassign_cases,
+            None,
+            "Move the chosen case, or the whole docket, to other judges, after a preview",
+        )
         self.notices_view_action = self._action(
             "&Notices",
             lambda: self.views.setCurrentIndex(4),
@@ -359,6 +365,9 @@ class MainWindow(QMainWindow):
                 self.remove_judge_action,
             ]
         )
+        judge_menu.addSeparator()
+        judge_menu.addAction(self.reassign_action)
+        self.docket.table.addAction(self.reassign_action)  # the docket's context menu
 
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions(
@@ -601,6 +610,17 @@ class MainWindow(QMainWindow):
         view = CourtView(self.workspace)
         view.judge_opened.connect(self.docket_view_action.trigger)
         return view
+
+    def reassign_cases(self) -> QWidget | None:
+        """Judge > Reassign Cases…, with the docket's selected case filled in."""
+        from planner.domain.anumber import format_a_number
+        from planner.ui.judges.reassign_dialog import reassign_cases
+
+        case_id = self.docket.current_case_id()
+        row = self.docket.model.row_of(case_id) if case_id is not None else None
+        record = self.docket.model.row_at(row) if row is not None else None
+        chosen = [format_a_number(record.a_number)] if record is not None else []
+        return reassign_cases(self.workspace, chosen, self)
 
     def _build_notices(self) -> QWidget:
         from planner.ui.notices.notices_view import NoticesView
