@@ -233,10 +233,16 @@ class MainWindow(QMainWindow):
             "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
         )
         self.reassign_action = self._action(
-            "&Reassign Cases…",
+            "Reassi&gn Cases…",
             self.reassign_cases,
             None,
             "Move the chosen case, or the whole docket, to other judges, after a preview",
+        )
+        self.court_closures_action = self._action(
+            "Court &Closures…",
+            self.edit_court_closures,
+            None,
+            "Days the whole court is closed, for every judge of the court",
         )
         self.notices_view_action = self._action(
             "&Notices",
@@ -367,6 +373,7 @@ class MainWindow(QMainWindow):
         )
         judge_menu.addSeparator()
         judge_menu.addAction(self.reassign_action)
+        judge_menu.addAction(self.court_closures_action)
         self.docket.table.addAction(self.reassign_action)  # the docket's context menu
 
         view_menu = self.menuBar().addMenu("&View")
@@ -621,6 +628,11 @@ class MainWindow(QMainWindow):
         record = self.docket.model.row_at(row) if row is not None else None
         chosen = [format_a_number(record.a_number)] if record is not None else []
         return reassign_cases(self.workspace, chosen, self)
+
+    def edit_court_closures(self) -> QWidget | None:
+        from planner.ui.judges.court_closures_dialog import edit_court_closures
+
+        return edit_court_closures(self.workspace, self)
 
     def _build_notices(self) -> QWidget:
         from planner.ui.notices.notices_view import NoticesView
