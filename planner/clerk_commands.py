@@ -1,4 +1,5 @@
-"""The clerk's commands: ``planner notices`` and ``planner reassign`` (issue 19)."""
+"""The clerk's commands: ``planner notices``, ``planner reassign`` and ``planner interpreters``
+(issue 19)."""
 
 import argparse
 import os
@@ -79,6 +80,28 @@ def add_clerk_commands(commands, db_option: argparse.ArgumentParser, day) -> Non
         metavar="YYYY-MM-DD",
         help="hearings from this day on are checked and moved (default: now)",
     )
+    interpreters = commands.add_parser(
+        "interpreters",
+        parents=[db_option],
+        help="a day's or week's hearings that need an interpreter, by language",
+        description="Every scheduled hearing that needs an interpreter (a language other than "
+        "English) across the judges, by language, day and judge, with the bookings that cover "
+        "them (one interpreter for a judge's consecutive hearings in a language). Printed as "
+        "text, or saved as CSV (--csv) or PDF (--out).",
+    )
+    interpreters.add_argument("--date", type=day, metavar="YYYY-MM-DD", required=True)
+    interpreters.add_argument(
+        "--week", action="store_true", help="Monday to Friday of the week of --date"
+    )
+    interpreters.add_argument(
+        "--judge",
+        dest="judges",
+        metavar="NAME",
+        action="append",
+        help="only this judge (repeat for several; default: every judge)",
+    )
+    interpreters.add_argument("--csv", type=Path, metavar="FILE.csv", help="save as CSV")
+    interpreters.add_argument("--out", type=Path, metavar="FILE.pdf", help="save as PDF")
 
 
 def run_clerk_command(args: argparse.Namespace, open_existing: Callable[..., "Database"]) -> int:
@@ -86,6 +109,8 @@ def run_clerk_command(args: argparse.Namespace, open_existing: Callable[..., "Da
         return _notices(args, open_existing)
     if args.command == "reassign":
         return _reassign(args, open_existing)
+    if args.command == "interpreters":
+        return _interpreters(args, open_existing)
     raise AssertionError(args.command)
 
 
@@ -145,4 +170,42 @@ def _reassign(args: argparse.Namespace, open_existing: Callable[..., "Database"]
     if args.dry_run:
         print("Dry run: nothing was changed.")
     print("\n".join(done.lines()))
+    return 0
+
+
+def _interpreters(args: argparse.Namespace, open_existing: Callable[..., "Database"]) -> int:
+    from datetime import timedelta
+
+    from planner.services.interpreters import COLUMNS, interpreter_list
+
+    if args.out is not None and args.out.suffix.lower() != ".pdf":
+        raise InvalidValue(f"--out writes a PDF: give a name ending in .pdf, not {args.out}")
+    first = last = args.date
+    if args.week:
+        first = args.date - timedelta(days=args.date.weekday())
+        last = first + timedelta(days=4)
+    listing = interpreter_list(open_existing(args), first, last, args.judges or ())
+    print(listing.summary())
+    if args.csv is None and args.out is None:
+        for booking in listing.bookings():
+            print(f"  {booking.describe()}")
+        for row in listing.rows():
+            print("  " + " | ".join(row))
+        return 0
+    if args.csv is not None:
+        from planner.services.table_export import save_table_csv
+
+        save_table_csv(args.csv, COLUMNS, listing.rows())
+        print(f"Saved {args.csv}.")
+    if args.out is not None:
+        from planner.app import display_available
+
+        if not display_available():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from planner.ui.files.interpreter_dialog import save_pdf
+        from planner.ui.notices.notice_pages import headless_application
+
+        headless_application()
+        save_pdf(listing, args.out)
+        print(f"Saved {args.out}.")
     return 0

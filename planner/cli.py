@@ -250,7 +250,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_backup_commands(commands, db_option)
     from planner.clerk_commands import add_clerk_commands
 
-    add_clerk_commands(commands, db_option, _iso_date)  # notices, reassign (issue 19)
+    add_clerk_commands(commands, db_option, _iso_date)  # notices, reassign, interpreters (issue 19)
     return parser
 
 
@@ -467,7 +467,7 @@ def _run(args: argparse.Namespace) -> int:
             return _sheet(args)
         case "report":
             return _report(args)
-        case "notices" | "reassign":
+        case "notices" | "reassign" | "interpreters":
             from planner.clerk_commands import run_clerk_command
 
             return run_clerk_command(args, _open_existing)

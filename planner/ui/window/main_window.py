@@ -244,6 +244,12 @@ class MainWindow(QMainWindow):
             None,
             "Days the whole court is closed, for every judge of the court",
         )
+        self.interpreters_action = self._action(
+            "In&terpreter Requests…",
+            self.show_interpreter_requests,
+            None,
+            "A day's or week's hearings that need an interpreter, by language, across the judges",
+        )
         self.notices_view_action = self._action(
             "&Notices",
             lambda: self.views.setCurrentIndex(4),
@@ -352,6 +358,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions(self.sheet_actions.actions())
         file_menu.addAction(self.report_action)
+        file_menu.addAction(self.interpreters_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -633,6 +640,11 @@ class MainWindow(QMainWindow):
         from planner.ui.judges.court_closures_dialog import edit_court_closures
 
         return edit_court_closures(self.workspace, self)
+
+    def show_interpreter_requests(self) -> QWidget:
+        from planner.ui.files.interpreter_dialog import show_interpreter_requests
+
+        return show_interpreter_requests(self.workspace, self)
 
     def _build_notices(self) -> QWidget:
         from planner.ui.notices.notices_view import NoticesView
