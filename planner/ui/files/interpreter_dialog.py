@@ -5,8 +5,7 @@ PDF, or saved as CSV."""
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QMarginsF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,40 +27,12 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import InvalidValue
 from planner.services.interpreters import COLUMNS, InterpreterList, as_html, interpreter_list
 from planner.store.errors import StoreError
+from planner.ui.common.printed_html import print_html, save_html_pdf
 from planner.ui.common.workspace import Workspace
 
 
-def _layout() -> QPageLayout:
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.Letter),
-        QPageLayout.Orientation.Landscape,
-        QMarginsF(36, 36, 36, 36),
-        QPageLayout.Unit.Point,
-    )
-
-
-def paint_list(listing: InterpreterList, device: QPagedPaintDevice) -> None:
-    document = QTextDocument()
-    document.setHtml(as_html(listing))
-    document.print_(device)
-
-
 def save_pdf(listing: InterpreterList, out: Path) -> None:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    from planner.services.transfer import write_atomically
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(_layout())
-    writer.setTitle(f"Interpreter requests: {listing.period}")
-    writer.setCreator("Judge Workload Planner")
-    paint_list(listing, writer)
-    del writer
-    buffer.close()
-    write_atomically(out, bytes(data.data()))
+    save_html_pdf(as_html(listing), f"Interpreter requests: {listing.period}", out)
 
 
 class InterpreterDialog(QDialog):
@@ -171,17 +142,8 @@ class InterpreterDialog(QDialog):
         return out
 
     def print_list(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        listing = self.listing
-        if listing is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(_layout())
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(lambda device: paint_list(listing, device))
-        dialog.exec()
-        dialog.deleteLater()
+        if self.listing is not None:
+            print_html(as_html(self.listing), f"Interpreter requests: {self.listing.period}", self)
 
 
 def show_interpreter_requests(workspace: Workspace, parent: QWidget) -> InterpreterDialog:
