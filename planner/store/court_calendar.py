@@ -1,16 +1,12 @@
 """Court-wide closures: days a whole court is closed, entered once for every judge whose profile
-names the court. Read in plain SQL beside the judge's own closures (``profiles``), and written
-through the ORM in a transaction."""
+names the court. Read here in plain SQL beside the judge's own closures (``profiles``), without
+SQLAlchemy (the first screen reads them); written through the ORM (``court_closures``)."""
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session as OrmSession
-
 from planner.domain.docket import Closure
-from planner.store.tables import CourtClosureRow
 
 #: How a court-wide closure's reason reads on a judge's calendar.
 WHOLE_COURT = " (whole court)"
@@ -35,27 +31,3 @@ def with_court_closures(own: Iterable[Closure], court: Iterable[Closure]) -> lis
     days = {closure.day: closure for closure in court}
     days.update({closure.day: closure for closure in own})
     return [days[day] for day in sorted(days)]
-
-
-class CourtClosureStore:
-    """A court's closures in one transaction."""
-
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
-
-    def closures(self, court: str) -> list[Closure]:
-        query = (
-            select(CourtClosureRow.day, CourtClosureRow.reason)
-            .where(CourtClosureRow.court == court)
-            .order_by(CourtClosureRow.day)
-        )
-        return [Closure(day, reason) for day, reason in self._session.execute(query)]
-
-    def replace(self, court: str, closures: Sequence[Closure]) -> None:
-        """Set the court's closures to exactly these."""
-        self._session.execute(delete(CourtClosureRow).where(CourtClosureRow.court == court))
-        if closures:
-            self._session.execute(
-                insert(CourtClosureRow),
-                [{"court": court, "day": c.day, "reason": c.reason} for c in closures],
-            )

@@ -17,7 +17,7 @@ from planner.domain.vocabulary import (
 from planner.forecast.facts import ForecastInputs
 from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values
-from planner.store.court_calendar import CourtClosureStore
+from planner.store.court_closures import CourtClosureStore
 from planner.store.errors import Conflict, StaleEdit
 from planner.store.notices import NoticeStore
 from planner.store.reader import Reader
