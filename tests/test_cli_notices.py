@@ -55,8 +55,10 @@ def test_notices_lists_the_queue_with_serve_by_dates(planner, db_path: Path) -> 
 
 
 def test_notices_prints_one_notice_a_page_and_marks_them_served(  # type: ignore[no-untyped-def]
-    planner, db_path: Path, tmp_path: Path
+    qapp, planner, db_path: Path, tmp_path: Path
 ) -> None:
+    # In process, the command paints on the running application (pytest-qt's qapp: a widget
+    # test after this one needs a QApplication, not the QGuiApplication the command would make).
     _court(db_path)
     out = tmp_path / "notices.pdf"
     args = ("notices", "--db", db_path, "--judge", "ana ruiz", "--as-of", "2026-11-02")

@@ -103,8 +103,9 @@ def test_a_week_across_judges_and_for_chosen_judges(court: Database) -> None:
 
 
 def test_planner_interpreters_lists_saves_csv_and_pdf(
-    planner, court: Database, db_path, tmp_path
+    qapp, planner, court: Database, db_path, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
+    # qapp: the command paints on the running application (see tests/test_cli_notices.py).
     import csv
 
     import pypdfium2 as pdfium
