@@ -263,6 +263,9 @@ def _build_parser() -> argparse.ArgumentParser:
     from planner.court_commands import add_court_parser  # planner court init|grant|revoke
 
     add_court_parser(commands, _Parser)
+    from planner.clerk_commands import add_clerk_commands
+
+    add_clerk_commands(commands, db_option, _iso_date)  # notices, reassign, interpreters (issue 19)
     return parser
 
 
@@ -488,6 +491,10 @@ def _run(args: argparse.Namespace) -> int:
             return _sheet(args)
         case "report":
             return _report(args)
+        case "notices" | "reassign" | "interpreters":
+            from planner.clerk_commands import run_clerk_command
+
+            return run_clerk_command(args, _open_existing)
         case "backup" | "restore":
             from planner.backup_commands import run_backup_command
 

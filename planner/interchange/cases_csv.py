@@ -11,14 +11,14 @@ import io
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from planner.domain.anumber import format_a_number, parse_a_number
 from planner.domain.bounds import MAX_CASE_MINUTES
 from planner.domain.docket import Case
 from planner.domain.errors import InvalidValue
-from planner.domain.vocabulary import CaseStatus, CompletionKind
+from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind
 from planner.interchange.problems import ImportRefused, Problem, decode_utf8
 
 #: Every column, in the order an export writes them.
@@ -39,6 +39,10 @@ COLUMNS = (
     "nta_served",
     "attorney",
 )
+#: Columns a file may add, which no export writes: the case's next hearing (issue 19), set on
+#: import where every placement rule allows it (date and time together; the kind by default
+#: the one the case needs next).
+HEARING_COLUMNS = ("next_hearing_date", "next_hearing_time", "next_hearing_kind")
 #: The columns a file must have; the others take their defaults when absent.
 REQUIRED = frozenset(
     {"a_number", "name", "kind", "detained", "language", "represented", "received"}
@@ -113,7 +117,6 @@ def inert(text: str) -> str:
     return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
-
 def _as_written(cell: str) -> str:
     """The cell without the apostrophe ``inert`` put before it."""
     added = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
@@ -137,12 +140,25 @@ def decode_csv(data: bytes, source: str = "the file") -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class NextHearing:
+    """A case's next hearing as a row of the file gives it, to be placed by the service: its
+    line and column say where a refusal is reported."""
+
+    line: int
+    where: str  # "line 4, column next_hearing_date (P)"
+    a_number: str
+    start: datetime
+    kind: HearingKind | None  # None: the kind the case needs next
+
+
+@dataclass(frozen=True, slots=True)
 class CasesImport:
     """The cases a CSV file adds to or updates on a docket, all of them valid."""
 
     cases: tuple[Case, ...]
     added: int
     updated: int
+    hearings: tuple[NextHearing, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,10 +236,11 @@ def read_case_rows(
         columns = _columns(first[1], problems)
         if problems:
             raise ImportRefused(source, problems)
-        present = frozenset(column.name for column in columns if column.name)
+        present = frozenset(c.name for c in columns if c.name and c.name not in HEARING_COLUMNS)
         kinds = {normalise(kind): kind for kind in case_kinds}
         first_line: dict[str, int] = {}
         cases: list[Case] = []
+        hearings: list[NextHearing] = []
         added = 0
         for line, row in numbered:
             if not any(cell.strip() for cell in row):
@@ -246,15 +263,45 @@ def read_case_rows(
             first_line[a_number] = line
             if len(problems) > before:
                 continue
-            case = _case(values, existing.get(a_number), present, line, problems)
+            own = {name: value for name, value in values.items() if name not in HEARING_COLUMNS}
+            case = _case(own, existing.get(a_number), present, line, problems)
             if case is not None:
                 cases.append(case)
                 added += a_number not in existing
+                hearing = _next_hearing(values, case, line, columns, problems)
+                if hearing is not None:
+                    hearings.append(hearing)
     except _Unreadable as error:
         problems.append(error.problem)
     if problems:
         raise ImportRefused(source, problems)
-    return CasesImport(tuple(cases), added=added, updated=len(cases) - added)
+    return CasesImport(
+        tuple(cases), added=added, updated=len(cases) - added, hearings=tuple(hearings)
+    )
+
+
+def _next_hearing(
+    values: dict[str, Any], case: Case, line: int, columns: list[_Column], problems: list[Problem]
+) -> NextHearing | None:
+    """The row's next hearing, if it gives one: a date and a time (both or neither), for a
+    pending case."""
+    day, at, kind = (values.get(name) for name in HEARING_COLUMNS)
+    if day is None and at is None and kind is None:
+        return None
+    where = {c.name: c.where for c in columns if c.name}
+    place = f"line {line}, {where.get('next_hearing_date', 'column next_hearing_date')}"
+    if day is None or at is None:
+        missing = "next_hearing_time" if at is None else "next_hearing_date"
+        problems.append(
+            Problem(place, f"a next hearing needs its date and its time: {missing} is empty")
+        )
+        return None
+    if case.status is not CaseStatus.PENDING:
+        problems.append(
+            Problem(place, f"case {case.display_a_number} is completed: it needs no hearing")
+        )
+        return None
+    return NextHearing(line, place, case.a_number, datetime.combine(day, at), kind)
 
 
 def _columns(header: list[str], problems: list[Problem]) -> list[_Column]:
@@ -269,15 +316,16 @@ def _columns(header: list[str], problems: list[Problem]) -> list[_Column]:
             )
         )
         return columns
+    known = (*COLUMNS, *HEARING_COLUMNS)
     for index, title in enumerate(header):
         key = normalise(title)
         name = ALIASES.get(key, key)
-        column = _Column(index, title, name if name in COLUMNS else "")
-        if key and name not in COLUMNS:
+        column = _Column(index, title, name if name in known else "")
+        if key and name not in known:
             problems.append(
                 Problem(
                     f"line 1, {column.where}",
-                    f"unknown column {title!r}: the columns are {', '.join(COLUMNS)}",
+                    f"unknown column {title!r}: the columns are {', '.join(known)}",
                 )
             )
         elif name in seen:
@@ -403,6 +451,23 @@ def _date(cell: str) -> date:
     )
 
 
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::00)?\s*([ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def _time(cell: str) -> time:
+    """A time of day: 09:30, 9:30, 13:00 or 1:00 PM."""
+    match = _CLOCK.fullmatch(cell.strip())
+    if match:
+        hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").lower()
+        if half and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half.startswith("p") else 0)
+        elif half:
+            hour = 99
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise InvalidValue(f"{cell!r} is not a time of day: write HH:MM (09:30, 13:00 or 1:00 PM)")
+
+
 def _minutes(cell: str) -> int:
     if not cell.isdecimal() or not cell.isascii():
         raise InvalidValue(f"{cell!r} is not a whole number of minutes")
@@ -444,6 +509,9 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "asylum_filed": _date,
     "nta_served": _date,
     "attorney": _same,
+    "next_hearing_date": _date,
+    "next_hearing_time": _time,
+    "next_hearing_kind": _word(HearingKind, "hearing kind"),
 }
 #: What a blank cell in an optional column means.
 _DEFAULTS: dict[str, Any] = {
@@ -455,4 +523,7 @@ _DEFAULTS: dict[str, Any] = {
     "asylum_filed": None,
     "nta_served": None,
     "attorney": None,
+    "next_hearing_date": None,
+    "next_hearing_time": None,
+    "next_hearing_kind": None,
 }

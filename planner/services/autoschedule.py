@@ -6,7 +6,7 @@ proposal the user chose, all of it or none, after checking the docket has not ch
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
@@ -41,8 +41,12 @@ class Applied:
 
 
 def _load(repo: Repository, judge_name: str) -> Docket:
+    """The judge's docket, with the court-wide closures among its closures: the scheduler
+    places nothing on a day the court is closed."""
     judge = select_judges(repo, judge_name)[0]
-    return repo.load_docket(judge.id)  # type: ignore[arg-type]
+    docket = repo.load_docket(judge.id)  # type: ignore[arg-type]
+    closures, _leave = repo.calendar(judge.id)  # type: ignore[arg-type]
+    return replace(docket, closures=tuple(closures))
 
 
 def _first_day(docket: Docket, first: date | None) -> date:

@@ -10,4 +10,5 @@ class Change(Flag):
     CALENDAR = auto()  # closures and leave
     CASES = auto()
     HEARINGS = auto()
-    EVERYTHING = JUDGES | PROFILE | CALENDAR | CASES | HEARINGS
+    NOTICES = auto()  # notices served, a court's address or notice period
+    EVERYTHING = JUDGES | PROFILE | CALENDAR | CASES | HEARINGS | NOTICES

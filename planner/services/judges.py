@@ -78,8 +78,15 @@ def restore_judge(database: Database, docket: Docket) -> Judge:
 
 
 def calendar_of(database: Database, judge_id: int) -> tuple[list[Closure], list[Leave]]:
+    """The judge's closures with the court's, and leave: as the calendar shows them."""
     with database.read() as reader:
         return reader.calendar(judge_id)
+
+
+def own_calendar_of(database: Database, judge_id: int) -> tuple[list[Closure], list[Leave]]:
+    """The judge's own closures (without the court's) and leave: as the profile edits them."""
+    with database.read() as reader:
+        return reader.own_calendar(judge_id)
 
 
 def save_profile(

@@ -1,16 +1,29 @@
 """Importing and exporting dockets: files checked whole before any change, exports written atomically."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from planner.domain.docket import Case, Docket
+from planner.domain.calendar import CourtCalendar
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.plural import counted
-from planner.interchange.cases_csv import CasesImport, decode_csv, read_cases, write_cases
+from planner.domain.vocabulary import HearingStatus
+from planner.interchange.cases_csv import (
+    CasesImport,
+    NextHearing,
+    decode_csv,
+    read_cases,
+    write_cases,
+)
 from planner.interchange.docket_json import read_docket, write_docket
 from planner.interchange.problems import ImportRefused, Problem, decode_utf8
+from planner.scheduling.next_hearing import next_hearing
+from planner.scheduling.placement import check_placement
 from planner.services.forecasting import select_judges
+from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
 from planner.store.errors import Conflict
 from planner.store.private_files import replaced_atomically
@@ -35,9 +48,10 @@ class ImportSummary:
     def describe(self) -> str:
         who = _judge_title(self.judge)
         if self.kind == "cases":
+            hearings = f", and set {counted(self.hearings, 'hearing')}" if self.hearings else ""
             return (
                 f"Added {counted(self.added, 'case')} and updated {self.updated:,} "
-                f"on {who}'s docket from {self.source}."
+                f"on {who}'s docket from {self.source}{hearings}."
             )
         what = f"{counted(self.cases, 'case')} and {counted(self.hearings, 'hearing')}"
         if self.replaced:
@@ -180,9 +194,64 @@ def _import_cases(
         # Every row is checked against the judge's profile and docket before the first write.
         found = _read_case_file(data, source, workbook, judge, existing)
         added, updated = repo.upsert_cases(judge.id, found.cases)
+        placed = place_next_hearings(repo, judge, found.hearings, source)
     return ImportSummary(
-        judge=judge.name, source=source, kind="cases", added=added, updated=updated
+        judge=judge.name,
+        source=source,
+        kind="cases",
+        added=added,
+        updated=updated,
+        hearings=len(placed),
     )
+
+
+def place_next_hearings(
+    repo: Repository, judge: Judge, wanted: Sequence[NextHearing], source: str
+) -> list[tuple[str, datetime]]:
+    """Set each row's next hearing on the judge's calendar (its cases stored already, in the
+    caller's transaction) where every placement rule allows it; ImportRefused, listing every
+    refused hearing by line with its reason, when any is refused (the transaction then rolls
+    back: nothing is imported). A case's scheduled hearing already at that time is left as it
+    is. Returns the hearings set, by A-number and start."""
+    assert judge.id is not None
+    if not wanted:
+        return []
+    ids = repo.case_ids(judge.id)
+    closures, leave = repo.calendar(judge.id)
+    problems: list[Problem] = []
+    placed: list[tuple[str, datetime]] = []
+    for row in wanted:
+        case_id = ids[row.a_number]
+        case = repo.case(case_id)
+        own = repo.hearings_of(case_id)
+        if any(h.start == row.start and h.status is HearingStatus.SCHEDULED for h in own):
+            continue
+        kind, minutes = next_hearing(judge, case, own)
+        if row.kind is not None and row.kind is not kind:
+            kind = row.kind
+            length = judge.hearing_minutes.get(kind)
+            minutes = length.default if length is not None else 30
+        hearing = Hearing(row.a_number, row.start, minutes, kind)
+        day = row.start.date()
+        midnight = datetime.combine(day, time())
+        others: list[CalendarEntry | Hearing] = [
+            *repo.hearings_between(judge.id, midnight, midnight + timedelta(days=1)),
+            *own,
+        ]
+        refusal = check_placement(
+            judge, CourtCalendar(judge, closures, leave, day, day), hearing, case, others
+        )
+        if refusal is not None:
+            when = f"{row.start:%a} {row.start.day} {row.start:%b %Y %H:%M}"
+            problems.append(
+                Problem(row.where, f"the next hearing on {when} cannot be set: {refusal.reason}")
+            )
+            continue
+        repo.add_hearing(case_id, hearing)
+        placed.append((row.a_number, row.start))
+    if problems:
+        raise ImportRefused(source, problems)
+    return placed
 
 
 def _judge_for_cases(repo: Repository, judge_name: str | None, database: Database) -> Judge:
@@ -225,6 +294,8 @@ class ImportPreview:
     problems: tuple[Problem, ...] = ()
     cases: tuple[Case, ...] = ()  # a cases CSV: the new and changed cases as they will be stored
     docket: Docket | None = None  # a docket file: the docket it holds
+    #: A cases file: the next hearings its rows give, all placeable (``hearings``: how many are new)
+    next_hearings: tuple[NextHearing, ...] = ()
 
     @property
     def replaces(self) -> bool:
@@ -236,13 +307,21 @@ class ImportPreview:
         """No problem, and something to store."""
         if self.problems:
             return False
-        return self.docket is not None if self.kind == "docket" else bool(self.cases)
+        if self.kind == "docket":
+            return self.docket is not None
+        return bool(self.cases) or bool(self.hearings)
 
     def describe(self) -> str:
         who = _judge_title(self.judge)
         counts = f"{self.new:,} new, {self.changed:,} changed, {self.unchanged:,} unchanged"
         if self.kind == "cases":
-            return f"Cases for {who}'s docket: {counts}."
+            hearings = (
+                f" {counted(self.hearings, 'next hearing')} to set, each where the placement "
+                "rules allow it."
+                if self.hearings
+                else ""
+            )
+            return f"Cases for {who}'s docket: {counts}.{hearings}"
         if self.replaces:
             gone = f"; {counted(self.removed, 'stored case')} not in the file would be removed"
             return (
@@ -264,6 +343,9 @@ class AppliedImport:
     kind: str  # as the preview's: "docket" or "cases"
     added: tuple[str, ...] = ()  # a cases CSV: the A-numbers it added
     before: tuple[Case, ...] = ()  # a cases CSV: the cases it changed, as they were
+    #: A cases CSV: the next hearings it set, by A-number and start (not by id: a redo sets them
+    #: again under new ids)
+    hearings: tuple[tuple[str, datetime], ...] = ()
     replaced: Docket | None = None  # a docket file: the docket it replaced
 
 
@@ -314,6 +396,7 @@ def _preview_cases(
         stored = _stored(reader, judge.id)
     try:
         found = _read_case_file(data, source, workbook, judge, stored)
+        placed = _try_next_hearings(database, judge, found, source)
     except ImportRefused as refused:
         return ImportPreview(source, "cases", judge.name, judge.id, problems=refused.problems)
     new, changed, unchanged = _compare(found.cases, stored)
@@ -325,8 +408,30 @@ def _preview_cases(
         new=new,
         changed=changed,
         unchanged=unchanged,
+        hearings=placed,
         cases=tuple(case for case in found.cases if stored.get(case.a_number) != case),
+        next_hearings=found.hearings,
     )
+
+
+class _TrialDone(Exception):
+    def __init__(self, placed: int) -> None:
+        super().__init__("trial")
+        self.placed = placed
+
+
+def _try_next_hearings(database: Database, judge: Judge, found: CasesImport, source: str) -> int:
+    """How many next hearings the import would set, found by storing the cases and placing the
+    hearings in a transaction that is rolled back; ImportRefused for the refused ones."""
+    if not found.hearings:
+        return 0
+    assert judge.id is not None
+    try:
+        with database.transaction() as repo:
+            repo.upsert_cases(judge.id, found.cases)
+            raise _TrialDone(len(place_next_hearings(repo, judge, found.hearings, source)))
+    except _TrialDone as trial:
+        return trial.placed
 
 
 def _cases_judge(reader: Repository, judge_id: int | None, database: Database) -> Judge:
@@ -376,11 +481,14 @@ def apply_import(
         if not redo:
             _refuse_changed_since(preview, stored)
         repo.upsert_cases(judge_id, preview.cases)
+        judge = next(j for j in repo.judges() if j.id == judge_id)
+        placed = place_next_hearings(repo, judge, preview.next_hearings, preview.source)
         return AppliedImport(
             preview.judge,
             "cases",
             added=tuple(c.a_number for c in preview.cases if c.a_number not in stored),
             before=tuple(stored[c.a_number] for c in preview.cases if c.a_number in stored),
+            hearings=tuple(placed),
         )
 
 
@@ -408,6 +516,11 @@ def undo_import(database: Database, applied: AppliedImport) -> None:
                 repo.add_docket(applied.replaced)
             return
         ids = repo.case_ids(judge_id)
+        for a_number, start in applied.hearings:
+            if a_number in ids:
+                for hearing in repo.hearings_of(ids[a_number]):
+                    if hearing.start == start and hearing.status is HearingStatus.SCHEDULED:
+                        repo.delete_hearing(hearing.id)  # type: ignore[arg-type]
         for a_number in applied.added:
             if a_number in ids:
                 repo.delete_case(ids[a_number])

@@ -25,7 +25,7 @@ from planner.store.errors import (
 )
 
 #: The Alembic revision this code's tables match; a test checks it is the migrations' head.
-SCHEMA_REVISION = "0004_court_access"
+SCHEMA_REVISION = "0004_notices"
 
 BUSY_TIMEOUT_MS = 5000
 

@@ -15,7 +15,7 @@ from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.window import window_of
-from planner.store import listing, profiles
+from planner.store import court_calendar, listing, profiles
 from planner.store.listing import DocketFilter, DocketRow, SortKey
 from planner.store.workload import read_workload
 
@@ -37,7 +37,15 @@ class Reader:
         return profiles.profile_of(self._connection, judge_id)
 
     def calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
-        """The judge's court closures and leave."""
+        """The judge's closures, with the judge's court's (``court_calendar``), and leave: what
+        the calendar shows and the forecast and the scheduler count."""
+        own, leave = profiles.calendar_of(self._connection, judge_id)
+        court = court_calendar.court_closures_of(self._connection, judge_id)
+        return court_calendar.with_court_closures(own, court), leave
+
+    def own_calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
+        """The judge's own closures (not the court's) and leave: what the profile edits and a
+        docket file carries."""
         return profiles.calendar_of(self._connection, judge_id)
 
     def forecast_inputs(self, judge: Judge, as_of: datetime) -> ForecastInputs:

@@ -17,8 +17,11 @@ from planner.domain.vocabulary import (
 from planner.forecast.facts import ForecastInputs
 from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values
+from planner.store.court_closures import CourtClosureStore
 from planner.store.errors import Conflict, StaleEdit
+from planner.store.notices import NoticeStore
 from planner.store.reader import Reader
+from planner.store.reassign import CaseMover
 from planner.store.tables import (
     CaseKindRow,
     CaseRow,
@@ -38,6 +41,14 @@ class Repository(HearingStore):
     def __init__(self, session: OrmSession, editor: str = "") -> None:
         #: ``editor``: who is saving (the operating system's user name), kept with each row saved.
         super().__init__(session, editor)
+
+    def notices(self) -> NoticeStore:
+        """The Notices queue's reads and writes, in this transaction."""
+        return NoticeStore(self._session, self._editor)
+
+    def mover(self) -> CaseMover:
+        """Moving cases between judges, in this transaction."""
+        return CaseMover(self._session, self._editor)
 
     # Judges -------------------------------------------------------------------------------
 
@@ -127,7 +138,7 @@ class Repository(HearingStore):
         judge = reader.judge_with_id(judge_id)
         if judge is None:
             raise Conflict("that judge is no longer in this database")
-        closures, leave = reader.calendar(judge_id)
+        closures, leave = reader.own_calendar(judge_id)  # the court's closures stay the court's
         cases = self._session.scalars(
             select(CaseRow).where(CaseRow.judge_id == judge_id).order_by(CaseRow.id)
         )
@@ -370,8 +381,15 @@ class Repository(HearingStore):
         self.add_calendar(judge_id, closures, leave)
 
     def calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
-        """The judge's court closures and leave."""
+        """The judge's closures with the court's, and leave (``Reader.calendar``)."""
         return self._reader().calendar(judge_id)
+
+    def own_calendar(self, judge_id: int) -> tuple[list[Closure], list[Leave]]:
+        """The judge's own closures and leave, without the court's."""
+        return self._reader().own_calendar(judge_id)
+
+    def court_closures(self) -> CourtClosureStore:
+        return CourtClosureStore(self._session)
 
     # The forecast's inputs -----------------------------------------------------------------
 

@@ -210,6 +210,52 @@ class CourtAssignmentRow(Base):
     judge_id: Mapped[int] = mapped_column(_judge_fk(), primary_key=True, index=True)
 
 
+class NoticeRow(Base):
+    """A notice served on the respondent and counsel (schema revision 0004): that a hearing is
+    set or moved (to ``start``, before ``judge``), or that it is cancelled. The latest notice of
+    a hearing says what the parties were told; a hearing that differs from it needs another."""
+
+    __tablename__ = "notices"
+    __table_args__ = NEVER_REUSED
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    #: The hearing's id, without a foreign key: a cancelled hearing is gone, and its notice
+    #: stays (ids are never reused, so it can name no other hearing).
+    hearing_id: Mapped[int] = mapped_column(Integer, index=True)
+    event: Mapped[str] = mapped_column(String(16))
+    start: Mapped[datetime] = mapped_column(DateTime)
+    minutes: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    judge: Mapped[str] = mapped_column(String(200))
+    served: Mapped[date] = mapped_column(Date)
+    changed_by: Mapped[str] = _changed_by()
+
+
+class CourtRow(Base):
+    """A court's own settings, by the name the judges' profiles give it: its address, printed
+    on notices, and the notice period (days between a notice served and the hearing)."""
+
+    __tablename__ = "courts"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+    notice_days: Mapped[int] = mapped_column(Integer)
+
+
+class CourtClosureRow(Base):
+    """A day the whole court is closed (weather, building, executive order): every judge whose
+    profile names the court is off that day. A judge's own closures are ``closures``."""
+
+    __tablename__ = "court_closures"
+    __table_args__ = (UniqueConstraint("court", "day"), NEVER_REUSED)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    court: Mapped[str] = mapped_column(String(200))
+    day: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200))
+
+
 #: Alembic's bookkeeping table, read to see whether a database needs migrating.
 alembic_version = Table(
     "alembic_version", MetaData(), Column("version_num", String(32), primary_key=True)

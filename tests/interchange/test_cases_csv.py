@@ -12,7 +12,13 @@ from planner.domain.bounds import MAX_CASE_MINUTES
 from planner.domain.docket import Case
 from planner.domain.text import BIDI_CONTROLS
 from planner.domain.vocabulary import DEFAULT_CASE_MINUTES, CaseStatus, CompletionKind
-from planner.interchange.cases_csv import COLUMNS, decode_csv, read_cases, write_cases
+from planner.interchange.cases_csv import (
+    COLUMNS,
+    HEARING_COLUMNS,
+    decode_csv,
+    read_cases,
+    write_cases,
+)
 from planner.interchange.problems import ImportRefused
 
 KINDS = sorted(DEFAULT_CASE_MINUTES)
@@ -213,7 +219,7 @@ def test_header_problems_are_reported_together() -> None:
     text = "A-Number,Name,Kind,Case Kind,Detained,Notes,Received\n"
     assert _problems(text) == [
         "line 1, column Case Kind (D): 'Case Kind' is the same column as 'Kind' (C); keep one",
-        "line 1, column Notes (F): unknown column 'Notes': the columns are " + ", ".join(COLUMNS),
+        "line 1, column Notes (F): unknown column 'Notes': the columns are " + ", ".join((*COLUMNS, *HEARING_COLUMNS)),
         "line 1: the required column 'language' is missing",
         "line 1: the required column 'represented' is missing",
     ]

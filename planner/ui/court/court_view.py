@@ -223,8 +223,18 @@ class CourtView(QWidget):
         self.save_button.setToolTip("Save the table as shown, in its order, as a CSV file")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda: self.save_csv())
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setToolTip("Print the table as shown, in its order (Letter, landscape)")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_table)
+        self.pdf_button = QPushButton("Save as P&DF…")
+        self.pdf_button.setToolTip("Save the table as shown, in its order, as a PDF file")
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.print_button)
+        top.addWidget(self.pdf_button)
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -280,6 +290,42 @@ class CourtView(QWidget):
             window.statusBar().showMessage(f"Saved {counted(len(rows), 'judge')} to {out}", 8000)
         return out
 
+    def printed_html(self) -> str:
+        """The table as shown, as the document that Print and Save as PDF lay out."""
+        from planner.services.table_export import table_html
+
+        header, rows = self.shown_cells()
+        return table_html("Court: every judge's forecast", [self.summary.text()], header, rows)
+
+    def print_table(self) -> None:
+        from planner.ui.common.printed_html import print_html
+
+        print_html(self.printed_html(), "Court: every judge's forecast", self)
+
+    def save_pdf(self, out: Path | None = None) -> Path | None:
+        """Save the table as shown to ``out`` as PDF (asked for when None)."""
+        from planner.ui.common.printed_html import save_html_pdf
+
+        if out is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save the court as PDF", str(Path.home() / "court.pdf"), "PDF (*.pdf)"
+            )
+            if not path:
+                return None
+            out = Path(path)
+            if out.suffix.lower() != ".pdf":
+                out = out.with_name(out.name + ".pdf")
+        try:
+            save_html_pdf(self.printed_html(), "Court: every judge's forecast", out)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            QMessageBox.warning(self, "Court not saved", f"{out} could not be written: {reason}")
+            return None
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"Saved the court to {out}", 8000)
+        return out
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.freshness.ensure()
@@ -314,6 +360,8 @@ class CourtView(QWidget):
         results: list[Forecast] = list(forecasts)  # type: ignore[call-overload]
         self.model.set_forecasts(results)
         self.save_button.setEnabled(bool(results))
+        self.print_button.setEnabled(bool(results))
+        self.pdf_button.setEnabled(bool(results))
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         short = sum(1 for f in results if f.verdict not in (Verdict.ON_TRACK, Verdict.AT_RISK))
         self.summary.setText(

@@ -129,7 +129,7 @@ def import_file(workspace: Workspace, parent: QWidget) -> bool:
 
 def _perform(workspace: Workspace, preview: transfer.ImportPreview) -> bool:
     database = workspace.database
-    change = Change.EVERYTHING if preview.kind == "docket" else Change.CASES
+    change = Change.EVERYTHING if preview.kind == "docket" else Change.CASES | Change.HEARINGS
     # An undo of a docket file shows the judge it replaced, or else the one on screen before.
     earlier = None if workspace.judge is None else workspace.judge.name
 

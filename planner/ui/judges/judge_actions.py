@@ -93,7 +93,7 @@ def edit_judge(
     if judge is None or judge.id is None:
         return False
     database = workspace.database
-    closures, leave = judge_service.calendar_of(database, judge.id)
+    closures, leave = judge_service.own_calendar_of(database, judge.id)
     from planner.ui.judges.profile_dialog import ProfileDialog  # dialogs load on first use
 
     dialog = ProfileDialog(

@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         self.views.addTab(self.court, "C&ourt")
         self.views.setTabToolTip(2, "Burn-up, bench time by month, docket, shortening (Ctrl+3)")
         self.views.setTabToolTip(3, "Every judge's verdict, worst first (Ctrl+4)")
+        self.notices = LazyPage(self._build_notices)
+        self.views.addTab(self.notices, "&Notices")
+        self.views.setTabToolTip(4, "Hearing notices not yet served: print, mark served (Ctrl+5)")
         page_layout.addWidget(self.views, 1)
         self.pages = QStackedWidget()  # the welcome page goes first, if a database has no judge
         self.pages.addWidget(self.docket_page)
@@ -236,6 +239,30 @@ class MainWindow(QMainWindow):
         self.court_view_action = self._action(
             "C&ourt", lambda: self.views.setCurrentIndex(3), "Ctrl+4", "Show every judge"
         )
+        self.reassign_action = self._action(
+            "Reassi&gn Cases…",
+            self.reassign_cases,
+            None,
+            "Move the chosen case, or the whole docket, to other judges, after a preview",
+        )
+        self.court_closures_action = self._action(
+            "Court &Closures…",
+            self.edit_court_closures,
+            None,
+            "Days the whole court is closed, for every judge of the court",
+        )
+        self.interpreters_action = self._action(
+            "In&terpreter Requests…",
+            self.show_interpreter_requests,
+            None,
+            "A day's or week's hearings that need an interpreter, by language, across the judges",
+        )
+        self.notices_view_action = self._action(
+            "&Notices",
+            lambda: self.views.setCurrentIndex(4),
+            "Ctrl+5",
+            "Show the hearing notices not yet served",
+        )
         self.refresh_action = self._action(
             "&Refresh",
             self.workspace.refresh,
@@ -338,6 +365,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions(self.sheet_actions.actions())
         file_menu.addAction(self.report_action)
+        file_menu.addAction(self.interpreters_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -357,6 +385,10 @@ class MainWindow(QMainWindow):
                 self.remove_judge_action,
             ]
         )
+        judge_menu.addSeparator()
+        judge_menu.addAction(self.reassign_action)
+        judge_menu.addAction(self.court_closures_action)
+        self.docket.table.addAction(self.reassign_action)  # the docket's context menu
 
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions(
@@ -365,6 +397,7 @@ class MainWindow(QMainWindow):
                 self.calendar_view_action,
                 self.charts_view_action,
                 self.court_view_action,
+                self.notices_view_action,
             ]
         )
         view_menu.addSeparator()
@@ -626,6 +659,32 @@ class MainWindow(QMainWindow):
         view = CourtView(self.workspace)
         view.judge_opened.connect(self.docket_view_action.trigger)
         return view
+
+    def reassign_cases(self) -> QWidget | None:
+        """Judge > Reassign Cases…, with the docket's selected case filled in."""
+        from planner.domain.anumber import format_a_number
+        from planner.ui.judges.reassign_dialog import reassign_cases
+
+        case_id = self.docket.current_case_id()
+        row = self.docket.model.row_of(case_id) if case_id is not None else None
+        record = self.docket.model.row_at(row) if row is not None else None
+        chosen = [format_a_number(record.a_number)] if record is not None else []
+        return reassign_cases(self.workspace, chosen, self)
+
+    def edit_court_closures(self) -> QWidget | None:
+        from planner.ui.judges.court_closures_dialog import edit_court_closures
+
+        return edit_court_closures(self.workspace, self)
+
+    def show_interpreter_requests(self) -> QWidget:
+        from planner.ui.files.interpreter_dialog import show_interpreter_requests
+
+        return show_interpreter_requests(self.workspace, self)
+
+    def _build_notices(self) -> QWidget:
+        from planner.ui.notices.notices_view import NoticesView
+
+        return NoticesView(self.workspace)
 
     def export_calendar_file(self) -> BackgroundTask | None:
         from planner.ui.files.ics_export_dialog import export_calendar_file

@@ -236,3 +236,21 @@ def test_save_as_csv_writes_the_table_as_shown_owner_only(qtbot, workspace, tmp_
     assert adams["Pace to date"] == _cell(view, 0, "Pace to date")
     assert adams["Why at risk"].startswith("behind the even pace by ")
     assert adams["Required shortening"] == "none"
+
+
+def test_save_as_pdf_prints_the_table_as_shown(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _court(workspace.database)
+    view = _view(qtbot, workspace)
+    assert view.pdf_button.isEnabled()
+    assert view.print_button.isEnabled()
+    out = view.save_pdf(tmp_path / "court.pdf")
+    assert out is not None
+    assert out.stat().st_mode & 0o777 == 0o600
+    pdf = pdfium.PdfDocument(out.read_bytes())
+    text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    pdf.close()
+    assert "Court: every judge's forecast" in text
+    assert view.summary.text().split(":")[0] in text  # "5 judges"
+    # The judges in the order on screen, worst first.
+    positions = [text.index(name) for name in WORST_FIRST]
+    assert positions == sorted(positions)
