@@ -417,7 +417,7 @@ def _open(args: argparse.Namespace, *, changes: bool = False):
 
     database = Database.open(_database_path(args))
     args.closing.callback(database.close)  # when the command is done (main)
-    if changes:  # today's backup (once a day) before a command that writes
+    if changes and database.path is not None:  # today's backup (once a day) before a write
         from planner.services.backups import keep_daily_backup
 
         keep_daily_backup(database.path)
