@@ -83,7 +83,7 @@ def _build_parser() -> argparse.ArgumentParser:
     db_option = _Parser(add_help=False)
     db_option.add_argument(
         "--db",
-        type=Path,
+        type=_database_location,
         default=argparse.SUPPRESS,
         metavar="PATH",
         help="the docket database to use (default: planner.sqlite in your data folder)",
@@ -406,7 +406,13 @@ def _unexpected(error: BaseException) -> int:
     return 1
 
 
-def _database_path(args: argparse.Namespace) -> Path:
+def _database_location(text: str) -> Path | str:
+    """--db: a docket file's path, or a court server's URL (``postgresql://...``) kept as typed."""
+    scheme = text.partition("://")[0].partition("+")[0] if "://" in text else ""
+    return text if scheme in ("postgresql", "postgres") else Path(text)
+
+
+def _database_path(args: argparse.Namespace) -> Path | str:
     from planner.paths import default_database
 
     return getattr(args, "db", None) or default_database()
@@ -428,7 +434,7 @@ def _open_existing(args: argparse.Namespace, *, changes: bool = False) -> "Datab
     """The database of a command that reads one (forecast, export, schedule, sheet, report):
     refused, and nothing created, where there is none."""
     path = _database_path(args)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise UserError(
             f"there is no database at {path}: nothing was read or created. Check --db, or make "
             "one with 'planner demo' or 'planner import FILE'"
@@ -467,7 +473,13 @@ def _run(args: argparse.Namespace) -> int:
         case "backup" | "restore":
             from planner.backup_commands import run_backup_command
 
-            return run_backup_command(args, _database_path(args))
+            where = _database_path(args)
+            if not isinstance(where, Path):
+                raise UserError(
+                    "a court server's database is backed up on the server (pg_dump), not by "
+                    "'planner backup'"
+                )
+            return run_backup_command(args, where)
         case _:
             return _window(args)
 
