@@ -433,10 +433,10 @@ def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> E
     """
     if fmt not in FORMATS:
         raise InvalidValue(f"export format {fmt!r} is not one of: {', '.join(FORMATS)}")
-    with database.transaction() as repo:
-        judge = select_judges(repo, judge_name)[0]
+    with database.read() as reader:
+        judge = select_judges(reader, judge_name)[0]
         assert judge.id is not None
-        docket = repo.load_docket(judge.id)
+        docket = reader.load_docket(judge.id)
     if fmt == "xlsx":
         from planner.interchange.cases_xlsx import write_cases_xlsx  # openpyxl: 0.3 s to import
 
