@@ -14,6 +14,7 @@ from planner.services.forecasting import select_judges
 from planner.store.database import Database
 from planner.store.errors import Conflict
 from planner.store.private_files import replaced_atomically
+from planner.store.reader import Reader
 from planner.store.repository import Repository
 
 FORMATS = ("json", "csv", "xlsx")
@@ -185,7 +186,9 @@ def _import_cases(
     )
 
 
-def _judge_for_cases(repo: Repository, judge_name: str | None, database: Database) -> Judge:
+def _judge_for_cases(
+    repo: Reader | Repository, judge_name: str | None, database: Database
+) -> Judge:
     if judge_name is not None:
         return select_judges(repo, judge_name)[0]
     judges = repo.judges()
@@ -286,7 +289,7 @@ def _preview_docket(database: Database, data: bytes, source: str) -> ImportPrevi
         docket = read_docket(decode_utf8(data, source), source)
     except ImportRefused as refused:
         return ImportPreview(source, "docket", "", None, problems=refused.problems)
-    with database.transaction() as reader:  # the docket is read through the repository
+    with database.read() as reader:
         current = reader.judge_named(docket.judge.name)
         stored = {} if current is None or current.id is None else _stored(reader, current.id)
     new, changed, unchanged = _compare(docket.cases, stored)
@@ -308,7 +311,7 @@ def _preview_docket(database: Database, data: bytes, source: str) -> ImportPrevi
 def _preview_cases(
     database: Database, data: bytes, source: str, judge_id: int | None, workbook: bool
 ) -> ImportPreview:
-    with database.transaction() as reader:
+    with database.read() as reader:
         judge = _cases_judge(reader, judge_id, database)
         assert judge.id is not None
         stored = _stored(reader, judge.id)
@@ -329,7 +332,7 @@ def _preview_cases(
     )
 
 
-def _cases_judge(reader: Repository, judge_id: int | None, database: Database) -> Judge:
+def _cases_judge(reader: Reader | Repository, judge_id: int | None, database: Database) -> Judge:
     if judge_id is None:
         return _judge_for_cases(reader, None, database)
     judge = next((j for j in reader.judges() if j.id == judge_id), None)
@@ -338,7 +341,7 @@ def _cases_judge(reader: Repository, judge_id: int | None, database: Database) -
     return judge
 
 
-def _stored(reader: Repository, judge_id: int) -> dict[str, Case]:
+def _stored(reader: Reader | Repository, judge_id: int) -> dict[str, Case]:
     return {case.a_number: case for case in reader.load_docket(judge_id).cases}
 
 
