@@ -6,7 +6,11 @@
   one CREATE DATABASE, stop.
 - The write path on each engine: the Alembic migrations to head on an empty database, one
   demo docket of --cases cases stored through ``Repository.add_docket`` (one transaction), and
-  read back through the ORM (its cases and its hearings of a year).
+  read back in a transaction (its case ids, its hearings of a year, the charts' facts).
+- The read path on each engine (``Database.read()``, plain driver, no SQLAlchemy), median of
+  --runs: the first screen (judges, the docket table's count, ids and first page, the
+  forecast's inputs), a week's calendar reload (``days_view``), the charts' facts, the whole
+  docket; and, in a fresh process, opening the database and reading the first screen.
 
 Needs PostgreSQL's server binaries (``initdb``; Debian's ``postgresql``). Prints figures; sets
 no bar.
@@ -30,6 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from planner.demo.generator import generate_dockets  # noqa: E402
+from planner.services.calendar import days_view  # noqa: E402
+from planner.store.database import Database  # noqa: E402
+from planner.store.listing import DocketFilter  # noqa: E402
 from planner.store.sessions import Sessions  # noqa: E402
 from tests.postgres_cluster import Cluster, server_binaries  # noqa: E402
 
@@ -94,6 +101,93 @@ def _write_path(sessions: Sessions, cases: int) -> dict[str, float]:
     return figures
 
 
+AS_OF = datetime(2026, 12, 1, 9, 0)
+
+FIRST_SCREEN = """
+import sys, time
+from datetime import datetime
+started = time.perf_counter()
+from planner.store.database import Database
+from planner.store.listing import DocketFilter
+database = Database.open(sys.argv[1])
+with database.read() as reader:
+    judge = reader.judges()[0]
+    reader.docket_count(judge.id, DocketFilter(), datetime(2026, 12, 1, 9))
+    ids = reader.docket_ids(judge.id, DocketFilter(), now=datetime(2026, 12, 1, 9))
+    reader.docket_rows(ids[:60], datetime(2026, 12, 1, 9))
+    reader.forecast_inputs(judge, datetime(2026, 12, 1, 9))
+print((time.perf_counter() - started) * 1000)
+print(sorted(m for m in ("sqlalchemy", "psycopg") if m in sys.modules))
+"""
+
+
+def _median_ms(action: object, runs: int) -> float:
+    return statistics.median(_timed(action)[0] for _ in range(runs))
+
+
+def _read_path(where: str, runs: int) -> dict[str, float]:
+    """The read path's reads on the database at ``where`` (a file or a URL) holding one judge."""
+    database = Database.open(where)
+    figures: dict[str, float] = {}
+    try:
+        with database.read() as reader:
+            judge = reader.judges()[0]
+        assert judge.id is not None
+        judge_id = judge.id
+
+        def first_screen() -> None:
+            with database.read() as reader:
+                reader.judges()
+                reader.docket_count(judge_id, DocketFilter(), AS_OF)
+                ids = reader.docket_ids(judge_id, DocketFilter(), now=AS_OF)
+                reader.docket_rows(ids[:60], AS_OF)
+                reader.forecast_inputs(judge, AS_OF)
+
+        def chart_facts() -> None:
+            with database.read() as reader:
+                reader.chart_facts(judge_id)
+
+        def whole_docket() -> None:
+            with database.read() as reader:
+                reader.load_docket(judge_id)
+
+        screen = "first screen (judges, count, ids, 60 rows, forecast inputs)"
+        if database.path is None:
+            # Just after a bulk insert the server has no statistics of the tables, and plans
+            # the forecast's join as if they were empty; autovacuum's ANALYZE comes within a
+            # minute (autovacuum_naptime). Measured both ways.
+            figures[f"{screen}, before ANALYZE"] = _median_ms(first_screen, runs)
+            import psycopg
+
+            with psycopg.connect(
+                make_url(where).set(drivername="postgresql").render_as_string(False),
+                autocommit=True,
+            ) as admin:
+                admin.execute("ANALYZE")
+        figures[screen] = _median_ms(first_screen, runs)
+        figures["a week's calendar reload (days_view, one snapshot)"] = _median_ms(
+            lambda: days_view(database, judge, AS_OF.date(), AS_OF.date().replace(day=5)), runs
+        )
+        figures["charts' facts"] = _median_ms(chart_facts, runs)
+        figures["whole docket (load_docket)"] = _median_ms(whole_docket, runs)
+    finally:
+        database.close()
+    fresh = []
+    for _ in range(runs):
+        output = subprocess.run(
+            [sys.executable, "-c", FIRST_SCREEN, where],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout.split("\n")
+        fresh.append(float(output[0]))
+    figures[f"fresh process: import, open, first screen (imports {output[1]})"] = statistics.median(
+        fresh
+    )
+    return figures
+
+
 def _first_query_ms(url: str) -> float:
     """A plain driver connection and its first answer (a read path without SQLAlchemy)."""
     import psycopg
@@ -137,6 +231,10 @@ def main() -> int:
             finally:
                 on_server.close()
                 on_file.close()
+            places = (("SQLite", str(Path(folder) / "bench.sqlite")), ("PostgreSQL", url))
+            for engine, where in places:
+                for what, ms in _read_path(where, args.runs).items():
+                    print(f"{engine}: read path: {what}: {ms:.1f} ms")
     finally:
         stopped, _ = _timed(cluster.stop)
         print(f"throwaway cluster: stop and delete {stopped:.0f} ms")

@@ -424,18 +424,15 @@ def _unexpected(error: BaseException) -> int:
     return 1
 
 
-def _database_path(args: argparse.Namespace) -> Path:
+def _database_path(args: argparse.Namespace) -> Path | str:
+    """The --db docket file's path, or the court server's URL (its password, if any, comes from
+    libpq's own sources: ~/.pgpass or PGPASSWORD, never the command line)."""
     from planner.paths import default_database
     from planner.store.locations import ServerAddress
 
     location = getattr(args, "db", None) or default_database()
     if isinstance(location, ServerAddress):
-        # Where a command will open the court server's database once the store reads from
-        # PostgreSQL (Database.open on a URL): until then, refused in one line.
-        raise UserError(
-            f"{location.describe()}: this version of the Planner opens docket files only; "
-            "a court server's docket cannot be read yet"
-        )
+        return location.url()
     return location
 
 
@@ -444,7 +441,7 @@ def _open(args: argparse.Namespace, *, changes: bool = False):
 
     database = Database.open(_database_path(args))
     args.closing.callback(database.close)  # when the command is done (main)
-    if changes:  # today's backup (once a day) before a command that writes
+    if changes and database.path is not None:  # today's backup (once a day) before a write
         from planner.services.backups import keep_daily_backup
 
         keep_daily_backup(database.path)
@@ -455,7 +452,7 @@ def _open_existing(args: argparse.Namespace, *, changes: bool = False) -> "Datab
     """The database of a command that reads one (forecast, export, schedule, sheet, report):
     refused, and nothing created, where there is none."""
     path = _database_path(args)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise UserError(
             f"there is no database at {path}: nothing was read or created. Check --db, or make "
             "one with 'planner demo' or 'planner import FILE'"
@@ -498,7 +495,13 @@ def _run(args: argparse.Namespace) -> int:
         case "backup" | "restore":
             from planner.backup_commands import run_backup_command
 
-            return run_backup_command(args, _database_path(args))
+            where = _database_path(args)
+            if not isinstance(where, Path):
+                raise UserError(
+                    "a court server's database is backed up on the server (pg_dump), not by "
+                    "'planner backup'"
+                )
+            return run_backup_command(args, where)
         case "court":
             from planner.court_commands import run_court_command
 

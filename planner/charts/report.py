@@ -351,8 +351,8 @@ def write_judge_report(
 ) -> Path:
     """Read the judge's docket, forecast it from ``as_of`` (a date: its midnight; default: now in
     the judge's time zone) and write the report to ``out``: whole, or not at all."""
-    with database.transaction() as repo:
-        (judge,) = select_judges(repo, judge_name)
+    with database.read() as reader:
+        (judge,) = select_judges(reader, judge_name)
     if as_of is None:
         moment = now_for(judge)
     elif isinstance(as_of, datetime):

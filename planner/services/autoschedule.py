@@ -18,6 +18,7 @@ from planner.services.clock import now_for
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
 from planner.store.errors import Conflict
+from planner.store.reader import Reader
 from planner.store.repository import Repository
 
 Progress = Callable[[int, int], None]
@@ -40,7 +41,7 @@ class Applied:
         )
 
 
-def _load(repo: Repository, judge_name: str) -> Docket:
+def _load(repo: Reader | Repository, judge_name: str) -> Docket:
     """The judge's docket, with the court-wide closures among its closures: the scheduler
     places nothing on a day the court is closed."""
     judge = select_judges(repo, judge_name)[0]
@@ -107,8 +108,8 @@ def compare_policies(
     ``cancelled()`` returning True stops with ``Cancelled``.
     """
     _check(options)
-    with database.transaction() as repo:
-        docket = _load(repo, judge_name)
+    with database.read() as reader:
+        docket = _load(reader, judge_name)
     chosen = [Policy(p) for p in policies]
     return _run(docket, _first_day(docket, first), chosen, options, progress, cancelled)
 

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Case, Hearing
+from planner.domain.docket import Case, Closure, Hearing, Leave
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.outcomes import outcome_refusal
@@ -18,6 +18,7 @@ from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
 from planner.store.errors import Conflict as StoreConflict
 from planner.store.errors import StaleEdit
+from planner.store.reader import Reader
 from planner.store.repository import Repository
 
 
@@ -48,23 +49,52 @@ def _span(first: date, last: date) -> tuple[datetime, datetime]:
 
 def agenda(database: Database, judge_id: int, first: date, last: date) -> list[CalendarEntry]:
     """The judge's hearings (any status) from day ``first`` to day ``last``, both included."""
-    with database.transaction() as repo:
-        return repo.hearings_between(judge_id, *_span(first, last))
+    with database.read() as reader:
+        return reader.hearings_between(judge_id, *_span(first, last))
 
 
 def hearing_entry(database: Database, hearing_id: int) -> CalendarEntry:
     """One hearing with its case's fields."""
-    with database.transaction() as repo:
-        return repo.entry(hearing_id)
+    with database.read() as reader:
+        return reader.entry(hearing_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DaysView:
+    """What a view of some days shows, read in one snapshot: the hearings, each day's summary,
+    the judge's closures and leave (as a calendar of those days), and the conflicts."""
+
+    entries: list[CalendarEntry]
+    summaries: list[DaySummary]
+    court: CourtCalendar
+    closures: list[Closure]
+    leave: list[Leave]
+    conflicts: list[Conflict]
+
+
+def days_view(database: Database, judge: Judge, first: date, last: date) -> DaysView:
+    """The day and week views' reload: everything they show of the days from ``first`` to
+    ``last``, from one read (one snapshot)."""
+    with database.read() as reader:
+        stored, calendar, closures, leave = _calendar_of(reader, judge, first, last)
+        entries = reader.hearings_between(stored.id, *_span(first, last))  # type: ignore[arg-type]
+    return DaysView(
+        entries,
+        day_summaries(stored, calendar, entries, first, last),
+        calendar,
+        closures,
+        leave,
+        conflicts(stored, calendar, entries, entries),
+    )
 
 
 def day_summaries_for(
     database: Database, judge: Judge, first: date, last: date
 ) -> list[DaySummary]:
-    with database.transaction() as repo:
-        stored, calendar = _calendar(repo, judge, first, last)
-        entries = repo.hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
-        return day_summaries(stored, calendar, entries, first, last)
+    with database.read() as reader:
+        stored, calendar = _calendar(reader, judge, first, last)
+        entries = reader.hearings_between(stored.id, *_span(first, last))  # type: ignore[arg-type]
+    return day_summaries(stored, calendar, entries, first, last)
 
 
 def days_and_conflicts_for(
@@ -72,17 +102,17 @@ def days_and_conflicts_for(
 ) -> tuple[list[DaySummary], list[Conflict]]:
     """``day_summaries_for`` and ``conflicts_for`` together, from one read of the hearings (the
     month and the year views want both on every change)."""
-    with database.transaction() as repo:
-        stored, calendar = _calendar(repo, judge, first, last)
-        entries = repo.hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
-        summaries = day_summaries(stored, calendar, entries, first, last)
-        return summaries, conflicts(stored, calendar, entries, entries)
+    with database.read() as reader:
+        stored, calendar = _calendar(reader, judge, first, last)
+        entries = reader.hearings_between(stored.id, *_span(first, last))  # type: ignore[arg-type]
+    summaries = day_summaries(stored, calendar, entries, first, last)
+    return summaries, conflicts(stored, calendar, entries, entries)
 
 
 def case_and_hearings(database: Database, case_id: int) -> tuple[Case, list[Hearing]]:
     """A case and all its hearings, read once when a drag of one of them starts."""
-    with database.transaction() as repo:
-        return repo.case(case_id), repo.hearings_of(case_id)
+    with database.read() as reader:
+        return reader.case(case_id), reader.hearings_of(case_id)
 
 
 def hearing_plan(database: Database, judge: Judge, case_id: int) -> HearingPlan:
@@ -90,9 +120,9 @@ def hearing_plan(database: Database, judge: Judge, case_id: int) -> HearingPlan:
 
     Read once when a drag starts, so the calendar can check each position without the database.
     """
-    with database.transaction() as repo:
-        case = repo.case(case_id)
-        hearings = tuple(repo.hearings_of(case_id))
+    with database.read() as reader:
+        case = reader.case(case_id)
+        hearings = tuple(reader.hearings_of(case_id))
     if case.status is not CaseStatus.PENDING:
         raise InvalidValue(f"case {case.display_a_number} is completed: it needs no hearing")
     kind, minutes = next_hearing(judge, case, hearings)
@@ -101,10 +131,10 @@ def hearing_plan(database: Database, judge: Judge, case_id: int) -> HearingPlan:
 
 def conflicts_for(database: Database, judge: Judge, first: date, last: date) -> list[Conflict]:
     """The conflicts of the scheduled hearings from ``first`` to ``last``."""
-    with database.transaction() as repo:
-        stored, calendar = _calendar(repo, judge, first, last)
-        entries = repo.hearings_between(judge.id, *_span(first, last))  # type: ignore[arg-type]
-        return conflicts(stored, calendar, entries, entries)
+    with database.read() as reader:
+        stored, calendar = _calendar(reader, judge, first, last)
+        entries = reader.hearings_between(stored.id, *_span(first, last))  # type: ignore[arg-type]
+    return conflicts(stored, calendar, entries, entries)
 
 
 def schedule_hearing(
@@ -349,14 +379,21 @@ def redo_outcome(database: Database, record: OutcomeRecord) -> None:
 
 
 def _calendar(
-    repo: Repository, judge: Judge, first: date, last: date
+    source: Reader | Repository, judge: Judge, first: date, last: date
 ) -> tuple[Judge, CourtCalendar]:
     """The judge as stored now (its template), and a calendar of its closures and leave."""
-    stored = repo.judge_named(judge.name)
+    stored, calendar, _closures, _leave = _calendar_of(source, judge, first, last)
+    return stored, calendar
+
+
+def _calendar_of(
+    source: Reader | Repository, judge: Judge, first: date, last: date
+) -> tuple[Judge, CourtCalendar, list[Closure], list[Leave]]:
+    stored = source.judge_named(judge.name)
     if stored is None or stored.id != judge.id:
         raise StoreConflict(f"judge {judge.name!r} is no longer in this database")
-    closures, leave = repo.calendar(stored.id)  # type: ignore[arg-type]
-    return stored, CourtCalendar(stored, closures, leave, first, last)
+    closures, leave = source.calendar(stored.id)  # type: ignore[arg-type]
+    return stored, CourtCalendar(stored, closures, leave, first, last), closures, leave
 
 
 def _refuse_misplaced(

@@ -53,10 +53,10 @@ def export_calendar(
         raise InvalidValue(f"the export runs from {first} to {last}: the end is before the start")
     since = datetime.combine(first, time()) if first else datetime.min
     until = datetime.combine(last, time()) + timedelta(days=1) if last else datetime.max
-    with database.transaction() as repo:
-        judge = select_judges(repo, judge_name)[0]
+    with database.read() as reader:
+        judge = select_judges(reader, judge_name)[0]
         assert judge.id is not None
-        hearings = repo.hearings_between(judge.id, since, until)
+        hearings = reader.hearings_between(judge.id, since, until)
     text = write_calendar(judge, hearings, with_names=with_names, stamp=now)
     write_atomically(out, text.encode("utf-8"))
     return CalendarExportSummary(

@@ -123,9 +123,9 @@ class ChartData:
 def chart_data_for(database: Database, judge: Judge, as_of: datetime) -> ChartData:
     """Read the judge's docket and forecast it from ``as_of``, in one read transaction."""
     assert judge.id is not None
-    with database.transaction() as repo:
-        inputs = repo.forecast_inputs(judge, as_of)
-        cases, hearings = repo.chart_facts(judge.id)
+    with database.read() as reader:
+        inputs = reader.forecast_inputs(judge, as_of)
+        cases, hearings = reader.chart_facts(judge.id)
     return compute_chart_data(
         inputs.judge,
         closures=inputs.closures,

@@ -201,7 +201,7 @@ def load_sheet(
     """The sheet of the judge called ``judge_name``, read in one transaction: from ``first`` to
     ``last`` (both included; by default the one day), or with ``week`` the week around ``first``
     as the calendar shows it. ``printed`` is stamped on it, by default now in the judge's zone."""
-    with database.transaction() as repo:
+    with database.read() as repo:
         judge = repo.judge_named(judge_name) or match_judge(repo.judges(), judge_name)
         assert judge.id is not None
         if week:

@@ -27,6 +27,7 @@ from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
 from planner.store.errors import Conflict
 from planner.store.private_files import replaced_atomically
+from planner.store.reader import Reader
 from planner.store.repository import Repository
 
 FORMATS = ("json", "csv", "xlsx")
@@ -254,7 +255,9 @@ def place_next_hearings(
     return placed
 
 
-def _judge_for_cases(repo: Repository, judge_name: str | None, database: Database) -> Judge:
+def _judge_for_cases(
+    repo: Reader | Repository, judge_name: str | None, database: Database
+) -> Judge:
     if judge_name is not None:
         return select_judges(repo, judge_name)[0]
     judges = repo.judges()
@@ -368,7 +371,7 @@ def _preview_docket(database: Database, data: bytes, source: str) -> ImportPrevi
         docket = read_docket(decode_utf8(data, source), source)
     except ImportRefused as refused:
         return ImportPreview(source, "docket", "", None, problems=refused.problems)
-    with database.transaction() as reader:  # the docket is read through the repository
+    with database.read() as reader:
         current = reader.judge_named(docket.judge.name)
         stored = {} if current is None or current.id is None else _stored(reader, current.id)
     new, changed, unchanged = _compare(docket.cases, stored)
@@ -390,7 +393,7 @@ def _preview_docket(database: Database, data: bytes, source: str) -> ImportPrevi
 def _preview_cases(
     database: Database, data: bytes, source: str, judge_id: int | None, workbook: bool
 ) -> ImportPreview:
-    with database.transaction() as reader:
+    with database.read() as reader:
         judge = _cases_judge(reader, judge_id, database)
         assert judge.id is not None
         stored = _stored(reader, judge.id)
@@ -434,7 +437,7 @@ def _try_next_hearings(database: Database, judge: Judge, found: CasesImport, sou
         return trial.placed
 
 
-def _cases_judge(reader: Repository, judge_id: int | None, database: Database) -> Judge:
+def _cases_judge(reader: Reader | Repository, judge_id: int | None, database: Database) -> Judge:
     if judge_id is None:
         return _judge_for_cases(reader, None, database)
     judge = next((j for j in reader.judges() if j.id == judge_id), None)
@@ -443,7 +446,7 @@ def _cases_judge(reader: Repository, judge_id: int | None, database: Database) -
     return judge
 
 
-def _stored(reader: Repository, judge_id: int) -> dict[str, Case]:
+def _stored(reader: Reader | Repository, judge_id: int) -> dict[str, Case]:
     return {case.a_number: case for case in reader.load_docket(judge_id).cases}
 
 
@@ -546,10 +549,10 @@ def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> E
     """
     if fmt not in FORMATS:
         raise InvalidValue(f"export format {fmt!r} is not one of: {', '.join(FORMATS)}")
-    with database.transaction() as repo:
-        judge = select_judges(repo, judge_name)[0]
+    with database.read() as reader:
+        judge = select_judges(reader, judge_name)[0]
         assert judge.id is not None
-        docket = repo.load_docket(judge.id)
+        docket = reader.load_docket(judge.id)
     if fmt == "xlsx":
         from planner.interchange.cases_xlsx import write_cases_xlsx  # openpyxl: 0.3 s to import
 

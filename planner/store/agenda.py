@@ -1,84 +1,19 @@
 """The calendar's reads and writes: a judge's hearings with their cases, and single hearings."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import Hearing
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.store.dialect import POSTGRESQL, SQLITE, Link
+from planner.store.docket_read import CalendarEntry
 from planner.store.errors import Conflict
+from planner.store.reader import Reader
 from planner.store.tables import CaseRow, HearingRow
 
-_KIND = {kind.value: kind for kind in HearingKind}
-_STATUS = {status.value: status for status in HearingStatus}
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarEntry:
-    """One hearing on the calendar with what a view and a docket sheet show of its case."""
-
-    id: int
-    case_id: int
-    a_number: str
-    start: datetime
-    minutes: int
-    kind: HearingKind
-    status: HearingStatus
-    adjournment_reason: str | None
-    name: str
-    language: str
-    detained: bool
-    juvenile: bool
-    represented: bool
-    attorney: str | None
-    case_kind: str
-    changed_by: str | None = None  # who saved the hearing last
-
-    @property
-    def end(self) -> datetime:
-        return self.start + timedelta(minutes=self.minutes)
-
-    def hearing(self) -> Hearing:
-        return Hearing(
-            self.a_number,
-            self.start,
-            self.minutes,
-            self.kind,
-            self.status,
-            self.adjournment_reason,
-            id=self.id,
-        )
-
-
-_ENTRY_COLUMNS = (
-    HearingRow.id,
-    HearingRow.case_id,
-    CaseRow.a_number,
-    HearingRow.start,
-    HearingRow.minutes,
-    HearingRow.kind,
-    HearingRow.status,
-    HearingRow.adjournment_reason,
-    CaseRow.name,
-    CaseRow.language,
-    CaseRow.detained,
-    CaseRow.juvenile,
-    CaseRow.represented,
-    CaseRow.attorney,
-    CaseRow.kind,
-    HearingRow.changed_by,
-)
-
-
-def _entry(row: Sequence[Any]) -> CalendarEntry:
-    id_, case_id, a_number, start, minutes, kind, status = row[:7]
-    return CalendarEntry(
-        id_, case_id, a_number, start, minutes, _KIND[kind], _STATUS[status], *row[7:]
-    )
+__all__ = ["CalendarEntry", "HearingStore", "hearing_values"]
 
 
 class HearingStore:
@@ -88,30 +23,28 @@ class HearingStore:
         self._session = session
         self._editor = editor  # who is saving, kept with each hearing saved
 
+    def _reader(self) -> Reader:
+        """The store's plain reads (``planner.store.reader``), on this transaction's own
+        connection and snapshot, whatever the engine."""
+        self._session.flush()  # what the ORM holds back is seen by the plain reads too
+        driver = self._session.connection().connection.driver_connection
+        assert driver is not None  # a transaction's connection is open: it has its driver's
+        dialect = SQLITE if self._sqlite() else POSTGRESQL
+        return Reader(Link(driver, dialect))
+
+    def _sqlite(self) -> bool:
+        return self._session.get_bind().dialect.name == "sqlite"
+
     def hearings_between(
         self, judge_id: int, first: datetime, last: datetime
     ) -> list[CalendarEntry]:
         """The judge's hearings (any status) that start from ``first`` up to, not including,
         ``last``, in order of start."""
-        query = (
-            select(*_ENTRY_COLUMNS)
-            .join(CaseRow, HearingRow.case_id == CaseRow.id)
-            .where(CaseRow.judge_id == judge_id, HearingRow.start >= first, HearingRow.start < last)
-            .order_by(HearingRow.start, HearingRow.id)
-        )
-        return [_entry(row) for row in self._session.execute(query)]
+        return self._reader().hearings_between(judge_id, first, last)
 
     def entry(self, hearing_id: int) -> CalendarEntry:
         """One hearing with its case's fields."""
-        query = (
-            select(*_ENTRY_COLUMNS)
-            .join(CaseRow, HearingRow.case_id == CaseRow.id)
-            .where(HearingRow.id == hearing_id)
-        )
-        row = self._session.execute(query).first()
-        if row is None:
-            raise Conflict("that hearing is no longer in this database")
-        return _entry(row)
+        return self._reader().entry(hearing_id)
 
     def hearing(self, hearing_id: int) -> Hearing:
         return self.entry(hearing_id).hearing()
@@ -158,15 +91,7 @@ class HearingStore:
 
     def entries(self, hearing_ids: Sequence[int]) -> list[CalendarEntry]:
         """The hearings of ``hearing_ids`` still in the database (any judge), in order of id."""
-        found: list[CalendarEntry] = []
-        for chunk in _chunks(hearing_ids):
-            query = (
-                select(*_ENTRY_COLUMNS)
-                .join(CaseRow, HearingRow.case_id == CaseRow.id)
-                .where(HearingRow.id.in_(chunk))
-            )
-            found.extend(_entry(row) for row in self._session.execute(query))
-        return sorted(found, key=lambda e: e.id)
+        return self._reader().entries(hearing_ids)
 
     def delete_hearings(self, hearing_ids: Sequence[int]) -> None:
         """Delete these hearings; ``Conflict`` (and nothing deleted, the transaction rolls back)

@@ -1,18 +1,16 @@
-"""SQLite connections as the Planner opens them: their settings, the stored forms of values, and
-SQLite's errors in words the user can act on.
+"""SQLite connections as the Planner opens them: their settings, and SQLite's errors in words
+the user can act on.
 
 Plain ``sqlite3``, no SQLAlchemy: the store's reads (``planner.store.reader``) run on it, so the
-window's first screen is read before SQLAlchemy is imported. The values are stored as
-SQLAlchemy's SQLite types store them, so both sides read and write the same text.
+window's first screen is read before SQLAlchemy is imported. The stored forms of values (the
+same as SQLAlchemy's SQLite types) are ``planner.store.dialect``'s.
 """
 
 import shutil
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import NoReturn
 
@@ -25,7 +23,7 @@ from planner.store.errors import (
 )
 
 #: The Alembic revision this code's tables match; a test checks it is the migrations' head.
-SCHEMA_REVISION = "0004_notices"
+SCHEMA_REVISION = "0004_name_search"
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -54,16 +52,6 @@ def configure(connection: sqlite3.Connection) -> None:
     # power cut. A user's action is one commit, so the extra flush is not felt.
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
-    connection.create_function("search_form", 1, search_form, deterministic=True)
-
-
-def search_form(text: str | None) -> str | None:
-    """Text as a search compares it, case and accents folded: "Pérez", "PEREZ" and "perez" alike
-    (SQLite's own lower() folds only ASCII)."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -186,26 +174,3 @@ def _disk_full(path: Path | None) -> bool:
         return free_space(path.parent) < _ROOM_NEEDED
     except OSError:
         return False
-
-
-# Stored forms: SQLAlchemy's SQLite Date, DateTime and Time keep ISO text, Boolean 0 or 1.
-
-
-def stored_moment(moment: datetime) -> str:
-    return moment.isoformat(" ", "microseconds")
-
-
-def stored_day(day: date) -> str:
-    return day.isoformat()
-
-
-def read_day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
-
-
-def read_moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def read_time(text: str) -> time:
-    return time.fromisoformat(text)

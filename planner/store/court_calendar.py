@@ -1,27 +1,26 @@
 """Court-wide closures: days a whole court is closed, entered once for every judge whose profile
-names the court. Read here in plain SQL beside the judge's own closures (``profiles``), without
+names the court. Read here on the read path (``dialect``) beside the judge's own closures (``profiles``), without
 SQLAlchemy (the first screen reads them); written through the ORM (``court_closures``)."""
 
-import sqlite3
 from collections.abc import Iterable
-from datetime import date
 
 from planner.domain.docket import Closure
+from planner.store.dialect import Link
 
 #: How a court-wide closure's reason reads on a judge's calendar.
 WHOLE_COURT = " (whole court)"
 
 _OF_JUDGE = (
     "SELECT cc.day, cc.reason FROM court_closures AS cc JOIN judges AS j ON j.court = cc.court "
-    "WHERE j.id = ? ORDER BY cc.day"
+    "WHERE j.id = :judge_id ORDER BY cc.day"
 )
 
 
-def court_closures_of(connection: sqlite3.Connection, judge_id: int) -> list[Closure]:
+def court_closures_of(link: Link, judge_id: int) -> list[Closure]:
     """The closures of the judge's court (as the profile names it), by day."""
     return [
-        Closure(date.fromisoformat(day), reason + WHOLE_COURT)
-        for day, reason in connection.execute(_OF_JUDGE, (judge_id,))
+        Closure(link.dialect.read_day(day), reason + WHOLE_COURT)
+        for day, reason in link.rows(_OF_JUDGE, {"judge_id": judge_id})
     ]
 
 

@@ -1,18 +1,23 @@
-"""Opening a docket database: checking the file, its schema, and one transaction per action.
+"""Opening a docket database: checking the file (or the court server), its schema, and one
+transaction per action.
 
-Reads (``read()``) run on a plain ``sqlite3`` connection; writes (``transaction()``) through
-SQLAlchemy, which is imported and connected on the first write. Start-up reads the judges and the
-docket's first page without it: most of a second the window no longer waits for.
+A database is a SQLite file (a path) or a PostgreSQL database (a ``postgresql://`` URL: the
+court server). Reads (``read()``) run on the engine's plain driver (``sqlite3``, or psycopg 3,
+imported only for a URL), through the statements of ``planner.store.reader``; writes
+(``transaction()``) through SQLAlchemy, which is imported and connected on the first write.
+Start-up reads the judges and the docket's first page without it: most of a second the window
+no longer waits for.
 """
 
 import getpass
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from planner.store import filesystems
 from planner.store.connection import (
@@ -23,6 +28,7 @@ from planner.store.connection import (
     table_names,
     translate,
 )
+from planner.store.dialect import POSTGRESQL, SQLITE, Dialect, DriverConnection, Link
 from planner.store.errors import (
     DatabaseUnavailable,
     NewerDatabase,
@@ -54,22 +60,49 @@ def prepare_writes() -> None:
         sessions.prepare()
 
 
+#: How a court server's database is named: a PostgreSQL URL (any driver SQLAlchemy knows).
+_SERVER_URL = re.compile(r"^postgres(?:ql)?(?:\+\w+)?://")
+
+
+def is_server_url(where: Path | str) -> bool:
+    """Whether ``where`` names a court server's database (``postgresql://...``), not a file."""
+    return isinstance(where, str) and _SERVER_URL.match(where) is not None
+
+
 class Database:
     """An open docket database. ``read()`` gives one consistent read, ``transaction()`` one unit
-    of work per user action."""
+    of work per user action. ``path`` is the SQLite file; None for a court server's database,
+    whose ``url`` is set instead."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None, *, url: str | None = None) -> None:
+        assert (path is None) != (url is None)
         self.path = path
-        self._identity = _identity(path)
+        self.url = url
         self.editor = _user_name()
-        self._readers = ReadConnections(path)
         self._sessions_lock = threading.Lock()
         self._sessions: Sessions | None = None
-        self._changes: ChangeSource = ChangeCounter(path)
+        self._identity = None if path is None else _identity(path)
+        self._dialect: Dialect
+        self._readers: _Connections
+        self._changes: ChangeSource
+        if path is not None:
+            self._dialect, self._begin = SQLITE, "BEGIN"
+            self._readers = ReadConnections(path)
+            self._changes = ChangeCounter(path)
+        else:
+            assert url is not None
+            from planner.store import server  # psycopg: for a server's database only
+
+            self._dialect, self._begin = POSTGRESQL, server.BEGIN_SNAPSHOT
+            self._readers = server.ServerConnections(url)
+            self._changes = _Unwatched()
 
     @classmethod
     def open(cls, path: Path | str) -> "Database":
-        """Open the database at ``path``, creating it or upgrading its schema as needed."""
+        """Open the database at ``path`` (a file, or a court server's ``postgresql://`` URL),
+        creating it or upgrading its schema as needed."""
+        if is_server_url(path):
+            return cls._open_server(str(path))
         path = Path(path)
         if path.exists() and path.is_dir():
             raise DatabaseUnavailable(f"{path} is a folder, not a database file")
@@ -94,12 +127,33 @@ class Database:
             raise_translated(error, translate(error, path))
         return database
 
-    def _check_schema(self) -> None:
+    @classmethod
+    def _open_server(cls, url: str) -> "Database":
+        database = cls(None, url=url)
+        try:
+            database._check_schema()
+        except StoreError:
+            database.close()
+            raise
+        except Exception as error:
+            database.close()
+            raise_translated(error, database._translate(error))
+        return database
+
+    def _schema_state(self) -> tuple[set[str], str | None]:
+        """The database's tables and its Alembic revision (None: not a Planner database)."""
+        if self.path is None:
+            from planner.store import server
+
+            with self._readers.borrowed() as connection:
+                return server.schema_state(connection)  # type: ignore[arg-type]
         # Looked at read-only first: the Planner's connections switch a file to WAL (bytes 18-19
         # of its header), which another program's file, or a newer Planner's, must not suffer.
         with closing(_inspecting(self.path)) as connection:
-            tables = table_names(connection)
-            current = schema_revision(connection)
+            return table_names(connection), schema_revision(connection)
+
+    def _check_schema(self) -> None:
+        tables, current = self._schema_state()
         if current == SCHEMA_REVISION:
             return
         if current is None and tables:
@@ -117,21 +171,42 @@ class Database:
         self._orm().upgrade_schema()
 
     def describe(self) -> str:
-        return str(self.path)
+        """The file, or the server's URL (without its password), as the user may see it."""
+        if self.path is not None:
+            return str(self.path)
+        from planner.store.server import shown
+
+        assert self.url is not None
+        return shown(self.url)
+
+    @property
+    def engine_name(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._dialect.name
 
     @contextmanager
     def read(self) -> Iterator[Reader]:
-        """One consistent read (a snapshot of the file), without SQLAlchemy."""
+        """One consistent read (a snapshot of the file, or a ``REPEATABLE READ READ ONLY``
+        transaction on the server), without SQLAlchemy."""
         self._check_still_there()
         try:
             with self._readers.borrowed() as connection:
-                connection.execute("BEGIN")
+                connection.execute(self._begin)
                 try:
-                    yield Reader(connection)
+                    yield Reader(Link(connection, self._dialect))
                 finally:
                     connection.rollback()  # nothing was written: let go of the snapshot
-        except sqlite3.Error as error:
-            raise_translated(error, translate(error, self.path))
+        except StoreError:
+            raise
+        except Exception as error:
+            raise_translated(error, self._translate(error))
+
+    def _translate(self, error: BaseException) -> StoreError | None:
+        if self.path is not None:
+            return translate(error, self.path)
+        from planner.store import server
+
+        return server.translate(error, self.describe())
 
     @contextmanager
     def transaction(self) -> Iterator["Repository"]:
@@ -166,12 +241,18 @@ class Database:
                 prepare_writes()  # or wait for the background thread doing it
                 from planner.store.sessions import Sessions
 
-                self._sessions = Sessions(self.path)
+                if self.path is not None:
+                    self._sessions = Sessions(self.path)
+                else:
+                    assert self.url is not None
+                    self._sessions = Sessions.on_server(self.url)
             return self._sessions
 
     def _check_still_there(self) -> None:
         """Refuse to work on a file that was moved, deleted or replaced since it was opened: on
         POSIX, SQLite would go on writing to the deleted file, and every change would be lost."""
+        if self.path is None:
+            return  # a server's database
         now = _identity(self.path)
         if now is None:
             raise DatabaseUnavailable(
@@ -183,6 +264,23 @@ class Database:
                 f"{self.path} was replaced by another file since it was opened: nothing was "
                 "saved. Open it again to work on the new file"
             )
+
+
+class _Connections(Protocol):
+    def borrowed(self) -> AbstractContextManager[DriverConnection]: ...
+
+    def close(self) -> None: ...
+
+
+class _Unwatched:
+    """A server's change source until LISTEN/NOTIFY counts other sessions' commits: a counter
+    that never moves (F5 still reads everything again)."""
+
+    def counter(self) -> int:
+        return 0
+
+    def close(self) -> None:
+        pass
 
 
 def _refuse_network_folder(path: Path) -> None:

@@ -5,9 +5,7 @@ screen, read before SQLAlchemy is loaded. Each statement is put together from th
 fragments below; every value is a bound parameter.
 """
 
-import json
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -15,13 +13,7 @@ from enum import StrEnum
 
 from planner.domain.docket import ASYLUM_CLOCK_DAYS
 from planner.domain.vocabulary import CaseStatus, HearingStatus
-from planner.store.connection import (
-    read_day,
-    read_moment,
-    search_form,
-    stored_day,
-    stored_moment,
-)
+from planner.store.dialect import Dialect, Link, search_form
 
 
 class SortKey(StrEnum):
@@ -100,8 +92,8 @@ _REMAINING = (
 )
 #: Each filter's condition, with its value bound under the filter's own name.
 _CONDITIONS = {
-    "a_number": "instr(cases.a_number, :a_number) > 0",
-    "name": "instr(search_form(cases.name), :name) > 0",
+    "a_number": "CONTAINS(cases.a_number, :a_number)",
+    "name": "CONTAINS(cases.name_search, :name)",
     "status": "cases.status = :status",
     "kind": "cases.kind = :kind",
     "language": "cases.language = :language",
@@ -123,20 +115,22 @@ _ROW = (
     + _NEXT_HEARING
     + ", "
     + _REMAINING
-    + ", cases.asylum_filed FROM cases WHERE cases.id IN (SELECT value FROM json_each(:ids))"
+    + ", cases.asylum_filed FROM cases WHERE cases.id IN :ids"
 )
-_LANGUAGES = "SELECT DISTINCT language FROM cases WHERE judge_id = ? ORDER BY language"
+_LANGUAGES = "SELECT DISTINCT language FROM cases WHERE judge_id = :judge_id ORDER BY language"
 
 
-def _moment(now: datetime) -> dict[str, str]:
+def _moment(codec: Dialect, now: datetime) -> dict[str, object]:
     """The values the hearing subqueries bind: now, and what a hearing still to come is."""
-    return {"now": stored_moment(now), "scheduled": HearingStatus.SCHEDULED.value}
+    return {"now": codec.moment(now), "scheduled": HearingStatus.SCHEDULED.value}
 
 
-def _where(judge_id: int, where: DocketFilter, now: datetime) -> tuple[str, dict[str, object]]:
+def _where(
+    codec: Dialect, judge_id: int, where: DocketFilter, now: datetime
+) -> tuple[str, dict[str, object]]:
     """The filter as a condition on ``cases`` and its bound values."""
     clauses = ["cases.judge_id = :judge_id"]
-    values: dict[str, object] = {"judge_id": judge_id, **_moment(now)}
+    values: dict[str, object] = {"judge_id": judge_id, **_moment(codec, now)}
 
     def match(name: str, value: object) -> None:
         clauses.append(_CONDITIONS[name])
@@ -149,15 +143,18 @@ def _where(judge_id: int, where: DocketFilter, now: datetime) -> tuple[str, dict
         match("name", search_form(text))
     if where.status is not None:
         match("status", where.status.value)
-    for name in ("kind", "language", "detained", "juvenile", "represented"):
+    for name in ("kind", "language"):
         if getattr(where, name) is not None:
             match(name, getattr(where, name))
+    for name in ("detained", "juvenile", "represented"):
+        if getattr(where, name) is not None:
+            match(name, codec.flag(getattr(where, name)))
     if where.has_hearing is not None:
         clauses.append(_SCHEDULED if where.has_hearing else f"NOT {_SCHEDULED}")
     if where.deadline_within_days is not None:
         latest = now.date() + timedelta(days=where.deadline_within_days - ASYLUM_CLOCK_DAYS)
         clauses.append(_CONDITIONS["deadline"])
-        values["latest_filing"] = stored_day(latest)
+        values["latest_filing"] = codec.day(latest)
     return " AND ".join(clauses), values
 
 
@@ -169,7 +166,7 @@ def _order(key: SortKey, descending: bool) -> str:
 
 
 def docket_ids(
-    connection: sqlite3.Connection,
+    link: Link,
     judge_id: int,
     where: DocketFilter,
     sort: SortKey = SortKey.RECEIVED,
@@ -177,9 +174,9 @@ def docket_ids(
     now: datetime | None = None,
 ) -> list[int]:
     """The ids of the cases that match, in display order (empty values last)."""
-    condition, values = _where(judge_id, where, now or datetime.now())
+    condition, values = _where(link.dialect, judge_id, where, now or datetime.now())
     order = _order(sort, descending)
-    rows = connection.execute(
+    rows = link.rows(
         f"SELECT cases.id FROM cases WHERE {condition} ORDER BY {order} NULLS LAST, cases.id",
         values,
     )
@@ -187,42 +184,39 @@ def docket_ids(
 
 
 def docket_count(
-    connection: sqlite3.Connection, judge_id: int, where: DocketFilter, now: datetime | None = None
+    link: Link, judge_id: int, where: DocketFilter, now: datetime | None = None
 ) -> int:
     """How many of the judge's cases match: a count, without fetching or sorting them."""
-    condition, values = _where(judge_id, where, now or datetime.now())
-    (count,) = connection.execute(
-        f"SELECT count(*) FROM cases WHERE {condition}", values
-    ).fetchone()
+    condition, values = _where(link.dialect, judge_id, where, now or datetime.now())
+    (count,) = link.one(f"SELECT count(*) FROM cases WHERE {condition}", values)
     return int(count)
 
 
-def docket_rows(
-    connection: sqlite3.Connection, ids: Sequence[int], now: datetime | None = None
-) -> list[DocketRow]:
+def docket_rows(link: Link, ids: Sequence[int], now: datetime | None = None) -> list[DocketRow]:
     """The rows for these ids, in the same order."""
-    values = {"ids": json.dumps(list(ids)), **_moment(now or datetime.now())}
+    codec = link.dialect
+    values = {"ids": codec.ids(ids), **_moment(codec, now or datetime.now())}
     found = {
         row[0]: DocketRow(
             id=row[0],
             a_number=row[1],
             name=row[2],
             kind=row[3],
-            detained=bool(row[4]),
-            juvenile=bool(row[5]),
+            detained=codec.read_flag(row[4]),
+            juvenile=codec.read_flag(row[5]),
             language=row[6],
-            represented=bool(row[7]),
-            received=date.fromisoformat(row[8]),
+            represented=codec.read_flag(row[7]),
+            received=codec.read_day(row[8]),
             status=CaseStatus(row[9]),
-            next_hearing=read_moment(row[10]),
+            next_hearing=codec.maybe_moment(row[10]),
             remaining_minutes=row[11],
-            asylum_filed=read_day(row[12]),
+            asylum_filed=codec.maybe_day(row[12]),
         )
-        for row in connection.execute(_ROW, values)
+        for row in link.rows(_ROW, values)
     }
     return [found[case_id] for case_id in ids if case_id in found]
 
 
-def languages(connection: sqlite3.Connection, judge_id: int) -> list[str]:
+def languages(link: Link, judge_id: int) -> list[str]:
     """The languages on the judge's docket, for the filter's list."""
-    return [language for (language,) in connection.execute(_LANGUAGES, (judge_id,))]
+    return [language for (language,) in link.rows(_LANGUAGES, {"judge_id": judge_id})]

@@ -2,26 +2,23 @@
 each table read once however many judges (a forecast of a court reads 400); and a judge's
 calendar of court closures and leave."""
 
-import json
-import sqlite3
 from collections import defaultdict
-from datetime import date, datetime
 from typing import Any
 
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
 from planner.domain.vocabulary import CompletionKind, HearingKind, LeaveKind, SessionKind
-from planner.store.connection import read_time
+from planner.store.dialect import Link
 
 _JUDGES = (
     "SELECT id, version, name, court, timezone, quota, fy_start_month, fy_start_day, "
     "at_risk_slack_pct FROM judges"
 )
 _ALL_JUDGES = _JUDGES + " ORDER BY name"
-_JUDGE_NAMED = _JUDGES + " WHERE name = ?"
-_JUDGE_WITH_ID = _JUDGES + " WHERE id = ?"
-#: The judges wanted, bound as one JSON array of ids.
-_WANTED = " WHERE judge_id IN (SELECT value FROM json_each(?))"
+_JUDGE_NAMED = _JUDGES + " WHERE name = :name"
+_JUDGE_WITH_ID = _JUDGES + " WHERE id = :id"
+#: The judges wanted, bound as one list of ids.
+_WANTED = " WHERE judge_id IN :wanted"
 #: The tables of a profile besides ``judges``: (judge_id, the values...) in the order they count.
 _SESSIONS = (
     'SELECT judge_id, weekday, start, "end", kind, language FROM template_sessions'
@@ -44,31 +41,34 @@ _COUNTED = (
     + " ORDER BY judge_id, completion_kind"
 )
 
-_CLOSURES = "SELECT day, reason FROM closures WHERE judge_id = ? ORDER BY day"
-_LEAVE = 'SELECT start, "end", kind, all_day FROM leave WHERE judge_id = ? ORDER BY start, id'
+_CLOSURES = "SELECT day, reason FROM closures WHERE judge_id = :judge_id ORDER BY day"
+_LEAVE = (
+    'SELECT start, "end", kind, all_day FROM leave WHERE judge_id = :judge_id ORDER BY start, id'
+)
 
 
-def all_profiles(connection: sqlite3.Connection) -> list[Judge]:
+def all_profiles(link: Link) -> list[Judge]:
     """Every judge's profile, by name."""
-    return _profiles(connection, connection.execute(_ALL_JUDGES).fetchall())
+    return _profiles(link, link.rows(_ALL_JUDGES).fetchall())
 
 
-def profile_named(connection: sqlite3.Connection, name: str) -> Judge | None:
-    rows = connection.execute(_JUDGE_NAMED, (name,)).fetchall()
-    return next(iter(_profiles(connection, rows)), None)
+def profile_named(link: Link, name: str) -> Judge | None:
+    rows = link.rows(_JUDGE_NAMED, {"name": name}).fetchall()
+    return next(iter(_profiles(link, rows)), None)
 
 
-def profile_of(connection: sqlite3.Connection, judge_id: int) -> Judge | None:
-    rows = connection.execute(_JUDGE_WITH_ID, (judge_id,)).fetchall()
-    return next(iter(_profiles(connection, rows)), None)
+def profile_of(link: Link, judge_id: int) -> Judge | None:
+    rows = link.rows(_JUDGE_WITH_ID, {"id": judge_id}).fetchall()
+    return next(iter(_profiles(link, rows)), None)
 
 
-def _profiles(connection: sqlite3.Connection, judges: list[tuple[Any, ...]]) -> list[Judge]:
+def _profiles(link: Link, judges: list[tuple[Any, ...]]) -> list[Judge]:
     if not judges:
         return []
-    wanted = json.dumps([row[0] for row in judges])
+    wanted = link.dialect.ids([row[0] for row in judges])
+    read_time = link.dialect.read_time
     sessions, case_kinds, hearing_kinds, counted = (
-        _grouped(connection, query, wanted)
+        _grouped(link, query, wanted)
         for query in (_SESSIONS, _CASE_KINDS, _HEARING_KINDS, _COUNTED)
     )
     return [
@@ -110,29 +110,27 @@ def _profiles(connection: sqlite3.Connection, judges: list[tuple[Any, ...]]) -> 
     ]
 
 
-def _grouped(
-    connection: sqlite3.Connection, query: str, wanted: str
-) -> dict[int, list[tuple[Any, ...]]]:
+def _grouped(link: Link, query: str, wanted: object) -> dict[int, list[tuple[Any, ...]]]:
     """The table's rows of the wanted judges, by judge, without their judge_id."""
     grouped: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for judge_id, *values in connection.execute(query, (wanted,)):
+    for judge_id, *values in link.rows(query, {"wanted": wanted}):
         grouped[judge_id].append(tuple(values))
     return grouped
 
 
-def calendar_of(connection: sqlite3.Connection, judge_id: int) -> tuple[list[Closure], list[Leave]]:
+def calendar_of(link: Link, judge_id: int) -> tuple[list[Closure], list[Leave]]:
     """The judge's court closures, by day, and leave, by start."""
+    codec, values = link.dialect, {"judge_id": judge_id}
     closures = [
-        Closure(date.fromisoformat(day), reason)
-        for day, reason in connection.execute(_CLOSURES, (judge_id,))
+        Closure(codec.read_day(day), reason) for day, reason in link.rows(_CLOSURES, values)
     ]
     leave = [
         Leave(
-            datetime.fromisoformat(start),
-            datetime.fromisoformat(end),
+            codec.read_moment(start),
+            codec.read_moment(end),
             LeaveKind(kind),
-            all_day=bool(all_day),
+            all_day=codec.read_flag(all_day),
         )
-        for start, end, kind, all_day in connection.execute(_LEAVE, (judge_id,))
+        for start, end, kind, all_day in link.rows(_LEAVE, values)
     ]
     return closures, leave

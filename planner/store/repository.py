@@ -1,7 +1,7 @@
 """Reading and writing dockets inside one transaction: the model in, the model out."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -10,17 +10,14 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, name_key
-from planner.domain.vocabulary import (
-    HearingKind,
-    HearingStatus,
-)
 from planner.forecast.facts import ForecastInputs
 from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values
+from planner.store.columns import CASE_COLUMNS, NAME_SEARCH, case_values, name_search
 from planner.store.court_closures import CourtClosureStore
+from planner.store.dialect import SQLITE
 from planner.store.errors import Conflict, StaleEdit
 from planner.store.notices import NoticeStore
-from planner.store.reader import Reader
 from planner.store.reassign import CaseMover
 from planner.store.tables import (
     CaseKindRow,
@@ -58,16 +55,6 @@ class Repository(HearingStore):
 
     def judge_named(self, name: str) -> Judge | None:
         return self._reader().judge_named(name)
-
-    def _reader(self) -> Reader:
-        """The store's plain reads, on this transaction's own connection (and snapshot)."""
-        if not self._sqlite():
-            # The plain reads are SQLite's SQL on sqlite3 (placeholders, json_each, stored
-            # text): a server's read path is still to come (issue 16, docs/court-server.md).
-            raise NotImplementedError("the store's plain reads run on SQLite only so far")
-        driver = self._session.connection().connection.driver_connection
-        assert driver is not None  # a transaction's connection is open: it has its driver's
-        return Reader(driver)
 
     def _refuse_taken_name(self, name: str, own_id: int | None = None) -> None:
         """A judge's name is unique whatever its case (``name_key``): the command line matches
@@ -134,27 +121,7 @@ class Repository(HearingStore):
         return judge_id
 
     def load_docket(self, judge_id: int) -> Docket:
-        reader = self._reader()
-        judge = reader.judge_with_id(judge_id)
-        if judge is None:
-            raise Conflict("that judge is no longer in this database")
-        closures, leave = reader.own_calendar(judge_id)  # the court's closures stay the court's
-        cases = self._session.scalars(
-            select(CaseRow).where(CaseRow.judge_id == judge_id).order_by(CaseRow.id)
-        )
-        hearings = self._session.execute(
-            select(HearingRow, CaseRow.a_number)
-            .join(CaseRow, HearingRow.case_id == CaseRow.id)
-            .where(CaseRow.judge_id == judge_id)
-            .order_by(HearingRow.start, HearingRow.id)
-        )
-        return Docket(
-            judge=judge,
-            closures=tuple(closures),
-            leave=tuple(leave),
-            cases=tuple(_case(row) for row in cases),
-            hearings=tuple(_hearing(row, a_number) for row, a_number in hearings),
-        )
+        return self._reader().load_docket(judge_id)
 
     def add_calendar(
         self, judge_id: int, closures: Iterable[Closure], leave: Iterable[Leave]
@@ -181,33 +148,12 @@ class Repository(HearingStore):
             if rows:
                 self._session.execute(insert(CaseRow).execution_options(**_ONE_BATCH), rows)
             return
-        # SQLite: plain tuples straight to the driver, stored as SQLAlchemy's types store them
-        # (dates as ISO text); ORM-free, several times faster for the demo's 750,000 cases.
+        # SQLite: plain tuples straight to the driver, in its stored forms (dates as ISO text);
+        # ORM-free, several times faster for the demo's 750,000 cases.
         self._bulk_insert(
             CaseRow,
             _CASE_COLUMNS,
-            [
-                (
-                    judge_id,
-                    c.a_number,
-                    c.name,
-                    c.kind,
-                    c.detained,
-                    c.juvenile,
-                    c.language,
-                    c.represented,
-                    c.received.isoformat(),
-                    c.status.value,
-                    _iso_day(c.completion_date),
-                    c.completion_kind.value if c.completion_kind else None,
-                    c.remaining_minutes,
-                    _iso_day(c.asylum_filed),
-                    _iso_day(c.nta_served),
-                    c.attorney,
-                    self._editor,
-                )
-                for c in cases
-            ],
+            [(judge_id, *case_values(SQLITE, c), name_search(c.name), self._editor) for c in cases],
         )
 
     def add_hearings(self, judge_id: int, hearings: Iterable[Hearing]) -> None:
@@ -221,7 +167,7 @@ class Repository(HearingStore):
                 [
                     (
                         ids[h.a_number],
-                        h.start.isoformat(" ", "microseconds"),
+                        SQLITE.moment(h.start),
                         h.minutes,
                         h.kind.value,
                         h.status.value,
@@ -243,9 +189,6 @@ class Repository(HearingStore):
         ]
         if rows:
             self._session.execute(insert(HearingRow).execution_options(**_ONE_BATCH), rows)
-
-    def _sqlite(self) -> bool:
-        return self._session.get_bind().dialect.name == "sqlite"
 
     def _bulk_insert(
         self,
@@ -346,13 +289,8 @@ class Repository(HearingStore):
         return _case(row)
 
     def hearings_of(self, case_id: int) -> list[Hearing]:
-        query = (
-            select(HearingRow, CaseRow.a_number)
-            .join(CaseRow, HearingRow.case_id == CaseRow.id)
-            .where(HearingRow.case_id == case_id)
-            .order_by(HearingRow.start)
-        )
-        return [_hearing(row, a_number) for row, a_number in self._session.execute(query)]
+        """The case's hearings, in order of start."""
+        return self._reader().hearings_of(case_id)
 
     def delete_case(self, case_id: int) -> None:
         """Delete a case and its hearings."""
@@ -401,10 +339,7 @@ class Repository(HearingStore):
         self, judge_id: int
     ) -> tuple[list[chart_read.CaseDates], list[chart_read.HearingTime]]:
         """Every case's kind and dates and every hearing's time, for the charts."""
-        return (
-            chart_read.case_dates(self._session, judge_id),
-            chart_read.hearing_times(self._session, judge_id),
-        )
+        return self._reader().chart_facts(judge_id)
 
     # Profile mapping ------------------------------------------------------------------------
 
@@ -457,25 +392,7 @@ class Repository(HearingStore):
 #: default could apply), and a docket of 5,000 cases went to a server as about 3,000 statements.
 _ONE_BATCH = {"render_nulls": True}
 
-_CASE_COLUMNS = (
-    "judge_id",
-    "a_number",
-    "name",
-    "kind",
-    "detained",
-    "juvenile",
-    "language",
-    "represented",
-    "received",
-    "status",
-    "completion_date",
-    "completion_kind",
-    "remaining_minutes",
-    "asylum_filed",
-    "nta_served",
-    "attorney",
-    "changed_by",
-)
+_CASE_COLUMNS = ("judge_id", *CASE_COLUMNS, NAME_SEARCH, "changed_by")
 _HEARING_COLUMNS = (
     "case_id",
     "start",
@@ -487,13 +404,13 @@ _HEARING_COLUMNS = (
 )
 
 
-def _iso_day(day: date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
 def _case_values(judge_id: int, case: Case) -> dict[str, object]:
     # The vocabulary enums are str subclasses: they store as their text.
-    return {"judge_id": judge_id, **{name: getattr(case, name) for name in CASE_FIELDS}}
+    return {
+        "judge_id": judge_id,
+        **{name: getattr(case, name) for name in CASE_COLUMNS},
+        NAME_SEARCH: name_search(case.name),
+    }
 
 
 def _case(row: CaseRow) -> Case:
@@ -515,16 +432,4 @@ def _stale_case(base: Case, current: Case, changed_by: str) -> str:
         f"case {current.display_a_number} was changed by {who}{what} after you opened it, so "
         "your change was not saved. The docket now shows the case as they left it: make your "
         "change again if it still applies"
-    )
-
-
-def _hearing(row: HearingRow, a_number: str) -> Hearing:
-    return Hearing(
-        id=row.id,
-        a_number=a_number,
-        start=row.start,
-        minutes=row.minutes,
-        kind=HearingKind(row.kind),
-        status=HearingStatus(row.status),
-        adjournment_reason=row.adjournment_reason,
     )

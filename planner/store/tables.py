@@ -166,6 +166,9 @@ class CaseRow(Base):
     attorney: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
+    #: The name as the docket's search compares it (``planner.store.columns.name_search``),
+    #: written by the store with every insert and update of the case (revision 0004_name_search).
+    name_search: Mapped[str] = mapped_column(Text, server_default="")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

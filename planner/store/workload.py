@@ -5,8 +5,6 @@ SQLAlchemy. The statements apply the rules of ``planner.forecast.demand.tally_wo
 tests/store/test_forecast_read.py checks that they agree with it.
 """
 
-import json
-import sqlite3
 from collections import Counter
 from typing import Any
 
@@ -14,13 +12,13 @@ from planner.domain.judge import Judge
 from planner.domain.vocabulary import CaseStatus, HearingStatus
 from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window
-from planner.store.connection import stored_day, stored_moment
+from planner.store.dialect import Link
 
 #: Completions from the fiscal year's first day to as-of's day, of the kinds the judge counts.
 _COMPLETIONS = (
     "SELECT count(*) FROM cases WHERE judge_id = :judge_id AND status = :completed "
     "AND completion_date BETWEEN :first_day AND :today "
-    "AND completion_kind IN (SELECT value FROM json_each(:counted))"
+    "AND completion_kind IN :counted"
 )
 #: A hearing of the case (``cases``) or the judge scheduled in the window.
 _IN_WINDOW = "h.status = :scheduled AND h.start >= :as_of AND h.start < :window_end"
@@ -48,36 +46,37 @@ _BOOKED_BY_CASE = (
 _CASES_BOOKED = (
     "SELECT cases.id, cases.kind, cases.remaining_minutes, cases.detained, cases.juvenile, "
     + _PENDING
-    + " FROM cases WHERE cases.id IN (SELECT value FROM json_each(:ids))"
+    + " FROM cases WHERE cases.id IN :ids"
 )
 
 
-def read_workload(connection: sqlite3.Connection, judge: Judge, window: Window) -> Workload:
+def read_workload(link: Link, judge: Judge, window: Window) -> Workload:
     """The workload of ``judge``'s docket at the window's as-of."""
+    codec = link.dialect
     values = {
         "judge_id": judge.id,
-        "as_of": stored_moment(window.as_of),
-        "window_end": stored_moment(window.end),
-        "first_day": stored_day(window.first),
-        "today": stored_day(window.today),
-        "counted": json.dumps(sorted(kind.value for kind in judge.counted_completions)),
+        "as_of": codec.moment(window.as_of),
+        "window_end": codec.moment(window.end),
+        "first_day": codec.day(window.first),
+        "today": codec.day(window.today),
+        "counted": codec.ids(sorted(kind.value for kind in judge.counted_completions)),
         "completed": CaseStatus.COMPLETED.value,
         "scheduled": HearingStatus.SCHEDULED.value,
     }
-    (completed,) = connection.execute(_COMPLETIONS, values).fetchone()
+    (completed,) = link.one(_COMPLETIONS, values)
     # The pending cases are grouped in SQL; those with minutes booked in the window, a few per
     # judge's day, are grouped again here by their minutes per hearing kind.
     plain: Counter[tuple[str, int | None, bool, bool]] = Counter()
-    for kind, override, detained, juvenile, count in connection.execute(_PENDING_GROUPS, values):
-        plain[(kind, override, bool(detained), bool(juvenile))] += count
+    for kind, override, detained, juvenile, count in link.rows(_PENDING_GROUPS, values):
+        plain[(kind, override, codec.read_flag(detained), codec.read_flag(juvenile))] += count
     by_case: dict[int, dict[str, int]] = {}
-    for case_id, hearing_kind, minutes in connection.execute(_BOOKED_BY_CASE, values):
+    for case_id, hearing_kind, minutes in link.rows(_BOOKED_BY_CASE, values):
         by_case.setdefault(case_id, {})[hearing_kind] = minutes
     booked: Counter[tuple[str, bool, bool]] = Counter()
     alike: Counter[tuple[Any, ...]] = Counter()
-    rows = connection.execute(_CASES_BOOKED, values | {"ids": json.dumps(list(by_case))})
+    rows = link.rows(_CASES_BOOKED, values | {"ids": codec.ids(list(by_case))})
     for case_id, kind, override, detained, juvenile, is_pending in rows:
-        flags = (bool(detained), bool(juvenile))
+        flags = (codec.read_flag(detained), codec.read_flag(juvenile))
         by_kind = by_case[case_id]
         for hearing_kind, minutes in by_kind.items():
             booked[(hearing_kind, *flags)] += minutes

@@ -72,7 +72,7 @@ def test_an_old_database_upgrades_to_the_newest_with_its_data(
     database.close()
     # Every case and hearing the file held (271 and 125 in 0001's and 0002's files, 271 and
     # 114 in 0003's: the demo's generator changed between those releases).
-    assert sum(len(d.cases) for d in dockets) == len(before["cases"])
+    assert sum(len(d.cases) for d in dockets) == len(before["cases"]) == 271
     assert sum(len(d.hearings) for d in dockets) == len(before["hearings"])
     with sqlite3.connect(path) as raw:
         assert (

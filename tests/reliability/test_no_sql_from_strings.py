@@ -1,7 +1,8 @@
 """No SQL is built from data: every value is bound as a parameter.
 
 The test reads the source of every module of the Planner and finds each call that hands SQL text
-to a driver (``execute``, ``executemany``, ``executescript``, ``exec_driver_sql``, ``text``). Its
+to a driver (``execute``, ``executemany``, ``executescript``, ``exec_driver_sql``, ``text``, and
+the read path's ``rows`` and ``one``, ``planner.store.dialect.Link``). Its
 first argument must be a constant string; the only formatted ones are listed below, each built
 from names in our own code (never from data), with the values still bound as parameters.
 """
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import planner
 
-_SQL_CALLS = {"execute", "executemany", "executescript", "exec_driver_sql", "text"}
+_SQL_CALLS = {"execute", "executemany", "executescript", "exec_driver_sql", "text", "rows", "one"}
 
 #: (module, function): why its formatted SQL holds no data.
 ALLOWED = {

@@ -12,6 +12,7 @@ from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, H
 from planner.scheduling.days import DayState
 from planner.scheduling.placement import RefusalKind, Refused
 from planner.services import calendar as service
+from planner.services import judges as service_judges
 from planner.services.calendar import Outcome
 from planner.services.cases import get_case
 from planner.services.judges import save_profile
@@ -374,6 +375,14 @@ def test_day_summaries_and_conflicts_for_read_the_stored_calendar(court) -> None
         service.day_summaries_for(database, judge, date(2024, 11, 1), date(2024, 11, 30)),
         [found],
     )
+    # The day and week views' reload: all of it from one read.
+    first, last = date(2024, 11, 18), date(2024, 11, 22)
+    view = service.days_view(database, judge, first, last)
+    assert view.entries == service.agenda(database, judge.id, first, last)  # type: ignore[arg-type]
+    assert view.summaries == service.day_summaries_for(database, judge, first, last)
+    assert view.conflicts == [found]
+    assert (view.closures, view.leave) == service_judges.calendar_of(database, judge.id)  # type: ignore[arg-type]
+    assert (view.court.first, view.court.last, view.court.judge) == (first, last, judge)
 
 
 def test_continued_to_a_date_and_time_sets_the_new_hearing_then(court) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window, window_of
 from planner.services.forecasting import forecast_from, load_inputs
 from planner.store.database import Database
+from tests.store.conftest import ENGINES, open_on
 
 _KINDS = {
     "asylum": KindMinutes(195, 120),
@@ -39,12 +40,12 @@ _AS_OF = st.sampled_from(
 _NAMES = (f"Judge {n}" for n in itertools.count())
 
 
-@pytest.fixture(scope="module")
-def shared_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """One database for every generated docket, each under a judge of its own."""
-    database = Database.open(tmp_path_factory.mktemp("read") / "dockets.sqlite")
-    yield database
-    database.close()
+@pytest.fixture(scope="module", params=ENGINES)
+def shared_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """One database for every generated docket, each under a judge of its own, on each engine."""
+    yield from open_on(request.param, request, tmp_path_factory.mktemp("read"))
 
 
 @st.composite

@@ -4,7 +4,7 @@ Each filter is also evaluated here in Python over the stored docket, case by cas
 store finds (and its count) must be those.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from random import Random
 
@@ -16,6 +16,7 @@ from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, H
 from planner.services import docket as docket_service
 from planner.store.database import Database
 from planner.store.listing import DocketFilter, SortKey
+from tests.store.conftest import ENGINES, open_on
 
 NOW = datetime(2026, 11, 25, 10, 30)
 NAMES = ["Ana Pérez", "ANA perez", "Li 50%_off", "O'Brien", "Zoë Ålund", "Kofi Mensah"]
@@ -67,14 +68,16 @@ def _docket() -> Docket:
     return Docket(Judge("Ruiz"), cases=tuple(cases), hearings=tuple(hearings))
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, int, Docket]:
-    database = Database.open(tmp_path_factory.mktemp("listing") / "docket.sqlite")
-    docket = _docket()
-    with database.transaction() as repo:
-        judge_id = repo.add_docket(docket)
-    yield database, judge_id, docket
-    database.close()
+@pytest.fixture(scope="module", params=ENGINES)
+def stored(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, int, Docket]]:
+    """The docket stored on each engine: the same statements, rendered for each."""
+    for database in open_on(request.param, request, tmp_path_factory.mktemp("listing")):
+        docket = _docket()
+        with database.transaction() as repo:
+            judge_id = repo.add_docket(docket)
+        yield database, judge_id, docket
 
 
 def _coming(docket: Docket, a_number: str) -> bool:

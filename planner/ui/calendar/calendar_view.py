@@ -44,7 +44,6 @@ from planner.domain.vocabulary import CompletionKind, HearingStatus
 from planner.scheduling.autoschedule import Proposed
 from planner.scheduling.days import DaySummary
 from planner.services import calendar as calendar_service
-from planner.services import judges as judge_service
 from planner.services.calendar import Outcome
 from planner.services.changes import Change
 from planner.store.agenda import CalendarEntry
@@ -764,13 +763,12 @@ class CalendarView(QWidget):
             self.entries, self.summaries, self.leave, self.conflicts = [], {}, [], {}
             self.court = None
         else:
-            self.entries = calendar_service.agenda(database, judge.id, first, last)
-            summaries = calendar_service.day_summaries_for(database, judge, first, last)
-            self.summaries = {s.day: s for s in summaries}
-            closures, self.leave = judge_service.calendar_of(database, judge.id)
-            self.court = CourtCalendar(judge, closures, self.leave, first, last)
+            view = calendar_service.days_view(database, judge, first, last)  # one snapshot
+            self.entries = view.entries
+            self.summaries = {s.day: s for s in view.summaries}
+            self.leave, self.court = view.leave, view.court
             self.conflicts = {}
-            for conflict in calendar_service.conflicts_for(database, judge, first, last):
+            for conflict in view.conflicts:
                 for hearing_id in conflict.hearing_ids:
                     self.conflicts.setdefault(hearing_id, []).append(conflict.reason)
         if self.selected is not None and self.entry(self.selected) is None:

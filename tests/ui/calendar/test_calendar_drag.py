@@ -296,13 +296,17 @@ def test_what_is_not_a_pending_case_is_not_taken(view: CalendarView) -> None:
 def test_while_dragging_the_database_is_not_read(qtbot, view: CalendarView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The ghost follows the mouse from what the view loaded: one read when the drag starts."""
     reads: list[str] = []
-    real = type(view.workspace.database).transaction
+    kind = type(view.workspace.database)
 
-    def counting(self):  # type: ignore[no-untyped-def]
-        reads.append("read")
-        return real(self)
+    def counted(real):  # type: ignore[no-untyped-def]
+        def counting(self):  # type: ignore[no-untyped-def]
+            reads.append("read")
+            return real(self)
 
-    monkeypatch.setattr(type(view.workspace.database), "transaction", counting)
+        return counting
+
+    for way in ("read", "transaction"):  # read-only services read on the read path
+        monkeypatch.setattr(kind, way, counted(getattr(kind, way)))
     block = view.block(hearing_id(view, OTHER))
     press = QPointF(block.rect.center().x(), block.rect.top() + 4).toPoint()
     qtbot.mousePress(view.timeline, Qt.MouseButton.LeftButton, pos=press)

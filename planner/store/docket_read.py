@@ -1,0 +1,180 @@
+"""Reading cases and hearings as the model has them: a judge's whole docket, one case, a case's
+hearings, and the calendar's entries (a hearing with what a view shows of its case).
+
+Plain SQL on the read path (``planner.store.dialect``), on either engine; a ``Repository``
+reads through the same statements on its transaction's own connection.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from planner.domain.docket import Case, Hearing
+from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.store.columns import CASE_SELECT, read_case
+from planner.store.dialect import Link
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """One hearing on the calendar with what a view and a docket sheet show of its case."""
+
+    id: int
+    case_id: int
+    a_number: str
+    start: datetime
+    minutes: int
+    kind: HearingKind
+    status: HearingStatus
+    adjournment_reason: str | None
+    name: str
+    language: str
+    detained: bool
+    juvenile: bool
+    represented: bool
+    attorney: str | None
+    case_kind: str
+    changed_by: str | None = None  # who saved the hearing last
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+    def hearing(self) -> Hearing:
+        return Hearing(
+            self.a_number,
+            self.start,
+            self.minutes,
+            self.kind,
+            self.status,
+            self.adjournment_reason,
+            id=self.id,
+        )
+
+
+_KIND = {kind.value: kind for kind in HearingKind}
+_STATUS = {status.value: status for status in HearingStatus}
+
+_CASES = "SELECT cases.id, cases.version, " + CASE_SELECT + " FROM cases"
+_CASES_OF_JUDGE = _CASES + " WHERE cases.judge_id = :judge_id ORDER BY cases.id"
+_CASE = _CASES + " WHERE cases.id = :case_id"
+
+_HEARINGS = (
+    "SELECT h.id, cases.a_number, h.start, h.minutes, h.kind, h.status, h.adjournment_reason "
+    "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
+)
+_HEARINGS_OF_JUDGE = _HEARINGS + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
+_HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h.id"
+
+_ENTRIES = (
+    "SELECT h.id, h.case_id, cases.a_number, h.start, h.minutes, h.kind, h.status, "
+    "h.adjournment_reason, cases.name, cases.language, cases.detained, cases.juvenile, "
+    "cases.represented, cases.attorney, cases.kind, h.changed_by "
+    "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
+)
+_ENTRIES_BETWEEN = (
+    _ENTRIES
+    + " WHERE cases.judge_id = :judge_id AND h.start >= :first AND h.start < :last"
+    + " ORDER BY h.start, h.id"
+)
+_ENTRY = _ENTRIES + " WHERE h.id = :hearing_id"
+_ENTRIES_WITH_IDS = _ENTRIES + " WHERE h.id IN :ids ORDER BY h.id"
+
+
+def cases_of(link: Link, judge_id: int) -> list[Case]:
+    """The judge's cases, in the order they were stored."""
+    rows = link.rows(_CASES_OF_JUDGE, {"judge_id": judge_id})
+    return [read_case(link.dialect, row[0], row[1], row[2:]) for row in rows]
+
+
+def case(link: Link, case_id: int) -> Case | None:
+    row = link.rows(_CASE, {"case_id": case_id}).fetchone()
+    return None if row is None else read_case(link.dialect, row[0], row[1], row[2:])
+
+
+def hearings_of_judge(link: Link, judge_id: int) -> list[Hearing]:
+    """The hearings of the judge's cases, in order of start."""
+    return _hearings(link, _HEARINGS_OF_JUDGE, {"judge_id": judge_id})
+
+
+def hearings_of_case(link: Link, case_id: int) -> list[Hearing]:
+    return _hearings(link, _HEARINGS_OF_CASE, {"case_id": case_id})
+
+
+def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hearing]:
+    codec = link.dialect
+    return [
+        Hearing(
+            a_number,
+            codec.read_moment(start),
+            minutes,
+            _KIND[kind],
+            _STATUS[status],
+            reason,
+            id=hearing_id,
+        )
+        for hearing_id, a_number, start, minutes, kind, status, reason in link.rows(
+            statement, values
+        )
+    ]
+
+
+def entries_between(
+    link: Link, judge_id: int, first: datetime, last: datetime
+) -> list[CalendarEntry]:
+    """The judge's hearings (any status) that start from ``first`` up to, not including,
+    ``last``, in order of start."""
+    codec = link.dialect
+    values = {"judge_id": judge_id, "first": codec.moment(first), "last": codec.moment(last)}
+    return [_entry(link, row) for row in link.rows(_ENTRIES_BETWEEN, values)]
+
+
+def entry(link: Link, hearing_id: int) -> CalendarEntry | None:
+    row = link.rows(_ENTRY, {"hearing_id": hearing_id}).fetchone()
+    return None if row is None else _entry(link, row)
+
+
+def entries_with_ids(link: Link, hearing_ids: list[int]) -> list[CalendarEntry]:
+    """The hearings of ``hearing_ids`` still stored (any judge), in order of id."""
+    rows = link.rows(_ENTRIES_WITH_IDS, {"ids": link.dialect.ids(hearing_ids)})
+    return [_entry(link, row) for row in rows]
+
+
+def _entry(link: Link, row: Any) -> CalendarEntry:
+    codec = link.dialect
+    (
+        hearing_id,
+        case_id,
+        a_number,
+        start,
+        minutes,
+        kind,
+        status,
+        reason,
+        name,
+        language,
+        detained,
+        juvenile,
+        represented,
+        attorney,
+        case_kind,
+        changed_by,
+    ) = row
+    return CalendarEntry(
+        hearing_id,
+        case_id,
+        a_number,
+        codec.read_moment(start),
+        minutes,
+        _KIND[kind],
+        _STATUS[status],
+        reason,
+        name,
+        language,
+        codec.read_flag(detained),
+        codec.read_flag(juvenile),
+        codec.read_flag(represented),
+        attorney,
+        case_kind,
+        changed_by,
+    )
