@@ -142,6 +142,7 @@ class Packing:
                 self.after[g] = list(chain[k + 1 :])
         self.budget = budget
         self.proven = True
+        self.relaxations = 0  # solved by the last search
         self._fill_order: list[int] | None = None
         self._cols: list[list[tuple[int, float]]] | None = None
 
@@ -163,7 +164,7 @@ class Packing:
         best = self._fill([0] * n)
         best_value = sum(best)
         stack = [([0] * n, list(self.counts))]
-        solved = 0
+        solved = self.relaxations = 0
         self.proven = True
         while stack:
             if target is not None and best_value >= target:
@@ -172,6 +173,7 @@ class Packing:
                 self.proven = False
                 break
             solved += 1
+            self.relaxations = solved
             lower, upper = stack.pop()
             if any(lo > hi for lo, hi in zip(lower, upper, strict=True)):
                 continue
