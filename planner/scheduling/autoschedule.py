@@ -192,9 +192,9 @@ def propose(
     ordered = order_of(policy, needs, options.buffer_minutes, first)
     passes = 3 if policy is Policy.DEADLINE else 2
     if policy is Policy.MAX_COMPLETIONS:
-        # Two choices' bisections, last tries and cases tried again; two greedies; the partly
-        # placed.
-        passes = 2 * math.ceil(math.log2(len(ordered) + 1)) + 7
+        # Two choices' bisections, last tries and cases tried again; three greedies; the
+        # partly placed.
+        passes = 2 * math.ceil(math.log2(len(ordered) + 1)) + 8
     total = passes * len(ordered)
     step = 0  # cases looked at so far, over all passes
     placed: dict[str, list[Proposed]] = {}

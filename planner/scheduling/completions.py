@@ -19,7 +19,7 @@ Qt-free and pure: it works on a ``FreeTime`` and the cases' needs.
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from planner.domain.vocabulary import SessionKind
+from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.scheduling.freetime import FreeTime, Slot
 from planner.scheduling.plans import CaseNeeds, Need
 
@@ -196,11 +196,19 @@ def most_completions(
         found = _most_in_order(free, order, rank, tick)
         if best is None or len(found[0]) > len(best[0]):
             best, state = found, free.state()
-    # And two plain greedies: each case in turn at the earliest time it fits, least bench
-    # time first (the rule of old) and oldest first (the oldest policy's completions). Where
+    # And three plain greedies: each case in turn at the earliest time it fits, least bench
+    # time first (the rule of old), oldest first (the oldest policy's completions), and the
+    # cases with a merits hearing first, oldest first, then the others oldest first. Where
     # the kinds of session bind unevenly, they sometimes pack better than the rules above.
+    # The third is for master time that binds: a case's merits hearing must come on a later
+    # day than its master hearing, so when cases of master hearings only (removal: two) take
+    # the early master mornings, the merits cases get theirs late in the year and find no
+    # afternoon after them. Taken first, they claim the early mornings and the afternoons
+    # after; the master-only cases, which need no afternoon, take the mornings left, late
+    # ones included (docs/performance.md, "The auto-scheduler").
     oldest = sorted(ordered, key=lambda n: (n.case.received, n.case.a_number))
-    for order in (list(ordered), oldest):
+    merits_first = sorted(oldest, key=lambda n: not _has_merits(n))
+    for order in (list(ordered), oldest, merits_first):
         free.restore(base)
         found = _earliest_in_order(free, order, tick)
         if best is None or len(found[0]) > len(best[0]):
@@ -208,6 +216,10 @@ def most_completions(
     assert best is not None
     free.restore(state)
     return best
+
+
+def _has_merits(need: CaseNeeds) -> bool:
+    return any(hearing.kind is HearingKind.INDIVIDUAL for hearing in need.needs)
 
 
 def _earliest_in_order(

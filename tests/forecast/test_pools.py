@@ -2,8 +2,8 @@
 
 The pool model (docs/forecast.md, "Pools"): a set of cases fits when, for every set S of pools,
 the minutes of their hearings that only pools of S may hold are at most S's capacity. On small
-random dockets K(1) is the largest such set, counted here by trying every subset of cases;
-and no schedule, the auto-scheduler's included, completes more.
+random dockets K(1) is the largest such set, counted here by trying every subset of cases (and
+the forecast says it proved it); and no schedule, the auto-scheduler's included, completes more.
 """
 
 from datetime import date, datetime, time
@@ -33,6 +33,7 @@ SESSION_KINDS = (
     SessionKind.MASTER,
     SessionKind.INDIVIDUAL,
     SessionKind.DETAINED_MASTER,
+    SessionKind.DETAINED_INDIVIDUAL,
     SessionKind.BOND,
 )
 
@@ -109,6 +110,7 @@ def test_k1_is_the_pool_models_count_and_bounds_the_auto_scheduler(
     assert sum(capacity) == result.capacity_minutes
 
     assert result.max_completions_at_current_lengths == brute_force_k(judge, cases, capacity)
+    assert result.max_completions_proven
 
     calendar = CourtCalendar(judge, [], [], date(2026, 10, 1), date(2027, 9, 30))
     proposal = propose(judge, calendar, cases, [], AS_OF.date(), Policy.MAX_COMPLETIONS)

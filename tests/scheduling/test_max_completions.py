@@ -56,6 +56,39 @@ def test_merits_hearings_take_whole_sessions_and_short_ones_fill_what_they_leave
     ]
 
 
+def test_merits_cases_get_the_early_master_mornings_when_master_time_binds() -> None:
+    """Monday mornings master (210 minutes, two 100-minute master hearings), afternoons
+    individual; Mondays 4, 18 and 25 November 2024 (the 11th is Veterans Day). Three removal
+    cases (two master hearings each, received first, least bench time) and two asylum cases (a
+    master hearing, then a merits hearing on a later day). Removal cases first took the 4th's
+    and the 18th's mornings, and no asylum case found an afternoon after its master hearing:
+    3 completions. The asylum cases' master hearings on the 4th, their merits on the 18th and
+    25th, two removal cases on the 18th and 25th: 4."""
+    judge = Judge(
+        "Master Mornings",
+        sessions=(
+            Session(0, time(8, 30), time(12), K.MASTER),
+            Session(0, time(13), time(16, 30), K.INDIVIDUAL),
+        ),
+        hearing_minutes={
+            HearingKind.MASTER: KindMinutes(100, 10),
+            HearingKind.INDIVIDUAL: KindMinutes(180, 110),
+        },
+    )
+    cases = [
+        Case(f"10000000{n}", "R", "removal" if n < 3 else "asylum", date(2024, 1, 1 + n))
+        for n in range(5)
+    ]
+    cal = CourtCalendar(judge, [], [], date(2024, 11, 1), date(2024, 11, 30))
+    proposal = propose(
+        judge, cal, cases, [], date(2024, 11, 4), Policy.MAX_COMPLETIONS, Options(5, 0)
+    )
+    assert proposal.completions_by_fy_end == 4
+    masters_on_the_4th = {p.a_number for p in proposal.proposed if p.start.day == 4}
+    assert masters_on_the_4th == {"100000003", "100000004"}  # the asylum cases
+    assert [u.a_number for u in proposal.unplaced] == ["100000002"]
+
+
 cases_strategy = st.lists(
     st.builds(
         lambda n, kind, detained, served, override, language: Case(
