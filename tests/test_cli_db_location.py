@@ -14,14 +14,15 @@ from planner.cli import main
 SERVER = "postgresql://clerk2@court.example/dockets"
 
 
-def test_a_command_on_a_court_server_is_refused_in_one_line(
+def test_a_court_server_that_cannot_be_reached_is_one_line_naming_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["--db", SERVER, "forecast", "--judge", "Ortiz"]) == 1
     error = capsys.readouterr().err
     assert error.count("\n") == 1
-    assert error.startswith("planner: dockets on court.example (clerk2): ")
-    assert "docket files only" in error
+    assert error.startswith("planner: the court server at postgresql://clerk2@court.example")
+    assert "cannot be reached" in error
+    assert "Traceback" not in error
 
 
 def test_the_url_may_follow_the_command_too(capsys: pytest.CaptureFixture[str]) -> None:
