@@ -65,13 +65,17 @@ def test_an_old_database_upgrades_to_the_newest_with_its_data(
         dockets = [repo.load_docket(judge.id) for judge in judges]  # type: ignore[arg-type]
     database.close()
     assert sum(len(d.cases) for d in dockets) == 271
-    assert sum(len(d.hearings) for d in dockets) == 125
+    assert sum(len(d.hearings) for d in dockets) == len(before["hearings"])  # 125; 114 (0003)
     with sqlite3.connect(path) as raw:
         assert (
             raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
         )
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert raw.execute("SELECT DISTINCT version FROM cases").fetchall() == [(1,)]
+        for table in ("judges", "cases", "hearings"):  # 0004: every row has its own identity
+            uids = [uid for (uid,) in raw.execute(f"SELECT uid FROM {table}")]
+            assert None not in uids
+            assert len(set(uids)) == len(uids)
     assert _contents(path) == before  # every row, every column, as it was
 
 
