@@ -248,6 +248,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="forecast from the start of this day (default: now)",
     )
     _add_backup_commands(commands, db_option)
+    _add_offline_commands(commands, db_option)
     return parser
 
 
@@ -328,6 +329,13 @@ def _add_backup_commands(commands, db_option: _Parser) -> None:
     restore.add_argument(
         "backup", nargs="?", metavar="BACKUP", help="a number from --list, or a file"
     )
+
+
+def _add_offline_commands(commands, db_option: _Parser) -> None:
+    # Issue 17: checkout, checkin, import --merge (planner/offline_commands.py).
+    from planner.offline_commands import add_offline_commands
+
+    add_offline_commands(commands, db_option)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -454,6 +462,15 @@ def _run(args: argparse.Namespace) -> int:
             return _forecast(args)
         case "demo":
             return _demo(args)
+        case "checkout" | "checkin":
+            from planner.offline_commands import run_offline_command
+
+            return run_offline_command(args)
+        case "import" if args.merge:
+            from planner.offline_commands import run_offline_command
+
+            args.db_path = _database_path(args)
+            return run_offline_command(args)
         case "import":
             return _import(args)
         case "export":

@@ -4,8 +4,9 @@ server's PostgreSQL (``Sessions.on_server``). The merge itself is the core's (``
 """
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Hearing, Leave
@@ -85,7 +86,7 @@ class SyncRows:
             if ids:
                 # Core, not the ORM's bulk update (which would compare and count versions):
                 # giving an identity is no edit of the row.
-                core = table.__table__
+                core = cast(Table, table.__table__)
                 self._session.execute(
                     update(core).where(core.c.id == bindparam("row_id")),
                     [{"row_id": row_id, "uid": new_uid()} for row_id in ids],

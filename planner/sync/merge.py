@@ -12,7 +12,7 @@ merge is complete, and may be applied, only when every collision is settled.
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from planner.domain.anumber import format_a_number
@@ -268,8 +268,8 @@ def _completed_and_rescheduled(
         if was is None or was["status"] != "pending" or ref in in_collision:
             continue
         for side, state in sides.items():
-            row = state.row(ref)
-            if row is None or row["status"] != "completed":
+            done = state.row(ref)
+            if done is None or done["status"] != "completed":
                 continue
             other = sides[_other(side)]
             moved = [
@@ -335,7 +335,7 @@ def _case_removed(
         )
 
 
-def _span(row: Fields) -> tuple[object, object]:
+def _span(row: Fields) -> tuple[datetime, datetime]:
     start = hearing_start(row)
     return start, start + timedelta(minutes=int(row["minutes"] or 0))
 
@@ -344,7 +344,7 @@ def _overlap(a: Fields | None, b: Fields | None) -> bool:
     if a is None or b is None or a["status"] not in _OCCUPYING or b["status"] not in _OCCUPYING:
         return False
     (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
-    return a_start < b_end and b_start < a_end  # type: ignore[operator]
+    return a_start < b_end and b_start < a_end
 
 
 def _one_slot(

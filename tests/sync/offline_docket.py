@@ -25,7 +25,8 @@ def make_server(path: Path, cases: int = 4) -> Path:
             Docket(
                 Judge(JUDGE, timezone="America/Los_Angeles"),
                 cases=tuple(
-                    Case(a_number(i), f"Person {i}", "asylum", date(2025, 1, 1)) for i in range(cases)
+                    Case(a_number(i), f"Person {i}", "asylum", date(2025, 1, 1))
+                    for i in range(cases)
                 ),
                 hearings=(
                     Hearing(a_number(0), datetime(2027, 1, 4, 9, 0), 60, HearingKind.MASTER),
@@ -42,7 +43,8 @@ def docket(path: Path) -> Docket:
     try:
         with database.transaction() as repo:
             judge = repo.judge_named(JUDGE)
-            assert judge is not None and judge.id is not None
+            assert judge is not None
+            assert judge.id is not None
             return repo.load_docket(judge.id)
     finally:
         database.close()
@@ -129,7 +131,8 @@ def delete_hearings_of(path: Path, number: str) -> None:
 
 def _judge_id(repo: object) -> int:
     judge = repo.judge_named(JUDGE)  # type: ignore[attr-defined]
-    assert judge is not None and judge.id is not None
+    assert judge is not None
+    assert judge.id is not None
     return int(judge.id)
 
 
@@ -142,5 +145,9 @@ def contents(path: Path) -> tuple[object, ...]:
         found.closures,
         found.leave,
         tuple(sorted((replace(c, id=None) for c in found.cases), key=lambda c: c.a_number)),
-        tuple(sorted((replace(h, id=None) for h in found.hearings), key=lambda h: (h.a_number, h.start))),
+        tuple(
+            sorted(
+                (replace(h, id=None) for h in found.hearings), key=lambda h: (h.a_number, h.start)
+            )
+        ),
     )

@@ -60,7 +60,8 @@ def test_edits_on_different_things_merge_both_ways(server: Path, laptop: Path) -
 
     result = checkin(laptop, str(server))
 
-    assert result.applied and not result.collisions
+    assert result.applied
+    assert not result.collisions
     for path in (server, laptop):
         case = case_named(path, a_number(0))
         assert (case.attorney, case.remaining_minutes) == ("Lee Counsel", 90)
@@ -79,7 +80,9 @@ def test_a_second_checkin_changes_nothing(server: Path, laptop: Path) -> None:
     checkin(laptop, str(server))
     before = server.read_bytes()
     result = checkin(laptop, str(server))
-    assert result.applied and not result.server_changes and not result.laptop_changes
+    assert result.applied
+    assert not result.server_changes
+    assert not result.laptop_changes
     assert server.read_bytes() == before
 
 
@@ -98,8 +101,10 @@ def test_the_same_case_changed_on_both_sides_is_listed_and_nothing_applied(
     assert collision.fields == ("remaining_minutes",)
     assert collision.version_lines(Side.LAPTOP) == ["remaining_minutes = 120"]
     assert collision.version_lines(Side.SERVER) == ["remaining_minutes = 45"]
-    assert collision.laptop_stamp.when is not None and collision.server_stamp.when is not None
-    assert contents(server) == server_before and contents(laptop) == laptop_before
+    assert collision.laptop_stamp.when is not None
+    assert collision.server_stamp.when is not None
+    assert contents(server) == server_before
+    assert contents(laptop) == laptop_before
 
     settled = checkin(laptop, str(server), settlements={collision.id: {"remaining_minutes": 75}})
 
@@ -123,7 +128,8 @@ def test_two_hearings_now_in_one_slot_collide(server: Path, laptop: Path) -> Non
     (collision,) = result.unsettled
     assert collision.kind is CollisionKind.ONE_SLOT
     settled = checkin(laptop, str(server), keep=Side.SERVER)
-    assert settled.applied and not settled.conflicts
+    assert settled.applied
+    assert not settled.conflicts
     for path in (server, laptop):
         assert hearings_of(path, a_number(2)) == []
         assert [h.start for h in hearings_of(path, a_number(3))] == [slot]
@@ -153,7 +159,8 @@ def test_the_merge_is_checked_against_every_placement_rule(server: Path, laptop:
     database = Database.open(server)
     with database.transaction() as repo:
         judge = repo.judge_named(JUDGE)
-        assert judge is not None and judge.id is not None
+        assert judge is not None
+        assert judge.id is not None
         from planner.domain.docket import Leave
 
         repo.replace_calendar(judge.id, (), (Leave.days(date(2027, 1, 13), date(2027, 1, 13)),))
@@ -161,8 +168,10 @@ def test_the_merge_is_checked_against_every_placement_rule(server: Path, laptop:
 
     result = checkin(laptop, str(server))
 
-    assert result.applied and not result.collisions
-    assert len(result.conflicts) == 1 and "2027-01-13 09:00" in result.conflicts[0]
+    assert result.applied
+    assert not result.collisions
+    assert len(result.conflicts) == 1
+    assert "2027-01-13 09:00" in result.conflicts[0]
 
 
 def test_unsettled_checkin_leaves_the_server_untouched_byte_for_byte(
