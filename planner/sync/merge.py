@@ -11,7 +11,7 @@ merge is complete, and may be applied, only when every collision is settled.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -151,6 +151,7 @@ def merge(
                 row = found
             if row is not None:
                 merged[kind][key] = row
+    collisions = [_with_hearings(c, base, sides, merged) for c in collisions]
     collisions.extend(_completed_and_rescheduled(base, sides, merged, in_collision))
     collisions.extend(_case_removed(base, sides, merged))
     collisions.extend(_one_slot(base, sides, merged, in_collision))
@@ -234,6 +235,34 @@ def _merge_row(
         *stamps,
         fields=tuple(clashing),
     )
+
+
+def _with_hearings(
+    collision: Collision,
+    base: DocketState,
+    sides: Mapping[Side, DocketState],
+    merged: dict[Kind, dict[str, Fields]],
+) -> Collision:
+    """A case removed on one side and changed on the other: its hearings go with the side kept
+    (removed with it, or as that side has them)."""
+    ((kind, uid),) = collision.laptop
+    if collision.kind is not CollisionKind.REMOVED_AND_CHANGED or kind is not Kind.CASE:
+        return collision
+    hearings = {
+        h
+        for state in (base, *sides.values())
+        for h, row in state.table(Kind.HEARING).items()
+        if row["case"] == uid
+    }
+    choice: dict[Side, dict[RowRef, Fields | None]] = {}
+    for side in Side:
+        rows = dict(collision.rows(side))
+        removed = rows[(kind, uid)] is None
+        for h in sorted(hearings):
+            ref = (Kind.HEARING, h)
+            rows[ref] = None if removed else merged[Kind.HEARING].get(h, sides[side].row(ref))
+        choice[side] = rows
+    return replace(collision, laptop=choice[Side.LAPTOP], server=choice[Side.SERVER])
 
 
 def _changed(base: DocketState, side: DocketState, ref: RowRef) -> bool:
