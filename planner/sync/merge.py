@@ -66,6 +66,8 @@ class Collision:
     laptop_stamp: Stamp
     server_stamp: Stamp
     fields: tuple[str, ...] = ()  # a row changed on both sides: the fields both changed
+    #: Each hearing's case, as its A-number reads (to say whose hearing a version is).
+    owners: Mapping[RowRef, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -81,7 +83,7 @@ class Collision:
             (row,) = rows.values()
             if row is not None:
                 return [f"{name} = {row.get(name)!r}" for name in self.fields]
-        return [_gist(ref, row) for ref, row in rows.items()]
+        return [_gist(ref, row, self.owners.get(ref, "")) for ref, row in rows.items()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,7 @@ def merge(
     collisions.extend(_case_removed(base, sides, merged))
     collisions.extend(_one_slot(base, sides, merged, in_collision))
     collisions.extend(_same_a_number(sides, merged))
+    collisions = [_with_owners(c, (base, laptop, server)) for c in collisions]
     unsettled: list[Collision] = []
     refused: list[str] = []
     for collision in collisions:
@@ -263,6 +266,29 @@ def _with_hearings(
             rows[ref] = None if removed else merged[Kind.HEARING].get(h, sides[side].row(ref))
         choice[side] = rows
     return replace(collision, laptop=choice[Side.LAPTOP], server=choice[Side.SERVER])
+
+
+def _with_owners(collision: Collision, states: tuple[DocketState, ...]) -> Collision:
+    owners: dict[RowRef, str] = {}
+    for ref in (*collision.laptop, *collision.server):
+        if ref[0] is not Kind.HEARING:
+            continue
+        for state in states:
+            row = state.row(ref)
+            case = None if row is None else state.row((Kind.CASE, str(row["case"])))
+            if case is None and row is not None:
+                case = next(
+                    (
+                        s.row((Kind.CASE, str(row["case"])))
+                        for s in states
+                        if s.row((Kind.CASE, str(row["case"])))
+                    ),
+                    None,
+                )
+            if case is not None:
+                owners[ref] = format_a_number(str(case["a_number"]))
+                break
+    return replace(collision, owners=owners)
 
 
 def _changed(base: DocketState, side: DocketState, ref: RowRef) -> bool:
@@ -502,13 +528,18 @@ def describe_row(ref: RowRef, row: Fields | None, states: Iterable[DocketState])
     return f"the hearing of {a_number or 'a removed case'} on {when}"
 
 
-def _gist(ref: RowRef, row: Fields | None) -> str:
+def _gist(ref: RowRef, row: Fields | None, owner: str = "") -> str:
     if row is None:
-        return f"{describe_row(ref, row, ())}: not there"
+        what = (
+            f"the hearing of {owner}"
+            if ref[0] is Kind.HEARING and owner
+            else describe_row(ref, row, ())
+        )
+        return f"{what}: not there"
     if ref[0] is Kind.HEARING:
         return (
-            f"hearing {str(row['start'])[:16].replace('T', ' ')}, {row['minutes']} min, "
-            f"{row['kind']}, {row['status']}"
+            f"hearing of {owner or 'the case'} {str(row['start'])[:16].replace('T', ' ')}, "
+            f"{row['minutes']} min, {row['kind']}, {row['status']}"
         )
     if ref[0] is Kind.CASE:
         done = (
