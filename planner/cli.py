@@ -466,7 +466,7 @@ def _run(args: argparse.Namespace) -> int:
             from planner.offline_commands import run_offline_command
 
             return run_offline_command(args)
-        case "import" if args.merge:
+        case "import" if args.merge or args.preview:
             from planner.offline_commands import run_offline_command
 
             args.db_path = _database_path(args)

@@ -62,6 +62,11 @@ def add_offline_commands(commands, db_option: argparse.ArgumentParser) -> None:
         help="for a docket file: merge it into the judge's docket (changed cases updated, "
         "outcomes kept) and show what changes",
     )
+    do_import.add_argument(
+        "--preview",
+        action="store_true",
+        help="with --merge: show what the merge would change, and store nothing",
+    )
 
 
 def _laptop(args: argparse.Namespace) -> Path:
@@ -120,12 +125,14 @@ def _merge_import(args: argparse.Namespace) -> int:
     from planner.services.merge_import import merge_docket_file
     from planner.store.database import Database
 
-    if args.replace:
-        from planner.domain.errors import InvalidValue
+    from planner.domain.errors import InvalidValue
 
+    if not args.merge:
+        raise InvalidValue("--preview shows what --merge would change: add --merge")
+    if args.replace:
         raise InvalidValue("--merge and --replace do not go together: choose one")
     database = Database.open(args.db_path)
     args.closing.callback(database.close)
-    result = merge_docket_file(database, args.file, judge_name=args.judge)
+    result = merge_docket_file(database, args.file, judge_name=args.judge, store=not args.preview)
     print(result.describe())
     return 0

@@ -32,18 +32,23 @@ class MergeImport:
     source: str
     changes: tuple[Change, ...]
     kept_outcomes: int
+    stored: bool = True
 
     def describe(self) -> str:
+        done = "Merged" if self.stored else "Would merge (a preview: nothing was stored)"
         lines = [
-            f"Merged {self.source} into Judge {self.judge}'s docket: "
+            f"{done} {self.source} into Judge {self.judge}'s docket: "
             f"{len(self.changes):,} change(s), {self.kept_outcomes:,} recorded outcome(s) kept."
         ]
         lines.extend(f"  {change.describe()}" for change in self.changes)
         return "\n".join(lines)
 
 
-def merge_docket_file(database: Database, path: Path, *, judge_name: str | None) -> MergeImport:
-    """Merge the docket file at ``path`` into the stored docket of its judge (or ``judge_name``)."""
+def merge_docket_file(
+    database: Database, path: Path, *, judge_name: str | None, store: bool = True
+) -> MergeImport:
+    """Merge the docket file at ``path`` into the stored docket of its judge (or ``judge_name``);
+    with ``store`` False, only say what would change."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -68,9 +73,9 @@ def merge_docket_file(database: Database, path: Path, *, judge_name: str | None)
             stored, docket.cases, docket.hearings, docket.closures, docket.leave
         )
         found = changes(stored, target)
-        if found:
+        if found and store:
             rows.apply(judge_id, stored, target)
-    return MergeImport(name, str(path), tuple(found), kept)
+    return MergeImport(name, str(path), tuple(found), kept, store)
 
 
 def _overlay(

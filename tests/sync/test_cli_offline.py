@@ -130,6 +130,9 @@ def test_import_merge_updates_changed_cases_and_keeps_outcomes(
     data["cases"].append({**data["cases"][2], "a_number": "399999999", "name": "New In File"})
     exported.write_text(json.dumps(data))
     capsys.readouterr()
+    assert main(["import", "--db", str(server), "--merge", "--preview", str(exported)]) == 0
+    assert "Would merge (a preview: nothing was stored)" in capsys.readouterr().out
+    assert case_named(server, a_number(1)).name == "Person 1"
 
     assert main(["import", "--db", str(server), "--merge", str(exported)]) == 0
 
