@@ -122,10 +122,9 @@ def _checkin(args: argparse.Namespace) -> int:
 
 
 def _merge_import(args: argparse.Namespace) -> int:
+    from planner.domain.errors import InvalidValue
     from planner.services.merge_import import merge_docket_file
     from planner.store.database import Database
-
-    from planner.domain.errors import InvalidValue
 
     if not args.merge:
         raise InvalidValue("--preview shows what --merge would change: add --merge")
