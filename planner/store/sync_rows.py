@@ -3,13 +3,13 @@ Core alone: the same code on a SQLite file (a laptop, or a server file for now) 
 server's PostgreSQL (``Sessions.on_server``). The merge itself is the core's (``planner.sync``).
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from planner.domain.docket import CASE_FIELDS, Case, Closure, Hearing, Leave
+from planner.domain.docket import CASE_FIELDS, Case, Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session, name_key
 from planner.domain.vocabulary import CompletionKind, HearingKind
 from planner.store.errors import Conflict
@@ -30,18 +30,25 @@ from planner.store.tables import (
     saved_now,
 )
 from planner.sync.codec import (
-    case_fields,
     case_of,
     closure_of,
     closure_row,
-    hearing_fields,
     hearing_of,
     leave_of,
     leave_row,
     profile_fields,
     profile_of,
 )
-from planner.sync.state import PROFILE_KEY, DocketState, Fields, Kind, RowRef, Stamp
+from planner.sync.state import PROFILE_KEY, DocketState, Fields, Kind, RowRef, Stamp, Value
+
+
+def _plain(value: object) -> Value:
+    """A stored value as the rows hold it (``planner.sync.codec``): days as ISO text."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    raise TypeError(f"no plain form for {value!r}")
 
 
 def _stamp(who: str, when: datetime | None) -> Stamp:
@@ -119,34 +126,44 @@ class SyncRows:
             Kind.CASE: {},
             Kind.HEARING: {},
         }
+        # Plain columns, not ORM objects nor the model's cases: the stored rows are valid
+        # already, and validating 5,000 cases again cost seconds (measured: 3.9 s of 12.7).
         case_uids: dict[int, str] = {}
-        for row in self._session.scalars(select(CaseRow).where(CaseRow.judge_id == judge_id)):
-            assert row.uid is not None  # give_uids() first
-            case = Case(**{name: getattr(row, name) for name in CASE_FIELDS})
-            rows[Kind.CASE][row.uid] = case_fields(case)
-            stamps[(Kind.CASE, row.uid)] = _stamp(row.changed_by, row.changed_at)
-            case_uids[row.id] = row.uid
-        query = (
-            select(HearingRow, CaseRow.a_number)
-            .join(CaseRow, HearingRow.case_id == CaseRow.id)
-            .where(CaseRow.judge_id == judge_id)
-        )
-        for hearing_row, a_number in self._session.execute(query):
-            assert hearing_row.uid is not None
-            hearing = Hearing(
-                a_number,
-                hearing_row.start,
-                hearing_row.minutes,
-                HearingKind(hearing_row.kind),
-                hearing_row.status,  # type: ignore[arg-type]
-                hearing_row.adjournment_reason,
-            )
-            rows[Kind.HEARING][hearing_row.uid] = hearing_fields(
-                hearing, case_uids[hearing_row.case_id]
-            )
-            stamps[(Kind.HEARING, hearing_row.uid)] = _stamp(
-                hearing_row.changed_by, hearing_row.changed_at
-            )
+        case_columns = [getattr(CaseRow, name) for name in CASE_FIELDS]
+        query = select(
+            CaseRow.id, CaseRow.uid, CaseRow.changed_by, CaseRow.changed_at, *case_columns
+        ).where(CaseRow.judge_id == judge_id)
+        for case_id, uid, by, at, *values in self._session.execute(query):
+            assert uid is not None  # give_uids() first
+            rows[Kind.CASE][uid] = {
+                name: _plain(value) for name, value in zip(CASE_FIELDS, values, strict=True)
+            }
+            stamps[(Kind.CASE, uid)] = _stamp(by, at)
+            case_uids[case_id] = uid
+        hearings = select(
+            HearingRow.uid,
+            HearingRow.case_id,
+            HearingRow.start,
+            HearingRow.minutes,
+            HearingRow.kind,
+            HearingRow.status,
+            HearingRow.adjournment_reason,
+            HearingRow.changed_by,
+            HearingRow.changed_at,
+        ).where(HearingRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id)))
+        for uid, case_id, start, minutes, kind, status, reason, by, at in self._session.execute(
+            hearings
+        ):
+            assert uid is not None
+            rows[Kind.HEARING][uid] = {
+                "case": case_uids[case_id],
+                "start": start.isoformat(),
+                "minutes": minutes,
+                "kind": kind,
+                "status": status,
+                "adjournment_reason": reason,
+            }
+            stamps[(Kind.HEARING, uid)] = _stamp(by, at)
         return DocketState(judge_row.uid, rows, stamps)
 
     def _judge(self, row: JudgeRow) -> Judge:
