@@ -359,7 +359,7 @@ class SyncRows:
             if uid not in old
         ]
         if added:
-            self._session.execute(insert(CaseRow), added)
+            self._session.execute(insert(CaseRow).execution_options(render_nulls=True), added)
         return len(gone) + len(changed) + len(added)
 
     def _apply_hearings(self, judge_id: int, before: DocketState, after: DocketState) -> int:
@@ -399,7 +399,7 @@ class SyncRows:
             if uid not in old
         ]
         if added:
-            self._session.execute(insert(HearingRow), added)
+            self._session.execute(insert(HearingRow).execution_options(render_nulls=True), added)
         return len(gone) + len(changed) + len(added)
 
     # Check-out records ---------------------------------------------------------------------------
