@@ -136,6 +136,7 @@ def merge(
     """Merge ``laptop`` and ``server``, both grown from ``base``; ``settlements`` (by collision
     id) and ``default`` (for any collision without one) settle the collisions."""
     settlements = settlements or {}
+    laptop, server = reidentified(base, laptop), reidentified(base, server)
     sides = {Side.LAPTOP: laptop, Side.SERVER: server}
     merged: dict[Kind, dict[str, Fields]] = {kind: {} for kind in Kind}
     collisions: list[Collision] = []
@@ -187,6 +188,41 @@ def merge(
         tuple(unsettled),
         tuple(refused),
     )
+
+
+def reidentified(base: DocketState, side: DocketState) -> DocketState:
+    """``side`` with each row it removed and made again (an undo of a removal puts a case or
+    hearing back as a new row) known by its old key again: a case by its A-number, a hearing by
+    its case and start."""
+    renamed: dict[str, str] = {}
+    cases = dict(side.table(Kind.CASE))
+    gone = {
+        str(row["a_number"]): uid for uid, row in base.table(Kind.CASE).items() if uid not in cases
+    }
+    for uid, row in list(cases.items()):
+        old = gone.get(str(row["a_number"]))
+        if uid not in base.table(Kind.CASE) and old is not None:
+            renamed[uid] = old
+            cases[old] = cases.pop(uid)
+    hearings = {
+        h: {**row, "case": renamed.get(str(row["case"]), row["case"])}
+        for h, row in side.table(Kind.HEARING).items()
+    }
+    gone_hearings = {
+        (str(row["case"]), str(row["start"])): h
+        for h, row in base.table(Kind.HEARING).items()
+        if h not in hearings
+    }
+    for h, row in list(hearings.items()):
+        old = gone_hearings.pop((str(row["case"]), str(row["start"])), None)
+        if h not in base.table(Kind.HEARING) and old is not None:
+            renamed[h] = old
+            hearings[old] = hearings.pop(h)
+    if not renamed:
+        return side
+    rows = {**side.rows, Kind.CASE: cases, Kind.HEARING: hearings}
+    stamps = {(kind, renamed.get(key, key)): stamp for (kind, key), stamp in side.stamps.items()}
+    return DocketState(side.judge_uid, rows, stamps)
 
 
 def _merge_row(

@@ -182,3 +182,23 @@ def test_unsettled_checkin_leaves_the_server_untouched_byte_for_byte(
     before = server.read_bytes()
     assert not checkin(laptop, str(server)).applied
     assert server.read_bytes() == before
+
+
+def test_a_case_removed_and_put_back_by_undo_is_the_same_case(server: Path, laptop: Path) -> None:
+    """Undo puts a removed case back as a new row (a new identity): matched by its A-number, it
+    is the case the server changed, not a removal and a second case of one A-number."""
+    from tests.sync.offline_docket import delete_case, delete_hearings_of
+
+    removed = case_named(laptop, a_number(2))
+    delete_hearings_of(laptop, a_number(2))
+    delete_case(laptop, a_number(2))
+    add_case(laptop, removed.a_number, removed.name)  # as the undo of the removal does
+    edit_case(laptop, a_number(2), received=removed.received)
+    edit_case(server, a_number(2), attorney="Server Counsel")
+
+    result = checkin(laptop, str(server))
+
+    assert result.applied
+    assert not result.collisions
+    assert case_named(server, a_number(2)).attorney == "Server Counsel"
+    assert len(docket(server).cases) == 4

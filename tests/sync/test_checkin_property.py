@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from planner.services.offline import checkin, checkout
 from planner.store.database import Database
 from planner.store.sync_rows import SyncRows
-from planner.sync.merge import Side
+from planner.sync.merge import Side, reidentified
 from planner.sync.state import DocketState, Kind
 from tests.sync.offline_docket import (
     JUDGE,
@@ -108,7 +108,7 @@ def test_random_edits_on_both_sides_check_in_whole(
         final, _none = _state(server)
         assert _state(laptop)[0] == final
         in_collision = {ref for c in result.collisions for ref in (*c.laptop, *c.server)}
-        for side in (mine, theirs):
+        for side in (reidentified(base, mine), reidentified(base, theirs)):
             for kind in Kind:
                 for key in {*base.table(kind), *side.table(kind)}:
                     was, now = base.table(kind).get(key), side.table(kind).get(key)
