@@ -234,7 +234,11 @@ def checkin(
             )
         mine.give_uids(laptop_id)
         ours = mine.read_state(laptop_id)
+        pending = mine.pending(base.judge_uid)
     where = server or origin
+    if pending is not None:
+        base, ours = _finish_pending(laptop, laptop_id, where, base, ours, token, pending)
+    checkin_id = new_uid()
     try:
         with _server(where) as rows:
             server_id = rows.judge_id_of(base.judge_uid)
@@ -248,9 +252,26 @@ def checkin(
             result = merge(base, ours, theirs, settlements, keep)
             if not result.complete:
                 raise _Unsettled(result)  # rolls the server's transaction back: nothing applied
-            if result.server_changes():
+            if not result.server_changes() and not result.laptop_changes():
+                rows.end_checkout(token)
+            else:
                 rows.apply(server_id, theirs, result.merged)
-            rows.end_checkout(token)
+                rows.end_checkout(token)
+                rows.add_receipt(checkin_id, server_id, instant().replace(tzinfo=None))
+                # Before the server commits, the laptop notes the check-in under way: killed
+                # between the two commits, the next check-in finds the server's receipt and
+                # finishes the laptop's side instead of merging again (_finish_pending).
+                with _laptop(laptop, create=False) as mine:
+                    mine.mark_pending(
+                        base.judge_uid,
+                        json.dumps(
+                            {
+                                "checkin": checkin_id,
+                                "merged": result.merged.to_json(),
+                                "before": ours.to_json(),
+                            }
+                        ),
+                    )
     except _Unsettled as stop:
         result = stop.result
         return CheckinResult(
@@ -262,12 +283,13 @@ def checkin(
             result.refused,
         )
     # The server has the merge: now the laptop, and the merge is its new base.
-    with _laptop(laptop, create=False) as mine:
-        now = mine.read_state(laptop_id)
-        mine.apply(laptop_id, now, result.merged)
-        mine.keep_copy(
-            result.merged, token, _describe(where), _who(), instant().replace(tzinfo=None)
-        )
+    if result.server_changes() or result.laptop_changes():
+        with _laptop(laptop, create=False) as mine:
+            now = mine.read_state(laptop_id)
+            mine.apply(laptop_id, now, result.merged)
+            mine.keep_copy(
+                result.merged, token, _describe(where), _who(), instant().replace(tzinfo=None)
+            )
     return CheckinResult(
         _name(result.merged),
         _describe(where),
@@ -280,6 +302,34 @@ def checkin(
         tuple(placement_conflicts(result.merged)),
         tuple(integrity_problems(result.merged)),
     )
+
+
+def _finish_pending(
+    laptop: Path,
+    laptop_id: int,
+    where: str,
+    base: DocketState,
+    ours: DocketState,
+    token: str,
+    pending: str,
+) -> tuple[DocketState, DocketState]:
+    """A check-in was killed after the laptop noted it: if the server committed it (its receipt
+    is there), bring the laptop to its merge, keeping any edit made here since; if not, forget
+    it. Returns the base and the laptop's docket to check in from."""
+    noted = json.loads(pending)
+    with _server(where) as rows:
+        committed = rows.has_receipt(str(noted["checkin"]))
+    with _laptop(laptop, create=False) as mine:
+        if not committed:
+            mine.mark_pending(base.judge_uid, None)
+            return base, ours
+        merged = DocketState.from_json(str(noted["merged"]))
+        before = DocketState.from_json(str(noted["before"]))
+        # Edits made here since the killed check-in stay edits of the laptop's.
+        finished = merge(before, ours, merged, default=Side.LAPTOP).merged
+        mine.apply(laptop_id, ours, finished)
+        mine.keep_copy(merged, token, _describe(where), _who(), instant().replace(tzinfo=None))
+        return merged, mine.read_state(laptop_id)
 
 
 def _name(state: DocketState) -> str:

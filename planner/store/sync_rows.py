@@ -17,6 +17,7 @@ from planner.store.repository import Repository
 from planner.store.tables import (
     CaseKindRow,
     CaseRow,
+    CheckinReceiptRow,
     CheckoutCopyRow,
     CheckoutRow,
     ClosureRow,
@@ -423,6 +424,14 @@ class SyncRows:
         )
         return [(who, since, copy) for who, since, copy in self._session.execute(query)]
 
+    def add_receipt(self, checkin: str, judge_id: int, at: datetime) -> None:
+        """On the server, in the check-in's transaction: it is committed."""
+        self._session.add(CheckinReceiptRow(id=checkin, judge_id=judge_id, at=at))
+
+    def has_receipt(self, checkin: str) -> bool:
+        query = select(CheckinReceiptRow.id).where(CheckinReceiptRow.id == checkin)
+        return self._session.scalar(query) is not None
+
     def end_checkout(self, token: str) -> None:
         self._session.execute(delete(CheckoutRow).where(CheckoutRow.token == token))
 
@@ -444,6 +453,19 @@ class SyncRows:
             )
         )
         self._session.flush()
+
+    def mark_pending(self, judge_uid: str, pending: str | None) -> None:
+        """On the laptop: a check-in under way (its merge and the laptop's docket, as JSON), or
+        none."""
+        self._session.execute(
+            update(CheckoutCopyRow)
+            .where(CheckoutCopyRow.judge_uid == judge_uid)
+            .values(pending=pending)
+        )
+
+    def pending(self, judge_uid: str) -> str | None:
+        query = select(CheckoutCopyRow.pending).where(CheckoutCopyRow.judge_uid == judge_uid)
+        return self._session.scalar(query)
 
     def copies(self) -> list[tuple[DocketState, str, str, str, datetime]]:
         """On the laptop: each checked-out docket's base, token, server, who and since when."""

@@ -236,6 +236,18 @@ class CheckoutRow(Base):
     copy: Mapped[str] = mapped_column(String(1000))
 
 
+class CheckinReceiptRow(Base):
+    """On the court server: a check-in committed (schema revision 0004), by the id the laptop
+    noted before the server's commit: a check-in killed after that commit is finished, not
+    merged again, by the next."""
+
+    __tablename__ = "checkin_receipts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    judge_id: Mapped[int] = mapped_column(_judge_fk(), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class CheckoutCopyRow(Base):
     """On the laptop: what was copied from the server at check-out (the base of the three-way
     merge at check-in), as JSON, with where it came from."""
@@ -248,6 +260,10 @@ class CheckoutCopyRow(Base):
     checked_out_by: Mapped[str] = mapped_column(String(100))
     since: Mapped[datetime] = mapped_column(DateTime)
     base: Mapped[str] = mapped_column(Text)
+    #: A check-in under way: the merge being committed on the server and the laptop's docket as
+    #: it was (JSON), so that one killed between the server's commit and the laptop's update is
+    #: finished by the next (``planner.services.offline``).
+    pending: Mapped[str | None] = mapped_column(Text)
 
 
 #: Alembic's bookkeeping table, read to see whether a database needs migrating.

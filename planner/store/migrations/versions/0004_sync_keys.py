@@ -1,5 +1,6 @@
 """Sync keys: a global identity and the time of the last save on judges, cases and hearings;
-the server's record of check-outs and the laptop's copy of what it checked out (issue 17)
+the server's record of check-outs and check-ins and the laptop's copy of what it checked out
+(issue 17)
 
 Revision ID: 0004_sync_keys
 Revises: 0003
@@ -60,6 +61,22 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_checkouts_judge_id"), "checkouts", ["judge_id"], unique=False)
     op.create_table(
+        "checkin_receipts",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("judge_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["judge_id"],
+            ["judges.id"],
+            name=op.f("fk_checkin_receipts_judge_id_judges"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_checkin_receipts")),
+    )
+    op.create_index(
+        op.f("ix_checkin_receipts_judge_id"), "checkin_receipts", ["judge_id"], unique=False
+    )
+    op.create_table(
         "checkout_copies",
         sa.Column("judge_uid", sa.String(length=36), nullable=False),
         sa.Column("token", sa.String(length=36), nullable=False),
@@ -67,12 +84,15 @@ def upgrade() -> None:
         sa.Column("checked_out_by", sa.String(length=100), nullable=False),
         sa.Column("since", sa.DateTime(), nullable=False),
         sa.Column("base", sa.Text(), nullable=False),
+        sa.Column("pending", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("judge_uid", name=op.f("pk_checkout_copies")),
     )
 
 
 def downgrade() -> None:
     op.drop_table("checkout_copies")
+    op.drop_index(op.f("ix_checkin_receipts_judge_id"), table_name="checkin_receipts")
+    op.drop_table("checkin_receipts")
     op.drop_index(op.f("ix_checkouts_judge_id"), table_name="checkouts")
     op.drop_table("checkouts")
     for table in _TABLES:
