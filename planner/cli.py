@@ -266,6 +266,7 @@ def _build_parser() -> argparse.ArgumentParser:
     from planner.clerk_commands import add_clerk_commands
 
     add_clerk_commands(commands, db_option, _iso_date)  # notices, reassign, interpreters (issue 19)
+    _add_offline_commands(commands, db_option)
     return parser
 
 
@@ -346,6 +347,13 @@ def _add_backup_commands(commands, db_option: _Parser) -> None:
     restore.add_argument(
         "backup", nargs="?", metavar="BACKUP", help="a number from --list, or a file"
     )
+
+
+def _add_offline_commands(commands, db_option: _Parser) -> None:
+    # Issue 17: checkout, checkin, import --merge (planner/offline_commands.py).
+    from planner.offline_commands import add_offline_commands
+
+    add_offline_commands(commands, db_option)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -478,6 +486,15 @@ def _run(args: argparse.Namespace) -> int:
             return _forecast(args)
         case "demo":
             return _demo(args)
+        case "checkout" | "checkin":
+            from planner.offline_commands import run_offline_command
+
+            return run_offline_command(args)
+        case "import" if args.merge or args.preview:
+            from planner.offline_commands import run_offline_command
+
+            args.db_path = _database_path(args)
+            return run_offline_command(args)
         case "import":
             return _import(args)
         case "export":

@@ -1,6 +1,7 @@
 """The database tables, as SQLAlchemy 2 typed ORM classes. Vocabulary values are stored as text."""
 
-from datetime import date, datetime, time
+import uuid
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import (
     Boolean,
@@ -41,6 +42,29 @@ def _changed_by() -> Mapped[str]:
     return mapped_column(String(100), nullable=False, server_default="", default="")
 
 
+def new_uid() -> str:
+    """A row's global identity (schema revision 0004): a random UUID, so rows that two machines
+    add while apart (a laptop checked out and the court server) never take the same key."""
+    return str(uuid.uuid4())
+
+
+def saved_now() -> datetime:
+    """When a row is saved: UTC, without a zone (as every stored moment of the store's own)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _uid() -> Mapped[str | None]:
+    """The row's global identity. Filled on insert by the ORM and Core; a row written by the
+    store's raw bulk insert (the demo's 750,000 cases) gets one when it is first checked out
+    (``planner.store.sync_rows.give_uids``). Unique where present."""
+    return mapped_column(String(36), default=new_uid)
+
+
+def _changed_at() -> Mapped[datetime | None]:
+    """When the row was saved last (UTC), to say when each side changed a row that collides."""
+    return mapped_column(DateTime, default=saved_now, onupdate=saved_now)
+
+
 def _judge_fk() -> ForeignKey:
     return ForeignKey("judges.id", ondelete="CASCADE")
 
@@ -56,7 +80,7 @@ class Base(DeclarativeBase):
 
 class JudgeRow(Base):
     __tablename__ = "judges"
-    __table_args__ = NEVER_REUSED
+    __table_args__ = (Index("ix_judges_uid", "uid", unique=True), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -68,6 +92,8 @@ class JudgeRow(Base):
     at_risk_slack_pct: Mapped[float] = mapped_column(Float)
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
+    uid: Mapped[str | None] = _uid()
+    changed_at: Mapped[datetime | None] = _changed_at()
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -144,6 +170,7 @@ class CaseRow(Base):
     __table_args__ = (
         UniqueConstraint("judge_id", "a_number"),
         Index("ix_cases_judge_status", "judge_id", "status"),
+        Index("ix_cases_uid", "uid", unique=True),
         NEVER_REUSED,
     )
 
@@ -169,13 +196,19 @@ class CaseRow(Base):
     #: The name as the docket's search compares it (``planner.store.columns.name_search``),
     #: written by the store with every insert and update of the case (revision 0004_name_search).
     name_search: Mapped[str] = mapped_column(Text, server_default="")
+    uid: Mapped[str | None] = _uid()
+    changed_at: Mapped[datetime | None] = _changed_at()
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class HearingRow(Base):
     __tablename__ = "hearings"
-    __table_args__ = (Index("ix_hearings_case_start", "case_id", "start"), NEVER_REUSED)
+    __table_args__ = (
+        Index("ix_hearings_case_start", "case_id", "start"),
+        Index("ix_hearings_uid", "uid", unique=True),
+        NEVER_REUSED,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
@@ -186,6 +219,8 @@ class HearingRow(Base):
     adjournment_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
+    uid: Mapped[str | None] = _uid()
+    changed_at: Mapped[datetime | None] = _changed_at()
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -257,6 +292,50 @@ class CourtClosureRow(Base):
     court: Mapped[str] = mapped_column(String(200))
     day: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(200))
+
+
+class CheckoutRow(Base):
+    """On the court server: a judge's docket checked out to a laptop, by whom and since when
+    (schema revision 0004). Others keep working on the docket meanwhile."""
+
+    __tablename__ = "checkouts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(_judge_fk(), index=True)
+    token: Mapped[str] = mapped_column(String(36), unique=True)
+    checked_out_by: Mapped[str] = mapped_column(String(100))
+    since: Mapped[datetime] = mapped_column(DateTime)
+    copy: Mapped[str] = mapped_column(String(1000))
+
+
+class CheckinReceiptRow(Base):
+    """On the court server: a check-in committed (schema revision 0004), by the id the laptop
+    noted before the server's commit: a check-in killed after that commit is finished, not
+    merged again, by the next."""
+
+    __tablename__ = "checkin_receipts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    judge_id: Mapped[int] = mapped_column(_judge_fk(), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CheckoutCopyRow(Base):
+    """On the laptop: what was copied from the server at check-out (the base of the three-way
+    merge at check-in), as JSON, with where it came from."""
+
+    __tablename__ = "checkout_copies"
+
+    judge_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    token: Mapped[str] = mapped_column(String(36))
+    server: Mapped[str] = mapped_column(String(1000))
+    checked_out_by: Mapped[str] = mapped_column(String(100))
+    since: Mapped[datetime] = mapped_column(DateTime)
+    base: Mapped[str] = mapped_column(Text)
+    #: A check-in under way: the merge being committed on the server and the laptop's docket as
+    #: it was (JSON), so that one killed between the server's commit and the laptop's update is
+    #: finished by the next (``planner.services.offline``).
+    pending: Mapped[str | None] = mapped_column(Text)
 
 
 #: Alembic's bookkeeping table, read to see whether a database needs migrating.

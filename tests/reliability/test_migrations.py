@@ -80,6 +80,10 @@ def test_an_old_database_upgrades_to_the_newest_with_its_data(
         )
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert raw.execute("SELECT DISTINCT version FROM cases").fetchall() == [(1,)]
+        for table in ("judges", "cases", "hearings"):  # 0004: every row has its own identity
+            uids = [uid for (uid,) in raw.execute(f"SELECT uid FROM {table}")]
+            assert None not in uids
+            assert len(set(uids)) == len(uids)
     assert _contents(path) == before  # every row, every column, as it was
 
 

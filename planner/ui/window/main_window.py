@@ -192,6 +192,18 @@ class MainWindow(QMainWindow):
             "Write the judge's docket (.json), cases (.csv, .xlsx) or calendar (.ics)",
         )
         self.docket.import_requested.connect(self.import_action.trigger)
+        self.take_offline_action = self._action(
+            "Ta&ke Offline…",
+            self.take_offline,
+            None,
+            "Copy the judge's docket to a file on this computer, to work without the server",
+        )
+        self.bring_online_action = self._action(
+            "&Bring Back Online…",
+            self.bring_back_online,
+            None,
+            "Merge this copy's edits with the server's since it was taken offline",
+        )
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
@@ -361,6 +373,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.take_offline_action, self.bring_online_action])
         file_menu.addAction(self.export_ics_action)
         file_menu.addSeparator()
         file_menu.addActions(self.sheet_actions.actions())
@@ -695,6 +708,16 @@ class MainWindow(QMainWindow):
         from planner.ui.files.import_export import import_file
 
         return import_file(self.workspace, self)
+
+    def take_offline(self) -> bool:
+        from planner.ui.files.offline_actions import take_offline
+
+        return take_offline(self.workspace, self, self.switch_database)
+
+    def bring_back_online(self) -> bool:
+        from planner.ui.files.offline_actions import bring_back_online
+
+        return bring_back_online(self.workspace, self)
 
     def export_file(self) -> bool:
         from planner.ui.files.import_export import export_file

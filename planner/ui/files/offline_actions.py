@@ -1,0 +1,194 @@
+"""File > Take Offline… and File > Bring Back Online… (issue 17): a judge's docket copied from the
+court server to a file on this computer, and brought back with a three-way merge; the check-in's
+collisions listed one by one, each settled by keeping one side, before anything is applied."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.errors import InvalidValue
+from planner.services.offline import CheckinResult, checkin, checkout
+from planner.store.errors import StoreError
+from planner.sync.merge import Side
+from planner.ui.common.errors import show_error
+from planner.ui.common.workspace import Workspace
+
+DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
+_CHOICES = ("Choose…", "Keep the laptop's", "Keep the server's")
+
+
+class CollisionDialog(QDialog):
+    """The collisions that stop a check-in: what collides, both versions with who saved each and
+    when, and which to keep. Check In is enabled once every collision is settled; Cancel applies
+    nothing (the laptop's file keeps its edits, and a later check-in starts again)."""
+
+    def __init__(self, result: CheckinResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Bring Back Online: collisions")
+        self._collisions = result.unsettled
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"{len(self._collisions)} edit(s) made on this computer collide with edits made on "
+            f"the court server ({result.server}) since the docket was taken offline. Choose "
+            "which version to keep for each. Nothing is applied until all are settled."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(len(self._collisions), 5)
+        self.table.setObjectName("collisions")
+        self.table.setHorizontalHeaderLabels(
+            ["What", "Collision", "This computer (laptop)", "Court server", "Keep"]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.choices: list[QComboBox] = []
+        for row, collision in enumerate(self._collisions):
+            cells = (
+                collision.what,
+                collision.title,
+                _version(collision.version_lines(Side.LAPTOP), collision.laptop_stamp.describe()),
+                _version(collision.version_lines(Side.SERVER), collision.server_stamp.describe()),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+            choice = QComboBox()
+            choice.addItems(_CHOICES)
+            choice.currentIndexChanged.connect(self._update)
+            self.table.setCellWidget(row, 4, choice)
+            self.choices.append(choice)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((210, 150, 280, 280)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table)
+        every = QHBoxLayout()
+        self.keep_laptop = QPushButton("Keep All from This Computer")
+        self.keep_server = QPushButton("Keep All from the Server")
+        self.keep_laptop.clicked.connect(lambda: self._choose_all(1))
+        self.keep_server.clicked.connect(lambda: self._choose_all(2))
+        every.addWidget(self.keep_laptop)
+        every.addWidget(self.keep_server)
+        every.addStretch()
+        layout.addLayout(every)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.check_in = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.check_in.setText("Check In")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(980, 420)
+        self._update()
+
+    def _choose_all(self, index: int) -> None:
+        for choice in self.choices:
+            choice.setCurrentIndex(index)
+
+    def _update(self) -> None:
+        self.check_in.setEnabled(all(choice.currentIndex() > 0 for choice in self.choices))
+
+    def settlements(self) -> dict[str, Side]:
+        """Each settled collision's id and the side kept."""
+        return {
+            collision.id: Side.LAPTOP if choice.currentIndex() == 1 else Side.SERVER
+            for collision, choice in zip(self._collisions, self.choices, strict=True)
+            if choice.currentIndex() > 0
+        }
+
+
+def _version(lines: list[str], stamp: str) -> str:
+    return "\n".join([*lines, f"— {stamp}"])
+
+
+def take_offline(workspace: Workspace, parent: QWidget, open_copy: Callable[[Path], bool]) -> bool:
+    """Copy the docket on screen from this database (the court server's) to a file on this
+    computer, and open that copy to work on offline."""
+    judge = workspace.judge
+    if judge is None:
+        show_error(parent, InvalidValue("choose the judge whose docket to take offline first"))
+        return False
+    suggested = Path.home() / f"{judge.name} offline.sqlite"
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Take Offline: where to keep the copy", str(suggested), DATABASE_FILTER
+    )
+    if not path:
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        database = workspace.database
+        source = str(database.path) if database.path is not None else str(database.url)
+        summary = checkout(source, judge.name, Path(path))
+    except (InvalidValue, StoreError) as error:
+        QApplication.restoreOverrideCursor()
+        show_error(parent, error)
+        return False
+    QApplication.restoreOverrideCursor()
+    QMessageBox.information(parent, "Taken offline", summary.describe())
+    return open_copy(Path(path))
+
+
+def bring_back_online(
+    workspace: Workspace,
+    parent: QWidget,
+    ask: Callable[[CheckinResult], dict[str, Side] | None] | None = None,
+) -> bool:
+    """Check the docket in this file (a copy taken offline) back in to the court server it came
+    from. ``ask`` shows the collisions and returns the settlements (None: the user stopped)."""
+    ask = ask or (lambda result: _ask(result, parent))
+    settlements: dict[str, Side] = {}
+    laptop = workspace.database.path
+    if laptop is None:
+        show_error(
+            parent, InvalidValue("this window is on the court server: open the copy taken offline")
+        )
+        return False
+    while True:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = checkin(laptop, settlements=settlements)
+        except (InvalidValue, StoreError) as error:
+            QApplication.restoreOverrideCursor()
+            show_error(parent, error)
+            return False
+        QApplication.restoreOverrideCursor()
+        if result.applied:
+            break
+        more = ask(result)
+        if more is None:
+            return False  # nothing applied; the file keeps its edits
+        settlements.update(more)
+    workspace.undo_stack.clear()  # the docket changed under the edits it would undo
+    workspace.reload_judge()
+    workspace.refresh()
+    QMessageBox.information(parent, "Back online", result.describe())
+    return True
+
+
+def _ask(result: CheckinResult, parent: QWidget) -> dict[str, Side] | None:
+    dialog = CollisionDialog(result, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.settlements()

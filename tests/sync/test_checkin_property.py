@@ -1,0 +1,134 @@
+"""Check-in between real files after random edit sequences on both sides, made through the store
+as the window makes them (hypothesis): every edit is on the server or was shown as a collision and
+settled; the server's file passes SQLite's integrity and reference checks and the docket its own;
+a second check-in changes nothing. (The merge alone runs a thousand sequences:
+test_merge_property.py.)"""
+
+import sqlite3
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.services.offline import checkin, checkout
+from planner.store.database import Database
+from planner.store.sync_rows import SyncRows
+from planner.sync.merge import Side, reidentified
+from planner.sync.state import DocketState, Kind
+from tests.sync.offline_docket import (
+    JUDGE,
+    MONDAY,
+    add_case,
+    add_hearing,
+    complete_case,
+    delete_case,
+    delete_hearings_of,
+    docket,
+    edit_case,
+    make_server,
+    move_hearing,
+)
+
+
+def _state(path: Path) -> tuple[DocketState, DocketState | None]:
+    """The judge's docket as rows, and (a laptop's) the check-out's base."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repository:
+            rows = SyncRows(repository)
+            judge_id = rows.judge_id_named(JUDGE)
+            assert judge_id is not None
+            copies = rows.copies()
+            return rows.read_state(judge_id), copies[0][0] if copies else None
+    finally:
+        database.close()
+
+
+def _slot(value: int) -> datetime:
+    day = MONDAY + timedelta(days=7 * (value // 6) + (value // 3) % 2)
+    return datetime.combine(day, datetime.min.time()) + timedelta(hours=9 + value % 3)
+
+
+def _edit(path: Path, op: int, pick: int, value: int) -> None:
+    cases = sorted(docket(path).cases, key=lambda c: c.a_number)
+    pending = [c for c in cases if c.status == "pending"]
+    with_hearings = sorted({h.a_number for h in docket(path).hearings})
+    match op:
+        case 0 if cases:
+            number = cases[pick % len(cases)].a_number
+            if value % 2:
+                edit_case(path, number, remaining_minutes=30 + value)
+            else:
+                edit_case(path, number, attorney=f"Counsel {value}")
+        case 1 if pending:
+            complete_case(path, pending[pick % len(pending)].a_number, date(2026, 12, 1))
+        case 2:
+            number = str(400_000_000 + value % 4)
+            if all(c.a_number != number for c in cases):
+                add_case(path, number, f"New {value}")
+        case 3 if pending:
+            add_hearing(path, pending[pick % len(pending)].a_number, _slot(value % 12))
+        case 4 if with_hearings:
+            move_hearing(path, with_hearings[pick % len(with_hearings)], _slot(value % 12))
+        case 5 if with_hearings:
+            delete_hearings_of(path, with_hearings[pick % len(with_hearings)])
+        case 6 if cases:
+            delete_case(path, cases[pick % len(cases)].a_number)
+        case _:
+            pass
+
+
+EDITS = st.lists(st.tuples(st.integers(0, 6), st.integers(0, 9), st.integers(0, 40)), max_size=8)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(laptop_edits=EDITS, server_edits=EDITS, keep=st.sampled_from(Side))
+def test_random_edits_on_both_sides_check_in_whole(
+    laptop_edits: list[tuple[int, int, int]],
+    server_edits: list[tuple[int, int, int]],
+    keep: Side,
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        server = make_server(Path(folder) / "server.sqlite")
+        laptop = Path(folder) / "laptop.sqlite"
+        checkout(str(server), JUDGE, laptop)
+        for op in laptop_edits:
+            _edit(laptop, *op)
+        for op in server_edits:
+            _edit(server, *op)
+        mine, base = _state(laptop)
+        theirs, _none = _state(server)
+        assert base is not None
+
+        result = checkin(laptop, str(server), keep=keep)
+
+        assert result.applied
+        final, _none = _state(server)
+        assert _state(laptop)[0] == final
+        in_collision = {ref for c in result.collisions for ref in (*c.laptop, *c.server)}
+        for side in (reidentified(base, mine), reidentified(base, theirs)):
+            for kind in Kind:
+                for key in {*base.table(kind), *side.table(kind)}:
+                    was, now = base.table(kind).get(key), side.table(kind).get(key)
+                    if was == now or (kind, key) in in_collision:
+                        continue
+                    got = final.table(kind).get(key)
+                    if now is None or was is None:
+                        assert got == now, (kind, key)
+                    else:
+                        for name in now:
+                            if now[name] != was[name]:
+                                assert got is not None, (kind, key)
+                                assert got[name] == now[name], (kind, key, name)
+        with sqlite3.connect(server) as raw:
+            assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert docket(server).problems() == []
+
+        before = server.read_bytes()
+        again = checkin(laptop, str(server))
+        assert again.applied
+        assert not again.server_changes
+        assert server.read_bytes() == before

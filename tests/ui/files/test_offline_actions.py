@@ -1,0 +1,105 @@
+"""File > Take Offline… and File > Bring Back Online… in the window (issue 17), between real
+files: the copy opens in the window; collisions are listed one by one and nothing is applied
+until each is settled."""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from planner.services.offline import checkin, checkout
+from planner.store.database import Database
+from planner.sync.merge import Side
+from planner.ui.common.workspace import Workspace
+from planner.ui.files import offline_actions
+from planner.ui.files.offline_actions import CollisionDialog
+from planner.ui.window.main_window import MainWindow
+from planner.ui.window.settings import WindowSettings
+from tests.sync.offline_docket import JUDGE, a_number, case_named, edit_case, make_server
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Path:
+    return make_server(tmp_path / "server.sqlite")
+
+
+@pytest.fixture
+def window(qtbot, server: Path, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    workspace = Workspace(Database.open(server), clock=lambda: datetime(2026, 12, 7, 8, 0))
+    settings = WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(workspace, settings)
+    qtbot.addWidget(main)
+    workspace.switch_judge(workspace.judges()[0])
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    main.said = said
+    return main
+
+
+def test_take_offline_copies_the_docket_and_opens_the_copy(
+    window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+
+    window.take_offline_action.trigger()
+
+    assert window.workspace.database.path == laptop
+    assert "Checked out Judge Ana Ruiz's docket (4 cases, 2 hearings)" in window.said[0]
+
+
+def test_bring_back_online_settles_each_collision_then_checks_in(
+    window,
+    server: Path,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+    window.take_offline_action.trigger()
+    edit_case(laptop, a_number(0), remaining_minutes=120)
+    edit_case(server, a_number(0), remaining_minutes=45)
+    shown: list[int] = []
+
+    def stop(dialog: CollisionDialog) -> int:
+        shown.append(dialog.table.rowCount())
+        assert not dialog.check_in.isEnabled()  # nothing until every collision is settled
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CollisionDialog, "exec", stop)
+    window.bring_online_action.trigger()
+    assert shown == [1]
+    assert case_named(server, a_number(0)).remaining_minutes == 45  # nothing applied
+
+    def keep_laptop(dialog: CollisionDialog) -> int:
+        dialog.keep_laptop.click()
+        assert dialog.check_in.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CollisionDialog, "exec", keep_laptop)
+    window.bring_online_action.trigger()
+
+    assert case_named(server, a_number(0)).remaining_minutes == 120
+    assert "Checked in Judge Ana Ruiz's docket" in window.said[-1]
+
+
+def test_the_collision_list_shows_both_versions_and_who(
+    qtbot, server: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = tmp_path / "laptop.sqlite"
+    checkout(str(server), JUDGE, laptop)
+    edit_case(laptop, a_number(1), attorney="Laptop Counsel")
+    edit_case(server, a_number(1), attorney="Server Counsel")
+    dialog = CollisionDialog(checkin(laptop, str(server)))
+    qtbot.addWidget(dialog)
+
+    assert dialog.table.item(0, 0).text() == "case A200-000-001 (Person 1)"
+    assert dialog.table.item(0, 1).text() == "changed on both sides"
+    assert "attorney = 'Laptop Counsel'" in dialog.table.item(0, 2).text()
+    assert "attorney = 'Server Counsel'" in dialog.table.item(0, 3).text()
+    dialog.choices[0].setCurrentIndex(2)
+    assert dialog.settlements() == {dialog._collisions[0].id: Side.SERVER}
+    assert offline_actions.DATABASE_FILTER.startswith("Planner databases")
