@@ -286,8 +286,10 @@ class TargetProjection:
             head = f"{t.label}: {self.projected_pct:.0f}% projected, {goal}"
         if not self.cases_missing or self.first_miss is None:
             return head
-        when = f"{self.first_miss.day} {self.first_miss:%B}"
         past = today is not None and self.first_miss <= today
+        when = f"{self.first_miss.day} {self.first_miss:%B}" + (
+            f" {self.first_miss.year}" if past else ""
+        )
         if self.cases_missing == 1:
             verb = "passed" if past else "will pass"
             return f"{head}; 1 case {verb} {t.days} days on {when}"

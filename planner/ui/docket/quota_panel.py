@@ -238,6 +238,7 @@ class QuotaPanel(QFrame):
         self.icon.setFixedSize(_ICON)
         self.title = QLabel()
         self.title.setObjectName("verdictTitle")
+        self.title.setWordWrap(True)  # it names the rule set too
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -408,6 +409,21 @@ class QuotaPanel(QFrame):
         self.what_if.show_template(judge.sessions)
         self.recompute()
         self.settled.emit()
+        # The age targets run the auto-scheduler: after the verdict is on screen, not before.
+        if self.saved_forecast.rule_set is not None and self.saved_forecast.rule_set.targets:
+            QTimer.singleShot(0, self.project_age_targets)
+
+    def project_age_targets(self) -> None:
+        """Project the saved forecast's age targets on the calendar as it stands, and show them
+        (a what-if being tried keeps its own figures until it is reset)."""
+        from planner.services.forecasting import with_age_targets
+
+        saved = self.saved_forecast
+        if saved is None or saved.age_targets is not None:
+            return
+        self.saved_forecast = with_age_targets(self.workspace.database, saved)
+        if not self._trying:
+            self.recompute()
 
     def recompute(self) -> None:
         """Forecast from the loaded inputs with the what-if applied; no database access."""
@@ -499,9 +515,14 @@ class QuotaPanel(QFrame):
         self.severity = graded.severity
         self._paint_banner(SEVERITY_COLOURS[graded.severity], graded.severity)
         prefix = "What if (not saved): " if self._trying else ""
-        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}")
+        rules = f.rule_set
+        named = ""
+        if rules is not None and f.has_quota:
+            named = f" · {rules.title}"  # without a quota the title names it already
+        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}{named}")
         self.message.setText(graded.sentence)
-        self._show_advice(advice_sentence(f))
+        # The template advice is about completions: where a quota applies.
+        self._show_advice(advice_sentence(f) if f.has_quota else "")
         saved = self.saved_forecast
         self.what_if.difference.setText(
             f"Against the saved profile: {difference(saved, f)}"
@@ -509,10 +530,16 @@ class QuotaPanel(QFrame):
             else ""
         )
 
-        self.completed.set_figure(
-            f"{f.completed:,} / {f.quota:,}",
-            f"even pace: {f.pace_expected_to_date:,.0f} by now",
+        self.completed.caption.setText(
+            "completed of quota" if f.has_quota else "completed this fiscal year"
         )
+        if f.has_quota:
+            self.completed.set_figure(
+                f"{f.completed:,} / {f.quota:,}",
+                f"even pace: {f.pace_expected_to_date:,.0f} by now",
+            )
+        else:
+            self.completed.set_figure(f"{f.completed:,}", "no quota under this rule set")
         self.needed.set_figure(f"{f.needed:,}", f"{f.pending_cases:,} cases pending")
         self.hours_left.set_figure(
             hours(f.capacity_minutes),
