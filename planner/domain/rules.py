@@ -57,7 +57,9 @@ class AgeTarget:
             known = ", ".join(Clock)
             raise InvalidValue(f"age target {self.clock!r} is not one of: {known}") from None
         if isinstance(self.days, bool) or not isinstance(self.days, int):
-            raise InvalidValue(f"the {self.clock} target's days {self.days!r} must be a whole number")
+            raise InvalidValue(
+                f"the {self.clock} target's days {self.days!r} must be a whole number"
+            )
         if not 1 <= self.days <= MAX_TARGET_DAYS:
             raise InvalidValue(
                 f"the {self.clock} target's days {self.days!r} must be 1 to {MAX_TARGET_DAYS}"
@@ -199,7 +201,12 @@ def rules_for(
         own = {t.clock: t for t in settings}
         targets = tuple(own.get(t.clock, t) for t in _OWN_DEFAULT_TARGETS)
         return RuleSet(
-            COURTS_OWN, "the court's own measures", None, quota, None, targets,
+            COURTS_OWN,
+            "the court's own measures",
+            None,
+            quota,
+            None,
+            targets,
             "the judge's profile",
         )
     base = BUILT_IN[chosen] if chosen is not None else rule_set_in_force(fy_first)

@@ -10,8 +10,8 @@ from planner.domain.judge import Judge
 from planner.forecast.advice import template_changes
 from planner.forecast.engine import forecast_workload
 from planner.forecast.facts import ForecastInputs
-from planner.forecast.report import Forecast
 from planner.forecast.message import describe
+from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
 from planner.scheduling.age_targets import project_age_targets
 from planner.services.clock import now_for
