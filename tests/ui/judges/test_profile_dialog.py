@@ -302,6 +302,7 @@ def test_the_rule_set_and_age_targets_are_kept_and_picked(qtbot) -> None:  # typ
     form = dialog.general
     form.rule_set.setCurrentIndex(form.rule_set.findData("2025"))
     tick, days, goal = form.targets.rows[Clock.DETAINED]
+    assert goal.value() == 95.0  # the 2025 figure shown until ticked
     assert not days.isEnabled()
     tick.click()
     assert days.isEnabled()
