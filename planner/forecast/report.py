@@ -153,7 +153,9 @@ class Forecast:
             "template_changes": [change.as_json() for change in self.template_changes],
             "max_completions_proven": self.max_completions_proven,
             "rule_set": None if self.rule_set is None else self.rule_set.as_json(),
-            "age_targets": [t.as_json() for t in self.age_targets or ()],
+            "age_targets": (
+                None if self.age_targets is None else [t.as_json() for t in self.age_targets]
+            ),
         }
 
 

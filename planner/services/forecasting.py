@@ -113,6 +113,9 @@ def forecast_judges(
     # worth of judges it would cost several times the forecast itself, so it is given when one
     # judge is forecast (named, or the only one).
     advise = advise and len(judges) < ADVISE_BELOW
+    # The age targets run the auto-scheduler per judge (about half a second for 2,000 cases):
+    # a court's worth, not a nation's (AGES_BELOW).
+    ages = ages and len(judges) < AGES_BELOW
     workers = _workers(len(judges))
     if workers == 1:
         results = _forecast_some(database, judges, moment, advise)
@@ -131,6 +134,10 @@ def forecast_judges(
 
 #: The template advice is given when fewer judges than this are forecast at once.
 ADVISE_BELOW = 2
+
+#: The age targets are projected when fewer judges than this are forecast at once; for more,
+#: ``age_targets`` stays None (``planner forecast --json``: null), and ``--judge`` gives them.
+AGES_BELOW = 64
 
 #: Below this many judges one thread does it (a court's few judges take well under a second).
 PARALLEL_FROM = 64
