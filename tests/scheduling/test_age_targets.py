@@ -45,5 +45,6 @@ def test_a_projection_counts_decided_cases_only() -> None:
     assert (detained.met, detained.counted) == (1, 2)
     assert detained.projected_pct == 50.0
     assert (detained.cases_missing, detained.first_miss) == (1, date(2026, 12, 1))
-    assert non_detained.projected_pct is None and non_detained.cases_missing == 0
+    assert non_detained.projected_pct is None
+    assert non_detained.cases_missing == 0
     assert motions.counted == asylum.counted == 0
