@@ -540,7 +540,11 @@ class QuotaPanel(QFrame):
             )
         else:
             self.completed.set_figure(f"{f.completed:,}", "no quota under this rule set")
-        self.needed.set_figure(f"{f.needed:,}", f"{f.pending_cases:,} cases pending")
+        self.needed.set_figure(
+            f"{f.needed:,}",
+            f"{f.pending_cases:,} cases pending"
+            + ("" if f.has_quota else f"; to the profile's {f.quota:,}, for reference"),
+        )
         self.hours_left.set_figure(
             hours(f.capacity_minutes),
             f"{f.workdays_left:,} workdays, {hours(f.booked_minutes)} h booked",
