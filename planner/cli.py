@@ -649,9 +649,11 @@ def render_forecast(f: Forecast) -> str:
         f"as of {f.as_of:%d %b %Y %H:%M}",
         f"  {f.verdict.title.upper() if f.has_quota else 'TARGETS'}: {f.message}",
         f"  Rule set                    {f.rule_set.title if f.rule_set else 'none given'}",
-        f"  Completed so far            {f.completed:,} of {f.quota:,}"
-        f"  (counting {', '.join(f.counted_completions)})",
-        f"  Needed                      {f.needed:,}",
+        f"  Completed so far            {f.completed:,}"
+        + (f" of {f.quota:,}" if f.has_quota else " (no quota under this rule set)")
+        + f"  (counting {', '.join(f.counted_completions)})",
+        f"  Needed                      {f.needed:,}"
+        + ("" if f.has_quota else f" (to the profile's {f.quota:,}, for reference)"),
         f"  Pending cases               {f.pending_cases:,}",
         f"  Bench time left             {hours(f.capacity_minutes)}"
         f" on {counted(f.workdays_left, 'workday')} (booked {hours(f.booked_minutes)})",
