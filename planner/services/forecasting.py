@@ -77,14 +77,15 @@ def with_age_targets(database: Database, result: Forecast) -> Forecast:
     rules = result.rule_set
     if rules is None or not rules.targets:
         return replace(result, age_targets=())
-    with database.transaction() as repo:
-        judge = repo.judge_named(result.judge)
+    # A read snapshot, not a transaction: a commit, even of nothing, would look to the
+    # window's poll like another program's change.
+    with database.read() as reader:
+        judge = reader.judge_named(result.judge)
         if judge is None or judge.id is None:
             return result
-        docket = repo.load_docket(judge.id)
-    projections = project_age_targets(
-        docket.judge, docket.closures, docket.leave, docket.cases, docket.hearings, result.as_of
-    )
+        closures, leave = reader.calendar(judge.id)
+        cases, hearings = reader.cases_and_hearings(judge.id)
+    projections = project_age_targets(judge, closures, leave, cases, hearings, result.as_of)
     result = replace(result, age_targets=projections)
     return replace(result, message=describe(result))
 

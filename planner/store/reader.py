@@ -11,11 +11,11 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
-from planner.domain.docket import Closure, Leave
+from planner.domain.docket import Case, Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.window import window_of
-from planner.store import listing, profiles
+from planner.store import docket_read, listing, profiles
 from planner.store.listing import DocketFilter, DocketRow, SortKey
 from planner.store.workload import read_workload
 
@@ -47,6 +47,10 @@ class Reader:
         workload = read_workload(self._connection, judge, window_of(judge, as_of))
         closures, leave = self.calendar(judge.id)
         return ForecastInputs(judge, closures, leave, workload, as_of)
+
+    def cases_and_hearings(self, judge_id: int) -> tuple[list[Case], list[Hearing]]:
+        """Every case of the judge and every hearing of them, as the model's records."""
+        return docket_read.cases_and_hearings(self._connection, judge_id)
 
     def docket_ids(
         self,

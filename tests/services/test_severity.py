@@ -38,7 +38,7 @@ def _run(quota: int, pending: int, completed: int = 0) -> Forecast:
         )
         for i in range(completed)
     ]
-    judge = Judge("Small", quota=quota, sessions=MONDAYS)
+    judge = Judge("Small", quota=quota, sessions=MONDAYS, rule_set="2018")  # a quota applies
     return forecast(judge, closures=[], leave=[], cases=cases, hearings=[], as_of=AS_OF)
 
 

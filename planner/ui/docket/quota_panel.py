@@ -28,6 +28,7 @@ from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import SessionChange, WhatIf, extra_session
 from planner.services.changes import Change
 from planner.services.severity import Severity, grading
+from planner.store.errors import StoreError
 from planner.ui.common.document_dialog import bring_forward
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import NEUTRAL_BANNER, SEVERITY_COLOURS, severity_icon
@@ -421,7 +422,10 @@ class QuotaPanel(QFrame):
         saved = self.saved_forecast
         if saved is None or saved.age_targets is not None:
             return
-        self.saved_forecast = with_age_targets(self.workspace.database, saved)
+        try:
+            self.saved_forecast = with_age_targets(self.workspace.database, saved)
+        except StoreError:  # the file went away meanwhile: the verdict stays, without them
+            return
         if not self._trying:
             self.recompute()
 

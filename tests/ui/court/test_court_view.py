@@ -45,7 +45,7 @@ def _court(database: Database) -> None:
                 Case(f"{number + 1}{i:08d}", f"R{i}", "removal", date(2025, 1, 1))
                 for i in range(count)
             )
-            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS)
+            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS, rule_set="2018")
             repo.add_docket(Docket(judge, cases=cases))
 
 
@@ -187,7 +187,7 @@ def test_the_pace_to_date_and_why_an_at_risk_judge_is_at_risk(qtbot, workspace) 
                 )
                 for i in range(completed)
             )
-            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS)
+            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS, rule_set="2018")
             repo.add_docket(Docket(judge, cases=cases))
     view = _view(qtbot, workspace)
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
