@@ -101,6 +101,12 @@ def _grading_targets(f: Forecast) -> Grading:
     assert rules is not None
     if not rules.targets:
         return Grading(Severity.ON_TRACK, f"No quota: {rules.name}", f.message)
+    if f.pending_cases == 0 and not any(p.counted for p in f.age_targets or ()):
+        return Grading(
+            Severity.NOTHING_TO_FORECAST,
+            "No pending cases",
+            f"No pending cases: nothing to forecast under the {rules.name}.",
+        )
     if f.age_targets is None:
         return Grading(Severity.ON_TRACK, f"Age targets: {rules.name}", f.message)
     # One line a target: the banner's sentence, shorter than the forecast's paragraph.
