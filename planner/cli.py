@@ -531,7 +531,9 @@ def _forecast(args: argparse.Namespace) -> int:
     from planner.services.forecasting import forecast_judges
 
     # The template advice is a K(1) per change tried: for the JSON, which carries it.
-    results = forecast_judges(_open_existing(args), args.judge, args.as_of, advise=args.json)
+    results = forecast_judges(
+        _open_existing(args), args.judge, args.as_of, advise=args.json, ages=True
+    )
     if args.json:
         print(json.dumps([result.as_json() for result in results], indent=2))
     elif not results:
@@ -700,10 +702,13 @@ def render_forecast(f: Forecast) -> str:
     lines = [
         f"{f.judge}: fiscal year {f.fiscal_year} ({f.fy_start:%d %b %Y} to {f.fy_end:%d %b %Y}), "
         f"as of {f.as_of:%d %b %Y %H:%M}",
-        f"  {f.verdict.title.upper()}: {f.message}",
-        f"  Completed so far            {f.completed:,} of {f.quota:,}"
-        f"  (counting {', '.join(f.counted_completions)})",
-        f"  Needed                      {f.needed:,}",
+        f"  {f.verdict.title.upper() if f.has_quota else 'TARGETS'}: {f.message}",
+        f"  Rule set                    {f.rule_set.title if f.rule_set else 'none given'}",
+        f"  Completed so far            {f.completed:,}"
+        + (f" of {f.quota:,}" if f.has_quota else " (no quota under this rule set)")
+        + f"  (counting {', '.join(f.counted_completions)})",
+        f"  Needed                      {f.needed:,}"
+        + ("" if f.has_quota else f" (to the profile's {f.quota:,}, for reference)"),
         f"  Pending cases               {f.pending_cases:,}",
         f"  Bench time left             {hours(f.capacity_minutes)}"
         f" on {counted(f.workdays_left, 'workday')} (booked {hours(f.booked_minutes)})",
@@ -716,6 +721,8 @@ def render_forecast(f: Forecast) -> str:
         f"  Pace                        {f.pace_expected_to_date:,.0f} expected by now at an "
         f"even pace; {f.projected_from_booked:,} by year end from booked hearings",
     ]
+    for projection in f.age_targets or ():
+        lines.append(f"  Age target: {projection.sentence(f.as_of.date())}")
     for pool in f.pools if len(f.pools) > 1 else ():
         lines.append(
             f"  Pool {pool.name:<23} {hours(pool.capacity_minutes)} left, "

@@ -38,7 +38,7 @@ def _two_judges(path: Path) -> None:
                 Case(f"{name == 'Baker':d}{i:08d}", f"R{i}", "asylum", date(2025, 1, 1))
                 for i in range(count)
             )
-            repo.add_docket(Docket(Judge(name), cases=cases))
+            repo.add_docket(Docket(Judge(name, rule_set="2018"), cases=cases))
     database.close()
 
 
@@ -151,7 +151,12 @@ def test_one_pending_case_and_one_workday_read_in_the_singular(planner, db_path:
     with database.transaction() as repo:
         repo.add_docket(
             Docket(
-                Judge("Ana Ruiz", quota=5, sessions=(Session(0, time(9), time(12), MASTER),)),
+                Judge(
+                    "Ana Ruiz",
+                    quota=5,
+                    sessions=(Session(0, time(9), time(12), MASTER),),
+                    rule_set="2018",
+                ),
                 cases=(Case("100000001", "R", "removal", date(2025, 1, 1)),),
             )
         )

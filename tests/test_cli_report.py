@@ -7,6 +7,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from planner.services.chart_data import chart_data_for
+from planner.services.forecasting import with_age_targets
 from planner.store.database import Database
 
 
@@ -37,8 +38,8 @@ def test_report_writes_the_forecast_charts_calendar_and_assumptions(planner, tmp
         stored = repo.judge_named(judge)
     assert stored is not None
     data = chart_data_for(database, stored, datetime(2026, 11, 25))
+    f = with_age_targets(database, data.forecast)
     database.close()
-    f = data.forecast
 
     pdf = pdfium.PdfDocument(out)
     try:
@@ -53,12 +54,16 @@ def test_report_writes_the_forecast_charts_calendar_and_assumptions(planner, tmp
     finally:
         pdf.close()
     text = _text(out)
-    # The forecast in words and numbers.
-    assert f"Verdict: {f.verdict.title}" in text
+    # The forecast in words and numbers: the demo's FY 2027 is under the 2025 targets (no quota).
+    assert "Measured against the 2025 targets (PM 25-47), from 12 Sep 2025" in text
+    assert "Age targets (no quota)" in text
+    assert f.age_targets
     assert " ".join(f.message.split()) in text
+    assert "Detained within 60 days:" in text
+    assert "Quota none under this rule set" in text
     assert f"Still needed {f.needed:,}" in text
     # The charts, titled.
-    assert "Completions toward the quota, fiscal year 2027" in text
+    assert "Completions, fiscal year 2027 2025 targets (PM 25-47), from 12 Sep 2025: no quota" in text
     assert "Bench time by month, fiscal year 2027" in text
     assert f"Pending docket: {f.pending_cases:,} cases" in text
     assert "Hearing lengths:" in text

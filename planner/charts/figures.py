@@ -140,7 +140,15 @@ def draw_burn_up(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> 
         bbox={"boxstyle": "round,pad=0.3", "facecolor": theme.face, "edgecolor": palette.GAP},
         gid="year-end-gap",
     )
-    ax.set_title(f"Completions toward the quota, fiscal year {f.fiscal_year}")
+    rules = f.rule_set
+    if rules is None or f.has_quota:
+        named = "" if rules is None else f"\n{rules.title}"
+        ax.set_title(f"Completions toward the quota, fiscal year {f.fiscal_year}{named}")
+    else:  # the pace is the profile's figure, for reference: no quota applies
+        ax.set_title(
+            f"Completions, fiscal year {f.fiscal_year}\n{rules.title}: no quota "
+            "(the pace is the profile's figure)"
+        )
     ax.set_xlabel("Date")
     ax.set_ylabel("Completions counted toward the quota (cases)")
     ax.set_xlim(burn.days[0], end)  # type: ignore[arg-type]  # dates, as above

@@ -4,7 +4,7 @@ PdfPages; no Qt, so the command line writes it too)."""
 
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from planner.domain.judge import WEEKDAY_NAMES
 from planner.domain.plural import counted
 from planner.services.chart_data import NEEDS_IMPROVEMENT_SHARE, ChartData, chart_data_for
 from planner.services.clock import now_for
-from planner.services.forecasting import select_judges
+from planner.services.forecasting import select_judges, with_age_targets
 from planner.store.database import Database
 from planner.store.private_files import replaced_atomically
 
@@ -101,10 +101,17 @@ def forecast_page(data: ChartData) -> _TextPage:
         f"Fiscal year {f.fiscal_year}, {f.fy_start:%d %B %Y} to {f.fy_end:%d %B %Y}; "
         f"forecast as of {f.as_of:%d %B %Y, %H:%M}."
     )
-    page.heading(f"Verdict: {f.verdict.title}")
+    rules = f.rule_set
+    if rules is not None:
+        page.para(f"Measured against the {rules.title} ({rules.source}).")
+    page.heading(f"Verdict: {f.verdict.title}" if f.has_quota else "Age targets (no quota)")
     page.para(f.message)
+    if f.has_quota:  # without one, the message is the targets' already
+        for projection in f.age_targets or ():
+            page.para(projection.sentence(f.as_of.date()))
     page.heading("The figures")
-    page.row("Quota", counted(f.quota, "completion"))
+    quota = counted(f.quota, "completion") if f.has_quota else "none under this rule set"
+    page.row("Quota", quota)
     page.row("Completed so far", f"{f.completed:,} (the kinds counted: see the assumptions)")
     page.row("Still needed", f"{f.needed:,}")
     page.row("Pending cases", f"{f.pending_cases:,}")
@@ -360,6 +367,8 @@ def write_judge_report(
     else:
         moment = datetime.combine(as_of, datetime.min.time())
     data = chart_data_for(database, judge, moment)
+    # The age targets run the auto-scheduler: the report, unlike the Charts tab, waits for them.
+    data = replace(data, forecast=with_age_targets(database, data.forecast))
     if out.is_dir() or not out.parent.is_dir():
         what = "is a folder" if out.is_dir() else "is in a folder that does not exist"
         raise InvalidValue(f"cannot write the report to {out}: it {what}")

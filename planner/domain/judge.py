@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.domain.bounds import MAX_CASE_MINUTES, MAX_QUOTA, check_count
 from planner.domain.errors import InvalidValue
+from planner.domain.rules import AgeTarget, RuleSet, check_rule_set_key, check_targets, rules_for
 from planner.domain.text import check_text
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
@@ -136,6 +137,11 @@ class Judge:
     )
     counted_completions: frozenset[CompletionKind] = DEFAULT_COUNTED_COMPLETIONS
     at_risk_slack_pct: float = 10.0
+    #: The rule set the judge picked (planner.domain.rules: "2018", "none", "2025", "own"); None:
+    #: the one in force on the fiscal year's first day.
+    rule_set: str | None = None
+    #: The judge's settings of age targets: each replaces its clock's days and goal.
+    age_targets: tuple[AgeTarget, ...] = ()
     id: int | None = None
     #: The stored profile's version when this was read (None: not read from a database); saving
     #: an edit of it is refused if the profile has changed since. Not part of the profile's value.
@@ -164,6 +170,8 @@ class Judge:
             )
         if not 0 <= self.at_risk_slack_pct < 100:
             raise InvalidValue(f"at-risk slack {self.at_risk_slack_pct!r}% must be 0 to under 100")
+        check_rule_set_key(self.rule_set)
+        object.__setattr__(self, "age_targets", check_targets(self.age_targets))
         if message := first_overlap(self.sessions):
             raise InvalidValue(f"weekly session {message}: a judge sits in one session at a time")
         for kind in self.case_minutes:
@@ -180,6 +188,10 @@ class Judge:
         if instant.tzinfo is None:
             raise ValueError(f"{instant} is not an instant: it has no time zone")
         return instant.astimezone(self.zone).replace(tzinfo=None, second=0, microsecond=0)
+
+    def rules(self, fy_first: date) -> RuleSet:
+        """The rule set of the fiscal year that starts on ``fy_first``, with this judge's settings."""
+        return rules_for(fy_first, self.rule_set, self.quota, self.age_targets)
 
     def minutes_for(self, case_kind: str) -> KindMinutes:
         """The judge's default and minimum for a case kind; an unknown kind is refused."""

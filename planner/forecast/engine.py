@@ -190,6 +190,7 @@ def forecast_workload(
         short_pools=short_pools,
         max_completions_proven=model.proven,
         at_risk_slack_pct=judge.at_risk_slack_pct,
+        rule_set=judge.rules(fy_first),
     )
     return replace(result, message=describe(result))
 

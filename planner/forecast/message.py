@@ -36,7 +36,30 @@ def _where(forecast: Forecast) -> str:
     return f" in {forecast.pool_names(forecast.short_pools)} sessions"
 
 
+def describe_targets(forecast: Forecast) -> str:
+    """What a fiscal year without a quota is measured by: the rule set and its targets, and
+    each target's projection once it is known."""
+    rules = forecast.rule_set
+    assert rules is not None
+    if forecast.age_targets:
+        today = forecast.as_of.date()
+        said = "; ".join(p.sentence(today) for p in forecast.age_targets)
+        return f"No quota under the {rules.name}. {said[0].upper()}{said[1:]}."
+    if not rules.targets:
+        return f"No quota and no age targets under the {rules.name}."
+    goals = ", ".join(f"{t.label} (goal {t.goal_pct:g}%)" for t in rules.targets)
+    return f"No quota under the {rules.name}; the targets: {goals}."
+
+
 def describe(forecast: Forecast) -> str:
+    """The forecast's sentence: under a rule set without a quota, the targets that apply;
+    else the verdict on the quota."""
+    if not forecast.has_quota:
+        return describe_targets(forecast)
+    return describe_quota(forecast)
+
+
+def describe_quota(forecast: Forecast) -> str:
     f = forecast
     left = f"{counted(f.capacity_minutes / 60, 'bench hour', spec=',.0f')} left"
     match f.verdict:

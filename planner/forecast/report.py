@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from planner.domain.rules import RuleSet, TargetProjection
 from planner.forecast.verdict import Verdict
 
 
@@ -102,6 +103,16 @@ class Forecast:
     needed_minutes_at_minimums: float = 0.0
     #: The judge's at-risk threshold: slack under this percentage of the binding pools' capacity.
     at_risk_slack_pct: float = 10.0
+    #: The rule set the fiscal year is measured against (None: a record made without one).
+    rule_set: RuleSet | None = None
+    #: Each age target's projection on the calendar as it stands, when it has been worked out
+    #: (it runs the auto-scheduler, so it is asked for apart from the verdict): None until then.
+    age_targets: tuple[TargetProjection, ...] | None = None
+
+    @property
+    def has_quota(self) -> bool:
+        """Whether a completion quota applies (False under a rule set without one)."""
+        return self.rule_set is None or self.rule_set.quota is not None
 
     def pool_names(self, indices: tuple[int, ...]) -> str:
         """ "individual", "individual and detained individual" """
@@ -141,6 +152,10 @@ class Forecast:
             "binding_pools": [list(self.pools[i].session_kinds) for i in self.binding_pools],
             "template_changes": [change.as_json() for change in self.template_changes],
             "max_completions_proven": self.max_completions_proven,
+            "rule_set": None if self.rule_set is None else self.rule_set.as_json(),
+            "age_targets": (
+                None if self.age_targets is None else [t.as_json() for t in self.age_targets]
+            ),
         }
 
 

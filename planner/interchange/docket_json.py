@@ -15,6 +15,7 @@ from planner.domain.anumber import format_a_number, parse_a_number
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.rules import AgeTarget, Clock, check_rule_set_key
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
     CaseStatus,
@@ -49,8 +50,11 @@ _JUDGE = (
         "hearing_kinds",
         "counted_completions",
         "at_risk_slack_pct",
+        "rule_set",
+        "age_targets",
     },
 )
+_AGE_TARGET = ({"clock", "days", "goal_pct"}, set[str]())
 _SESSION = ({"weekday", "start", "end", "kind"}, {"language"})
 _KIND_MINUTES = ({"default_minutes", "minimum_minutes"}, set[str]())
 _CLOSURE = ({"day", "reason"}, set[str]())
@@ -137,7 +141,18 @@ def _judge_to_json(judge: Judge) -> dict[str, Any]:
             kind.value for kind in CompletionKind if kind in judge.counted_completions
         ],
         "at_risk_slack_pct": judge.at_risk_slack_pct,
-    }
+    } | _rules_to_json(judge)
+
+
+def _rules_to_json(judge: Judge) -> dict[str, Any]:
+    """The judge's choice of rule set and settings of its age targets, where the judge made
+    them (absent: the rule set in force, with its own figures)."""
+    found: dict[str, Any] = {}
+    if judge.rule_set is not None:
+        found["rule_set"] = judge.rule_set
+    if judge.age_targets:
+        found["age_targets"] = [t.as_json() for t in judge.age_targets]
+    return found
 
 
 def _minutes_to_json(minutes: KindMinutes) -> dict[str, int]:
@@ -391,6 +406,7 @@ class _Reader:
             "court": self.get(obj, where, "court", _string, None),
             "quota": self.get(obj, where, "quota", _whole, None),
             "at_risk_slack_pct": self.get(obj, where, "at_risk_slack_pct", _number, None),
+            "rule_set": self.get(obj, where, "rule_set", _rule_set_key, None),
             "counted_completions": self.get(
                 obj, where, "counted_completions", _completion_kinds, None
             ),
@@ -412,6 +428,10 @@ class _Reader:
         )
         if hearing_kinds is not None:
             values["hearing_minutes"] = hearing_kinds
+        if "age_targets" in obj:
+            items = self.items(obj["age_targets"], f"{where}.age_targets")
+            targets = [self.age_target(v, f"{where}.age_targets[{i}]") for i, v in enumerate(items)]
+            values["age_targets"] = _BAD if None in targets else tuple(targets)
         values.update((key, value) for key, value in optional.items() if value is not None)
         judge = self.build(where, Judge, values)
         # The kinds the cases may name: those the table names even where its minutes are bad.
@@ -436,6 +456,20 @@ class _Reader:
                 "end": self.get(obj, where, "end", _clock),
                 "kind": self.get(obj, where, "kind", _choice(SessionKind, "session kind")),
                 "language": self.get(obj, where, "language", _optional(_string), None),
+            },
+        )
+
+    def age_target(self, value: object, where: str) -> AgeTarget | None:
+        obj = self.fields(value, where, _AGE_TARGET)
+        if obj is None:
+            return None
+        return self.build(
+            where,
+            AgeTarget,
+            {
+                "clock": self.get(obj, where, "clock", _choice(Clock, "age target clock")),
+                "days": self.get(obj, where, "days", _whole),
+                "goal_pct": self.get(obj, where, "goal_pct", _number),
             },
         )
 
@@ -634,6 +668,12 @@ def _describe(value: object) -> str:
     if isinstance(value, list):
         return "an array [...]"
     return "an object {...}"
+
+
+def _rule_set_key(value: object) -> str:
+    key = _string(value)
+    check_rule_set_key(key)
+    return key
 
 
 def _string(value: object) -> str:

@@ -10,8 +10,10 @@ from planner.domain.judge import Judge
 from planner.forecast.advice import template_changes
 from planner.forecast.engine import forecast_workload
 from planner.forecast.facts import ForecastInputs
+from planner.forecast.message import describe
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
+from planner.scheduling.age_targets import project_age_targets
 from planner.services.clock import now_for
 from planner.services.judges import match_judge
 from planner.store.database import Database
@@ -68,12 +70,33 @@ def forecast_from(
     return result
 
 
+def with_age_targets(database: Database, result: Forecast) -> Forecast:
+    """The forecast with its age targets projected on the calendar as it stands (the
+    auto-scheduler's deadline policy for the cases not booked: seconds for a large docket, so
+    asked for apart from the verdict), and its sentence saying them where no quota applies."""
+    rules = result.rule_set
+    if rules is None or not rules.targets:
+        return replace(result, age_targets=())
+    # A read snapshot, not a transaction: a commit, even of nothing, would look to the
+    # window's poll like another program's change.
+    with database.read() as reader:
+        judge = reader.judge_named(result.judge)
+        if judge is None or judge.id is None:
+            return result
+        closures, leave = reader.calendar(judge.id)
+        cases, hearings = reader.cases_and_hearings(judge.id)
+    projections = project_age_targets(judge, closures, leave, cases, hearings, result.as_of)
+    result = replace(result, age_targets=projections)
+    return replace(result, message=describe(result))
+
+
 def forecast_judges(
     database: Database,
     judge_name: str | None = None,
     as_of: date | datetime | None = None,
     *,
     advise: bool = False,
+    ages: bool = False,
 ) -> list[Forecast]:
     """Forecast each judge (or the one named) from ``as_of`` (a date means its midnight),
     by default from now in each judge's own time zone.
@@ -91,9 +114,13 @@ def forecast_judges(
     # worth of judges it would cost several times the forecast itself, so it is given when one
     # judge is forecast (named, or the only one).
     advise = advise and len(judges) < ADVISE_BELOW
+    # The age targets run the auto-scheduler per judge (about half a second for 2,000 cases):
+    # a court's worth, not a nation's (AGES_BELOW).
+    ages = ages and len(judges) < AGES_BELOW
     workers = _workers(len(judges))
     if workers == 1:
-        return _forecast_some(database, judges, moment, advise)
+        results = _forecast_some(database, judges, moment, advise)
+        return [with_age_targets(database, r) for r in results] if ages else results
     chunks = [judges[start::workers] for start in range(workers)]
     with ThreadPoolExecutor(workers, thread_name_prefix="forecast") as pool:
         parts = list(
@@ -102,11 +129,16 @@ def forecast_judges(
             )
         )
     order = {judge.name: index for index, judge in enumerate(judges)}  # names are unique
-    return sorted((f for part in parts for f in part), key=lambda f: order[f.judge])
+    results = sorted((f for part in parts for f in part), key=lambda f: order[f.judge])
+    return [with_age_targets(database, r) for r in results] if ages else results
 
 
 #: The template advice is given when fewer judges than this are forecast at once.
 ADVISE_BELOW = 2
+
+#: The age targets are projected when fewer judges than this are forecast at once; for more,
+#: ``age_targets`` stays None (``planner forecast --json``: null), and ``--judge`` gives them.
+AGES_BELOW = 64
 
 #: Below this many judges one thread does it (a court's few judges take well under a second).
 PARALLEL_FROM = 64

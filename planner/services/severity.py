@@ -84,12 +84,41 @@ def grading(forecast: Forecast) -> Grading:
     """The grade with the words the banner shows. An empty docket says so; otherwise the title
     is the verdict's, led by the grade where the verdict alone does not say how far off it is."""
     f = forecast
+    if not f.has_quota:
+        return _grading_targets(f)
     severity = grade(f)
     if severity is Severity.NOTHING_TO_FORECAST:
         return Grading(severity, "No pending cases", _nothing_pending(f))
     if severity in (Severity.ON_TRACK, Severity.AT_RISK):
         return Grading(severity, f.verdict.title, f.message)
     return Grading(severity, f"{severity.label}: {f.verdict.title.lower()}", f.message)
+
+
+def _grading_targets(f: Forecast) -> Grading:
+    """Under a rule set without a quota: the targets that apply, graded by the projections once
+    they are known (any target short of its goal: at risk; else on track)."""
+    rules = f.rule_set
+    assert rules is not None
+    if not rules.targets:
+        return Grading(Severity.ON_TRACK, f"No quota: {rules.name}", f.message)
+    if f.pending_cases == 0 and not any(p.counted for p in f.age_targets or ()):
+        return Grading(
+            Severity.NOTHING_TO_FORECAST,
+            "No pending cases",
+            f"No pending cases: nothing to forecast under the {rules.name}.",
+        )
+    if f.age_targets is None:
+        return Grading(Severity.ON_TRACK, f"Age targets: {rules.name}", f.message)
+    # One line a target: the banner's sentence, shorter than the forecast's paragraph.
+    today = f.as_of.date()
+    lines = "\n".join(
+        p.sentence(today)[:1].upper() + p.sentence(today)[1:] + "." for p in f.age_targets
+    )
+    short = [p for p in f.age_targets if p.short]
+    if short:
+        title = f"{len(short)} of {len(f.age_targets)} age targets short: {rules.name}"
+        return Grading(Severity.AT_RISK, title, lines)
+    return Grading(Severity.ON_TRACK, f"Age targets met: {rules.name}", lines)
 
 
 def _nothing_pending(f: Forecast) -> str:

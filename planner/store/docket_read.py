@@ -178,3 +178,10 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         case_kind,
         changed_by,
     )
+
+
+def cases_and_hearings(link: Link, judge_id: int) -> tuple[list[Case], list[Hearing]]:
+    """Every case of the judge, by id, and every hearing of them, by start: on a read snapshot,
+    for the age targets' projection (a write transaction's commit would look to the window's
+    poll like another program's change)."""
+    return cases_of(link, judge_id), hearings_of_judge(link, judge_id)

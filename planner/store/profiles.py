@@ -2,17 +2,19 @@
 each table read once however many judges (a forecast of a court reads 400); and a judge's
 calendar of court closures and leave."""
 
+import json
 from collections import defaultdict
 from typing import Any
 
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import CompletionKind, HearingKind, LeaveKind, SessionKind
 from planner.store.dialect import Link
 
 _JUDGES = (
     "SELECT id, version, name, court, timezone, quota, fy_start_month, fy_start_day, "
-    "at_risk_slack_pct FROM judges"
+    "at_risk_slack_pct, rule_set, age_targets FROM judges"
 )
 _ALL_JUDGES = _JUDGES + " ORDER BY name"
 _JUDGE_NAMED = _JUDGES + " WHERE name = :name"
@@ -82,6 +84,8 @@ def _profiles(link: Link, judges: list[tuple[Any, ...]]) -> list[Judge]:
             fy_start_month=fy_start_month,
             fy_start_day=fy_start_day,
             at_risk_slack_pct=at_risk_slack_pct,
+            rule_set=rule_set,
+            age_targets=read_targets(age_targets),
             sessions=tuple(
                 Session(weekday, read_time(start), read_time(end), SessionKind(kind), language)
                 for weekday, start, end, kind, language in sessions[judge_id]
@@ -106,8 +110,25 @@ def _profiles(link: Link, judges: list[tuple[Any, ...]]) -> list[Judge]:
             fy_start_month,
             fy_start_day,
             at_risk_slack_pct,
+            rule_set,
+            age_targets,
         ) in judges
     ]
+
+
+def read_targets(stored: str | None) -> tuple[AgeTarget, ...]:
+    """The judge's age-target settings from their stored JSON (NULL: none)."""
+    if not stored:
+        return ()
+    return tuple(
+        AgeTarget(Clock(item["clock"]), int(item["days"]), float(item["goal_pct"]))
+        for item in json.loads(stored)
+    )
+
+
+def stored_targets(targets: tuple[AgeTarget, ...]) -> str | None:
+    """The judge's age-target settings as the ``judges.age_targets`` column keeps them."""
+    return json.dumps([t.as_json() for t in targets]) if targets else None
 
 
 def _grouped(link: Link, query: str, wanted: object) -> dict[int, list[tuple[Any, ...]]]:

@@ -64,6 +64,10 @@ class Reader:
         closures, leave = self.calendar(judge.id)
         return ForecastInputs(judge, closures, leave, workload, as_of)
 
+    def cases_and_hearings(self, judge_id: int) -> tuple[list[Case], list[Hearing]]:
+        """Every case of the judge and every hearing of them, as the model's records."""
+        return docket_read.cases_and_hearings(self._link, judge_id)
+
     # The docket table ---------------------------------------------------------------------
 
     def docket_ids(

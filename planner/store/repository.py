@@ -18,6 +18,7 @@ from planner.store.court_closures import CourtClosureStore
 from planner.store.dialect import SQLITE
 from planner.store.errors import Conflict, StaleEdit
 from planner.store.notices import NoticeStore
+from planner.store.profiles import stored_targets
 from planner.store.reassign import CaseMover
 from planner.store.tables import (
     CaseKindRow,
@@ -352,6 +353,8 @@ class Repository(HearingStore):
         row.fy_start_month = judge.fy_start_month
         row.fy_start_day = judge.fy_start_day
         row.at_risk_slack_pct = judge.at_risk_slack_pct
+        row.rule_set = judge.rule_set
+        row.age_targets = stored_targets(judge.age_targets)
 
     def _write_profile_children(self, judge_id: int, judge: Judge) -> None:
         self._session.add_all(

@@ -90,6 +90,10 @@ class JudgeRow(Base):
     fy_start_month: Mapped[int] = mapped_column(Integer)
     fy_start_day: Mapped[int] = mapped_column(Integer)
     at_risk_slack_pct: Mapped[float] = mapped_column(Float)
+    #: The rule set the judge picked (NULL: the one in force), and the judge's settings of its
+    #: age targets as JSON (NULL: none) - revision 0004_rule_sets.
+    rule_set: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    age_targets: Mapped[str | None] = mapped_column(Text, nullable=True)
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
     uid: Mapped[str | None] = _uid()

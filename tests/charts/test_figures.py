@@ -45,7 +45,9 @@ def test_burn_up_plots_actual_booked_projected_and_pace() -> None:
     figure = new_figure()
     draw_burn_up(figure, data)
     ax = figure.axes[0]
-    assert ax.get_title() == "Completions toward the quota, fiscal year 2027"
+    assert ax.get_title() == (
+        "Completions toward the quota, fiscal year 2027\n2018 performance metrics, from 1 Oct 2018"
+    )
     assert ax.get_xlabel() == "Date"
     assert ax.get_ylabel() == "Completions counted toward the quota (cases)"
     actual = _line(figure, "Completed")

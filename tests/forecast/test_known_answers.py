@@ -52,7 +52,7 @@ def _completed(
 def _run(
     quota: int, cases: list[Case], hearings: tuple[Hearing, ...] = (), leave: tuple[Leave, ...] = ()
 ) -> Forecast:
-    judge = Judge("Small", quota=quota, sessions=MONDAYS)
+    judge = Judge("Small", quota=quota, sessions=MONDAYS, rule_set="2018")  # a quota applies
     return forecast(judge, closures=[], leave=leave, cases=cases, hearings=hearings, as_of=AS_OF)
 
 

@@ -17,7 +17,7 @@ from planner.services.chart_data import ChartData, compute_chart_data
 
 NOW = datetime(2026, 11, 25, 10, 0)
 MONDAYS = (Session(0, time(9), time(12), SessionKind.MASTER),)
-JUDGE = Judge("Hand Worked", court="Test", quota=30, sessions=MONDAYS)
+JUDGE = Judge("Hand Worked", court="Test", quota=30, sessions=MONDAYS, rule_set="2018")
 
 
 def _done(number: int, day: date, kind: CompletionKind = CompletionKind.REMOVAL_ORDER) -> Case:

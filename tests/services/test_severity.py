@@ -38,7 +38,7 @@ def _run(quota: int, pending: int, completed: int = 0) -> Forecast:
         )
         for i in range(completed)
     ]
-    judge = Judge("Small", quota=quota, sessions=MONDAYS)
+    judge = Judge("Small", quota=quota, sessions=MONDAYS, rule_set="2018")  # a quota applies
     return forecast(judge, closures=[], leave=[], cases=cases, hearings=[], as_of=AS_OF)
 
 
@@ -108,3 +108,14 @@ def test_an_empty_docket_with_the_quota_met_says_that_too() -> None:
     graded = grading(_run(5, pending=0, completed=5))
     assert graded.severity is Severity.NOTHING_TO_FORECAST
     assert graded.sentence == "No pending cases, and the quota of 5 is met: nothing to forecast."
+
+
+def test_without_a_quota_an_empty_docket_says_so_and_never_700() -> None:
+    """FY 2027 under the 2025 targets: no quota, no pending case, no completion to count."""
+    judge = Judge("Small", quota=700, sessions=MONDAYS)
+    result = forecast(judge, closures=[], leave=[], cases=[], hearings=[], as_of=AS_OF)
+    graded = grading(result)
+    assert graded.severity is Severity.NOTHING_TO_FORECAST
+    assert graded.sentence == (
+        "No pending cases: nothing to forecast under the 2025 targets (PM 25-47)."
+    )

@@ -64,6 +64,28 @@ def _why(f: Forecast) -> str:
     return "; ".join(risk_reasons(f))
 
 
+def _attainment(f: Forecast) -> str:
+    """ "detained 40% (goal 95%); motions 0% (goal 85%)": each age target's projection."""
+    if not f.age_targets:
+        return "–"
+    return "; ".join(
+        f"{p.target.label}: "
+        + ("none decided" if p.projected_pct is None else f"{p.projected_pct:.0f}%")
+        + f" (goal {p.target.goal_pct:g}%)"
+        for p in f.age_targets
+    )
+
+
+def _worst_attainment(f: Forecast) -> float:
+    """How far the worst target falls short of its goal (negative: all met), for sorting."""
+    gaps = [
+        p.target.goal_pct - p.projected_pct
+        for p in f.age_targets or ()
+        if p.projected_pct is not None
+    ]
+    return max(gaps, default=-math.inf)
+
+
 #: (header, tooltip, the text shown, the key it sorts by)
 COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], Any]], ...] = (
     ("Judge", "The judge's name", lambda f: f.judge, lambda f: f.judge.casefold()),
@@ -121,11 +143,25 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
         lambda f: f"{f.pending_cases:,}",
         lambda f: f.pending_cases,
     ),
+    (
+        "Rule set",
+        "The measures the fiscal year is planned against (the judge's choice, else the rule set "
+        "in force on its first day)",
+        lambda f: "–" if f.rule_set is None else f.rule_set.name,
+        lambda f: "" if f.rule_set is None else f.rule_set.name.casefold(),
+    ),
+    (
+        "Age targets",
+        "Each age target's share completed within it by fiscal-year end on the calendar as it "
+        "stands, against its goal (the furthest short first when sorted)",
+        _attainment,
+        _worst_attainment,
+    ),
 )
 VERDICT_COLUMN = 1
 WHY_COLUMN = 2  # beside the verdict it explains, wrapped to a width of its own
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-_NUMERIC = frozenset(range(3, len(COLUMNS)))
+_NUMERIC = frozenset(range(3, len(COLUMNS) - 2))  # the rule set and age targets are words
 
 
 class CourtModel(QAbstractTableModel):
@@ -347,7 +383,7 @@ class CourtView(QWidget):
         task = BackgroundTask(
             self,
             "Forecasting every judge…",
-            lambda _progress: forecast_judges(database, None, as_of),
+            lambda _progress: forecast_judges(database, None, as_of, ages=True),
         )
         task.finished.connect(self._loaded)
         task.failed.connect(self._failed)

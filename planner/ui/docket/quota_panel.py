@@ -1,8 +1,10 @@
 """The quota panel: the verdict as a coloured banner, the figures behind it, and a what-if strip."""
 
+import logging
+import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,10 +30,13 @@ from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import SessionChange, WhatIf, extra_session
 from planner.services.changes import Change
 from planner.services.severity import Severity, grading
+from planner.store.errors import StoreError
 from planner.ui.common.document_dialog import bring_forward
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import NEUTRAL_BANNER, SEVERITY_COLOURS, severity_icon
 from planner.ui.common.workspace import Workspace
+
+_log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from planner.services.explanation import WorkNeeded
@@ -210,6 +215,12 @@ class WhatIfStrip(QWidget):
         )
 
 
+class _AgeTargetsRelay(QObject):
+    """Carries the age targets' projection from its thread to the panel (a queued signal)."""
+
+    done = Signal(object, object)  # the saved forecast it was asked for, and the projected one
+
+
 class QuotaPanel(QFrame):
     """Always on screen: is the quota reachable, and if not, by how much must hearings shrink."""
 
@@ -229,6 +240,8 @@ class QuotaPanel(QFrame):
         self._work: WorkNeeded | None = None
         self._trying = False
         self._explanation: ExplanationDialog | None = None
+        self._age_targets = _AgeTargetsRelay(self)
+        self._age_targets.done.connect(self._age_targets_ready)
 
         self.banner = QFrame()
         self.banner.setObjectName("verdictBanner")
@@ -238,6 +251,7 @@ class QuotaPanel(QFrame):
         self.icon.setFixedSize(_ICON)
         self.title = QLabel()
         self.title.setObjectName("verdictTitle")
+        self.title.setWordWrap(True)  # it names the rule set too
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -408,6 +422,38 @@ class QuotaPanel(QFrame):
         self.what_if.show_template(judge.sessions)
         self.recompute()
         self.settled.emit()
+        # The age targets run the auto-scheduler: after the verdict is on screen, not before.
+        if self.saved_forecast.rule_set is not None and self.saved_forecast.rule_set.targets:
+            QTimer.singleShot(0, self.project_age_targets)
+
+    def project_age_targets(self) -> None:
+        """Project the saved forecast's age targets on the calendar as it stands, in a thread of
+        its own (the auto-scheduler takes about half a second for 5,000 cases: the window stays
+        responsive, and its poll for other programs' changes keeps its order), and show them
+        when they come (a what-if being tried keeps its own figures until it is reset)."""
+        from planner.services.forecasting import with_age_targets
+
+        saved = self.saved_forecast
+        if saved is None or saved.age_targets is not None:
+            return
+        database, relay = self.workspace.database, self._age_targets
+
+        def work() -> None:
+            try:
+                relay.done.emit(saved, with_age_targets(database, saved))
+            except StoreError:  # the file went away meanwhile: the verdict stays, without them
+                return
+            except Exception:  # an extra figure: the banner keeps the verdict, the log the bug
+                _log.exception("the age targets could not be projected")
+
+        threading.Thread(target=work, name="age-targets", daemon=True).start()
+
+    def _age_targets_ready(self, saved: Forecast, projected: Forecast) -> None:
+        if self.saved_forecast is not saved:  # the docket changed since: a newer run follows
+            return
+        self.saved_forecast = projected
+        if not self._trying:
+            self.recompute()
 
     def recompute(self) -> None:
         """Forecast from the loaded inputs with the what-if applied; no database access."""
@@ -499,9 +545,14 @@ class QuotaPanel(QFrame):
         self.severity = graded.severity
         self._paint_banner(SEVERITY_COLOURS[graded.severity], graded.severity)
         prefix = "What if (not saved): " if self._trying else ""
-        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}")
+        rules = f.rule_set
+        named = ""
+        if rules is not None and f.has_quota:
+            named = f" · {rules.title}"  # without a quota the title names it already
+        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}{named}")
         self.message.setText(graded.sentence)
-        self._show_advice(advice_sentence(f))
+        # The template advice is about completions: where a quota applies.
+        self._show_advice(advice_sentence(f) if f.has_quota else "")
         saved = self.saved_forecast
         self.what_if.difference.setText(
             f"Against the saved profile: {difference(saved, f)}"
@@ -509,11 +560,21 @@ class QuotaPanel(QFrame):
             else ""
         )
 
-        self.completed.set_figure(
-            f"{f.completed:,} / {f.quota:,}",
-            f"even pace: {f.pace_expected_to_date:,.0f} by now",
+        self.completed.caption.setText(
+            "completed of quota" if f.has_quota else "completed this fiscal year"
         )
-        self.needed.set_figure(f"{f.needed:,}", f"{f.pending_cases:,} cases pending")
+        if f.has_quota:
+            self.completed.set_figure(
+                f"{f.completed:,} / {f.quota:,}",
+                f"even pace: {f.pace_expected_to_date:,.0f} by now",
+            )
+        else:
+            self.completed.set_figure(f"{f.completed:,}", "no quota under this rule set")
+        self.needed.set_figure(
+            f"{f.needed:,}",
+            f"{f.pending_cases:,} cases pending"
+            + ("" if f.has_quota else f"; to the profile's {f.quota:,}, for reference"),
+        )
         self.hours_left.set_figure(
             hours(f.capacity_minutes),
             f"{f.workdays_left:,} workdays, {hours(f.booked_minutes)} h booked",

@@ -6,10 +6,12 @@ from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.rules import BUILT_IN, CLOCK_WORDS, TARGETS_2025, AgeTarget, Clock
 from planner.ui.judges.field_error import FieldError, with_error
 
 #: The zones of US immigration courts, offered before every other IANA zone.
@@ -54,6 +57,62 @@ SLACK_HELP = (
     "A reachable year is at risk when the capacity left in the binding pools after the needed "
     "cases is less than this share of their capacity"
 )
+
+
+#: The rule-set choices: (key, words); None is the rule set in force on the year's first day.
+RULE_SET_CHOICES: tuple[tuple[str | None, str], ...] = (
+    (None, "the one in force on the fiscal year's first day"),
+    *((rules.key, rules.title) for rules in BUILT_IN.values()),
+    ("own", "the court's own measures (the quota and the targets below)"),
+)
+
+
+class TargetsEditor(QWidget):
+    """The judge's own figures for each age target: a clock ticked replaces the rule set's days
+    and goal with the ones beside it; unticked, the rule set's own apply."""
+
+    changed = Signal()
+
+    def __init__(self, targets: tuple[AgeTarget, ...]) -> None:
+        super().__init__()
+        own = {t.clock: t for t in targets}
+        shown = {t.clock: t for t in BUILT_IN[TARGETS_2025].targets}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.rows: dict[Clock, tuple[QCheckBox, QSpinBox, QDoubleSpinBox]] = {}
+        for row, clock in enumerate(Clock):
+            target = own.get(clock) or shown[clock]
+            tick = QCheckBox(f"{CLOCK_WORDS[clock]} within")
+            tick.setChecked(clock in own)
+            tick.setToolTip("Ticked: these figures replace the rule set's for this clock")
+            days = QSpinBox()
+            days.setRange(1, 3650)
+            days.setSuffix(" days")
+            days.setValue(target.days)
+            goal = QDoubleSpinBox()
+            goal.setRange(0.1, 100)
+            goal.setDecimals(1)
+            goal.setPrefix("goal ")
+            goal.setSuffix(" %")
+            goal.setValue(target.goal_pct)
+            for column, widget in enumerate((tick, days, goal)):
+                grid.addWidget(widget, row, column)
+            days.setEnabled(tick.isChecked())
+            goal.setEnabled(tick.isChecked())
+            tick.toggled.connect(days.setEnabled)
+            tick.toggled.connect(goal.setEnabled)
+            tick.toggled.connect(self.changed)
+            days.valueChanged.connect(self.changed)
+            goal.valueChanged.connect(self.changed)
+            self.rows[clock] = (tick, days, goal)
+        grid.setColumnStretch(3, 1)
+
+    def targets(self) -> tuple[AgeTarget, ...]:
+        return tuple(
+            AgeTarget(clock, days.value(), goal.value())
+            for clock, (tick, days, goal) in self.rows.items()
+            if tick.isChecked()
+        )
 
 
 def zone_names() -> list[str]:
@@ -118,6 +177,19 @@ class GeneralForm(QWidget):
         self.slack_help.setWordWrap(True)
         self.slack_help.setEnabled(False)  # the style's muted text: a note, not a field
 
+        self.rule_set = QComboBox()
+        for key, words in RULE_SET_CHOICES:
+            self.rule_set.addItem(words, key)
+        self.rule_set.setCurrentIndex(
+            next(i for i, (key, _) in enumerate(RULE_SET_CHOICES) if key == judge.rule_set)
+        )
+        self.rule_set.setToolTip(
+            "The measures a fiscal year is planned against: by default the rule set in force on "
+            "its first day (the 2018 metrics from 1 Oct 2018, none from 19 Oct 2021, the 2025 "
+            "targets from 12 Sep 2025)"
+        )
+        self.targets = TargetsEditor(judge.age_targets)
+
         fy = QWidget()
         fy_layout = QHBoxLayout(fy)
         fy_layout.setContentsMargins(0, 0, 0, 0)
@@ -139,13 +211,17 @@ class GeneralForm(QWidget):
             ("&Quota:", "quota", self.quota),
             ("&Fiscal year starts:", "fy_start", fy),
             ("At-risk &slack:", "at_risk_slack_pct", slack),
+            ("&Rule set:", "rule_set", self.rule_set),
+            ("Age &targets:", "age_targets", self.targets),
         )
         for caption, key, field in rows:
             box, self.errors[key] = with_error(field)
             form.addRow(caption, box)
             label = form.labelForField(box)
             assert isinstance(label, QLabel)  # addRow with a caption made it
-            label.setBuddy({fy: self.fy_month, slack: self.slack}.get(field, field))
+            first_tick = self.targets.rows[Clock.DETAINED][0]
+            buddies = {fy: self.fy_month, slack: self.slack, self.targets: first_tick}
+            label.setBuddy(buddies.get(field, field))
 
         self.name.textChanged.connect(self._edited)
         self.court.textChanged.connect(self._edited)
@@ -154,6 +230,8 @@ class GeneralForm(QWidget):
         self.fy_month.currentIndexChanged.connect(self._edited)
         self.fy_day.valueChanged.connect(self._edited)
         self.slack.valueChanged.connect(self._edited)
+        self.rule_set.currentIndexChanged.connect(self._edited)
+        self.targets.changed.connect(self._edited)
         self.check()
 
     def values(self) -> dict[str, Any]:
@@ -166,6 +244,8 @@ class GeneralForm(QWidget):
             "fy_start_month": self.fy_month.currentIndex() + 1,
             "fy_start_day": self.fy_day.value(),
             "at_risk_slack_pct": self.slack.value(),
+            "rule_set": self.rule_set.currentData(),
+            "age_targets": self.targets.targets(),
         }
 
     def check(self) -> dict[str, str]:

@@ -45,7 +45,7 @@ def _court(database: Database) -> None:
                 Case(f"{number + 1}{i:08d}", f"R{i}", "removal", date(2025, 1, 1))
                 for i in range(count)
             )
-            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS)
+            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS, rule_set="2018")
             repo.add_docket(Docket(judge, cases=cases))
 
 
@@ -187,7 +187,7 @@ def test_the_pace_to_date_and_why_an_at_risk_judge_is_at_risk(qtbot, workspace) 
                 )
                 for i in range(completed)
             )
-            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS)
+            judge = Judge(name, court="Test", quota=quota, sessions=MONDAYS, rule_set="2018")
             repo.add_docket(Docket(judge, cases=cases))
     view = _view(qtbot, workspace)
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -254,3 +254,28 @@ def test_save_as_pdf_prints_the_table_as_shown(qtbot, workspace, tmp_path) -> No
     # The judges in the order on screen, worst first.
     positions = [text.index(name) for name in WORST_FIRST]
     assert positions == sorted(positions)
+
+
+def test_every_judges_rule_set_and_age_targets(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    """Ford's FY 2027 is under the 2025 targets (in force on 1 Oct 2026): one detained removal
+    case received on 1 Oct 2026, nothing booked, completes on Mon 7 Dec (its two master
+    hearings on 30 Nov and 7 Dec), past its 60 days: 0% against 95%. Adams picked the 2018
+    metrics: motions and the asylum clock, with no case under them."""
+    with workspace.database.transaction() as repo:
+        case = Case("900000001", "R1", "removal", date(2026, 10, 1), detained=True)
+        repo.add_docket(Docket(Judge("Ford", sessions=MONDAYS), cases=(case,)))
+        adams = tuple(
+            Case(f"1{i:08d}", f"R{i}", "removal", date(2025, 1, 1)) for i in range(3)
+        )
+        repo.add_docket(Docket(Judge("Adams", sessions=MONDAYS, rule_set="2018"), cases=adams))
+    view = _view(qtbot, workspace)
+    rows = {f.judge: row for row, f in enumerate(view.rows())}
+    assert _cell(view, rows["Ford"], "Rule set") == "2025 targets (PM 25-47)"
+    assert _cell(view, rows["Ford"], "Age targets").startswith(
+        "detained within 60 days: 0% (goal 95%); non-detained within 365 days: none decided"
+    )
+    assert _cell(view, rows["Adams"], "Rule set") == "2018 performance metrics"
+    assert _cell(view, rows["Adams"], "Age targets") == (
+        "motions within 20 days: none decided (goal 85%); "
+        "asylum applications within 180 days: none decided (goal 100%)"
+    )

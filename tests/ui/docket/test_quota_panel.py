@@ -29,7 +29,7 @@ def _judge_with_cases(workspace: Workspace, quota: int, count: int) -> Judge:
     )
     with workspace.database.transaction() as repo:
         judge_id = repo.add_docket(
-            Docket(Judge("Small", quota=quota, sessions=MONDAYS), cases=cases)
+            Docket(Judge("Small", quota=quota, sessions=MONDAYS, rule_set="2018"), cases=cases)
         )
     judge = next(j for j in workspace.judges() if j.id == judge_id)
     workspace.switch_judge(judge)
@@ -236,7 +236,9 @@ def test_how_loud_the_banner_is_follows_how_far_off_the_year_is(
 def test_an_empty_docket_says_there_is_nothing_to_forecast(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     panel = _shown_panel(qtbot, workspace)
     _judge_with_cases(workspace, quota=700, count=0)
-    assert panel.title.text() == "<b>No pending cases</b> — FY 2027"
+    assert panel.title.text() == (
+        "<b>No pending cases</b> — FY 2027 · 2018 performance metrics, from 1 Oct 2018"
+    )
     assert panel.message.text().startswith("No pending cases: nothing to forecast yet.")
     assert panel.shortening.value.text() == "–"
     assert panel.shortening.detail.text() == "no pending cases"
@@ -294,7 +296,7 @@ def test_the_banner_names_the_template_change_that_fits_the_most_completions(
     cases = tuple(Case(f"{i:09d}", f"R{i}", "asylum", date(2025, 1, 1)) for i in range(1, 101))
     with workspace.database.transaction() as repo:
         judge_id = repo.add_docket(
-            Docket(Judge("Two pools", quota=100, sessions=sessions), cases=cases)
+            Docket(Judge("Two pools", quota=100, sessions=sessions, rule_set="2018"), cases=cases)
         )
     workspace.switch_judge(next(j for j in workspace.judges() if j.id == judge_id))
     qtbot.waitUntil(lambda: panel.up_to_date)
@@ -371,3 +373,32 @@ def test_the_what_if_strip_turns_a_weekly_session_into_another_kind_unsaved(
     assert not strip.kind.isEnabled()
     assert panel.fit.value.text() == "19"
     assert strip.difference.text() == ""
+
+
+def test_without_a_quota_the_banner_names_the_rule_set_and_its_targets(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """FY 2027 began on 1 Oct 2026, under the 2025 targets (no quota). One detained removal case
+    received on 1 Oct 2026 (60 days: 30 Nov), nothing booked: from Thu 26 Nov the deadline
+    policy sets its two master hearings on Mondays 30 Nov and 7 Dec, so it completes on 7 Dec
+    and passes its 60 days on 1 December."""
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    case = Case("100000001", "R1", "removal", date(2026, 10, 1), detained=True)
+    with workspace.database.transaction() as repo:
+        judge_id = repo.add_docket(
+            Docket(Judge("Targets", quota=700, sessions=MONDAYS), cases=(case,))
+        )
+    workspace.switch_judge(next(j for j in workspace.judges() if j.id == judge_id))
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    assert "2025 targets (PM 25-47)" in panel.title.text()
+    qtbot.waitUntil(lambda: panel.forecast is not None and panel.forecast.age_targets is not None)
+    text = panel.message.text()
+    assert (
+        "Detained within 60 days: 0% projected, goal 95%; 1 case will pass 60 days on 1 December"
+        in text
+    )
+    assert "700" not in text
+    assert "700" not in panel.title.text()
+    assert panel.completed.caption.text() == "completed this fiscal year"
+    assert "1 of 4 age targets short" in panel.title.text()

@@ -283,3 +283,31 @@ def test_selected_leave_is_changed_and_removed(qtbot) -> None:  # type: ignore[n
 
 
 QDateEditSection = QTimeEdit.Section
+
+
+def test_the_rule_set_and_age_targets_are_kept_and_picked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A profile's choice survives an edit of something else; a clock ticked takes the figures
+    typed beside it; the rule set is picked from its list."""
+    from dataclasses import replace
+
+    from planner.domain.rules import AgeTarget, Clock
+
+    chosen = replace(ALVAREZ, rule_set="2018", age_targets=(AgeTarget(Clock.MOTIONS, 30, 90.0),))
+    dialog = open_dialog(qtbot, chosen)
+    retype(qtbot, dialog.general.court, "San Francisco Immigration Court")
+    judge, _, _ = dialog.profile()
+    assert judge.rule_set == "2018"
+    assert judge.age_targets == (AgeTarget(Clock.MOTIONS, 30, 90.0),)
+
+    form = dialog.general
+    form.rule_set.setCurrentIndex(form.rule_set.findData("2025"))
+    tick, days, goal = form.targets.rows[Clock.DETAINED]
+    assert goal.value() == 95.0  # the 2025 figure shown until ticked
+    assert not days.isEnabled()
+    tick.click()
+    assert days.isEnabled()
+    retype(qtbot, days, "45")
+    judge, _, _ = dialog.profile()
+    assert judge.rule_set == "2025"
+    assert AgeTarget(Clock.DETAINED, 45, 95.0) in judge.age_targets
+    assert "2025 targets (PM 25-47), from 12 Sep 2025" in form.rule_set.currentText()

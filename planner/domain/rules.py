@@ -1,0 +1,304 @@
+"""Rule sets: the named, dated measures a fiscal year is planned against (shared/domain.md).
+
+A rule set has a name, the day it took effect, a quota (or none) and age targets: a clock per
+kind of case (detained 60 days, non-detained 365 days, motions, the asylum 180-day clock ...)
+with the share of cases that should be completed within it. A judge's fiscal year uses the
+rule set in force on its first day unless the judge picks another; every threshold is a
+setting of the judge's profile (``Judge.age_targets`` replaces a clock's days and goal).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from planner.domain.errors import InvalidValue
+
+
+class Clock(StrEnum):
+    """Which cases an age target counts, and from which day."""
+
+    DETAINED = "detained"  # detained cases (not motions), from the day the rule set counts from
+    NON_DETAINED = "non_detained"  # the other cases (not motions), from the same day
+    MOTIONS = "motions"  # motions, from their receipt
+    ASYLUM = "asylum"  # cases with an asylum application, from its filing (INA 208(d)(5))
+
+
+CLOCK_WORDS = {
+    Clock.DETAINED: "detained",
+    Clock.NON_DETAINED: "non-detained",
+    Clock.MOTIONS: "motions",
+    Clock.ASYLUM: "asylum applications",
+}
+
+#: The keys of the built-in rule sets, and the court's own.
+METRICS_2018 = "2018"
+NO_MEASURES = "none"
+TARGETS_2025 = "2025"
+COURTS_OWN = "own"
+RULE_SET_KEYS = (METRICS_2018, NO_MEASURES, TARGETS_2025, COURTS_OWN)
+
+MAX_TARGET_DAYS = 3650
+
+
+@dataclass(frozen=True, slots=True)
+class AgeTarget:
+    """``goal_pct`` of the cases under ``clock`` completed within ``days`` days of its start."""
+
+    clock: Clock
+    days: int
+    goal_pct: float
+
+    def __post_init__(self) -> None:
+        try:
+            object.__setattr__(self, "clock", Clock(self.clock))
+        except ValueError:
+            known = ", ".join(Clock)
+            raise InvalidValue(f"age target {self.clock!r} is not one of: {known}") from None
+        if isinstance(self.days, bool) or not isinstance(self.days, int):
+            raise InvalidValue(
+                f"the {self.clock} target's days {self.days!r} must be a whole number"
+            )
+        if not 1 <= self.days <= MAX_TARGET_DAYS:
+            raise InvalidValue(
+                f"the {self.clock} target's days {self.days!r} must be 1 to {MAX_TARGET_DAYS}"
+            )
+        if not 0 < self.goal_pct <= 100:
+            raise InvalidValue(
+                f"the {self.clock} target's goal {self.goal_pct!r}% must be above 0 and at most 100"
+            )
+
+    @property
+    def label(self) -> str:
+        """ "detained within 60 days" """
+        return f"{CLOCK_WORDS[self.clock]} within {self.days} days"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"clock": self.clock.value, "days": self.days, "goal_pct": self.goal_pct}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """A named, dated set of measures. ``quota`` None: no completion quota applies."""
+
+    key: str
+    name: str
+    effective: date | None  # None: the court's own, in force when the judge picks it
+    quota: int | None
+    unsatisfactory: int | None
+    targets: tuple[AgeTarget, ...]
+    source: str  # where the figures come from, and how sure they are
+
+    @property
+    def title(self) -> str:
+        """ "2025 targets (PM 25-47), from 12 Sep 2025" """
+        if self.effective is None:
+            return self.name
+        return f"{self.name}, from {self.effective.day} {self.effective:%b %Y}"
+
+    def target(self, clock: Clock) -> AgeTarget | None:
+        return next((t for t in self.targets if t.clock is clock), None)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "effective": None if self.effective is None else self.effective.isoformat(),
+            "quota": self.quota,
+            "unsatisfactory": self.unsatisfactory,
+            "targets": [t.as_json() for t in self.targets],
+        }
+
+
+_ASYLUM = AgeTarget(Clock.ASYLUM, 180, 100.0)
+
+BUILT_IN: dict[str, RuleSet] = {
+    METRICS_2018: RuleSet(
+        METRICS_2018,
+        "2018 performance metrics",
+        date(2018, 10, 1),
+        700,
+        560,
+        # The motions benchmark (85% within 20 days of receipt); the other 2018 benchmarks count
+        # from the merits hearing, not from a case's start, and are not age targets.
+        (AgeTarget(Clock.MOTIONS, 20, 85.0), _ASYLUM),
+        "EOIR performance work plan of 30 March 2018, effective 1 October 2018; 560 "
+        "(unsatisfactory) as press reports give it",
+    ),
+    NO_MEASURES: RuleSet(
+        NO_MEASURES,
+        "no measures (2018 metrics suspended)",
+        date(2021, 10, 19),
+        None,
+        None,
+        (),
+        "the Chief Immigration Judge suspended the 2018 metrics on 19 October 2021 (AILA, "
+        "Government Executive)",
+    ),
+    TARGETS_2025: RuleSet(
+        TARGETS_2025,
+        "2025 targets (PM 25-47)",
+        date(2025, 9, 12),
+        None,
+        None,
+        (
+            AgeTarget(Clock.DETAINED, 60, 95.0),
+            AgeTarget(Clock.NON_DETAINED, 365, 95.0),
+            # The memo's motion figures were not found: the 2018 benchmark, to check.
+            AgeTarget(Clock.MOTIONS, 20, 85.0),
+            _ASYLUM,
+        ),
+        "EOIR policy memorandum PM 25-47 of 12 September 2025 as secondary sources report it: "
+        "defaults to check, not facts",
+    ),
+}
+
+#: The court's own rule set starts from the 2025 figures; the judge sets each of them.
+_OWN_DEFAULT_TARGETS = BUILT_IN[TARGETS_2025].targets
+
+
+def rule_set_in_force(day: date) -> RuleSet:
+    """The built-in rule set in force on ``day``: the latest to take effect on or before it (no
+    measures before 1 October 2018)."""
+    found = BUILT_IN[NO_MEASURES]
+    for rules in sorted(BUILT_IN.values(), key=lambda r: r.effective or date.min):
+        if rules.effective is not None and rules.effective <= day:
+            found = rules
+    return found
+
+
+def check_rule_set_key(key: str | None) -> str | None:
+    """``key`` if it names a rule set (None: the one in force), else a one-line refusal."""
+    if key is not None and key not in RULE_SET_KEYS:
+        known = ", ".join(RULE_SET_KEYS)
+        raise InvalidValue(f"rule set {key!r} is not one of: {known} (or none given: in force)")
+    return key
+
+
+def check_targets(targets: Iterable[AgeTarget]) -> tuple[AgeTarget, ...]:
+    """The judge's own target settings, each clock at most once, in the clocks' order."""
+    found: dict[Clock, AgeTarget] = {}
+    for target in targets:
+        if target.clock in found:
+            raise InvalidValue(f"the {target.clock} age target is set twice")
+        found[target.clock] = target
+    return tuple(found[clock] for clock in Clock if clock in found)
+
+
+def rules_for(
+    fy_first: date,
+    chosen: str | None,
+    quota: int,
+    settings: Iterable[AgeTarget] = (),
+) -> RuleSet:
+    """The rule set a fiscal year starting on ``fy_first`` is measured against: the judge's
+    choice (``chosen``), else the one in force on that day; the judge's ``quota`` is the
+    setting of a quota where the rule set has one, and ``settings`` replace a clock's days and
+    goal where the rule set has that clock (the court's own has the clocks set, else the 2025
+    figures)."""
+    if chosen == COURTS_OWN:
+        own = {t.clock: t for t in settings}
+        targets = tuple(own.get(t.clock, t) for t in _OWN_DEFAULT_TARGETS)
+        return RuleSet(
+            COURTS_OWN,
+            "the court's own measures",
+            None,
+            quota,
+            None,
+            targets,
+            "the judge's profile",
+        )
+    base = BUILT_IN[chosen] if chosen is not None else rule_set_in_force(fy_first)
+    own = {t.clock: t for t in settings}
+    return RuleSet(
+        base.key,
+        base.name,
+        base.effective,
+        None if base.quota is None else quota,
+        base.unsatisfactory,
+        tuple(own.get(t.clock, t) for t in base.targets),
+        base.source,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseClockFacts:
+    """What an age target reads of a case."""
+
+    kind: str
+    detained: bool
+    received: date
+    asylum_filed: date | None = None
+    nta_served: date | None = None
+
+
+def clock_start(target: AgeTarget, case: CaseClockFacts) -> date | None:
+    """The day the target's clock starts for the case, or None when the target does not apply.
+
+    Detained and non-detained count from the case's receipt by the court (motions aside);
+    motions from their receipt; the asylum clock from the application's filing."""
+    motion = case.kind == "motion"
+    match target.clock:
+        case Clock.DETAINED:
+            return case.received if case.detained and not motion else None
+        case Clock.NON_DETAINED:
+            return case.received if not case.detained and not motion else None
+        case Clock.MOTIONS:
+            return case.received if motion else None
+        case Clock.ASYLUM:
+            return case.asylum_filed
+
+
+def passes_on(target: AgeTarget, start: date) -> date:
+    """The first day a case whose clock started on ``start`` is past the target: completed on
+    or before ``start + days`` it is within it."""
+    return start + timedelta(days=target.days + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetProjection:
+    """One age target's projected attainment for the fiscal year (``planner forecast --json``'s
+    ``age_targets``): the share of the cases decided by fiscal-year end that are completed
+    within the target (None: no such case), and the pending cases that will pass it."""
+
+    target: AgeTarget
+    projected_pct: float | None
+    cases_missing: int
+    first_miss: date | None
+    met: int = 0
+    counted: int = 0
+
+    @property
+    def short(self) -> bool:
+        return self.projected_pct is not None and self.projected_pct < self.target.goal_pct
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "target": self.target.label,
+            "goal_pct": self.target.goal_pct,
+            "projected_pct": None if self.projected_pct is None else round(self.projected_pct, 1),
+            "cases_missing": self.cases_missing,
+            "first_miss": None if self.first_miss is None else self.first_miss.isoformat(),
+        }
+
+    def sentence(self, today: date | None = None) -> str:
+        """ "detained within 60 days: 71% projected, goal 95%; 38 cases will pass 60 days, the
+        first on 14 January" """
+        t = self.target
+        goal = f"goal {t.goal_pct:g}%"
+        if self.projected_pct is None:
+            head = f"{t.label}: no case decided by year end, {goal}"
+        else:
+            head = f"{t.label}: {self.projected_pct:.0f}% projected, {goal}"
+        if not self.cases_missing or self.first_miss is None:
+            return head
+        past = today is not None and self.first_miss <= today
+        when = f"{self.first_miss.day} {self.first_miss:%B}" + (
+            f" {self.first_miss.year}" if past else ""
+        )
+        if self.cases_missing == 1:
+            verb = "passed" if past else "will pass"
+            return f"{head}; 1 case {verb} {t.days} days on {when}"
+        first = "the first already" if past else "the first"
+        return f"{head}; {self.cases_missing:,} cases will pass {t.days} days, {first} on {when}"

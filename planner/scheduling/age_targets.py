@@ -1,0 +1,151 @@
+"""Age targets on the calendar as it stands: when each pending case will be completed, and so
+which share of each target's cases is completed within it by fiscal-year end.
+
+The rules are docs/forecast.md's ("Age targets"):
+- a case completed this fiscal year (a completion kind the judge counts) is completed on its
+  completion date;
+- a pending case with hearings booked from as-of on is completed at its last booked hearing
+  when that hearing is of the kind that ends its kind of case (the merits hearing of an asylum
+  case, a master hearing of a removal case ...); else its next step is booked and the rest is
+  not, and it is not completed by fiscal-year end;
+- every other pending case is completed at the last hearing the auto-scheduler's deadline
+  policy proposes for it from as-of (docs/autoschedule.md), if it proposes all it needs.
+Then, for each target, a case whose clock runs out by fiscal-year end, or that is completed by
+then, is decided: met when completed within the target's days, missed otherwise. Cases still
+inside their clock at year end and not completed are not counted either way.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+
+from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
+from planner.domain.docket import Case, Closure, Hearing, Leave
+from planner.domain.judge import Judge
+from planner.domain.rules import (
+    CaseClockFacts,
+    RuleSet,
+    TargetProjection,
+    clock_start,
+    passes_on,
+)
+from planner.domain.vocabulary import CaseStatus, HearingStatus, hearings_of_kind
+from planner.scheduling.autoschedule import Policy, propose
+
+
+def projected_completions(
+    judge: Judge,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Sequence[Case],
+    hearings: Sequence[Hearing],
+    as_of: datetime,
+) -> dict[str, date | None]:
+    """Each case completed this fiscal year or pending at ``as_of`` (a local time), and the day
+    it is (or will be) completed on the calendar as it stands; None: not by fiscal-year end."""
+    today = as_of.date()
+    fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
+    end = datetime.combine(fy_last + timedelta(days=1), time())
+    found: dict[str, date | None] = {}
+    pending: dict[str, Case] = {}
+    for case in cases:
+        done = case.completion_date
+        if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
+            if fy_first <= done and case.completion_kind in judge.counted_completions:
+                found[case.a_number] = done
+        elif case.received <= today:
+            pending[case.a_number] = case
+    last_booked: dict[str, Hearing] = {}
+    for hearing in hearings:
+        if (
+            hearing.status is HearingStatus.SCHEDULED
+            and as_of <= hearing.start < end
+            and hearing.a_number in pending
+        ):
+            seen = last_booked.get(hearing.a_number)
+            if seen is None or hearing.start > seen.start:
+                last_booked[hearing.a_number] = hearing
+    for a_number, hearing in last_booked.items():
+        ending = hearings_of_kind(pending[a_number].kind)[-1]
+        found[a_number] = hearing.start.date() if hearing.kind is ending else None
+    rest = [case for a_number, case in pending.items() if a_number not in last_booked]
+    if rest:
+        # The auto-scheduler proposes from as-of's day when as-of is its midnight, else from
+        # the next day (it never sets a hearing for later today).
+        first = today if as_of.time() == time() else today + timedelta(days=1)
+        if first <= fy_last:
+            calendar = CourtCalendar(judge, closures, leave, first, fy_last)
+            proposal = propose(judge, calendar, rest, hearings, first, Policy.DEADLINE)
+            unplaced = {u.a_number for u in proposal.unplaced}
+            for proposed in proposal.proposed:  # in time order: the last one wins
+                if proposed.a_number not in unplaced:
+                    found[proposed.a_number] = proposed.start.date()
+        for case in rest:
+            found.setdefault(case.a_number, None)
+    return found
+
+
+def attainment(
+    rules: RuleSet,
+    cases: Iterable[Case],
+    completions: dict[str, date | None],
+    fy_last: date,
+) -> tuple[TargetProjection, ...]:
+    """Each of the rule set's targets against the completion days ``completions`` gives (the
+    cases not in it are neither completed this year nor pending: not counted)."""
+    by_number = {case.a_number: case for case in cases}
+    results = []
+    for target in rules.targets:
+        met = decided = missing = 0
+        first_miss: date | None = None
+        for a_number, done in completions.items():
+            case = by_number[a_number]
+            facts = CaseClockFacts(
+                case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
+            )
+            start = clock_start(target, facts)
+            if start is None:
+                continue
+            deadline = start + timedelta(days=target.days)
+            passes = passes_on(target, start)
+            if done is not None and done <= fy_last:
+                decided += 1
+                if done <= deadline:
+                    met += 1
+                    continue
+            elif passes <= fy_last:
+                decided += 1
+            else:
+                continue  # still inside its clock at year end
+            if case.status is CaseStatus.PENDING:
+                missing += 1
+                first_miss = passes if first_miss is None else min(first_miss, passes)
+        results.append(
+            TargetProjection(
+                target,
+                100 * met / decided if decided else None,
+                missing,
+                first_miss,
+                met,
+                decided,
+            )
+        )
+    return tuple(results)
+
+
+def project_age_targets(
+    judge: Judge,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Sequence[Case],
+    hearings: Sequence[Hearing],
+    as_of: datetime,
+) -> tuple[TargetProjection, ...]:
+    """The judge's age targets for the fiscal year of ``as_of``, projected on the calendar as it
+    stands (nothing is run when the rule set has no targets)."""
+    fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
+    rules = judge.rules(fy_first)
+    if not rules.targets:
+        return ()
+    closures, leave = list(closures), list(leave)
+    completions = projected_completions(judge, closures, leave, cases, hearings, as_of)
+    return attainment(rules, cases, completions, fy_last)
