@@ -163,20 +163,22 @@ def test_keys_move_by_week_and_day_and_t_comes_back(view: CalendarView, qtbot) -
     def first() -> date:
         return view.days()[0]
 
-    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert first() == date(2026, 11, 30)
     assert view.day_labels()[1] == "Tue 1 Dec · Building maintenance"
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert first() == date(2026, 12, 7)
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
-    qtbot.keyClick(view, Qt.Key.Key_Left)
-    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert first() == date(2026, 11, 16)
     qtbot.keyClick(view, Qt.Key.Key_T)
     assert first() == date(2026, 11, 23)
     qtbot.keyClick(view, Qt.Key.Key_D)
     assert view.days() == [NOW.date()]
     assert view.day_button.isChecked()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the first press selects the day's hearing
+    assert view.days() == [NOW.date()] and view.selected is not None
     qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.days() == [date(2026, 11, 27)]

@@ -1,0 +1,193 @@
+"""Screen readers and painted views: the things a widget paints itself (the calendar's sessions
+and hearings) shown to assistive technology as accessible objects, and changes announced.
+
+A painted widget lists what it draws as ``AccessibleItem`` objects (plain QObjects, its children,
+made again when it lays out) and says which one has the keyboard's focus; ``install()`` puts a
+factory in Qt's accessibility layer that gives such a widget an interface whose children are
+those items, each with its role, name, description, state and place on the screen. Qt then
+reports them on the platform's bus (AT-SPI on Linux, UI Automation on Windows), where a screen
+reader reads them like any other control. Nothing here paints: the widget keeps its painting
+and only tells what is where.
+"""
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QObject, QRect, QRectF
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QAccessibleObject,
+)
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
+
+
+class AccessibleItem(QObject):
+    """One thing a widget paints: its role, name ("9:00 to 12:00, master calendar, 14
+    hearings"), description, rectangle in the widget's coordinates, and whether it takes focus."""
+
+    def __init__(
+        self,
+        host: QWidget,
+        role: QAccessible.Role,
+        name: str,
+        rect: QRectF,
+        *,
+        description: str = "",
+        focusable: bool = False,
+        key: object = None,
+    ) -> None:
+        super().__init__(host)
+        self.host = host
+        self.role = role
+        self.name = name
+        self.description = description
+        self.rect = rect
+        self.focusable = focusable
+        self.key = key  # what the item stands for (a hearing's id, say)
+
+
+@runtime_checkable
+class ItemHost(Protocol):
+    """A painted widget whose items are shown to screen readers."""
+
+    def accessible_items(self) -> Sequence[AccessibleItem]: ...
+
+    def accessible_focus(self) -> AccessibleItem | None: ...
+
+    def accessible_selected(self) -> AccessibleItem | None: ...
+
+
+class _HostInterface(QAccessibleWidget):
+    """The painted widget: a list whose children are its items."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.List)
+        self._widget = widget
+
+    def _items(self) -> Sequence[AccessibleItem]:
+        host = self._widget
+        return host.accessible_items() if isinstance(host, ItemHost) else ()
+
+    def childCount(self) -> int:
+        return len(self._items())
+
+    def child(self, index: int) -> QAccessibleInterface | None:
+        items = self._items()
+        if 0 <= index < len(items):
+            return QAccessible.queryAccessibleInterface(items[index])
+        return None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        target = child.object()
+        return next((i for i, item in enumerate(self._items()) if item is target), -1)
+
+    def focusChild(self) -> QAccessibleInterface | None:
+        host = self._widget
+        focused = host.accessible_focus() if isinstance(host, ItemHost) else None
+        if focused is None or not host.hasFocus():
+            return None
+        return QAccessible.queryAccessibleInterface(focused)
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+        point = self._widget.mapFromGlobal(QRect(x, y, 1, 1).topLeft())
+        for item in reversed(self._items()):
+            if item.rect.contains(point.toPointF()):
+                return QAccessible.queryAccessibleInterface(item)
+        return None
+
+
+class _ItemInterface(QAccessibleObject):
+    def __init__(self, item: AccessibleItem) -> None:
+        super().__init__(item)
+        self._item = item
+
+    def role(self) -> QAccessible.Role:
+        return self._item.role
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self._item.name
+        if kind == QAccessible.Text.Description:
+            return self._item.description
+        return ""
+
+    def state(self) -> QAccessible.State:
+        state = QAccessible.State()
+        item, host = self._item, self._item.host
+        state.focusable = item.focusable
+        state.selectable = item.focusable
+        if isinstance(host, ItemHost):
+            state.selected = host.accessible_selected() is item
+            state.focused = host.hasFocus() and host.accessible_focus() is item
+        state.invisible = not host.isVisible()
+        return state
+
+    def rect(self) -> QRect:
+        host = self._item.host
+        box = self._item.rect.toAlignedRect()
+        return QRect(host.mapToGlobal(box.topLeft()), box.size())
+
+    def parent(self) -> QAccessibleInterface | None:
+        return QAccessible.queryAccessibleInterface(self._item.host)
+
+    def childCount(self) -> int:
+        return 0
+
+    def child(self, index: int) -> QAccessibleInterface | None:
+        return None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        return -1
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+        return None
+
+
+def _factory(key: str, target: QObject) -> QAccessibleInterface | None:
+    if isinstance(target, AccessibleItem):
+        return _ItemInterface(target)
+    if isinstance(target, QWidget) and isinstance(target, ItemHost):
+        return _HostInterface(target)
+    return None
+
+
+_installed = False
+
+
+def install() -> None:
+    """Put the factory in Qt's accessibility layer (once; before a painted widget is asked)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
+
+
+def items_changed(host: QWidget) -> None:
+    """Tell screen readers that ``host`` laid out its items again (they read its children anew)."""
+    if QAccessible.isActive():
+        event = QAccessibleEvent(host, QAccessible.Event.Reorder)
+        QAccessible.updateAccessibility(event)
+
+
+def focus_moved(item: AccessibleItem) -> None:
+    """Tell screen readers that the keyboard's focus is on ``item`` (they read its name)."""
+    if QAccessible.isActive() and item.host.hasFocus():
+        QAccessible.updateAccessibility(QAccessibleEvent(item, QAccessible.Event.Focus))
+        QAccessible.updateAccessibility(QAccessibleEvent(item, QAccessible.Event.Selection))
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` (a hearing moved, an outcome recorded, the view
+    changed), politely: after what it is reading (QAccessibleAnnouncementEvent, Qt 6.8)."""
+    if QAccessible.isActive() and text:
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+def accessible_name(widget: QObject) -> str:
+    """What a screen reader calls ``widget``: its accessible name, or the one Qt makes of its
+    text, label or buddy."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return "" if interface is None else interface.text(QAccessible.Text.Name).strip()
