@@ -566,12 +566,14 @@ class CalendarView(QWidget):
             return b
 
         self.previous_button = button(
-            "◀", "Previous day, week, month or year (Left, PageUp)", self.previous
+            "◀", "Previous day, week, month or year (PgUp)", self.previous
         )
+        self.previous_button.setAccessibleName("Previous")
         self.today_button = button(
             "Today", "Back to today; on a weekend, the coming week (T)", self.go_today
         )
-        self.next_button = button("▶", "Next day, week, month or year (Right, PageDown)", self.next)
+        self.next_button = button("▶", "Next day, week, month or year (PgDown)", self.next)
+        self.next_button.setAccessibleName("Next")
         self.go_button = button("Go to…", "Go to a date (Ctrl+G)", self.jump_to_date)
         self.day_button = button("Day", "One day (D)", lambda: self.set_mode("day"), True)
         self.week_button = button("Week", "The week (W)", lambda: self.set_mode("week"), True)

@@ -13,15 +13,28 @@ and only tells what is where.
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QRect, QRectF
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QAccessibleInterface,
     QAccessibleObject,
+    QTextDocumentFragment,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QAccessibleWidget,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QWidget,
+)
 
 
 class AccessibleItem(QObject):
@@ -191,3 +204,65 @@ def accessible_name(widget: QObject) -> str:
     text, label or buddy."""
     interface = QAccessible.queryAccessibleInterface(widget)
     return "" if interface is None else interface.text(QAccessible.Text.Name).strip()
+
+
+_FIELDS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QTextEdit, QAbstractItemView)
+
+
+def _plain(label: str) -> str:
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":").strip()
+
+
+def name_form_fields(root: QWidget) -> None:
+    """Give each field of the forms under ``root`` the name of its row's label when it has none
+    (a QFormLayout's label is no buddy by itself, so a screen reader would read a bare "edit"):
+    the label becomes the field's buddy (its Alt+letter goes there too); a row of several fields
+    (a date with its check box, minutes per hearing kind) names each "label, its tooltip"."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            label = label_item.widget() if label_item is not None else None
+            field = field_item.widget() if field_item is not None else None
+            if not isinstance(label, QLabel) or field is None or not label.text().strip():
+                continue
+            text = _plain(QTextDocumentFragment.fromHtml(label.text()).toPlainText())
+            parts = [field] if isinstance(field, _FIELDS) else field.findChildren(QWidget)
+            parts = [p for p in parts if isinstance(p, _FIELDS) and not p.accessibleName()]
+            parts = [p for p in parts if not isinstance(p.parentWidget(), (QComboBox, QLineEdit))]
+            if parts and label.buddy() is None:
+                label.setBuddy(parts[0])
+            for part in parts:
+                if accessible_name(part) and len(parts) == 1 and part is not field:
+                    continue
+                own = part.text() if isinstance(part, QAbstractButton) else ""
+                extra = own or part.toolTip().split("\n")[0]
+                many = len(parts) > 1 and extra
+                part.setAccessibleName(f"{text}, {extra}" if many else text)
+
+
+class _FormNamer(QObject):
+    """Names the form fields of every window as it is first shown (name_form_fields)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not watched.property("planner_forms_named")
+        ):
+            watched.setProperty("planner_forms_named", True)
+            name_form_fields(watched)
+        return False
+
+
+_namer: _FormNamer | None = None
+
+
+def name_forms_when_shown() -> None:
+    """From now on, every dialog's form fields are named after their labels when it is shown."""
+    global _namer
+    app = QApplication.instance()
+    if _namer is None and app is not None:
+        _namer = _FormNamer(app)
+        app.installEventFilter(_namer)

@@ -201,6 +201,7 @@ class CourtView(QWidget):
         self.proxy = _WorstFirstProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName("Every judge's verdict")
         self.table.setObjectName("courtTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -322,6 +322,12 @@ class QuotaPanel(QFrame):
         self._reload_queued = False
         self._show_waiting()
 
+    def _set_title(self, text: str) -> None:
+        """The verdict's line, and its name for a screen reader ("Verdict: ...", no markup)."""
+        self.title.setText(text)
+        plain = QTextDocumentFragment.fromHtml(text).toPlainText()
+        self.title.setAccessibleName(f"Verdict: {plain}")
+
     # Folding: the verdict on one line, for a short screen ------------------------------------
 
     def _make_fold_button(self) -> QToolButton:
@@ -459,7 +465,7 @@ class QuotaPanel(QFrame):
     def _show_refused(self, reason: str) -> None:
         self.forecast = None
         self._paint_banner(NEUTRAL_BANNER, None)
-        self.title.setText("<b>What if (not saved): cannot be tried</b>")
+        self._set_title("<b>What if (not saved): cannot be tried</b>")
         self.message.setText(reason[:1].upper() + reason[1:] + ".")
         self._show_advice("")
         for figure in self._figures:
@@ -469,7 +475,7 @@ class QuotaPanel(QFrame):
 
     def _show_waiting(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
-        self.title.setText("Forecasting…")
+        self._set_title("Forecasting…")
         self.message.setText("Working out whether the quota is reachable.")
         self._show_advice("")
         self.how.setVisible(False)
@@ -477,7 +483,7 @@ class QuotaPanel(QFrame):
     def _show_nothing(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
         self.severity = None
-        self.title.setText("No judge selected")
+        self._set_title("No judge selected")
         self.message.setText("Add a judge's profile or open a demo docket to see the forecast.")
         self._show_advice("")
         for figure in self._figures:
@@ -499,7 +505,7 @@ class QuotaPanel(QFrame):
         self.severity = graded.severity
         self._paint_banner(SEVERITY_COLOURS[graded.severity], graded.severity)
         prefix = "What if (not saved): " if self._trying else ""
-        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}")
+        self._set_title(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}")
         self.message.setText(graded.sentence)
         self._show_advice(advice_sentence(f))
         saved = self.saved_forecast

@@ -23,6 +23,7 @@ from planner import __version__
 from planner.domain.judge import Judge
 from planner.services.changes import Change
 from planner.store.database import Database
+from planner.ui.common import accessibility
 from planner.ui.common.errors import show_error
 from planner.ui.common.tasks import BackgroundTask
 from planner.ui.common.theme import THEME_CHOICES, apply_theme
@@ -53,6 +54,7 @@ FOLD_BELOW_HEIGHT = 700
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: WindowSettings) -> None:
         super().__init__()
+        accessibility.name_forms_when_shown()  # every dialog's fields named after their labels
         self.workspace = workspace
         self.settings = settings
         self.setWindowTitle("Judge Workload Planner")
