@@ -118,6 +118,7 @@ class UnscheduledPane(QWidget):
 
         table = self.table = QTableView()
         table.setAccessibleName("Unscheduled cases")
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setAccessibleDescription(
             "Pending cases with no hearing set: drag one to the calendar"
         )

@@ -13,7 +13,7 @@ and only tells what is where.
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -266,3 +266,56 @@ def name_forms_when_shown() -> None:
     if _namer is None and app is not None:
         _namer = _FormNamer(app)
         app.installEventFilter(_namer)
+
+
+def _tab_stops(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab stops at, in their present focus chain's order."""
+    stops: list[QWidget] = []
+    window = root.window()
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window and len(stops) < 10_000:
+        tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if root.isAncestorOf(widget) and tabbable and widget.focusProxy() is None:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def _by_rows(widgets: list[QWidget]) -> list[QWidget]:
+    """Left to right along each line, the lines top to bottom (a strip of fields in rows)."""
+
+    def place(w: QWidget) -> tuple[int, int]:
+        top = w.mapTo(w.window(), w.rect().topLeft())
+        return (top.y() + w.height() // 2) // 24, top.x()
+
+    return sorted(widgets, key=place)
+
+
+def reading_order(groups: Sequence[QWidget], by_rows: Sequence[QWidget] = ()) -> list[QWidget]:
+    """The widgets Tab stops at under ``groups``, group after group, those on show and enabled
+    only: a window's reading order, top to bottom, whatever order its parts were made in (a
+    page built when first shown joins the focus chain at its end). Within a group of
+    ``by_rows`` (a strip of fields) by lines, left to right; within another, its own order."""
+    stops: list[QWidget] = []
+    for group in groups:
+        found = [w for w in _tab_stops(group) if w.isVisible() and w.isEnabled()]
+        stops += _by_rows(found) if group in by_rows else found
+    return stops
+
+
+def next_stop(
+    groups: Sequence[QWidget],
+    focused: QWidget | None,
+    forward: bool,
+    by_rows: Sequence[QWidget] = (),
+) -> QWidget | None:
+    """Where Tab (``forward``) or Shift+Tab goes from ``focused`` in reading order, or None when
+    ``focused`` is in none of the groups (Qt's own order then)."""
+    stops = reading_order(groups, by_rows)
+    at = next(
+        (i for i, w in enumerate(stops) if focused is w or (focused and w.isAncestorOf(focused))),
+        None,
+    )
+    if at is None or not stops:
+        return None
+    return stops[(at + (1 if forward else -1)) % len(stops)]

@@ -202,6 +202,7 @@ class CourtView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setAccessibleName("Every judge's verdict")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("courtTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

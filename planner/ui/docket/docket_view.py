@@ -159,6 +159,7 @@ class DocketView(QWidget):
     def _build_table(self) -> None:
         table = self.table = QTableView()
         table.setAccessibleName("Docket")
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setAccessibleDescription("The judge's cases, one a row: Enter opens one")
         table.setModel(self.model)
         table.setAlternatingRowColors(True)

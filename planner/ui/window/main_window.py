@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -116,6 +117,20 @@ class MainWindow(QMainWindow):
         self._restore_window()
         # Another window's or program's change shows within a second, without a restart.
         workspace.watch_others()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab in reading order: the toolbar, the quota panel, the tabs, then the page on show
+        (Qt's focus chain follows the order widgets were made in, and the lazily built pages
+        join it at its end)."""
+        pages = [self.views.widget(i) for i in range(self.views.count())]
+        groups = [self.toolbar, self.quota_panel, self.views.tabBar(), *pages]
+        focused = QApplication.focusWidget()
+        target = accessibility.next_stop(groups, focused, next, by_rows=[self.quota_panel])
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     @property
     def welcome(self) -> WelcomePage:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QLineEdit,
@@ -144,3 +145,54 @@ def test_every_control_of_the_dialogs_has_a_name(qtbot, workspace, settings) -> 
             failures.append(f"{type(dialog).__name__}: " + "; ".join(missing))
         dialog.close()
     assert failures == [], "\n".join(failures)
+
+
+def _tab_cycle(qtbot, window: MainWindow) -> list[str]:  # type: ignore[no-untyped-def]
+    """The accessible names Tab goes through from the judge switcher, once round."""
+    window.activateWindow()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.judge_box.setFocus()
+    qtbot.waitUntil(window.judge_box.hasFocus)
+    names: list[str] = []
+    widget = QApplication.focusWidget()
+    for _ in range(80):
+        names.append(accessible_name(widget))
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is window.judge_box:
+            return names
+    raise AssertionError(f"Tab never came back to the judge switcher: {names}")
+
+
+def test_tab_goes_in_reading_order_on_every_page(qtbot, workspace, settings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, workspace, settings)
+    quota = [
+        "Ana Ruiz",
+        "How is this computed?",
+        "Hide details",
+        "quota",
+        "extra leave",
+        "none",  # the extra session: on Linux a combo box is named by its value (its label
+        "Reset",  # is given by a relation, as its buddy)
+        "none",  # the session to turn into another kind
+    ]
+    window.views.setCurrentIndex(0)
+    docket = _tab_cycle(qtbot, window)
+    assert docket[: len(quota)] == quota  # the top of the window first
+    assert docket[len(quota)] == "Docket"  # the tabs
+    assert docket[len(quota) + 1] == "Search the docket"
+    assert docket[-1] == "Docket"  # the table last: Tab leaves it (arrows move in it)
+    window.views.setCurrentIndex(1)  # a page built after the window: the same order
+    calendar = _tab_cycle(qtbot, window)
+    assert calendar[: len(quota)] == quota
+    assert calendar[len(quota) :] == [
+        "Calendar",
+        "Unscheduled",
+        "Search the unscheduled cases",
+        "Detained only",
+        "Any language",
+        "Asylum deadline within (days)",
+        "Unscheduled cases",
+        "Calendar",  # the days and their hearings: the arrow keys go through them
+    ]
