@@ -137,7 +137,7 @@ def key_combination(name: str) -> QKeyCombination:
 
 
 #: The arrow keys: (dx, dy) through the days and the hours.
-_ARROWS = {
+_ARROWS: dict[int, tuple[int, int]] = {
     Qt.Key.Key_Left: (-1, 0),
     Qt.Key.Key_Right: (1, 0),
     Qt.Key.Key_Up: (0, -1),

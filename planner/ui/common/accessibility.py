@@ -87,7 +87,7 @@ class _HostInterface(QAccessibleWidget):
     def childCount(self) -> int:
         return len(self._items())
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         items = self._items()
         if 0 <= index < len(items):
             return QAccessible.queryAccessibleInterface(items[index])
@@ -97,14 +97,14 @@ class _HostInterface(QAccessibleWidget):
         target = child.object()
         return next((i for i, item in enumerate(self._items()) if item is target), -1)
 
-    def focusChild(self) -> QAccessibleInterface | None:
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
         host = self._widget
         focused = host.accessible_focus() if isinstance(host, ItemHost) else None
         if focused is None or not host.hasFocus():
             return None
         return QAccessible.queryAccessibleInterface(focused)
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         point = self._widget.mapFromGlobal(QRect(x, y, 1, 1).topLeft())
         for item in reversed(self._items()):
             if item.rect.contains(point.toPointF()):
@@ -143,19 +143,19 @@ class _ItemInterface(QAccessibleObject):
         box = self._item.rect.toAlignedRect()
         return QRect(host.mapToGlobal(box.topLeft()), box.size())
 
-    def parent(self) -> QAccessibleInterface | None:
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
         return QAccessible.queryAccessibleInterface(self._item.host)
 
     def childCount(self) -> int:
         return 0
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         return -1
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
 
 
@@ -181,7 +181,7 @@ def install() -> None:
 def items_changed(host: QWidget) -> None:
     """Tell screen readers that ``host`` laid out its items again (they read its children anew)."""
     if QAccessible.isActive():
-        event = QAccessibleEvent(host, QAccessible.Event.Reorder)
+        event = QAccessibleEvent(host, QAccessible.Event.ObjectReorder)
         QAccessible.updateAccessibility(event)
 
 

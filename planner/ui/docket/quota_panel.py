@@ -324,12 +324,6 @@ class QuotaPanel(QFrame):
 
     def _set_title(self, text: str) -> None:
         """The verdict's line, and its name for a screen reader ("Verdict: ...", no markup)."""
-        self._set_title(text)
-        plain = QTextDocumentFragment.fromHtml(text).toPlainText()
-        self.title.setAccessibleName(f"Verdict: {plain}")
-
-    def _set_title(self, text: str) -> None:
-        """The verdict's line, and its name for a screen reader ("Verdict: ...", no markup)."""
         self.title.setText(text)
         plain = QTextDocumentFragment.fromHtml(text).toPlainText()
         self.title.setAccessibleName(f"Verdict: {plain}")

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         """Tab in reading order: the toolbar, the quota panel, the tabs, then the page on show
         (Qt's focus chain follows the order widgets were made in, and the lazily built pages
         join it at its end)."""
-        pages = [self.views.widget(i) for i in range(self.views.count())]
+        pages = [p for i in range(self.views.count()) if (p := self.views.widget(i))]
         groups = [self.toolbar, self.quota_panel, self.views.tabBar(), *pages]
         focused = QApplication.focusWidget()
         target = accessibility.next_stop(groups, focused, next, by_rows=[self.quota_panel])
