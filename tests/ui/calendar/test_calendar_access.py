@@ -204,3 +204,19 @@ def test_the_focus_ring_is_painted_on_the_focused_hearing(view: CalendarView, qt
     inside = merits.rect.adjusted(-1, -1, 1, 1).toAlignedRect()
     assert before.copy(ring) != after.copy(ring)  # a ring round the hearing
     assert before.copy(inside) == after.copy(inside)  # its text untouched
+
+
+def test_the_month_and_the_year_tell_each_day_in_words(view: CalendarView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(view, Qt.Key.Key_M)
+    assert view.last_announcement == "Month view, November 2026"
+    grid = view.month_view
+    interface = QAccessible.queryAccessibleInterface(grid)
+    names = [interface.child(i).text(QAccessible.Text.Name) for i in range(interface.childCount())]
+    monday = "Monday 23 November 2026, 2 hearings, 45 min booked, 6 h 15 free of 7 h bench time"
+    assert any(n.startswith(monday) for n in names)
+    assert any(n.startswith("Thursday 26 November 2026, Thanksgiving Day") for n in names)
+    focused = interface.focusChild()
+    assert focused is not None
+    assert focused.text(QAccessible.Text.Name).startswith("Monday 23 November 2026")
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert interface.focusChild().text(QAccessible.Text.Name).startswith("Tuesday 24 November")
