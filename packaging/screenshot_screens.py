@@ -1,7 +1,7 @@
 """The window at one screen size, scale and theme, for docs/screenshots/screens/.
 
     QT_SCALE_FACTOR=2 python packaging/screenshot_screens.py DEMO.sqlite OUT.png 1366x768 \\
-        light [docket|calendar|calendar:month|calendar:year] [YYYY-MM-DD]
+        light [docket|calendar|calendar:month|calendar:year|calendar:week+focus] [YYYY-MM-DD]
 
 The size is in the window's own (device-independent) pixels; QT_SCALE_FACTOR multiplies the
 picture's. The calendar is shown on the week of the date given (default: the week after today).
@@ -13,7 +13,8 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner.store.database import Database
@@ -39,12 +40,19 @@ def main(
     if tab.startswith("calendar"):  # calendar (the week), calendar:day, :month or :year
         window.views.setCurrentIndex(1)
         shown = date.fromisoformat(day) if day else date.today() + timedelta(days=7)
-        window.calendar.set_mode(tab.partition(":")[2] or "week")
+        window.calendar.set_mode(tab.partition(":")[2].removesuffix("+focus") or "week")
         window.calendar.set_date(shown)
     while not window.quota_panel.up_to_date:
         app.processEvents()
     for _ in range(100):
         app.processEvents()
+    if tab.endswith("+focus"):  # from the keyboard: Tab to the days, Down to the 3rd hearing
+        window.activateWindow()
+        window.calendar.timeline.setFocus()
+        for _ in range(3):
+            QTest.keyClick(window.calendar.timeline, Qt.Key.Key_Down)
+        for _ in range(20):
+            app.processEvents()
     window.grab().save(out)
     window.close()
     # 256 colours, no dithering: a window's flat colours survive and the file is a third the size

@@ -89,7 +89,8 @@ for spec in "1 docket-1024x600 1024x600 light docket" "1 calendar-1024x600 1024x
             "2 calendar-1366x768-at-2x 1366x768 light calendar" \
             "1.5 docket-1280x720-at-1.5x 1280x720 light docket" \
             "1 calendar-1366x768-dark 1366x768 dark calendar" \
-            "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar"; do
+            "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar" \
+            "1 calendar-keyboard-focus-1366x768 1366x768 light calendar:week+focus"; do
   set -- $spec
   QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=$1 .venv/bin/python packaging/screenshot_screens.py \
     "$work/screens.sqlite" "docs/screenshots/screens/$2.png" "$3" "$4" "$5" 2026-11-23

@@ -92,10 +92,23 @@ def land(
         start = max(0, min(_DAY - minutes, start))
     assert day is not None
     moment = datetime.combine(day, time()) + timedelta(minutes=start)
-    placed = replace(drag.hearing, start=moment, minutes=minutes)
-    others = [e for e in entries if e.start.date() == day]
+    return land_at(drag, moment, minutes, judge, court, entries)
+
+
+def land_at(
+    drag: Drag,
+    start: datetime,
+    minutes: int,
+    judge: Judge,
+    court: CourtCalendar,
+    entries: list[CalendarEntry],
+) -> Landing:
+    """Whether ``drag``'s hearing may go at ``start`` for ``minutes`` (a drop, or a move with
+    the keyboard), checked against the loaded ``entries`` of that day and ``court``."""
+    placed = replace(drag.hearing, start=start, minutes=minutes)
+    others = [e for e in entries if e.start.date() == start.date()]
     refusal = check_placement(judge, court, placed, drag.case, [*others, *drag.case_hearings])
-    return Landing(moment, minutes, refusal)
+    return Landing(start, minutes, refusal)
 
 
 def page_direction(drag: Drag, scene: Scene, pos: QPointF, width: float) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -47,7 +48,8 @@ from planner.services import calendar as calendar_service
 from planner.services.calendar import Outcome
 from planner.services.changes import Change
 from planner.store.agenda import CalendarEntry
-from planner.ui.calendar import calendar_actions
+from planner.ui.calendar import calendar_actions, calendar_keyboard
+from planner.ui.calendar.calendar_access import timeline_items
 from planner.ui.calendar.calendar_dialogs import AskContinuance, AskDate, ask_continuance, ask_date
 from planner.ui.calendar.calendar_drag import (
     PAGE_AFTER_MS,
@@ -57,6 +59,7 @@ from planner.ui.calendar.calendar_drag import (
     Landing,
     ghost_of,
     land,
+    land_at,
     page_direction,
 )
 from planner.ui.calendar.calendar_month import MonthView
@@ -65,6 +68,7 @@ from planner.ui.calendar.calendar_paint import (
     Ghost,
     Scene,
     build_scene,
+    paint_focus,
     paint_ghost,
     paint_scene,
     paint_selection,
@@ -78,6 +82,8 @@ from planner.ui.calendar.calendar_proposal import (
 from planner.ui.calendar.calendar_year import YearView
 from planner.ui.calendar.day_grid import DayGrid
 from planner.ui.calendar.static_texts import StaticTexts
+from planner.ui.common import accessibility
+from planner.ui.common.accessibility import AccessibleItem
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
@@ -96,12 +102,30 @@ CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("M",), "Month view"),
     (("Y",), "Fiscal year view"),
     (("T",), "Go to today"),
-    (("Left", "Right"), "Previous or next day (day view) or week"),
-    (("Up", "Down"), "Previous or next week"),
+    (("Up", "Down"), "Select the previous or next hearing of the day"),
+    (
+        ("Left", "Right"),
+        "Select the hearing nearest in time on the previous or next day; past the days on show, "
+        "go to the previous or next day (day view) or week",
+    ),
     (("PgUp", "PgDown"), "Previous or next week"),
     (("Home", "End"), "First or last day of the week"),
     ((GO_TO_DATE_KEY,), "Go to a date…"),
     (("Return", "Enter"), "Open the selected hearing's case"),
+    (
+        ("Alt+Up", "Alt+Down"),
+        f"Move the selected hearing {calendar_keyboard.STEP_MINUTES} minutes earlier or later",
+    ),
+    (("Alt+Left", "Alt+Right"), "Move the selected hearing to the previous or next day"),
+    (
+        ("Shift+Alt+Up", "Shift+Alt+Down"),
+        f"Shorten or lengthen the selected hearing by {calendar_keyboard.STEP_MINUTES} minutes",
+    ),
+    (
+        ("Menu", "Shift+F10"),
+        "The selected hearing's menu: record its outcome (held, adjourned, continued, "
+        "completed), open or unschedule it",
+    ),
     (("Del",), "Unschedule the selected hearing (Ctrl+Z puts it back)"),
 )
 
@@ -110,6 +134,14 @@ def key_combination(name: str) -> QKeyCombination:
     """The key and modifiers of a key named as QKeySequence spells it ("Ctrl+G")."""
     return QKeySequence(name)[0]  # type: ignore[index]  # the stubs miss __getitem__
 
+
+#: The arrow keys: (dx, dy) through the days and the hours.
+_ARROWS: dict[int, tuple[int, int]] = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
 
 #: The plain keys of the table, as event.key() gives them.
 _PLAIN_KEYS = frozenset(
@@ -136,6 +168,7 @@ class _Timeline(QWidget):
     menu_requested = Signal(int, QPoint)
 
     def __init__(self, view: "CalendarView") -> None:
+        accessibility.install()  # before a screen reader first asks for this widget
         super().__init__(view)
         self._view = view
         self.scene = Scene()
@@ -153,7 +186,12 @@ class _Timeline(QWidget):
         self._pager.timeout.connect(self._turn_page)
         self._page_to = 0
         self._pointer = QPointF()
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._items: list[AccessibleItem] | None = None  # for screen readers, made when asked
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the arrow keys go through the hearings
+        self.setAccessibleName("Calendar")
+        self.setAccessibleDescription(
+            "The days on show, their sessions and hearings; arrow keys select a hearing"
+        )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 240)
         self.setMouseTracking(True)
@@ -178,6 +216,47 @@ class _Timeline(QWidget):
         )
         self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
         self._cache = None
+        self._forget_items()
+        self.update()
+
+    # For screen readers (planner.ui.common.accessibility): the days, sessions and hearings -----
+
+    def _forget_items(self) -> None:
+        if self._items is not None:
+            for item in self._items:
+                item.deleteLater()
+            self._items = None
+            accessibility.items_changed(self)
+
+    def accessible_items(self) -> list[AccessibleItem]:
+        if self._items is None:
+            v = self._view
+            judge = v.workspace.judge
+            sessions = judge.sessions if judge else ()
+            names = v.names_button.isChecked()
+            self._items = timeline_items(self, self.scene, sessions, v.entries, v.summaries, names)
+        return self._items
+
+    def item_of(self, hearing_id: int | None) -> AccessibleItem | None:
+        if hearing_id is None:
+            return None
+        return next((i for i in self.accessible_items() if i.key == hearing_id), None)
+
+    def accessible_focus(self) -> AccessibleItem | None:
+        return self.item_of(self._view.selected)
+
+    def accessible_selected(self) -> AccessibleItem | None:
+        return self.item_of(self._view.selected)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring
+        item = self.accessible_focus()
+        if item is not None:
+            accessibility.focus_moved(item)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         self.update()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -211,6 +290,9 @@ class _Timeline(QWidget):
         selected = next((b for b in self.scene.blocks if b.id == self._view.selected), None)
         if selected is not None:
             paint_selection(painter, selected, self.palette())
+        if self.hasFocus():  # the focus is always visible: on the hearing, or round the days
+            ring = selected.rect.adjusted(-5, -5, 5, 5) if selected else QRectF(self.rect())
+            paint_focus(painter, ring, self.palette())
         if self.ghost is not None:
             paint_ghost(painter, self.ghost, QRectF(self.rect()), painter.fontMetrics())
         painter.end()
@@ -412,6 +494,10 @@ class _Timeline(QWidget):
             self.activated.emit(block.id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            if self._view.selected is not None:
+                self._view.open_menu(self._view.selected)
+            return
         block = self.block_at(event.pos())
         if block is not None:
             self._view.select_hearing(block.id)
@@ -452,6 +538,8 @@ class CalendarView(QWidget):
         self.court: CourtCalendar | None = None  # the days on show: holidays, closures, leave
         self.conflicts: dict[int, list[str]] = {}
         self.selected: int | None = None
+        self.last_announcement = ""  # what a screen reader was last told (a change, the view)
+        self._announced_view: tuple[object, ...] | None = None
         self.proposal: tuple[Proposed, ...] = ()  # proposed hearings drawn as ghosts, not stored
         self.last_message = ""
         self._ask_continuance, self._ask_date = ask_continuance, ask_date
@@ -477,12 +565,14 @@ class CalendarView(QWidget):
             return b
 
         self.previous_button = button(
-            "◀", "Previous day, week, month or year (Left, PageUp)", self.previous
+            "◀", "Previous day, week, month or year (PgUp)", self.previous
         )
+        self.previous_button.setAccessibleName("Previous")
         self.today_button = button(
             "Today", "Back to today; on a weekend, the coming week (T)", self.go_today
         )
-        self.next_button = button("▶", "Next day, week, month or year (Right, PageDown)", self.next)
+        self.next_button = button("▶", "Next day, week, month or year (PgDown)", self.next)
+        self.next_button.setAccessibleName("Next")
         self.go_button = button("Go to…", "Go to a date (Ctrl+G)", self.jump_to_date)
         self.day_button = button("Day", "One day (D)", lambda: self.set_mode("day"), True)
         self.week_button = button("Week", "The week (W)", lambda: self.set_mode("week"), True)
@@ -535,6 +625,7 @@ class CalendarView(QWidget):
         self.timeline: _Timeline = _Timeline(self)
         self.timeline.activated.connect(self.hearing_activated)
         self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
+        self.setFocusProxy(self.timeline)  # Tab to the calendar: to its hearings
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -612,6 +703,9 @@ class CalendarView(QWidget):
         if hearing_id != self.selected:
             self.selected = hearing_id
             self.timeline.update()
+            item = self.timeline.item_of(hearing_id)
+            if item is not None:
+                accessibility.focus_moved(item)
 
     def show_hearing(self, hearing_id: int, start: datetime) -> None:
         """Go to the hearing's day and select it (from the conflicts pane, say); from the month or
@@ -626,6 +720,26 @@ class CalendarView(QWidget):
     def say(self, text: str) -> None:
         self.last_message = text
         self.message.emit(text)
+
+    def tell(self, text: str) -> None:
+        """Say ``text`` in the status bar and have a screen reader announce it (a change made, or
+        refused)."""
+        self.say(text)
+        self.last_announcement = text
+        accessibility.announce(self, text)
+
+    def _announce_view(self) -> None:
+        """A screen reader hears the view and its days when they change."""
+        shown = (self.mode, self.date_label.text())
+        if shown == self._announced_view:
+            return
+        self._announced_view = shown
+        text = f"{self.mode.capitalize()} view, {self.date_label.text()}"
+        if self._grid() is None:
+            count = len(self.timeline.scene.blocks)
+            text += f", {count} hearing" + ("" if count == 1 else "s")
+        self.last_announcement = text
+        accessibility.announce(self, text)
 
     # Navigation -------------------------------------------------------------------------------
 
@@ -654,6 +768,7 @@ class CalendarView(QWidget):
             self.current = day
             grid.set_date(day)
             self.date_label.setText(grid.title())
+            self._announce_view()
             return
         if self.mode == "day" and day.weekday() >= 5 and not self._weekend():
             step = 1 if day > self.current else -1
@@ -661,16 +776,19 @@ class CalendarView(QWidget):
                 day += timedelta(days=step)
         self.current = day
         self.reload()
+        self._announce_view()
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         buttons = {"day": self.day_button, "month": self.month_button, "year": self.year_button}
         buttons.get(mode, self.week_button).setChecked(True)
         grid = self._grid()
+        focused = self.timeline.hasFocus() or (self.focusProxy() or self).hasFocus()
         self.stack.setCurrentWidget(grid or self.timeline)
+        self.setFocusProxy(grid or self.timeline)
         self.set_date(self.current)
-        if grid is not None and self.isVisible():
-            grid.setFocus()
+        if self.isVisible() and (grid is not None or focused):
+            (grid or self.timeline).setFocus()
 
     def previous(self) -> None:
         if (grid := self._grid()) is not None:
@@ -699,9 +817,32 @@ class CalendarView(QWidget):
             self.set_date(day)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Handles the plain keys of CALENDAR_KEYS, and only those."""
+        """Handles the keys of CALENDAR_KEYS, and only those."""
         key = event.key()
-        if key not in _PLAIN_KEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+        none = Qt.KeyboardModifier.NoModifier
+        arrow = _ARROWS.get(key)
+        on_timeline = self._grid() is None
+        if on_timeline and arrow is not None and modifiers in (none, alt, alt | shift):
+            dx, dy = arrow
+            if modifiers == none:
+                self.arrow(dx, dy)
+            elif modifiers == alt:
+                self.nudge(dx, dy * calendar_keyboard.STEP_MINUTES)
+            elif dy:  # Shift+Alt+Up/Down: the end of the hearing
+                self.nudge(0, dy * calendar_keyboard.STEP_MINUTES, resize=True)
+            else:
+                super().keyPressEvent(event)
+            return
+        menu_key = key == Qt.Key.Key_Menu and modifiers == none
+        if on_timeline and (menu_key or (key == Qt.Key.Key_F10 and modifiers == shift)):
+            if self.selected is not None:
+                self.open_menu(self.selected)
+            else:
+                self.tell("No hearing selected: the arrow keys select one")
+            return
+        if key not in _PLAIN_KEYS or modifiers:
             super().keyPressEvent(event)
             return
         week = timedelta(days=7)
@@ -711,7 +852,7 @@ class CalendarView(QWidget):
             monday = self.current - timedelta(days=self.current.weekday())
             friday = monday + timedelta(days=(7 if self._weekend() else 5) - 1)
         actions: dict[int, Callable[[], None]] = {  # event.key() is an int; Qt.Key one too
-            Qt.Key.Key_Left: self.previous,
+            Qt.Key.Key_Left: self.previous,  # the month and the year (their own keys otherwise)
             Qt.Key.Key_Right: self.next,
             Qt.Key.Key_Up: lambda: self.set_date(self.current - week),
             Qt.Key.Key_Down: lambda: self.set_date(self.current + week),
@@ -733,6 +874,63 @@ class CalendarView(QWidget):
             self.unschedule(self.selected)
         else:
             super().keyPressEvent(event)
+
+    # The keyboard's way through the hearings, and its moves -----------------------------------
+
+    def arrow(self, dx: int, dy: int) -> None:
+        """Select the next hearing an arrow key goes to (calendar_keyboard.step); Left and Right
+        past the days on show turn the page and select the one nearest in time there."""
+        blocks, days = self.blocks(), self.days()
+        target = calendar_keyboard.step(blocks, days, self.selected, dx, dy)
+        if target is None and dx:
+            entry = None if self.selected is None else self.entry(self.selected)
+            minute = 9 * 60 if entry is None else entry.start.hour * 60 + entry.start.minute
+            self.previous() if dx < 0 else self.next()
+            target = calendar_keyboard.arrive(self.blocks(), self.days(), dx, minute)
+        elif target is None:
+            self.tell("No hearings on show")
+        self.select_hearing(target)
+
+    def nudge(self, days: int, minutes: int, resize: bool = False) -> bool:
+        """Move the selected hearing ``days`` days and ``minutes`` minutes on (Alt+arrows), or
+        make it ``minutes`` longer (Shift+Alt+Up/Down): checked and stored as a drop is, one
+        undo step; a refusal says why and changes nothing."""
+        hearing_id = self.selected
+        entry = None if hearing_id is None else self.entry(hearing_id)
+        if hearing_id is None or entry is None:
+            self.tell("No hearing selected: the arrow keys select one")
+            return False
+        if entry.status is not HearingStatus.SCHEDULED:
+            self.tell(f"Not moved: the hearing is already recorded as {entry.status.value}")
+            return False
+        start, length = calendar_keyboard.moved(
+            entry.start, entry.minutes, days, minutes, resize, self._weekend()
+        )
+        drag = self.begin_drag(hearing_id, resize, QPointF())
+        if drag is None:
+            return False
+        back = self.current
+        turned = start.date() not in self.days()
+        if turned:  # to the next (previous) week: read its hearings, to check against them
+            self.set_date(start.date())
+        judge = self.workspace.judge
+        done = False
+        if judge is not None and self.court is not None:
+            landing = land_at(drag, start, length, judge, self.court, self.entries)
+            done = self.drop(drag, landing)
+        if not done and turned:
+            self.set_date(back)
+            self.select_hearing(hearing_id)
+        return done
+
+    def open_menu(self, hearing_id: int) -> None:
+        """The hearing's menu by its block (the Menu key, Shift+F10): its outcome, open, unschedule."""
+        block = self.block(hearing_id)
+        where = (
+            block.rect.center().toPoint() if block is not None else self.timeline.rect().center()
+        )
+        self.select_hearing(hearing_id)
+        self.hearing_menu(hearing_id).exec(self.timeline.mapToGlobal(where))
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -824,14 +1022,14 @@ class CalendarView(QWidget):
             return False
         if landing.refusal is not None:
             verb = "scheduled" if drag.kind is DragKind.SCHEDULE else "moved"
-            self.say(f"Not {verb}: {landing.refusal.reason}")
+            self.tell(f"Not {verb}: {landing.refusal.reason}")
             return False
         if (landing.start, landing.minutes) == (drag.hearing.start, drag.hearing.minutes):
             return False
         done = calendar_actions.store_drop(self.workspace, drag, landing)
         if done is not None:
             self.select_hearing(done)
-            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+            self.tell(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
         return done is not None
 
     # Outcomes ---------------------------------------------------------------------------------
@@ -848,7 +1046,9 @@ class CalendarView(QWidget):
         shown = format_a_number(entry.a_number) if entry else "hearing"
         menu.addAction("Open", lambda: self.hearing_activated.emit(hearing_id))
         menu.addSeparator()
-        refusal = None if entry is None else outcome_refusal(entry.hearing(), self.workspace.clock())
+        refusal = (
+            None if entry is None else outcome_refusal(entry.hearing(), self.workspace.clock())
+        )
         why = None if refusal is None else refusal[0].upper() + refusal[1:]
         if why is not None:
             reason: QAction = menu.addAction(why)
@@ -886,14 +1086,14 @@ class CalendarView(QWidget):
         entry = self.entry(hearing_id)
         if entry is None or entry.status is not HearingStatus.SCHEDULED:
             if entry is not None:
-                self.say(
+                self.tell(
                     f"Not unscheduled: the hearing is already recorded as {entry.status.value}"
                 )
             return False
         done = calendar_actions.unschedule(self.workspace, entry.hearing())
         if done:
             self.select_hearing(None)
-            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+            self.tell(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
         return done
 
     def _adjourn(self, hearing_id: int, shown: str) -> None:
@@ -912,8 +1112,7 @@ class CalendarView(QWidget):
             return
         when, reason = answer
         text = f"Continued: {shown} to {when:%a} {when.day} {when:%b %Y %H:%M}"
-        if self._record(hearing_id, Outcome.CONTINUED, text, reason=reason, continued_to=when):
-            self.say(f"{text} (Ctrl+Z undoes it)")
+        self._record(hearing_id, Outcome.CONTINUED, text, reason=reason, continued_to=when)
 
     def _complete(self, hearing_id: int, shown: str) -> None:
         judge = self.workspace.judge
@@ -933,4 +1132,7 @@ class CalendarView(QWidget):
     def _record(self, hearing_id: int, outcome: Outcome, text: str, **details: object) -> bool:
         entry = self.entry(hearing_id)
         seen = entry.hearing() if entry is not None else None
-        return calendar_actions.record(self.workspace, hearing_id, outcome, text, seen, **details)
+        done = calendar_actions.record(self.workspace, hearing_id, outcome, text, seen, **details)
+        if done:
+            self.tell(f"{text} (Ctrl+Z undoes it)")
+        return done

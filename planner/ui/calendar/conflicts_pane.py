@@ -43,6 +43,7 @@ class ConflictsPane(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setAccessibleName("Conflicts")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setToolTip("Double-click or press Enter to show the hearing in the calendar")

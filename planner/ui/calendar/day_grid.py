@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QFocusEvent,
     QFontMetrics,
@@ -32,6 +33,8 @@ from planner.services import calendar as calendar_service
 from planner.services.changes import Change
 from planner.ui.calendar.calendar_proposal import paint_proposed_days
 from planner.ui.calendar.static_texts import StaticTexts
+from planner.ui.common import accessibility
+from planner.ui.common.accessibility import AccessibleItem
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.workspace import Workspace
 
@@ -116,8 +119,10 @@ class DayGrid(QWidget):
     title_changed = Signal(str)  # "November 2026", "Fiscal year 2027 ..."
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        accessibility.install()  # the days for a screen reader (accessible_items)
         super().__init__(parent)
         self.workspace = workspace
+        self._items: list[AccessibleItem] | None = None
         self.selected: date = workspace.clock().date()
         self.summaries: dict[date, DaySummary] = {}
         self.conflicts: dict[date, int] = {}  # conflicts starting that day
@@ -174,6 +179,9 @@ class DayGrid(QWidget):
             self.update()
         if day != old:
             self.selection_changed.emit(day)
+            item = self.accessible_focus()
+            if item is not None:
+                accessibility.focus_moved(item)
 
     def go_today(self) -> None:
         self.set_date(self.workspace.clock().date())
@@ -253,7 +261,35 @@ class DayGrid(QWidget):
         cells = self.layout_cells(QRectF(self.rect()), self.fontMetrics())
         self.cells = {cell.day: cell for cell in cells}
         self._dirty = True
+        if self._items is not None:
+            for item in self._items:
+                item.deleteLater()
+            self._items = None
+            accessibility.items_changed(self)
         self.update()
+
+    # For screen readers: each day, with its tooltip's words, the selected one focused --------
+
+    def accessible_items(self) -> list[AccessibleItem]:
+        if self._items is None:
+            self._items = [
+                AccessibleItem(
+                    self,
+                    QAccessible.Role.Cell,
+                    cell.tooltip.replace("\n", ", "),
+                    cell.rect,
+                    focusable=True,
+                    key=cell.day,
+                )
+                for cell in sorted(self.cells.values(), key=lambda c: c.day)
+            ]
+        return self._items
+
+    def accessible_focus(self) -> AccessibleItem | None:
+        return next((i for i in self.accessible_items() if i.key == self.selected), None)
+
+    def accessible_selected(self) -> AccessibleItem | None:
+        return self.accessible_focus()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -312,4 +348,3 @@ def mix(colour: QColor | str, ground: QColor, share: float) -> QColor:
         top.greenF() * share + ground.greenF() * (1 - share),
         top.blueF() * share + ground.blueF() * (1 - share),
     )
-

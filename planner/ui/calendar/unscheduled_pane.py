@@ -75,6 +75,7 @@ class UnscheduledPane(QWidget):
         self.model = DocketTableModel(workspace, parent=self)
         self.model.set_filter(unscheduled_filter())
         self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName("Search the unscheduled cases")
         self.search_edit.setPlaceholderText("Search A-number or name")
         self.search_edit.setClearButtonEnabled(True)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -86,6 +87,7 @@ class UnscheduledPane(QWidget):
         self.language_combo = QComboBox()
         self.language_combo.setToolTip("Only the cases heard through this language")
         self.deadline_spin = QSpinBox()
+        self.deadline_spin.setAccessibleName("Asylum deadline within (days)")
         self.deadline_spin.setRange(0, 999)
         self.deadline_spin.setSingleStep(30)
         self.deadline_spin.setSpecialValueText("Any deadline")
@@ -115,6 +117,11 @@ class UnscheduledPane(QWidget):
         self.hint = hint
 
         table = self.table = QTableView()
+        table.setAccessibleName("Unscheduled cases")
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        table.setAccessibleDescription(
+            "Pending cases with no hearing set: drag one to the calendar"
+        )
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

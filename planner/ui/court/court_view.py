@@ -237,6 +237,8 @@ class CourtView(QWidget):
         self.proxy = _WorstFirstProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName("Every judge's verdict")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("courtTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

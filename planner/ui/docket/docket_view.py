@@ -112,6 +112,7 @@ class DocketView(QWidget):
 
     def _build_filters(self) -> None:
         self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName("Search the docket")
         self.search_edit.setPlaceholderText("Search by A-number (any spelling) or name")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(420)
@@ -157,6 +158,9 @@ class DocketView(QWidget):
 
     def _build_table(self) -> None:
         table = self.table = QTableView()
+        table.setAccessibleName("Docket")
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        table.setAccessibleDescription("The judge's cases, one a row: Enter opens one")
         table.setModel(self.model)
         table.setAlternatingRowColors(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -28,6 +28,7 @@ class ExplanationDialog(QDialog):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName("How the forecast is computed")
         self.browser.setOpenLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -5,7 +5,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -336,6 +336,12 @@ class QuotaPanel(QFrame):
         self._reload_queued = False
         self._show_waiting()
 
+    def _set_title(self, text: str) -> None:
+        """The verdict's line, and its name for a screen reader ("Verdict: ...", no markup)."""
+        self.title.setText(text)
+        plain = QTextDocumentFragment.fromHtml(text).toPlainText()
+        self.title.setAccessibleName(f"Verdict: {plain}")
+
     # Folding: the verdict on one line, for a short screen ------------------------------------
 
     def _make_fold_button(self) -> QToolButton:
@@ -505,7 +511,7 @@ class QuotaPanel(QFrame):
     def _show_refused(self, reason: str) -> None:
         self.forecast = None
         self._paint_banner(NEUTRAL_BANNER, None)
-        self.title.setText("<b>What if (not saved): cannot be tried</b>")
+        self._set_title("<b>What if (not saved): cannot be tried</b>")
         self.message.setText(reason[:1].upper() + reason[1:] + ".")
         self._show_advice("")
         for figure in self._figures:
@@ -515,7 +521,7 @@ class QuotaPanel(QFrame):
 
     def _show_waiting(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
-        self.title.setText("Forecasting…")
+        self._set_title("Forecasting…")
         self.message.setText("Working out whether the quota is reachable.")
         self._show_advice("")
         self.how.setVisible(False)
@@ -523,7 +529,7 @@ class QuotaPanel(QFrame):
     def _show_nothing(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
         self.severity = None
-        self.title.setText("No judge selected")
+        self._set_title("No judge selected")
         self.message.setText("Add a judge's profile or open a demo docket to see the forecast.")
         self._show_advice("")
         for figure in self._figures:
@@ -549,7 +555,7 @@ class QuotaPanel(QFrame):
         named = ""
         if rules is not None and f.has_quota:
             named = f" · {rules.title}"  # without a quota the title names it already
-        self.title.setText(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}{named}")
+        self._set_title(f"<b>{prefix}{graded.title}</b> — FY {f.fiscal_year}{named}")
         self.message.setText(graded.sentence)
         # The template advice is about completions: where a quota applies.
         self._show_advice(advice_sentence(f) if f.has_quota else "")

@@ -81,6 +81,7 @@ class MinutesEditor(QWidget, Generic[K]):
 
     def _adding_row(self, layout: QVBoxLayout) -> None:
         self.new_kind.setPlaceholderText("New case kind, e.g. Withholding only")
+        self.new_kind.setAccessibleName("New case kind")
         self.new_kind.setToolTip("The name of a case kind this judge hears that is not listed")
         self.add_button.setToolTip("Add the kind, with 60 minutes usual and 30 minimum to edit")
         self.add_button.setAutoDefault(False)
@@ -101,6 +102,9 @@ class MinutesEditor(QWidget, Generic[K]):
         self._grid.addWidget(row.default, line, 1)
         self._grid.addWidget(row.minimum, line, 2)
         self._grid.addWidget(row.error, line + 1, 0, 1, 4, Qt.AlignmentFlag.AlignTop)
+        name = kind_label(str(kind))  # for a screen reader: the grid's headers are no labels
+        row.default.setAccessibleName(f"{name}: default minutes")
+        row.minimum.setAccessibleName(f"{name}: minimum minutes")
         row.default.valueChanged.connect(self._edited)
         row.minimum.valueChanged.connect(self._edited)
         self._rows[kind] = row

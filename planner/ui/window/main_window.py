@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -23,6 +24,7 @@ from planner import __version__
 from planner.domain.judge import Judge
 from planner.services.changes import Change
 from planner.store.database import Database
+from planner.ui.common import accessibility
 from planner.ui.common.errors import show_error
 from planner.ui.common.tasks import BackgroundTask
 from planner.ui.common.theme import THEME_CHOICES, apply_theme
@@ -54,6 +56,7 @@ FOLD_BELOW_HEIGHT = 700
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: WindowSettings) -> None:
         super().__init__()
+        accessibility.name_forms_when_shown()  # every dialog's fields named after their labels
         self.workspace = workspace
         self.settings = settings
         self.setWindowTitle("Judge Workload Planner")
@@ -118,6 +121,20 @@ class MainWindow(QMainWindow):
         self._restore_window()
         # Another window's or program's change shows within a second, without a restart.
         workspace.watch_others()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab in reading order: the toolbar, the quota panel, the tabs, then the page on show
+        (Qt's focus chain follows the order widgets were made in, and the lazily built pages
+        join it at its end)."""
+        pages = [p for i in range(self.views.count()) if (p := self.views.widget(i))]
+        groups = [self.toolbar, self.quota_panel, self.views.tabBar(), *pages]
+        focused = QApplication.focusWidget()
+        target = accessibility.next_stop(groups, focused, next, by_rows=[self.quota_panel])
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     @property
     def welcome(self) -> WelcomePage:

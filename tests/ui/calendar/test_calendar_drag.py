@@ -269,7 +269,7 @@ def test_a_refused_drop_stores_nothing_and_says_why(  # type: ignore[no-untyped-
 ) -> None:
     workspace = view.workspace
     if weeks_on:
-        qtbot.keyClick(view, Qt.Key.Key_Down)
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
     before, steps = stored(workspace), workspace.undo_stack.count()
     assert not drop_case(view, case_id(workspace, NEW), point(view, moment, 1))
     assert stored(workspace) == before

@@ -256,10 +256,10 @@ def test_keys_and_ctrl_g_go_through_days_and_weeks(qtbot, workspace: Workspace) 
     view.windowHandle().requestActivate()  # shortcuts (Ctrl+G) need an active window
     qtbot.waitUntil(view.isActiveWindow)
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert view.days()[0] == date(2026, 11, 30)
-    qtbot.keyClick(view, Qt.Key.Key_Up)
-    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert view.days()[0] == date(2026, 11, 16)
     qtbot.keyClick(view, Qt.Key.Key_T)
     qtbot.keyClick(view, Qt.Key.Key_D)
@@ -268,7 +268,7 @@ def test_keys_and_ctrl_g_go_through_days_and_weeks(qtbot, workspace: Workspace) 
     assert view.days() == [date(2026, 11, 27)]
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert view.days() == [date(2026, 11, 23)]
-    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert view.days() == [date(2026, 11, 30)]
     qtbot.keyClick(view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert asked == [date(2026, 11, 30)]

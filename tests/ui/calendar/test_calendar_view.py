@@ -163,20 +163,23 @@ def test_keys_move_by_week_and_day_and_t_comes_back(view: CalendarView, qtbot) -
     def first() -> date:
         return view.days()[0]
 
-    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert first() == date(2026, 11, 30)
     assert view.day_labels()[1] == "Tue 1 Dec · Building maintenance"
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert first() == date(2026, 12, 7)
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
-    qtbot.keyClick(view, Qt.Key.Key_Left)
-    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert first() == date(2026, 11, 16)
     qtbot.keyClick(view, Qt.Key.Key_T)
     assert first() == date(2026, 11, 23)
     qtbot.keyClick(view, Qt.Key.Key_D)
     assert view.days() == [NOW.date()]
     assert view.day_button.isChecked()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the first press selects the day's hearing
+    assert view.days() == [NOW.date()]
+    assert view.selected is not None
     qtbot.keyClick(view, Qt.Key.Key_Right)
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.days() == [date(2026, 11, 27)]
@@ -220,7 +223,9 @@ def test_on_a_weekend_today_shows_the_coming_week(qtbot, workspace: Workspace, w
     assert view.days() == [monday]
 
 
-def test_with_weekend_sessions_today_on_a_saturday_is_its_own_week(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_with_weekend_sessions_today_on_a_saturday_is_its_own_week(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
     _court(workspace, (*SESSIONS, Session(5, time(9), time(12), SessionKind.BOND)))
     workspace.now = lambda: at(28, 10)
     view = CalendarView(workspace)
@@ -319,7 +324,9 @@ def test_unschedule_from_the_menu_removes_the_hearing_as_one_undo_step(view: Cal
     workspace = view.workspace
     hearing_id = _hearing_ids(workspace)[MERITS]
     before = _stored_starts(workspace)
-    unschedule = next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule")
+    unschedule = next(
+        a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule"
+    )
     assert unschedule.isEnabled()
     assert unschedule.shortcut().toString() == "Del"
     unschedule.trigger()
@@ -352,7 +359,9 @@ def test_a_recorded_hearing_cannot_be_unscheduled_and_the_menu_says_why(  # type
     workspace = view.workspace
     hearing_id = _hearing_ids(workspace)[DETAINED]
     next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Held").trigger()
-    unschedule = next(a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule")
+    unschedule = next(
+        a for a in view.hearing_menu(hearing_id).actions() if a.text() == "Unschedule"
+    )
     assert not unschedule.isEnabled()
     assert unschedule.toolTip() == (
         "The hearing is already recorded as held: only a scheduled hearing can be unscheduled"
