@@ -82,11 +82,14 @@ from planner.ui.calendar.static_texts import StaticTexts
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
+from planner.ui.docket import schedule_actions
+from planner.ui.docket.case_actions import RunDialog, run_modal
 from planner.ui.docket.case_mime import case_id_of
 from planner.ui.docket.docket_model import kind_label
 
-#: Go to a date: the calendar's one key with a modifier, a shortcut of its go_action.
+#: Go to a date and Move To...: the calendar's keys with a modifier, shortcuts of its actions.
 GO_TO_DATE_KEY = "Ctrl+G"
+MOVE_TO_KEY = "Ctrl+M"
 
 #: The calendar's keys, as (keys as QKeySequence spells them, what they do): read by
 #: CalendarView.keyPressEvent (a plain key not listed here is not handled) and by Help >
@@ -104,6 +107,7 @@ CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     ((GO_TO_DATE_KEY,), "Go to a date…"),
     (("Return", "Enter"), "Open the selected hearing's case"),
     (("Del",), "Unschedule the selected hearing (Ctrl+Z puts it back)"),
+    ((MOVE_TO_KEY,), "Move the selected hearing to one of the next free places…"),
 )
 
 
@@ -442,9 +446,11 @@ class CalendarView(QWidget):
         *,
         ask_continuance: AskContinuance = ask_continuance,
         ask_date: AskDate = ask_date,
+        run_dialog: RunDialog = run_modal,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.run_dialog = run_dialog  # Move To...'s dialog: tests pass one that types
         self.current = workspace.clock().date()
         self.mode = "week"
         self.entries: list[CalendarEntry] = []
@@ -533,6 +539,13 @@ class CalendarView(QWidget):
         self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.go_action.triggered.connect(self.jump_to_date)
         self.addAction(self.go_action)
+        self.move_action = QAction("Move To…", self)
+        self.move_action.setShortcut(QKeySequence(MOVE_TO_KEY))
+        self.move_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.move_action.triggered.connect(
+            lambda: self.selected is not None and self.move_to(self.selected)
+        )
+        self.addAction(self.move_action)
         self.timeline: _Timeline = _Timeline(self)
         self.timeline.activated.connect(self.hearing_activated)
         self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
@@ -850,7 +863,9 @@ class CalendarView(QWidget):
         shown = format_a_number(entry.a_number) if entry else "hearing"
         menu.addAction("Open", lambda: self.hearing_activated.emit(hearing_id))
         menu.addSeparator()
-        refusal = None if entry is None else outcome_refusal(entry.hearing(), self.workspace.clock())
+        refusal = (
+            None if entry is None else outcome_refusal(entry.hearing(), self.workspace.clock())
+        )
         why = None if refusal is None else refusal[0].upper() + refusal[1:]
         if why is not None:
             reason: QAction = menu.addAction(why)
@@ -867,10 +882,13 @@ class CalendarView(QWidget):
                 action.setToolTip(why)
                 action.setStatusTip(why)
         menu.addSeparator()
+        move: QAction = menu.addAction("Move To…", lambda: self.move_to(hearing_id))
+        move.setShortcut(QKeySequence(MOVE_TO_KEY))
         unschedule: QAction = menu.addAction("Unschedule", lambda: self.unschedule(hearing_id))
         unschedule.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         scheduled = entry is not None and entry.status is HearingStatus.SCHEDULED
         unschedule.setEnabled(scheduled)
+        move.setEnabled(scheduled)
         if entry is not None and not scheduled:
             why_not = (
                 f"The hearing is already recorded as {entry.status.value}: "
@@ -881,6 +899,22 @@ class CalendarView(QWidget):
         else:
             unschedule.setStatusTip("Take the hearing off the calendar (Ctrl+Z puts it back)")
         return menu
+
+    def move_to(self, hearing_id: int) -> bool:
+        """Move a scheduled hearing to a free place picked in a dialog, as one undo step (the
+        menu's Move To..., Ctrl+M on the selected hearing)."""
+        entry = self.entry(hearing_id)
+        if entry is None or entry.status is not HearingStatus.SCHEDULED:
+            if entry is not None:
+                self.say(f"Not moved: the hearing is already recorded as {entry.status.value}")
+            return False
+        moved = schedule_actions.move_hearing(
+            self.workspace, entry.hearing(), self, run=self.run_dialog
+        )
+        if moved is not None:
+            self.select_hearing(hearing_id)
+            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+        return moved is not None
 
     def unschedule(self, hearing_id: int) -> bool:
         """Take a scheduled hearing off the calendar, as one undo step (the menu's Unschedule,
