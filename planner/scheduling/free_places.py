@@ -15,7 +15,7 @@ from enum import StrEnum
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, Session
-from planner.domain.seating import describe_kinds, fitting_session_kinds
+from planner.domain.seating import fitting_session_kinds, session_words
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.scheduling.autoschedule import DEFAULT_BUFFER_MINUTES, Policy
 from planner.scheduling.booking import OCCUPYING, Booked, clock, long_day
@@ -138,6 +138,15 @@ def free_places(
     return [place for _key, place in found[:count]]
 
 
+def _a(words: str) -> str:
+    return ("an " if words[:1] in "aeiou" else "a ") + words
+
+
+def short_day(day: date) -> str:
+    """ "20 Nov"."""
+    return long_day(day)[4:-5]
+
+
 def _reasons(
     case: Case,
     kind: HearingKind,
@@ -153,34 +162,32 @@ def _reasons(
         w for w, flag in (("detained", case.detained), ("juvenile", case.juvenile)) if flag
     )
     reasons = [
-        f"{describe_kinds(frozenset({session.kind}))}: where {words} hearings"
-        + (f" of {whose} cases" if whose else "")
-        + " go"
-        + ("" if len(fitting) == 1 else f" ({describe_kinds(fitting)})")
+        f"{session_words(session.kind)} session, right for {_a(words)} hearing"
+        + (f" of {_a(whose)} case" if whose else "")
     ]
     if case.detained:
         if session.kind in _DETAINED_KINDS:
-            reasons.append("detained: a detained docket session")
+            reasons.append("detained: a detained docket")
         elif session.kind is SessionKind.BOND:
             reasons.append("detained: a bond session")
         else:
-            reasons.append("detained: the weekly template has no detained session of this kind")
+            reasons.append("detained: no detained session of this kind in the template")
     if case.language.casefold() == "english":
         reasons.append("no interpreter needed")
     elif session.language:
-        reasons.append(f"{session.language} interpreter booked for the session")
+        reasons.append(f"{session.language} interpreter booked")
     else:
-        reasons.append(f"no interpreter booked for the session: book one for {case.language}")
+        reasons.append(f"no interpreter booked: book one for {case.language}")
     first_hearing = not any(h.start < start and h.status in OCCUPYING for h in own)
     earliest = case.earliest_first_hearing
     if first_hearing and earliest is not None:
         reasons.append(
-            f"notice period respected: the notice to appear was served on "
-            f"{long_day(case.nta_served)}, first hearing from {long_day(earliest)}"  # type: ignore[arg-type]
+            f"notice period respected (served {short_day(case.nta_served)}, "  # type: ignore[arg-type]
+            f"first hearing from {short_day(earliest)})"
         )
     elif first_hearing:
-        reasons.append("no notice-to-appear service date on file: the notice period is unchecked")
+        reasons.append("no notice to appear date on file: notice period unchecked")
     else:
-        reasons.append("not the case's first hearing: no notice period applies")
-    reasons.append(f"{gap} minutes free there; the hearing takes {minutes}")
+        reasons.append("not the first hearing: no notice period")
+    reasons.append(f"{gap} minutes free, the hearing takes {minutes}")
     return tuple(reasons)

@@ -312,4 +312,3 @@ def mix(colour: QColor | str, ground: QColor, share: float) -> QColor:
         top.greenF() * share + ground.greenF() * (1 - share),
         top.blueF() * share + ground.blueF() * (1 - share),
     )
-

@@ -75,7 +75,7 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         self.order_combo.currentIndexChanged.connect(self._fill)
-        self.resize(640, 420)
+        self.resize(760, 440)  # fits a 1024x600 screen
         self._fill()
         self.list.setFocus()
 
@@ -116,7 +116,7 @@ class ScheduleDialog(QDialog):
             )
         self.list.clear()
         for place in self._places:
-            item = QListWidgetItem(f"{place.when()}\n{place.why()}")
+            item = QListWidgetItem(f"{place.when()}\n    {place.why()}")
             item.setToolTip("\n".join(place.reasons))
             item.setData(Qt.ItemDataRole.UserRole, place)
             self.list.addItem(item)
