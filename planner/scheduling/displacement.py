@@ -46,7 +46,7 @@ class Move:
         day = long_day(self.hearing.start.date())
         if self.place is None:
             return f"{what[:1].upper()}{what[1:]} on {day}: no free place of its kind found"
-        return f"{what[:1].upper()}{what[1:]} on {day} -> {self.place.when()}"
+        return f"{what[:1].upper()}{what[1:]} on {day} → {self.place.when()}"
 
 
 @dataclass(frozen=True, slots=True)
