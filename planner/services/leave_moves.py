@@ -30,13 +30,15 @@ def stranded_by(
     today: date,
     *,
     notice_days: int | None = None,
+    stored_name: str | None = None,
 ) -> Displacement:
     """The judge's scheduled hearings from ``today`` on that the new ``closures`` and ``leave``
     put on a day off (and the stored ones did not), each with the nearest free place proposed;
-    nothing is saved. ``notice_days`` None: the 10-day default (``Displacement.notice_source``)."""
+    nothing is saved. ``notice_days`` None: the 10-day default (``Displacement.notice_source``);
+    ``stored_name``: the judge's name as stored, when the edit renames the judge."""
     assert judge.id is not None
     with database.transaction() as repo:
-        stored = repo.judge_named(judge.name)
+        stored = repo.judge_named(stored_name or judge.name)
         if stored is None or stored.id != judge.id:
             raise Conflict(f"judge {judge.name!r} is no longer in this database")
         old_closures, old_leave = repo.calendar(judge.id)

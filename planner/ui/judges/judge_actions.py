@@ -113,8 +113,8 @@ def edit_judge(
     if after == judge and set(new_closures) == set(closures) and set(new_leave) == set(leave):
         return False  # nothing changed: nothing to save or undo
     change = PROFILE_CHANGE | (Change.JUDGES if after.name != judge.name else Change.NONE)
-    if set(new_closures) != set(closures) or set(new_leave) != set(leave):
-        asked = _ask_moves(workspace, parent, exec_dialog, after, new_closures, new_leave)
+    if set(new_closures) - set(closures) or set(new_leave) - set(leave):  # days off added
+        asked = _ask_moves(workspace, parent, exec_dialog, judge, after, new_closures, new_leave)
         if asked is None:
             return False  # cancelled: nothing saved
         if asked:
@@ -144,6 +144,7 @@ def _ask_moves(
     workspace: Workspace,
     parent: QWidget | None,
     exec_dialog: ExecDialog,
+    judge: Judge,
     after: Judge,
     closures: list[Closure],
     leave: list[Leave],
@@ -155,7 +156,12 @@ def _ask_moves(
 
     try:
         found = leave_moves.stranded_by(
-            workspace.database, after, closures, leave, workspace.clock().date()
+            workspace.database,
+            after,
+            closures,
+            leave,
+            workspace.clock().date(),
+            stored_name=judge.name,
         )
     except Exception as error:  # the judge gone, a template that cannot hold the hearings
         workspace.failed.emit(error)

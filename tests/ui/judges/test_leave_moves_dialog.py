@@ -1,7 +1,7 @@
 """Leave over booked hearings, through the real profile dialog: the warning with the count, the
 moves reviewed, and the leave and the moves saved and undone as one step."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
@@ -88,4 +88,4 @@ def test_cancel_in_the_review_saves_nothing_and_without_moving_saves_the_leave_o
     assert judge_actions.edit_judge(workspace, None, exec_dialog=driving(qtbot, answer("keep")))
     assert stored(workspace)["Ana Ruiz"][2] != set()
     assert starts(workspace.database, judge) == before
-    assert datetime(2026, 12, 8, 9) in before.values() and date(2026, 12, 8) == TUESDAY
+    assert datetime(2026, 12, 8, 9) in before.values()  # still on the day of leave: a conflict
