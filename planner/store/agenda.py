@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import Hearing
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus
 from planner.store.errors import Conflict
 from planner.store.tables import CaseRow, HearingRow
 
@@ -37,6 +37,7 @@ class CalendarEntry:
     attorney: str | None
     case_kind: str
     changed_by: str | None = None  # who saved the hearing last
+    medium: HearingMedium = HearingMedium.IN_PERSON
 
     @property
     def end(self) -> datetime:
@@ -51,6 +52,7 @@ class CalendarEntry:
             self.status,
             self.adjournment_reason,
             id=self.id,
+            medium=self.medium,
         )
 
 
@@ -71,13 +73,32 @@ _ENTRY_COLUMNS = (
     CaseRow.attorney,
     CaseRow.kind,
     HearingRow.changed_by,
+    HearingRow.medium,
 )
 
 
 def _entry(row: Sequence[Any]) -> CalendarEntry:
     id_, case_id, a_number, start, minutes, kind, status = row[:7]
+    reason, name, language, detained, juvenile, represented, attorney, case_kind = row[7:15]
+    changed_by, medium = row[15:17]
     return CalendarEntry(
-        id_, case_id, a_number, start, minutes, _KIND[kind], _STATUS[status], *row[7:]
+        id_,
+        case_id,
+        a_number,
+        start,
+        minutes,
+        _KIND[kind],
+        _STATUS[status],
+        reason,
+        name,
+        language,
+        detained,
+        juvenile,
+        represented,
+        attorney,
+        case_kind,
+        changed_by,
+        HearingMedium(medium or HearingMedium.IN_PERSON),
     )
 
 
@@ -207,4 +228,5 @@ def hearing_values(hearing: Hearing) -> dict[str, object]:
         "kind": hearing.kind.value,
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
+        "medium": hearing.medium.value,
     }

@@ -12,6 +12,7 @@ from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, L
 from planner.domain.judge import Judge, name_key
 from planner.domain.vocabulary import (
     HearingKind,
+    HearingMedium,
     HearingStatus,
 )
 from planner.forecast.facts import ForecastInputs
@@ -215,6 +216,7 @@ class Repository(HearingStore):
                         h.kind.value,
                         h.status.value,
                         h.adjournment_reason,
+                        h.medium.value,
                         self._editor,
                     )
                     for h in hearings
@@ -465,6 +467,7 @@ _HEARING_COLUMNS = (
     "kind",
     "status",
     "adjournment_reason",
+    "medium",
     "changed_by",
 )
 
@@ -509,4 +512,5 @@ def _hearing(row: HearingRow, a_number: str) -> Hearing:
         kind=HearingKind(row.kind),
         status=HearingStatus(row.status),
         adjournment_reason=row.adjournment_reason,
+        medium=HearingMedium(row.medium),
     )

@@ -2,7 +2,7 @@
 every row intact.
 
 ``tests/data/schema-NNNN.sqlite`` is a demo docket written by the code of revision NNNN (2 judges,
-271 cases, 125 hearings). When a revision ships, add its file here: make it with that release's
+271 cases, 125 hearings; 114 from 0003's demo). When a revision ships, add its file here: make it with that release's
 ``planner demo --cases 40 --judges 2 --seed 7 --today 2026-11-25``.
 """
 
@@ -65,7 +65,8 @@ def test_an_old_database_upgrades_to_the_newest_with_its_data(
         dockets = [repo.load_docket(judge.id) for judge in judges]  # type: ignore[arg-type]
     database.close()
     assert sum(len(d.cases) for d in dockets) == 271
-    assert sum(len(d.hearings) for d in dockets) == 125
+    assert sum(len(d.hearings) for d in dockets) == len(before["hearings"])  # 125; 114 in 0003
+    assert {h.medium.value for d in dockets for h in d.hearings} == {"in_person"}  # 0004's default
     with sqlite3.connect(path) as raw:
         assert (
             raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
