@@ -154,7 +154,8 @@ def entry_lines(entry: CalendarEntry, names: bool = True) -> tuple[str, ...]:
     markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
     first = format_a_number(entry.a_number) + (f"  {markers}" if markers else "")
     status = "" if entry.status is HearingStatus.SCHEDULED else f" ({entry.status.value})"
-    kind = f"{entry.language} · {entry.kind.value.replace('_', ' ')}{status}"
+    medium = f" · {entry.medium.value}" if entry.medium.remote else ""  # "video", "telephone"
+    kind = f"{entry.language} · {entry.kind.value.replace('_', ' ')}{medium}{status}"
     return (first, entry.name, kind) if names else (first, kind)
 
 
@@ -168,9 +169,18 @@ def _tooltip(entry: CalendarEntry, reasons: Sequence[str], names: bool = True) -
         f"hearing, {entry.status.value}\n{entry.language}"
         + (f", {', '.join(flags)}" if flags else "")
         + (f"\nAttorney: {entry.attorney}" if entry.attorney else "")
+        + _medium_tip(entry)
         + (f"\nAdjourned: {entry.adjournment_reason}" if entry.adjournment_reason else "")
     )
     return text + "".join(f"\nConflict: {reason}" for reason in reasons)
+
+
+def _medium_tip(entry: CalendarEntry) -> str:
+    due = entry.hearing().remote_request_due
+    if due is None:
+        return "\nIn person"
+    words = entry.medium.words
+    return f"\n{words[:1].upper()}{words[1:]}: the request to appear remotely is due {due:%a %d %b}"
 
 
 def _lanes(entries: list[CalendarEntry]) -> list[tuple[CalendarEntry, int, int]]:

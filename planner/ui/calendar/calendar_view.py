@@ -40,7 +40,12 @@ from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Leave
 from planner.domain.outcomes import outcome_refusal
-from planner.domain.vocabulary import CompletionKind, HearingStatus
+from planner.domain.vocabulary import (
+    REMOTE_REQUEST_DAYS,
+    CompletionKind,
+    HearingMedium,
+    HearingStatus,
+)
 from planner.scheduling.autoschedule import Proposed
 from planner.scheduling.days import DaySummary
 from planner.services import calendar as calendar_service
@@ -882,6 +887,20 @@ class CalendarView(QWidget):
                 action.setToolTip(why)
                 action.setStatusTip(why)
         menu.addSeparator()
+        media = menu.addMenu("Appears")
+        media.setToolTipsVisible(True)
+        for medium in HearingMedium:
+            choice: QAction = media.addAction(medium.words.capitalize())
+            choice.triggered.connect(
+                lambda _checked=False, m=medium: self.set_medium(hearing_id, m)
+            )
+            choice.setCheckable(True)
+            choice.setChecked(entry is not None and entry.medium is medium)
+            if medium.remote:
+                choice.setToolTip(
+                    f"A request to appear remotely is due {REMOTE_REQUEST_DAYS} days ahead"
+                )
+        media.setEnabled(entry is not None and entry.status is HearingStatus.SCHEDULED)
         move: QAction = menu.addAction("Move To…", lambda: self.move_to(hearing_id))
         move.setShortcut(QKeySequence(MOVE_TO_KEY))
         unschedule: QAction = menu.addAction("Unschedule", lambda: self.unschedule(hearing_id))
@@ -899,6 +918,16 @@ class CalendarView(QWidget):
         else:
             unschedule.setStatusTip("Take the hearing off the calendar (Ctrl+Z puts it back)")
         return menu
+
+    def set_medium(self, hearing_id: int, medium: HearingMedium) -> bool:
+        """How the respondent appears at a scheduled hearing (the menu's Appears), one undo step."""
+        entry = self.entry(hearing_id)
+        if entry is None:
+            return False
+        done = calendar_actions.set_medium(self.workspace, entry.hearing(), medium)
+        if done:
+            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+        return done
 
     def move_to(self, hearing_id: int) -> bool:
         """Move a scheduled hearing to a free place picked in a dialog, as one undo step (the
