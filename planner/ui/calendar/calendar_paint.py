@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import Leave
 from planner.domain.judge import WEEKDAY_NAMES, Session
-from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
+from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus, SessionKind
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry
 from planner.ui.calendar.static_texts import StaticTexts
@@ -149,9 +149,19 @@ def _minute(moment: datetime) -> int:
 
 
 def entry_lines(entry: CalendarEntry, names: bool = True) -> tuple[str, ...]:
-    """A-number with its D (detained) and R (represented) markers, then name (unless hidden),
-    then language."""
-    markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
+    """A-number with its D (detained), R (represented) and V or T (appears by video or by
+    telephone: seen on the shortest block) markers, then name (unless hidden), then language,
+    kind and a remote medium."""
+    markers = " ".join(
+        m
+        for m, on in (
+            ("D", entry.detained),
+            ("R", entry.represented),
+            ("V", entry.medium is HearingMedium.VIDEO),
+            ("T", entry.medium is HearingMedium.TELEPHONE),
+        )
+        if on
+    )
     first = format_a_number(entry.a_number) + (f"  {markers}" if markers else "")
     status = "" if entry.status is HearingStatus.SCHEDULED else f" ({entry.status.value})"
     medium = f" · {entry.medium.value}" if entry.medium.remote else ""  # "video", "telephone"

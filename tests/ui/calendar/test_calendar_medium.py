@@ -31,6 +31,7 @@ def test_the_appears_menu_sets_the_medium_shown_on_the_block_and_undo_puts_it_ba
     assert stored.medium is HearingMedium.VIDEO
     assert stored.hearing().remote_request_due == date(2026, 11, 15)  # 15 days ahead
     shown = next(e for e in view.entries if e.id == entry.id)
+    assert entry_lines(shown)[0] == "A200-000-004  V"  # seen on the shortest block
     assert entry_lines(shown)[-1].endswith("· master · video")
     assert workspace.undo_stack.undoText() == "A200-000-004 by video"
     workspace.undo_stack.undo()
