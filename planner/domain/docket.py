@@ -10,9 +10,11 @@ from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
 from planner.domain.text import check_text
 from planner.domain.vocabulary import (
+    REMOTE_REQUEST_DAYS,
     CaseStatus,
     CompletionKind,
     HearingKind,
+    HearingMedium,
     HearingStatus,
     LeaveKind,
     coerce,
@@ -204,10 +206,12 @@ class Hearing:
     status: HearingStatus = HearingStatus.SCHEDULED
     adjournment_reason: str | None = None
     id: int | None = None
+    medium: HearingMedium = HearingMedium.IN_PERSON
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
         object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
+        object.__setattr__(self, "medium", coerce(HearingMedium, self.medium, "hearing medium"))
         object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
         check_count(self.minutes, "a hearing's minutes", 1, MAX_HEARING_MINUTES)
         check_day(self.start, f"the hearing of {format_a_number(self.a_number)} on")
@@ -222,6 +226,13 @@ class Hearing:
     @property
     def end(self) -> datetime:
         return self.start + timedelta(minutes=self.minutes)
+
+    @property
+    def remote_request_due(self) -> date | None:
+        """The last day to ask to appear remotely (video, telephone), or None in person."""
+        if not self.medium.remote:
+            return None
+        return self.start.date() - timedelta(days=REMOTE_REQUEST_DAYS)
 
 
 @dataclass(frozen=True, slots=True)

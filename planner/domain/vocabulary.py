@@ -42,6 +42,29 @@ class HearingStatus(StrEnum):
     COMPLETED = "completed"
 
 
+class HearingMedium(StrEnum):
+    """How the respondent appears (EOIR: in person, by video teleconference, by telephone)."""
+
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    TELEPHONE = "telephone"
+
+    @property
+    def words(self) -> str:
+        return {"in_person": "in person", "video": "by video", "telephone": "by telephone"}[
+            self.value
+        ]
+
+    @property
+    def remote(self) -> bool:
+        return self is not HearingMedium.IN_PERSON
+
+
+#: A request to appear remotely (video or telephone) is due this many days before the hearing
+#: (EOIR guidance, as reported: shared/domain.md).
+REMOTE_REQUEST_DAYS = 15
+
+
 class CaseStatus(StrEnum):
     PENDING = "pending"
     COMPLETED = "completed"

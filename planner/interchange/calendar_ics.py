@@ -13,7 +13,7 @@ the full A-number and the case's details are written only when the caller asks
 
 import hashlib
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 from icalendar import Calendar, Event
@@ -21,7 +21,7 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.domain.anumber import format_a_number
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import REMOTE_REQUEST_DAYS, HearingKind, HearingMedium, HearingStatus
 
 PRODID = f"-//Judge Workload Planner//planner {__version__}//EN"
 UID_DOMAIN = "judge-workload-planner"
@@ -63,6 +63,8 @@ class CalendarHearing(Protocol):
     def status(self) -> HearingStatus: ...
     @property
     def adjournment_reason(self) -> str | None: ...
+    @property
+    def medium(self) -> HearingMedium: ...
     @property
     def name(self) -> str: ...
     @property
@@ -146,14 +148,29 @@ def _summary(hearing: CalendarHearing, with_names: bool) -> str:
     title = KIND_TITLES[hearing.kind]
     if hearing.status is HearingStatus.ADJOURNED:
         title = f"Adjourned: {title}"
+    if hearing.medium.remote:
+        title = f"{title} ({hearing.medium.words})"
     if with_names:
         return f"{title} · {format_a_number(hearing.a_number)} · {hearing.name}"
     return f"{title} · {last_four(hearing.a_number)}"
 
 
+def _medium_line(hearing: CalendarHearing) -> str:
+    """ "In person." or "By video; the request to appear remotely is due Mon 16 Feb 2026."."""
+    if not hearing.medium.remote:
+        return "In person."
+    due = hearing.start.date() - timedelta(days=REMOTE_REQUEST_DAYS)
+    words = hearing.medium.words
+    return (
+        f"{words[:1].upper()}{words[1:]}; the request to appear remotely is due "
+        f"{due:%a} {due.day} {due:%b %Y} ({REMOTE_REQUEST_DAYS} days ahead)."
+    )
+
+
 def _description(hearing: CalendarHearing, with_names: bool) -> str:
     lines = [
-        f"{KIND_TITLES[hearing.kind]}, {hearing.minutes} minutes. {_STATUS_WORDS[hearing.status]}."
+        f"{KIND_TITLES[hearing.kind]}, {hearing.minutes} minutes. {_STATUS_WORDS[hearing.status]}.",
+        _medium_line(hearing),
     ]
     if with_names:
         lines.append(f"{format_a_number(hearing.a_number)}: {hearing.name}")

@@ -21,6 +21,7 @@ from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,
     HearingKind,
+    HearingMedium,
     HearingStatus,
     LeaveKind,
     SessionKind,
@@ -80,7 +81,7 @@ _CASE = (
         "attorney",
     },
 )
-_HEARING = ({"a_number", "start", "minutes", "kind", "status"}, {"adjournment_reason"})
+_HEARING = ({"a_number", "start", "minutes", "kind", "status"}, {"adjournment_reason", "medium"})
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
@@ -196,6 +197,7 @@ def _hearing_to_json(hearing: Hearing) -> dict[str, Any]:
         "kind": hearing.kind.value,
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
+        "medium": hearing.medium.value,
     }
 
 
@@ -643,6 +645,14 @@ class _Reader:
                 "status": self.get(obj, where, "status", _choice(HearingStatus, "hearing status")),
                 "adjournment_reason": self.get(
                     obj, where, "adjournment_reason", _optional(_string), None
+                ),
+                # Optional: files written before the medium was kept are in person.
+                "medium": self.get(
+                    obj,
+                    where,
+                    "medium",
+                    _choice(HearingMedium, "hearing medium"),
+                    HearingMedium.IN_PERSON,
                 ),
             }
             found.append(self.build(where, Hearing, values))

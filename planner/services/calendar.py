@@ -9,7 +9,13 @@ from planner.domain.docket import Case, Closure, Hearing, Leave
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.outcomes import outcome_refusal
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
+from planner.domain.vocabulary import (
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingMedium,
+    HearingStatus,
+)
 from planner.scheduling.booking import describe
 from planner.scheduling.days import DaySummary, day_summaries
 from planner.scheduling.next_hearing import HearingPlan, next_hearing
@@ -193,6 +199,19 @@ def move_hearing(
         after = replace(before, start=start, minutes=minutes)
         _refuse_misplaced(repo, judge, entry.case_id, repo.case(entry.case_id), after)
         return before, repo.update_hearing(after)
+
+
+def set_medium(
+    database: Database, hearing_id: int, medium: HearingMedium, *, seen: Hearing | None = None
+) -> tuple[Hearing, Hearing]:
+    """Say how the respondent appears at a hearing (in person, video, telephone); returns it
+    before and after. Undo with ``restore_hearing(database, before)``. ``seen``: as in
+    ``move_hearing``."""
+    with database.transaction() as repo:
+        entry = repo.entry(hearing_id)
+        _refuse_stale(entry, seen)
+        before = entry.hearing()
+        return before, repo.update_hearing(replace(before, medium=HearingMedium(medium)))
 
 
 def unschedule_hearing(

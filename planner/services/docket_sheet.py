@@ -10,7 +10,13 @@ from planner.domain.calendar import CourtCalendar, days_between
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
 from planner.domain.plural import counted
-from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
+from planner.domain.vocabulary import (
+    REMOTE_REQUEST_DAYS,
+    HearingKind,
+    HearingMedium,
+    HearingStatus,
+    SessionKind,
+)
 from planner.services.clock import now_for
 from planner.services.judges import match_judge
 from planner.store.agenda import CalendarEntry
@@ -60,6 +66,7 @@ class SheetRow:
     kind: HearingKind
     status: HearingStatus
     adjournment_reason: str | None
+    medium: HearingMedium = HearingMedium.IN_PERSON
 
     @classmethod
     def of(cls, entry: CalendarEntry) -> "SheetRow":
@@ -79,6 +86,7 @@ class SheetRow:
             entry.kind,
             entry.status,
             entry.adjournment_reason,
+            entry.medium,
         )
 
     @property
@@ -96,6 +104,10 @@ class SheetRow:
     def hearing(self) -> str:
         """The hearing's kind and length, and what happened at it once recorded."""
         text = f"{HEARING_TITLES[self.kind]} · {self.minutes} min"
+        if self.medium.remote:  # the respondent appears remotely: the request's due day too
+            due = self.start.date() - timedelta(days=REMOTE_REQUEST_DAYS)
+            words = self.medium.words
+            text += f"\n{words[:1].upper()}{words[1:]} (request due {due.day} {due:%b})"
         if self.status is HearingStatus.ADJOURNED:
             return f"{text}\nAdjourned: {self.adjournment_reason}"
         if self.status is not HearingStatus.SCHEDULED:

@@ -1,13 +1,17 @@
 """Keeping judges' profiles, closures and leave: each function is one transaction."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from planner.domain.docket import Closure, Docket, Leave, closure_problems
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, name_key
 from planner.store.database import Database
 from planner.store.errors import Conflict
+
+if TYPE_CHECKING:  # the writes' module imports SQLAlchemy: not on the first paint's path
+    from planner.store.repository import Repository
 
 
 def match_judge(judges: Sequence[Judge], name: str) -> Judge:
@@ -95,14 +99,19 @@ def save_profile(
     closures: list[Closure],
     leave: list[Leave],
     base: Judge | None = None,
+    *,
+    after: Callable[["Repository"], object] | None = None,
 ) -> Judge:
     """Save an edited profile with its closures and leave, all in one transaction. With ``base``
-    (the profile as read when the edit began), refused if someone saved the profile since."""
+    (the profile as read when the edit began), refused if someone saved the profile since.
+    ``after`` does more in the same transaction (the hearings that new leave moves)."""
     _check_calendar(judge, closures)
     with database.transaction() as repo:
         repo.update_judge(judge, base)
         assert judge.id is not None
         repo.replace_calendar(judge.id, closures, leave)
+        if after is not None:
+            after(repo)
         return judge
 
 
@@ -146,9 +155,16 @@ def remove_named(database: Database, name: str) -> Docket:
 
 
 def save_named_profile(
-    database: Database, name: str, judge: Judge, closures: list[Closure], leave: list[Leave]
+    database: Database,
+    name: str,
+    judge: Judge,
+    closures: list[Closure],
+    leave: list[Leave],
+    *,
+    after: Callable[["Repository"], object] | None = None,
 ) -> Judge:
-    """Save a profile over the judge now called ``name``, in one transaction (undo and redo)."""
+    """Save a profile over the judge now called ``name``, in one transaction (undo and redo);
+    ``after`` does more in the same transaction."""
     with database.transaction() as repo:
         current = repo.judge_named(name)
         if current is None or current.id is None:
@@ -156,4 +172,6 @@ def save_named_profile(
         saved = replace(judge, id=current.id)
         repo.update_judge(saved)
         repo.replace_calendar(current.id, closures, leave)
+        if after is not None:
+            after(repo)
         return saved

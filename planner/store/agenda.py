@@ -132,4 +132,5 @@ def hearing_values(hearing: Hearing) -> dict[str, object]:
         "kind": hearing.kind.value,
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
+        "medium": hearing.medium.value,
     }

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from planner.domain.docket import Case, Hearing
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus
 from planner.store.columns import CASE_SELECT, read_case
 from planner.store.dialect import Link
 
@@ -35,6 +35,7 @@ class CalendarEntry:
     attorney: str | None
     case_kind: str
     changed_by: str | None = None  # who saved the hearing last
+    medium: HearingMedium = HearingMedium.IN_PERSON
 
     @property
     def end(self) -> datetime:
@@ -49,19 +50,21 @@ class CalendarEntry:
             self.status,
             self.adjournment_reason,
             id=self.id,
+            medium=self.medium,
         )
 
 
 _KIND = {kind.value: kind for kind in HearingKind}
 _STATUS = {status.value: status for status in HearingStatus}
+_MEDIUM = {medium.value: medium for medium in HearingMedium}
 
 _CASES = "SELECT cases.id, cases.version, " + CASE_SELECT + " FROM cases"
 _CASES_OF_JUDGE = _CASES + " WHERE cases.judge_id = :judge_id ORDER BY cases.id"
 _CASE = _CASES + " WHERE cases.id = :case_id"
 
 _HEARINGS = (
-    "SELECT h.id, cases.a_number, h.start, h.minutes, h.kind, h.status, h.adjournment_reason "
-    "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
+    "SELECT h.id, cases.a_number, h.start, h.minutes, h.kind, h.status, h.adjournment_reason, "
+    "h.medium FROM hearings AS h JOIN cases ON cases.id = h.case_id"
 )
 _HEARINGS_OF_JUDGE = _HEARINGS + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
 _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h.id"
@@ -69,7 +72,7 @@ _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h
 _ENTRIES = (
     "SELECT h.id, h.case_id, cases.a_number, h.start, h.minutes, h.kind, h.status, "
     "h.adjournment_reason, cases.name, cases.language, cases.detained, cases.juvenile, "
-    "cases.represented, cases.attorney, cases.kind, h.changed_by "
+    "cases.represented, cases.attorney, cases.kind, h.changed_by, h.medium "
     "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
 )
 _ENTRIES_BETWEEN = (
@@ -112,8 +115,9 @@ def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hea
             _STATUS[status],
             reason,
             id=hearing_id,
+            medium=_MEDIUM[medium],
         )
-        for hearing_id, a_number, start, minutes, kind, status, reason in link.rows(
+        for hearing_id, a_number, start, minutes, kind, status, reason, medium in link.rows(
             statement, values
         )
     ]
@@ -159,6 +163,7 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         attorney,
         case_kind,
         changed_by,
+        medium,
     ) = row
     return CalendarEntry(
         hearing_id,
@@ -177,6 +182,7 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         attorney,
         case_kind,
         changed_by,
+        _MEDIUM[medium],
     )
 
 

@@ -173,6 +173,7 @@ class Repository(HearingStore):
                         h.kind.value,
                         h.status.value,
                         h.adjournment_reason,
+                        h.medium.value,
                         self._editor,
                     )
                     for h in hearings
@@ -403,6 +404,7 @@ _HEARING_COLUMNS = (
     "kind",
     "status",
     "adjournment_reason",
+    "medium",
     "changed_by",
 )
 

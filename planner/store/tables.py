@@ -221,6 +221,9 @@ class HearingRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))
     adjournment_reason: Mapped[str | None] = mapped_column(Text)
+    medium: Mapped[str] = mapped_column(
+        String(16), nullable=False, server_default="in_person", default="in_person"
+    )
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
     uid: Mapped[str | None] = _uid()

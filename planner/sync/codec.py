@@ -6,7 +6,13 @@ from datetime import date, datetime, time
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
-from planner.domain.vocabulary import CompletionKind, HearingKind, LeaveKind, SessionKind
+from planner.domain.vocabulary import (
+    CompletionKind,
+    HearingKind,
+    HearingMedium,
+    LeaveKind,
+    SessionKind,
+)
 from planner.sync.state import PROFILE_KEY, DocketState, Fields, Kind, Value
 
 _DAYS = ("received", "completion_date", "asylum_filed", "nta_served")
@@ -42,6 +48,7 @@ def hearing_fields(hearing: Hearing, case_uid: str) -> dict[str, Value]:
         "kind": hearing.kind.value,
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
+        "medium": hearing.medium.value,
     }
 
 
@@ -60,6 +67,7 @@ def hearing_of(fields: Fields, a_number: str, hearing_id: int | None = None) -> 
         if fields["adjournment_reason"] is None
         else str(fields["adjournment_reason"]),
         id=hearing_id,
+        medium=HearingMedium(str(fields.get("medium") or HearingMedium.IN_PERSON.value)),
     )
 
 

@@ -19,6 +19,7 @@ from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,
     HearingKind,
+    HearingMedium,
     HearingStatus,
     LeaveKind,
     SessionKind,
@@ -134,6 +135,7 @@ def hearings(draw: st.DrawFn, a_numbers: list[str]) -> Hearing:
         kind=draw(st.sampled_from(HearingKind)),
         status=status,
         adjournment_reason=reason,
+        medium=draw(st.sampled_from(HearingMedium)),
     )
 
 
@@ -278,6 +280,7 @@ def test_the_file_spells_values_as_documented() -> None:
             "kind": "master",
             "status": "scheduled",
             "adjournment_reason": None,
+            "medium": "in_person",
         }
     ]
 
@@ -350,6 +353,17 @@ def test_a_minimal_file_takes_the_documented_defaults() -> None:
     assert case.represented is True
     assert (case.remaining_minutes, case.attorney, case.asylum_filed) == (None, None, None)
     assert docket.hearings[0].start == datetime(2026, 10, 5, 8, 30)
+    assert docket.hearings[0].medium is HearingMedium.IN_PERSON  # a file without the medium
+
+
+def test_the_medium_is_read_and_a_bad_one_is_named() -> None:
+    data = _minimal()
+    data["hearings"][0]["medium"] = "video"
+    assert read_docket(json.dumps(data)).hearings[0].medium is HearingMedium.VIDEO
+    data["hearings"][0]["medium"] = "carrier pigeon"
+    with pytest.raises(ImportRefused) as refused:
+        read_docket(json.dumps(data))
+    assert "hearings[0].medium" in str(refused.value)
 
 
 def test_whole_day_leave_covers_both_dates_and_part_day_leave_ends_when_it_says() -> None:

@@ -436,3 +436,41 @@ def test_khal_updates_events_from_a_second_export_instead_of_doubling_them(
         listed[-1]
         == "2026-11-02 09:00 2026-11-02 09:30 CANCELLED Adjourned: Master calendar · …0003"
     )
+
+
+@needs_khal
+def test_khal_shows_a_remote_hearing_s_medium_and_its_request_deadline(  # type: ignore[no-untyped-def]
+    export, docket_db: Path, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from planner.domain.vocabulary import HearingMedium
+
+    database = Database.open(docket_db)
+    with database.transaction() as repo:
+        judge = repo.judge_named(JUDGE)
+        (entry,) = repo.hearings_between(judge.id, datetime(2026, 3, 9), datetime(2026, 3, 10))
+        repo.update_hearing(replace(entry.hearing(), medium=HearingMedium.VIDEO))
+    database.close()
+    config = _khal_config(tmp_path / "khal", "America/New_York")
+    _khal(config, "import", "--batch", "-a", "hearings", str(export()))
+    listed = _khal_list(config)
+    assert listed[0] == "2026-03-06 09:00 2026-03-06 09:30 CONFIRMED Master calendar · …6789"
+    assert listed[1] == (
+        "2026-03-09 09:00 2026-03-09 12:00 CONFIRMED Individual hearing (by video) · …0001"
+    )
+    out = _khal(
+        config,
+        "list",
+        "--format",
+        "{title}|{description}",
+        "--day-format",
+        "",
+        "2026-03-09",
+        "2026-03-10",
+    )
+    assert "By video; the request to appear remotely is due Sun 22 Feb 2026 (15 days ahead)." in out
+    out = _khal(
+        config, "list", "--format", "{description}", "--day-format", "", "2026-03-06", "2026-03-07"
+    )
+    assert "In person." in out

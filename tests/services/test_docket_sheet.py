@@ -52,7 +52,7 @@ def court(database: Database) -> Database:
         Case(EARLY, "Omar Haddad", "motion", date(2026, 2, 2), language="Arabic"),
     )
     hearings = (
-        Hearing(MANDARIN, at(23, 9, 15), 15, HearingKind.MASTER),
+        Hearing(MANDARIN, at(23, 9, 15), 15, HearingKind.MASTER, medium="video"),
         Hearing(DETAINED, at(23, 9), 15, HearingKind.MASTER),
         Hearing(JUVENILE, at(23, 9, 30), 15, HearingKind.MASTER, HearingStatus.HELD),
         Hearing(MERITS, at(24, 13), 180, HearingKind.INDIVIDUAL),
@@ -112,7 +112,15 @@ def test_a_row_prints_what_the_courtroom_needs_to_know(court) -> None:  # type: 
             "Laura Feldman",
             "Master · 15 min",
         ),
-        ("09:15", "A100-000-002", "Li Wei", "Mandarin", "No", "Pro se", "Master · 15 min"),
+        (
+            "09:15",
+            "A100-000-002",
+            "Li Wei",
+            "Mandarin",
+            "No",
+            "Pro se",
+            "Master · 15 min\nBy video (request due 8 Nov)",  # 15 days ahead
+        ),
         (
             "09:30",
             "A100-000-004",

@@ -240,7 +240,7 @@ def test_a_bad_docket_file_changes_nothing(run, db_path: Path, tmp_path: Path) -
         "  cases[12].received: '2025-02-30' is not a date in the form YYYY-MM-DD "
         "(case A100-000-012)",
         "  hearings[3].colour: unknown field 'colour': the fields are a_number, "
-        "adjournment_reason, kind, minutes, start, status",
+        "adjournment_reason, kind, medium, minutes, start, status",
     ]
     assert _digest(db_path) == before
 

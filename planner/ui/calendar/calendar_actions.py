@@ -3,6 +3,7 @@ moved or resized), a hearing unscheduled and a hearing's outcome recorded."""
 
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import Hearing
+from planner.domain.vocabulary import HearingMedium
 from planner.services import calendar as calendar_service
 from planner.services.calendar import Outcome, OutcomeRecord
 from planner.services.changes import Change
@@ -62,11 +63,25 @@ def unschedule(workspace: Workspace, hearing: Hearing) -> bool:
         return False
     start = hearing.start
     done = workspace.perform(
-        f"Unscheduled: {format_a_number(hearing.a_number)} "
-        f"{start:%a} {start.day} {start:%b %H:%M}",
+        f"Unscheduled: {format_a_number(hearing.a_number)} {start:%a} {start.day} {start:%b %H:%M}",
         lambda: calendar_service.unschedule_hearing(database, hearing_id, seen=hearing),
         undo=lambda pair: _hearings(calendar_service.reinstate(database, *pair)),
         redo=lambda pair: _hearings(calendar_service.unschedule(database, hearing_id)),
+        change=Change.HEARINGS,
+    )
+    return done is not None
+
+
+def set_medium(workspace: Workspace, hearing: Hearing, medium: HearingMedium) -> bool:
+    """Say how the respondent appears at a hearing (as the calendar showed it), one undo step."""
+    database, hearing_id = workspace.database, hearing.id
+    if hearing_id is None or hearing.medium is medium:
+        return False
+    done = workspace.perform(
+        f"{format_a_number(hearing.a_number)} {medium.words}",
+        lambda: calendar_service.set_medium(database, hearing_id, medium, seen=hearing),
+        undo=lambda pair: _hearings(calendar_service.restore_hearing(database, pair[0])),
+        redo=lambda pair: _hearings(calendar_service.restore_hearing(database, pair[1])),
         change=Change.HEARINGS,
     )
     return done is not None

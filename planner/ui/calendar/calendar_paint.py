@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import Leave
 from planner.domain.judge import WEEKDAY_NAMES, Session
-from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
+from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus, SessionKind
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry
 from planner.ui.calendar.static_texts import StaticTexts
@@ -149,12 +149,23 @@ def _minute(moment: datetime) -> int:
 
 
 def entry_lines(entry: CalendarEntry, names: bool = True) -> tuple[str, ...]:
-    """A-number with its D (detained) and R (represented) markers, then name (unless hidden),
-    then language."""
-    markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
+    """A-number with its D (detained), R (represented) and V or T (appears by video or by
+    telephone: seen on the shortest block) markers, then name (unless hidden), then language,
+    kind and a remote medium."""
+    markers = " ".join(
+        m
+        for m, on in (
+            ("D", entry.detained),
+            ("R", entry.represented),
+            ("V", entry.medium is HearingMedium.VIDEO),
+            ("T", entry.medium is HearingMedium.TELEPHONE),
+        )
+        if on
+    )
     first = format_a_number(entry.a_number) + (f"  {markers}" if markers else "")
     status = "" if entry.status is HearingStatus.SCHEDULED else f" ({entry.status.value})"
-    kind = f"{entry.language} · {entry.kind.value.replace('_', ' ')}{status}"
+    medium = f" · {entry.medium.value}" if entry.medium.remote else ""  # "video", "telephone"
+    kind = f"{entry.language} · {entry.kind.value.replace('_', ' ')}{medium}{status}"
     return (first, entry.name, kind) if names else (first, kind)
 
 
@@ -168,9 +179,18 @@ def _tooltip(entry: CalendarEntry, reasons: Sequence[str], names: bool = True) -
         f"hearing, {entry.status.value}\n{entry.language}"
         + (f", {', '.join(flags)}" if flags else "")
         + (f"\nAttorney: {entry.attorney}" if entry.attorney else "")
+        + _medium_tip(entry)
         + (f"\nAdjourned: {entry.adjournment_reason}" if entry.adjournment_reason else "")
     )
     return text + "".join(f"\nConflict: {reason}" for reason in reasons)
+
+
+def _medium_tip(entry: CalendarEntry) -> str:
+    due = entry.hearing().remote_request_due
+    if due is None:
+        return "\nIn person"
+    words = entry.medium.words
+    return f"\n{words[:1].upper()}{words[1:]}: the request to appear remotely is due {due:%a %d %b}"
 
 
 def _lanes(entries: list[CalendarEntry]) -> list[tuple[CalendarEntry, int, int]]:

@@ -41,7 +41,12 @@ from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Leave
 from planner.domain.outcomes import outcome_refusal
-from planner.domain.vocabulary import CompletionKind, HearingStatus
+from planner.domain.vocabulary import (
+    REMOTE_REQUEST_DAYS,
+    CompletionKind,
+    HearingMedium,
+    HearingStatus,
+)
 from planner.scheduling.autoschedule import Proposed
 from planner.scheduling.days import DaySummary
 from planner.services import calendar as calendar_service
@@ -87,11 +92,14 @@ from planner.ui.common.accessibility import AccessibleItem
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
+from planner.ui.docket import schedule_actions
+from planner.ui.docket.case_actions import RunDialog, run_modal
 from planner.ui.docket.case_mime import case_id_of
 from planner.ui.docket.docket_model import kind_label
 
-#: Go to a date: the calendar's one key with a modifier, a shortcut of its go_action.
+#: Go to a date and Move To...: the calendar's keys with a modifier, shortcuts of its actions.
 GO_TO_DATE_KEY = "Ctrl+G"
+MOVE_TO_KEY = "Ctrl+M"
 
 #: The calendar's keys, as (keys as QKeySequence spells them, what they do): read by
 #: CalendarView.keyPressEvent (a plain key not listed here is not handled) and by Help >
@@ -127,6 +135,7 @@ CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
         "completed), open or unschedule it",
     ),
     (("Del",), "Unschedule the selected hearing (Ctrl+Z puts it back)"),
+    ((MOVE_TO_KEY,), "Move the selected hearing to one of the next free places…"),
 )
 
 
@@ -527,9 +536,11 @@ class CalendarView(QWidget):
         *,
         ask_continuance: AskContinuance = ask_continuance,
         ask_date: AskDate = ask_date,
+        run_dialog: RunDialog = run_modal,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.run_dialog = run_dialog  # Move To...'s dialog: tests pass one that types
         self.current = workspace.clock().date()
         self.mode = "week"
         self.entries: list[CalendarEntry] = []
@@ -622,6 +633,13 @@ class CalendarView(QWidget):
         self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.go_action.triggered.connect(self.jump_to_date)
         self.addAction(self.go_action)
+        self.move_action = QAction("Move To…", self)
+        self.move_action.setShortcut(QKeySequence(MOVE_TO_KEY))
+        self.move_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.move_action.triggered.connect(
+            lambda: self.selected is not None and self.move_to(self.selected)
+        )
+        self.addAction(self.move_action)
         self.timeline: _Timeline = _Timeline(self)
         self.timeline.activated.connect(self.hearing_activated)
         self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
@@ -1065,10 +1083,27 @@ class CalendarView(QWidget):
                 action.setToolTip(why)
                 action.setStatusTip(why)
         menu.addSeparator()
+        media = menu.addMenu("Appears")
+        media.setToolTipsVisible(True)
+        for medium in HearingMedium:
+            choice: QAction = media.addAction(medium.words.capitalize())
+            choice.triggered.connect(
+                lambda _checked=False, m=medium: self.set_medium(hearing_id, m)
+            )
+            choice.setCheckable(True)
+            choice.setChecked(entry is not None and entry.medium is medium)
+            if medium.remote:
+                choice.setToolTip(
+                    f"A request to appear remotely is due {REMOTE_REQUEST_DAYS} days ahead"
+                )
+        media.setEnabled(entry is not None and entry.status is HearingStatus.SCHEDULED)
+        move: QAction = menu.addAction("Move To…", lambda: self.move_to(hearing_id))
+        move.setShortcut(QKeySequence(MOVE_TO_KEY))
         unschedule: QAction = menu.addAction("Unschedule", lambda: self.unschedule(hearing_id))
         unschedule.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         scheduled = entry is not None and entry.status is HearingStatus.SCHEDULED
         unschedule.setEnabled(scheduled)
+        move.setEnabled(scheduled)
         if entry is not None and not scheduled:
             why_not = (
                 f"The hearing is already recorded as {entry.status.value}: "
@@ -1079,6 +1114,32 @@ class CalendarView(QWidget):
         else:
             unschedule.setStatusTip("Take the hearing off the calendar (Ctrl+Z puts it back)")
         return menu
+
+    def set_medium(self, hearing_id: int, medium: HearingMedium) -> bool:
+        """How the respondent appears at a scheduled hearing (the menu's Appears), one undo step."""
+        entry = self.entry(hearing_id)
+        if entry is None:
+            return False
+        done = calendar_actions.set_medium(self.workspace, entry.hearing(), medium)
+        if done:
+            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+        return done
+
+    def move_to(self, hearing_id: int) -> bool:
+        """Move a scheduled hearing to a free place picked in a dialog, as one undo step (the
+        menu's Move To..., Ctrl+M on the selected hearing)."""
+        entry = self.entry(hearing_id)
+        if entry is None or entry.status is not HearingStatus.SCHEDULED:
+            if entry is not None:
+                self.say(f"Not moved: the hearing is already recorded as {entry.status.value}")
+            return False
+        moved = schedule_actions.move_hearing(
+            self.workspace, entry.hearing(), self, run=self.run_dialog
+        )
+        if moved is not None:
+            self.select_hearing(hearing_id)
+            self.say(f"{self.workspace.undo_stack.undoText()} (Ctrl+Z undoes it)")
+        return moved is not None
 
     def unschedule(self, hearing_id: int) -> bool:
         """Take a scheduled hearing off the calendar, as one undo step (the menu's Unschedule,

@@ -2,7 +2,7 @@
 language and its asylum deadline; search and filter them, drag one onto a day."""
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +22,8 @@ from planner.services import docket as docket_service
 from planner.services.changes import Change
 from planner.store.listing import DocketFilter, SortKey
 from planner.ui.common.workspace import Workspace
+from planner.ui.docket import schedule_actions
+from planner.ui.docket.case_actions import RunDialog, run_modal
 from planner.ui.docket.docket_model import COLUMNS, DocketTableModel
 
 #: The docket's columns this narrow list keeps: what decides where a hearing may go (a detained
@@ -70,8 +72,15 @@ class UnscheduledPane(QWidget):
 
     case_activated = Signal(int)  # a double-clicked case's id
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        run_dialog: RunDialog = run_modal,
+    ) -> None:
         super().__init__(parent)
+        self.run_dialog = run_dialog  # Schedule...'s dialog: tests pass one that types
         self.model = DocketTableModel(workspace, parent=self)
         self.model.set_filter(unscheduled_filter())
         self.search_edit = QLineEdit()
@@ -106,7 +115,8 @@ class UnscheduledPane(QWidget):
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         hint = QLabel(
-            "Drag a case onto a free slot to set its next hearing: a master hearing first, then "
+            "Drag a case onto a free slot, or press Enter on it, to set its next hearing: a master "
+            "hearing first, then "
             "a merits hearing as long as the case's estimate (bond, fear review and motion "
             "cases: their own kind)."
         )
@@ -147,6 +157,19 @@ class UnscheduledPane(QWidget):
         header.resizeSection(name, table.fontMetrics().horizontalAdvance("M" * 12))
         header.setStretchLastSection(True)
         table.doubleClicked.connect(self._activated)
+        self.schedule_action = QAction("&Schedule…", table)
+        self.schedule_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.schedule_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.schedule_action.setStatusTip(
+            "Set the selected case's next hearing in one of the next free places of its kind"
+        )
+        self.schedule_action.triggered.connect(self.schedule_current)
+        open_action = QAction("&Open Case…", table)
+        open_action.triggered.connect(lambda: self._activated(table.currentIndex()))
+        table.addActions([self.schedule_action, open_action])
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -203,6 +226,16 @@ class UnscheduledPane(QWidget):
         filtered = where.text.strip() or where.detained or where.language
         searching = " matching" if filtered or where.deadline_within_days else ""
         self.count_label.setText(f"{shown:,}{searching} pending {noun} with no hearing set")
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+    def schedule_current(self) -> None:
+        """Schedule... the selected case (Enter, or the context menu)."""
+        case_id = self.current_case_id()
+        if case_id is not None:
+            schedule_actions.schedule_case(self._workspace, case_id, self, run=self.run_dialog)
 
     def _activated(self, index: QModelIndex) -> None:
         case_id = self.model.case_id(index.row())

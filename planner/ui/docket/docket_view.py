@@ -25,7 +25,7 @@ from planner.services.changes import Change
 from planner.store.listing import DocketFilter, SortKey
 from planner.ui.common.flow_layout import FlowLayout, flow_policy
 from planner.ui.common.workspace import Workspace
-from planner.ui.docket import case_actions
+from planner.ui.docket import case_actions, schedule_actions
 from planner.ui.docket.case_actions import Confirm, RunDialog
 from planner.ui.docket.docket_model import COLUMNS, DocketTableModel, kind_label
 
@@ -219,10 +219,16 @@ class DocketView(QWidget):
             [QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert)],
             self.new_case,
         )
+        self.schedule_action = action(
+            "&Schedule…",
+            "Set the selected case's next hearing in one of the next free places of its kind",
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            self.schedule_case,
+        )
         self.edit_case_action = action(
             "&Edit Case…",
-            "Edit the selected case",
-            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            "Edit the selected case (or double-click it)",
+            [QKeySequence(Qt.Key.Key_F2)],
             self.edit_case,
         )
         self.complete_case_action = action(
@@ -238,12 +244,13 @@ class DocketView(QWidget):
             self.delete_case,
         )
         self.new_case_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        for made in (self.edit_case_action, self.delete_case_action):
+        for made in (self.schedule_action, self.edit_case_action, self.delete_case_action):
             made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         separator = QAction(self)
         separator.setSeparator(True)
         self.table.addActions(
             [
+                self.schedule_action,
                 self.edit_case_action,
                 self.complete_case_action,
                 self.delete_case_action,
@@ -381,6 +388,7 @@ class DocketView(QWidget):
         self.edit_case_action.setEnabled(row is not None)
         self.delete_case_action.setEnabled(row is not None)
         self.complete_case_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
+        self.schedule_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
 
     # Actions ------------------------------------------------------------------------------------
 
@@ -394,6 +402,11 @@ class DocketView(QWidget):
         case_id = self.current_case_id()
         if case_id is not None:
             case_actions.edit_case(self._workspace, case_id, self, run=self._run)
+
+    def schedule_case(self) -> None:
+        case_id = self.current_case_id()
+        if case_id is not None:
+            schedule_actions.schedule_case(self._workspace, case_id, self, run=self._run)
 
     def complete_case(self) -> None:
         case_id = self.current_case_id()

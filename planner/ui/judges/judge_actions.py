@@ -12,6 +12,8 @@ from planner.services.changes import Change
 from planner.ui.common.workspace import Workspace
 
 if TYPE_CHECKING:
+    from planner.scheduling.displacement import Move
+    from planner.services.leave_moves import SavedWithMoves
     from planner.ui.judges.profile_dialog import ProfileDialog
 
 #: Runs a dialog modally and returns its result code; tests pass one that drives the dialog.
@@ -111,6 +113,14 @@ def edit_judge(
     if after == judge and set(new_closures) == set(closures) and set(new_leave) == set(leave):
         return False  # nothing changed: nothing to save or undo
     change = PROFILE_CHANGE | (Change.JUDGES if after.name != judge.name else Change.NONE)
+    if set(new_closures) - set(closures) or set(new_leave) - set(leave):  # days off added
+        asked = _ask_moves(workspace, parent, exec_dialog, judge, after, new_closures, new_leave)
+        if asked is None:
+            return False  # cancelled: nothing saved
+        if asked:
+            return _save_with_moves(
+                workspace, judge, after, (closures, leave), (new_closures, new_leave), asked, change
+            )
 
     def undo(_saved: Judge) -> Change:
         judge_service.save_named_profile(database, after.name, judge, closures, leave)
@@ -123,6 +133,80 @@ def edit_judge(
     saved = workspace.perform(
         f"Edit the profile of {after.name}",
         lambda: judge_service.save_profile(database, after, new_closures, new_leave, judge),
+        undo=undo,
+        redo=redo,
+        change=change,
+    )
+    return saved is not None
+
+
+def _ask_moves(
+    workspace: Workspace,
+    parent: QWidget | None,
+    exec_dialog: ExecDialog,
+    judge: Judge,
+    after: Judge,
+    closures: list[Closure],
+    leave: list[Leave],
+) -> "list[Move] | None":
+    """Before leave or closures over booked hearings are saved: the count, and the moves the
+    Planner proposes, reviewed in a dialog. The moves ticked ([] to move none), or None when
+    the user cancels (nothing is saved)."""
+    from planner.services import leave_moves  # loaded on first use
+
+    try:
+        found = leave_moves.stranded_by(
+            workspace.database,
+            after,
+            closures,
+            leave,
+            workspace.clock().date(),
+            stored_name=judge.name,
+        )
+    except Exception as error:  # the judge gone, a template that cannot hold the hearings
+        workspace.failed.emit(error)
+        return None
+    if not found.count:
+        return []
+    from planner.ui.judges.moves_dialog import MovesDialog
+
+    dialog = MovesDialog(found, parent)
+    try:
+        if exec_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.choice:
+            return None
+        return dialog.chosen() if dialog.choice == "move" else []
+    finally:
+        dialog.deleteLater()
+
+
+def _save_with_moves(
+    workspace: Workspace,
+    judge: Judge,
+    after: Judge,
+    old: Calendar,
+    new: Calendar,
+    moves: "list[Move]",
+    change: Change,
+) -> bool:
+    """The profile, closures and leave saved with the moves, as one transaction and one undo
+    step."""
+    from planner.services import leave_moves
+
+    database = workspace.database
+    change |= Change.HEARINGS
+
+    def undo(done: "SavedWithMoves") -> Change:
+        leave_moves.undo_save_with_moves(database, done, judge, *old)
+        return change
+
+    def redo(done: "SavedWithMoves") -> Change:
+        leave_moves.redo_save_with_moves(database, done, judge, *new)
+        return change
+
+    count = len(moves)
+    saved = workspace.perform(
+        f"Edit the profile of {after.name} and move {count} hearing{'s' if count != 1 else ''}",
+        lambda: leave_moves.save_with_moves(database, after, *new, judge, moves),
         undo=undo,
         redo=redo,
         change=change,

@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions(self.docket.case_actions())
+        edit_menu.addAction(self.docket.schedule_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.autoschedule_action)
 

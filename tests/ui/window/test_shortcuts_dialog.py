@@ -53,11 +53,13 @@ def test_every_action_with_a_shortcut_is_listed_with_its_native_keys(window, qtb
     ) in shown
     places = [place for place, _, _ in shown]
     assert places.index("Everywhere") < places.index("Docket") < places.index("Calendar")
-    assert ("Docket", "Return, Enter", "Edit Case") in shown
+    assert ("Docket", "Return, Enter", "Schedule") in shown
+    assert ("Docket", "F2", "Edit Case") in shown
     assert ("Docket", "Del", "Delete Case") in shown  # works only in the docket
     assert ("Calendar", "D", "Day view") in shown
     assert ("Calendar", "Ctrl+G", "Go to a date…") in shown
     assert sum(1 for place, keys, _ in shown if place == "Calendar" and keys == "Ctrl+G") == 1
+    assert sum(1 for place, keys, _ in shown if place == "Calendar" and keys == "Ctrl+M") == 1
 
 
 def test_the_list_is_searchable_and_named_for_screen_readers(window, qtbot) -> None:  # type: ignore[no-untyped-def]
