@@ -30,6 +30,7 @@ class ExternalChanges(QObject):
         self._counter, self._on_change = counter, on_change
         self._seen: int | None = None
         self._failing = False
+        self._held = False
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self.poll)
 
@@ -49,10 +50,18 @@ class ExternalChanges(QObject):
         if self.active:
             self._seen = self._read()
 
+    def hold(self) -> None:
+        """This window's background task is about to commit: until ``release``, a moved counter
+        is not taken for another program's change (the task's end acknowledges its commit)."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+
     def poll(self) -> bool:
-        """Ask the counter once (if started); report a change made elsewhere. True if there was
-        one."""
-        if not self.active:
+        """Ask the counter once (if started and not held); report a change made elsewhere. True
+        if there was one."""
+        if not self.active or self._held:
             return False
         now = self._read()
         if now is None or now == self._seen:

@@ -425,6 +425,14 @@ class AutoschedulePanel(QDockWidget):
         self.progress.setValue(done)
 
     def _ended(self, generation: int, outcome: object, then: Callable[[object], None]) -> None:
+        storing = self._running == "apply"
+        try:
+            self._end(generation, outcome, then)
+        finally:
+            if storing:  # its commit is acknowledged (stored) or never came (failed)
+                self.workspace.others.release()
+
+    def _end(self, generation: int, outcome: object, then: Callable[[object], None]) -> None:
         what = self._running
         self._running = ""
         self._show_running(False)
@@ -505,15 +513,20 @@ class AutoschedulePanel(QDockWidget):
         if proposal is None or not proposal.proposed:
             return None
         database = self.workspace.database
-        # Another program's change shows now: the worker's commit will be this window's own.
+        # Another program's change shows now: the worker's commit will be this window's own,
+        # and the poll waits for the task's end, which acknowledges it.
         self.workspace.others.poll()
-        return self._start(
+        self.workspace.others.hold()
+        task = self._start(
             "apply",
             f"Storing {counted(len(proposal.proposed), 'hearing')}",
             lambda _progress, _cancelled: _service().apply_proposal(database, proposal),
             lambda applied: self._push_applied(proposal, applied),  # type: ignore[arg-type]
             cancellable=False,  # one transaction: it ends whole or not at all
         )
+        if task is None:
+            self.workspace.others.release()
+        return task
 
     def discard(self) -> None:
         """Take the proposal off the calendar and out of the list; nothing is stored."""

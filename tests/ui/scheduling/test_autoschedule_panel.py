@@ -193,6 +193,29 @@ def test_applying_is_this_windows_own_change_not_another_programs(qtbot, window)
     assert changes == [Change.HEARINGS]
 
 
+def test_a_poll_between_the_workers_commit_and_its_end_is_not_another_programs_change(  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch
+) -> None:
+    """Seen under load: the poll's timer fired after the worker's commit and before the window
+    took the result, and the window read everything again as if another program had written."""
+    real = service.apply_proposal
+
+    def committed_then_slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        applied = real(*args, **kwargs)  # committed: the store's counter has moved
+        threading.Event().wait(4 * POLL_MS / 1000)  # the poll's timer fires meanwhile
+        return applied
+
+    monkeypatch.setattr(service, "apply_proposal", committed_then_slow)
+    panel = _open(qtbot, window)
+    _preview(qtbot, panel)
+    changes: list[Change] = []
+    window.workspace.changed.connect(changes.append)
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running and panel.proposal is None, timeout=20_000)
+    qtbot.wait(3 * POLL_MS)
+    assert changes == [Change.HEARINGS]
+
+
 @pytest.mark.parametrize("button", ["preview_button", "compare_button"])
 def test_cancel_during_a_long_run_leaves_nothing_and_the_window_responds(  # type: ignore[no-untyped-def]
     qtbot, window, monkeypatch, button
