@@ -1,6 +1,7 @@
 """Backups: a consistent copy each day the database is opened, the last seven kept, restorable."""
 
 import os
+import shutil
 import sqlite3
 import stat
 import threading
@@ -272,13 +273,13 @@ def test_an_older_schemas_backup_still_restores(planner, db_path: Path) -> None:
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A real 320 KiB file system (a small demo docket fits, a second copy does not) (tmpfs), where the superuser may mount one; else skipped."""
+    """A real small file system (tmpfs, 2 MiB) (tmpfs), where the superuser may mount one; else skipped."""
     import subprocess
 
     folder = tmp_path / "tiny"
     folder.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=320k", "tmpfs", str(folder)],
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
         capture_output=True,
         check=False,
     )
@@ -302,6 +303,9 @@ def test_restore_on_a_full_disk_refuses_and_leaves_nothing_behind(
         planner("demo", "--db", db_path, "--cases", 5, "--seed", 1, "--today", "2026-11-25").code
         == 0
     )
+    # Fill the disk but for 64 KiB: the docket stays, a copy of the backup cannot fit.
+    filler = tiny_disk / "filler"
+    filler.write_bytes(b"\0" * (shutil.disk_usage(tiny_disk).free - 64 * 1024))
     before = sorted(path.name for path in tiny_disk.iterdir())
     result = planner("restore", "--db", db_path, DATA / "schema-0002.sqlite")
     assert result.code == 1
