@@ -69,7 +69,10 @@ _ALIASES = {"h": "hearings", "m": "case_kind_minutes"}
 
 def test_the_case_columns_are_listed_once_and_match_tables_py() -> None:
     cases = Base.metadata.tables["cases"]
-    stored = {c.name for c in cases.columns} - {"id", "judge_id", "version", "changed_by"}
+    # Bookkeeping, not the case: its key, owner, version, last editor, and the identity and time
+    # of its last save that check-out and check-in merge by.
+    bookkeeping = {"id", "judge_id", "version", "changed_by", "uid", "changed_at"}
+    stored = {c.name for c in cases.columns} - bookkeeping
     assert set(CASE_COLUMNS) | {NAME_SEARCH} == stored
     assert tuple(CASE_COLUMNS) == CASE_FIELDS  # the domain's fields, in the same order
     kinds = {"Date": Kind.DAY, "Boolean": Kind.FLAG, "Integer": Kind.NUMBER}

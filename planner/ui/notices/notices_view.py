@@ -124,6 +124,10 @@ class NoticesView(QWidget):
         self.court_button.clicked.connect(self.edit_court)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName("Notices to serve")
+        self.table.setAccessibleDescription(
+            "Hearings whose notice is not yet served, by the day it must be served by"
+        )
         for column, tip in enumerate(HEADER_TIPS):
             header_item = self.table.horizontalHeaderItem(column)
             if header_item is not None:
