@@ -240,6 +240,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     sheet.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", required=True)
     sheet.add_argument(
+        "--court",
+        action="store_true",
+        help="the whole court's sheet of the day: every judge's sessions, one judge after "
+        "another, pages numbered through (with --judge NAME[,NAME...]: only those judges)",
+    )
+    sheet.add_argument(
         "--week", action="store_true", help="the week of --date, as the calendar shows it"
     )
     sheet.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
@@ -655,6 +661,8 @@ def _sheet(args: argparse.Namespace) -> int:
             f"a docket sheet is a PDF: give --out a name ending in .pdf, not {args.out}"
         )
     database = _open_existing(args)
+    if args.court:
+        return _court_sheet(args, database)
     _for_one_judge(args, database)
     sheet = load_sheet(database, args.judge, args.date, week=args.week)
     if not display_available():
@@ -663,6 +671,26 @@ def _sheet(args: argparse.Namespace) -> int:
 
     headless_application()
     print(describe(sheet, save_pdf(sheet, args.out), args.out))
+    return 0
+
+
+def _court_sheet(args: argparse.Namespace, database: "Database") -> int:
+    from planner.app import display_available
+    from planner.services.clock import instant
+    from planner.services.court_day import court_day
+
+    if args.week:
+        raise UserError("the court's docket sheet is of one day: leave out --week")
+    names = [n.strip() for n in (args.judge or "").split(",") if n.strip()]
+    now = instant().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    day = court_day(database, args.date, names, printed=now)
+    if not display_available():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from planner.ui.files.docket_sheet import headless_application, save_court_pdf
+
+    headless_application()
+    pages = save_court_pdf(day.sheets(), day.sheet_title, args.out)
+    print(day.describe_saved(pages, args.out))
     return 0
 
 

@@ -65,6 +65,21 @@ class CourtDay:
             f"{counted(len(self.columns), 'judge')}."
         )
 
+    @property
+    def sheet_title(self) -> str:
+        return f"Court docket sheet: {self.title}"
+
+    @property
+    def file_stem(self) -> str:
+        return f"court-docket-sheet-{self.day}"
+
+    def describe_saved(self, pages: int, out: object) -> str:
+        """One line on the combined sheet written, for the command line and the status bar."""
+        return (
+            f"Saved the court's docket sheet for {self.title} ({counted(self.hearings, 'hearing')}"
+            f" before {counted(len(self.columns), 'judge')}, {counted(pages, 'page')}) to {out}."
+        )
+
     def sheets(self) -> tuple[DocketSheet, ...]:
         """Each judge's docket sheet of the day, in the columns' order."""
         return tuple(
