@@ -164,58 +164,92 @@ def move_to_judge(
 
     Undo with ``undo_transfer(database, done)``; redo with ``redo_transfer(database, done)``."""
     with database.transaction() as repo:
-        source, target = _judge(repo, from_name), _judge(repo, to_name)
-        entry = repo.entry(hearing_id)
-        before = entry.hearing()
-        if seen is not None and before != seen:
-            raise StaleEdit(
-                f"{entry.changed_by or 'Someone'} changed {describe(seen)} since the court day "
-                "showed it: nothing was moved; the view shows it as it is now."
-            )
-        if before.status is not HearingStatus.SCHEDULED:
-            raise InvalidValue(
-                f"the hearing is already {before.status.value}: only a scheduled hearing can "
-                "move to another judge"
-            )
-        assert source.id is not None
-        assert target.id is not None
-        if repo.case_ids(source.id).get(entry.a_number) != entry.case_id:
-            raise Conflict(f"that hearing's case is no longer on {source.name}'s docket")
-        case = repo.case(entry.case_id)
-        if case.status is not CaseStatus.PENDING:
-            raise InvalidValue(f"case {case.display_a_number} is completed: it cannot move")
-        after = replace(before, start=start or before.start)
-        if target.id == source.id:
-            raise InvalidValue(f"the hearing is {source.name}'s already: choose another judge")
-        if case.kind not in target.case_minutes:
-            raise InvalidValue(
-                f"{target.name}'s profile has no case kind {case.kind!r}: the case cannot move "
-                "there (add the kind to that profile first)"
-            )
-        repo.mover().move_cases([entry.case_id], source.id, target.id)
-        after = repo.update_hearing(after)
-        day = after.start.date()
-        closures, leave = repo.calendar(target.id)
-        calendar = CourtCalendar(target, closures, leave, day, day)
-        midnight = datetime.combine(day, time())
-        others: list[CalendarEntry | Hearing] = [
-            *repo.hearings_between(target.id, midnight, midnight + timedelta(days=1)),
-            *repo.hearings_of(entry.case_id),
-        ]
-        refusal = check_placement(target, calendar, after, case, others)
-        if refusal is not None:
-            raise Refused(
-                replace(refusal, reason=f"Not on {target.name}'s calendar: {refusal.reason}")
-            )
-        later = as_of or after.start
-        taken = tuple(
-            (h, reason)
-            for h, reason in _place(repo, target, entry.case_id, later)
-            if reason and h.id != after.id
+        return _transfer(repo, hearing_id, from_name, to_name, start, seen, as_of)
+
+
+class _Rollback(Exception):
+    """Raised to roll a trial's transaction back."""
+
+
+def transfer_refusal(
+    database: Database,
+    hearing_id: int,
+    from_name: str,
+    to_name: str,
+    start: datetime | None = None,
+) -> str | None:
+    """Why ``move_to_judge`` would refuse this move (None: it would be done), found by doing it
+    in a transaction that is rolled back: nothing is stored. The view asks it while a hearing is
+    dragged, to say why before the drop."""
+    try:
+        with database.transaction() as repo:
+            _transfer(repo, hearing_id, from_name, to_name, start, None, None)
+            raise _Rollback
+    except _Rollback:
+        return None
+    except (InvalidValue, Conflict) as refused:
+        return str(refused)
+
+
+def _transfer(
+    repo: Repository,
+    hearing_id: int,
+    from_name: str,
+    to_name: str,
+    start: datetime | None,
+    seen: Hearing | None,
+    as_of: datetime | None,
+) -> HearingTransfer:
+    source, target = _judge(repo, from_name), _judge(repo, to_name)
+    entry = repo.entry(hearing_id)
+    before = entry.hearing()
+    if seen is not None and before != seen:
+        raise StaleEdit(
+            f"{entry.changed_by or 'Someone'} changed {describe(seen)} since the court day "
+            "showed it: nothing was moved; the view shows it as it is now."
         )
-        return HearingTransfer(
-            entry.case_id, source.name, source.id, target.name, target.id, before, after, taken
+    if before.status is not HearingStatus.SCHEDULED:
+        raise InvalidValue(
+            f"the hearing is already {before.status.value}: only a scheduled hearing can "
+            "move to another judge"
         )
+    assert source.id is not None
+    assert target.id is not None
+    if repo.case_ids(source.id).get(entry.a_number) != entry.case_id:
+        raise Conflict(f"that hearing's case is no longer on {source.name}'s docket")
+    case = repo.case(entry.case_id)
+    if case.status is not CaseStatus.PENDING:
+        raise InvalidValue(f"case {case.display_a_number} is completed: it cannot move")
+    after = replace(before, start=start or before.start)
+    if target.id == source.id:
+        raise InvalidValue(f"the hearing is {source.name}'s already: choose another judge")
+    if case.kind not in target.case_minutes:
+        raise InvalidValue(
+            f"{target.name}'s profile has no case kind {case.kind!r}: the case cannot move "
+            "there (add the kind to that profile first)"
+        )
+    repo.mover().move_cases([entry.case_id], source.id, target.id)
+    after = repo.update_hearing(after)
+    day = after.start.date()
+    closures, leave = repo.calendar(target.id)
+    calendar = CourtCalendar(target, closures, leave, day, day)
+    midnight = datetime.combine(day, time())
+    others: list[CalendarEntry | Hearing] = [
+        *repo.hearings_between(target.id, midnight, midnight + timedelta(days=1)),
+        *repo.hearings_of(entry.case_id),
+    ]
+    refusal = check_placement(target, calendar, after, case, others)
+    if refusal is not None:
+        raise Refused(replace(refusal, reason=f"Not on {target.name}'s calendar: {refusal.reason}"))
+    later = as_of or after.start
+    taken = tuple(
+        (h, reason)
+        for h, reason in _place(repo, target, entry.case_id, later)
+        if reason and h.id != after.id
+    )
+    return HearingTransfer(
+        entry.case_id, source.name, source.id, target.name, target.id, before, after, taken
+    )
 
 
 def undo_transfer(database: Database, done: HearingTransfer) -> None:

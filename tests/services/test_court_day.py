@@ -97,6 +97,10 @@ def test_a_hearing_moves_with_its_case_and_undo_puts_it_back(court: Database) ->
 def test_a_drop_the_rules_refuse_stores_nothing_and_says_why(court: Database) -> None:
     before = times(court, THURSDAY)
     clash = hearing_id(court, "Ana Ruiz", FIRST, at(7, 9, 0))
+    refusal = service.transfer_refusal(court, clash, "Ana Ruiz", "Ben Cole")
+    assert refusal is not None
+    assert refusal.startswith("Not on Ben Cole's calendar: It overlaps the master hearing")
+    assert service.transfer_refusal(court, clash, "Ana Ruiz", "Ben Cole", at(7, 9, 15)) is None
     with pytest.raises(Refused, match="Not on Ben Cole's calendar: It overlaps the master"):
         service.move_to_judge(court, clash, "Ana Ruiz", "Ben Cole")
     with pytest.raises(Refused, match="Not on Cy Diaz's calendar"):
