@@ -131,8 +131,8 @@ class HearingTransfer:
     def describe(self) -> str:
         h = self.after
         text = (
-            f"Moved {describe(h)} on {h.start:%a} {h.start.day} {h.start:%b} to {self.to_judge} "
-            f"at {h.start:%H:%M} (the case goes with it, from {self.from_judge})"
+            f"Moved {describe(h)} on {h.start:%a} {h.start.day} {h.start:%b} from "
+            f"{self.from_judge} to {self.to_judge}, with its case"
         )
         if self.taken_off:
             text += f"; {counted(len(self.taken_off), 'later hearing')} taken off: " + "; ".join(

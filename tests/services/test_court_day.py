@@ -87,7 +87,10 @@ def test_a_hearing_moves_with_its_case_and_undo_puts_it_back(court: Database) ->
     done = service.move_to_judge(court, moved, "Ana Ruiz", "Ben Cole", at(7, 9, 15))
     assert times(court, THURSDAY)["Ben Cole"] == ["09:00 A200-000-001", "09:15 A100-000-002"]
     assert "A100-000-002" not in " ".join(times(court, THURSDAY)["Ana Ruiz"])
-    assert "to Ben Cole at 09:15" in done.describe()
+    assert done.describe() == (
+        "Moved the master hearing of A100-000-002 at 09:15-09:30 on Thu 7 Nov from Ana Ruiz to "
+        "Ben Cole, with its case."
+    )
     service.undo_transfer(court, done)
     assert times(court, THURSDAY) == before
     service.redo_transfer(court, done)

@@ -91,6 +91,11 @@ class MainWindow(QMainWindow):
         self.notices = LazyPage(self._build_notices)
         self.views.addTab(self.notices, "&Notices")
         self.views.setTabToolTip(4, "Hearing notices not yet served: print, mark served (Ctrl+5)")
+        self.court_day = LazyPage(self._build_court_day)
+        self.views.addTab(self.court_day, "Court Da&y")
+        self.views.setTabToolTip(
+            5, "Every judge's sessions of a day side by side; move hearings between judges (Ctrl+6)"
+        )
         page_layout.addWidget(self.views, 1)
         self.pages = QStackedWidget()  # the welcome page goes first, if a database has no judge
         self.pages.addWidget(self.docket_page)
@@ -292,6 +297,12 @@ class MainWindow(QMainWindow):
             "Ctrl+5",
             "Show the hearing notices not yet served",
         )
+        self.court_day_view_action = self._action(
+            "Court Da&y",
+            lambda: self.views.setCurrentIndex(5),
+            "Ctrl+6",
+            "Show every judge's sessions of a day side by side",
+        )
         self.refresh_action = self._action(
             "&Refresh",
             self.workspace.refresh,
@@ -428,6 +439,7 @@ class MainWindow(QMainWindow):
                 self.charts_view_action,
                 self.court_view_action,
                 self.notices_view_action,
+                self.court_day_view_action,
             ]
         )
         view_menu.addSeparator()
@@ -710,6 +722,11 @@ class MainWindow(QMainWindow):
         from planner.ui.files.interpreter_dialog import show_interpreter_requests
 
         return show_interpreter_requests(self.workspace, self)
+
+    def _build_court_day(self) -> QWidget:
+        from planner.ui.court.court_day_view import CourtDayView
+
+        return CourtDayView(self.workspace)
 
     def _build_notices(self) -> QWidget:
         from planner.ui.notices.notices_view import NoticesView
