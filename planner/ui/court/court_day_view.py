@@ -8,18 +8,16 @@ board paints (``planner/ui/court/court_day_board.py``)."""
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -41,11 +39,28 @@ from planner.ui.court.court_day_board import CourtDayBoard
 MOVE_SHORTCUT = "M"
 
 
+class SheetPrinter(Protocol):
+    """What prints and saves the court's combined docket sheet of a day."""
+
+    def print_sheet(self, day: service.CourtDay, parent: QWidget) -> None: ...
+
+    def save_pdf(
+        self, day: service.CourtDay, parent: QWidget, out: Path | None = None
+    ) -> Path | None: ...
+
+
 class CourtDayView(QWidget):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        sheets: SheetPrinter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("courtDayView")
         self.workspace = workspace
+        #: Prints and saves the combined docket sheet (the window hands it over).
+        self.sheets = sheets
         self.day: service.CourtDay | None = None
         #: The judges shown by name; empty: every judge of the court.
         self.chosen: list[str] = []
@@ -178,7 +193,7 @@ class CourtDayView(QWidget):
         selected = self.board.selected is not None
         self.move_action.setEnabled(selected)
         self.move_button.setEnabled(selected)
-        has_day = self.day is not None and bool(self.day.columns)
+        has_day = self.sheets is not None and self.day is not None and bool(self.day.columns)
         self.print_button.setEnabled(has_day)
         self.pdf_button.setEnabled(has_day)
 
@@ -272,52 +287,14 @@ class CourtDayView(QWidget):
     # The combined docket sheet ----------------------------------------------------------------
 
     def print_sheet(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        from planner.ui.files.docket_sheet import page_layout, paint_sheets
-
-        day = self.day
-        if day is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(day.sheet_title)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Print preview — {day.sheet_title}")
-        dialog.paintRequested.connect(lambda device: paint_sheets(day.sheets(), device))
-        dialog.kept_printer = printer  # type: ignore[attr-defined]
-        self.preview = dialog
-        dialog.exec()
-        dialog.deleteLater()
+        if self.day is not None and self.sheets is not None:
+            self.sheets.print_sheet(self.day, self)
 
     def save_pdf(self, out: Path | None = None) -> Path | None:
-        from planner.ui.files.docket_sheet import save_court_pdf
-
-        day = self.day
-        if day is None:
+        """Save the combined docket sheet of the day to ``out`` (asked for when None)."""
+        if self.day is None or self.sheets is None:
             return None
-        if out is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                "Save the court's docket sheet as PDF",
-                str(Path.home() / f"{day.file_stem}.pdf"),
-                "PDF documents (*.pdf)",
-            )
-            if not path:
-                return None
-            out = Path(path)
-            if out.suffix.lower() != ".pdf":
-                out = out.with_name(out.name + ".pdf")
-        try:
-            pages = save_court_pdf(day.sheets(), day.sheet_title, out)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            QMessageBox.warning(self, "Sheet not saved", f"{out} could not be written: {reason}")
-            return None
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(day.describe_saved(pages, out), 8000)
-        return out
+        return self.sheets.save_pdf(self.day, self, out)
 
 
 def _undo(database: Database, done: service.HearingTransfer) -> Change:

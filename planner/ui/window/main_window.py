@@ -725,8 +725,9 @@ class MainWindow(QMainWindow):
 
     def _build_court_day(self) -> QWidget:
         from planner.ui.court.court_day_view import CourtDayView
+        from planner.ui.files.court_sheet_actions import CourtSheetPrinter
 
-        return CourtDayView(self.workspace)
+        return CourtDayView(self.workspace, CourtSheetPrinter())
 
     def _build_notices(self) -> QWidget:
         from planner.ui.notices.notices_view import NoticesView

@@ -17,6 +17,7 @@ from planner.services import court_day
 from planner.store.database import Database
 from planner.ui.common.workspace import Workspace
 from planner.ui.court.court_day_view import CourtDayView
+from planner.ui.files.court_sheet_actions import CourtSheetPrinter
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
 from tests.scheduling.court import JUDGE, TEMPLATE, at, case
@@ -53,7 +54,7 @@ def court(database: Database) -> Database:
 
 
 def _view(qtbot, court: Database) -> CourtDayView:  # type: ignore[no-untyped-def]
-    view = CourtDayView(Workspace(court, clock=lambda: NOW))
+    view = CourtDayView(Workspace(court, clock=lambda: NOW), CourtSheetPrinter())
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()
