@@ -492,4 +492,4 @@ def _head_note(column: CourtColumn) -> str:
     day = column.day
     count = day.hearings
     words = "no hearings" if count == 0 else f"{count} hearing" + ("" if count == 1 else "s")
-    return f"{words}; {day.note}" if day.note else words
+    return f"{words} · {day.note}" if day.note else words

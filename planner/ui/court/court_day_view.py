@@ -117,6 +117,8 @@ class CourtDayView(QWidget):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Court day message")
+        for button in (self.previous_button, self.next_button):
+            button.setMaximumWidth(4 * button.fontMetrics().horizontalAdvance("▶"))
         top = QHBoxLayout()
         for widget in (self.previous_button, self.date_edit, self.next_button):
             top.addWidget(widget)
@@ -129,6 +131,7 @@ class CourtDayView(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(top)
         layout.addWidget(self.message)
+        self.message.hide()  # until there is something to say
         layout.addWidget(self.scroll_area, 1)
         self.freshness = Freshness(self.reload, self.isVisible)
         workspace.changed.connect(lambda _change: self.freshness.changed())
@@ -275,6 +278,7 @@ class CourtDayView(QWidget):
         colour = late_text_colour().name() if refused else ""
         self.message.setStyleSheet(f"color: {colour}" if colour else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         accessibility.announce(self, text)
 
     def context_menu(self, where: QPoint) -> None:
