@@ -311,6 +311,12 @@ def _add_schedule_parser(commands, db_option: _Parser) -> None:
         metavar="DAYS",
         help="days from the notice to appear to a first hearing (10, INA 239(b)(1))",
     )
+    schedule.add_argument(
+        "--group-rare-languages",
+        action="store_true",
+        help="put the same rare language's hearings back to back on a day (one interpreter "
+        "booking; rare: not English, Spanish or Mandarin) and say what that costs in completions",
+    )
     schedule.add_argument("--apply", action="store_true", help="store the proposal")
     schedule.add_argument("--json", action="store_true", help="print the proposal as JSON")
 
@@ -606,7 +612,11 @@ def _schedule(args: argparse.Namespace) -> int:
     from planner.scheduling.report import render_comparison, render_proposal
     from planner.services import autoschedule as service
 
-    options = Options(buffer_minutes=args.buffer, notice_days=args.notice_days)
+    options = Options(
+        buffer_minutes=args.buffer,
+        notice_days=args.notice_days,
+        group_rare_languages=args.group_rare_languages,
+    )
     if args.policy == "all" and args.apply:
         raise UserError("--apply stores one proposal: choose --policy, not all")
     database = _open_existing(args, changes=args.apply)

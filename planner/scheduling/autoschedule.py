@@ -139,8 +139,10 @@ class Proposal:
         languages = ", ".join(self.grouped_languages)
         without = self.completions_without_grouping
         if cost == 0:
-            price = "costs no completion"
-        elif cost > 0:
+            return (
+                f"{languages} hearings back to back: costs no completion ({without:,} either way)."
+            )
+        if cost > 0:
             price = f"costs {cost} completion{'' if cost == 1 else 's'} by fiscal-year end"
         else:
             price = f"gains {-cost} completion{'' if cost == -1 else 's'} by fiscal-year end"
