@@ -333,12 +333,12 @@ def propose(
             partly[need.case.a_number] = _book(free, need, found)[0]
     if progress is not None:
         progress(total, total)
-    found = _proposal(
+    made = _proposal(
         free, judge, policy, first, calendar.last, options, ordered, placed, partly, failed
     )
     if options.group_rare_languages:
-        return replace(found, grouped_languages=grouped, completions_without_grouping=without)
-    return found
+        return replace(made, grouped_languages=grouped, completions_without_grouping=without)
+    return made
 
 
 def _fit(
