@@ -89,10 +89,15 @@ class CourtDay:
 
 
 def court_day(
-    database: Database, day: date, judges: Sequence[str] = (), *, printed: datetime | None = None
+    database: Database,
+    day: date,
+    judges: Sequence[str] = (),
+    *,
+    court: str = "",
+    printed: datetime | None = None,
 ) -> CourtDay:
-    """The day of the judges named (by default every judge of the database, in name order),
-    read in one transaction."""
+    """The day of the judges named (by default every judge whose profile names ``court``, or
+    with no ``court`` every judge of the database, in name order), read in one transaction."""
     midnight = datetime.combine(day, time())
     columns: list[CourtColumn] = []
     with database.read() as repo:
@@ -100,6 +105,9 @@ def court_day(
         if not stored:
             raise InvalidValue("the database has no judges yet: add a judge first")
         chosen = [match_judge(stored, n) for n in judges] if judges else stored
+        if not judges and court.strip():
+            key = court.strip().casefold()
+            chosen = [j for j in stored if j.court.strip().casefold() == key] or stored
         seen: set[int | None] = set()
         for judge in chosen:
             if judge.id in seen:

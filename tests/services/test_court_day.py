@@ -123,3 +123,14 @@ def test_the_cases_later_hearing_that_does_not_fit_is_taken_off_and_undo_restore
     assert times(court, date(2024, 11, 18))["Ben Cole"] == []
     service.undo_transfer(court, done)
     assert times(court, date(2024, 11, 18))["Ana Ruiz"] == ["09:00 A100-000-003"]
+
+
+def test_the_court_is_the_judges_whose_profile_names_it(court: Database) -> None:
+    with court.transaction() as repo:
+        repo.add_docket(Docket(Judge("Di Park", court="San Diego", sessions=TEMPLATE)))
+    names = [c.name for c in service.court_day(court, THURSDAY, court="los angeles ").columns]
+    assert names == ["Ana Ruiz", "Ben Cole", "Cy Diaz"]
+    assert [c.name for c in service.court_day(court, THURSDAY, court="San Diego").columns] == [
+        "Di Park"
+    ]
+    assert len(service.court_day(court, THURSDAY).columns) == 4  # no court: every judge

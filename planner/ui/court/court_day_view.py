@@ -89,7 +89,7 @@ class CourtDayView(QWidget):
         self.next_button.setToolTip("The day after")
         self.next_button.clicked.connect(lambda: self.set_date(self.shown_date().addDays(1)))
         self.judges_button = QToolButton()
-        self.judges_button.setText("Judges: all")
+        self.judges_button.setText("Judges: the court")
         self.judges_button.setAccessibleName("Judges shown")
         self.judges_button.setToolTip("Show every judge of the court, or only those chosen")
         self.judges_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -135,6 +135,7 @@ class CourtDayView(QWidget):
         layout.addWidget(self.scroll_area, 1)
         self.freshness = Freshness(self.reload, self.isVisible)
         workspace.changed.connect(lambda _change: self.freshness.changed())
+        workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(_qdate(workspace.clock().date()))
         self.date_edit.blockSignals(False)
@@ -151,7 +152,7 @@ class CourtDayView(QWidget):
     def choose_judges(self, names: list[str]) -> None:
         """Show only these judges (none: every judge of the court)."""
         self.chosen = list(names)
-        self.judges_button.setText(f"Judges: {len(names)}" if names else "Judges: all")
+        self.judges_button.setText(f"Judges: {len(names)} chosen" if names else "Judges: the court")
         self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -163,8 +164,13 @@ class CourtDayView(QWidget):
         day = self.shown_date().toPython()
         assert isinstance(day, date)
         try:
+            on_screen = self.workspace.judge
             self.day = service.court_day(
-                self.workspace.database, day, self.chosen, printed=self.workspace.clock()
+                self.workspace.database,
+                day,
+                self.chosen,
+                court=on_screen.court if on_screen is not None else "",
+                printed=self.workspace.clock(),
             )
         except (InvalidValue, StoreError) as error:
             self.day = None
@@ -180,17 +186,18 @@ class CourtDayView(QWidget):
         every = self.judges_menu.addAction("Every judge of the court")
         every.triggered.connect(lambda: self.choose_judges([]))
         self.judges_menu.addSeparator()
+        shown = {c.name for c in self.day.columns} if self.day else set()
         for judge in self.workspace.judges():
             action = self.judges_menu.addAction(judge.name)
             action.setCheckable(True)
-            action.setChecked(not self.chosen or judge.name in self.chosen)
+            action.setChecked(judge.name in shown)
             action.toggled.connect(lambda on, name=judge.name: self._toggle_judge(name, on))
 
     def _toggle_judge(self, name: str, on: bool) -> None:
-        shown = self.chosen or [j.name for j in self.workspace.judges()]
+        shown = [c.name for c in self.day.columns] if self.day else []
         shown = [n for n in shown if n != name] + ([name] if on else [])
         every = [j.name for j in self.workspace.judges()]
-        self.choose_judges([] if set(shown) == set(every) else [n for n in every if n in shown])
+        self.choose_judges([n for n in every if n in shown])
 
     def _enable(self) -> None:
         selected = self.board.selected is not None
