@@ -241,9 +241,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", required=True)
     sheet.add_argument(
         "--court",
-        action="store_true",
+        nargs="?",
+        const="",
+        metavar="COURT",
         help="the whole court's sheet of the day: every judge's sessions, one judge after "
-        "another, pages numbered through (with --judge NAME[,NAME...]: only those judges)",
+        "another, pages numbered through; the judges whose profile names COURT (default: every "
+        "judge), or with --judge NAME[,NAME...] those judges",
     )
     sheet.add_argument(
         "--week", action="store_true", help="the week of --date, as the calendar shows it"
@@ -671,7 +674,7 @@ def _sheet(args: argparse.Namespace) -> int:
             f"a docket sheet is a PDF: give --out a name ending in .pdf, not {args.out}"
         )
     database = _open_existing(args)
-    if args.court:
+    if args.court is not None:
         return _court_sheet(args, database)
     _for_one_judge(args, database)
     sheet = load_sheet(database, args.judge, args.date, week=args.week)
@@ -693,7 +696,7 @@ def _court_sheet(args: argparse.Namespace, database: "Database") -> int:
         raise UserError("the court's docket sheet is of one day: leave out --week")
     names = [n.strip() for n in (args.judge or "").split(",") if n.strip()]
     now = instant().astimezone().replace(tzinfo=None, second=0, microsecond=0)
-    day = court_day(database, args.date, names, printed=now)
+    day = court_day(database, args.date, names, court=args.court, printed=now)
     if not display_available():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from planner.ui.files.docket_sheet import headless_application, save_court_pdf

@@ -133,3 +133,14 @@ def test_sheet_court_writes_every_judges_day_in_one_pdf(db_path: Path, tmp_path:
     assert week.returncode != 0
     assert "the court's docket sheet is of one day: leave out --week" in week.stderr
     assert "Traceback" not in week.stderr
+
+    elsewhere = subprocess.run(
+        [sys.executable, "-m", "planner.cli", *map(str, args[:3]), "--court", "San Diego",
+         *map(str, args[4:])],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert elsewhere.returncode != 0
+    assert "no judge's profile names the court 'San Diego' (courts: 'Los Angeles')" in (
+        elsewhere.stderr
+    )
+    assert "Traceback" not in elsewhere.stderr

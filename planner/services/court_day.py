@@ -107,7 +107,15 @@ def court_day(
         chosen = [match_judge(stored, n) for n in judges] if judges else stored
         if not judges and court.strip():
             key = court.strip().casefold()
-            chosen = [j for j in stored if j.court.strip().casefold() == key] or stored
+            chosen = [j for j in stored if j.court.strip().casefold() == key]
+            if not chosen:
+                courts = ", ".join(
+                    sorted({repr(j.court.strip()) for j in stored if j.court.strip()})
+                )
+                raise InvalidValue(
+                    f"no judge's profile names the court {court.strip()!r} (courts: "
+                    f"{courts or 'none named'})"
+                )
         seen: set[int | None] = set()
         for judge in chosen:
             if judge.id in seen:
