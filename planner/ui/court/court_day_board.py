@@ -43,6 +43,13 @@ HEADER = 46  # the judge's name and the day's note
 MIN_COLUMN = 150
 SNAP = 5  # minutes: a dropped hearing starts on a multiple of this
 PIXELS_PER_MINUTE = 1.3
+#: The board's keys, for Help > Keyboard Shortcuts (names as QKeySequence reads them).
+COURT_DAY_KEYS = (
+    (("Down", "Up"), "The judge's next or previous hearing"),
+    (("Right", "Left"), "The nearest hearing of the judge to the right or left"),
+    (("M",), "Move the selected hearing to another judge…"),
+    (("Esc",), "Cancel a drag"),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -775,10 +775,21 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> "ShortcutsDialog":
         """Help > Keyboard Shortcuts: read from the actions and the calendar's keys (not modal)."""
-        from planner.ui.window.shortcuts_dialog import ShortcutsDialog, calendar_shortcuts, gather
+        from planner.ui.court.court_day_board import COURT_DAY_KEYS
+        from planner.ui.window.shortcuts_dialog import (
+            Shortcut,
+            ShortcutsDialog,
+            calendar_shortcuts,
+            gather,
+            native,
+        )
 
-        places = {"Docket": self.docket, "Calendar": self.calendar_tab}
-        shortcuts = gather(self, places, calendar_shortcuts())
+        places = {"Docket": self.docket, "Calendar": self.calendar_tab, "Court Day": self.court_day}
+        court_day = [
+            Shortcut("Court Day", tuple(native(QKeySequence(name)) for name in names), does)
+            for names, does in COURT_DAY_KEYS
+        ]
+        shortcuts = gather(self, places, [*calendar_shortcuts(), *court_day])
         dialog = ShortcutsDialog(shortcuts, ["Everywhere", *places], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
