@@ -132,6 +132,10 @@ class NoticesView(QWidget):
         self.court_wide_box.toggled.connect(lambda _on: self.reload())
         self.table = QTableWidget(0, len(COLUMNS) + 1)
         self.table.setHorizontalHeaderLabels([*COLUMNS, "Judge"])
+        self.table.setAccessibleName("Notices to serve")
+        self.table.setAccessibleDescription(
+            "Hearings whose notice is not yet served, by the day it must be served by"
+        )
         self.table.setColumnHidden(JUDGE_COLUMN, True)  # shown court-wide
         for column, tip in enumerate(HEADER_TIPS):
             header_item = self.table.horizontalHeaderItem(column)
