@@ -28,6 +28,11 @@ def add_clerk_commands(commands, db_option: argparse.ArgumentParser, day) -> Non
         "asylum applicants.",
     )
     notices.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
+    notices.add_argument(
+        "--court",
+        action="store_true",
+        help="every judge of the --judge's court (the clerk's queue), with each notice's judge",
+    )
     notices.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the notices here")
     notices.add_argument(
         "--mark-served",
@@ -126,7 +131,8 @@ def _notices(args: argparse.Namespace, open_existing: Callable[..., "Database"])
     database = open_existing(args, changes=args.mark_served)
     judge = the_judge(database, args.judge)
     today = args.as_of or today_for(judge)
-    queue = service.load_queue(database, judge.name, today)
+    load = service.load_court_queue if args.court else service.load_queue
+    queue = load(database, judge.name, today)
     if args.out is None:
         print(queue.summary())
         for notice in queue.due:
@@ -134,7 +140,9 @@ def _notices(args: argparse.Namespace, open_existing: Callable[..., "Database"])
             late = "  LATE" if notice.late(today) else ""
             print(
                 f"{notice.serve_by}  {notice.event.value:<9}  {notice.a_number}  "
-                f"{h.start:%Y-%m-%d %H:%M}  {h.name}{late}"
+                f"{h.start:%Y-%m-%d %H:%M}  {h.name}"
+                + (f"  ({h.judge})" if queue.court_wide else "")
+                + late
             )
         return 0
     if not queue.due:
@@ -147,8 +155,8 @@ def _notices(args: argparse.Namespace, open_existing: Callable[..., "Database"])
     from planner.ui.notices.notice_pages import headless_application, save_pdf
 
     headless_application()
-    pages = save_pdf(queue.due, queue.court, today, judge.name, args.out)
-    print(f"Wrote {pages} notice{'' if pages == 1 else 's'} of {judge.name} to {args.out}.")
+    pages = save_pdf(queue.due, queue.court, today, queue.whose, args.out)
+    print(f"Wrote {pages} notice{'' if pages == 1 else 's'} of {queue.whose} to {args.out}.")
     if args.mark_served:
         served = service.mark_served(database, judge.name, queue.due, today)
         print(f"Marked {len(served)} served on {today}.")

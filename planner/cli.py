@@ -240,6 +240,15 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--judge", metavar="NAME", help=JUDGE_HELP)
     sheet.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", required=True)
     sheet.add_argument(
+        "--court",
+        nargs="?",
+        const="",
+        metavar="COURT",
+        help="the whole court's sheet of the day: every judge's sessions, one judge after "
+        "another, pages numbered through; the judges whose profile names COURT (default: every "
+        "judge), or with --judge NAME[,NAME...] those judges",
+    )
+    sheet.add_argument(
         "--week", action="store_true", help="the week of --date, as the calendar shows it"
     )
     sheet.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
@@ -304,6 +313,12 @@ def _add_schedule_parser(commands, db_option: _Parser) -> None:
         default=10,
         metavar="DAYS",
         help="days from the notice to appear to a first hearing (10, INA 239(b)(1))",
+    )
+    schedule.add_argument(
+        "--group-rare-languages",
+        action="store_true",
+        help="put the same rare language's hearings back to back on a day (one interpreter "
+        "booking; rare: not English, Spanish or Mandarin) and say what that costs in completions",
     )
     schedule.add_argument("--apply", action="store_true", help="store the proposal")
     schedule.add_argument("--json", action="store_true", help="print the proposal as JSON")
@@ -600,7 +615,11 @@ def _schedule(args: argparse.Namespace) -> int:
     from planner.scheduling.report import render_comparison, render_proposal
     from planner.services import autoschedule as service
 
-    options = Options(buffer_minutes=args.buffer, notice_days=args.notice_days)
+    options = Options(
+        buffer_minutes=args.buffer,
+        notice_days=args.notice_days,
+        group_rare_languages=args.group_rare_languages,
+    )
     if args.policy == "all" and args.apply:
         raise UserError("--apply stores one proposal: choose --policy, not all")
     database = _open_existing(args, changes=args.apply)
@@ -655,6 +674,8 @@ def _sheet(args: argparse.Namespace) -> int:
             f"a docket sheet is a PDF: give --out a name ending in .pdf, not {args.out}"
         )
     database = _open_existing(args)
+    if args.court is not None:
+        return _court_sheet(args, database)
     _for_one_judge(args, database)
     sheet = load_sheet(database, args.judge, args.date, week=args.week)
     if not display_available():
@@ -663,6 +684,26 @@ def _sheet(args: argparse.Namespace) -> int:
 
     headless_application()
     print(describe(sheet, save_pdf(sheet, args.out), args.out))
+    return 0
+
+
+def _court_sheet(args: argparse.Namespace, database: "Database") -> int:
+    from planner.app import display_available
+    from planner.services.clock import instant
+    from planner.services.court_day import court_day
+
+    if args.week:
+        raise UserError("the court's docket sheet is of one day: leave out --week")
+    names = [n.strip() for n in (args.judge or "").split(",") if n.strip()]
+    now = instant().astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    day = court_day(database, args.date, names, court=args.court, printed=now)
+    if not display_available():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from planner.ui.files.docket_sheet import headless_application, save_court_pdf
+
+    headless_application()
+    pages = save_court_pdf(day.sheets(), day.sheet_title, args.out)
+    print(day.describe_saved(pages, args.out))
     return 0
 
 

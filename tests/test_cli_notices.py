@@ -98,3 +98,25 @@ def test_notices_refuses_an_out_file_that_is_not_a_pdf(planner, db_path: Path) -
     assert result.err == (
         "planner: notices are a PDF: give --out a name ending in .pdf, not notices.txt\n"
     )
+
+
+def test_notices_court_lists_every_judge_of_the_court(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _court(db_path)
+    database = Database.open(db_path)
+    with database.transaction() as repo:
+        for name, court, a_number in (("Ben Cole", "Los Angeles", "400000001"),
+                                      ("Di Park", "San Diego", "500000001")):  # fmt: skip
+            case = Case(a_number, "Omar Haddad", "removal", date(2026, 1, 7))
+            hearing = Hearing(a_number, datetime(2026, 11, 24, 10, 0), 15, HearingKind.MASTER)
+            repo.add_docket(Docket(Judge(name, court=court), (), (), (case,), (hearing,)))
+    database.close()
+    args = ("notices", "--db", db_path, "--judge", "Ana Ruiz", "--as-of", "2026-11-02")
+    result = planner(*args, "--court")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines() == [
+        "3 notices to serve for Los Angeles (2 judges).",
+        "2026-11-13  set        A300-000-001  2026-11-23 09:00  Rosa Díaz  (Ana Ruiz)",
+        "2026-11-14  set        A400-000-001  2026-11-24 10:00  Omar Haddad  (Ben Cole)",
+        "2026-11-17  set        A300-000-002  2026-11-27 09:30  Li Wei  (Ana Ruiz)",
+    ]
+    assert planner(*args).out.splitlines()[0] == "2 notices to serve for Ana Ruiz."

@@ -155,3 +155,30 @@ def test_apply_killed_at_any_moment_stores_all_or_nothing(planner, db_path, demo
         with sqlite3.connect(copy) as connection:
             assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert hearing_count(copy) in (before, expected)
+
+
+def test_group_rare_languages_says_what_it_costs(planner, db_path, demo) -> None:  # type: ignore[no-untyped-def]
+    args = ("schedule", "--db", db_path, "--judge", demo, "--from", FROM)
+    plain = planner(*args, "--json").json()
+    grouped = planner(*args, "--group-rare-languages", "--json").json()
+    assert "rare_languages_back_to_back" not in plain
+    found = grouped["rare_languages_back_to_back"]
+    assert found["languages"]
+    assert all(
+        lang.casefold() not in ("english", "spanish", "mandarin") for lang in found["languages"]
+    )
+    assert found["completions_without"] == plain["completions_by_fy_end"]
+    assert (
+        found["completions_cost"]
+        == plain["completions_by_fy_end"] - grouped["completions_by_fy_end"]
+    )
+    text = planner(*args, "--group-rare-languages")
+    assert text.code == 0, text.err
+    line = next(x for x in text.out.splitlines() if "hearings back to back:" in x)
+    cost = found["completions_cost"]
+    if cost == 0:
+        assert line.endswith(
+            f"costs no completion ({plain['completions_by_fy_end']:,} either way)."
+        )
+    else:
+        assert line.endswith(f"instead of {plain['completions_by_fy_end']:,}).")

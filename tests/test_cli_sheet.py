@@ -83,3 +83,64 @@ def test_sheet_refuses_an_unknown_judge_and_a_file_that_is_not_pdf(
     assert "'23/11/2026' is not a date in the form YYYY-MM-DD" in bad_date.err
     assert not out.exists()
     assert not csv.exists()
+
+
+def test_sheet_court_writes_every_judges_day_in_one_pdf(db_path: Path, tmp_path: Path) -> None:
+    _court(db_path)
+    database = Database.open(db_path)
+    with database.transaction() as repo:
+        case = Case("400000001", "Omar Haddad", "removal", date(2026, 1, 7), language="Arabic")
+        hearing = Hearing("400000001", datetime(2026, 11, 23, 10, 0), 60, HearingKind.INDIVIDUAL)
+        repo.add_docket(Docket(Judge("Ben Cole", court="Los Angeles"), (), (), (case,), (hearing,)))
+    database.close()
+    out = tmp_path / "court.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["PYTHONPATH"] = str(ROOT)
+    args = ["sheet", "--db", db_path, "--court", "--date", "2026-11-23", "--out", out]
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli", *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "Saved the court's docket sheet for Monday 23 November 2026 (2 hearings before 2 judges, "
+        f"2 pages) to {out}.\n"
+    )
+    pdf = pdfium.PdfDocument(out.read_bytes())
+    pages = [p.get_textpage().get_text_range().replace("\r\n", "\n") for p in pdf]
+    pdf.close()
+    assert "Immigration Judge Ana Ruiz" in pages[0]
+    assert "09:00 A300-000-001 Rosa Díaz Spanish No Pro se Master · 15 min" in pages[0]
+    assert pages[0].endswith("Page 1 of 2")
+    assert "Immigration Judge Ben Cole" in pages[1]
+    assert "10:00 A400-000-001 Omar Haddad Arabic No Pro se Individual · 60 min" in pages[1]
+    assert pages[1].endswith("Page 2 of 2")
+    assert oct(out.stat().st_mode & 0o777) == "0o600"  # names asylum applicants: owner only
+
+    week = subprocess.run(
+        [sys.executable, "-m", "planner.cli", *map(str, args), "--week"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert week.returncode != 0
+    assert "the court's docket sheet is of one day: leave out --week" in week.stderr
+    assert "Traceback" not in week.stderr
+
+    elsewhere = subprocess.run(
+        [sys.executable, "-m", "planner.cli", *map(str, args[:3]), "--court", "San Diego",
+         *map(str, args[4:])],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert elsewhere.returncode != 0
+    assert "no judge's profile names the court 'San Diego' (courts: 'Los Angeles')" in (
+        elsewhere.stderr
+    )
+    assert "Traceback" not in elsewhere.stderr

@@ -7,7 +7,7 @@ chooses, each case at the earliest time it fits. The rules are docs/autoschedule
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -24,6 +24,10 @@ from planner.scheduling.plans import CaseNeeds, unscheduled_needs
 
 #: Minutes kept free between two hearings (the next respondent, interpreter and file).
 DEFAULT_BUFFER_MINUTES = 5
+#: Languages heard without a booked interpreter: English, and those staff interpreters cover
+#: (Spanish and Mandarin, docs/domain). Every other language is rare: a contract interpreter
+#: serves several courtrooms, so its hearings are best batched.
+COMMON_LANGUAGES = frozenset({"english", "spanish", "mandarin"})
 
 
 class Policy(StrEnum):
@@ -49,6 +53,14 @@ class Cancelled(Exception):
 class Options:
     buffer_minutes: int = DEFAULT_BUFFER_MINUTES
     notice_days: int = NOTICE_PERIOD_DAYS
+    #: Put the same rare language's hearings back to back: when the policy's order reaches a
+    #: rare language's first case, that language's other cases follow it at once, so they claim
+    #: the free time next to it. The proposal says what it costs in completions.
+    group_rare_languages: bool = False
+
+
+def is_rare_language(language: str) -> bool:
+    return language.strip().casefold() not in COMMON_LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +116,40 @@ class Proposal:
     oldest_tenth_wait_days: float | None
     oldest_tenth_unplaced: int
     unplaced: tuple[Unplaced, ...]
+    #: With ``options.group_rare_languages``: the rare languages grouped, and the completions
+    #: the same policy gives without grouping (what the grouping costs is the difference).
+    grouped_languages: tuple[str, ...] = ()
+    completions_without_grouping: int | None = None
+
+    @property
+    def grouping_cost(self) -> int | None:
+        """Completions by fiscal-year end given up to put rare languages back to back (negative:
+        gained); None when the option is off."""
+        if self.completions_without_grouping is None:
+            return None
+        return self.completions_without_grouping - self.completions_by_fy_end
+
+    def grouping_text(self) -> str:
+        """ "Pashto hearings back to back: costs 1 completion by fiscal-year end (4, not 5)"."""
+        cost = self.grouping_cost
+        if cost is None:
+            return ""
+        if not self.grouped_languages:
+            return "No rare language to put back to back: nothing changes."
+        languages = ", ".join(self.grouped_languages)
+        without = self.completions_without_grouping
+        if cost == 0:
+            return (
+                f"{languages} hearings back to back: costs no completion ({without:,} either way)."
+            )
+        if cost > 0:
+            price = f"costs {cost} completion{'' if cost == 1 else 's'} by fiscal-year end"
+        else:
+            price = f"gains {-cost} completion{'' if cost == -1 else 's'} by fiscal-year end"
+        return (
+            f"{languages} hearings back to back: {price} "
+            f"({self.completions_by_fy_end:,} instead of {without:,})."
+        )
 
     @property
     def proposed_minutes(self) -> int:
@@ -131,7 +177,39 @@ class Proposal:
             "proposed_minutes": self.proposed_minutes,
             "proposed": [p.as_json() for p in self.proposed],
             "unplaced": [u.as_json() | {"partly_placed": u.partly} for u in self.unplaced],
-        }
+        } | (
+            {}
+            if self.completions_without_grouping is None
+            else {
+                "rare_languages_back_to_back": {
+                    "languages": list(self.grouped_languages),
+                    "completions_without": self.completions_without_grouping,
+                    "completions_cost": self.grouping_cost,
+                }
+            }
+        )
+
+
+def group_rare_languages(ordered: list[CaseNeeds]) -> tuple[list[CaseNeeds], tuple[str, ...]]:
+    """The cases in the same order, except that each rare language's cases follow its first at
+    once (in the order they had); and the rare languages met, in that order."""
+    by_language: dict[str, list[CaseNeeds]] = {}
+    for need in ordered:
+        if is_rare_language(need.case.language):
+            by_language.setdefault(need.case.language.strip().casefold(), []).append(need)
+    grouped: list[CaseNeeds] = []
+    languages: list[str] = []
+    for need in ordered:
+        key = need.case.language.strip().casefold()
+        if key not in by_language:
+            grouped.append(need)
+        elif by_language[key]:
+            group = by_language[key]
+            if len(group) > 1:
+                languages.append(need.case.language.strip())
+            grouped.extend(group)
+            by_language[key] = []
+    return grouped, tuple(languages)
 
 
 def order_of(policy: Policy, needs: list[CaseNeeds], buffer: int, first: date) -> list[CaseNeeds]:
@@ -180,6 +258,7 @@ def propose(
     True stops with ``Cancelled``.
     """
     policy = Policy(policy)
+    cases = list(cases)  # read twice when rare languages are grouped
     free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
     needs = unscheduled_needs(
         judge,
@@ -190,6 +269,14 @@ def propose(
         longest_session=free.longest(),
     )
     ordered = order_of(policy, needs, options.buffer_minutes, first)
+    grouped: tuple[str, ...] = ()
+    without: int | None = None
+    if options.group_rare_languages:
+        ordered, grouped = group_rare_languages(ordered)
+        plain = replace(options, group_rare_languages=False)
+        without = propose(
+            judge, calendar, cases, hearings, first, policy, plain, cancelled=cancelled
+        ).completions_by_fy_end
     passes = 3 if policy is Policy.DEADLINE else 2
     if policy is Policy.MAX_COMPLETIONS:
         # Two choices' bisections, last tries and cases tried again; three greedies; the
@@ -246,9 +333,12 @@ def propose(
             partly[need.case.a_number] = _book(free, need, found)[0]
     if progress is not None:
         progress(total, total)
-    return _proposal(
+    made = _proposal(
         free, judge, policy, first, calendar.last, options, ordered, placed, partly, failed
     )
+    if options.group_rare_languages:
+        return replace(made, grouped_languages=grouped, completions_without_grouping=without)
+    return made
 
 
 def _fit(

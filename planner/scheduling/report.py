@@ -30,7 +30,7 @@ def render_figures(p: Proposal) -> list[str]:
         f" ({sum(u.partly for u in p.unplaced):,} of them get their next hearing)",
         f"  Buffer {p.options.buffer_minutes} min between hearings; "
         f"{notice} notice before a first hearing",
-    ]
+    ] + ([f"  {p.grouping_text()}"] if p.grouping_cost is not None else [])
 
 
 def render_proposal(p: Proposal) -> str:

@@ -32,6 +32,19 @@ class NoticeQueue:
     court: CourtSettings
     today: date
     due: tuple[DueNotice, ...]
+    #: Court-wide (``load_court_queue``): every judge of the court, by name; () for one judge.
+    judges: tuple[str, ...] = ()
+
+    @property
+    def court_wide(self) -> bool:
+        return bool(self.judges)
+
+    @property
+    def whose(self) -> str:
+        """ "Ana Ruiz", or "the court Los Angeles (3 judges)"."""
+        if not self.court_wide:
+            return self.judge.name
+        return f"{self.court.name or 'the court'} ({counted(len(self.judges), 'judge')})"
 
     @property
     def late(self) -> int:
@@ -40,9 +53,9 @@ class NoticeQueue:
 
     def summary(self) -> str:
         if not self.due:
-            return f"No notices to serve for {self.judge.name}."
+            return f"No notices to serve for {self.whose}."
         late = f", {self.late} late" if self.late else ""
-        return f"{counted(len(self.due), 'notice')} to serve for {self.judge.name}{late}."
+        return f"{counted(len(self.due), 'notice')} to serve for {self.whose}{late}."
 
 
 def _judge(repo: Repository, name: str) -> Judge:
@@ -71,6 +84,22 @@ def load_queue(database: Database, judge_name: str, today: date) -> NoticeQueue:
     return NoticeQueue(judge, court, today, tuple(due))
 
 
+def load_court_queue(database: Database, judge_name: str, today: date) -> NoticeQueue:
+    """The queue of every judge whose profile names the same court as ``judge_name``'s (the
+    clerk's view of the court), read in one transaction, by the day to serve by. A judge whose
+    profile names no court has a court of one."""
+    with database.transaction() as repo:
+        judge = _judge(repo, judge_name)
+        name = judge.court.strip()
+        judges = [j for j in repo.judges() if j.court.strip().casefold() == name.casefold()]
+        if not name or not judges:
+            judges = [judge]
+        court = repo.notices().court(name)
+        due = [d for j in judges for d in _due(repo, j, today, court.notice_days)]
+    due.sort(key=lambda d: (d.serve_by, d.hearing.start, d.hearing.judge, d.hearing.hearing_id))
+    return NoticeQueue(judge, court, today, tuple(due), tuple(j.name for j in judges))
+
+
 def mark_served(
     database: Database, judge_name: str, notices: Sequence[DueNotice], on: date
 ) -> tuple[ServedNotice, ...]:
@@ -80,9 +109,12 @@ def mark_served(
     Undo with ``unmark_served(database, served)``; redo with ``remark_served``.
     """
     with database.transaction() as repo:
-        judge = _judge(repo, judge_name)
-        court = repo.notices().court(judge.court.strip())
-        check_still_due(notices, _due(repo, judge, on, court.notice_days))
+        # Court-wide, the notices are several judges': each is checked against its judge's queue.
+        for name in dict.fromkeys([n.hearing.judge for n in notices] or [judge_name]):
+            judge = _judge(repo, name)
+            court = repo.notices().court(judge.court.strip())
+            mine = [n for n in notices if n.hearing.judge == name]
+            check_still_due(mine, _due(repo, judge, on, court.notice_days))
         return tuple(repo.notices().add_notices([n.served_as(on) for n in notices]))
 
 

@@ -1,7 +1,7 @@
 """The auto-scheduler on a small court with hand-checked schedules, and its rules as properties."""
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -272,3 +272,52 @@ def test_no_session_open_to_the_case_says_so() -> None:
     )
     [unplaced] = proposal.unplaced
     assert "needs a master session open to English cases, and there is none" in unplaced.reason
+
+
+def test_rare_languages_back_to_back_trade_one_completion_and_say_so() -> None:
+    """Mondays 09:00-11:00 only, two of them (4 and 18 Nov; 11 Nov is Veterans Day): room for
+    eight 25-minute motions with their 5-minute buffers. The oldest case and the youngest are
+    Pashto (a contract interpreter's language); the youngest's motion takes 55 minutes.
+
+    Oldest first, the oldest Pashto case and the seven English ones fill both mornings: eight
+    completions, and the interpreter is booked for one hearing. With the Pashto hearings back to
+    back (one booking, 09:00-10:25 on 4 Nov) the 55-minute motion takes two English cases' room:
+    seven, and the proposal says it costs one."""
+    from planner.domain.judge import Judge, Session
+
+    judge = Judge("Ana Ruiz", sessions=(Session(0, time(9), time(11), SessionKind.MASTER),))
+    court = CourtCalendar(judge, (), (), date(2024, 11, 4), date(2024, 11, 18))
+
+    def motion(a_number: str, month: int, language: str = "English", **more: object) -> Case:
+        return Case(a_number, "R", "motion", date(2024, month, 1), language=language, **more)  # type: ignore[arg-type]
+
+    cases = [
+        motion("100000001", 1, "Pashto"),
+        *(motion(f"20000000{n}", 1 + n) for n in range(1, 8)),
+        motion("300000001", 10, "Pashto", remaining_minutes=55),
+    ]
+    first = date(2024, 11, 4)
+    plain = propose(judge, court, cases, [], first, Policy.OLDEST, Options(notice_days=0))
+    assert plain.completions_by_fy_end == 8
+    assert [u.a_number for u in plain.unplaced] == ["300000001"]
+    assert plain.grouping_cost is None
+    assert "rare_languages_back_to_back" not in plain.as_json()
+
+    options = Options(notice_days=0, group_rare_languages=True)
+    grouped = propose(judge, court, cases, [], first, Policy.OLDEST, options)
+    assert [(p.a_number, p.start, p.minutes) for p in grouped.proposed[:3]] == [
+        ("100000001", at(4, 9, 0), 25),
+        ("300000001", at(4, 9, 30), 55),  # the same interpreter, straight after
+        ("200000001", at(4, 10, 30), 25),
+    ]
+    assert grouped.completions_by_fy_end == 7
+    assert [u.a_number for u in grouped.unplaced] == ["200000006", "200000007"]
+    assert grouped.grouping_cost == 1
+    assert grouped.grouping_text() == (
+        "Pashto hearings back to back: costs 1 completion by fiscal-year end (7 instead of 8)."
+    )
+    assert grouped.as_json()["rare_languages_back_to_back"] == {
+        "languages": ["Pashto"],
+        "completions_without": 8,
+        "completions_cost": 1,
+    }

@@ -123,3 +123,37 @@ def test_a_notice_printed_before_its_hearing_moved_is_not_marked_served(court) -
 def test_past_hearings_are_not_queued(court) -> None:  # type: ignore[no-untyped-def]
     database, _judge, _ids = court
     assert [a for _e, a, *_ in queue(database, date(2024, 11, 5))] == [SECOND]
+
+
+def test_the_court_wide_queue_holds_every_judge_of_the_court(court) -> None:  # type: ignore[no-untyped-def]
+    database, _judge, _ids = court
+    cole = Judge("Ben Cole", court="Los Angeles", timezone="America/Los_Angeles")
+    other = Judge("Di Park", court="San Diego", timezone="America/Los_Angeles")
+    with database.transaction() as repo:
+        repo.add_docket(
+            Docket(cole, cases=(case("200000001"),), hearings=(
+                Hearing("200000001", at(4, 8, 30), 15, HearingKind.MASTER),
+            ))
+        )  # fmt: skip
+        repo.add_docket(
+            Docket(other, cases=(case("300000001"),), hearings=(
+                Hearing("300000001", at(4, 8, 0), 15, HearingKind.MASTER),
+            ))
+        )  # fmt: skip
+    found = service.load_court_queue(database, JUDGE.name, TODAY)
+    assert found.judges == ("Ana Ruiz", "Ben Cole")  # not San Diego's judge
+    assert [(d.hearing.judge, d.hearing.a_number) for d in found.due] == [
+        ("Ben Cole", "200000001"),
+        ("Ana Ruiz", FIRST),
+        ("Ana Ruiz", SECOND),
+    ]
+    assert found.summary() == "3 notices to serve for Los Angeles (2 judges)."
+    # Marked served in one transaction, each against its own judge's queue; undo brings them back.
+    served = service.mark_served(database, JUDGE.name, found.due, TODAY)
+    assert service.load_court_queue(database, JUDGE.name, TODAY).due == ()
+    service.unmark_served(database, served)
+    assert len(service.load_court_queue(database, "ben cole", TODAY).due) == 3
+    # One judge's queue is as it was.
+    assert [d.hearing.a_number for d in service.load_queue(database, "Ben Cole", TODAY).due] == [
+        "200000001"
+    ]

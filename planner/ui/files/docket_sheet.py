@@ -1,6 +1,7 @@
 """Docket sheets on paper: a day's or week's hearings laid out on Letter pages for a printer or
 a PDF file (``planner/ui/files/sheet_actions.py`` offers them in the window)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -326,6 +327,13 @@ def _paint_row(p: QPainter, s: _Styles, item: _Item, rect: QRectF) -> None:
 def paint_sheet(sheet: DocketSheet, device: QPagedPaintDevice) -> int:
     """Paint the sheet on ``device`` (a printer or a PDF writer), a page at a time; returns the
     number of pages."""
+    return paint_sheets((sheet,), device)
+
+
+def paint_sheets(sheets: Sequence[DocketSheet], device: QPagedPaintDevice) -> int:
+    """Paint several judges' sheets one after the other on ``device`` (the court's combined
+    sheet of a day): each judge's starts on a new page under its own header, and the pages are
+    numbered through the whole document. Returns the number of pages."""
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer or file could not be opened for the docket sheet")
@@ -336,8 +344,12 @@ def paint_sheet(sheet: DocketSheet, device: QPagedPaintDevice) -> int:
         width, height = float(paint.width()), float(paint.height())
         header, footer = _header_height(s), _footer_height(s)
         body_top = header + 6 * s.pt
-        pages = paginate(s, sheet, width, height - body_top - footer - 4 * s.pt)
-        for number, items in enumerate(pages, start=1):
+        laid = [
+            (sheet, page)
+            for sheet in sheets
+            for page in paginate(s, sheet, width, height - body_top - footer - 4 * s.pt)
+        ]
+        for number, (sheet, items) in enumerate(laid, start=1):
             if number > 1:
                 device.newPage()
             _paint_header(painter, s, sheet, width)
@@ -347,10 +359,10 @@ def paint_sheet(sheet: DocketSheet, device: QPagedPaintDevice) -> int:
                     y += item.gap
                 _paint_item(painter, s, item, y, width)
                 y += item.height
-            _paint_footer(painter, s, height - footer, width, number, len(pages))
+            _paint_footer(painter, s, height - footer, width, number, len(laid))
     finally:
         painter.end()
-    return len(pages)
+    return len(laid)
 
 
 def title(sheet: DocketSheet) -> str:
@@ -371,6 +383,31 @@ def pdf_bytes(sheet: DocketSheet) -> tuple[bytes, int]:
     del writer
     buffer.close()
     return bytes(data.data()), pages
+
+
+def court_pdf_bytes(sheets: Sequence[DocketSheet], title: str) -> tuple[bytes, int]:
+    """The court's combined sheet (every judge's sheet of a day) as one PDF, and its pages."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout())
+    writer.setResolution(600)
+    writer.setTitle(title)
+    writer.setCreator("Judge Workload Planner")
+    pages = paint_sheets(sheets, writer)
+    del writer
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def save_court_pdf(sheets: Sequence[DocketSheet], title: str, out: Path) -> int:
+    """Write the combined sheet to ``out``, whole or not at all; returns its number of pages."""
+    from planner.services.transfer import write_atomically
+
+    data, pages = court_pdf_bytes(sheets, title)
+    write_atomically(out, data)
+    return pages
 
 
 def save_pdf(sheet: DocketSheet, out: Path) -> int:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -38,6 +39,7 @@ from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import current_colours
 from planner.ui.common.workspace import Workspace
 
+JUDGE_COLUMN = 7  # after COLUMNS: whose hearing, in the court-wide queue
 COLUMNS = ("Serve by", "Notice", "A-number", "Respondent", "Counsel", "Hearing", "Was")
 HEADER_TIPS = (
     "The last day to serve the notice: the court's notice period before the hearing",
@@ -107,7 +109,8 @@ class CourtSettingsDialog(QDialog):
 
 
 class NoticesView(QWidget):
-    """The queue of the judge on screen."""
+    """The queue of the judge on screen, or (Every judge of the court) of every judge of the
+    judge's court, for the clerk."""
 
     loaded = Signal()
 
@@ -122,12 +125,18 @@ class NoticesView(QWidget):
         self.court_label.setWordWrap(True)
         self.court_button = QPushButton("Court &Address and Notice Period…")
         self.court_button.clicked.connect(self.edit_court)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.court_wide_box = QCheckBox("Every judge of the &court")
+        self.court_wide_box.setToolTip(
+            "The clerk's queue: the notices of every judge whose profile names this court"
+        )
+        self.court_wide_box.toggled.connect(lambda _on: self.reload())
+        self.table = QTableWidget(0, len(COLUMNS) + 1)
+        self.table.setHorizontalHeaderLabels([*COLUMNS, "Judge"])
         self.table.setAccessibleName("Notices to serve")
         self.table.setAccessibleDescription(
             "Hearings whose notice is not yet served, by the day it must be served by"
         )
+        self.table.setColumnHidden(JUDGE_COLUMN, True)  # shown court-wide
         for column, tip in enumerate(HEADER_TIPS):
             header_item = self.table.horizontalHeaderItem(column)
             if header_item is not None:
@@ -154,6 +163,7 @@ class NoticesView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.court_wide_box)
         top.addWidget(self.court_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.court_label, 1)
@@ -187,8 +197,11 @@ class NoticesView(QWidget):
         judge = self.workspace.judge
         self.queue = None
         if judge is not None:
+            load = (
+                service.load_court_queue if self.court_wide_box.isChecked() else service.load_queue
+            )
             try:
-                self.queue = service.load_queue(self.workspace.database, judge.name, self.today())
+                self.queue = load(self.workspace.database, judge.name, self.today())
             except (StoreError, InvalidValue) as error:
                 self.summary.setText(f"The notices could not be read: {error}")
         self._fill()
@@ -214,6 +227,8 @@ class NoticesView(QWidget):
                         "serve it now if the respondent waives the period"
                     )
                 self.table.setItem(row, column, item)
+            self.table.setItem(row, JUDGE_COLUMN, QTableWidgetItem(notice.hearing.judge))
+        self.table.setColumnHidden(JUDGE_COLUMN, queue is None or not queue.court_wide)
         if queue is None:
             if self.workspace.judge is None:
                 self.summary.setText("No judge: add a judge's profile first.")
@@ -320,7 +335,9 @@ class NoticesView(QWidget):
             return None
         if out is None:
             stem = "notices-" + "".join(
-                c for c in queue.judge.name.split()[-1].lower() if c.isalnum()
+                c
+                for c in ("court" if queue.court_wide else queue.judge.name.split()[-1]).lower()
+                if c.isalnum()
             )
             path, _ = QFileDialog.getSaveFileName(
                 self, "Save notices as PDF", str(Path.home() / f"{stem}-{queue.today}.pdf"),
@@ -332,7 +349,7 @@ class NoticesView(QWidget):
             if out.suffix.lower() != ".pdf":
                 out = out.with_name(out.name + ".pdf")
         try:
-            pages = save_pdf(chosen, queue.court, queue.today, queue.judge.name, out)
+            pages = save_pdf(chosen, queue.court, queue.today, queue.whose, out)
         except (InvalidValue, OSError) as error:
             QMessageBox.warning(self, "Notices not saved", f"{error}")
             return None
@@ -354,9 +371,9 @@ class NoticesView(QWidget):
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout())
-        printer.setDocName(title(queue.judge.name))
+        printer.setDocName(title(queue.whose))
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Print preview — {title(queue.judge.name)}")
+        dialog.setWindowTitle(f"Print preview — {title(queue.whose)}")
         dialog.paintRequested.connect(
             lambda device: paint_notices(chosen, queue.court, queue.today, device)
         )

@@ -8,6 +8,7 @@ applied, or another judge is chosen.
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from html import escape
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDockWidget,
@@ -233,6 +235,13 @@ class AutoschedulePanel(QDockWidget):
         form.addRow("&Policy:", self.policy_box)
         form.addRow("&Buffer:", self.buffer_box)
         form.addRow("&Notice:", self.notice_box)
+        self.group_box = QCheckBox("Rare languages back to back")
+        self.group_box.setToolTip(
+            "Put the same rare language's hearings one after another on a day, so one "
+            "interpreter is booked for them (rare: not English, Spanish or Mandarin); the "
+            "figures say what it costs in completions"
+        )
+        form.addRow("", self.group_box)
 
         self.compare_button = QPushButton("&Compare policies")
         self.compare_button.setToolTip("The three policies' figures side by side (nothing stored)")
@@ -361,7 +370,11 @@ class AutoschedulePanel(QDockWidget):
         return self.from_date.date().toPython()  # type: ignore[return-value]  # PySide6: object
 
     def options(self) -> Options:
-        return Options(self.buffer_box.value(), self.notice_box.value())
+        return Options(
+            self.buffer_box.value(),
+            self.notice_box.value(),
+            group_rare_languages=self.group_box.isChecked(),
+        )
 
     def policy(self) -> Policy:
         return Policy(self.policy_box.currentData())
@@ -379,7 +392,8 @@ class AutoschedulePanel(QDockWidget):
             idle and self.proposal is not None and bool(self.proposal.proposed)
         )
         self.discard_button.setEnabled(idle and self.proposal is not None)
-        for field in (self.from_date, self.policy_box, self.buffer_box, self.notice_box):
+        fields = (self.from_date, self.policy_box, self.buffer_box, self.notice_box, self.group_box)
+        for field in fields:
             field.setEnabled(idle)
 
     def _show_running(self, running: bool, label: str = "", cancellable: bool = True) -> None:
@@ -627,6 +641,7 @@ class AutoschedulePanel(QDockWidget):
             f"Completions by FY end <b>{p.completions_by_fy_end:,}</b> · legal deadlines met "
             f"<b>{p.deadlines_met:,}</b>, missed <b>{p.deadlines_missed:,}</b> · oldest tenth "
             f"waits <b>{wait}</b> · not completed <b>{len(p.unplaced):,}</b>"
+            + (f"<br>{escape(p.grouping_text())}" if p.grouping_cost is not None else "")
         )
 
     def _show_bound(self, proposal: Proposal, bound: dict[str, object] | None) -> None:

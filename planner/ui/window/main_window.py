@@ -91,6 +91,11 @@ class MainWindow(QMainWindow):
         self.notices = LazyPage(self._build_notices)
         self.views.addTab(self.notices, "&Notices")
         self.views.setTabToolTip(4, "Hearing notices not yet served: print, mark served (Ctrl+5)")
+        self.court_day = LazyPage(self._build_court_day)
+        self.views.addTab(self.court_day, "Court Da&y")
+        self.views.setTabToolTip(
+            5, "Every judge's sessions of a day side by side; move hearings between judges (Ctrl+6)"
+        )
         page_layout.addWidget(self.views, 1)
         self.pages = QStackedWidget()  # the welcome page goes first, if a database has no judge
         self.pages.addWidget(self.docket_page)
@@ -292,6 +297,12 @@ class MainWindow(QMainWindow):
             "Ctrl+5",
             "Show the hearing notices not yet served",
         )
+        self.court_day_view_action = self._action(
+            "Court Da&y",
+            lambda: self.views.setCurrentIndex(5),
+            "Ctrl+6",
+            "Show every judge's sessions of a day side by side",
+        )
         self.refresh_action = self._action(
             "&Refresh",
             self.workspace.refresh,
@@ -429,6 +440,7 @@ class MainWindow(QMainWindow):
                 self.charts_view_action,
                 self.court_view_action,
                 self.notices_view_action,
+                self.court_day_view_action,
             ]
         )
         view_menu.addSeparator()
@@ -712,6 +724,12 @@ class MainWindow(QMainWindow):
 
         return show_interpreter_requests(self.workspace, self)
 
+    def _build_court_day(self) -> QWidget:
+        from planner.ui.court.court_day_view import CourtDayView
+        from planner.ui.files.court_sheet_actions import CourtSheetPrinter
+
+        return CourtDayView(self.workspace, CourtSheetPrinter())
+
     def _build_notices(self) -> QWidget:
         from planner.ui.notices.notices_view import NoticesView
 
@@ -758,10 +776,21 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> "ShortcutsDialog":
         """Help > Keyboard Shortcuts: read from the actions and the calendar's keys (not modal)."""
-        from planner.ui.window.shortcuts_dialog import ShortcutsDialog, calendar_shortcuts, gather
+        from planner.ui.court.court_day_board import COURT_DAY_KEYS
+        from planner.ui.window.shortcuts_dialog import (
+            Shortcut,
+            ShortcutsDialog,
+            calendar_shortcuts,
+            gather,
+            native,
+        )
 
-        places = {"Docket": self.docket, "Calendar": self.calendar_tab}
-        shortcuts = gather(self, places, calendar_shortcuts())
+        places = {"Docket": self.docket, "Calendar": self.calendar_tab, "Court Day": self.court_day}
+        court_day = [
+            Shortcut("Court Day", tuple(native(QKeySequence(name)) for name in names), does)
+            for names, does in COURT_DAY_KEYS
+        ]
+        shortcuts = gather(self, places, [*calendar_shortcuts(), *court_day])
         dialog = ShortcutsDialog(shortcuts, ["Everywhere", *places], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

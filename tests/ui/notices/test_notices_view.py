@@ -142,3 +142,40 @@ def test_the_window_has_a_notices_tab(qtbot, workspace, judge, tmp_path: Path) -
     qtbot.waitUntil(lambda: view.table.rowCount() == 3)
     window.resize(1100, 600)
     window.grab().save(str(Path("/tmp/n19/notices.png")))
+
+
+def test_the_clerk_sees_every_judge_of_the_court_and_marks_them_served(  # type: ignore[no-untyped-def]
+    qtbot, workspace, judge, tmp_path
+) -> None:
+    cole = Judge("Ben Cole", court="Los Angeles", timezone="America/Los_Angeles")
+    park = Judge("Di Park", court="San Diego", timezone="America/Los_Angeles")
+    with workspace.database.transaction() as repo:
+        for who, a_number in ((cole, "500000001"), (park, "600000001")):
+            case = Case(a_number, "Omar Haddad", "removal", date(2026, 1, 5))
+            hearing = Hearing(a_number, datetime(2026, 12, 8, 9, 0), 15, HearingKind.MASTER)
+            repo.add_docket(Docket(who, cases=(case,), hearings=(hearing,)))
+    view = _view(qtbot, workspace)
+    assert view.table.isColumnHidden(len(COLUMNS))  # one judge: no judge column
+    assert len(_rows(view)) == 3
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        qtbot.mouseClick(view.court_wide_box, Qt.MouseButton.LeftButton)
+    assert not view.table.isColumnHidden(len(COLUMNS))
+    rows = [(r[2], view.table.item(i, len(COLUMNS)).text()) for i, r in enumerate(_rows(view))]
+    assert rows == [
+        ("A400-000-001", "Ana Ruiz"),
+        ("A400-000-002", "Ana Ruiz"),
+        ("A500-000-001", "Ben Cole"),  # Mon 8 Dec: served by Sat 28 Nov
+        ("A400-000-003", "Ana Ruiz"),
+    ]  # San Diego's judge is another court's
+    assert view.summary.text().startswith("4 notices to serve for Los Angeles (2 judges), 1 late.")
+    out = view.save_pdf(tmp_path / "court.pdf")
+    assert out is not None
+    pdf = pdfium.PdfDocument(out.read_bytes())
+    assert len(pdf) == 4
+    assert "Ben Cole" in pdf[2].get_textpage().get_text_range()
+    pdf.close()
+    view.mark_served()  # all four, one transaction, one undo step
+    assert _rows(view) == []
+    assert workspace.undo_stack.count() == 1
+    workspace.undo_stack.undo()
+    assert len(_rows(view)) == 4

@@ -407,3 +407,39 @@ def test_the_dock_shows_the_forecasts_bound_beside_the_completions(qtbot, window
     assert f"schedule <b>{proposal.completions_by_fy_end:,}</b> completions" in text
     assert panel.bound.toolTip() == expected["forecast_bound_gap"]
     assert panel.bound.wordWrap()
+
+
+def test_rare_languages_back_to_back_is_a_setting_and_its_cost_is_shown(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with window.workspace.database.transaction() as repo:
+        judge = repo.judge_named("Ana Ruiz")
+        assert judge is not None
+        for i in range(2):
+            repo.add_case(
+                judge.id,
+                Case(
+                    f"5000000{i:02d}", f"P{i}", "removal", date(2025, 2, 1 + i), language="Pashto"
+                ),
+            )
+    window.workspace.notify(Change.CASES)
+    panel = _open(qtbot, window)
+    assert not panel.group_box.isChecked()  # off unless asked for
+    qtbot.mouseClick(panel.group_box, Qt.MouseButton.LeftButton)
+    assert panel.options().group_rare_languages
+    _preview(qtbot, panel)
+    proposal = panel.proposal
+    assert proposal is not None
+    expected = service.propose_schedule(
+        window.workspace.database,
+        "Ana Ruiz",
+        FIRST,
+        Policy.OLDEST,
+        Options(group_rare_languages=True),
+    )
+    assert proposal.proposed == expected.proposed
+    assert proposal.grouped_languages == ("Pashto",)
+    assert proposal.grouping_text() in panel.summary.text()
+    assert "Pashto hearings back to back: costs" in panel.summary.text()
+    pashto = [p for p in proposal.proposed if p.a_number.startswith("5000000")][:2]
+    first, second = sorted(pashto, key=lambda p: p.start)
+    assert first.start.date() == second.start.date()  # one interpreter, back to back
+    assert (second.start - first.start).total_seconds() / 60 == first.minutes + 5

@@ -79,3 +79,10 @@ def test_nothing_is_cut(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert table.columnWidth(0) >= table.sizeHintForColumn(0)
     assert table.header().length() <= table.viewport().width()
     dialog.grab().save("/tmp/keys.png")
+
+
+def test_the_court_days_keys_are_listed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shown = _open(window, qtbot).shown()
+    assert ("Court Day", "M", "Move the selected hearing to another judge…") in shown
+    assert ("Everywhere", QKeySequence("Ctrl+6").toString(QKeySequence.SequenceFormat.NativeText),
+            "Court Day") in shown  # fmt: skip

@@ -1,0 +1,56 @@
+"""The court's combined docket sheet of a day on paper: printed through the print preview, or
+saved as PDF. The Court Day tab offers them (the window hands them over: the screens do not
+import one another)."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from planner.services.court_day import CourtDay
+
+
+class CourtSheetPrinter:
+    """Prints or saves ``CourtDay.sheets()`` one judge after another, with the docket sheet's
+    layout (``planner/ui/files/docket_sheet.py``)."""
+
+    def print_sheet(self, day: CourtDay, parent: QWidget) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from planner.ui.files.docket_sheet import page_layout, paint_sheets
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout())
+        printer.setDocName(day.sheet_title)
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.setWindowTitle(f"Print preview — {day.sheet_title}")
+        dialog.paintRequested.connect(lambda device: paint_sheets(day.sheets(), device))
+        dialog.kept_printer = printer  # type: ignore[attr-defined]
+        dialog.exec()
+        dialog.deleteLater()
+
+    def save_pdf(self, day: CourtDay, parent: QWidget, out: Path | None = None) -> Path | None:
+        """Save the sheet to ``out`` (asked for when None); returns the file written, or None."""
+        from planner.ui.files.docket_sheet import save_court_pdf
+
+        if out is None:
+            path, _ = QFileDialog.getSaveFileName(
+                parent,
+                "Save the court's docket sheet as PDF",
+                str(Path.home() / f"{day.file_stem}.pdf"),
+                "PDF documents (*.pdf)",
+            )
+            if not path:
+                return None
+            out = Path(path)
+            if out.suffix.lower() != ".pdf":
+                out = out.with_name(out.name + ".pdf")
+        try:
+            pages = save_court_pdf(day.sheets(), day.sheet_title, out)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            QMessageBox.warning(parent, "Sheet not saved", f"{out} could not be written: {reason}")
+            return None
+        window = parent.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(day.describe_saved(pages, out), 8000)
+        return out
