@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from planner.ui.calendar.calendar_view import (
     CALENDAR_KEYS,
     GO_TO_DATE_KEY,
+    MOVE_TO_KEY,
     CalendarView,
     key_combination,
 )
@@ -47,8 +48,8 @@ def test_every_key_of_the_table_is_handled_and_others_are_not(view: CalendarView
     view.set_mode("week")
     for names, does in CALENDAR_KEYS:
         for name in names:
-            if name == GO_TO_DATE_KEY:
-                continue  # asks a date: test_the_go_to_date_key_is_the_one_listed
+            if name in (GO_TO_DATE_KEY, MOVE_TO_KEY):
+                continue  # the shortcuts of actions: test_the_action_keys_are_the_ones_listed
             combination = key_combination(name)
             view.set_mode("week")
             view.set_date(date(2026, 11, 23))
@@ -71,6 +72,8 @@ def test_the_view_keys_change_the_view(view: CalendarView, qtbot) -> None:  # ty
     assert date(2026, 11, 25) in view.days()
 
 
-def test_the_go_to_date_key_is_the_one_listed(view: CalendarView) -> None:
+def test_the_action_keys_are_the_ones_listed(view: CalendarView) -> None:
     listed = [QKeySequence(n) for names, _ in CALENDAR_KEYS for n in names if "Ctrl" in n]
     assert view.go_action.shortcut() in listed
+    assert view.move_action.shortcut() == QKeySequence(MOVE_TO_KEY)
+    assert QKeySequence(MOVE_TO_KEY) in listed
