@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -50,6 +51,7 @@ from planner.services.changes import Change
 from planner.store.agenda import CalendarEntry
 from planner.ui.calendar import calendar_actions, calendar_keyboard
 from planner.ui.calendar.calendar_access import timeline_items
+from planner.ui.calendar.calendar_agenda import AgendaList
 from planner.ui.calendar.calendar_dialogs import AskContinuance, AskDate, ask_continuance, ask_date
 from planner.ui.calendar.calendar_drag import (
     PAGE_AFTER_MS,
@@ -68,6 +70,7 @@ from planner.ui.calendar.calendar_paint import (
     Ghost,
     Scene,
     build_scene,
+    list_height,
     paint_focus,
     paint_ghost,
     paint_scene,
@@ -101,6 +104,9 @@ CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("W",), "Week view"),
     (("M",), "Month view"),
     (("Y",), "Fiscal year view"),
+    (("A",), "Agenda: the week's hearings as a list"),
+    (("Ctrl++", "Ctrl+-"), "Zoom the day or week in or out"),
+    (("Ctrl+0",), "Zoom the day or week to fit"),
     (("T",), "Go to today"),
     (("Up", "Down"), "Select the previous or next hearing of the day"),
     (
@@ -197,9 +203,31 @@ class _Timeline(QWidget):
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
 
+    def wanted_height(self) -> int:
+        """The height the timeline takes in its scroll area, times the zoom: the view's, or
+        more when a master calendar on show needs it to list its cases one line each."""
+        v = self._view
+        viewport = v.scroller.viewport()
+        height: float = viewport.height()
+        judge = v.workspace.judge
+        days = v.days()
+        if judge is not None and days:
+            needed = list_height(
+                days, judge.sessions, v.entries, viewport.width(), self.fontMetrics()
+            )
+            height = max(height, needed)
+        return int(height * v.zoom)
+
     def relayout(self) -> None:
         v = self._view
         judge = v.workspace.judge
+        wanted = self.wanted_height()
+        if wanted != self.minimumHeight():
+            self.setMinimumHeight(wanted)
+            target = max(wanted, v.scroller.viewport().height())
+            if self.isVisible() and target != self.height():
+                self.resize(self.width(), target)  # at once: its resizeEvent lays out again
+                return
         self.scene = build_scene(
             QRectF(self.rect()),
             v.days(),
@@ -378,7 +406,9 @@ class _Timeline(QWidget):
             self.cancel_drag()
             self._view.say("Drag cancelled: nothing changed")
             return
-        super().keyPressEvent(event)
+        # Straight to the calendar: the scroll area between them would take the arrows and
+        # page keys to scroll.
+        self._view.keyPressEvent(event)
 
     def cancel_drag(self) -> None:
         self._press, self.drag, self.landing = None, None, None
@@ -580,6 +610,9 @@ class CalendarView(QWidget):
         self.year_button = button(
             "Year", "The fiscal year (Y)", lambda: self.set_mode("year"), True
         )
+        self.agenda_button = button(
+            "Agenda", "The week's hearings as a list (A)", lambda: self.set_mode("agenda"), True
+        )
         # Names off: for a screen the courtroom or a video hearing can see.
         self.names_button = button(
             "Names",
@@ -595,10 +628,17 @@ class CalendarView(QWidget):
             self.week_button,
             self.month_button,
             self.year_button,
+            self.agenda_button,
         )
         self._style_checked_buttons()
         group = QButtonGroup(self)
-        for mode_button in (self.day_button, self.week_button, self.month_button, self.year_button):
+        for mode_button in (
+            self.day_button,
+            self.week_button,
+            self.month_button,
+            self.year_button,
+            self.agenda_button,
+        ):
             group.addButton(mode_button)
         self.date_label = QLabel()
         font = self.date_label.font()
@@ -617,6 +657,7 @@ class CalendarView(QWidget):
         top.addWidget(self.week_button)
         top.addWidget(self.month_button)
         top.addWidget(self.year_button)
+        top.addWidget(self.agenda_button)
         self.go_action = QAction("Go to Date…", self)
         self.go_action.setShortcut(QKeySequence(GO_TO_DATE_KEY))
         self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -626,12 +667,23 @@ class CalendarView(QWidget):
         self.timeline.activated.connect(self.hearing_activated)
         self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
         self.setFocusProxy(self.timeline)  # Tab to the calendar: to its hearings
+        # The timeline scrolls when zoomed in (Ctrl++) or when a master calendar's list needs
+        # the height; at zoom 1 it fits the view.
+        self.zoom = 1.0
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.setAccessibleName("Calendar timeline")
+        self.scroller.setWidget(self.timeline)
+        self.agenda = AgendaList()
+        self.agenda.activated_hearing.connect(self.hearing_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         self.month_view, self.year_view = MonthView(self.workspace), YearView(self.workspace)
         self.stack = QStackedWidget()
-        for page in (self.timeline, self.month_view, self.year_view):
+        for page in (self.scroller, self.month_view, self.year_view, self.agenda):
             self.stack.addWidget(page)
         for grid in (self.month_view, self.year_view):
             grid.day_activated.connect(self.open_day)
@@ -655,6 +707,12 @@ class CalendarView(QWidget):
     def _weekend(self) -> bool:
         judge = self.workspace.judge
         return judge is not None and any(s.weekday >= 5 for s in judge.sessions)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom the day and week: 1 fits the view; more makes the hours taller (it scrolls)."""
+        self.zoom = min(8.0, max(1.0, zoom))
+        self.timeline.relayout()
+        self.say(f"Zoom {round(self.zoom * 100)}%")
 
     def days(self) -> list[date]:
         """The days on show, in order."""
@@ -780,15 +838,23 @@ class CalendarView(QWidget):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        buttons = {"day": self.day_button, "month": self.month_button, "year": self.year_button}
+        buttons = {
+            "day": self.day_button,
+            "month": self.month_button,
+            "year": self.year_button,
+            "agenda": self.agenda_button,
+        }
         buttons.get(mode, self.week_button).setChecked(True)
         grid = self._grid()
         focused = self.timeline.hasFocus() or (self.focusProxy() or self).hasFocus()
-        self.stack.setCurrentWidget(grid or self.timeline)
-        self.setFocusProxy(grid or self.timeline)
+        agenda = self.agenda if mode == "agenda" else None
+        page = grid or agenda or self.scroller
+        target = grid or agenda or self.timeline
+        self.stack.setCurrentWidget(page)
+        self.setFocusProxy(target)
         self.set_date(self.current)
-        if self.isVisible() and (grid is not None or focused):
-            (grid or self.timeline).setFocus()
+        if self.isVisible() and (grid is not None or agenda is not None or focused):
+            target.setFocus()
 
     def previous(self) -> None:
         if (grid := self._grid()) is not None:
@@ -842,6 +908,17 @@ class CalendarView(QWidget):
             else:
                 self.tell("No hearing selected: the arrow keys select one")
             return
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if on_timeline and modifiers & ctrl and not modifiers & alt:
+            zooms = {
+                Qt.Key.Key_Plus: self.zoom * 1.25,
+                Qt.Key.Key_Equal: self.zoom * 1.25,
+                Qt.Key.Key_Minus: self.zoom / 1.25,
+                Qt.Key.Key_0: 1.0,
+            }
+            if key in zooms:
+                self.set_zoom(zooms[key])
+                return
         if key not in _PLAIN_KEYS or modifiers:
             super().keyPressEvent(event)
             return
@@ -865,6 +942,7 @@ class CalendarView(QWidget):
             Qt.Key.Key_W: lambda: self.set_mode("week"),
             Qt.Key.Key_M: lambda: self.set_mode("month"),
             Qt.Key.Key_Y: lambda: self.set_mode("year"),
+            Qt.Key.Key_A: lambda: self.set_mode("agenda"),
         }
         if key in actions:
             actions[key]()
@@ -977,6 +1055,8 @@ class CalendarView(QWidget):
             span = f"{first.day} {first:%b}" + (f" {first.year}" if first.year != last.year else "")
             self.date_label.setText(f"{span} – {last.day} {last:%b %Y}")
         self.timeline.relayout()
+        if self.mode == "agenda":
+            self.agenda.show_entries(self.entries, self.names_button.isChecked())
 
     # Dragging: read once when a drag starts, checked against what is loaded while it moves ---
 
