@@ -60,6 +60,8 @@ class Block:
     texts: tuple[tuple[QPointF, QStaticText, int], ...] = field(
         default=(), repr=False, compare=False
     )
+    #: A row of a master calendar's list (a place in the order of call, not a time).
+    listed: bool = field(default=False, repr=False, compare=False)
 
     @property
     def tooltip(self) -> str:
@@ -453,6 +455,7 @@ def _list_blocks(
                 reasons,
                 names,
                 placed,
+                listed=True,
             )
         )
     return found

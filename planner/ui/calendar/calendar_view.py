@@ -56,6 +56,7 @@ from planner.ui.calendar.calendar_dialogs import AskContinuance, AskDate, ask_co
 from planner.ui.calendar.calendar_drag import (
     PAGE_AFTER_MS,
     RESIZE_EDGE,
+    SHORT_BLOCK,
     Drag,
     DragKind,
     Landing,
@@ -349,12 +350,19 @@ class _Timeline(QWidget):
     def _movable(self, block: Block | None) -> bool:
         return block is not None and block.status is HearingStatus.SCHEDULED
 
-    def _on_edge(self, block: Block | None, pos: QPointF) -> bool:
-        """Whether ``pos`` is on the bottom edge that resizes a movable block (a third of a
-        short block at most, so the rest of it still moves it)."""
-        if block is None or not self._movable(block):
+    def _on_edge(
+        self, block: Block | None, pos: QPointF, modifiers: Qt.KeyboardModifier | None = None
+    ) -> bool:
+        """Whether a press at ``pos`` resizes a movable block: Shift held, or on the bottom edge
+        of a block tall enough to have one (a short block only moves without Shift); a case
+        in a master calendar's list is never resized (it takes a place, not a time)."""
+        if block is None or not self._movable(block) or block.listed:
             return False
-        return pos.y() >= block.rect.bottom() - min(RESIZE_EDGE, block.rect.height() / 3)
+        if modifiers is not None and modifiers & Qt.KeyboardModifier.ShiftModifier:
+            return True
+        if block.rect.height() < SHORT_BLOCK:
+            return False
+        return pos.y() >= block.rect.bottom() - RESIZE_EDGE
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -364,7 +372,7 @@ class _Timeline(QWidget):
         block = self.block_at(pos)
         self._view.select_hearing(block.id if block else None)
         if block is not None and self._movable(block):
-            self._press = (pos, block, self._on_edge(block, pos))
+            self._press = (pos, block, self._on_edge(block, pos, event.modifiers()))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -372,7 +380,7 @@ class _Timeline(QWidget):
             block = self.block_at(pos)
             self.setCursor(
                 Qt.CursorShape.SizeVerCursor
-                if self._on_edge(block, pos)
+                if self._on_edge(block, pos, event.modifiers())
                 else Qt.CursorShape.OpenHandCursor
                 if self._movable(block)
                 else Qt.CursorShape.ArrowCursor
@@ -435,7 +443,7 @@ class _Timeline(QWidget):
         self.landing = landing
         if landing == before and self.ghost is not None:
             return
-        self.ghost = None if landing is None else ghost_of(self.scene, landing)
+        self.ghost = None if landing is None else ghost_of(self.scene, landing, drag.kind)
         if direction:
             days = "day" if self._view.mode == "day" else "week"
             way = "previous" if direction < 0 else "next"
