@@ -19,7 +19,7 @@ from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.store.database import Database
 
 sys.path.insert(0, str(Path(__file__).parent))
-from screenshot_screens import main as screenshot  # noqa: E402
+from screenshot_screens import main as screenshot
 
 MONDAY = date(2026, 11, 23)
 CALLS = (time(8, 30), time(10))

@@ -98,5 +98,7 @@ def test_nothing_in_conflict_moves_nothing() -> None:
     hearings = [_hearing(1, at(18, 9)), _hearing(2, at(18, 9, 15))]
     cases = [_case(h.a_number) for h in hearings]
     result = replan(JUDGE, calendar(), cases, hearings, START, frozenset({1}))
-    assert result.moves == () and result.pinned == () and result.unplaced == ()
+    assert result.moves == ()
+    assert result.pinned == ()
+    assert result.unplaced == ()
     assert result.summary() == "Moves 0 hearings"

@@ -62,8 +62,7 @@ def unschedule(workspace: Workspace, hearing: Hearing) -> bool:
         return False
     start = hearing.start
     done = workspace.perform(
-        f"Unscheduled: {format_a_number(hearing.a_number)} "
-        f"{start:%a} {start.day} {start:%b %H:%M}",
+        f"Unscheduled: {format_a_number(hearing.a_number)} {start:%a} {start.day} {start:%b %H:%M}",
         lambda: calendar_service.unschedule_hearing(database, hearing_id, seen=hearing),
         undo=lambda pair: _hearings(calendar_service.reinstate(database, *pair)),
         redo=lambda pair: _hearings(calendar_service.unschedule(database, hearing_id)),

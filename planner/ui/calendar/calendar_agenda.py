@@ -76,8 +76,9 @@ class AgendaList(QTreeWidget):
             self.addTopLevelItem(item)
         for column in range(len(COLUMNS)):
             self.resizeColumnToContents(column)
-        if self.topLevelItemCount():
-            self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:
+            self.setCurrentItem(first)
 
     def rows(self) -> list[tuple[str, ...]]:
         return [

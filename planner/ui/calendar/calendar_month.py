@@ -182,7 +182,9 @@ def paint_month(
     grid = mix(text, base, 0.18)
     highlight = palette.color(QPalette.ColorRole.Highlight)
     track = mix(highlight, base, 0.18)
-    shades = {state: mix(colour, base, MONTH_DAY_OFF_SHARE) for state, colour in colours.day_off.items()}
+    shades = {
+        state: mix(colour, base, MONTH_DAY_OFF_SHARE) for state, colour in colours.day_off.items()
+    }
     hatches = {
         state: QBrush(mix(colour, base, 0.45), Qt.BrushStyle.BDiagPattern)
         for state, colour in colours.day_off.items()

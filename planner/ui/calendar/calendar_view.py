@@ -918,7 +918,7 @@ class CalendarView(QWidget):
             return
         ctrl = Qt.KeyboardModifier.ControlModifier
         if on_timeline and modifiers & ctrl and not modifiers & alt:
-            zooms = {
+            zooms: dict[int, float] = {
                 Qt.Key.Key_Plus: self.zoom * 1.25,
                 Qt.Key.Key_Equal: self.zoom * 1.25,
                 Qt.Key.Key_Minus: self.zoom / 1.25,

@@ -410,7 +410,8 @@ def test_a_short_hearing_pressed_at_its_bottom_edge_moves_and_the_ghost_says_so(
     qtbot, view: CalendarView
 ) -> None:
     block = view.block(hearing_id(view, DETAINED))
-    assert block is not None and block.rect.height() < 24  # a 15-minute block
+    assert block is not None
+    assert block.rect.height() < 24  # a 15-minute block
     ghost, end = _press_and_move(qtbot, view, DETAINED, int(60 * view.timeline.scene.per_minute))
     assert ghost is not None
     assert ghost.text.startswith("Move to Mon 23 Nov 10:")
