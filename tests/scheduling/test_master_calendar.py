@@ -163,3 +163,14 @@ def test_the_auto_scheduler_sets_master_hearings_to_call_times_up_to_the_limit()
         assert (
             check_placement(JUDGE, _calendar(), p.hearing(), case(p.a_number), booked) is None
         )
+
+
+def test_a_days_summary_counts_a_master_calendar_by_its_places() -> None:
+    """Monday 4 Nov: the master calendar of 3 cases at 15 minutes is 45 bench minutes; with 2
+    cases set, 30 booked and 15 free; the individual afternoon adds its 210 minutes, free."""
+    from planner.scheduling.days import day_summaries
+
+    [monday] = day_summaries(JUDGE, _calendar(), _others(2), date(2024, 11, 4), date(2024, 11, 4))
+    assert monday.bench_minutes == 45 + 210
+    assert monday.booked_minutes == 30
+    assert monday.free_minutes == 15 + 210
