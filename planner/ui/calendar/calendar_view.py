@@ -992,6 +992,19 @@ class CalendarView(QWidget):
         start, length = calendar_keyboard.moved(
             entry.start, entry.minutes, days, minutes, resize, self._weekend()
         )
+        judge = self.workspace.judge
+        calls = calendar_keyboard.call_times_of(judge, entry.start) if judge else ()
+        if calls and minutes and not days:
+            if resize:
+                self.tell("Not resized: a case in a master calendar takes a place, not a time")
+                return False
+            here = entry.start.time()
+            way = [c for c in calls if c > here] if minutes > 0 else [c for c in calls if c < here]
+            if not way:
+                self.tell(f"Not moved: no {'later' if minutes > 0 else 'earlier'} call time")
+                return False
+            call = way[0] if minutes > 0 else way[-1]
+            start = datetime.combine(entry.start.date(), call)
         drag = self.begin_drag(hearing_id, resize, QPointF())
         if drag is None:
             return False
@@ -999,7 +1012,6 @@ class CalendarView(QWidget):
         turned = start.date() not in self.days()
         if turned:  # to the next (previous) week: read its hearings, to check against them
             self.set_date(start.date())
-        judge = self.workspace.judge
         done = False
         if judge is not None and self.court is not None:
             landing = land_at(drag, start, length, judge, self.court, self.entries)

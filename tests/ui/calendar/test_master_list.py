@@ -170,3 +170,24 @@ def test_a_lets_the_week_be_read_as_an_agenda_and_enter_opens_a_case(
     qtbot.keyClick(view.agenda, Qt.Key.Key_W)
     assert view.mode == "week"
     assert view.stack.currentWidget() is view.scroller
+
+
+def test_alt_down_moves_a_listed_case_to_the_next_call_and_alt_up_back(
+    view: CalendarView, qtbot
+) -> None:
+    workspace = view.workspace
+    view.timeline.setFocus()
+    qtbot.keyClick(view.timeline, Qt.Key.Key_D)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Down)  # the first case called at 08:30
+    first = view.selected
+    assert view.entry(first).start == datetime(2026, 11, 23, 8, 30)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert view.entry(first).start == datetime(2026, 11, 23, 10)
+    assert workspace.undo_stack.undoText().startswith("Moved: A200-000-000 to Mon 23 Nov 10:00")
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert view.last_announcement == "Not moved: no later call time"
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.entry(first).start == datetime(2026, 11, 23, 8, 30)
+    shift_alt = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Down, shift_alt)
+    assert view.last_announcement.startswith("Not resized: a case in a master calendar")
