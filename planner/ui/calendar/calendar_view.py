@@ -121,7 +121,8 @@ CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Return", "Enter"), "Open the selected hearing's case"),
     (
         ("Alt+Up", "Alt+Down"),
-        f"Move the selected hearing {calendar_keyboard.STEP_MINUTES} minutes earlier or later",
+        f"Move the selected hearing {calendar_keyboard.STEP_MINUTES} minutes earlier or later "
+        "(a case in a master calendar: to the previous or next call time)",
     ),
     (("Alt+Left", "Alt+Right"), "Move the selected hearing to the previous or next day"),
     (
