@@ -176,13 +176,17 @@ class CourtCalendar:
         )
 
     def bench_minutes(self, start: datetime, end: datetime) -> float:
-        """Bench session minutes between two local times, less the minutes covered by leave."""
+        """Bench session minutes between two local times, less the minutes covered by leave; a
+        master calendar's minutes count by its limit (Judge.counted_minutes), in proportion."""
         window = Interval(start, end)
         total = 0.0
         for day in days_between(start.date(), min(end.date(), self.last)):
-            for _session, interval in self.bench_sessions(day):
+            for session, interval in self.bench_sessions(day):
                 if interval.end <= start or interval.start >= end:
                     continue
                 clipped = Interval(max(interval.start, window.start), min(interval.end, window.end))
-                total += clipped.minutes - self.leave_minutes_in(clipped)
+                minutes = clipped.minutes - self.leave_minutes_in(clipped)
+                if session.case_limit is not None:
+                    minutes *= self.judge.session_weight(session)
+                total += minutes
         return total

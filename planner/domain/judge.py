@@ -19,6 +19,13 @@ from planner.domain.vocabulary import (
     coerce,
 )
 
+#: The session kinds that may run as a master calendar (a limit of cases, called in order).
+MASTER_CALENDAR_KINDS = frozenset(
+    {SessionKind.MASTER, SessionKind.DETAINED_MASTER, SessionKind.JUVENILE}
+)
+#: The most cases a master calendar may list (courts list 40 to 100; a typo of 4000 is refused).
+MAX_CASE_LIMIT = 500
+
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -31,6 +38,12 @@ class Session:
     end: time
     kind: SessionKind
     language: str | None = None  # interpreter language booked for the block, if any
+    #: A master calendar: how many cases the session may hear (None: not run as a master
+    #: calendar; its hearings take slots of their own).
+    case_limit: int | None = None
+    #: When the cases of a master calendar are called (each case is set to one and takes a place
+    #: in the order of call); empty with a limit: called at the session's start.
+    call_times: tuple[time, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", coerce(SessionKind, self.kind, "session kind"))
@@ -41,6 +54,39 @@ class Session:
             raise InvalidValue(
                 f"session {self.label} ends before it starts: a session must end after it begins"
             )
+        self._check_master_calendar()
+
+    def _check_master_calendar(self) -> None:
+        calls = tuple(sorted(set(self.call_times)))
+        object.__setattr__(self, "call_times", calls)
+        if self.case_limit is None:
+            if calls:
+                raise InvalidValue(
+                    f"session {self.label} has call times but no case limit: call times are "
+                    "for a master calendar, which needs its limit"
+                )
+            return
+        if self.kind not in MASTER_CALENDAR_KINDS:
+            raise InvalidValue(
+                f"session {self.label} has a case limit: only master, detained master and "
+                "juvenile sessions run as master calendars"
+            )
+        check_count(self.case_limit, f"case limit of session {self.label}", 1, MAX_CASE_LIMIT)
+        for call in calls:
+            if not self.start <= call < self.end:
+                raise InvalidValue(
+                    f"call time {call:%H:%M} of session {self.label} is not inside the session"
+                )
+
+    @property
+    def is_master_calendar(self) -> bool:
+        """Run as a master calendar: cases called in order at call times, up to a limit."""
+        return self.case_limit is not None
+
+    @property
+    def calls(self) -> tuple[time, ...]:
+        """The call times of a master calendar (its start when none is given)."""
+        return self.call_times or (self.start,)
 
     @property
     def minutes(self) -> int:
@@ -49,6 +95,28 @@ class Session:
     @property
     def label(self) -> str:
         return f"{WEEKDAY_NAMES[self.weekday]} {self.start:%H:%M}-{self.end:%H:%M} {self.kind}"
+
+
+def format_call_times(calls: Sequence[time]) -> str | None:
+    """Call times as stored and typed: "08:30,10:00" (None: none)."""
+    return ",".join(
+        call.isoformat("minutes" if not (call.second or call.microsecond) else "auto")
+        for call in calls
+    ) or None
+
+
+def parse_call_times(text: str | None) -> tuple[time, ...]:
+    """ "08:30, 10:00" -> the times; a time that is not HH:MM is refused, saying which."""
+    calls: list[time] = []
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            calls.append(time.fromisoformat(part))
+        except ValueError:
+            raise InvalidValue(f"call time {part!r} is not a time of day such as 08:30") from None
+    return tuple(calls)
 
 
 def name_key(name: str) -> str:
@@ -200,6 +268,20 @@ class Judge:
         except KeyError:
             known = ", ".join(sorted(self.case_minutes))
             raise InvalidValue(f"case kind {case_kind!r} is not one of: {known}") from None
+
+    def counted_minutes(self, session: Session) -> float:
+        """What a session counts for in capacity and the forecast: its length, or for a master
+        calendar its limit times the judge's minutes of a master hearing: a master calendar hears
+        its limit of cases whatever its length, each at the minutes the forecast gives it."""
+        if session.case_limit is None:
+            return float(session.minutes)
+        per_case = self.hearing_minutes.get(HearingKind.MASTER)
+        minutes = per_case.default if per_case else DEFAULT_HEARING_MINUTES[HearingKind.MASTER][0]
+        return float(session.case_limit * minutes)
+
+    def session_weight(self, session: Session) -> float:
+        """Counted minutes per minute of the session (1 but for a master calendar)."""
+        return self.counted_minutes(session) / session.minutes
 
     def sessions_on(self, weekday: int) -> tuple[Session, ...]:
         return tuple(s for s in self.sessions if s.weekday == weekday)

@@ -132,6 +132,21 @@ def latest_notices(served: Iterable[ServedNotice]) -> dict[int, ServedNotice]:
     return latest
 
 
+def noticed_hearings(
+    scheduled: Iterable[tuple[int, datetime]], served: Iterable[ServedNotice]
+) -> frozenset[int]:
+    """The ids of the hearings (id, start) whose latest notice served is for that time: their
+    parties were told of it, so a re-plan pins them (planner.scheduling.replan)."""
+    latest = latest_notices(served)
+    return frozenset(
+        hearing_id
+        for hearing_id, start in scheduled
+        if (last := latest.get(hearing_id)) is not None
+        and last.event is not NoticeEvent.CANCELLED
+        and last.start == start
+    )
+
+
 def due_notices(
     scheduled: Iterable[NoticedHearing],
     served: Iterable[ServedNotice],

@@ -47,7 +47,10 @@ def scan_year(
     index = {session: i for i, session in enumerate(template)}
     per_session = [0.0] * len(template)
     sessions = [calendar.judge.sessions_on(weekday) for weekday in range(7)]
-    bench = [sum(s.minutes for s in day if s.kind.is_bench) for day in sessions]
+    judge = calendar.judge
+    # A master calendar counts by its limit and the minutes per case (Judge.counted_minutes).
+    weight = [judge.session_weight(s) if s.kind.is_bench else 0.0 for s in template]
+    bench = [sum(judge.counted_minutes(s) for s in day if s.kind.is_bench) for day in sessions]
     whole_days = [0] * 7  # days of each weekday inside the window that add the whole template
     closed = set(calendar.holidays) | set(calendar.closures)
     today = as_of.date()
@@ -63,6 +66,7 @@ def scan_year(
                     # What bench_minutes adds for a whole day inside the window.
                     for session, interval in calendar.bench_sessions(day):
                         minutes = interval.minutes - calendar.leave_minutes_in(interval)
+                        minutes *= weight[index[session]]
                         capacity += minutes
                         per_session[index[session]] += minutes
             else:
@@ -79,7 +83,7 @@ def scan_year(
         day += one
     for i, session in enumerate(template):
         if session.kind.is_bench:
-            per_session[i] += session.minutes * whole_days[session.weekday]
+            per_session[i] += judge.counted_minutes(session) * whole_days[session.weekday]
     if calendar.first <= today <= calendar.last:
         # The as-of day itself: only its sessions' part after as-of counts.
         end = min(window_end, datetime.combine(today + one, datetime.min.time()))
@@ -88,5 +92,6 @@ def scan_year(
             if interval.end <= as_of or interval.start >= end:
                 continue
             clipped = Interval(max(interval.start, as_of), min(interval.end, end))
-            per_session[index[session]] += clipped.minutes - calendar.leave_minutes_in(clipped)
+            minutes = clipped.minutes - calendar.leave_minutes_in(clipped)
+            per_session[index[session]] += minutes * weight[index[session]]
     return YearScan(capacity, in_year, before, left, tuple(per_session))

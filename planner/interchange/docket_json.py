@@ -56,7 +56,7 @@ _JUDGE = (
     },
 )
 _AGE_TARGET = ({"clock", "days", "goal_pct"}, set[str]())
-_SESSION = ({"weekday", "start", "end", "kind"}, {"language"})
+_SESSION = ({"weekday", "start", "end", "kind"}, {"language", "case_limit", "call_times"})
 _KIND_MINUTES = ({"default_minutes", "minimum_minutes"}, set[str]())
 _CLOSURE = ({"day", "reason"}, set[str]())
 _LEAVE = ({"start", "end", "kind"}, set[str]())
@@ -127,6 +127,15 @@ def _judge_to_json(judge: Judge) -> dict[str, Any]:
                 "end": _clock_text(s.end),
                 "kind": s.kind.value,
                 "language": s.language,
+                # A master calendar's limit and call times; other sessions leave them out.
+                **(
+                    {
+                        "case_limit": s.case_limit,
+                        "call_times": [_clock_text(call) for call in s.call_times],
+                    }
+                    if s.case_limit is not None
+                    else {}
+                ),
             }
             for s in judge.sessions
         ],
@@ -458,6 +467,8 @@ class _Reader:
                 "end": self.get(obj, where, "end", _clock),
                 "kind": self.get(obj, where, "kind", _choice(SessionKind, "session kind")),
                 "language": self.get(obj, where, "language", _optional(_string), None),
+                "case_limit": self.get(obj, where, "case_limit", _optional(_whole), None),
+                "call_times": self.get(obj, where, "call_times", _clocks, ()),
             },
         )
 
@@ -783,6 +794,12 @@ def _clock(value: object) -> time:
         except ValueError:
             pass
     raise InvalidValue(f"{text!r} is not a time of day in the form HH:MM (for example 08:30)")
+
+
+def _clocks(value: object) -> tuple[time, ...]:
+    if not isinstance(value, list):
+        raise InvalidValue(f"expected a list of times such as [\"08:30\"], found {_describe(value)}")
+    return tuple(_clock(item) for item in value)
 
 
 def _weekday(value: object) -> int:

@@ -60,14 +60,32 @@ def _summary(calendar: CourtCalendar, day: date, hearings: Iterable[Booked]) -> 
         return DaySummary(day, DayState.HOLIDAY, calendar.holidays[day], 0, booked, 0, count, 0)
     if day in calendar.closures:
         return DaySummary(day, DayState.CLOSURE, calendar.closures[day], 0, booked, 0, count, 0)
-    sessions = [interval for _session, interval in calendar.bench_sessions(day)]
-    if not sessions:
+    pairs = calendar.bench_sessions(day)
+    if not pairs:
         return DaySummary(day, DayState.NO_SESSIONS, "no sessions", 0, booked, 0, count, 0)
     leave = calendar.leave_on(day)
+    # A master calendar counts its places (limit x minutes per case), as capacity does; its
+    # free time is its places left. The other sessions count their minutes.
+    sessions = [interval for session, interval in pairs if session.case_limit is None]
+    called = [(session, interval) for session, interval in pairs if session.case_limit is not None]
+    plain = (
+        [h for h in hearings if not any(i.start <= h.start < i.end for _s, i in called)]
+        if called
+        else hearings
+    )
     session_minutes = sum(s.minutes for s in sessions)
     leave_minutes = _covered(sessions, leave)
-    bench = round(session_minutes - leave_minutes)
-    free = round(session_minutes - _covered(sessions, _busy(day, leave, hearings)))
+    bench_f = session_minutes - leave_minutes
+    free_f = session_minutes - _covered(sessions, _busy(day, leave, plain))
+    for session, interval in called:
+        on_leave = _covered([interval], leave)
+        leave_minutes += on_leave
+        places = (interval.minutes - on_leave) * calendar.judge.session_weight(session)
+        per_case = calendar.judge.counted_minutes(session) / (session.case_limit or 1)
+        set_in = sum(1 for h in hearings if interval.start <= h.start < interval.end)
+        bench_f += places
+        free_f += max(0.0, places - set_in * per_case)
+    bench, free = round(bench_f), round(free_f)
     if bench <= 0:
         return DaySummary(
             day, DayState.LEAVE, "on leave", 0, booked, 0, count, round(leave_minutes)

@@ -70,12 +70,17 @@ class FreeTime:
     ) -> None:
         self.buffer = buffer
         self.first, self.last = first, last
+        #: A master calendar's places are counted in minutes of a master hearing: its gap is
+        #: [start, start + places left x per_case), and a hearing set in it takes one place.
+        self.per_case = int(calendar.judge.counted_minutes(_ONE_CASE))
         busy: dict[date, list[tuple[int, int]]] = {}
+        starts: dict[date, list[int]] = {}
         for hearing in hearings:
             day = hearing.start.date()
             if hearing.status in OCCUPYING and first <= day <= last:
                 start = hearing.start.hour * 60 + hearing.start.minute
                 busy.setdefault(day, []).append((start - buffer, start + hearing.minutes + buffer))
+                starts.setdefault(day, []).append(start)
         self.slots: list[Slot] = []
         for day in days_between(first, last):
             sessions = calendar.bench_sessions(day)
@@ -91,6 +96,10 @@ class FreeTime:
             ]
             taken = sorted(leave + busy.get(day, []))
             for session, _interval in sorted(sessions, key=lambda pair: pair[0].start):
+                if session.case_limit is not None:
+                    gaps = self._places(session, leave, starts.get(day, []))
+                    self.slots.append(Slot(day, session, gaps, len(self.slots)))
+                    continue
                 gaps = _subtract(_minute(session.start), _minute(session.end), taken)
                 self.slots.append(Slot(day, session, gaps, len(self.slots)))
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
@@ -106,6 +115,18 @@ class FreeTime:
             tuple[frozenset[SessionKind], str | None],
             list[tuple[SessionKind, list[int], dict[int, list[tuple[int, int, int]]]]],
         ] = {}
+
+    def _places(
+        self, session: Session, leave: list[tuple[int, int]], starts: list[int]
+    ) -> list[list[int]]:
+        """A master calendar's one gap: its places left (the limit less the cases set in it), in
+        minutes of a master hearing from its start; none when leave touches the session."""
+        a, c = _minute(session.start), _minute(session.end)
+        if any(x < c and a < y for x, y in leave):
+            return []
+        limit, used = session.case_limit or 0, sum(1 for start in starts if a <= start < c)
+        # Places [used, limit) in the order of call, each per_case minutes from the start.
+        return [[a + used * self.per_case, a + limit * self.per_case]] if used < limit else []
 
     def state(self) -> list[list[list[int]]]:
         """The free gaps as they are now, for ``restore``."""
@@ -253,7 +274,9 @@ class FreeTime:
     def take(self, slot: Slot, gap: int, minutes: int) -> int:
         """Book ``minutes`` at the start of the slot's gap; returns the start (minute of day)."""
         a, c = slot.gaps[gap]
-        rest = a + minutes + self.buffer
+        master = slot.session.case_limit is not None
+        # A master calendar's hearing takes one place (no buffer: cases follow in call order).
+        rest = a + self.per_case if master else a + minutes + self.buffer
         if rest < c:
             slot.gaps[gap] = [rest, c]
         else:
@@ -262,7 +285,20 @@ class FreeTime:
             self._remove(slot, a, c)
             if rest < c:
                 self._add(slot, rest, c)
-        return a
+        return call_minute(slot.session, a, self.per_case) if master else a
+
+
+#: A stand-in master calendar of one case: Judge.counted_minutes of it is the minutes per case.
+_ONE_CASE = Session(0, time(0), time(0, 1), SessionKind.MASTER, None, 1)
+
+
+def call_minute(session: Session, place_minute: int, per_case: int) -> int:
+    """The call time (minute of the day) of the master calendar's place that starts at
+    ``place_minute`` of its places: its places are shared among its call times in order."""
+    calls = session.calls
+    place = (place_minute - _minute(session.start)) // max(1, per_case)
+    limit = session.case_limit or 1
+    return _minute(calls[min(len(calls) - 1, place * len(calls) // limit)])
 
 
 def _next(skip: list[int], index: int) -> int:

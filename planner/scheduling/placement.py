@@ -35,6 +35,8 @@ class RefusalKind(StrEnum):
     LEAVE = "leave"
     NOTICE_PERIOD = "notice_period"
     TOO_SHORT = "too_short"
+    OVER_LIMIT = "over_limit"  # a master calendar already holds its limit of cases
+    CALL_TIME = "call_time"  # a master calendar's hearing not set to one of its call times
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +87,48 @@ def check_placement(
     found = _containing_session(calendar, hearing.start, end)
     if isinstance(found, Refusal):
         return found
+    if found[0].case_limit is not None:
+        # A master calendar: its cases share call times (no overlap among them), up to a limit.
+        session, interval = found
+        called = [o for o in others if interval.start <= o.start < interval.end]
+        outside = [o for o in others if not interval.start <= o.start < interval.end]
+        return (
+            _wrong_kind(judge, found, hearing, case)
+            or _call_time(session, interval, hearing)
+            or _over_limit(session, interval, called)
+            or _overlap(hearing, outside)
+            or _notice_period(hearing, case, others)
+            or _too_short(judge, hearing)
+        )
     return (
         _wrong_kind(judge, found, hearing, case)
         or _overlap(hearing, others)
         or _notice_period(hearing, case, others)
         or _too_short(judge, hearing)
     )
+
+
+def _call_time(session: Session, interval: Interval, hearing: Booked) -> Refusal | None:
+    if hearing.start.time() in session.calls:
+        return None
+    calls = ", ".join(f"{call:%H:%M}" for call in session.calls)
+    reason = (
+        f"the {clock(interval.start, interval.end)} {session_words(session.kind)} session is a "
+        f"master calendar: its cases are set to a call time ({calls}), not {hearing.start:%H:%M}"
+    )
+    return _refuse(RefusalKind.CALL_TIME, reason)
+
+
+def _over_limit(session: Session, interval: Interval, called: list[Booked]) -> Refusal | None:
+    set_in = [o for o in called if o.status in OCCUPYING]
+    limit = session.case_limit or 0
+    if len(set_in) < limit:
+        return None
+    reason = (
+        f"the {clock(interval.start, interval.end)} {session_words(session.kind)} master calendar "
+        f"on {long_day(interval.start.date())} already has its limit of {limit} cases"
+    )
+    return _refuse(RefusalKind.OVER_LIMIT, reason, tuple(o.id for o in set_in if o.id is not None))
 
 
 def conflicts(
@@ -128,7 +166,14 @@ def _conflicts_of_day(
     sessions = calendar.bench_sessions(day)
     on_leave = bool(calendar.leave_on(day))
     ends = [end_of(hearing) for hearing in hearings]
+    called: dict[int, list[Booked]] = {}  # master calendar (index in sessions) -> its hearings
     for hearing, end in zip(hearings, ends, strict=True):
+        if not day_off:
+            for index, (session, interval) in enumerate(sessions):
+                if session.case_limit is not None and interval.start <= hearing.start < end <= (
+                    interval.end
+                ):
+                    called.setdefault(index, []).append(hearing)
         if hearing.status is not HearingStatus.SCHEDULED:
             continue
         problems: list[Refusal | None] = (
@@ -150,7 +195,22 @@ def _conflicts_of_day(
             if problem:
                 reason = f"{_capital(describe(hearing))} on {long_day(day)}. {problem.reason}"
                 yield Conflict(problem.kind, reason, (hearing.id or 0,), hearing.start)
-    # Overlaps: one conflict per group of hearings that overlap one another (below).
+    for index, members in called.items():
+        session, interval = sessions[index]
+        limit = session.case_limit or 0
+        if sum(1 for h in members if h.status in OCCUPYING) > limit:
+            reason = (
+                f"The {clock(interval.start, interval.end)} {session_words(session.kind)} master "
+                f"calendar on {long_day(day)} has {len(members)} cases set; its limit is {limit}"
+            )
+            ids = tuple(h.id or 0 for h in members)
+            yield Conflict(RefusalKind.OVER_LIMIT, reason, ids, members[0].start)
+    # Overlaps: one conflict per group of hearings that overlap one another (below); the cases
+    # of a master calendar share its call times and never overlap one another.
+    if called:
+        in_calendar = {id(h) for members in called.values() for h in members}
+        kept = [(h, e) for h, e in zip(hearings, ends, strict=True) if id(h) not in in_calendar]
+        hearings, ends = [h for h, _ in kept], [e for _, e in kept]
     for group, last in _overlap_groups(hearings, ends):
         first, second = group[0], group[1]
         reason = f"{_capital(describe(first))} overlaps {describe(second)}"

@@ -12,8 +12,10 @@ from datetime import date, timedelta
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
 from planner.domain.docket import Docket, Hearing
 from planner.domain.errors import InvalidValue
+from planner.domain.notices import noticed_hearings
 from planner.domain.plural import counted
 from planner.scheduling.autoschedule import Options, Policy, Proposal, propose
+from planner.scheduling.replan import Replan, replan
 from planner.services.clock import now_for
 from planner.services.forecasting import select_judges
 from planner.store.database import Database
@@ -229,3 +231,36 @@ def _check(options: Options) -> None:
         raise InvalidValue(f"buffer {options.buffer_minutes!r} minutes must be 0 to 120")
     if not 0 <= options.notice_days <= 365:
         raise InvalidValue(f"notice period {options.notice_days!r} days must be 0 to 365")
+
+
+def propose_replan(
+    database: Database,
+    judge_name: str,
+    first: date | None = None,
+    *,
+    move_noticed: bool = False,
+) -> Replan:
+    """A re-plan of the judge's hearings in conflict from ``first`` (default: tomorrow), read
+    in one transaction (nothing is stored): the hearings whose notice was served for their time
+    are pinned unless ``move_noticed``; its ``summary()`` says how many noticed hearings it
+    moves or leaves."""
+    with database.transaction() as repo:
+        docket = _load(repo, judge_name)
+        served = repo.notices().served_for(docket.judge.id)  # type: ignore[arg-type]
+        court = repo.notices().court(docket.judge.court.strip())
+    start = _first_day(docket, first)
+    _fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(start, docket.judge), docket.judge)
+    calendar = CourtCalendar(docket.judge, docket.closures, docket.leave, start, fy_last)
+    noticed = noticed_hearings(
+        ((h.id, h.start) for h in docket.hearings if h.id is not None), served
+    )
+    return replan(
+        docket.judge,
+        calendar,
+        docket.cases,
+        docket.hearings,
+        start,
+        noticed,
+        move_noticed=move_noticed,
+        notice_days=court.notice_days,
+    )

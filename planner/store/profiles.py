@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from planner.domain.docket import Closure, Leave
-from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.judge import Judge, KindMinutes, Session, parse_call_times
 from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import CompletionKind, HearingKind, LeaveKind, SessionKind
 from planner.store.dialect import Link
@@ -23,7 +23,8 @@ _JUDGE_WITH_ID = _JUDGES + " WHERE id = :id"
 _WANTED = " WHERE judge_id IN :wanted"
 #: The tables of a profile besides ``judges``: (judge_id, the values...) in the order they count.
 _SESSIONS = (
-    'SELECT judge_id, weekday, start, "end", kind, language FROM template_sessions'
+    'SELECT judge_id, weekday, start, "end", kind, language, case_limit, call_times '
+    "FROM template_sessions"
     + _WANTED
     + " ORDER BY judge_id, weekday, start"
 )
@@ -87,8 +88,16 @@ def _profiles(link: Link, judges: list[tuple[Any, ...]]) -> list[Judge]:
             rule_set=rule_set,
             age_targets=read_targets(age_targets),
             sessions=tuple(
-                Session(weekday, read_time(start), read_time(end), SessionKind(kind), language)
-                for weekday, start, end, kind, language in sessions[judge_id]
+                Session(
+                    weekday,
+                    read_time(start),
+                    read_time(end),
+                    SessionKind(kind),
+                    language,
+                    limit,
+                    parse_call_times(calls),
+                )
+                for weekday, start, end, kind, language, limit, calls in sessions[judge_id]
             ),
             case_minutes={
                 kind: KindMinutes(default, minimum)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
-from planner.domain.judge import Judge, name_key
+from planner.domain.judge import Judge, format_call_times, name_key
 from planner.forecast.facts import ForecastInputs
 from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values
@@ -366,6 +366,8 @@ class Repository(HearingStore):
                 end=s.end,
                 kind=s.kind.value,
                 language=s.language,
+                case_limit=s.case_limit,
+                call_times=format_call_times(s.call_times),
             )
             for s in judge.sessions
         )

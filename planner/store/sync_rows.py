@@ -10,7 +10,14 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Leave
-from planner.domain.judge import Judge, KindMinutes, Session, name_key
+from planner.domain.judge import (
+    Judge,
+    KindMinutes,
+    Session,
+    format_call_times,
+    name_key,
+    parse_call_times,
+)
 from planner.domain.vocabulary import CompletionKind, HearingKind
 from planner.store.errors import Conflict
 from planner.store.repository import Repository
@@ -180,7 +187,15 @@ class SyncRows:
 
     def _judge(self, row: JudgeRow) -> Judge:
         sessions = tuple(
-            Session(s.weekday, s.start, s.end, s.kind, s.language)  # type: ignore[arg-type]
+            Session(
+                s.weekday,
+                s.start,
+                s.end,
+                s.kind,  # type: ignore[arg-type]
+                s.language,
+                s.case_limit,
+                parse_call_times(s.call_times),
+            )
             for s in self._session.scalars(select(SessionRow).where(SessionRow.judge_id == row.id))
         )
         case_minutes = {
@@ -270,6 +285,8 @@ class SyncRows:
                 end=s.end,
                 kind=s.kind.value,
                 language=s.language,
+                case_limit=s.case_limit,
+                call_times=format_call_times(s.call_times),
             )
             for s in judge.sessions
         )

@@ -114,6 +114,9 @@ class SessionRow(Base):
     end: Mapped[time] = mapped_column(Time)
     kind: Mapped[str] = mapped_column(String(32))
     language: Mapped[str | None] = mapped_column(String(64))
+    #: A master calendar's limit of cases and its call times ("08:30,10:00"); NULL: not one.
+    case_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    call_times: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class CaseKindRow(Base):

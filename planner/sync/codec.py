@@ -5,7 +5,13 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
-from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.judge import (
+    Judge,
+    KindMinutes,
+    Session,
+    format_call_times,
+    parse_call_times,
+)
 from planner.domain.vocabulary import (
     CompletionKind,
     HearingKind,
@@ -99,8 +105,11 @@ def leave_of(key: str) -> Leave:
 def profile_fields(judge: Judge) -> dict[str, Value]:
     """The profile's fields; the weekly template and the minutes tables as one JSON text each,
     so that two edits of the template collide, and edits of different parts merge."""
+    # A master calendar adds its limit and call times; other sessions keep their five fields,
+    # so a profile without one reads the same as before master calendars.
     sessions = sorted(
         [s.weekday, s.start.isoformat(), s.end.isoformat(), s.kind.value, s.language]
+        + ([s.case_limit, format_call_times(s.call_times)] if s.case_limit is not None else [])
         for s in judge.sessions
     )
     return {
@@ -125,9 +134,14 @@ def _minutes_json(table: Mapping[str, KindMinutes]) -> str:
 def profile_of(fields: Fields, judge_id: int | None = None) -> Judge:
     sessions = tuple(
         Session(
-            weekday, time.fromisoformat(start), time.fromisoformat(end), SessionKind(kind), language
+            weekday,
+            time.fromisoformat(start),
+            time.fromisoformat(end),
+            SessionKind(kind),
+            language,
+            *([master[0], parse_call_times(master[1])] if master else []),
         )
-        for weekday, start, end, kind, language in json.loads(str(fields["sessions"]))
+        for weekday, start, end, kind, language, *master in json.loads(str(fields["sessions"]))
     )
     case_minutes = {
         kind: KindMinutes(default, minimum)

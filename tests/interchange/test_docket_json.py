@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
-from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.judge import MASTER_CALENDAR_KINDS, Judge, KindMinutes, Session
 from planner.domain.text import BIDI_CONTROLS
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
@@ -55,6 +55,16 @@ def kind_minutes(draw: st.DrawFn) -> KindMinutes:
     return KindMinutes(draw(st.integers(minimum, 900)), minimum)
 
 
+def _whole_minutes(start: time, end: time) -> list[time]:
+    first = datetime.combine(date.min, start).replace(second=0, microsecond=0)
+    last = datetime.combine(date.min, end)
+    return [
+        moment.time()
+        for moment in (first + timedelta(minutes=m) for m in range(1, 4))
+        if moment < last
+    ]
+
+
 @st.composite
 def sessions(draw: st.DrawFn) -> tuple[Session, ...]:
     starts = draw(
@@ -69,7 +79,15 @@ def sessions(draw: st.DrawFn) -> tuple[Session, ...]:
         earliest = (datetime.combine(date.min, start) + timedelta(microseconds=1)).time()
         end = draw(st.times(earliest, limit))
         kind = draw(st.sampled_from(SessionKind))
-        found.append(Session(weekday, start, end, kind, draw(st.none() | _TEXT)))
+        language = draw(st.none() | _TEXT)
+        if kind in MASTER_CALENDAR_KINDS and draw(st.booleans()):
+            # A master calendar: a limit, and call times inside the session.
+            calls = draw(st.lists(st.sampled_from([start, *_whole_minutes(start, end)]), max_size=3))
+            found.append(
+                Session(weekday, start, end, kind, language, draw(st.integers(1, 500)), tuple(calls))
+            )
+            continue
+        found.append(Session(weekday, start, end, kind, language))
     return tuple(found)
 
 

@@ -123,3 +123,43 @@ def test_what_was_stored_reads_in_the_singular_for_one() -> None:
     assert Applied("Ana Ruiz", hearings=1_297, cases=2).describe() == (
         "Stored 1,297 proposed hearings of 2 cases on Ana Ruiz's calendar."
     )
+
+
+def test_a_replan_pins_the_hearings_noticed_in_the_store_unless_asked(database: Database) -> None:
+    """Thursday 21 Nov 2024 is on leave (tests/scheduling/court.py) with two hearings booked
+    before it was: one noticed (a notice served in the store), one not. The re-plan moves the
+    second and pins the first; asked, it moves both and says one was noticed."""
+    from planner.domain.notices import NoticeEvent, ServedNotice
+
+    cases = (case("300000001"), case("300000002"))
+    hearings = (
+        Hearing("300000001", at(21, 9), 15, HearingKind.MASTER),
+        Hearing("300000002", at(21, 9, 15), 15, HearingKind.MASTER),
+    )
+    with database.transaction() as repo:
+        judge_id = repo.add_docket(Docket(JUDGE, CLOSURES, LEAVE, cases=cases, hearings=hearings))
+        ids = {h.a_number: h.id for h in repo.load_docket(judge_id).hearings}
+        case_ids = repo.case_ids(judge_id)
+        repo.notices().add_notices(
+            [
+                ServedNotice(
+                    ids["300000001"],
+                    case_ids["300000001"],
+                    NoticeEvent.SET,
+                    at(21, 9),
+                    15,
+                    HearingKind.MASTER,
+                    JUDGE.name,
+                    date(2024, 10, 20),
+                )
+            ]
+        )
+    result = service.propose_replan(database, JUDGE.name, FIRST)
+    assert [m.a_number for m in result.moves] == ["300000002"]
+    assert result.pinned == (ids["300000001"],)
+    assert "1 noticed hearing is pinned" in result.summary()
+    asked = service.propose_replan(database, JUDGE.name, FIRST, move_noticed=True)
+    assert sorted(m.a_number for m in asked.moves) == ["300000001", "300000002"]
+    assert asked.noticed_moved == 1
+    assert len(stored(database)) == 2  # nothing stored
+    assert {h.start for h in stored(database)} == {at(21, 9), at(21, 9, 15)}

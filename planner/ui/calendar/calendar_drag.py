@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF
 
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
-from planner.domain.judge import Judge
+from planner.domain.judge import Judge, Session
 from planner.scheduling.next_hearing import SNAP_MINUTES, HearingPlan, snap
 from planner.scheduling.placement import Refusal, check_placement
 from planner.store.agenda import CalendarEntry
@@ -18,6 +18,11 @@ from planner.ui.calendar.calendar_paint import Ghost, Scene
 
 #: Pixels above a hearing's bottom edge where a press resizes it instead of moving it.
 RESIZE_EDGE = 5
+#: A block shorter than this has no resize edge: a press anywhere on it moves it (Shift and a
+#: drag resizes it), so a move of a short hearing never turns into a resize.
+SHORT_BLOCK = 24
+#: The longest step of a session's slots: a long hearing snaps to the hour in its session.
+LONGEST_SLOT = 60
 #: Pixels from the timeline's right edge where a held drag turns to the next days (the hours
 #: column on the left turns back), and how long it must be held there.
 PAGE_EDGE = 16
@@ -88,11 +93,42 @@ def land(
         if day is None:
             return None
         minutes = drag.hearing.minutes
-        start = snap(scene.minute_at(pos.y()) - drag.grab_minutes)
+        start = snap_to_session(judge, day, scene.minute_at(pos.y()) - drag.grab_minutes, minutes)
         start = max(0, min(_DAY - minutes, start))
     assert day is not None
     moment = datetime.combine(day, time()) + timedelta(minutes=start)
     return land_at(drag, moment, minutes, judge, court, entries)
+
+
+def snap_to_session(judge: Judge, day: date, minute: float, minutes: int) -> int:
+    """Where a hearing dropped at ``minute`` of ``day`` starts: in a master calendar, at the
+    call time at or before it (the first call before the first); in another session, at the
+    nearest of its slots (from the session's start, a step of the hearing's minutes up to an
+    hour); outside the sessions, at the nearest 5 minutes."""
+    session = _session_at(judge, day, minute)
+    if session is None:
+        return snap(minute)
+    start = _clock(session.start)
+    if session.case_limit is not None:
+        calls = [_clock(call) for call in session.calls]
+        return max((c for c in calls if c <= minute), default=calls[0])
+    step = max(SNAP_MINUTES, min(minutes, LONGEST_SLOT))
+    return start + snap(minute - start, step)
+
+
+def _session_at(judge: Judge, day: date, minute: float) -> Session | None:
+    return next(
+        (
+            s
+            for s in judge.sessions_on(day.weekday())
+            if s.kind.is_bench and _clock(s.start) <= minute < _clock(s.end)
+        ),
+        None,
+    )
+
+
+def _clock(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
 
 
 def land_at(
@@ -121,8 +157,14 @@ def page_direction(drag: Drag, scene: Scene, pos: QPointF, width: float) -> int:
     return 1 if pos.x() >= width - PAGE_EDGE else 0
 
 
-def ghost_of(scene: Scene, landing: Landing) -> Ghost:
+#: What the ghost says a drag is doing, before where.
+GHOST_VERBS = {DragKind.MOVE: "Move to", DragKind.RESIZE: "Resize to", DragKind.SCHEDULE: "Set at"}
+
+
+def ghost_of(scene: Scene, landing: Landing, kind: DragKind = DragKind.MOVE) -> Ghost:
+    """The ghost of a landing, saying what the drag does: "Move to Fri 27 Nov 10:30-10:45",
+    "Resize to ...", "Set at ..."."""
     day = landing.start.date()
     rect = scene.slot_rect(day, _minute(landing.start), landing.minutes)
     reason = None if landing.refusal is None else landing.refusal.reason
-    return Ghost(rect, landing.hearing_text, reason)
+    return Ghost(rect, f"{GHOST_VERBS[kind]} {landing.hearing_text}", reason)

@@ -2,8 +2,9 @@
 move (or Shift+Alt+arrows resize) the selected one. Reads the laid-out blocks; paints nothing."""
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
+from planner.domain.judge import Judge
 from planner.ui.calendar.calendar_paint import Block
 
 #: A keyboard move or resize steps by this many minutes (a quarter hour: a master calendar's
@@ -84,3 +85,12 @@ def moved(
             day += timedelta(days=1 if days > 0 else -1)
     minute = max(0, min(_DAY - minutes, _minute(start) + by))
     return datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute), minutes
+
+
+def call_times_of(judge: Judge, start: datetime) -> tuple[time, ...]:
+    """The call times of the master calendar a hearing at ``start`` sits in (none when it is
+    not in one): Alt+Up and Alt+Down move such a case from call to call."""
+    for session in judge.sessions_on(start.weekday()):
+        if session.case_limit is not None and session.start <= start.time() < session.end:
+            return session.calls
+    return ()

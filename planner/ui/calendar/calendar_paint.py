@@ -29,6 +29,7 @@ from planner.ui.common.theme import current_colours
 GUTTER = 52  # the hours column
 HEADER = 40  # day names and their state
 MIN_LANE = 24  # narrowest lane before overlapping hearings stop splitting the column
+MIN_LIST_COLUMN = 380  # narrowest column of a master calendar's list before it takes another
 
 # The colours of each theme live in planner/ui/common/colours.py; these are the light theme's,
 # for the tests and the modules that name them.
@@ -59,6 +60,8 @@ class Block:
     texts: tuple[tuple[QPointF, QStaticText, int], ...] = field(
         default=(), repr=False, compare=False
     )
+    #: A row of a master calendar's list (a place in the order of call, not a time).
+    listed: bool = field(default=False, repr=False, compare=False)
 
     @property
     def tooltip(self) -> str:
@@ -293,10 +296,16 @@ def build_scene(
         )
         off = state in (DayState.HOLIDAY, DayState.CLOSURE, DayState.LEAVE)
         day_bands = len(bands)
+        listed: list[tuple[QRectF, Session, list[CalendarEntry]]] = []
+        todays = by_day.get(day, [])
         for s in sessions:
             if s.weekday == day.weekday() and not off:
                 band = QRectF(x0, y(_minute_of(s.start)), x1 - x0, s.minutes * per_minute)
                 text = s.kind.value.replace("_", " ") + (f" · {s.language}" if s.language else "")
+                if s.case_limit is not None:
+                    called = [e for e in todays if s.start <= e.start.time() < s.end]
+                    text += f" · {len(called)}/{s.case_limit} cases"
+                    listed.append((band, s, called))
                 bands.append(Band(band, text, colours.session_tint[s.kind]))
         if off:
             bands.append(
@@ -310,7 +319,12 @@ def build_scene(
                     leave_colour = colours.day_off[DayState.LEAVE]
                     bands.append(Band(box, f"Leave ({kind})", leave_colour, True))
         day_blocks = len(blocks)
-        for entry, lane, lanes in _lanes(by_day.get(day, [])):
+        in_lists = {id(e) for _band, _s, called in listed for e in called}
+        for band, session, called in listed:
+            blocks += _list_blocks(
+                band, session, called, conflicts, names, metrics, bold_metrics, fonts, keys, texts
+            )
+        for entry, lane, lanes in _lanes([e for e in todays if id(e) not in in_lists]):
             lanes = max(1, min(lanes, int((x1 - x0 - 4) // MIN_LANE)))
             lane = min(lane, lanes - 1)
             lane_w = (x1 - x0 - 4) / lanes
@@ -365,6 +379,106 @@ def build_scene(
         per_minute,
         tuple(tags),
     )
+
+
+def list_height(
+    days: Sequence[date],
+    sessions: Sequence[Session],
+    entries: Sequence[CalendarEntry],
+    width: float,
+    metrics: QFontMetrics,
+) -> float:
+    """The timeline height at which every master calendar on show lists its cases one whole
+    line each (columns side by side where the day is wide): what build_scene then lays out."""
+    if not days:
+        return 0.0
+    line = metrics.height() + 4
+    column = (width - GUTTER) / len(days) - 4
+    most = max(1, int(column // MIN_LIST_COLUMN))
+    per_minute = 0.0
+    for day in days:
+        for s in sessions:
+            if s.weekday != day.weekday() or s.case_limit is None:
+                continue
+            count = sum(
+                1 for e in entries if e.start.date() == day and s.start <= e.start.time() < s.end
+            )
+            if count:
+                rows = -(-count // min(most, count))
+                per_minute = max(per_minute, ((rows + 1) * line + 2) / s.minutes)
+    if not per_minute:
+        return 0.0
+    first, last = hour_range(days, sessions, entries)
+    return HEADER + 6 + 8 + (last - first) * per_minute
+
+
+def _list_blocks(
+    band: QRectF,
+    session: Session,
+    called: list[CalendarEntry],
+    conflicts: dict[int, list[str]],
+    names: bool,
+    metrics: QFontMetrics,
+    bold_metrics: QFontMetrics,
+    fonts: tuple[QFont, QFont, QFont],
+    keys: tuple[str, ...],
+    texts: StaticTexts,
+) -> list[Block]:
+    """A master calendar's cases as a list in its band, in the order of call: one row each
+    (call time at the first of its call, place, A-number with D and R, name, language), under
+    a first line left for the band's label. Rows are one line high; when they do not fit in
+    one column they take more side by side (a wide day), and only past that are they squeezed."""
+    if not called:
+        return []
+    line = metrics.height() + 4
+    area = band.adjusted(2, line, -2, -1)
+    count = len(called)
+    rows = max(1, int(area.height() // line))
+    most = max(1, int(area.width() // MIN_LIST_COLUMN))
+    columns = min(most, -(-count // rows))
+    rows = -(-count // columns)
+    row_h = min(float(line), area.height() / rows) if area.height() > 0 else float(line)
+    col_w = area.width() / columns
+    found: list[Block] = []
+    previous: time | None = None
+    for place, entry in enumerate(sorted(called, key=lambda e: (e.start, e.id))):
+        column, row = divmod(place, rows)
+        box = QRectF(
+            area.left() + column * col_w,
+            area.top() + row * row_h,
+            col_w - 2,
+            max(3.0, row_h - 1),
+        )
+        lines = entry_lines(entry, names)
+        if entry.kind is HearingKind.MASTER and entry.status is HearingStatus.SCHEDULED:
+            lines = (*lines[:-1], entry.language)  # the session says "master"
+        call = entry.start.time()
+        head = f"{call:%H:%M} " if call != previous else ""
+        previous = call
+        # Two parts, for one line: the place and A-number in bold, then name · language.
+        label = (f"{head}{place + 1}. {lines[0].replace('  ', ' ')}", " · ".join(lines[1:]))
+        one = _fit_lines(
+            label, QRectF(box.topLeft(), QSizeF(box.width(), line - 2)), metrics, texts, keys[0]
+        )
+        placed = _place_texts(entry, label, one, box, fonts, keys, metrics, bold_metrics, texts)
+        reasons = tuple(conflicts.get(entry.id, ()))
+        found.append(
+            Block(
+                entry.id,
+                box,
+                label,
+                one,
+                entry.kind,
+                entry.status,
+                bool(reasons),
+                entry,
+                reasons,
+                names,
+                placed,
+                listed=True,
+            )
+        )
+    return found
 
 
 def _place_tag(band: Band, boxes: Sequence[QRectF], metrics: QFontMetrics) -> Tag | None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -55,10 +56,12 @@ from planner.services.changes import Change
 from planner.store.agenda import CalendarEntry
 from planner.ui.calendar import calendar_actions, calendar_keyboard
 from planner.ui.calendar.calendar_access import timeline_items
+from planner.ui.calendar.calendar_agenda import AgendaList
 from planner.ui.calendar.calendar_dialogs import AskContinuance, AskDate, ask_continuance, ask_date
 from planner.ui.calendar.calendar_drag import (
     PAGE_AFTER_MS,
     RESIZE_EDGE,
+    SHORT_BLOCK,
     Drag,
     DragKind,
     Landing,
@@ -73,6 +76,7 @@ from planner.ui.calendar.calendar_paint import (
     Ghost,
     Scene,
     build_scene,
+    list_height,
     paint_focus,
     paint_ghost,
     paint_scene,
@@ -109,6 +113,9 @@ CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("W",), "Week view"),
     (("M",), "Month view"),
     (("Y",), "Fiscal year view"),
+    (("A",), "Agenda: the week's hearings as a list"),
+    (("Ctrl++", "Ctrl+-"), "Zoom the day or week in or out"),
+    (("Ctrl+0",), "Zoom the day or week to fit"),
     (("T",), "Go to today"),
     (("Up", "Down"), "Select the previous or next hearing of the day"),
     (
@@ -122,7 +129,8 @@ CALENDAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Return", "Enter"), "Open the selected hearing's case"),
     (
         ("Alt+Up", "Alt+Down"),
-        f"Move the selected hearing {calendar_keyboard.STEP_MINUTES} minutes earlier or later",
+        f"Move the selected hearing {calendar_keyboard.STEP_MINUTES} minutes earlier or later "
+        "(a case in a master calendar: to the previous or next call time)",
     ),
     (("Alt+Left", "Alt+Right"), "Move the selected hearing to the previous or next day"),
     (
@@ -206,9 +214,31 @@ class _Timeline(QWidget):
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
 
+    def wanted_height(self) -> int:
+        """The height the timeline takes in its scroll area, times the zoom: the view's, or
+        more when a master calendar on show needs it to list its cases one line each."""
+        v = self._view
+        viewport = v.scroller.viewport()
+        height: float = viewport.height()
+        judge = v.workspace.judge
+        days = v.days()
+        if judge is not None and days:
+            needed = list_height(
+                days, judge.sessions, v.entries, viewport.width(), self.fontMetrics()
+            )
+            height = max(height, needed)
+        return int(height * v.zoom)
+
     def relayout(self) -> None:
         v = self._view
         judge = v.workspace.judge
+        wanted = self.wanted_height()
+        if wanted != self.minimumHeight():
+            self.setMinimumHeight(wanted)
+            target = max(wanted, v.scroller.viewport().height())
+            if self.isVisible() and target != self.height():
+                self.resize(self.width(), target)  # at once: its resizeEvent lays out again
+                return
         self.scene = build_scene(
             QRectF(self.rect()),
             v.days(),
@@ -330,12 +360,19 @@ class _Timeline(QWidget):
     def _movable(self, block: Block | None) -> bool:
         return block is not None and block.status is HearingStatus.SCHEDULED
 
-    def _on_edge(self, block: Block | None, pos: QPointF) -> bool:
-        """Whether ``pos`` is on the bottom edge that resizes a movable block (a third of a
-        short block at most, so the rest of it still moves it)."""
-        if block is None or not self._movable(block):
+    def _on_edge(
+        self, block: Block | None, pos: QPointF, modifiers: Qt.KeyboardModifier | None = None
+    ) -> bool:
+        """Whether a press at ``pos`` resizes a movable block: Shift held, or on the bottom edge
+        of a block tall enough to have one (a short block only moves without Shift); a case
+        in a master calendar's list is never resized (it takes a place, not a time)."""
+        if block is None or not self._movable(block) or block.listed:
             return False
-        return pos.y() >= block.rect.bottom() - min(RESIZE_EDGE, block.rect.height() / 3)
+        if modifiers is not None and modifiers & Qt.KeyboardModifier.ShiftModifier:
+            return True
+        if block.rect.height() < SHORT_BLOCK:
+            return False
+        return pos.y() >= block.rect.bottom() - RESIZE_EDGE
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -345,7 +382,7 @@ class _Timeline(QWidget):
         block = self.block_at(pos)
         self._view.select_hearing(block.id if block else None)
         if block is not None and self._movable(block):
-            self._press = (pos, block, self._on_edge(block, pos))
+            self._press = (pos, block, self._on_edge(block, pos, event.modifiers()))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -353,7 +390,7 @@ class _Timeline(QWidget):
             block = self.block_at(pos)
             self.setCursor(
                 Qt.CursorShape.SizeVerCursor
-                if self._on_edge(block, pos)
+                if self._on_edge(block, pos, event.modifiers())
                 else Qt.CursorShape.OpenHandCursor
                 if self._movable(block)
                 else Qt.CursorShape.ArrowCursor
@@ -387,7 +424,9 @@ class _Timeline(QWidget):
             self.cancel_drag()
             self._view.say("Drag cancelled: nothing changed")
             return
-        super().keyPressEvent(event)
+        # Straight to the calendar: the scroll area between them would take the arrows and
+        # page keys to scroll.
+        self._view.keyPressEvent(event)
 
     def cancel_drag(self) -> None:
         self._press, self.drag, self.landing = None, None, None
@@ -414,7 +453,7 @@ class _Timeline(QWidget):
         self.landing = landing
         if landing == before and self.ghost is not None:
             return
-        self.ghost = None if landing is None else ghost_of(self.scene, landing)
+        self.ghost = None if landing is None else ghost_of(self.scene, landing, drag.kind)
         if direction:
             days = "day" if self._view.mode == "day" else "week"
             way = "previous" if direction < 0 else "next"
@@ -591,6 +630,9 @@ class CalendarView(QWidget):
         self.year_button = button(
             "Year", "The fiscal year (Y)", lambda: self.set_mode("year"), True
         )
+        self.agenda_button = button(
+            "Agenda", "The week's hearings as a list (A)", lambda: self.set_mode("agenda"), True
+        )
         # Names off: for a screen the courtroom or a video hearing can see.
         self.names_button = button(
             "Names",
@@ -606,10 +648,17 @@ class CalendarView(QWidget):
             self.week_button,
             self.month_button,
             self.year_button,
+            self.agenda_button,
         )
         self._style_checked_buttons()
         group = QButtonGroup(self)
-        for mode_button in (self.day_button, self.week_button, self.month_button, self.year_button):
+        for mode_button in (
+            self.day_button,
+            self.week_button,
+            self.month_button,
+            self.year_button,
+            self.agenda_button,
+        ):
             group.addButton(mode_button)
         self.date_label = QLabel()
         font = self.date_label.font()
@@ -628,6 +677,7 @@ class CalendarView(QWidget):
         top.addWidget(self.week_button)
         top.addWidget(self.month_button)
         top.addWidget(self.year_button)
+        top.addWidget(self.agenda_button)
         self.go_action = QAction("Go to Date…", self)
         self.go_action.setShortcut(QKeySequence(GO_TO_DATE_KEY))
         self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -644,12 +694,23 @@ class CalendarView(QWidget):
         self.timeline.activated.connect(self.hearing_activated)
         self.timeline.menu_requested.connect(lambda i, at: self.hearing_menu(i).exec(at))
         self.setFocusProxy(self.timeline)  # Tab to the calendar: to its hearings
+        # The timeline scrolls when zoomed in (Ctrl++) or when a master calendar's list needs
+        # the height; at zoom 1 it fits the view.
+        self.zoom = 1.0
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.setAccessibleName("Calendar timeline")
+        self.scroller.setWidget(self.timeline)
+        self.agenda = AgendaList()
+        self.agenda.activated_hearing.connect(self.hearing_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         self.month_view, self.year_view = MonthView(self.workspace), YearView(self.workspace)
         self.stack = QStackedWidget()
-        for page in (self.timeline, self.month_view, self.year_view):
+        for page in (self.scroller, self.month_view, self.year_view, self.agenda):
             self.stack.addWidget(page)
         for grid in (self.month_view, self.year_view):
             grid.day_activated.connect(self.open_day)
@@ -673,6 +734,12 @@ class CalendarView(QWidget):
     def _weekend(self) -> bool:
         judge = self.workspace.judge
         return judge is not None and any(s.weekday >= 5 for s in judge.sessions)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom the day and week: 1 fits the view; more makes the hours taller (it scrolls)."""
+        self.zoom = min(8.0, max(1.0, zoom))
+        self.timeline.relayout()
+        self.say(f"Zoom {round(self.zoom * 100)}%")
 
     def days(self) -> list[date]:
         """The days on show, in order."""
@@ -798,15 +865,23 @@ class CalendarView(QWidget):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        buttons = {"day": self.day_button, "month": self.month_button, "year": self.year_button}
+        buttons = {
+            "day": self.day_button,
+            "month": self.month_button,
+            "year": self.year_button,
+            "agenda": self.agenda_button,
+        }
         buttons.get(mode, self.week_button).setChecked(True)
         grid = self._grid()
         focused = self.timeline.hasFocus() or (self.focusProxy() or self).hasFocus()
-        self.stack.setCurrentWidget(grid or self.timeline)
-        self.setFocusProxy(grid or self.timeline)
+        agenda = self.agenda if mode == "agenda" else None
+        page = grid or agenda or self.scroller
+        target = grid or agenda or self.timeline
+        self.stack.setCurrentWidget(page)
+        self.setFocusProxy(target)
         self.set_date(self.current)
-        if self.isVisible() and (grid is not None or focused):
-            (grid or self.timeline).setFocus()
+        if self.isVisible() and (grid is not None or agenda is not None or focused):
+            target.setFocus()
 
     def previous(self) -> None:
         if (grid := self._grid()) is not None:
@@ -860,6 +935,17 @@ class CalendarView(QWidget):
             else:
                 self.tell("No hearing selected: the arrow keys select one")
             return
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if on_timeline and modifiers & ctrl and not modifiers & alt:
+            zooms: dict[int, float] = {
+                Qt.Key.Key_Plus: self.zoom * 1.25,
+                Qt.Key.Key_Equal: self.zoom * 1.25,
+                Qt.Key.Key_Minus: self.zoom / 1.25,
+                Qt.Key.Key_0: 1.0,
+            }
+            if key in zooms:
+                self.set_zoom(zooms[key])
+                return
         if key not in _PLAIN_KEYS or modifiers:
             super().keyPressEvent(event)
             return
@@ -883,6 +969,7 @@ class CalendarView(QWidget):
             Qt.Key.Key_W: lambda: self.set_mode("week"),
             Qt.Key.Key_M: lambda: self.set_mode("month"),
             Qt.Key.Key_Y: lambda: self.set_mode("year"),
+            Qt.Key.Key_A: lambda: self.set_mode("agenda"),
         }
         if key in actions:
             actions[key]()
@@ -924,6 +1011,19 @@ class CalendarView(QWidget):
         start, length = calendar_keyboard.moved(
             entry.start, entry.minutes, days, minutes, resize, self._weekend()
         )
+        judge = self.workspace.judge
+        calls = calendar_keyboard.call_times_of(judge, entry.start) if judge else ()
+        if calls and minutes and not days:
+            if resize:
+                self.tell("Not resized: a case in a master calendar takes a place, not a time")
+                return False
+            here = entry.start.time()
+            way = [c for c in calls if c > here] if minutes > 0 else [c for c in calls if c < here]
+            if not way:
+                self.tell(f"Not moved: no {'later' if minutes > 0 else 'earlier'} call time")
+                return False
+            call = way[0] if minutes > 0 else way[-1]
+            start = datetime.combine(entry.start.date(), call)
         drag = self.begin_drag(hearing_id, resize, QPointF())
         if drag is None:
             return False
@@ -931,7 +1031,6 @@ class CalendarView(QWidget):
         turned = start.date() not in self.days()
         if turned:  # to the next (previous) week: read its hearings, to check against them
             self.set_date(start.date())
-        judge = self.workspace.judge
         done = False
         if judge is not None and self.court is not None:
             landing = land_at(drag, start, length, judge, self.court, self.entries)
@@ -995,6 +1094,8 @@ class CalendarView(QWidget):
             span = f"{first.day} {first:%b}" + (f" {first.year}" if first.year != last.year else "")
             self.date_label.setText(f"{span} – {last.day} {last:%b %Y}")
         self.timeline.relayout()
+        if self.mode == "agenda":
+            self.agenda.show_entries(self.entries, self.names_button.isChecked())
 
     # Dragging: read once when a drag starts, checked against what is loaded while it moves ---
 

@@ -23,6 +23,8 @@ _KIND_WORDS = {
     RefusalKind.LEAVE: "Leave",
     RefusalKind.NOTICE_PERIOD: "Notice period",
     RefusalKind.TOO_SHORT: "Too short",
+    RefusalKind.OVER_LIMIT: "Over the limit",
+    RefusalKind.CALL_TIME: "Not at a call time",
 }
 #: Qt.ItemDataRole.UserRole of an item: (hearing id, its start).
 TARGET_ROLE = Qt.ItemDataRole.UserRole

@@ -9,13 +9,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
+    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Session
+from planner.domain.judge import (
+    MASTER_CALENDAR_KINDS,
+    MAX_CASE_LIMIT,
+    Session,
+    format_call_times,
+    parse_call_times,
+)
 from planner.domain.vocabulary import SessionKind
 from planner.ui.judges.field_error import FieldError, kind_label
 
@@ -73,6 +81,22 @@ class SessionDialog(QDialog):
         assert line is not None  # an editable combo box has its line edit
         line.setPlaceholderText("None booked")
 
+        # A master calendar: a limit of cases (0: not one) and call times.
+        self.limit = QSpinBox()
+        self.limit.setRange(0, MAX_CASE_LIMIT)
+        self.limit.setSpecialValueText("Not a master calendar")
+        self.limit.setValue(session.case_limit or 0)
+        self.limit.setToolTip(
+            "Run as a master calendar: how many cases may be set in the session (0: each hearing "
+            "takes a slot of its own)"
+        )
+        self.calls = QLineEdit(format_call_times(session.call_times) or "")
+        self.calls.setPlaceholderText("At the start, or e.g. 08:30, 10:00")
+        self.calls.setToolTip(
+            "A master calendar's call times, separated by commas; its cases are set to one and "
+            "heard in the order of call"
+        )
+
         self.error = FieldError(lines=2)
         form = QFormLayout()
         form.addRow("&Day:", self.day)
@@ -80,6 +104,8 @@ class SessionDialog(QDialog):
         form.addRow("&Ends:", self.end)
         form.addRow("&Kind:", self.kind)
         form.addRow("&Interpreter:", self.language)
+        form.addRow("Case &limit:", self.limit)
+        form.addRow("&Call times:", self.calls)
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -95,6 +121,8 @@ class SessionDialog(QDialog):
         self.end.timeChanged.connect(self._validate)
         self.kind.currentIndexChanged.connect(self._validate)
         self.language.currentTextChanged.connect(self._validate)
+        self.limit.valueChanged.connect(self._validate)
+        self.calls.textChanged.connect(self._validate)
         self.setMinimumWidth(420)
         self._validate()
 
@@ -111,13 +139,19 @@ class SessionDialog(QDialog):
 
     def _validate(self) -> None:
         message: str | None = None
+        master = self.kind.currentData() in MASTER_CALENDAR_KINDS
+        self.limit.setEnabled(master)
+        self.calls.setEnabled(master and self.limit.value() > 0)
         try:
+            limit = self.limit.value() if master and self.limit.value() else None
             self._session = Session(
                 self.day.currentIndex(),
                 self.start.time().toPython(),  # type: ignore[arg-type]  # PySide6 types toPython() as object
                 self.end.time().toPython(),  # type: ignore[arg-type]
                 self.kind.currentData(),
                 self.language.currentText().strip() or None,
+                limit,
+                parse_call_times(self.calls.text()) if limit else (),
             )
             message = self._clash(self._session)
         except InvalidValue as error:

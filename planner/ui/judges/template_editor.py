@@ -319,6 +319,9 @@ class TemplateEditor(QWidget):
         item = self.grid.item(*free[0])
         assert item is not None
         text = f"{kind_label(session.kind)}\n{session.start:%H:%M}–{session.end:%H:%M}"
+        if session.case_limit is not None:
+            calls = ", ".join(f"{call:%H:%M}" for call in session.calls)
+            text += f"\n{session.case_limit} cases, called {calls}"
         item.setText(f"{text}\n{session.language}" if session.language else text)
         item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         item.setBackground(QBrush(QColor(KIND_COLOURS[session.kind])))

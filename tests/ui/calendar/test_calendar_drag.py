@@ -186,7 +186,8 @@ REFUSED_MOVES = [
     # (hearing, where to, the words of the reason)
     pytest.param(AWAY, at(23, 9, 5), "overlaps the master hearing of A100-000-00", id="overlap"),
     pytest.param(DETAINED, at(23, 12, 15), "not inside a bench session", id="outside-session"),
-    pytest.param(DETAINED, at(23, 11, 55), "runs past the end of the 08:30-12:00", id="past-end"),
+    # A merits hearing snaps to the hour in the afternoon session: 14:00-17:00 ends past 16:30.
+    pytest.param(MERITS, at(25, 14), "runs past the end of the 13:00-16:30", id="past-end"),
     pytest.param(DETAINED, at(26, 9), "Thanksgiving", id="holiday"),
     pytest.param(DETAINED, at(24, 10), "on leave all day on Tue 24 Nov 2026", id="leave"),
     pytest.param(DETAINED, at(27, 14), "on leave from 13:00 to 15:00", id="partial-leave"),
@@ -380,3 +381,80 @@ def test_a_case_from_the_docket_held_at_the_edge_is_set_in_the_next_week(
     QApplication.sendEvent(timeline, QDragMoveEvent(where, actions, mime, buttons, mods))
     QApplication.sendEvent(timeline, QDropEvent(QPointF(where), actions, mime, buttons, mods))
     assert stored(workspace)[NEW] == [(datetime(2026, 12, 4, 10), 15, HearingStatus.SCHEDULED)]
+
+
+# Snapping, and moving apart from resizing (issue 20) ---------------------------------------------
+
+
+def test_a_drop_snaps_to_the_sessions_slots_not_to_five_minutes(qtbot, view: CalendarView) -> None:  # type: ignore[no-untyped-def]
+    """Friday's master session runs from 08:30 in 15-minute slots: 10:37 is the 10:30 slot."""
+    drag_block(qtbot, view, DETAINED, at(27, 10, 37))
+    assert stored(view.workspace)[DETAINED] == [(at(27, 10, 30), 15, HearingStatus.SCHEDULED)]
+
+
+def _press_and_move(qtbot, view: CalendarView, a_number: str, dy: int, shift: bool = False):  # type: ignore[no-untyped-def]
+    """Press on the bottom edge of a hearing (2 px above it), Shift held or not, and move
+    ``dy`` pixels down: the ghost as it stands, and the point to release at."""
+    block = view.block(hearing_id(view, a_number))
+    assert block is not None
+    press = QPointF(block.rect.center().x(), block.rect.bottom() - 2).toPoint()
+    mods = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    timeline = view.timeline
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, mods, pos=press)
+    qtbot.mouseMove(timeline, press + QPoint(0, dy // 2))
+    qtbot.mouseMove(timeline, press + QPoint(0, dy))
+    return timeline.ghost, press + QPoint(0, dy)
+
+
+def test_a_short_hearing_pressed_at_its_bottom_edge_moves_and_the_ghost_says_so(  # type: ignore[no-untyped-def]
+    qtbot, view: CalendarView
+) -> None:
+    block = view.block(hearing_id(view, DETAINED))
+    assert block is not None
+    assert block.rect.height() < 24  # a 15-minute block
+    ghost, end = _press_and_move(qtbot, view, DETAINED, int(60 * view.timeline.scene.per_minute))
+    assert ghost is not None
+    assert ghost.text.startswith("Move to Mon 23 Nov 10:")
+    qtbot.mouseRelease(view.timeline, Qt.MouseButton.LeftButton, pos=end)
+    [(start, minutes, _status)] = stored(view.workspace)[DETAINED]
+    assert minutes == 15  # moved, not resized
+    assert start >= at(23, 10)
+
+
+def test_shift_and_a_drag_resizes_a_short_hearing_and_the_ghost_says_so(  # type: ignore[no-untyped-def]
+    qtbot, view: CalendarView
+) -> None:
+    drag_block(qtbot, view, OTHER, at(27, 10, 30))  # out of the way of DETAINED's end
+    ghost, end = _press_and_move(
+        qtbot, view, DETAINED, int(15 * view.timeline.scene.per_minute), shift=True
+    )
+    assert ghost is not None
+    assert ghost.text.startswith("Resize to Mon 23 Nov 09:00-")
+    qtbot.mouseRelease(
+        view.timeline, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, pos=end
+    )
+    [(start, minutes, _status)] = stored(view.workspace)[DETAINED]
+    assert start == at(23, 9)  # the start stays
+    assert minutes > 15
+
+
+def test_a_case_dropped_in_a_master_calendar_snaps_to_its_call_time() -> None:
+    from datetime import time
+
+    from planner.domain.judge import Judge, Session
+    from planner.domain.vocabulary import SessionKind
+    from planner.ui.calendar.calendar_drag import snap_to_session
+
+    calls = (time(8, 30), time(10))
+    judge = Judge(
+        "Ana Ruiz",
+        sessions=(
+            Session(0, time(8, 30), time(12), SessionKind.MASTER, None, 40, calls),
+            Session(0, time(13), time(16, 30), SessionKind.INDIVIDUAL),
+        ),
+    )
+    monday = date(2026, 11, 23)
+    assert snap_to_session(judge, monday, 9 * 60 + 50, 15) == 8 * 60 + 30
+    assert snap_to_session(judge, monday, 11 * 60 + 40, 15) == 10 * 60
+    assert snap_to_session(judge, monday, 14 * 60 + 20, 180) == 14 * 60  # hour slots
+    assert snap_to_session(judge, monday, 12 * 60 + 22, 15) == 12 * 60 + 20  # no session

@@ -33,7 +33,7 @@ def test_month_and_year_buttons_show_their_grids_and_name_the_page(view: Calenda
     assert view.stack.currentWidget() is view.year_view
     assert view.date_label.text().startswith("Fiscal year 2027 ")
     view.week_button.click()
-    assert view.stack.currentWidget() is view.timeline
+    assert view.stack.currentWidget() is view.scroller
     assert view.days()[0] == date(2026, 12, 21)  # the week of the day selected last
 
 

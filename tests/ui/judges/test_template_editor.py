@@ -123,6 +123,45 @@ def test_double_clicking_a_session_edits_its_end_kind_and_interpreter(qtbot) -> 
     assert editor.grid.item(editor.row_of(time(8, 30)), MON).text().endswith("Mam")
 
 
+def test_a_master_session_is_made_a_master_calendar_with_its_limit_and_call_times(qtbot) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[str, object] = {}
+
+    def drive(dialog: SessionDialog) -> None:
+        seen["calls enabled before"] = dialog.calls.isEnabled()
+        dialog.limit.setFocus()
+        dialog.limit.selectAll()
+        qtbot.keyClicks(dialog.limit, "40")
+        qtbot.keyClicks(dialog.calls, "08:30, 9h")
+        seen["error"] = dialog.error.text()
+        seen["ok"] = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        dialog.calls.clear()
+        qtbot.keyClicks(dialog.calls, "10:00, 08:30")
+        click_ok(qtbot, dialog)
+
+    editor = make_editor(qtbot, standard_week(), drive)
+    double_click_cell(qtbot, editor, time(9, 0), MON)
+    assert seen["calls enabled before"] is False  # no limit: no call times
+    assert "call time '9h'" in str(seen["error"])
+    assert seen["ok"] is False
+    monday = editor.sessions()[0]
+    assert monday.case_limit == 40
+    assert monday.call_times == (time(8, 30), time(10, 0))
+    block = editor.grid.item(editor.row_of(time(8, 30)), MON).text()
+    assert "40 cases, called 08:30, 10:00" in block
+
+
+def test_an_individual_session_offers_no_case_limit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[str, object] = {}
+
+    def drive(dialog: SessionDialog) -> None:
+        seen["limit"] = dialog.limit.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    editor = make_editor(qtbot, standard_week(), drive)
+    double_click_cell(qtbot, editor, time(14, 0), MON)
+    assert seen["limit"] is False
+
+
 @pytest.mark.parametrize(
     ("key", "steps", "message"),
     [
