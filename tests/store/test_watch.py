@@ -16,7 +16,6 @@ from planner.services import judges as judge_service
 from planner.store.backup import take_backup
 from planner.store.database import Database
 
-
 #: How long a server's notification may take to reach the listening thread (the window's bound).
 WITHIN_S = 2.0
 
