@@ -18,9 +18,12 @@ from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
 from planner.services import cases as case_service
 from planner.store.database import Database
+from planner.store.locations import ServerAddress
 from planner.store.sessions import Sessions
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_actions import perform_update
+from planner.ui.files.court_server_dialog import ServerLogin
+from planner.ui.files.server_open import open_address
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
 from tests.store.conftest import postgres_cluster, postgres_url
@@ -159,3 +162,49 @@ def test_a_legal_assistant_cannot_change_a_judge_not_assigned_to_them(
     row = window.docket.model.row_of(case_id)
     assert window.docket.model.row_at(row).language == before.language
     assert window.workspace.undo_stack.count() == 0
+
+
+def _address(url: str, login: str) -> ServerAddress:
+    parts = make_url(url)
+    assert parts.host is not None
+    assert parts.port is not None
+    assert parts.database is not None
+    return ServerAddress(parts.host, parts.database, login, parts.port, "disable")
+
+
+def test_connect_to_court_server_opens_it_in_the_window(
+    qtbot, court: str, database: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """File > Connect's accepted login replaces the open file, as File > Open does."""
+    settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Workspace(database, clock=lambda: NOW), settings)
+    qtbot.addWidget(window)
+    window.show()
+    address = _address(court, "lee")
+
+    assert window.open_server(ServerLogin(address, None))
+
+    opened = window.workspace.database
+    assert opened.path is None
+    assert opened.url == address.url()
+    assert [j.name for j in window.workspace.judges()] == ["Baker", "Ortiz"]
+    assert address.describe() in window.windowTitle()
+    assert window.database_label.text() == f"Court server: {address.describe()}"
+    window.close()
+    opened.close()
+
+
+def test_a_servers_address_on_the_command_line_opens_without_asking(
+    qtbot, court: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``planner --db postgresql://...``: a server that takes the login as it is (here the
+    test server's trust; libpq's ~/.pgpass or the keyring elsewhere) asks for nothing."""
+    settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    address = _address(court, "kim")
+
+    opened = open_address(address, settings)
+
+    assert opened is not None
+    assert opened.title() == address.describe()
+    assert settings.recent_servers()[0] == address
+    opened.close()
