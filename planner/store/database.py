@@ -204,6 +204,12 @@ class Database:
             return self.describe()
 
     @property
+    def password(self) -> str | None:
+        """The server login's password this database was opened with (in memory only; None for
+        a file, or when libpq found it itself): for another connection to the same server."""
+        return self._password
+
+    @property
     def engine_name(self) -> str:
         """``sqlite`` or ``postgresql``."""
         return self._dialect.name
