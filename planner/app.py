@@ -133,9 +133,14 @@ def run(
     if isinstance(path, Path):
         database = open_or_recover(path)  # a file it cannot open: the reason, and a way out
     else:  # a court server: the password from the keyring, else asked for
+        from planner.store.errors import StoreError
         from planner.ui.files.server_open import open_address
 
-        database = open_address(path, settings)
+        try:
+            database = open_address(path, settings)
+        except StoreError as error:  # not a password: the server, or the database, is not there
+            print(f"planner: {path.describe()}: {error}", file=sys.stderr)
+            return 1
     if database is None:
         return 1
 

@@ -24,7 +24,9 @@ def open_address(
     address: ServerAddress, recent: RecentServers, parent: QWidget | None = None
 ) -> Database | None:
     """Open ``address``'s docket, asking for the password only if the server wants one that
-    the keyring (or libpq's password file) did not give; None if the user gave up."""
+    the keyring (or libpq's password file) did not give, or refused the one given; None if the
+    user gave up. Any other problem (no server answers, no such database) is raised as the
+    ``StoreError`` naming it: the caller says it in one line."""
     from planner.services.server_passwords import saved_password
     from planner.store.server_login import check_login
 
@@ -32,6 +34,8 @@ def open_address(
     try:
         check_login(address, password)
     except StoreError as error:
+        if "password" not in str(error):  # server_login.login_problem's words
+            raise
         dialog = CourtServerDialog(parent, recent)
         dialog.ask_password(address, str(error))
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.login is None:
