@@ -45,13 +45,6 @@ def choose_database(
     return default_database()
 
 
-def server_not_yet(address: "ServerAddress") -> str:
-    return (
-        f"planner: {address.describe()}: this version of the Planner opens docket files only; "
-        "a court server's docket cannot be shown yet"
-    )
-
-
 def window_icon_file() -> Path:
     """The application's icon: beside the package in a checkout, in the bundle when frozen."""
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
@@ -137,13 +130,17 @@ def run(
     threading.excepthook = _log_thread_error
 
     path = choose_database(database_path, settings.last_database())
-    if not isinstance(path, Path):
-        # A court server: here the window will ask for the password (CourtServerDialog, the
-        # keyring's first) and call Database.open on the server's URL, once the store reads
-        # from PostgreSQL. Until then, refused in one line.
-        print(server_not_yet(path), file=sys.stderr)
-        return 1
-    database = open_or_recover(path)  # a file it cannot open: the reason, and a way out
+    if isinstance(path, Path):
+        database = open_or_recover(path)  # a file it cannot open: the reason, and a way out
+    else:  # a court server: the password from the keyring, else asked for
+        from planner.store.errors import StoreError
+        from planner.ui.files.server_open import open_address
+
+        try:
+            database = open_address(path, settings)
+        except StoreError as error:  # not a password: the server, or the database, is not there
+            print(f"planner: {path.describe()}: {error}", file=sys.stderr)
+            return 1
     if database is None:
         return 1
 

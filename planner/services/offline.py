@@ -47,13 +47,13 @@ def _describe(where: str) -> str:
 
 
 @contextmanager
-def _server(where: str) -> Iterator[SyncRows]:
+def _server(where: str, password: str | None = None) -> Iterator[SyncRows]:
     """One transaction on the court server at ``where`` (a SQLite file that must exist, or a
-    PostgreSQL URL)."""
+    PostgreSQL URL, with ``password`` if the server asks and libpq's own has none)."""
     if is_server_url(where):
         from planner.store.sessions import Sessions
 
-        sessions = Sessions.on_server(where)
+        sessions = Sessions.on_server(where, password=password)
         try:
             with sessions.transaction(_who()) as repository:
                 yield SyncRows(repository)
@@ -112,14 +112,19 @@ class CheckoutSummary:
 
 
 def checkout(
-    server: str, judge_name: str, laptop: Path, *, at: datetime | None = None
+    server: str,
+    judge_name: str,
+    laptop: Path,
+    *,
+    at: datetime | None = None,
+    password: str | None = None,
 ) -> CheckoutSummary:
     """Copy the judge's docket (profile, closures, leave, cases, hearings and their outcomes)
     from ``server`` to the laptop's file ``laptop``, keep what was copied there (the base of the
     merge at check-in), and record on the server who checked it out and since when."""
     since = (at or instant()).replace(tzinfo=None)
     who, token = _who(), new_uid()
-    with _server(server) as rows:
+    with _server(server, password) as rows:
         judge_id = rows.judge_id_named(judge_name)
         if judge_id is None:
             known = ", ".join(repr(name) for name in rows.judge_names()) or "none"
@@ -144,7 +149,8 @@ def checkout(
             mine.apply(judge_id, empty, state)
             mine.keep_copy(state, token, _describe(server), who, since)
     except BaseException:
-        with _server(server) as rows:  # the copy was not made: neither is the record of it
+        # The copy was not made: neither is the record of it.
+        with _server(server, password) as rows:
             rows.end_checkout(token)
         raise
     name = str(state.table(Kind.PROFILE)[PROFILE_KEY]["name"])

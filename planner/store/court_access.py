@@ -52,7 +52,8 @@ TITLES: dict[Role, str] = {
     "admin": "court administrator",
 }
 
-#: The tables that hold a judge's data, keyed on the judge's id; judges and hearings aside.
+#: The tables that hold a judge's data, keyed on the judge's id; judges and the tables keyed on
+#: a case aside.
 _JUDGE_TABLES = (
     "template_sessions",
     "case_kind_minutes",
@@ -61,10 +62,21 @@ _JUDGE_TABLES = (
     "closures",
     "leave",
     "cases",
+    "checkouts",
+    "checkin_receipts",
 )
-_GUARDED = ("judges", *_JUDGE_TABLES, "hearings")
-#: Read by every court role, changed by none (the grant functions run as the owner).
-_READ_ONLY = ("court_users", "court_assignments", "alembic_version")
+#: The tables keyed on a case (the judge is the case's).
+_CASE_TABLES = ("hearings", "notices")
+_GUARDED = ("judges", *_JUDGE_TABLES, *_CASE_TABLES)
+#: Read by every court role, changed by none: who acts for whom (the grant functions run as the
+#: owner), and the court-wide settings (a court's address and notice period, the days the
+#: whole court is closed), which concern every judge of the court and so are the owner's.
+_READ_ONLY = ("court_users", "court_assignments", "alembic_version", "courts", "court_closures")
+#: Tables with no grant at all (fail closed), and why: nothing on a server reads or writes them.
+EXEMPT = {
+    "checkout_copies": "the laptop's record of a docket taken offline: kept in the SQLite copy, "
+    "never on the court server",
+}
 
 #: The hint of every refusal the server's functions raise: how the store tells them apart from
 #: PostgreSQL's own.
@@ -86,8 +98,9 @@ _KEYS = {
     "judges": f"id IN {_ACTS_FOR}",
     # Correlated, one look-up of the case by its key per row: as ``case_id IN (SELECT ...)``
     # the server scanned every case for each hearing (8 ms a hearing for 5,000 cases).
-    "hearings": (
-        f"EXISTS (SELECT FROM cases c WHERE c.id = case_id AND c.judge_id IN {_ACTS_FOR})"
+    **dict.fromkeys(
+        _CASE_TABLES,
+        f"EXISTS (SELECT FROM cases c WHERE c.id = case_id AND c.judge_id IN {_ACTS_FOR})",
     ),
     **dict.fromkeys(_JUDGE_TABLES, f"judge_id IN {_ACTS_FOR}"),
 }
@@ -167,7 +180,7 @@ BEGIN
         END IF;
         old_judge := OLD.id;
         new_judge := NEW.id;
-    ELSIF TG_TABLE_NAME = 'hearings' THEN
+    ELSIF TG_TABLE_NAME IN ('hearings', 'notices') THEN
         IF TG_OP <> 'INSERT' THEN
             SELECT judge_id INTO old_judge FROM cases WHERE id = OLD.case_id;
         END IF;
@@ -373,6 +386,8 @@ def _install(connection: Connection) -> None:
     for table in (*_GUARDED, *_READ_ONLY):
         run(f"REVOKE ALL ON {quote(table)} FROM PUBLIC, {_ALL_GROUPS}")
         run(f"GRANT SELECT ON {quote(table)} TO {_ALL_GROUPS}")
+    for table in EXEMPT:
+        run(f"REVOKE ALL ON {quote(table)} FROM PUBLIC, {_ALL_GROUPS}")
     for table in _GUARDED:
         name = quote(table)
         run(f"GRANT INSERT, UPDATE, DELETE ON {name} TO {_EDITORS}")

@@ -10,6 +10,7 @@ no longer waits for.
 """
 
 import getpass
+import itertools
 import os
 import re
 import sqlite3
@@ -37,7 +38,7 @@ from planner.store.errors import (
 )
 from planner.store.private_files import create_private
 from planner.store.reader import Reader
-from planner.store.watch import ChangeCounter, ChangeSource
+from planner.store.watch import ChangeCounter, ChangeSource, ServerChanges
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -60,6 +61,9 @@ def prepare_writes() -> None:
         sessions.prepare()
 
 
+#: Numbers the databases this program opens, for their writers' names.
+_WRITERS = itertools.count(1)
+
 #: How a court server's database is named: a PostgreSQL URL (any driver SQLAlchemy knows).
 _SERVER_URL = re.compile(r"^postgres(?:ql)?(?:\+\w+)?://")
 
@@ -74,10 +78,16 @@ class Database:
     of work per user action. ``path`` is the SQLite file; None for a court server's database,
     whose ``url`` is set instead."""
 
-    def __init__(self, path: Path | None, *, url: str | None = None) -> None:
+    def __init__(
+        self, path: Path | None, *, url: str | None = None, password: str | None = None
+    ) -> None:
         assert (path is None) != (url is None)
         self.path = path
         self.url = url
+        self._password = password
+        #: The ``application_name`` of this database's write connections on a server: the
+        #: change notices of its own commits carry it, and its change counter skips them.
+        self.writer_name = f"planner-{os.getpid()}-{next(_WRITERS)}"
         self.editor = _user_name()
         self._sessions_lock = threading.Lock()
         self._sessions: Sessions | None = None
@@ -94,15 +104,16 @@ class Database:
             from planner.store import server  # psycopg: for a server's database only
 
             self._dialect, self._begin = POSTGRESQL, server.BEGIN_SNAPSHOT
-            self._readers = server.ServerConnections(url)
-            self._changes = _Unwatched()
+            self._readers = server.ServerConnections(url, password=password)
+            self._changes = ServerChanges(url, password=password, own_writes=self.writer_name)
 
     @classmethod
-    def open(cls, path: Path | str) -> "Database":
-        """Open the database at ``path`` (a file, or a court server's ``postgresql://`` URL),
-        creating it or upgrading its schema as needed."""
+    def open(cls, path: Path | str, *, password: str | None = None) -> "Database":
+        """Open the database at ``path`` (a file, or a court server's ``postgresql://`` URL,
+        with ``password`` if the server asks for one: else libpq's ``~/.pgpass`` or
+        ``PGPASSWORD``), creating it or upgrading its schema as needed."""
         if is_server_url(path):
-            return cls._open_server(str(path))
+            return cls._open_server(str(path), password)
         path = Path(path)
         if path.exists() and path.is_dir():
             raise DatabaseUnavailable(f"{path} is a folder, not a database file")
@@ -128,8 +139,8 @@ class Database:
         return database
 
     @classmethod
-    def _open_server(cls, url: str) -> "Database":
-        database = cls(None, url=url)
+    def _open_server(cls, url: str, password: str | None) -> "Database":
+        database = cls(None, url=url, password=password)
         try:
             database._check_schema()
         except StoreError:
@@ -178,6 +189,25 @@ class Database:
 
         assert self.url is not None
         return shown(self.url)
+
+    def title(self) -> str:
+        """The database's short name for a window's title: the file's name, or the server's
+        ``dockets on court.example (clerk2)``."""
+        if self.path is not None:
+            return self.path.name
+        assert self.url is not None
+        from planner.store.locations import ServerAddress
+
+        try:
+            return ServerAddress.from_url(self.url).describe()
+        except StoreError:  # a URL the Planner's own address does not write (a test's, a CLI's)
+            return self.describe()
+
+    @property
+    def password(self) -> str | None:
+        """The server login's password this database was opened with (in memory only; None for
+        a file, or when libpq found it itself): for another connection to the same server."""
+        return self._password
 
     @property
     def engine_name(self) -> str:
@@ -245,7 +275,9 @@ class Database:
                     self._sessions = Sessions(self.path)
                 else:
                     assert self.url is not None
-                    self._sessions = Sessions.on_server(self.url)
+                    self._sessions = Sessions.on_server(
+                        self.url, password=self._password, application_name=self.writer_name
+                    )
             return self._sessions
 
     def _check_still_there(self) -> None:
@@ -270,17 +302,6 @@ class _Connections(Protocol):
     def borrowed(self) -> AbstractContextManager[DriverConnection]: ...
 
     def close(self) -> None: ...
-
-
-class _Unwatched:
-    """A server's change source until LISTEN/NOTIFY counts other sessions' commits: a counter
-    that never moves (F5 still reads everything again)."""
-
-    def counter(self) -> int:
-        return 0
-
-    def close(self) -> None:
-        pass
 
 
 def _refuse_network_folder(path: Path) -> None:

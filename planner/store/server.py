@@ -40,8 +40,9 @@ def shown(url: str) -> str:
 class ServerConnections:
     """Connections to one PostgreSQL database for reading, each used by one read at a time."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, password: str | None = None) -> None:
         self._url = libpq_url(url)
+        self._password = password
         self._idle: list[psycopg.Connection[TupleRow]] = []
         self._lock = threading.Lock()
         self._closed_at = 0  # counts close(): a connection out during one is closed on return
@@ -54,7 +55,7 @@ class ServerConnections:
             generation = self._closed_at
             connection = self._idle.pop() if self._idle else None
         if connection is None:
-            connection = psycopg.connect(self._url, autocommit=True)
+            connection = psycopg.connect(self._url, autocommit=True, password=self._password)
         try:
             yield connection
         finally:

@@ -36,14 +36,32 @@ class Sessions:
         self._init_sessions()
 
     @classmethod
-    def on_server(cls, url: str | URL) -> "Sessions":
+    def on_server(
+        cls,
+        url: str | URL,
+        *,
+        password: str | None = None,
+        application_name: str | None = None,
+    ) -> "Sessions":
         """Sessions on a PostgreSQL database (``postgresql://USER@HOST/DBNAME``), through
         psycopg 3, imported here and only here. Each transaction sees one snapshot
         (REPEATABLE READ), as a SQLite transaction does: a write that lost a race with another
-        session's is refused (``StaleEdit``), never applied over a state it did not read."""
+        session's is refused (``StaleEdit``), never applied over a state it did not read.
+
+        ``password``: the login's, if the server asks (else libpq's ``~/.pgpass`` or
+        ``PGPASSWORD``), given to the driver, never put in the URL. ``application_name``: the
+        connections' name, which the change notices carry (``planner.store.watch``)."""
+        connect_args: dict[str, str] = {}
+        if password is not None:
+            connect_args["password"] = password
+        if application_name is not None:
+            connect_args["application_name"] = application_name
         sessions = cls.__new__(cls)
         sessions.engine = create_engine(
-            server_url(url), isolation_level="REPEATABLE READ", pool_pre_ping=True
+            server_url(url),
+            isolation_level="REPEATABLE READ",
+            pool_pre_ping=True,
+            connect_args=connect_args,
         )
         sessions._path = None
         sessions._init_sessions()

@@ -45,7 +45,7 @@ RETRY_S = 2.0
 class ChangeSource(Protocol):
     """What ``Database.change_counter()`` answers from: a number that changes when the stored
     data may have changed. A PostgreSQL source would count the notifications of other sessions
-    (LISTEN on a connection of its own, read without blocking when asked)."""
+    (LISTEN on a connection of its own, read without blocking when asked: ``ServerChanges``)."""
 
     def counter(self) -> int: ...
 
@@ -121,6 +121,9 @@ class ServerChanges:
         self._count = 0
         self._problem: str | None = None
         self._connected = False
+        #: Connected once already (also before a ``close()``): the next connection counts as
+        #: a change, since what was sent while away is lost.
+        self._ever_connected = False
         self._first_attempt = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -154,16 +157,15 @@ class ServerChanges:
     def _listen(self) -> None:
         import psycopg
 
-        ever_connected = False
         while not self._stop.is_set():
             try:
                 with self._connect() as connection:
                     connection.execute("LISTEN planner_changes")  # CHANNEL
                     with self._lock:
                         self._connected, self._problem = True, None
-                        if ever_connected:  # what was sent while away is lost: say "changed"
+                        if self._ever_connected:  # what was sent while away is lost
                             self._count += 1
-                    ever_connected = True
+                        self._ever_connected = True
                     self._first_attempt.set()
                     while not self._stop.is_set():
                         for notice in connection.notifies(timeout=LISTEN_WAIT_S):

@@ -29,6 +29,12 @@ ALLOWED = {
     ("planner/store/migrations/versions/0004_change_notices.py", "downgrade"): (
         "the trigger's function and table names, constants of the migration"
     ),
+    ("planner/store/migrations/versions/0005_server_coverage.py", "upgrade"): (
+        "the trigger's function and table names, constants of the migration"
+    ),
+    ("planner/store/migrations/versions/0005_server_coverage.py", "downgrade"): (
+        "the trigger's and table names, constants of the migration"
+    ),
     ("planner/store/repository.py", "_bulk_insert"): (
         "table and column names from the ORM classes, quoted by the dialect; values are '?'"
     ),

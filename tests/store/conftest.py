@@ -16,8 +16,6 @@ from planner.store.database import Database
 from tests.postgres_cluster import Cluster, running_cluster
 
 ENGINES = ["sqlite", "postgresql"]
-#: The modules whose tests use ``database`` on SQLite only: what they test is SQLite's so far.
-SQLITE_ONLY = ("test_watch",)
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +54,4 @@ def open_on(engine: str, request: pytest.FixtureRequest, folder: Path) -> Iterat
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """The store on each engine, its schema built by the migrations (overrides the suite's
     SQLite-only ``database`` for the store's tests)."""
-    if request.param == "postgresql" and request.module.__name__.endswith(SQLITE_ONLY):
-        pytest.skip("the change counter on a server is still to come (LISTEN/NOTIFY)")
     yield from open_on(request.param, request, tmp_path)

@@ -130,6 +130,19 @@ class CourtServerDialog(QDialog):
             self.recent_box.setCurrentIndex(1)  # the last one used
         self.resize(520, self.sizeHint().height())
 
+    def ask_password(self, address: ServerAddress, problem: str) -> None:
+        """Fill in ``address`` (a ``--db`` the keyring had no password for, or a refused one)
+        and say why the dialog is asking: the user types the password and connects."""
+        self.recent_box.setCurrentIndex(0)
+        self.host.setText(address.host)
+        self.port.setValue(address.port)
+        self.database.setText(address.database)
+        self.user.setText(address.user)
+        self.tls.setCurrentIndex(TLS_MODES.index(address.tls))
+        self.password.clear()
+        self._show_problem(problem)
+        self.password.setFocus()
+
     def _fill_from_recent(self, index: int) -> None:
         if index < 1:
             return

@@ -140,7 +140,7 @@ def take_offline(workspace: Workspace, parent: QWidget, open_copy: Callable[[Pat
     try:
         database = workspace.database
         source = str(database.path) if database.path is not None else str(database.url)
-        summary = checkout(source, judge.name, Path(path))
+        summary = checkout(source, judge.name, Path(path), password=database.password)
     except (InvalidValue, StoreError) as error:
         QApplication.restoreOverrideCursor()
         show_error(parent, error)

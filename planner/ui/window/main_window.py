@@ -572,20 +572,23 @@ class MainWindow(QMainWindow):
     # Databases ----------------------------------------------------------------------------------
 
     def _show_database(self) -> None:
-        path = self.workspace.database.path
-        self.database_label.setText(f"Database: {path}" if path else "Database: in memory")
-        self.database_label.setToolTip(str(path) if path else "")
+        database = self.workspace.database
+        path = database.path
         if path is not None:
+            self.database_label.setText(f"Database: {path}")
+            self.database_label.setToolTip(str(path))
             self.settings.remember_database(path)
             keep_daily_backup_in_background(path)
+        else:  # a court server: its backups are the server's (pg_dump), not this window's
+            self.database_label.setText(f"Court server: {database.title()}")
+            self.database_label.setToolTip(database.describe())
         self.restore_action.setEnabled(path is not None)
         self._update_title()
 
     def _update_title(self) -> None:
-        path = self.workspace.database.path
         judge = self.workspace.judge
         parts = [judge.name] if judge else []
-        parts += [path.name if path else "in memory", "Judge Workload Planner"]
+        parts += [self.workspace.database.title(), "Judge Workload Planner"]
         self.setWindowTitle(" — ".join(parts))
 
     def switch_database(self, path: Path) -> bool:
@@ -643,19 +646,17 @@ class MainWindow(QMainWindow):
         return dialog.login
 
     def open_server(self, login: "ServerLogin") -> bool:
-        """Show the court server's docket that ``login`` was accepted for.
+        """Show the court server's docket that ``login`` was accepted for, in this window (as
+        ``switch_database``); on failure the reason is shown and the current one stays open."""
+        from planner.ui.files.server_open import open_server
 
-        Where the window will call ``Database.open`` on ``login.address.url()`` with
-        ``login.password`` (then ``self.workspace.open_database``, as ``switch_database``
-        does), once the store reads from PostgreSQL. Until then, it says so."""
-        QMessageBox.information(
-            self,
-            "Connect to Court Server",
-            f"The server accepted the login to {login.address.describe()}, but this version "
-            "of the Planner cannot show a court server's docket yet. The docket open now "
-            "stays open.",
-        )
-        return False
+        database = open_server(login, self)
+        if database is None:
+            return False
+        self.workspace.open_database(database)
+        self._show_database()
+        self._fill_judges()
+        return True
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
