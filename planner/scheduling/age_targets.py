@@ -9,7 +9,10 @@ The rules are docs/forecast.md's ("Age targets"):
   case, a master hearing of a removal case ...); else its next step is booked and the rest is
   not, and it is not completed by fiscal-year end;
 - every other pending case is completed at the last hearing the auto-scheduler's deadline
-  policy proposes for it from as-of (docs/autoschedule.md), if it proposes all it needs.
+  policy proposes for it from as-of (docs/autoschedule.md), if it proposes all it needs; the
+  rule set's age clocks count as its deadlines (a detained case's 60 days, a non-detained
+  case's 365 ...), the detained cases first by days left, so the projection is what a
+  scheduler working to the targets would reach.
 Then, for each target, a case whose clock runs out by fiscal-year end, or that is completed by
 then, is decided: met when completed within the target's days, missed otherwise. Cases still
 inside their clock at year end and not completed are not counted either way.
@@ -39,9 +42,12 @@ def projected_completions(
     cases: Sequence[Case],
     hearings: Sequence[Hearing],
     as_of: datetime,
+    rules: RuleSet | None = None,
 ) -> dict[str, date | None]:
     """Each case completed this fiscal year or pending at ``as_of`` (a local time), and the day
-    it is (or will be) completed on the calendar as it stands; None: not by fiscal-year end."""
+    it is (or will be) completed on the calendar as it stands; None: not by fiscal-year end.
+    With ``rules``, the auto-scheduler's deadline policy counts the rule set's age clocks as
+    deadlines (detained first by days left)."""
     today = as_of.date()
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     end = datetime.combine(fy_last + timedelta(days=1), time())
@@ -74,7 +80,7 @@ def projected_completions(
         first = today if as_of.time() == time() else today + timedelta(days=1)
         if first <= fy_last:
             calendar = CourtCalendar(judge, closures, leave, first, fy_last)
-            proposal = propose(judge, calendar, rest, hearings, first, Policy.DEADLINE)
+            proposal = propose(judge, calendar, rest, hearings, first, Policy.DEADLINE, rules=rules)
             unplaced = {u.a_number for u in proposal.unplaced}
             for proposed in proposal.proposed:  # in time order: the last one wins
                 if proposed.a_number not in unplaced:
@@ -147,5 +153,5 @@ def project_age_targets(
     if not rules.targets:
         return ()
     closures, leave = list(closures), list(leave)
-    completions = projected_completions(judge, closures, leave, cases, hearings, as_of)
+    completions = projected_completions(judge, closures, leave, cases, hearings, as_of, rules)
     return attainment(rules, cases, completions, fy_last)
