@@ -155,3 +155,56 @@ def project_age_targets(
     closures, leave = list(closures), list(leave)
     completions = projected_completions(judge, closures, leave, cases, hearings, as_of, rules)
     return attainment(rules, cases, completions, fy_last)
+
+
+def cases_missing(
+    rules: RuleSet,
+    cases: Iterable[Case],
+    completions: dict[str, date | None],
+    fy_last: date,
+) -> dict[str, date]:
+    """The pending cases that will miss one of the rule set's targets (as ``attainment`` counts
+    them: completed after the clock ends, or not completed while it ends by fiscal-year end),
+    each with the first day it is past one."""
+    found: dict[str, date] = {}
+    for case in cases:
+        if case.status is not CaseStatus.PENDING or case.a_number not in completions:
+            continue
+        done = completions[case.a_number]
+        facts = CaseClockFacts(
+            case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
+        )
+        for target in rules.targets:
+            start = clock_start(target, facts)
+            if start is None:
+                continue
+            passes = passes_on(target, start)
+            late = done > start + timedelta(days=target.days) if done is not None else False
+            if (
+                late
+                or (done is None and passes <= fy_last)
+                or (done is not None and done > fy_last and passes <= fy_last)
+            ):
+                seen = found.get(case.a_number)
+                found[case.a_number] = passes if seen is None else min(seen, passes)
+    return found
+
+
+def project_missing(
+    judge: Judge,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Sequence[Case],
+    hearings: Sequence[Hearing],
+    as_of: datetime,
+) -> dict[str, date]:
+    """The judge's pending cases that will miss an age target this fiscal year on the calendar
+    as it stands (``project_age_targets``'s projection), each with the day it is past it."""
+    fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
+    rules = judge.rules(fy_first)
+    if not rules.targets:
+        return {}
+    completions = projected_completions(
+        judge, list(closures), list(leave), cases, hearings, as_of, rules
+    )
+    return cases_missing(rules, cases, completions, fy_last)
