@@ -42,6 +42,42 @@ class HearingStatus(StrEnum):
     COMPLETED = "completed"
 
 
+class AdjournmentCause(StrEnum):
+    """Why a hearing was adjourned (a continuance): the reasons a court records most."""
+
+    COUNSEL = "counsel"  # the respondent asked for time to seek counsel
+    DHS_NOT_READY = "dhs_not_ready"  # the government was not ready
+    INTERPRETER = "interpreter"  # no interpreter of the language was there
+    COURT = "court"  # the court's own (the judge's calendar, a closure ...)
+    OTHER = "other"
+
+
+ADJOURNMENT_CAUSE_WORDS = {
+    AdjournmentCause.COUNSEL: "respondent to seek counsel",
+    AdjournmentCause.DHS_NOT_READY: "DHS not ready",
+    AdjournmentCause.INTERPRETER: "interpreter unavailable",
+    AdjournmentCause.COURT: "the court's own",
+    AdjournmentCause.OTHER: "other",
+}
+
+
+class Party(StrEnum):
+    """Who asked for a continuance."""
+
+    RESPONDENT = "respondent"
+    DHS = "dhs"
+    COURT = "court"
+
+
+#: Who usually asks for a continuance for each reason (the default where none is recorded).
+USUAL_ASKER = {
+    AdjournmentCause.COUNSEL: Party.RESPONDENT,
+    AdjournmentCause.DHS_NOT_READY: Party.DHS,
+    AdjournmentCause.INTERPRETER: Party.COURT,
+    AdjournmentCause.COURT: Party.COURT,
+}
+
+
 class CaseStatus(StrEnum):
     PENDING = "pending"
     COMPLETED = "completed"

@@ -18,11 +18,13 @@ from planner.domain.judge import Judge, KindMinutes, Session
 from planner.domain.rules import AgeTarget, Clock, check_rule_set_key
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
+    AdjournmentCause,
     CaseStatus,
     CompletionKind,
     HearingKind,
     HearingStatus,
     LeaveKind,
+    Party,
     SessionKind,
 )
 from planner.interchange.json_syntax import json_syntax_problem
@@ -80,7 +82,10 @@ _CASE = (
         "attorney",
     },
 )
-_HEARING = ({"a_number", "start", "minutes", "kind", "status"}, {"adjournment_reason"})
+_HEARING = (
+    {"a_number", "start", "minutes", "kind", "status"},
+    {"adjournment_reason", "adjournment_cause", "adjourned_by"},
+)
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
@@ -196,6 +201,10 @@ def _hearing_to_json(hearing: Hearing) -> dict[str, Any]:
         "kind": hearing.kind.value,
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
+        "adjournment_cause": None
+        if hearing.adjournment_cause is None
+        else hearing.adjournment_cause.value,
+        "adjourned_by": None if hearing.adjourned_by is None else hearing.adjourned_by.value,
     }
 
 
@@ -643,6 +652,20 @@ class _Reader:
                 "status": self.get(obj, where, "status", _choice(HearingStatus, "hearing status")),
                 "adjournment_reason": self.get(
                     obj, where, "adjournment_reason", _optional(_string), None
+                ),
+                "adjournment_cause": self.get(
+                    obj,
+                    where,
+                    "adjournment_cause",
+                    _optional(_choice(AdjournmentCause, "adjournment reason")),
+                    None,
+                ),
+                "adjourned_by": self.get(
+                    obj,
+                    where,
+                    "adjourned_by",
+                    _optional(_choice(Party, "party who asked for the continuance")),
+                    None,
                 ),
             }
             found.append(self.build(where, Hearing, values))

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from planner.domain.docket import Case, Hearing
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import AdjournmentCause, HearingKind, HearingStatus, Party
 from planner.store.columns import CASE_SELECT, read_case
 from planner.store.dialect import Link
 
@@ -35,6 +35,8 @@ class CalendarEntry:
     attorney: str | None
     case_kind: str
     changed_by: str | None = None  # who saved the hearing last
+    adjournment_cause: AdjournmentCause | None = None
+    adjourned_by: Party | None = None
 
     @property
     def end(self) -> datetime:
@@ -49,6 +51,8 @@ class CalendarEntry:
             self.status,
             self.adjournment_reason,
             id=self.id,
+            adjournment_cause=self.adjournment_cause,
+            adjourned_by=self.adjourned_by,
         )
 
 
@@ -60,8 +64,8 @@ _CASES_OF_JUDGE = _CASES + " WHERE cases.judge_id = :judge_id ORDER BY cases.id"
 _CASE = _CASES + " WHERE cases.id = :case_id"
 
 _HEARINGS = (
-    "SELECT h.id, cases.a_number, h.start, h.minutes, h.kind, h.status, h.adjournment_reason "
-    "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
+    "SELECT h.id, cases.a_number, h.start, h.minutes, h.kind, h.status, h.adjournment_reason, "
+    "h.adjournment_cause, h.adjourned_by FROM hearings AS h JOIN cases ON cases.id = h.case_id"
 )
 _HEARINGS_OF_JUDGE = _HEARINGS + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
 _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h.id"
@@ -69,7 +73,8 @@ _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h
 _ENTRIES = (
     "SELECT h.id, h.case_id, cases.a_number, h.start, h.minutes, h.kind, h.status, "
     "h.adjournment_reason, cases.name, cases.language, cases.detained, cases.juvenile, "
-    "cases.represented, cases.attorney, cases.kind, h.changed_by "
+    "cases.represented, cases.attorney, cases.kind, h.changed_by, h.adjournment_cause, "
+    "h.adjourned_by "
     "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
 )
 _ENTRIES_BETWEEN = (
@@ -112,8 +117,10 @@ def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hea
             _STATUS[status],
             reason,
             id=hearing_id,
+            adjournment_cause=cause,
+            adjourned_by=asker,
         )
-        for hearing_id, a_number, start, minutes, kind, status, reason in link.rows(
+        for hearing_id, a_number, start, minutes, kind, status, reason, cause, asker in link.rows(
             statement, values
         )
     ]
@@ -159,6 +166,8 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         attorney,
         case_kind,
         changed_by,
+        cause,
+        asker,
     ) = row
     return CalendarEntry(
         hearing_id,
@@ -177,6 +186,8 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         attorney,
         case_kind,
         changed_by,
+        None if cause is None else AdjournmentCause(cause),
+        None if asker is None else Party(asker),
     )
 
 

@@ -29,7 +29,8 @@ class SortKey(StrEnum):
     NEXT_HEARING = "next_hearing"
     REMAINING = "remaining"
     DEADLINE = "deadline"
-    TARGET = "target"  # the day the nearest age target's clock ends
+    TARGET = "target"
+    ADJOURNED = "adjourned"  # how many of its hearings were adjourned (continuances)  # the day the nearest age target's clock ends
     STATUS = "status"
 
 
@@ -70,6 +71,7 @@ class DocketRow:
     next_hearing: datetime | None
     remaining_minutes: int
     asylum_filed: date | None
+    adjournments: int = 0  # its hearings adjourned so far (continuances)
 
     @property
     def deadline(self) -> date | None:
@@ -98,6 +100,10 @@ _NEXT_HEARING = (
 _SCHEDULED = (
     "EXISTS (SELECT 1 FROM hearings AS h WHERE h.case_id = cases.id "
     "AND h.status = :scheduled AND h.start >= :now)"
+)
+#: How many of the case's hearings were adjourned (bound: adjourned).
+_ADJOURNMENTS = (
+    "(SELECT count(*) FROM hearings AS h WHERE h.case_id = cases.id AND h.status = :adjourned)"
 )
 #: The case's remaining minutes, else its kind's default for the judge, else 0.
 _REMAINING = (
@@ -137,6 +143,7 @@ _ORDER = {
     SortKey.REMAINING: _REMAINING,
     SortKey.DEADLINE: "cases.asylum_filed",
     SortKey.TARGET: _TARGET_END,
+    SortKey.ADJOURNED: _ADJOURNMENTS,
 }
 _ROW = (
     "SELECT cases.id, cases.a_number, cases.name, cases.kind, cases.detained, cases.juvenile, "
@@ -144,14 +151,20 @@ _ROW = (
     + _NEXT_HEARING
     + ", "
     + _REMAINING
-    + ", cases.asylum_filed FROM cases WHERE cases.id IN :ids"
+    + ", cases.asylum_filed, "
+    + _ADJOURNMENTS
+    + " FROM cases WHERE cases.id IN :ids"
 )
 _LANGUAGES = "SELECT DISTINCT language FROM cases WHERE judge_id = :judge_id ORDER BY language"
 
 
 def _moment(codec: Dialect, now: datetime) -> dict[str, object]:
     """The values the hearing subqueries bind: now, and what a hearing still to come is."""
-    return {"now": codec.moment(now), "scheduled": HearingStatus.SCHEDULED.value}
+    return {
+        "now": codec.moment(now),
+        "scheduled": HearingStatus.SCHEDULED.value,
+        "adjourned": HearingStatus.ADJOURNED.value,
+    }
 
 
 def _clock_days(codec: Dialect, rules: RuleSet | None) -> dict[str, object]:
@@ -261,6 +274,7 @@ def docket_rows(link: Link, ids: Sequence[int], now: datetime | None = None) -> 
             next_hearing=codec.maybe_moment(row[10]),
             remaining_minutes=row[11],
             asylum_filed=codec.maybe_day(row[12]),
+            adjournments=int(row[13]),
         )
         for row in link.rows(_ROW, values)
     }

@@ -173,6 +173,8 @@ class Repository(HearingStore):
                         h.kind.value,
                         h.status.value,
                         h.adjournment_reason,
+                        None if h.adjournment_cause is None else h.adjournment_cause.value,
+                        None if h.adjourned_by is None else h.adjourned_by.value,
                         self._editor,
                     )
                     for h in hearings
@@ -403,6 +405,8 @@ _HEARING_COLUMNS = (
     "kind",
     "status",
     "adjournment_reason",
+    "adjournment_cause",
+    "adjourned_by",
     "changed_by",
 )
 

@@ -149,12 +149,24 @@ class SyncRows:
             HearingRow.kind,
             HearingRow.status,
             HearingRow.adjournment_reason,
+            HearingRow.adjournment_cause,
+            HearingRow.adjourned_by,
             HearingRow.changed_by,
             HearingRow.changed_at,
         ).where(HearingRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id)))
-        for uid, case_id, start, minutes, kind, status, reason, by, at in self._session.execute(
-            hearings
-        ):
+        for (
+            uid,
+            case_id,
+            start,
+            minutes,
+            kind,
+            status,
+            reason,
+            cause,
+            asker,
+            by,
+            at,
+        ) in self._session.execute(hearings):
             assert uid is not None
             rows[Kind.HEARING][uid] = {
                 "case": case_uids[case_id],
@@ -163,6 +175,8 @@ class SyncRows:
                 "kind": kind,
                 "status": status,
                 "adjournment_reason": reason,
+                "adjournment_cause": cause,
+                "adjourned_by": asker,
             }
             stamps[(Kind.HEARING, uid)] = _stamp(by, at)
         return DocketState(judge_row.uid, rows, stamps)
@@ -504,4 +518,8 @@ def _hearing_values(fields: Fields, a_number: str) -> dict[str, object]:
         "kind": hearing.kind.value,
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
+        "adjournment_cause": None
+        if hearing.adjournment_cause is None
+        else hearing.adjournment_cause.value,
+        "adjourned_by": None if hearing.adjourned_by is None else hearing.adjourned_by.value,
     }

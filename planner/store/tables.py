@@ -221,6 +221,8 @@ class HearingRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))
     adjournment_reason: Mapped[str | None] = mapped_column(Text)
+    adjournment_cause: Mapped[str | None] = mapped_column(String(16))
+    adjourned_by: Mapped[str | None] = mapped_column(String(16))
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
     uid: Mapped[str | None] = _uid()

@@ -47,7 +47,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("A-number", SortKey.A_NUMBER, "Alien registration number", sample="A000-000-0000"),
-    Column("Name", SortKey.NAME, "The respondent's name", sample="Maria Guadalupe Hernandez"),
+    Column("Name", SortKey.NAME, "The respondent's name", sample="Maria Garcia Lopez"),
     Column("Case kind", SortKey.KIND, "The kind of proceedings", sample="cancellation"),
     Column("Detained", SortKey.DETAINED, "Whether the respondent is detained", _CENTER, "Detained"),
     Column("Language", SortKey.LANGUAGE, "The interpreter's language", sample="Haitian Creole"),
@@ -82,6 +82,13 @@ COLUMNS: tuple[Column, ...] = (
         "days, non-detained 365 ...), in days; below zero: past it",
         _RIGHT,
         "To target",
+    ),
+    Column(
+        "Adj.",
+        SortKey.ADJOURNED,
+        "Continuances: how many of the case's hearings were adjourned",
+        _RIGHT,
+        "Adj.",
     ),
     Column("Status", SortKey.STATUS, "Pending or completed", sample="completed"),
 )
@@ -296,6 +303,8 @@ class DocketTableModel(QAbstractTableModel):
             case SortKey.TARGET:
                 left = self._days_to_target(row)
                 return "" if left is None else f"{left:,}"
+            case SortKey.ADJOURNED:
+                return str(row.adjournments) if row.adjournments else ""
             case SortKey.STATUS:
                 return row.status.value
         return ""
@@ -326,6 +335,11 @@ class DocketTableModel(QAbstractTableModel):
                 )
             case SortKey.NEXT_HEARING if row.next_hearing is None:
                 return f"{who}: no hearing scheduled"
+            case SortKey.ADJOURNED:
+                times = "once" if row.adjournments == 1 else f"{row.adjournments} times"
+                return (
+                    f"{who}: adjourned {times}" if row.adjournments else f"{who}: never adjourned"
+                )
             case SortKey.AGE:
                 return f"Received {row.received:%Y-%m-%d}, {row.age_days(self.today):,} days ago"
         return f"{who}: {self._text(row, key)}"

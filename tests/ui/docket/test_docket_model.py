@@ -62,6 +62,20 @@ def make_docket(cases: int, seed: int = 1, name: str = "Judge Ruiz") -> Docket:
         if n % 3 == 0:
             start = datetime.combine(TODAY + timedelta(days=rng.randrange(1, 200)), time(9))
             hearings.append(Hearing(a_number, start, 15, "master"))
+        for k in range(n % 5 // 2):  # continuances: none, one or two, the reason recorded
+            start = datetime.combine(TODAY - timedelta(days=30 + k), time(9))
+            hearings.append(
+                Hearing(
+                    a_number,
+                    start,
+                    15,
+                    "master",
+                    "adjourned",
+                    "to seek counsel",
+                    adjournment_cause="counsel",
+                    adjourned_by="respondent",
+                )
+            )
     return Docket(Judge(name=name), cases=tuple(made), hearings=tuple(hearings))
 
 
@@ -148,6 +162,7 @@ KEYS: dict[SortKey, Callable[[DocketRow], object]] = {
     SortKey.REMAINING: lambda r: r.remaining_minutes,
     SortKey.DEADLINE: lambda r: r.deadline,
     SortKey.TARGET: lambda r: r.target_end(BUILT_IN["2025"]),
+    SortKey.ADJOURNED: lambda r: r.adjournments,
     SortKey.STATUS: lambda r: r.status.value,
 }
 
