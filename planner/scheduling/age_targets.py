@@ -19,12 +19,14 @@ inside their clock at year end and not completed are not counted either way.
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
 from planner.domain.docket import Case, Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
+    AgeTarget,
     CaseClockFacts,
     RuleSet,
     TargetProjection,
@@ -208,3 +210,65 @@ def project_missing(
         judge, list(closures), list(leave), cases, hearings, as_of, rules
     )
     return cases_missing(rules, cases, completions, fy_last)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetAges:
+    """One target's pending cases by their projected age at completion (days from the clock's
+    start to the projected completion), and how many are not completed by fiscal-year end."""
+
+    target: AgeTarget
+    ages: tuple[int, ...]
+    not_completed: int
+
+    @property
+    def within(self) -> int:
+        return sum(1 for age in self.ages if age <= self.target.days)
+
+
+def projected_ages(
+    rules: RuleSet, cases: Iterable[Case], completions: dict[str, date | None]
+) -> tuple[TargetAges, ...]:
+    """For each of the rule set's targets, the pending cases it applies to by projected age at
+    completion (``completions`` from ``projected_completions``)."""
+    pending = [
+        case for case in cases if case.status is CaseStatus.PENDING and case.a_number in completions
+    ]
+    found = []
+    for target in rules.targets:
+        ages: list[int] = []
+        not_completed = 0
+        for case in pending:
+            facts = CaseClockFacts(
+                case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
+            )
+            start = clock_start(target, facts)
+            if start is None:
+                continue
+            done = completions[case.a_number]
+            if done is None:
+                not_completed += 1
+            else:
+                ages.append((done - start).days)
+        found.append(TargetAges(target, tuple(sorted(ages)), not_completed))
+    return tuple(found)
+
+
+def project_ages(
+    judge: Judge,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Sequence[Case],
+    hearings: Sequence[Hearing],
+    as_of: datetime,
+) -> tuple[TargetAges, ...]:
+    """The judge's pending docket by projected age at completion against each age target of
+    the fiscal year of ``as_of`` (none when its rule set has no targets)."""
+    fy_first, _fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
+    rules = judge.rules(fy_first)
+    if not rules.targets:
+        return ()
+    completions = projected_completions(
+        judge, list(closures), list(leave), cases, hearings, as_of, rules
+    )
+    return projected_ages(rules, cases, completions)

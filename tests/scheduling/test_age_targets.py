@@ -6,7 +6,11 @@ from datetime import date, datetime, time
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, Session
 from planner.domain.vocabulary import HearingKind, SessionKind
-from planner.scheduling.age_targets import project_age_targets, projected_completions
+from planner.scheduling.age_targets import (
+    project_age_targets,
+    project_ages,
+    projected_completions,
+)
 
 #: Mondays 09:00-12:00, master calendar only.
 JUDGE = Judge("Ruiz", sessions=(Session(0, time(9), time(12), SessionKind.MASTER),))
@@ -95,3 +99,21 @@ def test_a_detained_case_goes_before_a_nearer_non_detained_deadline() -> None:
     }
     assert (detained.met, detained.counted) == (2, 2)
     assert (asylum.cases_missing, asylum.first_miss) == (1, date(2026, 12, 15))
+
+
+def test_the_pending_docket_by_projected_age_at_completion() -> None:
+    """The first case above, under the 2025 targets: D completes on 7 Dec, 48 days after its
+    receipt on 20 Oct; N on 21 Dec, 203 days after its receipt on 1 Jun (non-detained) and 173
+    after its asylum filing on 1 Jul. A detained case with only its first hearing booked is not
+    completed by year end."""
+    cases = [
+        Case("100000001", "D", "removal", date(2026, 10, 20), detained=True),
+        Case("100000002", "N", "removal", date(2026, 6, 1), asylum_filed=date(2026, 7, 1)),
+        Case("100000003", "E", "asylum", date(2026, 11, 1), detained=True),
+    ]
+    booked = [Hearing("100000003", datetime(2027, 1, 4, 9, 0), 15, HearingKind.MASTER)]
+    (detained, non_detained, motions, asylum) = project_ages(SCARCE, [], [], cases, booked, AS_OF)
+    assert (detained.ages, detained.not_completed, detained.within) == ((48,), 1, 1)
+    assert (non_detained.ages, non_detained.not_completed) == ((203,), 0)
+    assert (motions.ages, motions.not_completed) == ((), 0)
+    assert asylum.ages == (173,)

@@ -45,6 +45,8 @@ from planner.ui.common.errors import show_error
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.workspace import Workspace
 
+AGE_TARGETS = "age_targets"  # the chart that needs the age targets projected
+
 SAVE_FILTERS = {
     "PNG image (*.png)": ".png",
     "SVG drawing (*.svg)": ".svg",
@@ -90,7 +92,11 @@ def _make(order: _Order) -> _Picture:
     data = order.data
     if order.read:
         data = (
-            None if order.judge is None else chart_data_for(order.database, order.judge, order.now)
+            None
+            if order.judge is None
+            else chart_data_for(
+                order.database, order.judge, order.now, ages=order.key == AGE_TARGETS
+            )
         )
     dpi = 100 * order.scale
     with DRAWING:
@@ -241,7 +247,9 @@ class ChartsView(QWidget):
     def draw(self) -> None:
         """Draw the chart on show again from the data already read (in the worker)."""
         if not self.freshness.stale:
-            self._ask(read=False)
+            # The age targets are projected only for their own chart: read again for it.
+            unread = self.data is not None and self.data.target_ages is None
+            self._ask(read=unread and self.key == AGE_TARGETS)
 
     def _ask(self, *, read: bool) -> None:
         scale = self.canvas.devicePixelRatioF()
