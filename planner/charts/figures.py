@@ -306,7 +306,7 @@ def draw_age_targets(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT)
         within = 100 * shown.within / counted_cases if counted_cases else 0.0
         ax.set_title(
             textwrap.fill(f"{target.label} (goal {target.goal_pct:g}%)", 28)
-            + f"\n{within:.0f}% within; {shown.not_completed:,} not by year end"
+            + f"\n{within:.0f}% of pending within; {shown.not_completed:,} not by year end"
         )
         ax.set_xlabel("Days from the clock's start")
         ax.set_ylabel("Pending cases")

@@ -148,7 +148,9 @@ def test_the_age_targets_chart_plots_projected_ages_against_each_target() -> Non
     figure = new_figure()
     draw_age_targets(figure, data)
     (ax,) = figure.axes
-    assert ax.get_title() == ("detained within 60 days\n(goal 95%)\n50% within; 1 not by year end")
+    assert ax.get_title() == (
+        "detained within 60 days\n(goal 95%)\n50% of pending within; 1 not by year end"
+    )
     heights = [patch.get_height() for patch in ax.patches]
     assert sum(heights) == 3
     (marker,) = [line for line in ax.get_lines() if line.get_linestyle() == "--"]

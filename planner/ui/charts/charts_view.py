@@ -90,7 +90,9 @@ class _Picture:
 def _make(order: _Order) -> _Picture:
     """In the worker thread: the data (if asked), the figure and its pixels."""
     data = order.data
-    if order.read:
+    # The age targets are projected only for their own chart: read again for it.
+    unprojected = data is not None and data.target_ages is None and order.key == AGE_TARGETS
+    if order.read or unprojected:
         data = (
             None
             if order.judge is None
@@ -247,9 +249,7 @@ class ChartsView(QWidget):
     def draw(self) -> None:
         """Draw the chart on show again from the data already read (in the worker)."""
         if not self.freshness.stale:
-            # The age targets are projected only for their own chart: read again for it.
-            unread = self.data is not None and self.data.target_ages is None
-            self._ask(read=unread and self.key == AGE_TARGETS)
+            self._ask(read=False)
 
     def _ask(self, *, read: bool) -> None:
         scale = self.canvas.devicePixelRatioF()
