@@ -81,6 +81,23 @@ USUAL_ASKER = {
 class CaseStatus(StrEnum):
     PENDING = "pending"
     COMPLETED = "completed"
+    #: Administrative closure: off the active docket, may be recalendared (shared/domain.md).
+    ADMIN_CLOSED = "admin_closed"
+    #: The status docket: off the active docket while something outside the court is awaited
+    #: (a visa petition, a U visa ...), may come back.
+    STATUS_DOCKET = "status_docket"
+
+
+#: The states a case leaves the active docket for and may come back from: neither is a
+#: completion (by default) nor pending work.
+OFF_DOCKET = frozenset({CaseStatus.ADMIN_CLOSED, CaseStatus.STATUS_DOCKET})
+
+CASE_STATUS_WORDS = {
+    CaseStatus.PENDING: "pending",
+    CaseStatus.COMPLETED: "completed",
+    CaseStatus.ADMIN_CLOSED: "administratively closed",
+    CaseStatus.STATUS_DOCKET: "on the status docket",
+}
 
 
 class CompletionKind(StrEnum):

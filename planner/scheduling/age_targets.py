@@ -33,7 +33,7 @@ from planner.domain.rules import (
     clock_start,
     passes_on,
 )
-from planner.domain.vocabulary import CaseStatus, HearingStatus, hearings_of_kind
+from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
 from planner.scheduling.autoschedule import Policy, propose
 
 
@@ -60,7 +60,7 @@ def projected_completions(
         if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
             if fy_first <= done and case.completion_kind in judge.counted_completions:
                 found[case.a_number] = done
-        elif case.received <= today:
+        elif case.received <= today and case.status not in OFF_DOCKET:
             pending[case.a_number] = case
     last_booked: dict[str, Hearing] = {}
     for hearing in hearings:

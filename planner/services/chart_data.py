@@ -14,7 +14,7 @@ from datetime import date, datetime
 from planner.domain.calendar import CourtCalendar, days_between
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, HearingStatus
+from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
 from planner.forecast.facts import CaseFacts
 from planner.forecast.report import Forecast
 from planner.forecast.shortening import hearing_lengths
@@ -193,7 +193,7 @@ def _is_pending(case: CaseFacts, today: date) -> bool:
     done = case.completion_date
     if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
         return False
-    return case.received <= today
+    return case.received <= today and case.status not in OFF_DOCKET
 
 
 def burn_up(

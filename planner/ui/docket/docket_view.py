@@ -36,6 +36,8 @@ Choice = tuple[str, object]
 _STATUS: list[Choice] = [
     ("Pending", CaseStatus.PENDING),
     ("Completed", CaseStatus.COMPLETED),
+    ("Administratively closed", CaseStatus.ADMIN_CLOSED),
+    ("Status docket", CaseStatus.STATUS_DOCKET),
     ("Any status", None),
 ]
 _FLAGS: dict[str, list[Choice]] = {
@@ -132,7 +134,8 @@ class DocketView(QWidget):
         self._top.addWidget(self.count_label)
         self._top.addStretch(1)
 
-        self.status_combo = _combo(_STATUS, "Which cases: pending, completed, or both")
+        self.status_combo = _combo(_STATUS, "Which cases: pending (the active docket), completed, administratively closed, on the "
+            "status docket, or all")
         self.kind_combo = _combo([("All kinds", None)], "Only cases of this kind")
         self.flag_combos = {
             name: _combo(choices, f"Filter by {name.replace('_', ' ')}")

@@ -246,3 +246,22 @@ def test_the_docket_filters_and_sorts_on_its_age_targets(workspace, view) -> Non
     choose(view.flag_combos["detained"], "Detained")
     assert shown_names(view) == ["Old Detained"]
     assert view.count_label.text() == "1 of 7 cases"
+
+
+def test_off_docket_cases_are_listed_under_their_own_status(workspace, view) -> None:  # type: ignore[no-untyped-def]
+    """An administratively closed case and one on the status docket leave the pending list;
+    each status shows its own."""
+    extra = (
+        Case("300000003", "Closed Case", "removal", TODAY - timedelta(days=90), status="admin_closed"),
+        Case("300000004", "Waiting Case", "removal", TODAY - timedelta(days=90), status="status_docket"),
+    )  # fmt: skip
+    base = docket()
+    open_judge(workspace, replace(base, cases=base.cases + extra))
+    assert "Closed Case" not in shown_names(view)
+    assert len(shown_names(view)) == 5
+    choose(view.status_combo, "Administratively closed")
+    assert shown_names(view) == ["Closed Case"]
+    choose(view.status_combo, "Status docket")
+    assert shown_names(view) == ["Waiting Case"]
+    choose(view.status_combo, "Any status")
+    assert len(shown_names(view)) == 7
