@@ -272,13 +272,13 @@ def test_an_older_schemas_backup_still_restores(planner, db_path: Path) -> None:
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A real 320 KiB file system (a small demo docket fits, a second copy does not) (tmpfs), where the superuser may mount one; else skipped."""
+    """A real 352 KiB file system (a small demo docket fits, a second copy does not) (tmpfs), where the superuser may mount one; else skipped."""
     import subprocess
 
     folder = tmp_path / "tiny"
     folder.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=320k", "tmpfs", str(folder)],
+        ["mount", "-t", "tmpfs", "-o", "size=352k", "tmpfs", str(folder)],
         capture_output=True,
         check=False,
     )
