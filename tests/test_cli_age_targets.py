@@ -24,6 +24,7 @@ Detained: D1 and D4 of five decided = 40%; D2 and D3 will pass, the first on 5 D
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -159,14 +160,18 @@ def test_the_choice_and_settings_round_trip_through_export(planner, tmp_path: Pa
     judge = Judge("Vega", rule_set="own", age_targets=(AgeTarget(Clock.MOTIONS, 30, 90.0),))
     _forecast(planner, tmp_path, judge)
     out = tmp_path / "out.json"
-    exported = planner("export", "--db", tmp_path / "planner.sqlite", "--judge", "Vega", "--out", out)
+    exported = planner(
+        "export", "--db", tmp_path / "planner.sqlite", "--judge", "Vega", "--out", out
+    )
     assert exported.code == 0, exported.err
     written = json.loads(out.read_text(encoding="utf-8"))["judge"]
     assert written["rule_set"] == "own"
     assert written["age_targets"] == [{"clock": "motions", "days": 30, "goal_pct": 90.0}]
 
 
-def test_an_unknown_rule_set_in_a_docket_file_is_refused_in_one_line(planner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_rule_set_in_a_docket_file_is_refused_in_one_line(
+    planner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "docket.json"
     data = json.loads(write_docket(_docket(Judge("Vega"))))
     data["judge"]["rule_set"] = "2030"
@@ -175,3 +180,35 @@ def test_an_unknown_rule_set_in_a_docket_file_is_refused_in_one_line(planner, tm
     assert result.code != 0
     assert "rule set '2030' is not one of" in result.err
     assert "Traceback" not in result.err
+
+
+def test_administratively_closed_and_status_docket_cases_are_neither_work_nor_completions(
+    planner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Two more detained cases, one administratively closed and one on the status docket, both
+    long past 60 days: off the active docket, they are neither pending work nor completions,
+    and no age target counts them. Every figure is the first test's; the docket lists them
+    under their own status."""
+    judge = Judge("Vega")
+    docket = _docket(judge)
+    off = (
+        Case("100000010", "C1", "removal", date(2026, 6, 1), detained=True,
+             status=CaseStatus.ADMIN_CLOSED),
+        Case("100000011", "S1", "removal", date(2026, 5, 1), detained=True,
+             status=CaseStatus.STATUS_DOCKET),
+    )  # fmt: skip
+    source = tmp_path / "docket.json"
+    source.write_text(write_docket(replace(docket, cases=docket.cases + off)), encoding="utf-8")
+    db = tmp_path / "planner.sqlite"
+    assert planner("import", "--db", db, source).code == 0
+    result = planner("forecast", "--db", db, "--as-of", AS_OF, "--json")
+    assert result.code == 0, result.err
+    (forecast,) = result.json()
+    assert forecast["pending_cases"] == 7
+    assert forecast["completed"] == 2
+    assert forecast["age_targets"] == [DETAINED, NON_DETAINED, MOTIONS, ASYLUM]
+    exported = planner("export", "--db", db, "--judge", "Vega", "--out", tmp_path / "out.json")
+    assert exported.code == 0, exported.err
+    written = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["cases"]
+    statuses = {case["name"]: case["status"] for case in written}
+    assert (statuses["C1"], statuses["S1"]) == ("admin_closed", "status_docket")

@@ -259,6 +259,63 @@ def draw_docket(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> N
     by_age.grid(False, axis="x")
 
 
+def draw_age_targets(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT) -> None:
+    """The pending docket's projected age at completion against each age target: a histogram
+    per target of the days from its clock's start to the projected completion (on the calendar
+    as it stands, the auto-scheduler's deadline policy for the rest), the target's days marked,
+    and how many are not completed by fiscal-year end."""
+    figure.clear()
+    targets = data.target_ages or ()
+    if not targets:
+        ax = figure.subplots()
+        ax.set_axis_off()
+        ax.text(
+            0.5,
+            0.5,
+            "No age targets under this fiscal year's rule set",
+            ha="center",
+            va="center",
+            color=theme.text,
+        )
+        figure.suptitle("Projected age at completion", color=theme.text)
+        return
+    axes = figure.subplots(1, len(targets), squeeze=False)[0]
+    for ax, shown in zip(axes, targets, strict=True):
+        target = shown.target
+        top = max([target.days * 2, *shown.ages]) if shown.ages else target.days * 2
+        ax.hist(
+            shown.ages,
+            bins=20,
+            range=(0, top),
+            color=palette.AGE_BAR.colour,
+            hatch=palette.AGE_BAR.hatch,
+            edgecolor=theme.text,
+            linewidth=0.6,
+            label="Pending cases by projected age at completion",
+        )
+        ax.axvline(target.days, color=theme.text, linestyle="--", linewidth=1.2)
+        ax.text(
+            target.days,
+            0.97,
+            f" {target.days} days",
+            transform=ax.get_xaxis_transform(),
+            va="top",
+            color=theme.text,
+        )
+        counted_cases = len(shown.ages) + shown.not_completed
+        within = 100 * shown.within / counted_cases if counted_cases else 0.0
+        ax.set_title(
+            textwrap.fill(f"{target.label} (goal {target.goal_pct:g}%)", 28)
+            + f"\n{within:.0f}% of pending within; {shown.not_completed:,} not by year end"
+        )
+        ax.set_xlabel("Days from the clock's start")
+        ax.set_ylabel("Pending cases")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    figure.suptitle("Pending docket: projected age at completion", color=theme.text)
+    _style(figure, list(axes), theme)
+
+
 def shortening_title(data: ChartData) -> str:
     f = data.forecast
     if f.required_shortening_pct is None:
@@ -328,6 +385,7 @@ CHARTS: tuple[Chart, ...] = (
     Chart("capacity", "Bench time by month", draw_capacity),
     Chart("docket", "Pending docket by kind and age", draw_docket),
     Chart("shortening", "Required shortening against the minimum lengths", draw_shortening),
+    Chart("age_targets", "Projected age at completion against the age targets", draw_age_targets),
 )
 CHART_KEYS = tuple(chart.key for chart in CHARTS)
 

@@ -9,7 +9,14 @@ from planner.domain.calendar import Interval
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Session
 from planner.domain.seating import fitting_session_kinds
-from planner.domain.vocabulary import CompletionKind, HearingKind, HearingStatus, SessionKind
+from planner.domain.vocabulary import (
+    AdjournmentCause,
+    CompletionKind,
+    HearingKind,
+    HearingStatus,
+    Party,
+    SessionKind,
+)
 
 SK = SessionKind
 
@@ -35,14 +42,16 @@ _MINUTES = {HearingKind.MASTER: 15, HearingKind.BOND: 30, HearingKind.FEAR_REVIE
 _MERITS = {"asylum": 180, "cancellation": 180, "asylum_only": 180, "adjustment": 60}
 
 _LABR = "Matter of L-A-B-R-, 27 I&N Dec. 405 (A.G. 2018)"
+#: Continuances the demo records: the reason in words, in the vocabulary, and who asked.
+_C, _P = AdjournmentCause, Party
 _ADJOURNMENTS = (
-    f"respondent to seek counsel: good cause for a first continuance ({_LABR})",
-    f"respondent to seek counsel: good cause for a first continuance ({_LABR})",
-    f"respondent to file the I-589 with supporting evidence: good cause ({_LABR})",
-    "interpreter not available for the respondent's language: reset by the court",
-    "DHS did not produce the detained respondent",
-    "background and security checks not complete (8 CFR 1003.47)",
-)
+    (f"respondent to seek counsel: good cause for a first continuance ({_LABR})", _C.COUNSEL, _P.RESPONDENT),
+    (f"respondent to seek counsel: good cause for a first continuance ({_LABR})", _C.COUNSEL, _P.RESPONDENT),
+    (f"respondent to file the I-589 with supporting evidence: good cause ({_LABR})", _C.OTHER, _P.RESPONDENT),
+    ("interpreter not available for the respondent's language: reset by the court", _C.INTERPRETER, _P.COURT),
+    ("DHS did not produce the detained respondent", _C.DHS_NOT_READY, _P.DHS),
+    ("background and security checks not complete (8 CFR 1003.47)", _C.DHS_NOT_READY, _P.DHS),
+)  # fmt: skip
 
 #: How far ahead each calendar is set: master calendars for ten weeks, bond for three,
 #: individual (merits) calendars to the end of the fiscal year.
@@ -125,10 +134,17 @@ def _held(
         if start is None:
             continue
         if rng.random() < 0.15:
-            reason = rng.choice(_ADJOURNMENTS)
+            reason, cause, asker = rng.choice(_ADJOURNMENTS)
             hearings.append(
                 Hearing(
-                    case.a_number, start, 15, HearingKind.MASTER, HearingStatus.ADJOURNED, reason
+                    case.a_number,
+                    start,
+                    15,
+                    HearingKind.MASTER,
+                    HearingStatus.ADJOURNED,
+                    reason,
+                    adjournment_cause=cause,
+                    adjourned_by=asker,
                 )
             )
         else:

@@ -11,12 +11,14 @@ from planner.domain.judge import Judge, Session
 from planner.domain.text import check_text
 from planner.domain.vocabulary import (
     REMOTE_REQUEST_DAYS,
+    AdjournmentCause,
     CaseStatus,
     CompletionKind,
     HearingKind,
     HearingMedium,
     HearingStatus,
     LeaveKind,
+    Party,
     coerce,
 )
 
@@ -207,9 +209,18 @@ class Hearing:
     adjournment_reason: str | None = None
     id: int | None = None
     medium: HearingMedium = HearingMedium.IN_PERSON
+    #: An adjourned hearing's reason in the vocabulary, and who asked for the continuance.
+    adjournment_cause: AdjournmentCause | None = None
+    adjourned_by: Party | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "a_number", parse_a_number(self.a_number))
+        if self.adjournment_cause is not None:
+            cause = coerce(AdjournmentCause, self.adjournment_cause, "adjournment reason")
+            object.__setattr__(self, "adjournment_cause", cause)
+        if self.adjourned_by is not None:
+            asker = coerce(Party, self.adjourned_by, "party who asked for the continuance")
+            object.__setattr__(self, "adjourned_by", asker)
         object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
         object.__setattr__(self, "medium", coerce(HearingMedium, self.medium, "hearing medium"))
         object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
@@ -217,6 +228,12 @@ class Hearing:
         check_day(self.start, f"the hearing of {format_a_number(self.a_number)} on")
         what = f"the hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d}"
         check_text(self.adjournment_reason, f"{what}: the adjournment reason", lines=True)
+        if self.status is not HearingStatus.ADJOURNED and (
+            self.adjournment_cause is not None or self.adjourned_by is not None
+        ):
+            raise InvalidValue(
+                f"{what}: only an adjourned hearing has a reason and a party who asked for it"
+            )
         if self.status is HearingStatus.ADJOURNED and not self.adjournment_reason:
             raise InvalidValue(
                 f"the adjourned hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d} "

@@ -250,6 +250,18 @@ def clock_start(target: AgeTarget, case: CaseClockFacts) -> date | None:
             return case.asylum_filed
 
 
+def age_deadline(rules: RuleSet, case: CaseClockFacts) -> date | None:
+    """The last day within the nearest of the rule set's age clocks that apply to the case
+    (detained 60 days, non-detained 365, motions, the asylum clock ...): the day the
+    auto-scheduler's deadline policy treats as the case's deadline; None without one."""
+    found = [
+        start + timedelta(days=target.days)
+        for target in rules.targets
+        if (start := clock_start(target, case)) is not None
+    ]
+    return min(found) if found else None
+
+
 def passes_on(target: AgeTarget, start: date) -> date:
     """The first day a case whose clock started on ``start`` is past the target: completed on
     or before ``start + days`` it is within it."""

@@ -65,9 +65,62 @@ class HearingMedium(StrEnum):
 REMOTE_REQUEST_DAYS = 15
 
 
+class AdjournmentCause(StrEnum):
+    """Why a hearing was adjourned (a continuance): the reasons a court records most."""
+
+    COUNSEL = "counsel"  # the respondent asked for time to seek counsel
+    DHS_NOT_READY = "dhs_not_ready"  # the government was not ready
+    INTERPRETER = "interpreter"  # no interpreter of the language was there
+    COURT = "court"  # the court's own (the judge's calendar, a closure ...)
+    OTHER = "other"
+
+
+ADJOURNMENT_CAUSE_WORDS = {
+    AdjournmentCause.COUNSEL: "respondent to seek counsel",
+    AdjournmentCause.DHS_NOT_READY: "DHS not ready",
+    AdjournmentCause.INTERPRETER: "interpreter unavailable",
+    AdjournmentCause.COURT: "the court's own",
+    AdjournmentCause.OTHER: "other",
+}
+
+
+class Party(StrEnum):
+    """Who asked for a continuance."""
+
+    RESPONDENT = "respondent"
+    DHS = "dhs"
+    COURT = "court"
+
+
+#: Who usually asks for a continuance for each reason (the default where none is recorded).
+USUAL_ASKER = {
+    AdjournmentCause.COUNSEL: Party.RESPONDENT,
+    AdjournmentCause.DHS_NOT_READY: Party.DHS,
+    AdjournmentCause.INTERPRETER: Party.COURT,
+    AdjournmentCause.COURT: Party.COURT,
+}
+
+
 class CaseStatus(StrEnum):
     PENDING = "pending"
     COMPLETED = "completed"
+    #: Administrative closure: off the active docket, may be recalendared (shared/domain.md).
+    ADMIN_CLOSED = "admin_closed"
+    #: The status docket: off the active docket while something outside the court is awaited
+    #: (a visa petition, a U visa ...), may come back.
+    STATUS_DOCKET = "status_docket"
+
+
+#: The states a case leaves the active docket for and may come back from: neither is a
+#: completion (by default) nor pending work.
+OFF_DOCKET = frozenset({CaseStatus.ADMIN_CLOSED, CaseStatus.STATUS_DOCKET})
+
+CASE_STATUS_WORDS = {
+    CaseStatus.PENDING: "pending",
+    CaseStatus.COMPLETED: "completed",
+    CaseStatus.ADMIN_CLOSED: "administratively closed",
+    CaseStatus.STATUS_DOCKET: "on the status docket",
+}
 
 
 class CompletionKind(StrEnum):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, HearingStatus
+from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
 from planner.forecast.facts import CaseFacts, HearingFacts, PendingGroup, Workload
 from planner.forecast.window import Window
 
@@ -73,8 +73,8 @@ def tally_workload(
             if first <= done and case.completion_kind in counted:
                 completed += 1
             continue
-        if case.received > today:
-            continue
+        if case.received > today or case.status in OFF_DOCKET:
+            continue  # not received yet, or off the active docket: not pending work
         by_kind: Counter[str] = booked_by_kind.get(case.a_number, Counter())
         groups[
             case.kind,

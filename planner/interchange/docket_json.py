@@ -18,12 +18,14 @@ from planner.domain.judge import Judge, KindMinutes, Session
 from planner.domain.rules import AgeTarget, Clock, check_rule_set_key
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
+    AdjournmentCause,
     CaseStatus,
     CompletionKind,
     HearingKind,
     HearingMedium,
     HearingStatus,
     LeaveKind,
+    Party,
     SessionKind,
 )
 from planner.interchange.json_syntax import json_syntax_problem
@@ -81,7 +83,10 @@ _CASE = (
         "attorney",
     },
 )
-_HEARING = ({"a_number", "start", "minutes", "kind", "status"}, {"adjournment_reason", "medium"})
+_HEARING = (
+    {"a_number", "start", "minutes", "kind", "status"},
+    {"adjournment_reason", "medium", "adjournment_cause", "adjourned_by"},
+)
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
@@ -207,6 +212,10 @@ def _hearing_to_json(hearing: Hearing) -> dict[str, Any]:
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
         "medium": hearing.medium.value,
+        "adjournment_cause": None
+        if hearing.adjournment_cause is None
+        else hearing.adjournment_cause.value,
+        "adjourned_by": None if hearing.adjourned_by is None else hearing.adjourned_by.value,
     }
 
 
@@ -664,6 +673,20 @@ class _Reader:
                     "medium",
                     _choice(HearingMedium, "hearing medium"),
                     HearingMedium.IN_PERSON,
+                ),
+                "adjournment_cause": self.get(
+                    obj,
+                    where,
+                    "adjournment_cause",
+                    _optional(_choice(AdjournmentCause, "adjournment reason")),
+                    None,
+                ),
+                "adjourned_by": self.get(
+                    obj,
+                    where,
+                    "adjourned_by",
+                    _optional(_choice(Party, "party who asked for the continuance")),
+                    None,
                 ),
             }
             found.append(self.build(where, Hearing, values))

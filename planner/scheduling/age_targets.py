@@ -9,26 +9,31 @@ The rules are docs/forecast.md's ("Age targets"):
   case, a master hearing of a removal case ...); else its next step is booked and the rest is
   not, and it is not completed by fiscal-year end;
 - every other pending case is completed at the last hearing the auto-scheduler's deadline
-  policy proposes for it from as-of (docs/autoschedule.md), if it proposes all it needs.
+  policy proposes for it from as-of (docs/autoschedule.md), if it proposes all it needs; the
+  rule set's age clocks count as its deadlines (a detained case's 60 days, a non-detained
+  case's 365 ...), the detained cases first by days left, so the projection is what a
+  scheduler working to the targets would reach.
 Then, for each target, a case whose clock runs out by fiscal-year end, or that is completed by
 then, is decided: met when completed within the target's days, missed otherwise. Cases still
 inside their clock at year end and not completed are not counted either way.
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
 from planner.domain.docket import Case, Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
+    AgeTarget,
     CaseClockFacts,
     RuleSet,
     TargetProjection,
     clock_start,
     passes_on,
 )
-from planner.domain.vocabulary import CaseStatus, HearingStatus, hearings_of_kind
+from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
 from planner.scheduling.autoschedule import Policy, propose
 
 
@@ -39,9 +44,12 @@ def projected_completions(
     cases: Sequence[Case],
     hearings: Sequence[Hearing],
     as_of: datetime,
+    rules: RuleSet | None = None,
 ) -> dict[str, date | None]:
     """Each case completed this fiscal year or pending at ``as_of`` (a local time), and the day
-    it is (or will be) completed on the calendar as it stands; None: not by fiscal-year end."""
+    it is (or will be) completed on the calendar as it stands; None: not by fiscal-year end.
+    With ``rules``, the auto-scheduler's deadline policy counts the rule set's age clocks as
+    deadlines (detained first by days left)."""
     today = as_of.date()
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     end = datetime.combine(fy_last + timedelta(days=1), time())
@@ -52,7 +60,7 @@ def projected_completions(
         if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
             if fy_first <= done and case.completion_kind in judge.counted_completions:
                 found[case.a_number] = done
-        elif case.received <= today:
+        elif case.received <= today and case.status not in OFF_DOCKET:
             pending[case.a_number] = case
     last_booked: dict[str, Hearing] = {}
     for hearing in hearings:
@@ -74,7 +82,7 @@ def projected_completions(
         first = today if as_of.time() == time() else today + timedelta(days=1)
         if first <= fy_last:
             calendar = CourtCalendar(judge, closures, leave, first, fy_last)
-            proposal = propose(judge, calendar, rest, hearings, first, Policy.DEADLINE)
+            proposal = propose(judge, calendar, rest, hearings, first, Policy.DEADLINE, rules=rules)
             unplaced = {u.a_number for u in proposal.unplaced}
             for proposed in proposal.proposed:  # in time order: the last one wins
                 if proposed.a_number not in unplaced:
@@ -147,5 +155,120 @@ def project_age_targets(
     if not rules.targets:
         return ()
     closures, leave = list(closures), list(leave)
-    completions = projected_completions(judge, closures, leave, cases, hearings, as_of)
+    completions = projected_completions(judge, closures, leave, cases, hearings, as_of, rules)
     return attainment(rules, cases, completions, fy_last)
+
+
+def cases_missing(
+    rules: RuleSet,
+    cases: Iterable[Case],
+    completions: dict[str, date | None],
+    fy_last: date,
+) -> dict[str, date]:
+    """The pending cases that will miss one of the rule set's targets (as ``attainment`` counts
+    them: completed after the clock ends, or not completed while it ends by fiscal-year end),
+    each with the first day it is past one."""
+    found: dict[str, date] = {}
+    for case in cases:
+        if case.status is not CaseStatus.PENDING or case.a_number not in completions:
+            continue
+        done = completions[case.a_number]
+        facts = CaseClockFacts(
+            case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
+        )
+        for target in rules.targets:
+            start = clock_start(target, facts)
+            if start is None:
+                continue
+            passes = passes_on(target, start)
+            late = done > start + timedelta(days=target.days) if done is not None else False
+            if (
+                late
+                or (done is None and passes <= fy_last)
+                or (done is not None and done > fy_last and passes <= fy_last)
+            ):
+                seen = found.get(case.a_number)
+                found[case.a_number] = passes if seen is None else min(seen, passes)
+    return found
+
+
+def project_missing(
+    judge: Judge,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Sequence[Case],
+    hearings: Sequence[Hearing],
+    as_of: datetime,
+) -> dict[str, date]:
+    """The judge's pending cases that will miss an age target this fiscal year on the calendar
+    as it stands (``project_age_targets``'s projection), each with the day it is past it."""
+    fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
+    rules = judge.rules(fy_first)
+    if not rules.targets:
+        return {}
+    completions = projected_completions(
+        judge, list(closures), list(leave), cases, hearings, as_of, rules
+    )
+    return cases_missing(rules, cases, completions, fy_last)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetAges:
+    """One target's pending cases by their projected age at completion (days from the clock's
+    start to the projected completion), and how many are not completed by fiscal-year end."""
+
+    target: AgeTarget
+    ages: tuple[int, ...]
+    not_completed: int
+
+    @property
+    def within(self) -> int:
+        return sum(1 for age in self.ages if age <= self.target.days)
+
+
+def projected_ages(
+    rules: RuleSet, cases: Iterable[Case], completions: dict[str, date | None]
+) -> tuple[TargetAges, ...]:
+    """For each of the rule set's targets, the pending cases it applies to by projected age at
+    completion (``completions`` from ``projected_completions``)."""
+    pending = [
+        case for case in cases if case.status is CaseStatus.PENDING and case.a_number in completions
+    ]
+    found = []
+    for target in rules.targets:
+        ages: list[int] = []
+        not_completed = 0
+        for case in pending:
+            facts = CaseClockFacts(
+                case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
+            )
+            start = clock_start(target, facts)
+            if start is None:
+                continue
+            done = completions[case.a_number]
+            if done is None:
+                not_completed += 1
+            else:
+                ages.append((done - start).days)
+        found.append(TargetAges(target, tuple(sorted(ages)), not_completed))
+    return tuple(found)
+
+
+def project_ages(
+    judge: Judge,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Sequence[Case],
+    hearings: Sequence[Hearing],
+    as_of: datetime,
+) -> tuple[TargetAges, ...]:
+    """The judge's pending docket by projected age at completion against each age target of
+    the fiscal year of ``as_of`` (none when its rule set has no targets)."""
+    fy_first, _fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
+    rules = judge.rules(fy_first)
+    if not rules.targets:
+        return ()
+    completions = projected_completions(
+        judge, list(closures), list(leave), cases, hearings, as_of, rules
+    )
+    return projected_ages(rules, cases, completions)

@@ -15,6 +15,7 @@ from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
 from planner.domain.judge import Judge
+from planner.domain.rules import RuleSet
 from planner.domain.seating import describe_kinds
 from planner.domain.vocabulary import HearingKind
 from planner.scheduling.booking import Booked, long_day
@@ -212,8 +213,18 @@ def group_rare_languages(ordered: list[CaseNeeds]) -> tuple[list[CaseNeeds], tup
     return grouped, tuple(languages)
 
 
-def order_of(policy: Policy, needs: list[CaseNeeds], buffer: int, first: date) -> list[CaseNeeds]:
-    """The cases in the order the policy gives them the free time (ties: oldest, then A-number)."""
+def order_of(
+    policy: Policy,
+    needs: list[CaseNeeds],
+    buffer: int,
+    first: date,
+    *,
+    detained_first: bool = False,
+) -> list[CaseNeeds]:
+    """The cases in the order the policy gives them the free time (ties: oldest, then A-number).
+    Under the deadline policy with ``detained_first`` (the age clocks count as deadlines), the
+    detained cases whose clock can still be met come before the others, each group by days
+    left."""
     if policy is Policy.OLDEST:
         return sorted(needs, key=lambda n: (n.case.received, n.case.a_number))
     if policy is Policy.DEADLINE:
@@ -222,6 +233,7 @@ def order_of(policy: Policy, needs: list[CaseNeeds], buffer: int, first: date) -
             key=lambda n: (
                 not n.priority,
                 n.deadline is not None and n.deadline < first,  # a clock already run out: after
+                detained_first and not n.case.detained,
                 n.deadline or date.max,
                 not n.case.detained,
                 n.case.received,
@@ -245,6 +257,7 @@ def propose(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    rules: RuleSet | None = None,
 ) -> Proposal:
     """Propose hearings for the judge's unscheduled pending cases from ``first`` to
     ``calendar.last`` (the fiscal year's end).
@@ -254,7 +267,9 @@ def propose(
     each later one on a later day, at the earliest free time: all of them or none. Then each case
     left out gets its next hearing alone where one still fits. Under the deadline policy, the
     cases whose legal clock can still be met first claim only time that meets it.
-    ``progress(done, total)`` is called now and then; ``cancelled()`` is asked as often, and
+    With ``rules``, the rule set's age clocks (detained 60 days, non-detained 365 ...) count as
+    deadlines too, and the detained cases come first by days left (the age targets'
+    projection). ``progress(done, total)`` is called now and then; ``cancelled()`` is asked as often, and
     True stops with ``Cancelled``.
     """
     policy = Policy(policy)
@@ -267,15 +282,18 @@ def propose(
         first,
         notice_days=options.notice_days,
         longest_session=free.longest(),
+        rules=rules,
     )
-    ordered = order_of(policy, needs, options.buffer_minutes, first)
+    ordered = order_of(
+        policy, needs, options.buffer_minutes, first, detained_first=rules is not None
+    )
     grouped: tuple[str, ...] = ()
     without: int | None = None
     if options.group_rare_languages:
         ordered, grouped = group_rare_languages(ordered)
         plain = replace(options, group_rare_languages=False)
         without = propose(
-            judge, calendar, cases, hearings, first, policy, plain, cancelled=cancelled
+            judge, calendar, cases, hearings, first, policy, plain, cancelled=cancelled, rules=rules
         ).completions_by_fy_end
     passes = 3 if policy is Policy.DEADLINE else 2
     if policy is Policy.MAX_COMPLETIONS:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.judge import Judge, KindMinutes
+from planner.domain.rules import CaseClockFacts, RuleSet, age_deadline
 from planner.domain.seating import fitting_session_kinds
 from planner.domain.vocabulary import (
     DEFAULT_HEARING_MINUTES,
@@ -47,7 +48,8 @@ class CaseNeeds:
     case: Case
     needs: tuple[Need, ...]
     earliest: date  # the first day its first proposed hearing may be set
-    deadline: date | None  # its legal clock's end (asylum 180 days, motion 20 days), if any
+    deadline: date | None  # its legal clock's end (asylum 180 days, motion 20 days), or its
+    # nearest age target's end when the rule set's age clocks count as deadlines, if any
     held: int  # hearings it already had (held or completed)
 
     @property
@@ -60,13 +62,22 @@ class CaseNeeds:
         return self.case.detained or self.deadline is not None
 
 
-def legal_deadline(case: Case) -> date | None:
+def legal_deadline(case: Case, rules: RuleSet | None = None) -> date | None:
     """The end of the case's legal clock: the asylum clock (180 days from filing) or the motions
-    benchmark (20 days from receipt), whichever comes first; None without one."""
+    benchmark (20 days from receipt), and with ``rules`` the end of each of the rule set's age
+    clocks that applies to it (detained 60 days, non-detained 365 ...), whichever comes first;
+    None without one."""
     asylum = case.asylum_deadline
     found = [asylum] if asylum is not None else []
     if case.kind == "motion":
         found.append(case.received + timedelta(days=MOTION_CLOCK_DAYS))
+    if rules is not None:
+        facts = CaseClockFacts(
+            case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
+        )
+        age = age_deadline(rules, facts)
+        if age is not None:
+            found.append(age)
     return min(found) if found else None
 
 
@@ -78,9 +89,11 @@ def unscheduled_needs(
     *,
     notice_days: int = NOTICE_PERIOD_DAYS,
     longest_session: dict[SessionKind, int] | None = None,
+    rules: RuleSet | None = None,
 ) -> list[CaseNeeds]:
     """Each pending case received by ``first`` with no hearing still scheduled from ``first`` on,
-    and what it needs (docs/autoschedule.md).
+    and what it needs (docs/autoschedule.md). With ``rules``, the rule set's age clocks count
+    as deadlines too.
 
     ``longest_session`` maps a session kind to the minutes of its longest session; a merits
     hearing longer than every session it may sit in is split into equal parts (whole 5 minutes)
@@ -109,7 +122,7 @@ def unscheduled_needs(
         earliest = first
         if not before and case.nta_served is not None:
             earliest = max(first, case.nta_served + timedelta(days=notice_days))
-        found.append(CaseNeeds(case, needs, earliest, legal_deadline(case), len(before)))
+        found.append(CaseNeeds(case, needs, earliest, legal_deadline(case, rules), len(before)))
     return found
 
 

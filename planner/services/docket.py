@@ -3,6 +3,10 @@
 from collections.abc import Sequence
 from datetime import datetime
 
+from planner.domain.calendar import fiscal_year_bounds, fiscal_year_of
+from planner.domain.judge import Judge
+from planner.domain.rules import RuleSet
+from planner.scheduling.age_targets import project_missing
 from planner.store.database import Database
 from planner.store.listing import DocketFilter, DocketRow, SortKey
 
@@ -36,3 +40,22 @@ def case_rows(
 def docket_languages(database: Database, judge_id: int) -> list[str]:
     with database.read() as reader:
         return reader.docket_languages(judge_id)
+
+
+def rules_in_force(judge: Judge, now: datetime) -> RuleSet:
+    """The rule set of the judge's fiscal year of ``now``: the Target column's clocks."""
+    return judge.rules(fiscal_year_bounds(fiscal_year_of(now.date(), judge), judge)[0])
+
+
+def cases_missing_targets(database: Database, judge_id: int, now: datetime) -> frozenset[int]:
+    """The ids of the judge's pending cases that will miss an age target this fiscal year on the
+    calendar as it stands (the age targets' projection: about half a second for 2,000 cases),
+    for the docket's "will miss its target" filter."""
+    with database.read() as reader:
+        judge = reader.judge_with_id(judge_id)
+        if judge is None:
+            return frozenset()
+        closures, leave = reader.calendar(judge_id)
+        cases, hearings = reader.cases_and_hearings(judge_id)
+    missing = project_missing(judge, closures, leave, cases, hearings, now)
+    return frozenset(c.id for c in cases if c.a_number in missing and c.id is not None)

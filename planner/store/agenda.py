@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
@@ -133,4 +134,10 @@ def hearing_values(hearing: Hearing) -> dict[str, object]:
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
         "medium": hearing.medium.value,
+        "adjournment_cause": _value(hearing.adjournment_cause),
+        "adjourned_by": _value(hearing.adjourned_by),
     }
+
+
+def _value(member: StrEnum | None) -> str | None:
+    return None if member is None else member.value

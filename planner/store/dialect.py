@@ -6,7 +6,9 @@ for each engine (once per text, cached):
 
 - ``IN :ids`` -- a bound list: SQLite reads it as a JSON array (``IN (SELECT value FROM
   json_each(:ids))``), PostgreSQL as an array (``= ANY(%(ids)s)``);
-- ``CONTAINS(a, :b)`` -- a substring test: ``instr(a, :b) > 0`` or ``strpos(a, %(b)s) > 0``.
+- ``CONTAINS(a, :b)`` -- a substring test: ``instr(a, :b) > 0`` or ``strpos(a, %(b)s) > 0``;
+- ``DAYS_AFTER(a, :n)`` -- the day ``n`` days after the date ``a`` (NULL when either is):
+  ``date(a, :n || ' days')`` or ``(a + CAST(%(n)s AS integer))``.
 
 SQLite's ``CROSS JOIN ... ON`` (an inner join whose order the planner keeps) is a plain
 ``JOIN`` on PostgreSQL, which plans the order itself.
@@ -29,6 +31,7 @@ from typing import Any, Final, Protocol
 
 _LIST = re.compile(r"\bIN :(\w+)")
 _CONTAINS = re.compile(r"\bCONTAINS\(([^,()]+), ([^()]+)\)")
+_DAYS_AFTER = re.compile(r"\bDAYS_AFTER\(([^,()]+), ([^()]+)\)")
 _PLACEHOLDER = re.compile(r"(?<![:\w]):(\w+)")
 _CROSS_JOIN = re.compile(r"\bCROSS JOIN\b")
 
@@ -137,6 +140,7 @@ POSTGRESQL: Final = PostgresDialect()
 @lru_cache(maxsize=512)
 def _render_sqlite(statement: str) -> str:
     statement = _LIST.sub(r"IN (SELECT value FROM json_each(:\1))", statement)
+    statement = _DAYS_AFTER.sub(r"date(\1, \2 || ' days')", statement)
     return _CONTAINS.sub(r"instr(\1, \2) > 0", statement)
 
 
@@ -145,6 +149,7 @@ def _render_postgresql(statement: str) -> str:
     statement = statement.replace("%", "%%")  # psycopg's placeholders begin with one
     statement = _LIST.sub(r"= ANY(:\1)", statement)
     statement = _CONTAINS.sub(r"strpos(\1, \2) > 0", statement)
+    statement = _DAYS_AFTER.sub(r"(\1 + CAST(\2 AS integer))", statement)
     statement = _CROSS_JOIN.sub("JOIN", statement)
     return _PLACEHOLDER.sub(r"%(\1)s", statement)
 

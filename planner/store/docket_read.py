@@ -10,7 +10,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from planner.domain.docket import Case, Hearing
-from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus
+from planner.domain.vocabulary import (
+    AdjournmentCause,
+    HearingKind,
+    HearingMedium,
+    HearingStatus,
+    Party,
+)
 from planner.store.columns import CASE_SELECT, read_case
 from planner.store.dialect import Link
 
@@ -36,6 +42,8 @@ class CalendarEntry:
     case_kind: str
     changed_by: str | None = None  # who saved the hearing last
     medium: HearingMedium = HearingMedium.IN_PERSON
+    adjournment_cause: AdjournmentCause | None = None
+    adjourned_by: Party | None = None
 
     @property
     def end(self) -> datetime:
@@ -51,6 +59,8 @@ class CalendarEntry:
             self.adjournment_reason,
             id=self.id,
             medium=self.medium,
+            adjournment_cause=self.adjournment_cause,
+            adjourned_by=self.adjourned_by,
         )
 
 
@@ -64,7 +74,7 @@ _CASE = _CASES + " WHERE cases.id = :case_id"
 
 _HEARINGS = (
     "SELECT h.id, cases.a_number, h.start, h.minutes, h.kind, h.status, h.adjournment_reason, "
-    "h.medium FROM hearings AS h JOIN cases ON cases.id = h.case_id"
+    "h.medium, h.adjournment_cause, h.adjourned_by FROM hearings AS h JOIN cases ON cases.id = h.case_id"
 )
 _HEARINGS_OF_JUDGE = _HEARINGS + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
 _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h.id"
@@ -72,7 +82,8 @@ _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h
 _ENTRIES = (
     "SELECT h.id, h.case_id, cases.a_number, h.start, h.minutes, h.kind, h.status, "
     "h.adjournment_reason, cases.name, cases.language, cases.detained, cases.juvenile, "
-    "cases.represented, cases.attorney, cases.kind, h.changed_by, h.medium "
+    "cases.represented, cases.attorney, cases.kind, h.changed_by, h.medium, h.adjournment_cause, "
+    "h.adjourned_by "
     "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
 )
 _ENTRIES_BETWEEN = (
@@ -116,8 +127,10 @@ def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hea
             reason,
             id=hearing_id,
             medium=_MEDIUM[medium],
+            adjournment_cause=cause,
+            adjourned_by=asker,
         )
-        for hearing_id, a_number, start, minutes, kind, status, reason, medium in link.rows(
+        for hearing_id, a_number, start, minutes, kind, status, reason, medium, cause, asker in link.rows(
             statement, values
         )
     ]
@@ -164,6 +177,8 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         case_kind,
         changed_by,
         medium,
+        cause,
+        asker,
     ) = row
     return CalendarEntry(
         hearing_id,
@@ -183,6 +198,8 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         case_kind,
         changed_by,
         _MEDIUM[medium],
+        None if cause is None else AdjournmentCause(cause),
+        None if asker is None else Party(asker),
     )
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from planner.domain.docket import ASYLUM_CLOCK_DAYS
+from planner.domain.rules import CaseClockFacts, Clock, RuleSet, age_deadline
 from planner.domain.vocabulary import CaseStatus, HearingStatus
 from planner.store.dialect import Dialect, Link, search_form
 
@@ -28,6 +29,8 @@ class SortKey(StrEnum):
     NEXT_HEARING = "next_hearing"
     REMAINING = "remaining"
     DEADLINE = "deadline"
+    TARGET = "target"
+    ADJOURNED = "adjourned"  # how many of its hearings were adjourned (continuances)  # the day the nearest age target's clock ends
     STATUS = "status"
 
 
@@ -44,6 +47,11 @@ class DocketFilter:
     represented: bool | None = None
     has_hearing: bool | None = None  # a hearing scheduled from now on
     deadline_within_days: int | None = None  # asylum clock ends within this many days
+    #: The rule set whose age targets the Target column reads (None: no targets).
+    rules: RuleSet | None = None
+    #: Only these cases: the ones the age-target projection says will miss their target (the
+    #: service computes the set, ``services.docket.cases_missing_targets``). None: any.
+    will_miss: frozenset[int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +71,20 @@ class DocketRow:
     next_hearing: datetime | None
     remaining_minutes: int
     asylum_filed: date | None
+    adjournments: int = 0  # its hearings adjourned so far (continuances)
 
     @property
     def deadline(self) -> date | None:
         if self.asylum_filed is None:
             return None
         return self.asylum_filed + timedelta(days=ASYLUM_CLOCK_DAYS)
+
+    def target_end(self, rules: RuleSet | None) -> date | None:
+        """The last day within the nearest of the rule set's age targets that apply."""
+        if rules is None:
+            return None
+        facts = CaseClockFacts(self.kind, self.detained, self.received, self.asylum_filed)
+        return age_deadline(rules, facts)
 
     def age_days(self, today: date) -> int:
         return (today - self.received).days
@@ -85,10 +101,27 @@ _SCHEDULED = (
     "EXISTS (SELECT 1 FROM hearings AS h WHERE h.case_id = cases.id "
     "AND h.status = :scheduled AND h.start >= :now)"
 )
+#: How many of the case's hearings were adjourned (bound: adjourned).
+_ADJOURNMENTS = (
+    "(SELECT count(*) FROM hearings AS h WHERE h.case_id = cases.id AND h.status = :adjourned)"
+)
 #: The case's remaining minutes, else its kind's default for the judge, else 0.
 _REMAINING = (
     "coalesce(cases.remaining_minutes, (SELECT m.default_minutes FROM case_kind_minutes AS m "
     "WHERE m.judge_id = cases.judge_id AND m.kind = cases.kind), 0)"
+)
+#: The day the case's nearest age target ends: ``planner.domain.rules.age_deadline`` in SQL,
+#: for sorting (bound: each clock's days, NULL where the rule set has no such clock).
+_CLOCK_END = (
+    "CASE WHEN cases.kind = :motion_kind THEN DAYS_AFTER(cases.received, :motions_days) "
+    "WHEN cases.detained = :yes THEN DAYS_AFTER(cases.received, :detained_days) "
+    "ELSE DAYS_AFTER(cases.received, :non_detained_days) END"
+)
+_ASYLUM_END = "DAYS_AFTER(cases.asylum_filed, :asylum_days)"
+_TARGET_END = (
+    f"CASE WHEN {_CLOCK_END} IS NULL THEN {_ASYLUM_END} WHEN {_ASYLUM_END} IS NULL "
+    f"THEN {_CLOCK_END} WHEN {_CLOCK_END} <= {_ASYLUM_END} THEN {_CLOCK_END} "
+    f"ELSE {_ASYLUM_END} END"
 )
 #: Each filter's condition, with its value bound under the filter's own name.
 _CONDITIONS = {
@@ -101,6 +134,7 @@ _CONDITIONS = {
     "juvenile": "cases.juvenile = :juvenile",
     "represented": "cases.represented = :represented",
     "deadline": "cases.asylum_filed IS NOT NULL AND cases.asylum_filed <= :latest_filing",
+    "will_miss": "cases.id IN :will_miss",
 }
 #: The sort keys that are not simply the column of their name.
 _ORDER = {
@@ -108,6 +142,8 @@ _ORDER = {
     SortKey.NEXT_HEARING: _NEXT_HEARING,
     SortKey.REMAINING: _REMAINING,
     SortKey.DEADLINE: "cases.asylum_filed",
+    SortKey.TARGET: _TARGET_END,
+    SortKey.ADJOURNED: _ADJOURNMENTS,
 }
 _ROW = (
     "SELECT cases.id, cases.a_number, cases.name, cases.kind, cases.detained, cases.juvenile, "
@@ -115,14 +151,37 @@ _ROW = (
     + _NEXT_HEARING
     + ", "
     + _REMAINING
-    + ", cases.asylum_filed FROM cases WHERE cases.id IN :ids"
+    + ", cases.asylum_filed, "
+    + _ADJOURNMENTS
+    + " FROM cases WHERE cases.id IN :ids"
 )
 _LANGUAGES = "SELECT DISTINCT language FROM cases WHERE judge_id = :judge_id ORDER BY language"
 
 
 def _moment(codec: Dialect, now: datetime) -> dict[str, object]:
     """The values the hearing subqueries bind: now, and what a hearing still to come is."""
-    return {"now": codec.moment(now), "scheduled": HearingStatus.SCHEDULED.value}
+    return {
+        "now": codec.moment(now),
+        "scheduled": HearingStatus.SCHEDULED.value,
+        "adjourned": HearingStatus.ADJOURNED.value,
+    }
+
+
+def _clock_days(codec: Dialect, rules: RuleSet | None) -> dict[str, object]:
+    """The values the Target sort binds: each clock's days under the rule set."""
+
+    def days(clock: Clock) -> int | None:
+        target = None if rules is None else rules.target(clock)
+        return None if target is None else target.days
+
+    return {
+        "motion_kind": "motion",
+        "yes": codec.flag(True),
+        "motions_days": days(Clock.MOTIONS),
+        "detained_days": days(Clock.DETAINED),
+        "non_detained_days": days(Clock.NON_DETAINED),
+        "asylum_days": days(Clock.ASYLUM),
+    }
 
 
 def _where(
@@ -155,6 +214,8 @@ def _where(
         latest = now.date() + timedelta(days=where.deadline_within_days - ASYLUM_CLOCK_DAYS)
         clauses.append(_CONDITIONS["deadline"])
         values["latest_filing"] = codec.day(latest)
+    if where.will_miss is not None:
+        match("will_miss", codec.ids(sorted(where.will_miss)))
     return " AND ".join(clauses), values
 
 
@@ -175,6 +236,8 @@ def docket_ids(
 ) -> list[int]:
     """The ids of the cases that match, in display order (empty values last)."""
     condition, values = _where(link.dialect, judge_id, where, now or datetime.now())
+    if sort is SortKey.TARGET:
+        values |= _clock_days(link.dialect, where.rules)
     order = _order(sort, descending)
     rows = link.rows(
         f"SELECT cases.id FROM cases WHERE {condition} ORDER BY {order} NULLS LAST, cases.id",
@@ -211,6 +274,7 @@ def docket_rows(link: Link, ids: Sequence[int], now: datetime | None = None) -> 
             next_hearing=codec.maybe_moment(row[10]),
             remaining_minutes=row[11],
             asylum_filed=codec.maybe_day(row[12]),
+            adjournments=int(row[13]),
         )
         for row in link.rows(_ROW, values)
     }

@@ -174,6 +174,8 @@ class Repository(HearingStore):
                         h.status.value,
                         h.adjournment_reason,
                         h.medium.value,
+                        None if h.adjournment_cause is None else h.adjournment_cause.value,
+                        None if h.adjourned_by is None else h.adjourned_by.value,
                         self._editor,
                     )
                     for h in hearings
@@ -407,6 +409,8 @@ _HEARING_COLUMNS = (
     "status",
     "adjournment_reason",
     "medium",
+    "adjournment_cause",
+    "adjourned_by",
     "changed_by",
 )
 

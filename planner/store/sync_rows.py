@@ -157,6 +157,8 @@ class SyncRows:
             HearingRow.status,
             HearingRow.adjournment_reason,
             HearingRow.medium,
+            HearingRow.adjournment_cause,
+            HearingRow.adjourned_by,
             HearingRow.changed_by,
             HearingRow.changed_at,
         ).where(HearingRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id)))
@@ -169,6 +171,8 @@ class SyncRows:
             status,
             reason,
             medium,
+            cause,
+            asker,
             by,
             at,
         ) in self._session.execute(hearings):
@@ -181,6 +185,8 @@ class SyncRows:
                 "status": status,
                 "adjournment_reason": reason,
                 "medium": medium,
+                "adjournment_cause": cause,
+                "adjourned_by": asker,
             }
             stamps[(Kind.HEARING, uid)] = _stamp(by, at)
         return DocketState(judge_row.uid, rows, stamps)
@@ -533,4 +539,8 @@ def _hearing_values(fields: Fields, a_number: str) -> dict[str, object]:
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
         "medium": hearing.medium.value,
+        "adjournment_cause": None
+        if hearing.adjournment_cause is None
+        else hearing.adjournment_cause.value,
+        "adjourned_by": None if hearing.adjourned_by is None else hearing.adjourned_by.value,
     }

@@ -227,6 +227,8 @@ class HearingRow(Base):
     medium: Mapped[str] = mapped_column(
         String(16), nullable=False, server_default="in_person", default="in_person"
     )
+    adjournment_cause: Mapped[str | None] = mapped_column(String(16))
+    adjourned_by: Mapped[str | None] = mapped_column(String(16))
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
     uid: Mapped[str | None] = _uid()

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import CaseStatus, HearingStatus
+from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
 from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window
 from planner.store.dialect import Link
@@ -24,7 +24,8 @@ _COMPLETIONS = (
 _IN_WINDOW = "h.status = :scheduled AND h.start >= :as_of AND h.start < :window_end"
 _PENDING = (
     "cases.judge_id = :judge_id AND cases.received <= :today AND (cases.status != :completed "
-    "OR cases.completion_date IS NULL OR cases.completion_date > :today)"
+    "OR cases.completion_date IS NULL OR cases.completion_date > :today) "
+    "AND NOT (cases.status IN :off_docket)"
 )
 #: The pending cases (received by as-of's day and not completed by then), those alike counted
 #: together; the ones with minutes booked in the window are then taken out of their group here.
@@ -61,6 +62,7 @@ def read_workload(link: Link, judge: Judge, window: Window) -> Workload:
         "today": codec.day(window.today),
         "counted": codec.ids(sorted(kind.value for kind in judge.counted_completions)),
         "completed": CaseStatus.COMPLETED.value,
+        "off_docket": codec.ids(sorted(status.value for status in OFF_DOCKET)),
         "scheduled": HearingStatus.SCHEDULED.value,
     }
     (completed,) = link.one(_COMPLETIONS, values)

@@ -55,6 +55,10 @@ def hearing_fields(hearing: Hearing, case_uid: str) -> dict[str, Value]:
         "status": hearing.status.value,
         "adjournment_reason": hearing.adjournment_reason,
         "medium": hearing.medium.value,
+        "adjournment_cause": None
+        if hearing.adjournment_cause is None
+        else hearing.adjournment_cause.value,
+        "adjourned_by": None if hearing.adjourned_by is None else hearing.adjourned_by.value,
     }
 
 
@@ -74,7 +78,14 @@ def hearing_of(fields: Fields, a_number: str, hearing_id: int | None = None) -> 
         else str(fields["adjournment_reason"]),
         id=hearing_id,
         medium=HearingMedium(str(fields.get("medium") or HearingMedium.IN_PERSON.value)),
+        # A copy checked out before continuances were recorded has neither.
+        adjournment_cause=_text_or_none(fields.get("adjournment_cause")),  # type: ignore[arg-type]
+        adjourned_by=_text_or_none(fields.get("adjourned_by")),  # type: ignore[arg-type]
     )
+
+
+def _text_or_none(value: Value | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def closure_row(closure: Closure) -> tuple[str, dict[str, Value]]:

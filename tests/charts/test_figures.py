@@ -1,5 +1,6 @@
 """The charts plot the series they are given: read back from the figure's artists, not pixels."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from matplotlib.figure import Figure
 
 from planner.charts.figures import (
     CHART_KEYS,
+    draw_age_targets,
     draw_burn_up,
     draw_capacity,
     draw_docket,
@@ -18,6 +20,8 @@ from planner.charts.figures import (
     save_chart,
 )
 from planner.charts.palette import DARK
+from planner.domain.rules import AgeTarget, Clock
+from planner.scheduling.age_targets import TargetAges
 from tests.services.chart_docket import hand_data
 
 
@@ -134,3 +138,22 @@ def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
         save_chart("burn_up", hand_data(), tmp_path / "chart.jpg")
     assert not (tmp_path / "chart.jpg").exists()
+
+
+def test_the_age_targets_chart_plots_projected_ages_against_each_target() -> None:
+    """Three detained cases completed 10, 50 and 70 days after their clocks started and one
+    not by year end: 2 of 4 within 60 days. Under a rule set without targets: says so."""
+    target = AgeTarget(Clock.DETAINED, 60, 95.0)
+    data = replace(hand_data(), target_ages=(TargetAges(target, (10, 50, 70), 1),))
+    figure = new_figure()
+    draw_age_targets(figure, data)
+    (ax,) = figure.axes
+    assert ax.get_title() == (
+        "detained within 60 days\n(goal 95%)\n50% of pending within; 1 not by year end"
+    )
+    heights = [patch.get_height() for patch in ax.patches]
+    assert sum(heights) == 3
+    (marker,) = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert list(marker.get_xdata()) == [60, 60]
+    draw_age_targets(figure, replace(data, target_ages=()))
+    assert "No age targets" in figure.axes[0].texts[0].get_text()

@@ -299,6 +299,8 @@ def test_the_file_spells_values_as_documented() -> None:
             "status": "scheduled",
             "adjournment_reason": None,
             "medium": "in_person",
+            "adjournment_cause": None,
+            "adjourned_by": None,
         }
     ]
 
@@ -610,3 +612,29 @@ def test_the_documented_example_file_reads() -> None:
     assert docket.judge.name == "Ana Ruiz"
     assert docket.cases[0].display_a_number == "A012-345-678"
     assert docket.leave[0].last_day == date(2026, 11, 25)
+
+
+def test_a_continuance_keeps_its_reason_and_who_asked_through_a_file() -> None:
+    """An adjourned hearing's reason in the vocabulary and the party who asked go out and come
+    back; an unknown reason, or one on a hearing that was not adjourned, is refused in a line."""
+    docket = _small_docket()
+    first = docket.hearings[0]
+    adjourned = replace(
+        first,
+        status="adjourned",
+        adjournment_reason="DHS asked for time to file the record",
+        adjournment_cause="dhs_not_ready",
+        adjourned_by="dhs",
+    )
+    text = write_docket(replace(docket, hearings=(adjourned,)))
+    back = read_docket(text)
+    (hearing,) = back.hearings
+    assert hearing.adjournment_cause == "dhs_not_ready"
+    assert hearing.adjourned_by == "dhs"
+    data = json.loads(text)
+    data["hearings"][0]["adjournment_cause"] = "weather"
+    with pytest.raises(ImportRefused, match="adjournment reason 'weather' is not one of"):
+        read_docket(json.dumps(data))
+    data["hearings"][0].update(status="scheduled", adjournment_cause="court")
+    with pytest.raises(ImportRefused, match="only an adjourned hearing has a reason"):
+        read_docket(json.dumps(data))

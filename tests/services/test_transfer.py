@@ -239,8 +239,8 @@ def test_a_bad_docket_file_changes_nothing(run, db_path: Path, tmp_path: Path) -
         f"planner: nothing was imported: 2 problems in {source}",
         "  cases[12].received: '2025-02-30' is not a date in the form YYYY-MM-DD "
         "(case A100-000-012)",
-        "  hearings[3].colour: unknown field 'colour': the fields are a_number, "
-        "adjournment_reason, kind, medium, minutes, start, status",
+        "  hearings[3].colour: unknown field 'colour': the fields are a_number, adjourned_by, "
+        "adjournment_cause, adjournment_reason, kind, medium, minutes, start, status",
     ]
     assert _digest(db_path) == before
 

@@ -12,6 +12,7 @@ import pytest
 
 from planner.domain.docket import ASYLUM_CLOCK_DAYS, Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.rules import BUILT_IN
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.services import docket as docket_service
 from planner.store.database import Database
@@ -176,3 +177,47 @@ def test_a_row_shows_the_next_hearing_still_to_come_and_the_stored_values(
         )
         assert isinstance(row.received, date)
         assert isinstance(row.detained, bool)
+
+
+@pytest.mark.parametrize("rule_set", ["2025", "2018"])
+def test_the_target_sort_follows_the_domains_clock_ends(
+    stored: tuple[Database, int, Docket], rule_set: str
+) -> None:
+    """Sorted by days to the target, in SQL on each engine: the order of the nearest age
+    target's end as the domain computes it (``age_deadline``), cases without one last. Under
+    the 2018 metrics only motions (20 days) and asylum applications (180) have a clock."""
+    database, judge_id, _docket = stored
+    where = DocketFilter(status=None, rules=BUILT_IN[rule_set])
+    for descending in (False, True):
+        ids = docket_service.find_cases(database, judge_id, where, SortKey.TARGET, descending, NOW)
+        rows = docket_service.case_rows(database, ids, now=NOW)
+        ends = [(row.target_end(where.rules), row.id) for row in rows]
+        dated = [e for e in ends if e[0] is not None]
+        assert ends[: len(dated)] == dated  # the cases without a clock last
+        assert [d for d, _ in dated] == sorted((d for d, _ in dated), reverse=descending)
+        if rule_set == "2018":
+            assert {row.kind for row in rows if row.target_end(where.rules)} <= {
+                "motion",
+                "asylum",
+            }
+        else:
+            assert len(dated) == len(rows)
+
+
+def test_the_will_miss_filter_is_the_services_set_bound_as_a_list(
+    stored: tuple[Database, int, Docket],
+) -> None:
+    database, judge_id, _docket = stored
+    every = docket_service.find_cases(database, judge_id, DocketFilter(), now=NOW)
+    chosen = frozenset(every[::5])
+    where = DocketFilter(will_miss=chosen, detained=True)
+    found = docket_service.find_cases(database, judge_id, where, now=NOW)
+    rows = docket_service.case_rows(database, found, now=NOW)
+    assert set(found) == {row.id for row in rows if row.detained} <= chosen
+    assert {
+        row.id for row in docket_service.case_rows(database, list(chosen), NOW) if row.detained
+    } == set(found)
+    assert (
+        docket_service.find_cases(database, judge_id, DocketFilter(will_miss=frozenset()), now=NOW)
+        == []
+    )

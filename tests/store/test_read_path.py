@@ -15,6 +15,7 @@ import pytest
 
 from planner.demo.generator import generate_dockets
 from planner.domain.docket import CASE_FIELDS, Case, Docket
+from planner.domain.rules import BUILT_IN
 from planner.store import chart_read, docket_read, listing, profiles, workload
 from planner.store.columns import CASE_COLUMNS, NAME_SEARCH, Kind
 from planner.store.database import Database, is_server_url
@@ -35,6 +36,12 @@ def test_a_statement_is_written_once_and_rendered_for_each_engine() -> None:
     written = (
         "SELECT h.id FROM cases CROSS JOIN hearings AS h ON h.case_id = cases.id "
         "WHERE cases.id IN :ids AND CONTAINS(cases.name_search, :name) AND h.start >= :now"
+    )
+    assert SQLITE.sql("SELECT DAYS_AFTER(cases.received, :days)") == (
+        "SELECT date(cases.received, :days || ' days')"
+    )
+    assert POSTGRESQL.sql("SELECT DAYS_AFTER(cases.received, :days)") == (
+        "SELECT (cases.received + CAST(%(days)s AS integer))"
     )
     assert SQLITE.sql(written) == (
         "SELECT h.id FROM cases CROSS JOIN hearings AS h ON h.case_id = cases.id "
@@ -135,6 +142,8 @@ def _reads(database: Database) -> dict[str, object]:
                 DocketFilter(detained=True, has_hearing=True),
                 DocketFilter(status=None, has_hearing=False, represented=False),
                 DocketFilter(deadline_within_days=90, juvenile=False),
+                DocketFilter(status=None, rules=BUILT_IN["2025"]),
+                DocketFilter(rules=BUILT_IN["2018"], will_miss=frozenset(range(1, 900, 3))),
             ):
                 answers[f"{key} {where} count"] = reader.docket_count(judge.id, where, NOW)
                 for sort in SortKey:

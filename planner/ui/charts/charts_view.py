@@ -45,6 +45,8 @@ from planner.ui.common.errors import show_error
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.workspace import Workspace
 
+AGE_TARGETS = "age_targets"  # the chart that needs the age targets projected
+
 SAVE_FILTERS = {
     "PNG image (*.png)": ".png",
     "SVG drawing (*.svg)": ".svg",
@@ -88,9 +90,15 @@ class _Picture:
 def _make(order: _Order) -> _Picture:
     """In the worker thread: the data (if asked), the figure and its pixels."""
     data = order.data
-    if order.read:
+    # The age targets are projected only for their own chart: read again for it.
+    unprojected = data is not None and data.target_ages is None and order.key == AGE_TARGETS
+    if order.read or unprojected:
         data = (
-            None if order.judge is None else chart_data_for(order.database, order.judge, order.now)
+            None
+            if order.judge is None
+            else chart_data_for(
+                order.database, order.judge, order.now, ages=order.key == AGE_TARGETS
+            )
         )
     dpi = 100 * order.scale
     with DRAWING:

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -47,7 +47,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("A-number", SortKey.A_NUMBER, "Alien registration number", sample="A000-000-0000"),
-    Column("Name", SortKey.NAME, "The respondent's name", sample="Maria Guadalupe Hernandez Lopez"),
+    Column("Name", SortKey.NAME, "The respondent's name", sample="Maria Garcia Lopez"),
     Column("Case kind", SortKey.KIND, "The kind of proceedings", sample="cancellation"),
     Column("Detained", SortKey.DETAINED, "Whether the respondent is detained", _CENTER, "Detained"),
     Column("Language", SortKey.LANGUAGE, "The interpreter's language", sample="Haitian Creole"),
@@ -74,6 +74,21 @@ COLUMNS: tuple[Column, ...] = (
         SortKey.DEADLINE,
         "The end of the 180-day asylum clock, when an application has been filed",
         sample="0000-00-00",
+    ),
+    Column(
+        "To target",
+        SortKey.TARGET,
+        "Days left until the nearest age target of the rule set in force ends (detained 60 "
+        "days, non-detained 365 ...), in days; below zero: past it",
+        _RIGHT,
+        "To target",
+    ),
+    Column(
+        "Adj.",
+        SortKey.ADJOURNED,
+        "Continuances: how many of the case's hearings were adjourned",
+        _RIGHT,
+        "Adj.",
     ),
     Column("Status", SortKey.STATUS, "Pending or completed", sample="completed"),
 )
@@ -253,6 +268,11 @@ class DocketTableModel(QAbstractTableModel):
     # The texts ----------------------------------------------------------------------------------
 
     @property
+    def now(self) -> datetime:
+        """The moment the rows are read at (the workspace's clock when the model was made)."""
+        return self._now
+
+    @property
     def today(self) -> date:
         return self._now.date()
 
@@ -280,6 +300,11 @@ class DocketTableModel(QAbstractTableModel):
                 return f"{row.remaining_minutes:,}"
             case SortKey.DEADLINE:
                 return row.deadline.isoformat() if row.deadline else ""
+            case SortKey.TARGET:
+                left = self._days_to_target(row)
+                return "" if left is None else f"{left:,}"
+            case SortKey.ADJOURNED:
+                return str(row.adjournments) if row.adjournments else ""
             case SortKey.STATUS:
                 return row.status.value
         return ""
@@ -301,13 +326,36 @@ class DocketTableModel(QAbstractTableModel):
                     f"Asylum application filed {row.asylum_filed:%Y-%m-%d}; "
                     f"the 180-day clock ends {row.deadline:%Y-%m-%d} ({when})"
                 )
+            case SortKey.TARGET if (end := row.target_end(self._where.rules)) is not None:
+                left = (end - self.today).days
+                when = f"in {left} days" if left >= 0 else f"{-left} days ago"
+                miss = self._where.will_miss is not None and row.id in self._where.will_miss
+                return f"{who}: the nearest age target ends {end:%Y-%m-%d} ({when})" + (
+                    "; projected to miss it" if miss else ""
+                )
             case SortKey.NEXT_HEARING if row.next_hearing is None:
                 return f"{who}: no hearing scheduled"
+            case SortKey.ADJOURNED:
+                times = "once" if row.adjournments == 1 else f"{row.adjournments} times"
+                return (
+                    f"{who}: adjourned {times}" if row.adjournments else f"{who}: never adjourned"
+                )
             case SortKey.AGE:
                 return f"Received {row.received:%Y-%m-%d}, {row.age_days(self.today):,} days ago"
         return f"{who}: {self._text(row, key)}"
 
+    def _days_to_target(self, row: DocketRow) -> int | None:
+        """Days from today to the last day within the case's nearest age target (pending cases
+        only)."""
+        end = row.target_end(self._where.rules)
+        if end is None or row.status is not CaseStatus.PENDING:
+            return None
+        return (end - self.today).days
+
     def _foreground(self, row: DocketRow, key: SortKey) -> QBrush | None:
+        if key is SortKey.TARGET:
+            left = self._days_to_target(row)
+            return QBrush(late_text_colour()) if left is not None and left < 0 else None
         late = (
             key is SortKey.DEADLINE
             and row.status is CaseStatus.PENDING

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.judge import Judge
+from planner.domain.rules import RuleSet
 from planner.domain.vocabulary import CaseStatus
 from planner.services import docket as docket_service
 from planner.services.changes import Change
@@ -35,6 +36,8 @@ Choice = tuple[str, object]
 _STATUS: list[Choice] = [
     ("Pending", CaseStatus.PENDING),
     ("Completed", CaseStatus.COMPLETED),
+    ("Administratively closed", CaseStatus.ADMIN_CLOSED),
+    ("Status docket", CaseStatus.STATUS_DOCKET),
     ("Any status", None),
 ]
 _FLAGS: dict[str, list[Choice]] = {
@@ -49,6 +52,10 @@ _DEADLINE: list[Choice] = [
     ("Clock ends in 60 days", 60),
     ("Clock ends in 90 days", 90),
     ("Clock run out", 0),
+]
+_TARGET: list[Choice] = [
+    ("Age targets: any", None),
+    ("Will miss its target", True),
 ]
 
 
@@ -91,6 +98,7 @@ class DocketView(QWidget):
         super().__init__(parent)
         self._workspace, self._run, self._confirm = workspace, run_dialog, confirm
         self._keep: int | None = None
+        self._missing: frozenset[int] | None = None  # the projection's, while it holds
         self.model = DocketTableModel(workspace, parent=self)
         self._build_filters()
         self._build_table()
@@ -126,7 +134,8 @@ class DocketView(QWidget):
         self._top.addWidget(self.count_label)
         self._top.addStretch(1)
 
-        self.status_combo = _combo(_STATUS, "Which cases: pending, completed, or both")
+        self.status_combo = _combo(_STATUS, "Which cases: pending (the active docket), completed, administratively closed, on the "
+            "status docket, or all")
         self.kind_combo = _combo([("All kinds", None)], "Only cases of this kind")
         self.flag_combos = {
             name: _combo(choices, f"Filter by {name.replace('_', ' ')}")
@@ -134,6 +143,11 @@ class DocketView(QWidget):
         }
         self.language_combo = _combo([("All languages", None)], "Only cases in this language")
         self.deadline_combo = _combo(_DEADLINE, "Asylum applications whose 180-day clock ends soon")
+        self.target_combo = _combo(
+            _TARGET,
+            "Cases the age targets' projection says will miss their target this fiscal year, on "
+            "the calendar as it stands",
+        )
         self.reset_button = QToolButton()
         self.reset_button.setText("Reset filters")
         self.reset_button.clicked.connect(self.reset_filters)
@@ -150,6 +164,7 @@ class DocketView(QWidget):
             self.flag_combos["represented"],
             self.flag_combos["has_hearing"],
             self.deadline_combo,
+            self.target_combo,
         ]
         for combo in combos:
             self._filters.addWidget(combo)
@@ -280,8 +295,26 @@ class DocketView(QWidget):
             kind=self.kind_combo.currentData(),
             language=self.language_combo.currentData(),
             deadline_within_days=self.deadline_combo.currentData(),
+            rules=self._rules(),
+            will_miss=self._will_miss() if self.target_combo.currentData() else None,
             **flags,
         )
+
+    def _rules(self) -> RuleSet | None:
+        judge = self._workspace.judge
+        return None if judge is None else docket_service.rules_in_force(judge, self.model.now)
+
+    def _will_miss(self) -> frozenset[int]:
+        """The cases that will miss an age target: projected once (about half a second for
+        2,000 cases), kept until the docket changes."""
+        judge = self._workspace.judge
+        if judge is None or judge.id is None:
+            return frozenset()
+        if self._missing is None:
+            self._missing = docket_service.cases_missing_targets(
+                self._workspace.database, judge.id, self.model.now
+            )
+        return self._missing
 
     def _apply_filter(self) -> None:
         self._debounce.stop()
@@ -294,6 +327,7 @@ class DocketView(QWidget):
             self.kind_combo,
             self.language_combo,
             self.deadline_combo,
+            self.target_combo,
             *self.flag_combos.values(),
         ):
             combo.blockSignals(True)
@@ -318,15 +352,19 @@ class DocketView(QWidget):
     # Keeping up ---------------------------------------------------------------------------------
 
     def _on_judge_switched(self, judge: Judge | None) -> None:
+        self._missing = None
         self._refill_choices()
         self.search_edit.setEnabled(judge is not None)
         self._apply_filter()
         self._show_count(self.model.rowCount(), self.model.total)
 
     def _on_changed(self, change: Change) -> None:
+        self._missing = None
         if change & (Change.CASES | Change.PROFILE):
             self._refill_choices()
             self._apply_filter()
+        elif self.target_combo.currentData():
+            self._apply_filter()  # the hearings moved: the projection again
         self._update_empty_state()
 
     def _show_count(self, shown: int, total: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTableView
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.rules import BUILT_IN
 from planner.services import cases as case_service
 from planner.services import docket as docket_service
 from planner.services.changes import Change
@@ -61,6 +62,20 @@ def make_docket(cases: int, seed: int = 1, name: str = "Judge Ruiz") -> Docket:
         if n % 3 == 0:
             start = datetime.combine(TODAY + timedelta(days=rng.randrange(1, 200)), time(9))
             hearings.append(Hearing(a_number, start, 15, "master"))
+        for k in range(n % 5 // 2):  # continuances: none, one or two, the reason recorded
+            start = datetime.combine(TODAY - timedelta(days=30 + k), time(9))
+            hearings.append(
+                Hearing(
+                    a_number,
+                    start,
+                    15,
+                    "master",
+                    "adjourned",
+                    "to seek counsel",
+                    adjournment_cause="counsel",
+                    adjourned_by="respondent",
+                )
+            )
     return Docket(Judge(name=name), cases=tuple(made), hearings=tuple(hearings))
 
 
@@ -146,6 +161,8 @@ KEYS: dict[SortKey, Callable[[DocketRow], object]] = {
     SortKey.NEXT_HEARING: lambda r: r.next_hearing,
     SortKey.REMAINING: lambda r: r.remaining_minutes,
     SortKey.DEADLINE: lambda r: r.deadline,
+    SortKey.TARGET: lambda r: r.target_end(BUILT_IN["2025"]),
+    SortKey.ADJOURNED: lambda r: r.adjournments,
     SortKey.STATUS: lambda r: r.status.value,
 }
 
@@ -155,7 +172,7 @@ KEYS: dict[SortKey, Callable[[DocketRow], object]] = {
 def test_every_column_sorts_in_sql(workspace: Workspace, column: int, order: Qt.SortOrder) -> None:
     open_docket(workspace, make_docket(120))
     model = DocketTableModel(workspace)
-    model.set_filter(DocketFilter(status=None))
+    model.set_filter(DocketFilter(status=None, rules=BUILT_IN["2025"]))
     model.sort(column, order)
     rows = [model.row_at(r) for r in range(model.rowCount())]
     key = KEYS[COLUMNS[column].key]

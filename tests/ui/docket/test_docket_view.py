@@ -12,6 +12,7 @@ from planner.domain.judge import Judge
 from planner.services import cases as case_service
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_dialog import CaseDialog
+from planner.ui.docket.docket_model import COLUMNS
 from planner.ui.docket.docket_view import DocketView
 
 TODAY = date(2026, 11, 25)
@@ -220,3 +221,47 @@ def test_the_view_fits_a_1366_pixel_screen_and_keeps_the_selection(workspace, vi
     assert view.select_case(case_id)
     view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert view.current_case_id() == case_id
+
+
+def test_the_docket_filters_and_sorts_on_its_age_targets(workspace, view) -> None:  # type: ignore[no-untyped-def]
+    """Under the 2025 targets (in force for fiscal year 2027): a detained case received 90 days
+    ago is past its 60 days (the clock ended 30 days ago), a non-detained case received 400 days
+    ago past its 365 (35 days ago); both will miss. The others are completed in time on the
+    standard week, Wei Chen at his booked merits hearing."""
+    extra = (
+        Case("300000001", "Old Detained", "removal", TODAY - timedelta(days=90), detained=True),
+        Case("300000002", "Very Old", "removal", TODAY - timedelta(days=400)),
+    )
+    base = docket()
+    open_judge(workspace, replace(base, cases=base.cases + extra))
+    column = next(i for i, c in enumerate(COLUMNS) if c.title == "To target")
+    view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert shown_names(view)[:2] == ["Very Old", "Old Detained"]
+    model = view.model
+    assert [model.data(model.index(row, column)) for row in range(2)] == ["-35", "-30"]
+    assert model.data(model.index(2, column)) == "27"  # Olga Ivanova, detained 33 days ago
+    choose(view.target_combo, "Will miss its target")
+    assert shown_names(view) == ["Very Old", "Old Detained"]
+    assert "projected to miss it" in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    choose(view.flag_combos["detained"], "Detained")
+    assert shown_names(view) == ["Old Detained"]
+    assert view.count_label.text() == "1 of 7 cases"
+
+
+def test_off_docket_cases_are_listed_under_their_own_status(workspace, view) -> None:  # type: ignore[no-untyped-def]
+    """An administratively closed case and one on the status docket leave the pending list;
+    each status shows its own."""
+    extra = (
+        Case("300000003", "Closed Case", "removal", TODAY - timedelta(days=90), status="admin_closed"),
+        Case("300000004", "Waiting Case", "removal", TODAY - timedelta(days=90), status="status_docket"),
+    )  # fmt: skip
+    base = docket()
+    open_judge(workspace, replace(base, cases=base.cases + extra))
+    assert "Closed Case" not in shown_names(view)
+    assert len(shown_names(view)) == 5
+    choose(view.status_combo, "Administratively closed")
+    assert shown_names(view) == ["Closed Case"]
+    choose(view.status_combo, "Status docket")
+    assert shown_names(view) == ["Waiting Case"]
+    choose(view.status_combo, "Any status")
+    assert len(shown_names(view)) == 7
