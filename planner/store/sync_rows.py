@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session as OrmSession
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session, name_key
 from planner.domain.vocabulary import CompletionKind, HearingKind
+from planner.store.agenda import hearing_values
 from planner.store.errors import Conflict
+from planner.store.profiles import read_targets
 from planner.store.repository import Repository
 from planner.store.tables import (
     CaseKindRow,
@@ -31,6 +33,7 @@ from planner.store.tables import (
     saved_now,
 )
 from planner.sync.codec import (
+    HEARING_FIELDS,
     case_of,
     closure_of,
     closure_row,
@@ -141,39 +144,19 @@ class SyncRows:
             }
             stamps[(Kind.CASE, uid)] = _stamp(by, at)
             case_uids[case_id] = uid
+        hearing_columns = [getattr(HearingRow, name) for name in HEARING_FIELDS]
         hearings = select(
             HearingRow.uid,
             HearingRow.case_id,
-            HearingRow.start,
-            HearingRow.minutes,
-            HearingRow.kind,
-            HearingRow.status,
-            HearingRow.adjournment_reason,
-            HearingRow.medium,
             HearingRow.changed_by,
             HearingRow.changed_at,
+            *hearing_columns,
         ).where(HearingRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id)))
-        for (
-            uid,
-            case_id,
-            start,
-            minutes,
-            kind,
-            status,
-            reason,
-            medium,
-            by,
-            at,
-        ) in self._session.execute(hearings):
+        for uid, case_id, by, at, *values in self._session.execute(hearings):
             assert uid is not None
             rows[Kind.HEARING][uid] = {
                 "case": case_uids[case_id],
-                "start": start.isoformat(),
-                "minutes": minutes,
-                "kind": kind,
-                "status": status,
-                "adjournment_reason": reason,
-                "medium": medium,
+                **{name: _plain(value) for name, value in zip(HEARING_FIELDS, values, strict=True)},
             }
             stamps[(Kind.HEARING, uid)] = _stamp(by, at)
         return DocketState(judge_row.uid, rows, stamps)
@@ -215,6 +198,8 @@ class SyncRows:
             hearing_minutes=hearing_minutes,
             counted_completions=counted,
             at_risk_slack_pct=row.at_risk_slack_pct,
+            rule_set=row.rule_set,
+            age_targets=read_targets(row.age_targets),
         )
 
     # Writing ------------------------------------------------------------------------------------
@@ -494,13 +479,7 @@ def _calendar_changed(before: DocketState, after: DocketState) -> bool:
 
 
 def _copy_profile(judge: Judge, row: JudgeRow) -> None:
-    row.name = judge.name
-    row.court = judge.court
-    row.timezone = judge.timezone
-    row.quota = judge.quota
-    row.fy_start_month = judge.fy_start_month
-    row.fy_start_day = judge.fy_start_day
-    row.at_risk_slack_pct = judge.at_risk_slack_pct
+    Repository._copy_profile(judge, row)  # the columns as the window's saves write them
 
 
 def _case_values(case: Case) -> dict[str, object]:
@@ -508,12 +487,4 @@ def _case_values(case: Case) -> dict[str, object]:
 
 
 def _hearing_values(fields: Fields, a_number: str) -> dict[str, object]:
-    hearing = hearing_of(fields, a_number)
-    return {
-        "start": hearing.start,
-        "minutes": hearing.minutes,
-        "kind": hearing.kind.value,
-        "status": hearing.status.value,
-        "adjournment_reason": hearing.adjournment_reason,
-        "medium": hearing.medium.value,
-    }
+    return hearing_values(hearing_of(fields, a_number))

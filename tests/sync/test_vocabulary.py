@@ -170,7 +170,8 @@ def _stored(path: Path) -> Docket:
     try:
         with database.transaction() as repo:
             judge = repo.judge_named(NAME)
-            assert judge is not None and judge.id is not None
+            assert judge is not None
+            assert judge.id is not None
             return repo.load_docket(judge.id)
     finally:
         database.close()
@@ -182,7 +183,8 @@ def _edit(path: Path, record: type, name: str, value: object) -> None:
     try:
         with database.transaction() as repo:
             judge = repo.judge_named(NAME)
-            assert judge is not None and judge.id is not None
+            assert judge is not None
+            assert judge.id is not None
             if record is Judge:
                 repo.update_judge(replace(judge, **{name: value}), base=judge)
             elif record is Case:
@@ -267,7 +269,8 @@ def test_checkin_carries_an_edit_of_every_field_both_ways(
     try:
         with database.transaction() as repo:
             judge = repo.judge_named(NAME)
-            assert judge is not None and judge.id is not None
+            assert judge is not None
+            assert judge.id is not None
             closures, leave = repo.own_calendar(judge.id)
             repo.replace_calendar(judge.id, [*closures, other_closure], leave)
     finally:
