@@ -3,6 +3,7 @@ Core alone: the same code on a SQLite file (a laptop, or a server file for now) 
 server's PostgreSQL (``Sessions.on_server``). The merge itself is the core's (``planner.sync``).
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
@@ -11,9 +12,12 @@ from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session, name_key
+from planner.domain.notices import CourtSettings
 from planner.domain.vocabulary import CompletionKind, HearingKind
 from planner.store.agenda import hearing_values
+from planner.store.court_closures import CourtClosureStore
 from planner.store.errors import Conflict
+from planner.store.notices import NoticeStore
 from planner.store.profiles import read_targets
 from planner.store.repository import Repository
 from planner.store.tables import (
@@ -53,6 +57,14 @@ def _plain(value: object) -> Value:
     if value is None or isinstance(value, str | bool | int | float):
         return value
     raise TypeError(f"no plain form for {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class CourtCopy:
+    """A court's settings and closures, copied read-only from the server to a laptop."""
+
+    settings: CourtSettings
+    closures: tuple[Closure, ...]
 
 
 def _stamp(who: str, when: datetime | None) -> Stamp:
@@ -398,6 +410,25 @@ class SyncRows:
         if added:
             self._session.execute(insert(HearingRow).execution_options(render_nulls=True), added)
         return len(gone) + len(changed) + len(added)
+
+    # The court's calendar ----------------------------------------------------------------------
+
+    def court_copy(self, court: str) -> CourtCopy | None:
+        """On the server: the court's settings (notice period, address) and its closures, which
+        every judge of the court shares; None for a judge with no court."""
+        if not court.strip():
+            return None
+        settings = NoticeStore(self._session, self._editor).court(court)
+        return CourtCopy(settings, tuple(CourtClosureStore(self._session).closures(court)))
+
+    def keep_court(self, copy: CourtCopy | None) -> None:
+        """On the laptop: the court's calendar as the server has it, replacing the last copy (the
+        laptop reads it, and never sends it back: the court's closures are the server's)."""
+        if copy is None:
+            return
+        NoticeStore(self._session, self._editor).save_court(copy.settings)
+        CourtClosureStore(self._session).replace(copy.settings.name, copy.closures)
+        self._session.flush()
 
     # Check-out records ---------------------------------------------------------------------------
 
