@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from planner.domain.errors import InvalidValue
 from planner.sync.codec import case_of, closure_of, hearing_of, profile_of
 from planner.sync.merge import Collision, CollisionKind
-from planner.sync.state import Kind, Value
+from planner.sync.state import Fields, Kind, Value
 
 _YES = ("yes", "true", "1")
 _NO = ("no", "false", "0")
@@ -52,22 +52,39 @@ def edited_values(collision: Collision, texts: Mapping[str, str]) -> dict[str, V
             raise InvalidValue(
                 f"{collision.what}: {name} {text!r} is not {_wanted(sample)}"
             ) from None
-    row = {**server_row, **values}
-    kind, key = ref
     try:
-        if kind is Kind.PROFILE:
-            profile_of(row)
-        elif kind is Kind.CASE:
-            case_of(row)
-        elif kind is Kind.HEARING:
-            hearing_of(row, _SOME_A_NUMBER)
-        elif kind is Kind.CLOSURE:
-            closure_of(key, row)
+        _check(ref[0], ref[1], {**server_row, **values})
     except InvalidValue as error:
         raise InvalidValue(f"{collision.what}: {error}") from None
     except (TypeError, ValueError, KeyError) as error:
-        raise InvalidValue(f"{collision.what}: {error}") from None
+        # Python's own reading (a day such as 2024-13-01): name the field it came from.
+        culprit = next((n for n in values if not _reads(ref[0], ref[1], server_row, n, values)), "")
+        where = f"{culprit} {values.get(culprit)!r}: " if culprit else ""
+        raise InvalidValue(f"{collision.what}: {where}{error}") from None
     return values
+
+
+def _check(kind: Kind, key: str, row: Fields) -> None:
+    """The record the row makes, built by the domain (which checks it)."""
+    if kind is Kind.PROFILE:
+        profile_of(row)
+    elif kind is Kind.CASE:
+        case_of(row)
+    elif kind is Kind.HEARING:
+        hearing_of(row, _SOME_A_NUMBER)
+    elif kind is Kind.CLOSURE:
+        closure_of(key, row)
+
+
+def _reads(kind: Kind, key: str, row: Fields, name: str, values: Mapping[str, Value]) -> bool:
+    """Whether the row with only ``name`` edited is read without Python's own error."""
+    try:
+        _check(kind, key, {**row, name: values[name]})
+    except (TypeError, ValueError, KeyError):
+        return False
+    except InvalidValue:
+        return True
+    return True
 
 
 def _read(text: str, sample: Value) -> Value:
