@@ -821,7 +821,7 @@ def _clock(value: object) -> time:
 
 def _clocks(value: object) -> tuple[time, ...]:
     if not isinstance(value, list):
-        raise InvalidValue(f"expected a list of times such as [\"08:30\"], found {_describe(value)}")
+        raise InvalidValue(f'expected a list of times such as ["08:30"], found {_describe(value)}')
     return tuple(_clock(item) for item in value)
 
 

@@ -131,6 +131,7 @@ def checkout(
             raise InvalidValue(f"no judge named {judge_name!r} on {server} (judges: {known})")
         rows.give_uids(judge_id)
         state = rows.read_state(judge_id)
+        court = rows.court_copy(str(state.table(Kind.PROFILE)[PROFILE_KEY]["court"]))
         others = tuple(
             f"{by or 'someone'} since {when:%Y-%m-%d %H:%M} UTC ({copy})"
             for by, when, copy in rows.checkouts(judge_id)
@@ -147,6 +148,7 @@ def checkout(
             judge_id = mine.add_judge(state)
             empty = DocketState(state.judge_uid, {Kind.PROFILE: state.table(Kind.PROFILE)})
             mine.apply(judge_id, empty, state)
+            mine.keep_court(court)
             mine.keep_copy(state, token, _describe(server), who, since)
     except BaseException:
         # The copy was not made: neither is the record of it.
@@ -258,6 +260,8 @@ def checkin(
             result = merge(base, ours, theirs, settlements, keep)
             if not result.complete:
                 raise _Unsettled(result)  # rolls the server's transaction back: nothing applied
+            # The court's calendar as the server has it now (read-only on the laptop).
+            court = rows.court_copy(str(result.merged.table(Kind.PROFILE)[PROFILE_KEY]["court"]))
             if not result.server_changes() and not result.laptop_changes():
                 rows.end_checkout(token)
             else:
@@ -288,9 +292,11 @@ def checkin(
             result.unsettled,
             result.refused,
         )
-    # The server has the merge: now the laptop, and the merge is its new base.
-    if result.server_changes() or result.laptop_changes():
-        with _laptop(laptop, create=False) as mine:
+    # The server has the merge: now the laptop, and the merge is its new base; and the court's
+    # calendar as the server has it.
+    with _laptop(laptop, create=False) as mine:
+        mine.keep_court(court)
+        if result.server_changes() or result.laptop_changes():
             now = mine.read_state(laptop_id)
             mine.apply(laptop_id, now, result.merged)
             mine.keep_copy(

@@ -3,6 +3,7 @@ Core alone: the same code on a SQLite file (a laptop, or a server file for now) 
 server's PostgreSQL (``Sessions.on_server``). The merge itself is the core's (``planner.sync``).
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
@@ -18,8 +19,13 @@ from planner.domain.judge import (
     name_key,
     parse_call_times,
 )
+from planner.domain.notices import CourtSettings
 from planner.domain.vocabulary import CompletionKind, HearingKind
+from planner.store.agenda import hearing_values
+from planner.store.court_closures import CourtClosureStore
 from planner.store.errors import Conflict
+from planner.store.notices import NoticeStore
+from planner.store.profiles import read_targets
 from planner.store.repository import Repository
 from planner.store.tables import (
     CaseKindRow,
@@ -38,6 +44,7 @@ from planner.store.tables import (
     saved_now,
 )
 from planner.sync.codec import (
+    HEARING_FIELDS,
     case_of,
     closure_of,
     closure_row,
@@ -57,6 +64,14 @@ def _plain(value: object) -> Value:
     if value is None or isinstance(value, str | bool | int | float):
         return value
     raise TypeError(f"no plain form for {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class CourtCopy:
+    """A court's settings and closures, copied read-only from the server to a laptop."""
+
+    settings: CourtSettings
+    closures: tuple[Closure, ...]
 
 
 def _stamp(who: str, when: datetime | None) -> Stamp:
@@ -148,45 +163,19 @@ class SyncRows:
             }
             stamps[(Kind.CASE, uid)] = _stamp(by, at)
             case_uids[case_id] = uid
+        hearing_columns = [getattr(HearingRow, name) for name in HEARING_FIELDS]
         hearings = select(
             HearingRow.uid,
             HearingRow.case_id,
-            HearingRow.start,
-            HearingRow.minutes,
-            HearingRow.kind,
-            HearingRow.status,
-            HearingRow.adjournment_reason,
-            HearingRow.medium,
-            HearingRow.adjournment_cause,
-            HearingRow.adjourned_by,
             HearingRow.changed_by,
             HearingRow.changed_at,
+            *hearing_columns,
         ).where(HearingRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id)))
-        for (
-            uid,
-            case_id,
-            start,
-            minutes,
-            kind,
-            status,
-            reason,
-            medium,
-            cause,
-            asker,
-            by,
-            at,
-        ) in self._session.execute(hearings):
+        for uid, case_id, by, at, *values in self._session.execute(hearings):
             assert uid is not None
             rows[Kind.HEARING][uid] = {
                 "case": case_uids[case_id],
-                "start": start.isoformat(),
-                "minutes": minutes,
-                "kind": kind,
-                "status": status,
-                "adjournment_reason": reason,
-                "medium": medium,
-                "adjournment_cause": cause,
-                "adjourned_by": asker,
+                **{name: _plain(value) for name, value in zip(HEARING_FIELDS, values, strict=True)},
             }
             stamps[(Kind.HEARING, uid)] = _stamp(by, at)
         return DocketState(judge_row.uid, rows, stamps)
@@ -236,6 +225,8 @@ class SyncRows:
             hearing_minutes=hearing_minutes,
             counted_completions=counted,
             at_risk_slack_pct=row.at_risk_slack_pct,
+            rule_set=row.rule_set,
+            age_targets=read_targets(row.age_targets),
         )
 
     # Writing ------------------------------------------------------------------------------------
@@ -437,6 +428,25 @@ class SyncRows:
             self._session.execute(insert(HearingRow).execution_options(render_nulls=True), added)
         return len(gone) + len(changed) + len(added)
 
+    # The court's calendar ----------------------------------------------------------------------
+
+    def court_copy(self, court: str) -> CourtCopy | None:
+        """On the server: the court's settings (notice period, address) and its closures, which
+        every judge of the court shares; None for a judge with no court."""
+        if not court.strip():
+            return None
+        settings = NoticeStore(self._session, self._editor).court(court)
+        return CourtCopy(settings, tuple(CourtClosureStore(self._session).closures(court)))
+
+    def keep_court(self, copy: CourtCopy | None) -> None:
+        """On the laptop: the court's calendar as the server has it, replacing the last copy (the
+        laptop reads it, and never sends it back: the court's closures are the server's)."""
+        if copy is None:
+            return
+        NoticeStore(self._session, self._editor).save_court(copy.settings)
+        CourtClosureStore(self._session).replace(copy.settings.name, copy.closures)
+        self._session.flush()
+
     # Check-out records ---------------------------------------------------------------------------
 
     def record_checkout(
@@ -517,13 +527,7 @@ def _calendar_changed(before: DocketState, after: DocketState) -> bool:
 
 
 def _copy_profile(judge: Judge, row: JudgeRow) -> None:
-    row.name = judge.name
-    row.court = judge.court
-    row.timezone = judge.timezone
-    row.quota = judge.quota
-    row.fy_start_month = judge.fy_start_month
-    row.fy_start_day = judge.fy_start_day
-    row.at_risk_slack_pct = judge.at_risk_slack_pct
+    Repository._copy_profile(judge, row)  # the columns as the window's saves write them
 
 
 def _case_values(case: Case) -> dict[str, object]:
@@ -531,16 +535,4 @@ def _case_values(case: Case) -> dict[str, object]:
 
 
 def _hearing_values(fields: Fields, a_number: str) -> dict[str, object]:
-    hearing = hearing_of(fields, a_number)
-    return {
-        "start": hearing.start,
-        "minutes": hearing.minutes,
-        "kind": hearing.kind.value,
-        "status": hearing.status.value,
-        "adjournment_reason": hearing.adjournment_reason,
-        "medium": hearing.medium.value,
-        "adjournment_cause": None
-        if hearing.adjournment_cause is None
-        else hearing.adjournment_cause.value,
-        "adjourned_by": None if hearing.adjourned_by is None else hearing.adjourned_by.value,
-    }
+    return hearing_values(hearing_of(fields, a_number))

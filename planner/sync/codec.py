@@ -1,7 +1,8 @@
 """The docket's model as plain rows and back: what a check-out copies and a merge compares."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import fields as record_fields
 from datetime import date, datetime, time
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
@@ -12,16 +13,26 @@ from planner.domain.judge import (
     format_call_times,
     parse_call_times,
 )
+from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import (
     CompletionKind,
     HearingKind,
-    HearingMedium,
     LeaveKind,
     SessionKind,
 )
 from planner.sync.state import PROFILE_KEY, DocketState, Fields, Kind, Value
 
 _DAYS = ("received", "completion_date", "asylum_filed", "nta_served")
+
+#: A record's identity in one database and the version it was read at: not carried.
+_BOOKKEEPING = ("id", "version")
+#: The judge's profile fields, from the domain's dataclass: a field added to it is carried (or,
+#: with no plain form, refused loudly) without a change here.
+PROFILE_FIELDS = tuple(f.name for f in record_fields(Judge) if f.name not in _BOOKKEEPING)
+#: A hearing's fields but its case (a row's "case" is the case's uid) and its id.
+HEARING_FIELDS = tuple(f.name for f in record_fields(Hearing) if f.name not in ("a_number", "id"))
+#: A closure's fields but its day (the row's key).
+CLOSURE_FIELDS = tuple(f.name for f in record_fields(Closure) if f.name != "day")
 
 
 def _plain(value: object) -> Value:
@@ -47,19 +58,7 @@ def case_of(fields: Fields, case_id: int | None = None) -> Case:
 
 
 def hearing_fields(hearing: Hearing, case_uid: str) -> dict[str, Value]:
-    return {
-        "case": case_uid,
-        "start": hearing.start.isoformat(),
-        "minutes": hearing.minutes,
-        "kind": hearing.kind.value,
-        "status": hearing.status.value,
-        "adjournment_reason": hearing.adjournment_reason,
-        "medium": hearing.medium.value,
-        "adjournment_cause": None
-        if hearing.adjournment_cause is None
-        else hearing.adjournment_cause.value,
-        "adjourned_by": None if hearing.adjourned_by is None else hearing.adjourned_by.value,
-    }
+    return {"case": case_uid, **{name: _plain(getattr(hearing, name)) for name in HEARING_FIELDS}}
 
 
 def hearing_start(fields: Fields) -> datetime:
@@ -67,21 +66,11 @@ def hearing_start(fields: Fields) -> datetime:
 
 
 def hearing_of(fields: Fields, a_number: str, hearing_id: int | None = None) -> Hearing:
-    return Hearing(
-        a_number,
-        hearing_start(fields),
-        int(fields["minutes"] or 0),
-        HearingKind(str(fields["kind"])),
-        status=fields["status"],  # type: ignore[arg-type]
-        adjournment_reason=None
-        if fields["adjournment_reason"] is None
-        else str(fields["adjournment_reason"]),
-        id=hearing_id,
-        medium=HearingMedium(str(fields.get("medium") or HearingMedium.IN_PERSON.value)),
-        # A copy checked out before continuances were recorded has neither.
-        adjournment_cause=_text_or_none(fields.get("adjournment_cause")),  # type: ignore[arg-type]
-        adjourned_by=_text_or_none(fields.get("adjourned_by")),  # type: ignore[arg-type]
-    )
+    """The hearing of a row; a field the row lacks (a copy made before it was carried) keeps its
+    default. The domain checks and converts the values (kinds, statuses, media from text)."""
+    values: dict[str, object] = {name: fields[name] for name in HEARING_FIELDS if name in fields}
+    values["start"] = hearing_start(fields)
+    return Hearing(a_number=a_number, **values, id=hearing_id)  # type: ignore[arg-type]
 
 
 def _text_or_none(value: Value | None) -> str | None:
@@ -89,11 +78,14 @@ def _text_or_none(value: Value | None) -> str | None:
 
 
 def closure_row(closure: Closure) -> tuple[str, dict[str, Value]]:
-    return closure.day.isoformat(), {"reason": closure.reason}
+    return closure.day.isoformat(), {
+        name: _plain(getattr(closure, name)) for name in CLOSURE_FIELDS
+    }
 
 
 def closure_of(key: str, fields: Fields) -> Closure:
-    return Closure(date.fromisoformat(key), str(fields["reason"]))
+    values = {name: fields[name] for name in CLOSURE_FIELDS if name in fields}
+    return Closure(date.fromisoformat(key), **values)  # type: ignore[arg-type]
 
 
 def leave_row(leave: Leave) -> tuple[str, dict[str, Value]]:
@@ -113,37 +105,20 @@ def leave_of(key: str) -> Leave:
     )
 
 
-def profile_fields(judge: Judge) -> dict[str, Value]:
-    """The profile's fields; the weekly template and the minutes tables as one JSON text each,
-    so that two edits of the template collide, and edits of different parts merge."""
+def _sessions_json(sessions: tuple[Session, ...]) -> str:
     # A master calendar adds its limit and call times; other sessions keep their five fields,
     # so a profile without one reads the same as before master calendars.
-    sessions = sorted(
-        [s.weekday, s.start.isoformat(), s.end.isoformat(), s.kind.value, s.language]
-        + ([s.case_limit, format_call_times(s.call_times)] if s.case_limit is not None else [])
-        for s in judge.sessions
+    return json.dumps(
+        sorted(
+            [s.weekday, s.start.isoformat(), s.end.isoformat(), s.kind.value, s.language]
+            + ([s.case_limit, format_call_times(s.call_times)] if s.case_limit is not None else [])
+            for s in sessions
+        )
     )
-    return {
-        "name": judge.name,
-        "court": judge.court,
-        "timezone": judge.timezone,
-        "quota": judge.quota,
-        "fy_start_month": judge.fy_start_month,
-        "fy_start_day": judge.fy_start_day,
-        "at_risk_slack_pct": judge.at_risk_slack_pct,
-        "sessions": json.dumps(sessions),
-        "case_minutes": _minutes_json(judge.case_minutes),
-        "hearing_minutes": _minutes_json({k.value: m for k, m in judge.hearing_minutes.items()}),
-        "counted_completions": json.dumps(sorted(k.value for k in judge.counted_completions)),
-    }
 
 
-def _minutes_json(table: Mapping[str, KindMinutes]) -> str:
-    return json.dumps({kind: [m.default, m.minimum] for kind, m in sorted(table.items())})
-
-
-def profile_of(fields: Fields, judge_id: int | None = None) -> Judge:
-    sessions = tuple(
+def _sessions_of(text: str) -> tuple[Session, ...]:
+    return tuple(
         Session(
             weekday,
             time.fromisoformat(start),
@@ -152,33 +127,69 @@ def profile_of(fields: Fields, judge_id: int | None = None) -> Judge:
             language,
             *([master[0], parse_call_times(master[1])] if master else []),
         )
-        for weekday, start, end, kind, language, *master in json.loads(str(fields["sessions"]))
+        for weekday, start, end, kind, language, *master in json.loads(text)
     )
-    case_minutes = {
-        kind: KindMinutes(default, minimum)
-        for kind, (default, minimum) in json.loads(str(fields["case_minutes"])).items()
+
+
+def _minutes_json(table: Mapping[str, KindMinutes]) -> str:
+    return json.dumps({kind: [m.default, m.minimum] for kind, m in sorted(table.items())})
+
+
+def _minutes_of(text: str) -> dict[str, KindMinutes]:
+    return {
+        kind: KindMinutes(default, minimum) for kind, (default, minimum) in json.loads(text).items()
     }
-    hearing_minutes = {
-        HearingKind(kind): KindMinutes(default, minimum)
-        for kind, (default, minimum) in json.loads(str(fields["hearing_minutes"])).items()
+
+
+def _targets_json(targets: tuple[AgeTarget, ...]) -> str:
+    return json.dumps(sorted((t.as_json() for t in targets), key=lambda t: str(t["clock"])))
+
+
+def _targets_of(text: str) -> tuple[AgeTarget, ...]:
+    return tuple(
+        AgeTarget(Clock(item["clock"]), int(item["days"]), float(item["goal_pct"]))
+        for item in json.loads(text)
+    )
+
+
+#: The profile's fields that are no plain value, each as one JSON text (so that two edits of the
+#: weekly template collide, and edits of different parts merge), and back.
+_PROFILE_TEXT: dict[str, tuple[Callable[[Judge], str], Callable[[str], object]]] = {
+    "sessions": (lambda j: _sessions_json(j.sessions), _sessions_of),
+    "case_minutes": (lambda j: _minutes_json(j.case_minutes), _minutes_of),
+    "hearing_minutes": (
+        lambda j: _minutes_json({k.value: m for k, m in j.hearing_minutes.items()}),
+        lambda text: {HearingKind(k): m for k, m in _minutes_of(text).items()},
+    ),
+    "counted_completions": (
+        lambda j: json.dumps(sorted(k.value for k in j.counted_completions)),
+        lambda text: frozenset(CompletionKind(k) for k in json.loads(text)),
+    ),
+    "age_targets": (lambda j: _targets_json(j.age_targets), _targets_of),
+}
+
+
+def profile_fields(judge: Judge) -> dict[str, Value]:
+    """Every field of the profile (``PROFILE_FIELDS``): plain values as they are, the others as
+    JSON text (``_PROFILE_TEXT``)."""
+    return {
+        name: _PROFILE_TEXT[name][0](judge)
+        if name in _PROFILE_TEXT
+        else _plain(getattr(judge, name))
+        for name in PROFILE_FIELDS
     }
-    counted = frozenset(
-        CompletionKind(kind) for kind in json.loads(str(fields["counted_completions"]))
-    )
-    return Judge(
-        name=str(fields["name"]),
-        court=str(fields["court"]),
-        timezone=str(fields["timezone"]),
-        quota=int(fields["quota"] or 0),
-        fy_start_month=int(fields["fy_start_month"] or 0),
-        fy_start_day=int(fields["fy_start_day"] or 0),
-        sessions=sessions,
-        case_minutes=case_minutes,
-        hearing_minutes=hearing_minutes,
-        counted_completions=counted,
-        at_risk_slack_pct=float(fields["at_risk_slack_pct"] or 0),
-        id=judge_id,
-    )
+
+
+def profile_of(fields: Fields, judge_id: int | None = None) -> Judge:
+    """The profile of a row; a field the row lacks (a copy made before it was carried) keeps
+    its default. The domain checks the values."""
+    values: dict[str, object] = {}
+    for name in PROFILE_FIELDS:
+        if name not in fields:
+            continue
+        value = fields[name]
+        values[name] = _PROFILE_TEXT[name][1](str(value)) if name in _PROFILE_TEXT else value
+    return Judge(**values, id=judge_id)  # type: ignore[arg-type]
 
 
 def docket_of(state: DocketState) -> tuple[Docket, dict[int, str]]:

@@ -82,9 +82,13 @@ def sessions(draw: st.DrawFn) -> tuple[Session, ...]:
         language = draw(st.none() | _TEXT)
         if kind in MASTER_CALENDAR_KINDS and draw(st.booleans()):
             # A master calendar: a limit, and call times inside the session.
-            calls = draw(st.lists(st.sampled_from([start, *_whole_minutes(start, end)]), max_size=3))
+            calls = draw(
+                st.lists(st.sampled_from([start, *_whole_minutes(start, end)]), max_size=3)
+            )
             found.append(
-                Session(weekday, start, end, kind, language, draw(st.integers(1, 500)), tuple(calls))
+                Session(
+                    weekday, start, end, kind, language, draw(st.integers(1, 500)), tuple(calls)
+                )
             )
             continue
         found.append(Session(weekday, start, end, kind, language))

@@ -2,13 +2,19 @@
 as the window makes them (hypothesis): every edit is on the server or was shown as a collision and
 settled; the server's file passes SQLite's integrity and reference checks and the docket its own;
 a second check-in changes nothing. (The merge alone runs a thousand sequences:
-test_merge_property.py.)"""
+test_merge_property.py.)
 
+Each example starts from copies of one server file and one laptop file checked out from it, made
+once per module (making a file and checking it out cost 2 s of the 2.5 s an example took), in a
+folder on a memory file system where there is one (/dev/shm: commits without a disk's flush)."""
+
+import shutil
 import sqlite3
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,9 +58,10 @@ def _slot(value: int) -> datetime:
 
 
 def _edit(path: Path, op: int, pick: int, value: int) -> None:
-    cases = sorted(docket(path).cases, key=lambda c: c.a_number)
+    now = docket(path)
+    cases = sorted(now.cases, key=lambda c: c.a_number)
     pending = [c for c in cases if c.status == "pending"]
-    with_hearings = sorted({h.a_number for h in docket(path).hearings})
+    with_hearings = sorted({h.a_number for h in now.hearings})
     match op:
         case 0 if cases:
             number = cases[pick % len(cases)].a_number
@@ -81,19 +88,60 @@ def _edit(path: Path, op: int, pick: int, value: int) -> None:
 
 
 EDITS = st.lists(st.tuples(st.integers(0, 6), st.integers(0, 9), st.integers(0, 40)), max_size=8)
+#: The slow run's examples (pytest -m slow; packaging/test.sh runs the whole suite): about 0.35 s
+#: of CPU each (measured on a loaded 2-core machine: 0.27-0.45 s), so about 2-3 minutes alone.
+SLOW_EXAMPLES = 400
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Where the examples' files go: memory where the system has it.
+_FAST_FOLDER = "/dev/shm" if Path("/dev/shm").is_dir() else None
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A server's file and a laptop's file checked out from it, which each example copies."""
+    folder = tmp_path_factory.mktemp("templates")
+    server = make_server(folder / "server.sqlite")
+    laptop = folder / "laptop.sqlite"
+    checkout(str(server), JUDGE, laptop)
+    assert sorted(p.name for p in folder.iterdir()) == ["laptop.sqlite", "server.sqlite"]
+    return server, laptop
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(laptop_edits=EDITS, server_edits=EDITS, keep=st.sampled_from(Side))
 def test_random_edits_on_both_sides_check_in_whole(
+    templates: tuple[Path, Path],
     laptop_edits: list[tuple[int, int, int]],
     server_edits: list[tuple[int, int, int]],
     keep: Side,
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        server = make_server(Path(folder) / "server.sqlite")
+    _check_in_after(templates, laptop_edits, server_edits, keep)
+
+
+@pytest.mark.slow
+@settings(max_examples=SLOW_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(laptop_edits=EDITS, server_edits=EDITS, keep=st.sampled_from(Side))
+def test_many_more_random_edits_on_both_sides_check_in_whole(
+    templates: tuple[Path, Path],
+    laptop_edits: list[tuple[int, int, int]],
+    server_edits: list[tuple[int, int, int]],
+    keep: Side,
+) -> None:
+    _check_in_after(templates, laptop_edits, server_edits, keep)
+
+
+def _check_in_after(
+    templates: tuple[Path, Path],
+    laptop_edits: list[tuple[int, int, int]],
+    server_edits: list[tuple[int, int, int]],
+    keep: Side,
+) -> None:
+    with tempfile.TemporaryDirectory(dir=_FAST_FOLDER) as folder:
+        server = Path(folder) / "server.sqlite"
         laptop = Path(folder) / "laptop.sqlite"
-        checkout(str(server), JUDGE, laptop)
+        shutil.copyfile(templates[0], server)
+        shutil.copyfile(templates[1], laptop)
         for op in laptop_edits:
             _edit(laptop, *op)
         for op in server_edits:
@@ -103,7 +151,6 @@ def test_random_edits_on_both_sides_check_in_whole(
         assert base is not None
 
         result = checkin(laptop, str(server), keep=keep)
-
         assert result.applied
         final, _none = _state(server)
         assert _state(laptop)[0] == final

@@ -134,8 +134,11 @@ class DocketView(QWidget):
         self._top.addWidget(self.count_label)
         self._top.addStretch(1)
 
-        self.status_combo = _combo(_STATUS, "Which cases: pending (the active docket), completed, administratively closed, on the "
-            "status docket, or all")
+        self.status_combo = _combo(
+            _STATUS,
+            "Which cases: pending (the active docket), completed, administratively closed, on the "
+            "status docket, or all",
+        )
         self.kind_combo = _combo([("All kinds", None)], "Only cases of this kind")
         self.flag_combos = {
             name: _combo(choices, f"Filter by {name.replace('_', ' ')}")

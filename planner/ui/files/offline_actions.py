@@ -1,6 +1,7 @@
 """File > Take Offline… and File > Bring Back Online… (issue 17): a judge's docket copied from the
 court server to a file on this computer, and brought back with a three-way merge; the check-in's
-collisions listed one by one, each settled by keeping one side, before anything is applied."""
+collisions listed one by one, each settled by keeping one side or editing the values, before
+anything is applied."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -26,18 +29,22 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import InvalidValue
 from planner.services.offline import CheckinResult, checkin, checkout
 from planner.store.errors import StoreError
-from planner.sync.merge import Side
+from planner.sync.edit import edit_text, editable, edited_values
+from planner.sync.merge import Collision, Settlement, Side
 from planner.ui.common.errors import show_error
 from planner.ui.common.workspace import Workspace
 
 DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
 _CHOICES = ("Choose…", "Keep the laptop's", "Keep the server's")
+_EDIT = "Edit the values"  # the fourth choice, for a row changed on both sides
 
 
 class CollisionDialog(QDialog):
     """The collisions that stop a check-in: what collides, both versions with who saved each and
-    when, and which to keep. Check In is enabled once every collision is settled; Cancel applies
-    nothing (the laptop's file keeps its edits, and a later check-in starts again)."""
+    when, and which to keep - or, for a row changed on both sides, values of one's own for the
+    fields that collide (checked by the domain as they are typed). Check In is enabled once every
+    collision is settled; Cancel applies nothing (the laptop's file keeps its edits, and a later
+    check-in starts again)."""
 
     def __init__(self, result: CheckinResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,17 +54,20 @@ class CollisionDialog(QDialog):
         intro = QLabel(
             f"{len(self._collisions)} edit(s) made on this computer collide with edits made on "
             f"the court server ({result.server}) since the docket was taken offline. Choose "
-            "which version to keep for each. Nothing is applied until all are settled."
+            "which version to keep for each, or edit the values. Nothing is applied until all "
+            "are settled."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(len(self._collisions), 5)
+        self.table = QTableWidget(len(self._collisions), 6)
         self.table.setObjectName("collisions")
         self.table.setHorizontalHeaderLabels(
-            ["What", "Collision", "This computer (laptop)", "Court server", "Keep"]
+            ["What", "Collision", "This computer (laptop)", "Court server", "Keep", "Edited values"]
         )
         self.table.verticalHeader().setVisible(False)
         self.choices: list[QComboBox] = []
+        #: Per collision, an editor per colliding field (none where it cannot be edited).
+        self.editors: list[dict[str, QLineEdit]] = []
         for row, collision in enumerate(self._collisions):
             cells = (
                 collision.what,
@@ -72,17 +82,27 @@ class CollisionDialog(QDialog):
                 self.table.setItem(row, column, item)
             choice = QComboBox()
             choice.addItems(_CHOICES)
-            choice.currentIndexChanged.connect(self._update)
+            choice.setAccessibleName(f"Keep which version of {collision.what}")
             self.table.setCellWidget(row, 4, choice)
             self.choices.append(choice)
+            editors = self._editors(row, collision)
+            if editors:
+                choice.addItem(_EDIT)
+            self.editors.append(editors)
+            choice.currentIndexChanged.connect(self._update)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((210, 150, 280, 280)):
+        for column, width in enumerate((190, 120, 225, 225, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.resizeRowsToContents()
         layout.addWidget(self.table)
+        self.problem = QLabel()
+        self.problem.setObjectName("collisionProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a40000")
+        layout.addWidget(self.problem)
         every = QHBoxLayout()
         self.keep_laptop = QPushButton("Keep All from This Computer")
         self.keep_server = QPushButton("Keep All from the Server")
@@ -100,23 +120,65 @@ class CollisionDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(980, 420)
+        self.resize(1180, 440)
         self._update()
 
     def _choose_all(self, index: int) -> None:
         for choice in self.choices:
             choice.setCurrentIndex(index)
 
-    def _update(self) -> None:
-        self.check_in.setEnabled(all(choice.currentIndex() > 0 for choice in self.choices))
+    def _editors(self, row: int, collision: Collision) -> dict[str, QLineEdit]:
+        """A line per colliding field, filled with the laptop's value, in the last column."""
+        if not editable(collision):
+            return {}
+        ((_ref, laptop_row),) = collision.laptop.items()
+        assert laptop_row is not None
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(4, 2, 4, 2)
+        editors: dict[str, QLineEdit] = {}
+        for name in collision.fields:
+            line = QLineEdit(edit_text(laptop_row.get(name)))
+            line.setObjectName(f"edit_{name}")
+            line.setAccessibleName(f"{name} of {collision.what}")
+            line.setEnabled(False)
+            line.textChanged.connect(self._update)
+            form.addRow(name, line)
+            editors[name] = line
+        self.table.setCellWidget(row, 5, box)
+        return editors
 
-    def settlements(self) -> dict[str, Side]:
-        """Each settled collision's id and the side kept."""
-        return {
-            collision.id: Side.LAPTOP if choice.currentIndex() == 1 else Side.SERVER
-            for collision, choice in zip(self._collisions, self.choices, strict=True)
-            if choice.currentIndex() > 0
-        }
+    def _edited(self, index: int) -> bool:
+        return self.choices[index].currentText() == _EDIT
+
+    def _update(self) -> None:
+        problems: list[str] = []
+        for index, collision in enumerate(self._collisions):
+            for line in self.editors[index].values():
+                line.setEnabled(self._edited(index))
+            if self._edited(index):
+                try:
+                    edited_values(collision, self._texts(index))
+                except InvalidValue as error:
+                    problems.append(str(error))
+        self.problem.setText("\n".join(problems))
+        settled = all(choice.currentIndex() > 0 for choice in self.choices)
+        self.check_in.setEnabled(settled and not problems)
+
+    def _texts(self, index: int) -> dict[str, str]:
+        return {name: line.text() for name, line in self.editors[index].items()}
+
+    def settlements(self) -> dict[str, Settlement]:
+        """Each settled collision's id and the side kept, or the values typed for its fields."""
+        found: dict[str, Settlement] = {}
+        for index, (collision, choice) in enumerate(
+            zip(self._collisions, self.choices, strict=True)
+        ):
+            if self._edited(index):
+                found[collision.id] = edited_values(collision, self._texts(index))
+            elif choice.currentIndex() > 0:
+                found[collision.id] = Side.LAPTOP if choice.currentIndex() == 1 else Side.SERVER
+        return found
 
 
 def _version(lines: list[str], stamp: str) -> str:
@@ -153,12 +215,12 @@ def take_offline(workspace: Workspace, parent: QWidget, open_copy: Callable[[Pat
 def bring_back_online(
     workspace: Workspace,
     parent: QWidget,
-    ask: Callable[[CheckinResult], dict[str, Side] | None] | None = None,
+    ask: Callable[[CheckinResult], dict[str, Settlement] | None] | None = None,
 ) -> bool:
     """Check the docket in this file (a copy taken offline) back in to the court server it came
     from. ``ask`` shows the collisions and returns the settlements (None: the user stopped)."""
     ask = ask or (lambda result: _ask(result, parent))
-    settlements: dict[str, Side] = {}
+    settlements: dict[str, Settlement] = {}
     laptop = workspace.database.path
     if laptop is None:
         show_error(
@@ -187,7 +249,7 @@ def bring_back_online(
     return True
 
 
-def _ask(result: CheckinResult, parent: QWidget) -> dict[str, Side] | None:
+def _ask(result: CheckinResult, parent: QWidget) -> dict[str, Settlement] | None:
     dialog = CollisionDialog(result, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

@@ -17,7 +17,14 @@ from planner.ui.files import offline_actions
 from planner.ui.files.offline_actions import CollisionDialog
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
-from tests.sync.offline_docket import JUDGE, a_number, case_named, edit_case, make_server
+from tests.sync.offline_docket import (
+    JUDGE,
+    a_number,
+    case_named,
+    delete_case,
+    edit_case,
+    make_server,
+)
 
 
 @pytest.fixture
@@ -103,3 +110,67 @@ def test_the_collision_list_shows_both_versions_and_who(
     dialog.choices[0].setCurrentIndex(2)
     assert dialog.settlements() == {dialog._collisions[0].id: Side.SERVER}
     assert offline_actions.DATABASE_FILTER.startswith("Planner databases")
+
+
+def test_a_collision_settled_by_editing_the_values_checked_by_the_domain(
+    window,
+    server: Path,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """The third way (issue 17: "keeps one, the other, or edits"): values of one's own for the
+    fields that collide, each read and checked by the domain as it is typed."""
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+    window.take_offline_action.trigger()
+    edit_case(laptop, a_number(0), remaining_minutes=120, attorney="Laptop Counsel")
+    edit_case(server, a_number(0), remaining_minutes=45, attorney="Server Counsel")
+    seen: list[str] = []
+
+    def edit(dialog: CollisionDialog) -> int:
+        choice = dialog.choices[0]
+        minutes = dialog.editors[0]["remaining_minutes"]
+        attorney = dialog.editors[0]["attorney"]
+        assert (minutes.text(), attorney.text()) == ("120", "Laptop Counsel")  # the laptop's
+        assert not minutes.isEnabled()
+        choice.setCurrentIndex(choice.findText("Edit the values"))
+        assert minutes.isEnabled()
+        assert dialog.check_in.isEnabled()  # the laptop's values as they are settle it
+        minutes.setText("ninety")
+        assert not dialog.check_in.isEnabled()
+        seen.append(dialog.problem.text())
+        minutes.setText("-5")  # a whole number the domain refuses
+        assert not dialog.check_in.isEnabled()
+        seen.append(dialog.problem.text())
+        minutes.setText("90")
+        attorney.setText("Both Counsel")
+        assert dialog.check_in.isEnabled()
+        assert dialog.problem.text() == ""
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CollisionDialog, "exec", edit)
+    window.bring_online_action.trigger()
+
+    assert (
+        seen[0] == "case A200-000-000 (Person 0): remaining_minutes 'ninety' is not a whole number"
+    )
+    assert seen[1].startswith("case A200-000-000 (Person 0): ")
+    assert "remaining" in seen[1]
+    for path in (server, laptop):
+        case = case_named(path, a_number(0))
+        assert (case.remaining_minutes, case.attorney) == (90, "Both Counsel")
+    assert "Checked in Judge Ana Ruiz's docket" in window.said[-1]
+
+
+def test_only_a_row_changed_on_both_sides_offers_editing(
+    qtbot, server: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    laptop = tmp_path / "laptop.sqlite"
+    checkout(str(server), JUDGE, laptop)
+    edit_case(laptop, a_number(1), attorney="Laptop Counsel")
+    delete_case(server, a_number(1))
+    dialog = CollisionDialog(checkin(laptop, str(server)))
+    qtbot.addWidget(dialog)
+
+    assert dialog.choices[0].findText("Edit the values") == -1
+    assert dialog.editors == [{}]

@@ -1,0 +1,294 @@
+"""One vocabulary (issue 17): check-out and check-in carry every field of the judge's profile,
+cases, hearings, closures and leave. Every field of every record is set to a value other than its
+default, from the domain's dataclasses: a field added to a record later and not carried, or not
+given a value here, fails these tests."""
+
+from dataclasses import fields, replace
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+
+from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.rules import AgeTarget, Clock
+from planner.domain.vocabulary import (
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingMedium,
+    HearingStatus,
+    LeaveKind,
+    SessionKind,
+)
+from planner.services.offline import checkin, checkout
+from planner.store.database import Database
+from planner.sync.codec import profile_fields
+
+AT = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
+NAME = "Vera Field"
+#: Not values of a record: its identity in one database, and the version it was read at.
+BOOKKEEPING = {"id", "version"}
+
+#: For each record, each field's value other than its default. A new field of a record fails
+#: test_every_field_has_a_value_here until it is given one, and then the round trips below
+#: fail until check-out and check-in carry it.
+VALUES: dict[type, dict[str, object]] = {
+    Judge: {
+        "name": NAME,
+        "court": "Otay Mesa",
+        "timezone": "America/Denver",
+        "quota": 512,
+        "fy_start_month": 7,
+        "fy_start_day": 15,
+        "sessions": (
+            Session(1, time(9, 0), time(11, 30), SessionKind.BOND, "Spanish"),
+            Session(3, time(13, 0), time(16, 0), SessionKind.INDIVIDUAL),
+        ),
+        "case_minutes": {"asylum": KindMinutes(200, 90), "custody": KindMinutes(45, 20)},
+        "hearing_minutes": {HearingKind.MASTER: KindMinutes(25, 10)},
+        "counted_completions": frozenset({CompletionKind.RELIEF_GRANTED}),
+        "at_risk_slack_pct": 17.5,
+        "rule_set": "2025",
+        "age_targets": (AgeTarget(Clock.ASYLUM, 200, 85.0),),
+    },
+    Case: {
+        "a_number": "201234567",
+        "name": "Maria Example",
+        "kind": "asylum",
+        "received": date(2024, 3, 2),
+        "detained": True,
+        "juvenile": True,
+        "language": "Spanish",
+        "represented": True,
+        "status": CaseStatus.COMPLETED,
+        "completion_date": date(2026, 11, 2),
+        "completion_kind": CompletionKind.RELIEF_GRANTED,
+        "remaining_minutes": 77,
+        "asylum_filed": date(2024, 5, 6),
+        "nta_served": date(2024, 2, 1),
+        "attorney": "Lee Counsel",
+    },
+    Hearing: {
+        "a_number": "201234567",
+        "start": datetime(2027, 7, 20, 9, 30),
+        "minutes": 95,
+        "kind": HearingKind.INDIVIDUAL,
+        "status": HearingStatus.ADJOURNED,
+        "adjournment_reason": "interpreter unavailable",
+        "medium": HearingMedium.VIDEO,
+    },
+    Closure: {"day": date(2027, 7, 4), "reason": "Independence Day"},
+    Leave: {
+        "start": datetime(2027, 8, 2, 0, 0),
+        "end": datetime(2027, 8, 6, 23, 59),
+        "kind": LeaveKind.TRAINING,
+        "all_day": True,
+    },
+}
+
+#: A second value of each field an edit can change on one side (the key fields of closures and
+#: leave, and a hearing's case, are identities: changing them is a removal and an addition).
+EDITS: dict[type, dict[str, object]] = {
+    Judge: {
+        "court": "San Diego",
+        "timezone": "America/Chicago",
+        "quota": 600,
+        "fy_start_month": 4,
+        "fy_start_day": 2,
+        "sessions": (Session(4, time(8, 0), time(12, 0), SessionKind.JUVENILE, "Mam"),),
+        "case_minutes": {"asylum": KindMinutes(180, 60)},
+        "hearing_minutes": {HearingKind.BOND: KindMinutes(30, 15)},
+        "counted_completions": frozenset({CompletionKind.REMOVAL_ORDER}),
+        "at_risk_slack_pct": 5.0,
+        "rule_set": "own",
+        "age_targets": (AgeTarget(Clock.DETAINED, 30, 90.0),),
+    },
+    Case: {
+        "name": "Maria Edited",
+        "kind": "custody",
+        "received": date(2024, 4, 1),
+        "detained": False,
+        "juvenile": False,
+        "language": "French",
+        "represented": False,
+        "completion_date": date(2026, 11, 3),
+        "completion_kind": CompletionKind.TERMINATION,
+        "remaining_minutes": 33,
+        "asylum_filed": date(2024, 6, 7),
+        "nta_served": date(2024, 2, 2),
+        "attorney": "Kim Advocate",
+    },
+    Hearing: {  # status and reason on one side when split (an adjourned hearing needs a reason)
+        "start": datetime(2027, 7, 21, 13, 0),
+        "status": HearingStatus.HELD,
+        "minutes": 50,
+        "adjournment_reason": None,
+        "kind": HearingKind.MOTION,
+        "medium": HearingMedium.TELEPHONE,
+    },
+    Closure: {"reason": "Court holiday"},
+}
+#: Fields that are a record's identity on every machine, or its link to another record.
+KEYS: dict[type, set[str]] = {
+    Judge: {"name"},
+    Case: {"a_number", "status"},  # status: completed on both sides (the completion fields move)
+    Hearing: {"a_number"},
+    Closure: {"day"},
+    Leave: {"start", "end", "kind", "all_day"},
+}
+
+
+def _value_fields(record: type) -> list[str]:
+    return [f.name for f in fields(record) if f.name not in BOOKKEEPING]
+
+
+def _record(record: type, **changes: object) -> object:
+    return record(**{**VALUES[record], **changes})
+
+
+def _docket(judge: Judge | None = None) -> Docket:
+    return Docket(
+        judge or _record(Judge),  # type: ignore[arg-type]
+        closures=(_record(Closure),),  # type: ignore[arg-type]
+        leave=(_record(Leave),),  # type: ignore[arg-type]
+        cases=(_record(Case),),  # type: ignore[arg-type]
+        hearings=(_record(Hearing),),  # type: ignore[arg-type]
+    )
+
+
+def _make(path: Path) -> Path:
+    database = Database.open(path)
+    with database.transaction() as repo:
+        repo.add_docket(_docket())
+    database.close()
+    return path
+
+
+def _stored(path: Path) -> Docket:
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge = repo.judge_named(NAME)
+            assert judge is not None
+            assert judge.id is not None
+            return repo.load_docket(judge.id)
+    finally:
+        database.close()
+
+
+def _edit(path: Path, record: type, name: str, value: object) -> None:
+    """One field of one record changed through the store, as the window saves it."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge = repo.judge_named(NAME)
+            assert judge is not None
+            assert judge.id is not None
+            if record is Judge:
+                repo.update_judge(replace(judge, **{name: value}), base=judge)
+            elif record is Case:
+                (case_id,) = repo.case_ids(judge.id).values()
+                case = repo.case(case_id)
+                repo.update_case(replace(case, **{name: value}), base=case)
+            elif record is Hearing:
+                (case_id,) = repo.case_ids(judge.id).values()
+                (hearing,) = repo.hearings_of(case_id)
+                repo.update_hearing(replace(hearing, **{name: value}))
+            else:
+                closures, leave = repo.own_calendar(judge.id)
+                closures = [replace(c, **{name: value}) for c in closures]
+                repo.replace_calendar(judge.id, closures, leave)
+    finally:
+        database.close()
+
+
+def _each_value(docket: Docket) -> dict[str, object]:
+    """Every value field of every record of the docket, by record and field name."""
+    found: dict[str, object] = {}
+    for record, items in (
+        (Judge, (docket.judge,)),
+        (Case, docket.cases),
+        (Hearing, docket.hearings),
+        (Closure, docket.closures),
+        (Leave, docket.leave),
+    ):
+        for index, item in enumerate(items):
+            for name in _value_fields(record):
+                found[f"{record.__name__}[{index}].{name}"] = getattr(item, name)
+    return found
+
+
+def test_every_field_has_a_value_here_other_than_its_default() -> None:
+    for record in (Judge, Case, Hearing, Closure, Leave):
+        assert set(VALUES[record]) == set(_value_fields(record)), (
+            f"{record.__name__}'s fields changed: give each a value in VALUES (and EDITS)"
+        )
+        assert set(EDITS.get(record, {})) | KEYS[record] == set(_value_fields(record)), (
+            f"{record.__name__}'s fields changed: give each an edit in EDITS, or call it a key"
+        )
+        for f in fields(record):
+            if f.name in BOOKKEEPING or f.name not in VALUES[record]:
+                continue
+            default = f.default_factory() if callable(f.default_factory) else f.default
+            assert VALUES[record][f.name] != default, f"{record.__name__}.{f.name} is its default"
+
+
+def test_the_profile_as_rows_has_every_field_of_the_judge() -> None:
+    assert set(profile_fields(_record(Judge))) == set(_value_fields(Judge))  # type: ignore[arg-type]
+
+
+def test_checkout_carries_every_field_of_every_record(tmp_path: Path) -> None:
+    server = _make(tmp_path / "server.sqlite")
+    laptop = tmp_path / "laptop.sqlite"
+
+    checkout(str(server), NAME, laptop, at=AT)
+
+    expected = _each_value(_docket())
+    assert _each_value(_stored(server)) == expected  # the store keeps them all
+    assert _each_value(_stored(laptop)) == expected
+
+
+@pytest.mark.parametrize("who", ["laptop", "server", "split"])
+def test_checkin_carries_an_edit_of_every_field_both_ways(tmp_path: Path, who: str) -> None:
+    """Each editable field edited on the laptop, on the server, or (split) every other field of
+    each record on each side, so that both sides' edits of one record merge field by field; in
+    the first two the other side adds a closure, so that each check-in merges both sides."""
+    server = _make(tmp_path / "server.sqlite")
+    laptop = tmp_path / "laptop.sqlite"
+    checkout(str(server), NAME, laptop, at=AT)
+    expected = _docket()
+    for record, edits in EDITS.items():
+        for index, (name, value) in enumerate(edits.items()):
+            if who == "split":
+                _edit(laptop if index % 2 else server, record, name, value)
+            else:
+                _edit(laptop if who == "laptop" else server, record, name, value)
+    other_closure = Closure(date(2027, 12, 24), "Christmas Eve")
+    database = Database.open(server if who == "laptop" else laptop)
+    try:
+        with database.transaction() as repo:
+            judge = repo.judge_named(NAME)
+            assert judge is not None
+            assert judge.id is not None
+            closures, leave = repo.own_calendar(judge.id)
+            repo.replace_calendar(judge.id, [*closures, other_closure], leave)
+    finally:
+        database.close()
+
+    result = checkin(laptop, str(server))
+
+    assert result.applied, result.describe()
+    assert not result.collisions
+    want = _docket(_record(Judge, **EDITS[Judge]))  # type: ignore[arg-type]
+    want = replace(
+        want,
+        cases=(_record(Case, **EDITS[Case]),),  # type: ignore[arg-type]
+        hearings=(_record(Hearing, **EDITS[Hearing]),),  # type: ignore[arg-type]
+        closures=(_record(Closure, **EDITS[Closure]), other_closure),  # type: ignore[arg-type]
+    )
+    assert expected != want
+    for path in (server, laptop):
+        stored = _stored(path)
+        stored = replace(stored, closures=tuple(sorted(stored.closures, key=lambda c: c.day)))
+        assert _each_value(stored) == _each_value(want), path.name
