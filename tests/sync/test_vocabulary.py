@@ -13,12 +13,14 @@ from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
 from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import (
+    AdjournmentCause,
     CaseStatus,
     CompletionKind,
     HearingKind,
     HearingMedium,
     HearingStatus,
     LeaveKind,
+    Party,
     SessionKind,
 )
 from planner.services.offline import checkin, checkout
@@ -77,6 +79,8 @@ VALUES: dict[type, dict[str, object]] = {
         "status": HearingStatus.ADJOURNED,
         "adjournment_reason": "interpreter unavailable",
         "medium": HearingMedium.VIDEO,
+        "adjournment_cause": AdjournmentCause.INTERPRETER,
+        "adjourned_by": Party.COURT,
     },
     Closure: {"day": date(2027, 7, 4), "reason": "Independence Day"},
     Leave: {
@@ -119,13 +123,15 @@ EDITS: dict[type, dict[str, object]] = {
         "nta_served": date(2024, 2, 2),
         "attorney": "Kim Advocate",
     },
-    Hearing: {  # status and reason on one side when split (an adjourned hearing needs a reason)
+    Hearing: {  # split: the continuance's fields, status and reason on the laptop, in this order
         "start": datetime(2027, 7, 21, 13, 0),
-        "status": HearingStatus.HELD,
+        "adjournment_cause": None,
         "minutes": 50,
-        "adjournment_reason": None,
+        "adjourned_by": None,
         "kind": HearingKind.MOTION,
+        "status": HearingStatus.HELD,
         "medium": HearingMedium.TELEPHONE,
+        "adjournment_reason": None,
     },
     Closure: {"reason": "Court holiday"},
 }
