@@ -1,7 +1,8 @@
 """The window at one screen size, scale and theme, for docs/screenshots/screens/.
 
     QT_SCALE_FACTOR=2 python packaging/screenshot_screens.py DEMO.sqlite OUT.png 1366x768 \\
-        light [docket|calendar|calendar:month|calendar:year|calendar:week+focus] [YYYY-MM-DD]
+        light [docket|calendar|calendar:month|calendar:year|calendar:week+focus|charts|court|notices]
+        [YYYY-MM-DD]
 
 The size is in the window's own (device-independent) pixels; QT_SCALE_FACTOR multiplies the
 picture's. The calendar is shown on the week of the date given (default: the week after today).
@@ -23,6 +24,8 @@ from planner.ui.common.workspace import Workspace
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
 
+_OTHER_TABS = {"charts": 2, "court": 3, "notices": 4}
+
 
 def main(
     database: str, out: str, size: str, theme: str, tab: str = "docket", day: str = ""
@@ -42,7 +45,11 @@ def main(
         shown = date.fromisoformat(day) if day else date.today() + timedelta(days=7)
         window.calendar.set_mode(tab.partition(":")[2].removesuffix("+focus") or "week")
         window.calendar.set_date(shown)
-    while not window.quota_panel.up_to_date:
+    page = None
+    if tab in _OTHER_TABS:  # built when first shown; the charts and the court compute theirs
+        window.views.setCurrentIndex(_OTHER_TABS[tab])
+        page = window.views.widget(_OTHER_TABS[tab]).ensure_built()
+    while not window.quota_panel.up_to_date or not getattr(page, "up_to_date", True):
         app.processEvents()
     for _ in range(100):
         app.processEvents()
