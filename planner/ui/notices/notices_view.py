@@ -124,6 +124,8 @@ class NoticesView(QWidget):
         self.court_button.clicked.connect(self.edit_court)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName("Notices to serve")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         for column, tip in enumerate(HEADER_TIPS):
             header_item = self.table.horizontalHeaderItem(column)
             if header_item is not None:
