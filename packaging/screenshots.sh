@@ -97,6 +97,11 @@ done
 specs+=("1 calendar-1366x768-dark 1366x768 dark calendar"
         "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar"
         "1 calendar-keyboard-focus-1366x768 1366x768 light calendar:week+focus")
+for what in button field table; do  # the keyboard focus ring, in each theme
+  for theme in light dark high_contrast; do
+    specs+=("1 focus-$what-1024x600-$theme 1024x600 $theme docket+$what")
+  done
+done
 for spec in "${specs[@]}"; do
   set -- $spec
   QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=$1 .venv/bin/python packaging/screenshot_screens.py \

@@ -198,7 +198,7 @@ def test_tab_goes_in_reading_order_on_every_page(qtbot, workspace, settings) -> 
     ]
 
 
-def test_every_control_of_the_newer_dialogs_has_a_name(qtbot, workspace, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_newer_dialogs_name_every_control(qtbot, workspace, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Reassign Cases, Court Closures, Interpreter Requests, Connect to Court Server and Bring
     Back Online's collisions (the Notices tab is one of the window's pages, above)."""
     from planner.services.offline import checkin, checkout
