@@ -52,6 +52,13 @@ def main(
         page = window.views.widget(_OTHER_TABS[tab]).ensure_built()
     while not window.quota_panel.up_to_date or not getattr(page, "up_to_date", True):
         app.processEvents()
+    # Under a rule set with age targets the verdict waits for their projection (a thread).
+    saved = window.quota_panel.saved_forecast
+    while saved is not None and saved.rule_set is not None and saved.rule_set.targets:
+        if saved.age_targets is not None:
+            break
+        app.processEvents()
+        saved = window.quota_panel.saved_forecast
     for _ in range(100):
         app.processEvents()
     if tab.endswith("+focus"):  # from the keyboard: Tab to the days, Down to the 3rd hearing
