@@ -47,6 +47,9 @@ class ReassignDialog(QDialog):
         self.resize(760, 560)
 
         self.targets = QListWidget()
+        # Four judges' rows at least: with no other judge in the court the form row got 3 px (seen
+        # at 2x scaling), the list looked like a rule; the preview took the rest.
+        self.targets.setMinimumHeight(4 * self.fontMetrics().height() + 12)
         self.targets.setToolTip(
             "Each case goes to the ticked judge with the fewest pending cases so far"
         )
