@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.store.database import Database
+from planner.ui.common.focus_style import FocusStyle
 from planner.ui.common.theme import apply_theme
 from planner.ui.common.workspace import Workspace
 from planner.ui.window.main_window import MainWindow
@@ -22,7 +23,7 @@ from planner.ui.window.settings import WindowSettings
 
 def main(database: str, out: str, theme: str = "light") -> int:
     app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    app.setStyle(FocusStyle())
     apply_theme(theme)
     window = MainWindow(Workspace(Database.open(Path(database))), WindowSettings(QSettings()))
     window.resize(1366, 768)

@@ -84,13 +84,25 @@ echo docs/screenshots/autoschedule.png
 # picture in the screen's (QT_SCALE_FACTOR), on the demo's week of Monday 23 November 2026.
 .venv/bin/planner demo --db "$work/screens.sqlite" --today 2026-11-25 >/dev/null
 mkdir -p docs/screenshots/screens
-for spec in "1 docket-1024x600 1024x600 light docket" "1 calendar-1024x600 1024x600 light calendar" \
-            "1 docket-1366x768 1366x768 light docket" "1 docket-1920x1080 1920x1080 light docket" \
-            "2 calendar-1366x768-at-2x 1366x768 light calendar" \
-            "1.5 docket-1280x720-at-1.5x 1280x720 light docket" \
-            "1 calendar-1366x768-dark 1366x768 dark calendar" \
-            "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar" \
-            "1 calendar-keyboard-focus-1366x768 1366x768 light calendar:week+focus"; do
+specs=()
+# Each main tab at each screen size (1x) and at 1.25x, 1.5x and 2x of the screens they suit.
+for tab in docket calendar charts court notices; do
+  for size in "1 1024x600" "1 1366x768" "1 1920x1080" "1 2560x1440" "1.25 1536x864" \
+              "1.5 1280x720" "2 1280x720"; do
+    set -- $size
+    name="$tab-$2"; [ "$1" = 1 ] || name="$name-at-$1x"
+    specs+=("$1 $name $2 light $tab")
+  done
+done
+specs+=("1 calendar-1366x768-dark 1366x768 dark calendar"
+        "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar"
+        "1 calendar-keyboard-focus-1366x768 1366x768 light calendar:week+focus")
+for what in button field table; do  # the keyboard focus ring, in each theme
+  for theme in light dark high_contrast; do
+    specs+=("1 focus-$what-1024x600-$theme 1024x600 $theme docket+$what")
+  done
+done
+for spec in "${specs[@]}"; do
   set -- $spec
   QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=$1 .venv/bin/python packaging/screenshot_screens.py \
     "$work/screens.sqlite" "docs/screenshots/screens/$2.png" "$3" "$4" "$5" 2026-11-23

@@ -109,6 +109,7 @@ def run(
     from PySide6.QtWidgets import QApplication
 
     from planner.ui.common.errors import report_bug
+    from planner.ui.common.focus_style import FocusStyle
     from planner.ui.common.theme import apply_theme
     from planner.ui.common.workspace import Workspace
     from planner.ui.files.open_failure import open_or_recover
@@ -120,7 +121,7 @@ def run(
     app.setOrganizationName("JudgeWorkloadPlanner")
     app.setApplicationName("Planner")
     app.setApplicationDisplayName("Judge Workload Planner")
-    app.setStyle("Fusion")
+    app.setStyle(FocusStyle())  # Fusion, the keyboard focus drawn so it can be seen
     app.setDesktopFileName(DESKTOP_ID)
     if window_icon_file().exists():
         app.setWindowIcon(QIcon(str(window_icon_file())))

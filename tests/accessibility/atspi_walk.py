@@ -7,8 +7,11 @@ makes a demo docket, starts the Planner on it with the project's .venv and Qt's 
 on, and walks the window's accessible tree as Orca would. It checks that it finds, by their
 accessible names: the verdict, the docket's rows (their A-numbers), the buttons of the toolbar
 and of the calendar, and, once the Calendar tab is pressed through AT-SPI's own action, the
-calendar's sessions and hearings by their text. Exit status 0 when all are found; otherwise it
-prints what is missing.
+calendar's sessions and hearings by their text. Then, as the keyboard's user: the focus given to
+the days through AT-SPI, Down (a hearing selected) and Alt+Down (moved a step later), the keys
+made by the AT-SPI registry; an event listener, as a screen reader's, must hear the calendar's
+announcement (object:announcement, Qt 6.8's QAccessibleAnnouncementEvent) or a name change.
+Exit status 0 when all are found and heard; otherwise it prints what is missing.
 
     tests/accessibility/atspi_walk.py [--venv .venv] [--keep DIR]
 """
@@ -85,11 +88,15 @@ def press(app, role, name) -> bool:  # type: ignore[no-untyped-def]
     would (a page tab: shows its page)."""
     for node in walk(app):
         try:
-            if node.getRole() == role and node.name.replace("&", "") == name:
-                node.queryAction().doAction(0)
-                return True
+            if node.getRole() != role or node.name.replace("&", "") != name:
+                continue
         except Exception:
             continue
+        try:
+            node.queryAction().doAction(0)
+        except Exception as error:  # the Calendar's page is built then, longer than AT-SPI
+            print(f"{name}: no reply to the action in time ({error}); what it shows is checked")
+        return True
     return False
 
 
@@ -107,6 +114,84 @@ def wait_for(what, timeout: float):  # type: ignore[no-untyped-def]
         if found or time.monotonic() > deadline:
             return found
         time.sleep(0.5)
+
+
+#: What a screen reader hears when something changes: Qt's announcements (Qt 6.8, AT-SPI 2.46's
+#: object:announcement), a name changed, the focus moved to another object.
+HEARD = (
+    "object:announcement",
+    "object:property-change:accessible-name",
+    "object:state-changed:focused",
+)
+_DOWN = 0xFF54  # the Down key's keysym
+_ALT_MASK = 1 << 3  # Mod1, Alt
+
+
+def _focus_hearings(app):  # type: ignore[no-untyped-def]
+    """Give the keyboard's focus to the calendar's days, through AT-SPI (the first object above
+    a hearing that can take it): the arrow keys go to the hearings from there."""
+    for node in walk(app):
+        try:
+            if not HEARING.match(node.name or ""):
+                continue
+            parent = node.parent
+            while parent is not None:
+                action = parent.queryAction()
+                names = [action.getName(i) for i in range(action.nActions)]
+                if "SetFocus" in names:
+                    action.doAction(names.index("SetFocus"))
+                    return parent.name
+                parent = parent.parent
+        except Exception:
+            continue
+    return None
+
+
+def hear_a_move(app, timeout: float = 20):  # type: ignore[no-untyped-def]
+    """Select a hearing with Down and move it with Alt+Down, as the keyboard's user would (keys
+    made by the AT-SPI registry, through XTest), listening as a screen reader does; the events
+    heard (type, source's name, what was said)."""
+    from gi.repository import GLib
+
+    heard = []
+
+    def listen(event):  # type: ignore[no-untyped-def]
+        try:
+            said = event.any_data if isinstance(event.any_data, str) else ""
+            heard.append((event.type, event.source.name or "", said))
+        except Exception:
+            heard.append((str(event.type), "", ""))
+
+    for kind in HEARD:
+        pyatspi.Registry.registerEventListener(listen, kind)
+    context = GLib.MainContext.default()
+
+    def pump(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            while context.iteration(False):
+                pass
+            time.sleep(0.05)
+
+    try:
+        focused = _focus_hearings(app)
+        print(f"Keyboard focus given to {focused!r}")
+        pump(1)
+        generate = pyatspi.Registry.generateKeyboardEvent
+        generate(_DOWN, None, pyatspi.KEY_SYM)  # select the first hearing
+        pump(2)
+        heard.clear()  # what follows is the move's doing
+        generate(_ALT_MASK, None, pyatspi.KEY_LOCKMODIFIERS)  # Alt held
+        generate(_DOWN, None, pyatspi.KEY_SYM)  # Alt+Down: the hearing a step later
+        generate(_ALT_MASK, None, pyatspi.KEY_UNLOCKMODIFIERS)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not any(t == HEARD[0] for t, _n, _s in heard):
+            pump(0.5)
+        pump(0.5)
+    finally:
+        for kind in HEARD:
+            pyatspi.Registry.deregisterEventListener(listen, kind)
+    return heard
 
 
 def main() -> int:
@@ -170,6 +255,11 @@ def main() -> int:
             missing.append("the calendar's sessions by their text")
         else:
             print(f"Calendar: {len(sessions)} sessions, the first {sessions[0]!r}")
+        heard = hear_a_move(app)
+        for kind, source, said in heard:
+            print(f"Heard {kind} from {source!r}" + (f": {said!r}" if said else ""))
+        if not any(kind in HEARD[:2] for kind, _source, _said in heard):
+            missing.append("an announcement or a name change after Alt+Down moved a hearing")
         if args.dump:
             for role, name in named(app):
                 print(f"{role}: {name}")

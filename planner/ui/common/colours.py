@@ -334,6 +334,14 @@ def colour_pairs(c: Colours) -> list[Pair]:
         Pair("field frame on the window", c.field_edge, c.window, GRAPHIC),
         Pair("field frame around its text", c.field_edge, c.base, GRAPHIC),
         Pair("selection outline", c.highlight, c.base, GRAPHIC),
+        # The keyboard focus ring (planner/ui/common/focus_style.py): the highlight round a
+        # control on the window, inside a button, round a field; on a selected row, the
+        # selected text's colour.
+        Pair("focus ring on the window", c.highlight, c.window, GRAPHIC),
+        Pair("focus ring inside a button", c.highlight, c.button, GRAPHIC),
+        Pair("focus ring round a field", c.highlight, c.base, GRAPHIC),
+        Pair("focus ring on alternate rows", c.highlight, c.alternate_base, GRAPHIC),
+        Pair("focus ring on a selected row", c.highlighted_text, c.highlight, GRAPHIC),
         Pair("adjourned hearing", c.adjourned_text, c.adjourned_fill, TEXT),
         Pair("session or day-off label", c.tag_text, c.tag_fill, TEXT),
         Pair("conflict outline", c.conflict, c.base, GRAPHIC),

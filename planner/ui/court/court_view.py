@@ -160,6 +160,7 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
 )
 VERDICT_COLUMN = 1
 WHY_COLUMN = 2  # beside the verdict it explains, wrapped to a width of its own
+AGE_TARGETS_COLUMN = len(COLUMNS) - 1  # last: stretched where there is room, else its own width
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMERIC = frozenset(range(3, len(COLUMNS) - 2))  # the rule set and age targets are words
 
@@ -251,6 +252,10 @@ class CourtView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(WHY_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(WHY_COLUMN, 30 * self.fontMetrics().averageCharWidth())
+        # Stretched into what a narrow window leaves it, the targets' words wrapped a line a
+        # word and the row grew to the table's height (seen at 1024x600): a width of its own.
+        header.setSectionResizeMode(AGE_TARGETS_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(AGE_TARGETS_COLUMN, 60 * self.fontMetrics().averageCharWidth())
         self.table.setWordWrap(True)
         rows = self.table.verticalHeader()
         rows.setMinimumSectionSize(rows.defaultSectionSize())  # a wrapped reason only adds height

@@ -61,6 +61,7 @@ class CollisionDialog(QDialog):
         layout.addWidget(intro)
         self.table = QTableWidget(len(self._collisions), 6)
         self.table.setObjectName("collisions")
+        self.table.setAccessibleName("Collisions")
         self.table.setHorizontalHeaderLabels(
             ["What", "Collision", "This computer (laptop)", "Court server", "Keep", "Edited values"]
         )

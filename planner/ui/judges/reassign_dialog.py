@@ -47,6 +47,9 @@ class ReassignDialog(QDialog):
         self.resize(760, 560)
 
         self.targets = QListWidget()
+        # Four judges' rows at least: with no other judge in the court the form row got 3 px (seen
+        # at 2x scaling), the list looked like a rule; the preview took the rest.
+        self.targets.setMinimumHeight(4 * self.fontMetrics().height() + 12)
         self.targets.setToolTip(
             "Each case goes to the ticked judge with the fewest pending cases so far"
         )
@@ -68,6 +71,7 @@ class ReassignDialog(QDialog):
         group.addButton(self.some_cases)
         self.a_numbers = QLineEdit(", ".join(chosen))
         self.a_numbers.setPlaceholderText("A123-456-789, 987654321 …")
+        self.a_numbers.setAccessibleName("A-numbers of the cases to reassign")
         (self.some_cases if chosen else self.all_cases).setChecked(True)
         self.a_numbers.setEnabled(bool(chosen))
         self.some_cases.toggled.connect(self.a_numbers.setEnabled)
@@ -78,6 +82,7 @@ class ReassignDialog(QDialog):
         self.preview_button.clicked.connect(self.preview)
         self.outcome = QPlainTextEdit()
         self.outcome.setReadOnly(True)
+        self.outcome.setAccessibleName("Preview of the reassignment")
         self.outcome.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.outcome.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.outcome.setPlaceholderText(

@@ -136,6 +136,7 @@ class NoticesView(QWidget):
         self.table.setAccessibleDescription(
             "Hearings whose notice is not yet served, by the day it must be served by"
         )
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setColumnHidden(JUDGE_COLUMN, True)  # shown court-wide
         for column, tip in enumerate(HEADER_TIPS):
             header_item = self.table.horizontalHeaderItem(column)

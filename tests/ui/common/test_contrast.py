@@ -131,3 +131,12 @@ def test_following_the_system_switches_when_the_desktop_does(qtbot) -> None:  # 
         hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
         contrast.contrastPreferenceChanged.emit(Qt.ContrastPreference.NoPreference)
         apply_theme("light")
+
+
+@pytest.mark.parametrize("theme", list(Theme), ids=[t.value for t in Theme])
+def test_the_focus_ring_is_measured_against_each_ground(theme: Theme) -> None:
+    described = {p.what: p for p in colour_pairs(THEMES[theme])}
+    for ground in ("on the window", "inside a button", "round a field", "on a selected row"):
+        pair = described[f"focus ring {ground}"]
+        assert pair.minimum == GRAPHIC
+        assert pair.ratio >= GRAPHIC

@@ -104,3 +104,15 @@ def test_the_window_fills_in_the_selected_case(
     dialog.resize(820, 520)
     dialog.grab().save("/tmp/n19/reassign.png")
     dialog.close()
+
+
+def test_the_judges_list_keeps_four_rows_beside_the_preview(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """Seen at 2x scaling on a court of one judge: the form gave the To list 3 px, the preview
+    took the rest."""
+    with workspace.database.transaction() as repo:
+        judge_id = repo.add_docket(Docket(RUIZ))
+    dialog = ReassignDialog(workspace, replace(RUIZ, id=judge_id), [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.targets.height() >= 4 * dialog.targets.fontMetrics().height()

@@ -196,3 +196,39 @@ def test_tab_goes_in_reading_order_on_every_page(qtbot, workspace, settings) -> 
         "Unscheduled cases",
         "Calendar",  # the days and their hearings: the arrow keys go through them
     ]
+
+
+def test_the_newer_dialogs_name_every_control(qtbot, workspace, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Reassign Cases, Court Closures, Interpreter Requests, Connect to Court Server and Bring
+    Back Online's collisions (the Notices tab is one of the window's pages, above)."""
+    from planner.services.offline import checkin, checkout
+    from planner.ui.files.court_server_dialog import CourtServerDialog
+    from planner.ui.files.interpreter_dialog import InterpreterDialog
+    from planner.ui.files.offline_actions import CollisionDialog
+    from planner.ui.judges.court_closures_dialog import CourtClosuresDialog
+    from planner.ui.judges.reassign_dialog import ReassignDialog
+    from tests.sync.offline_docket import JUDGE, a_number, edit_case, make_server
+
+    window = _window(qtbot, workspace, settings)
+    judge = workspace.judge
+    today = NOW.date()
+    server = make_server(tmp_path / "server.sqlite")
+    laptop = tmp_path / "laptop.sqlite"
+    checkout(str(server), JUDGE, laptop)
+    edit_case(laptop, a_number(1), attorney="Laptop Counsel")
+    edit_case(server, a_number(1), attorney="Server Counsel")
+    dialogs: list[QDialog] = [
+        ReassignDialog(workspace, judge, ["A100-000-001"], window),
+        CourtClosuresDialog("Los Angeles", [], ["Ana Ruiz"], today, window),
+        InterpreterDialog(workspace, today, window),
+        CourtServerDialog(window, settings),
+        CollisionDialog(checkin(laptop, str(server)), window),
+    ]
+    failures = []
+    for dialog in dialogs:
+        dialog.show()
+        missing = unnamed(dialog)
+        if missing:
+            failures.append(f"{type(dialog).__name__}: " + "; ".join(missing))
+        dialog.close()
+    assert failures == [], "\n".join(failures)
