@@ -24,7 +24,7 @@ HiGHS's (``benchmarks/bench_packing.py``; HiGHS takes 10-75 ms a count there, th
 What the search does not prove within its budget: late in the fiscal year, at the floors, a
 block of the detained pools can hold one case more only by filling two pools to the minute, a
 subset sum the relaxation does not see. Such a count, and only such a count, is handed to
-HiGHS (``highspy``, imported then and not before), which settles it in milliseconds; if HiGHS
+HiGHS (``highspy``, imported then and not before), which settles it (0.04-2.8 s of CPU); if HiGHS
 cannot be loaded or does not prove it, the count is the search's, never above the exact one,
 and ``proven`` is False (docs/performance.md, "K(f) exact").
 """
