@@ -29,9 +29,9 @@ _BISECTION_STEPS = 20
 #: not fit", so f* is never overstated (the step's f has no schedule of N cases found), and its
 #: relaxation bounds it from above.
 _DECISION_BUDGET = 16
-#: Relaxations one count of K may solve; past it, K is the most found to fit (``proven`` False).
-#: Until late in the fiscal year every count measured was proven by the first; then some counts
-#: at the floors are not (docs/performance.md, "K(f) exact").
+#: Relaxations one count of K may solve; past it, HiGHS settles the count (``Packing.most``).
+#: Until late in the fiscal year every count measured was proven by the first relaxation; then
+#: some counts at the floors need HiGHS (docs/performance.md, "K(f) exact").
 _COUNT_BUDGET = 64
 
 PoolSet = frozenset[int]

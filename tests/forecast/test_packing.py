@@ -80,3 +80,25 @@ def test_two_blocks_whose_fractions_add_past_a_case_are_proven_at_once() -> None
     packing = Packing(rows, caps, [2, 3, 2, 3], budget=1)
     assert packing.most()[0] == 4
     assert packing.proven
+
+
+def test_two_detained_pools_filled_to_the_minute_are_counted_and_proven() -> None:
+    # Found on the national demo as of 1 August 2027, at the floors, and cut down: the detained
+    # master pool (2,400 minutes) and the detained individual pool (3,360). Bond cases take 20
+    # master minutes; four kinds of 20-minute case may sit in either pool, their shares of it
+    # 1/10, 1/11, 1/12 and 1/13 of a master minute per individual minute. 5,760 minutes hold
+    # 288 cases of 20 only if both pools are filled to the minute (104 bond cases and 40, 44,
+    # 48 and 52 of the others): a subset sum no relaxation sees. The search alone stopped at
+    # 287 after its 64 relaxations (1,449 prove 288), unproven.
+    shares = (10, 11, 12, 13)
+    rows = [[20.0] + [20.0 / n for n in shares], [0.0] + [20.0 * (n - 1) / n for n in shares]]
+    caps = [2400.0, 3360.0]
+    counts = [141, 46, 58, 49, 62]
+
+    packing = Packing(rows, caps, counts, budget=64)
+    found, x = packing.most()
+
+    assert found == 288 == sum(x)
+    assert packing.proven
+    assert packing.fits(x)
+    assert all(0 <= v <= c for v, c in zip(x, counts, strict=True))
