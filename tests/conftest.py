@@ -103,6 +103,16 @@ def open_on(engine: str, request: pytest.FixtureRequest, folder: Path) -> Iterat
         database.close()
 
 
+def location_of(database: Database) -> str:
+    """What ``Database.open`` and ``planner --db`` take to open ``database`` again: its file, or
+    its URL (the test server on loopback has no certificate: the Planner's default is
+    verify-full, so the URL says what it accepts)."""
+    if database.path is not None:
+        return str(database.path)
+    assert database.url is not None
+    return database.url if "sslmode=" in database.url else f"{database.url}?sslmode=disable"
+
+
 @pytest.fixture(params=ENGINES)
 def database_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A new database's path or URL on each engine, for tests that open it more than once."""
