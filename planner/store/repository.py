@@ -204,6 +204,16 @@ class Repository(HearingStore):
             tuple(list(values) for values in zip(*rows, strict=True)),
         )
 
+    def refresh_statistics(self) -> None:
+        """After a bulk load (the demo, a docket import): on a server, ``ANALYZE`` the cases and
+        hearings in this transaction (it counts the transaction's own new rows), so the next
+        reads are planned on their real size. Without it, until autovacuum's analyze came, the
+        national forecast's joins ran as nested loops over both tables: 177 s against 16 s on
+        SQLite. A user who does not own the tables is skipped with a warning, not refused.
+        Nothing to do on SQLite, whose plans do not depend on statistics here."""
+        if not self._sqlite():
+            self._session.connection().exec_driver_sql("ANALYZE cases, hearings")
+
     def case_ids(self, judge_id: int) -> dict[str, int]:
         """A-number -> case id, for every case of the judge."""
         query = select(CaseRow.a_number, CaseRow.id).where(CaseRow.judge_id == judge_id)
