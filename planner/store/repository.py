@@ -207,9 +207,11 @@ class Repository(HearingStore):
     def refresh_statistics(self) -> None:
         """After a bulk load (the demo, a docket import): on a server, ``ANALYZE`` the cases and
         hearings in this transaction (it counts the transaction's own new rows), so the next
-        reads are planned on their real size. Without it, until autovacuum's analyze came, the
-        national forecast's joins ran as nested loops over both tables: 177 s against 16 s on
-        SQLite. A user who does not own the tables is skipped with a warning, not refused.
+        reads are planned on their real size rather than as nested loops over tables the
+        server thinks empty (``docs/court-server.md``: 470 ms for one statement of the first
+        screen before the first ANALYZE). It did not make the national forecast on a server
+        fast (``docs/performance.md``). A user who does not own the tables is skipped with a
+        warning, not refused.
         Nothing to do on SQLite, whose plans do not depend on statistics here."""
         if not self._sqlite():
             self._session.connection().exec_driver_sql("ANALYZE cases, hearings")
