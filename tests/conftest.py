@@ -1,8 +1,14 @@
-"""Shared fixtures: every test runs with its own data folder, never the user's, and no display."""
+"""Shared fixtures: every test runs with its own data folder, never the user's, and no display.
+
+PostgreSQL: one throwaway server for the whole session (``tests/postgres_cluster.py``), a
+database per test copied from a template the migrations built once. Without PostgreSQL on the
+machine its tests are skipped, saying why; under CI (``CI=true``, where ``.ci/run`` installs it)
+they fail instead, so a missing server never passes for a green run.
+"""
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +19,7 @@ from planner.cli import main
 # Qt reads this when the first QApplication is made: tests and CI need no display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from planner.store.database import Database
+from tests.postgres_cluster import Cluster, running_cluster
 
 # 'pytest --hypothesis-profile=fuzz' runs the importers' fuzz tests (tests/reliability) long.
 settings.register_profile("fuzz", max_examples=2500, deadline=None)
@@ -36,10 +43,86 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def database(db_path: Path) -> Database:
+def database(db_path: Path) -> Iterator[Database]:
+    """The store on a SQLite file (the store's, services' and concurrency tests override it with
+    ``database_on_each_engine``)."""
     db = Database.open(db_path)
     yield db
     db.close()
+
+
+ENGINES = ["sqlite", "postgresql"]
+#: The database the migrations build once per session; each test's is a copy of it.
+MIGRATED_TEMPLATE = "planner_migrated"
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    with running_cluster() as cluster:
+        if isinstance(cluster, str):
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"CI runs the PostgreSQL tests, but {cluster}")
+            pytest.skip(cluster)
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def migrated_template(postgres_cluster: Cluster) -> str:
+    """The name of a database on the session's server that holds the current schema, to copy."""
+    postgres_cluster.execute(f'CREATE DATABASE "{MIGRATED_TEMPLATE}"')
+    Database.open(postgres_cluster.url(MIGRATED_TEMPLATE)).close()
+    return MIGRATED_TEMPLATE
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: Cluster) -> Iterator[str]:
+    """SQLAlchemy's URL of a new, empty database on the test server (dropped after the test)."""
+    with postgres_cluster.database() as url:
+        yield url
+
+
+def location_on(engine: str, request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """Where a new database with the current schema is on ``engine``: a SQLite file's path in
+    ``folder`` (made on first open), or the URL of a database on the session's server (dropped
+    after)."""
+    if engine == "sqlite":
+        yield str(folder / "docket.sqlite")
+        return
+    cluster: Cluster = request.getfixturevalue("postgres_cluster")
+    template: str = request.getfixturevalue("migrated_template")
+    with cluster.database(template) as url:
+        yield url
+
+
+def open_on(engine: str, request: pytest.FixtureRequest, folder: Path) -> Iterator[Database]:
+    """A new database on ``engine`` with the current schema and nothing in it; closed (and the
+    server's dropped) after."""
+    for location in location_on(engine, request, folder):
+        database = Database.open(location)
+        yield database
+        database.close()
+
+
+def location_of(database: Database) -> str:
+    """What ``Database.open`` and ``planner --db`` take to open ``database`` again: its file, or
+    its URL (the test server on loopback has no certificate: the Planner's default is
+    verify-full, so the URL says what it accepts)."""
+    if database.path is not None:
+        return str(database.path)
+    assert database.url is not None
+    return database.url if "sslmode=" in database.url else f"{database.url}?sslmode=disable"
+
+
+@pytest.fixture(params=ENGINES)
+def database_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new database's path or URL on each engine, for tests that open it more than once."""
+    yield from location_on(request.param, request, tmp_path)
+
+
+@pytest.fixture(params=ENGINES)
+def database_on_each_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The store on a SQLite file, then on the PostgreSQL server."""
+    yield from open_on(request.param, request, tmp_path)
 
 
 class CliResult:

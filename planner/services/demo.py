@@ -78,4 +78,5 @@ def create_demo(
             hearings += len(docket.hearings)
             if progress is not None:
                 progress(done, judges)
+        repo.refresh_statistics()
     return DemoSummary(tuple(names), pending, completed, hearings, database.describe())

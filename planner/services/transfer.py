@@ -154,6 +154,7 @@ def _import_docket(
             assert current.id is not None
             repo.remove_judge(current.id)
         repo.add_docket(docket)
+        repo.refresh_statistics()
     return ImportSummary(
         judge=name,
         source=source,

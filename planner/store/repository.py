@@ -15,7 +15,7 @@ from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values
 from planner.store.columns import CASE_COLUMNS, NAME_SEARCH, case_values, name_search
 from planner.store.court_closures import CourtClosureStore
-from planner.store.dialect import SQLITE
+from planner.store.dialect import POSTGRESQL, SQLITE
 from planner.store.errors import Conflict, StaleEdit
 from planner.store.notices import NoticeStore
 from planner.store.profiles import stored_targets
@@ -144,55 +144,39 @@ class Repository(HearingStore):
             self._session.execute(insert(LeaveRow), leave_rows)
 
     def add_cases(self, judge_id: int, cases: Iterable[Case]) -> None:
-        if not self._sqlite():
-            rows = [{**_case_values(judge_id, case), "changed_by": self._editor} for case in cases]
-            if rows:
-                self._session.execute(insert(CaseRow).execution_options(**_ONE_BATCH), rows)
-            return
-        # SQLite: plain tuples straight to the driver, in its stored forms (dates as ISO text);
-        # ORM-free, several times faster for the demo's 750,000 cases.
+        # Plain tuples straight to the driver, in the engine's stored forms: ORM-free, several
+        # times faster for the demo's 750,000 cases.
+        codec = SQLITE if self._sqlite() else POSTGRESQL
         self._bulk_insert(
             CaseRow,
             _CASE_COLUMNS,
-            [(judge_id, *case_values(SQLITE, c), name_search(c.name), self._editor) for c in cases],
+            [(judge_id, *case_values(codec, c), name_search(c.name), self._editor) for c in cases],
         )
 
     def add_hearings(self, judge_id: int, hearings: Iterable[Hearing]) -> None:
-        if self._sqlite():
-            # A Core read of the ids: the ORM's row machinery costs more than the query.
-            query = select(CaseRow.a_number, CaseRow.id).where(CaseRow.judge_id == judge_id)
-            ids = {a: case_id for a, case_id in self._session.connection().execute(query)}  # noqa: C416
-            self._bulk_insert(
-                HearingRow,
-                _HEARING_COLUMNS,
-                [
-                    (
-                        ids[h.a_number],
-                        SQLITE.moment(h.start),
-                        h.minutes,
-                        h.kind.value,
-                        h.status.value,
-                        h.adjournment_reason,
-                        h.medium.value,
-                        None if h.adjournment_cause is None else h.adjournment_cause.value,
-                        None if h.adjourned_by is None else h.adjourned_by.value,
-                        self._editor,
-                    )
-                    for h in hearings
-                ],
-            )
-            return
-        ids = self.case_ids(judge_id)
-        rows = [
-            {
-                "case_id": ids[hearing.a_number],
-                "changed_by": self._editor,
-                **hearing_values(hearing),
-            }
-            for hearing in hearings
-        ]
-        if rows:
-            self._session.execute(insert(HearingRow).execution_options(**_ONE_BATCH), rows)
+        # A Core read of the ids: the ORM's row machinery costs more than the query.
+        query = select(CaseRow.a_number, CaseRow.id).where(CaseRow.judge_id == judge_id)
+        ids = {a: case_id for a, case_id in self._session.connection().execute(query)}  # noqa: C416
+        codec = SQLITE if self._sqlite() else POSTGRESQL
+        self._bulk_insert(
+            HearingRow,
+            _HEARING_COLUMNS,
+            [
+                (
+                    ids[h.a_number],
+                    codec.moment(h.start),
+                    h.minutes,
+                    h.kind.value,
+                    h.status.value,
+                    h.adjournment_reason,
+                    h.medium.value,
+                    None if h.adjournment_cause is None else h.adjournment_cause.value,
+                    None if h.adjourned_by is None else h.adjourned_by.value,
+                    self._editor,
+                )
+                for h in hearings
+            ],
+        )
 
     def _bulk_insert(
         self,
@@ -200,15 +184,40 @@ class Repository(HearingStore):
         columns: Sequence[str],
         rows: list[tuple[Any, ...]],
     ) -> None:
-        """Insert plain tuples through the driver's executemany (SQLite only)."""
+        """Insert plain tuples through the driver: SQLite's executemany; on PostgreSQL one
+        statement that unnests an array per column, where an executemany sends one statement per
+        row (the ORM's insert took most of the demo's time) and a statement of many ``VALUES``
+        rows costs the driver seconds to parse its tens of thousands of markers. (Not COPY: a
+        server refuses COPY FROM under row-level security, as a legal assistant's writes are.)"""
         if not rows:
             return
-        quote = self._session.get_bind().dialect.identifier_preparer.quote
+        dialect = self._session.get_bind().dialect
+        quote = dialect.identifier_preparer.quote
         names = ", ".join(quote(column) for column in columns)
-        marks = ", ".join("?" * len(columns))
-        self._session.connection().exec_driver_sql(
-            f"INSERT INTO {quote(table.__tablename__)} ({names}) VALUES ({marks})", rows
+        insert_into = f"INSERT INTO {quote(table.__tablename__)} ({names}) "
+        connection = self._session.connection()
+        if self._sqlite():
+            marks = ", ".join("?" * len(columns))
+            connection.exec_driver_sql(f"{insert_into}VALUES ({marks})", rows)
+            return
+        types = table.__table__.columns
+        arrays = ", ".join(f"%s::{types[column].type.compile(dialect)}[]" for column in columns)
+        connection.exec_driver_sql(
+            f"{insert_into}SELECT * FROM unnest({arrays})",
+            tuple(list(values) for values in zip(*rows, strict=True)),
         )
+
+    def refresh_statistics(self) -> None:
+        """After a bulk load (the demo, a docket import): on a server, ``ANALYZE`` the cases and
+        hearings in this transaction (it counts the transaction's own new rows), so the next
+        reads are planned on their real size rather than as nested loops over tables the
+        server thinks empty (``docs/court-server.md``: 470 ms for one statement of the first
+        screen before the first ANALYZE). It did not make the national forecast on a server
+        fast (``docs/performance.md``). A user who does not own the tables is skipped with a
+        warning, not refused.
+        Nothing to do on SQLite, whose plans do not depend on statistics here."""
+        if not self._sqlite():
+            self._session.connection().exec_driver_sql("ANALYZE cases, hearings")
 
     def case_ids(self, judge_id: int) -> dict[str, int]:
         """A-number -> case id, for every case of the judge."""
@@ -394,11 +403,6 @@ class Repository(HearingStore):
         )
         self._session.flush()
 
-
-#: Rows inserted together as one batch whatever their empty values: without it the ORM starts a
-#: new statement wherever a row's None columns differ from the row before's (so that a column's
-#: default could apply), and a docket of 5,000 cases went to a server as about 3,000 statements.
-_ONE_BATCH = {"render_nulls": True}
 
 _CASE_COLUMNS = ("judge_id", *CASE_COLUMNS, NAME_SEARCH, "changed_by")
 _HEARING_COLUMNS = (

@@ -21,8 +21,9 @@ A_NUMBER = "123456789"
 
 
 @pytest.fixture
-def two_users(db_path: Path):  # type: ignore[no-untyped-def]
-    judge_db, clerk_db = Database.open(db_path), Database.open(db_path)
+def two_users(database_location: str):  # type: ignore[no-untyped-def]
+    """A judge and a clerk on one database: a SQLite file, then a PostgreSQL server's."""
+    judge_db, clerk_db = Database.open(database_location), Database.open(database_location)
     judge_db.editor, clerk_db.editor = "jortiz", "clerk2"
     with judge_db.transaction() as repo:
         repo.add_docket(
@@ -149,7 +150,7 @@ def test_a_stale_profile_edit_is_refused(two_users) -> None:  # type: ignore[no-
 
 
 def _import_when_told(db_path: str, csv: str, judge: str, start, results) -> None:  # type: ignore[no-untyped-def]
-    database = Database.open(Path(db_path))
+    database = Database.open(db_path)
     start.wait()
     try:
         import_file(database, Path(csv), judge_name=judge)
@@ -161,7 +162,7 @@ def _import_when_told(db_path: str, csv: str, judge: str, start, results) -> Non
 
 
 def test_two_imports_into_different_judges_at_once_both_succeed(
-    db_path: Path, tmp_path: Path
+    database_location: str, tmp_path: Path
 ) -> None:
     """Two processes, each importing a cases CSV into its own judge's docket at the same moment
     (each reads the docket, then writes): the second waits for the first, neither is refused."""
@@ -169,7 +170,7 @@ def test_two_imports_into_different_judges_at_once_both_succeed(
 
     from tests.dockets import add_judge_with_cases
 
-    database = Database.open(db_path)
+    database = Database.open(database_location)
     add_judge_with_cases(database, "Ortiz", 400, first=100_000_000)
     add_judge_with_cases(database, "Baker", 400, first=200_000_000)
     csvs = {}
@@ -189,7 +190,7 @@ def test_two_imports_into_different_judges_at_once_both_succeed(
         workers = [
             context.Process(
                 target=_import_when_told,
-                args=(str(db_path), str(tmp_path / f"{name}.csv"), name, start, results),
+                args=(database_location, str(tmp_path / f"{name}.csv"), name, start, results),
             )
             for name in csvs
         ]

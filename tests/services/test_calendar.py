@@ -18,6 +18,7 @@ from planner.services.cases import get_case
 from planner.services.judges import save_profile
 from planner.store.database import Database
 from planner.store.errors import Conflict, StaleEdit
+from tests.conftest import location_of
 from tests.scheduling.court import CLOSURES, JUDGE, LEAVE, at, case
 
 ORDINARY, DETAINED, SERVED, OTHER = "100000001", "100000002", "100000003", "100000004"
@@ -199,7 +200,7 @@ def test_move_checks_the_new_place_and_undo_puts_it_back(court) -> None:  # type
 def test_a_move_or_outcome_over_someone_elses_change_is_refused_naming_them(court) -> None:  # type: ignore[no-untyped-def]
     database, judge, _ids = court
     seen = hearing_at(database, judge, at(4, 9, 0))  # the clerk's calendar shows it at 09:00
-    other = Database.open(database.path)  # the judge, in another window
+    other = Database.open(location_of(database))  # the judge, in another window
     other.editor = "jortiz"
     service.move_hearing(other, judge, seen.id, at(4, 10, 0), 15, seen=seen)
     other.close()
@@ -261,7 +262,9 @@ def test_an_outcome_on_a_hearing_after_now_is_refused_with_the_reason(  # type: 
         "the hearing is on Tue 5 Nov at 09:00: record its outcome once it has been held"
     )
     assert snapshot(database, judge) == before
-    started = service.record_outcome(database, judge, booked.id, outcome, now=at(5, 9, 0), **details)
+    started = service.record_outcome(
+        database, judge, booked.id, outcome, now=at(5, 9, 0), **details
+    )
     assert started.after.status is not HearingStatus.SCHEDULED
 
 
@@ -269,10 +272,17 @@ def test_adjourned_needs_a_reason_and_frees_the_slot(court) -> None:  # type: ig
     database, judge, ids = court
     booked = hearing_at(database, judge, at(4, 9, 0))
     with pytest.raises(InvalidValue, match="needs its reason"):
-        service.record_outcome(database, judge, booked.id, Outcome.ADJOURNED, now=LATER, reason="  ")
+        service.record_outcome(
+            database, judge, booked.id, Outcome.ADJOURNED, now=LATER, reason="  "
+        )
     before = snapshot(database, judge)
     record = service.record_outcome(
-        database, judge, booked.id, Outcome.ADJOURNED, now=LATER, reason="Respondent to seek counsel"
+        database,
+        judge,
+        booked.id,
+        Outcome.ADJOURNED,
+        now=LATER,
+        reason="Respondent to seek counsel",
     )
     stored = hearing_at(database, judge, at(4, 9, 0))
     assert (stored.status, stored.adjournment_reason) == (

@@ -11,6 +11,7 @@ from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.services.interpreters import as_html, interpreter_list
 from planner.store.database import Database
+from tests.conftest import location_of
 
 MONDAY = date(2026, 11, 30)
 
@@ -103,7 +104,7 @@ def test_a_week_across_judges_and_for_chosen_judges(court: Database) -> None:
 
 
 def test_planner_interpreters_lists_saves_csv_and_pdf(
-    qapp, planner, court: Database, db_path, tmp_path
+    qapp, planner, court: Database, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     # qapp: the command paints on the running application (see tests/test_cli_notices.py).
     import csv
@@ -111,6 +112,7 @@ def test_planner_interpreters_lists_saves_csv_and_pdf(
     import pypdfium2 as pdfium
 
     court.close()
+    db_path = location_of(court)
     text = planner("interpreters", "--db", db_path, "--date", "2026-12-02", "--week")
     assert (text.code, text.err) == (0, "")
     assert text.out.splitlines()[:3] == [

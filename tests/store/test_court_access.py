@@ -1,5 +1,5 @@
 """Who may do what on a court server (issue 16), enforced by PostgreSQL itself: through the store
-and the services, and from ``psql``, against a real server (``tests/store/conftest.py``).
+and the services, and from ``psql``, against a real server (``tests/conftest.py``).
 
 Logins are made by ``court_access.grant`` (without passwords: the test server trusts 127.0.0.1).
 """

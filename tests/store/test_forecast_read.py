@@ -20,7 +20,7 @@ from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window, window_of
 from planner.services.forecasting import forecast_from, load_inputs
 from planner.store.database import Database
-from tests.store.conftest import ENGINES, open_on
+from tests.conftest import ENGINES, open_on
 
 _KINDS = {
     "asylum": KindMinutes(195, 120),

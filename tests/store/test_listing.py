@@ -17,7 +17,7 @@ from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, H
 from planner.services import docket as docket_service
 from planner.store.database import Database
 from planner.store.listing import DocketFilter, SortKey
-from tests.store.conftest import ENGINES, open_on
+from tests.conftest import ENGINES, open_on
 
 NOW = datetime(2026, 11, 25, 10, 30)
 NAMES = ["Ana Pérez", "ANA perez", "Li 50%_off", "O'Brien", "Zoë Ålund", "Kofi Mensah"]

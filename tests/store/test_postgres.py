@@ -1,6 +1,6 @@
 """The court server's groundwork (issue 16): the same migrations build PostgreSQL and SQLite, the
 tables match ``planner/store/tables.py`` on both, and the write path (the ORM with its version
-counters) works on both, against a real PostgreSQL server (``tests/store/conftest.py``)."""
+counters) works on both, against a real PostgreSQL server (``tests/conftest.py``)."""
 
 import subprocess
 import sys

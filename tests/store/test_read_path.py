@@ -23,8 +23,8 @@ from planner.store.dialect import POSTGRESQL, SQLITE
 from planner.store.errors import DatabaseUnavailable
 from planner.store.listing import DocketFilter, SortKey
 from planner.store.tables import Base
+from tests.conftest import open_on
 from tests.postgres_cluster import Cluster
-from tests.store.conftest import open_on
 
 NOW = datetime(2026, 12, 1, 10, 30)
 DATA = Path(__file__).parents[1] / "data"

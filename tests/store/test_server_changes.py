@@ -1,6 +1,6 @@
 """Everyone sees the same docket on the court server (issue 16): another session's commit is
 noticed through LISTEN/NOTIFY (migration ``0004_change_notices``, ``ServerChanges``) within the
-two seconds the issue allows, against a real PostgreSQL server (``tests/store/conftest.py``)."""
+two seconds the issue allows, against a real PostgreSQL server (``tests/conftest.py``)."""
 
 import shutil
 import subprocess

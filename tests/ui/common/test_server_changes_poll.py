@@ -12,13 +12,12 @@ from planner.store.sessions import Sessions
 from planner.store.watch import ServerChanges
 from planner.ui.common.external_changes import ExternalChanges
 from tests.postgres_cluster import USER, Cluster
-from tests.store.conftest import postgres_cluster, postgres_url  # noqa: F401
 
 WITHIN_MS = 2000
 
 
 @pytest.fixture
-def server(postgres_url: str) -> str:  # noqa: F811
+def server(postgres_url: str) -> str:
     sessions = Sessions.on_server(postgres_url)
     try:
         sessions.upgrade_schema()
@@ -30,7 +29,7 @@ def server(postgres_url: str) -> str:  # noqa: F811
 def test_another_sessions_commit_reaches_the_windows_poll_within_two_seconds(
     qtbot,
     server: str,
-    postgres_cluster: Cluster,  # noqa: F811
+    postgres_cluster: Cluster,
 ) -> None:  # type: ignore[no-untyped-def]
     changes = ServerChanges(server)
     reloads: list[int] = []

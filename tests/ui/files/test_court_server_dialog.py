@@ -20,7 +20,6 @@ from planner.ui.files.court_server_dialog import CourtServerDialog
 from planner.ui.window.settings import WindowSettings
 from tests.postgres_cluster import Cluster
 from tests.postgres_logins import add_password_user
-from tests.store.conftest import postgres_cluster  # noqa: F401  (the server, for these tests)
 
 USER, PASSWORD = "clerk_pw", "Tr0ub4dor&3-secret"
 
@@ -72,7 +71,7 @@ def settings(qapp, settings_file: Path) -> WindowSettings:  # type: ignore[no-un
 
 
 @pytest.fixture
-def server(postgres_cluster: Cluster) -> ServerAddress:  # noqa: F811
+def server(postgres_cluster: Cluster) -> ServerAddress:
     add_password_user(postgres_cluster, USER, PASSWORD)
     # The test server has no certificate: TLS off for the logins, and its refusal tested.
     return ServerAddress("127.0.0.1", "postgres", USER, postgres_cluster.port, "disable")

@@ -26,10 +26,8 @@ from planner.ui.files.court_server_dialog import ServerLogin
 from planner.ui.files.server_open import open_address
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
-from tests.store.conftest import postgres_cluster, postgres_url
 from tests.ui.conftest import NOW
 
-__all__ = ["postgres_cluster", "postgres_url"]
 
 #: The issue's promise: another user's change shows within two seconds.
 WITHIN_MS = 2000
