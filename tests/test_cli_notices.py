@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.notices import CourtSettings
-from planner.domain.vocabulary import HearingKind
+from planner.domain.vocabulary import HearingKind, HearingMedium
 from planner.services.notices import save_court_settings
 from planner.store.database import Database
 
@@ -24,7 +24,10 @@ def _court(path: Path) -> None:
     )  # fmt: skip
     hearings = (
         Hearing("300000001", datetime(2026, 11, 23, 9, 0), 15, HearingKind.MASTER),
-        Hearing("300000002", datetime(2026, 11, 27, 9, 30), 30, HearingKind.BOND),
+        Hearing(
+            "300000002", datetime(2026, 11, 27, 9, 30), 30, HearingKind.BOND,
+            medium=HearingMedium.VIDEO,
+        ),
         Hearing("300000002", datetime(2026, 10, 2, 9, 30), 30, HearingKind.BOND),  # past
     )
     with database.transaction() as repo:
@@ -86,6 +89,9 @@ def test_notices_prints_one_notice_a_page_and_marks_them_served(  # type: ignore
     assert "Omar Tanaka" in second
     assert "Custody redetermination (bond) hearing" in second
     assert "Time 09:30" in second
+    # The medium: how the respondent appears, and when a request to appear remotely is due.
+    assert "Appearance In person" in first
+    assert "Appearance By video (a request to appear remotely is due 12 November 2026)" in second
     assert "Rosa Díaz" not in second
     again = planner(*args)
     assert again.out == "No notices to serve for Ana Ruiz.\n"

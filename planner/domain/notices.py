@@ -17,7 +17,7 @@ from planner.domain.bounds import check_count
 from planner.domain.docket import NOTICE_PERIOD_DAYS
 from planner.domain.errors import InvalidValue
 from planner.domain.text import check_text
-from planner.domain.vocabulary import HearingKind
+from planner.domain.vocabulary import REMOTE_REQUEST_DAYS, HearingKind, HearingMedium
 
 #: The longest notice period the setting takes: a quarter of a year.
 MAX_NOTICE_DAYS = 90
@@ -85,6 +85,14 @@ class NoticedHearing:
     minutes: int
     kind: HearingKind
     judge: str
+    medium: HearingMedium = HearingMedium.IN_PERSON
+
+    @property
+    def remote_request_due(self) -> date | None:
+        """The last day to ask to appear remotely (video, telephone), or None in person."""
+        if not self.medium.remote:
+            return None
+        return self.start.date() - timedelta(days=REMOTE_REQUEST_DAYS)
 
 
 @dataclass(frozen=True, slots=True)

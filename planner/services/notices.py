@@ -12,6 +12,7 @@ from planner.domain.judge import Judge
 from planner.domain.notices import (
     CourtSettings,
     DueNotice,
+    NoticedHearing,
     NoticeEvent,
     ServedNotice,
     check_still_due,
@@ -172,6 +173,18 @@ def _long_day(moment: datetime) -> str:
     return f"{moment:%A} {moment.day} {moment:%B %Y}"
 
 
+def _appearance(hearing: NoticedHearing) -> str:
+    """How the respondent appears, and the day a request to appear remotely is due."""
+    words = hearing.medium.words
+    due = hearing.remote_request_due
+    if due is None:
+        return words[0].upper() + words[1:]
+    return (
+        f"{words[0].upper() + words[1:]} (a request to appear remotely is due "
+        f"{due.day} {due:%B %Y})"
+    )
+
+
 def notice_text(notice: DueNotice, court: CourtSettings, printed: date) -> NoticeText:
     """What the notice of ``notice`` says, on the paper of ``court``."""
     h = notice.hearing
@@ -211,6 +224,7 @@ def notice_text(notice: DueNotice, court: CourtSettings, printed: date) -> Notic
         ("Judge", f"Immigration Judge {h.judge}"),
         ("Hearing", what[0].upper() + what[1:]),
         ("Language", interpreter),
+        ("Appearance", _appearance(h)),
     )
     parties = (
         ("Respondent", h.name + (" (detained)" if h.detained else "")),

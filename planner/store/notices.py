@@ -12,7 +12,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.notices import CourtSettings, NoticedHearing, NoticeEvent, ServedNotice
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus
 from planner.store.errors import Conflict
 from planner.store.tables import CaseRow, CourtRow, HearingRow, JudgeRow, NoticeRow
 
@@ -46,6 +46,7 @@ class NoticeStore:
                 HearingRow.minutes,
                 HearingRow.kind,
                 JudgeRow.name,
+                HearingRow.medium,
             )
             .join(CaseRow, HearingRow.case_id == CaseRow.id)
             .join(JudgeRow, CaseRow.judge_id == JudgeRow.id)
@@ -170,10 +171,10 @@ class NoticeStore:
 
 def _noticed(row: Sequence[Any]) -> NoticedHearing:
     (hearing_id, case_id, a_number, name, language, detained, represented, attorney, start,
-     minutes, kind, judge) = row  # fmt: skip
+     minutes, kind, judge, medium) = row  # fmt: skip
     return NoticedHearing(
         hearing_id, case_id, a_number, name, language, bool(detained), bool(represented),
-        attorney, start, minutes, _KIND[kind], judge,
+        attorney, start, minutes, _KIND[kind], judge, HearingMedium(medium),
     )  # fmt: skip
 
 
