@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import Case, Docket
@@ -199,10 +199,16 @@ def test_a_poll_between_the_workers_commit_and_its_end_is_not_another_programs_c
     """Seen under load: the poll's timer fired after the worker's commit and before the window
     took the result, and the window read everything again as if another program had written."""
     real = service.apply_proposal
+    polled = threading.Event()
+    timer = window.workspace.others.findChild(QTimer)
+    timer.timeout.connect(polled.set)  # after the poll's own slot: the poll has run
 
     def committed_then_slow(*args, **kwargs):  # type: ignore[no-untyped-def]
         applied = real(*args, **kwargs)  # committed: the store's counter has moved
-        threading.Event().wait(4 * POLL_MS / 1000)  # the poll's timer fires meanwhile
+        polled.clear()
+        # The poll's timer fires meanwhile. Signalled, never timed out: a timed wait never
+        # returns under CI's faked clock (.ci/run), and the timer sets it within POLL_MS.
+        polled.wait()
         return applied
 
     monkeypatch.setattr(service, "apply_proposal", committed_then_slow)

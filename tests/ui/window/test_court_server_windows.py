@@ -28,7 +28,6 @@ from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
 from tests.ui.conftest import NOW
 
-
 #: The issue's promise: another user's change shows within two seconds.
 WITHIN_MS = 2000
 
