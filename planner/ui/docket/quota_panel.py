@@ -5,7 +5,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent, QTextDocumentFragment
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -241,6 +241,7 @@ class QuotaPanel(QFrame):
         self._trying = False
         self._explanation: ExplanationDialog | None = None
         self._age_targets = _AgeTargetsRelay(self)
+        self._projection: threading.Thread | None = None
         self._age_targets.done.connect(self._age_targets_ready)
 
         self.banner = QFrame()
@@ -452,7 +453,20 @@ class QuotaPanel(QFrame):
             except Exception:  # an extra figure: the banner keeps the verdict, the log the bug
                 _log.exception("the age targets could not be projected")
 
-        threading.Thread(target=work, name="age-targets", daemon=True).start()
+        self._projection = threading.Thread(target=work, name="age-targets", daemon=True)
+        self._projection.start()
+
+    def shutdown(self) -> None:
+        """Wait for the age targets' projection, if one runs: it must not outlive the window
+        and the database it read (seen in CI: a projection still running while a closed
+        window's objects were collected aborted the process)."""
+        if self._projection is not None:
+            self._projection.join()
+            self._projection = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def _age_targets_ready(self, saved: Forecast, projected: Forecast) -> None:
         if self.saved_forecast is not saved:  # the docket changed since: a newer run follows

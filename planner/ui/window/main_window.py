@@ -841,6 +841,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.workspace.others.stop()
+        self.quota_panel.shutdown()  # the age targets' projection ends before the window does
         if self._autoschedule_panel is not None:
             self._autoschedule_panel.shutdown()  # stops its worker; nothing half-stored
         self.settings.save_window(self.saveGeometry(), self.saveState())
