@@ -15,7 +15,6 @@ from planner.domain.judge import (
     Judge,
     KindMinutes,
     Session,
-    format_call_times,
     name_key,
     parse_call_times,
 )
@@ -84,6 +83,7 @@ class SyncRows:
     def __init__(self, repository: Repository) -> None:
         # Inside the store: the repository's own ORM session, so that these rows commit or roll
         # back with everything else the transaction does.
+        self._repository = repository
         self._session: OrmSession = repository._session
         self._editor: str = repository._editor
 
@@ -240,7 +240,7 @@ class SyncRows:
         _copy_profile(judge, row)
         self._session.add(row)
         self._session.flush()
-        self._write_profile_children(row.id, judge)
+        self._repository._write_profile_children(row.id, judge)
         return row.id
 
     def apply(self, judge_id: int, before: DocketState, after: DocketState) -> int:
@@ -271,42 +271,7 @@ class SyncRows:
         row.changed_at = saved_now()
         for table in (SessionRow, CaseKindRow, HearingKindRow, CountedCompletionRow):
             self._session.execute(delete(table).where(table.judge_id == judge_id))
-        self._write_profile_children(judge_id, judge)
-
-    def _write_profile_children(self, judge_id: int, judge: Judge) -> None:
-        self._session.add_all(
-            SessionRow(
-                judge_id=judge_id,
-                weekday=s.weekday,
-                start=s.start,
-                end=s.end,
-                kind=s.kind.value,
-                language=s.language,
-                case_limit=s.case_limit,
-                call_times=format_call_times(s.call_times),
-            )
-            for s in judge.sessions
-        )
-        self._session.add_all(
-            CaseKindRow(
-                judge_id=judge_id, kind=kind, default_minutes=m.default, minimum_minutes=m.minimum
-            )
-            for kind, m in judge.case_minutes.items()
-        )
-        self._session.add_all(
-            HearingKindRow(
-                judge_id=judge_id,
-                kind=kind.value,
-                default_minutes=m.default,
-                minimum_minutes=m.minimum,
-            )
-            for kind, m in judge.hearing_minutes.items()
-        )
-        self._session.add_all(
-            CountedCompletionRow(judge_id=judge_id, completion_kind=kind.value)
-            for kind in judge.counted_completions
-        )
-        self._session.flush()
+        self._repository._write_profile_children(judge_id, judge)
 
     def _apply_calendar(self, judge_id: int, before: DocketState, after: DocketState) -> int:
         count = 0
