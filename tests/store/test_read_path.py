@@ -49,7 +49,8 @@ def test_a_statement_is_written_once_and_rendered_for_each_engine() -> None:
         "AND instr(cases.name_search, :name) > 0 AND h.start >= :now"
     )
     assert POSTGRESQL.sql(written) == (
-        "SELECT h.id FROM cases JOIN hearings AS h ON h.case_id = cases.id "
+        "SELECT h.id FROM cases CROSS JOIN LATERAL "
+        "(SELECT * FROM hearings AS h WHERE h.case_id = cases.id OFFSET 0) AS h "
         "WHERE cases.id = ANY(%(ids)s) "
         "AND strpos(cases.name_search, %(name)s) > 0 AND h.start >= %(now)s"
     )
