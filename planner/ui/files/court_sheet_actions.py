@@ -14,17 +14,15 @@ class CourtSheetPrinter:
     layout (``planner/ui/files/docket_sheet.py``)."""
 
     def print_sheet(self, day: CourtDay, parent: QWidget) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+        from planner.ui.common.letter_pages import print_preview
         from planner.ui.files.docket_sheet import page_layout, paint_sheets
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(day.sheet_title)
-        dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(f"Print preview — {day.sheet_title}")
-        dialog.paintRequested.connect(lambda device: paint_sheets(day.sheets(), device))
-        dialog.kept_printer = printer  # type: ignore[attr-defined]
+        dialog = print_preview(
+            page_layout(),
+            day.sheet_title,
+            parent,
+            lambda device: paint_sheets(day.sheets(), device),
+        )
         dialog.exec()
         dialog.deleteLater()
 

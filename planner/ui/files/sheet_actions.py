@@ -80,20 +80,12 @@ class DocketSheetActions(QObject):
     def preview(self, sheet: "DocketSheet") -> "QPrintPreviewDialog":
         """The print preview of ``sheet`` on Letter paper; its Print button opens the system's
         print dialog."""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+        from planner.ui.common.letter_pages import print_preview
         from planner.ui.files.docket_sheet import page_layout, paint_sheet, title
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(title(sheet))
-        dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle(f"Print preview — {title(sheet)}")
-        dialog.paintRequested.connect(lambda device: paint_sheet(sheet, device))
-        # Kept as long as the dialog, which does not own it (not named printer: the dialog's
-        # printer() method).
-        dialog.kept_printer = printer  # type: ignore[attr-defined]
-        return dialog
+        return print_preview(
+            page_layout(), title(sheet), self.window, lambda device: paint_sheet(sheet, device)
+        )
 
     def print_sheet(self) -> None:
         sheet = self.sheet()

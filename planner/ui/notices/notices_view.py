@@ -363,23 +363,18 @@ class NoticesView(QWidget):
 
     def preview(self):
         """The print preview of the chosen notices; its Print button opens the print dialog."""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+        from planner.ui.common.letter_pages import print_preview
         from planner.ui.notices.notice_pages import page_layout, paint_notices, title
 
         queue, chosen = self.queue, self.chosen()
         if queue is None or not chosen:
             return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(title(queue.whose))
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Print preview — {title(queue.whose)}")
-        dialog.paintRequested.connect(
-            lambda device: paint_notices(chosen, queue.court, queue.today, device)
+        return print_preview(
+            page_layout(),
+            title(queue.whose),
+            self,
+            lambda device: paint_notices(chosen, queue.court, queue.today, device),
         )
-        dialog.kept_printer = printer
-        return dialog
 
     def print_notices(self) -> None:
         dialog = self.preview()
