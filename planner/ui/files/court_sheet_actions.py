@@ -4,9 +4,10 @@ import one another)."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from planner.services.court_day import CourtDay
+from planner.ui.common.save_path import ask_save_path
 
 
 class CourtSheetPrinter:
@@ -31,17 +32,15 @@ class CourtSheetPrinter:
         from planner.ui.files.docket_sheet import save_court_pdf
 
         if out is None:
-            path, _ = QFileDialog.getSaveFileName(
+            out = ask_save_path(
                 parent,
                 "Save the court's docket sheet as PDF",
-                str(Path.home() / f"{day.file_stem}.pdf"),
+                Path.home() / f"{day.file_stem}.pdf",
                 "PDF documents (*.pdf)",
+                ".pdf",
             )
-            if not path:
+            if out is None:
                 return None
-            out = Path(path)
-            if out.suffix.lower() != ".pdf":
-                out = out.with_name(out.name + ".pdf")
         try:
             pages = save_court_pdf(day.sheets(), day.sheet_title, out)
         except OSError as error:

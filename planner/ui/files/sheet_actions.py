@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from planner.domain.errors import InvalidValue
 from planner.store.errors import StoreError
+from planner.ui.common.save_path import ask_save_path
 from planner.ui.common.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -101,17 +102,15 @@ class DocketSheetActions(QObject):
         sheet = self.sheet()
         if sheet is None:
             return None
-        path, _ = QFileDialog.getSaveFileName(
+        out = ask_save_path(
             self.window,
             "Save docket sheet as PDF",
-            str(Path.home() / f"{sheet.file_stem}.pdf"),
+            Path.home() / f"{sheet.file_stem}.pdf",
             "PDF documents (*.pdf)",
+            ".pdf",
         )
-        if not path:
+        if out is None:
             return None
-        out = Path(path)
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
         try:
             pages = save_pdf(sheet, out)
         except (InvalidValue, OSError) as error:
