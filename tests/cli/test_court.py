@@ -32,23 +32,7 @@ def test_init_grant_and_revoke_change_who_may_do_what_at_once(
     assert "is its first court administrator" in out
 
     admin = as_login(court_url, "clerk_admin")
-    assert (
-        main(
-            [
-                "court",
-                "grant",
-                "--db",
-                admin,
-                "--user",
-                "bob",
-                "--role",
-                "assistant",
-                "--judge",
-                "ortiz",
-            ]
-        )
-        == 0
-    )
+    assert _grant(admin, "bob", "assistant", "ortiz") == 0
     assert capsys.readouterr().out == "bob is now a legal assistant to Judge Ortiz.\n"
     bob = Sessions.on_server(as_login(court_url, "bob"))
     try:
@@ -56,23 +40,7 @@ def test_init_grant_and_revoke_change_who_may_do_what_at_once(
         with pytest.raises(NotAllowed, match="not assigned to Judge Baker"):
             _rename(bob, "Baker")
 
-        assert (
-            main(
-                [
-                    "court",
-                    "grant",
-                    "--db",
-                    admin,
-                    "--user",
-                    "bob",
-                    "--role",
-                    "assistant",
-                    "--judge",
-                    "Baker",
-                ]
-            )
-            == 0
-        )
+        assert _grant(admin, "bob", "assistant", "Baker") == 0
         _rename(bob, "Baker")
         assert main(["court", "revoke", "--db", admin, "--user", "bob", "--judge", "Baker"]) == 0
         assert capsys.readouterr().out.endswith("bob no longer acts for Judge Baker.\n")
@@ -84,6 +52,11 @@ def test_init_grant_and_revoke_change_who_may_do_what_at_once(
             _rename(bob, "Ortiz")
     finally:
         bob.close()
+
+
+def _grant(db: str, user: str, role: str, judge: str) -> int:
+    """``planner court grant`` of ``role`` to ``user`` for ``judge``, as the login of ``db``."""
+    return main(["court", "grant", "--db", db, "--user", user, "--role", role, "--judge", judge])
 
 
 def _rename(sessions: Sessions, judge: str) -> None:
@@ -144,23 +117,7 @@ def test_only_an_administrator_gives_roles(
     court_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     admin = as_login(court_url, "clerk_admin")
-    assert (
-        main(
-            [
-                "court",
-                "grant",
-                "--db",
-                admin,
-                "--user",
-                "jortiz",
-                "--role",
-                "judge",
-                "--judge",
-                "Ortiz",
-            ]
-        )
-        == 0
-    )
+    assert _grant(admin, "jortiz", "judge", "Ortiz") == 0
     capsys.readouterr()
     judge = as_login(court_url, "jortiz")
     assert main(["court", "grant", "--db", judge, "--user", "jortiz", "--role", "admin"]) == 1
@@ -197,23 +154,7 @@ def test_the_owner_needs_no_superuser(
         )
         add_ortiz_and_baker(url)
         admin = as_login(url, "owners_admin")
-        assert (
-            main(
-                [
-                    "court",
-                    "grant",
-                    "--db",
-                    admin,
-                    "--user",
-                    "owners_clerk",
-                    "--role",
-                    "assistant",
-                    "--judge",
-                    "Ortiz",
-                ]
-            )
-            == 0
-        )
+        assert _grant(admin, "owners_clerk", "assistant", "Ortiz") == 0
         clerk = Sessions.on_server(as_login(url, "owners_clerk"))
         try:
             _rename(clerk, "Ortiz")
