@@ -4,27 +4,20 @@ hearing's fate and the forecasts before and after; --dry-run changes nothing."""
 from datetime import date
 from pathlib import Path
 
-from planner.domain.docket import Closure, Docket, Hearing
-from planner.domain.vocabulary import HearingKind
 from planner.store.database import Database
-from tests.scheduling.court import JUDGE, at, case
-from tests.services.test_reassign import COLE, DIAZ, FIRST, SECOND, THIRD
+from tests.scheduling.court import add_court_of_three, at
+from tests.services.test_reassign import FIRST, SECOND, THIRD
 
 
 def _court(path: Path) -> None:
     database = Database.open(path)
-    ruiz = Docket(
-        JUDGE,
-        cases=(case(FIRST), case(SECOND), case(THIRD)),
-        hearings=(
-            Hearing(FIRST, at(4, 9, 0), 15, HearingKind.MASTER),
-            Hearing(SECOND, at(7, 9, 0), 15, HearingKind.MASTER),
-        ),
+    add_court_of_three(
+        database,
+        [(FIRST, at(4, 9, 0)), (SECOND, at(7, 9, 0))],
+        ruiz_cases=[THIRD],
+        cole_closed=date(2024, 11, 4),
+        cole_busy=False,
     )
-    cole = Docket(COLE, closures=(Closure(date(2024, 11, 4), "Building maintenance"),))
-    with database.transaction() as repo:
-        for docket in (ruiz, cole, Docket(DIAZ)):
-            repo.add_docket(docket)
     database.close()
 
 

@@ -206,6 +206,18 @@ END
 $$
 """
 
+#: The first step of both role-changing functions (``_GRANT_SQL``, ``_REVOKE_SQL``): the caller
+#: is this court's administrator, or the owner (session_user: current_user is the owner inside
+#: them). Group roles are the whole server's: an administrator of another court's database on
+#: the same server is a member of planner_admin too.
+_ONLY_ADMINISTRATORS = """IF NOT (pg_has_role(session_user, current_user, 'MEMBER')
+            OR EXISTS (SELECT FROM court_users WHERE login = session_user AND role = 'admin'))
+    THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(
+            '%s is not a court administrator of this court server: only they (and its owner) '
+            'give and take roles', session_user), HINT = __HINT__;
+    END IF;"""
+
 _GRANT_SQL = """
 CREATE OR REPLACE FUNCTION planner_court_grant(who text, new_role text, judge_ids integer[])
 RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
@@ -213,16 +225,7 @@ DECLARE
     old_role text;
     member_of text;
 BEGIN
-    -- The caller: this court's administrator, or the owner (session_user: current_user is
-    -- the owner here). Group roles are the whole server's: an administrator of another
-    -- court's database on the same server is a member of planner_admin too.
-    IF NOT (pg_has_role(session_user, current_user, 'MEMBER')
-            OR EXISTS (SELECT FROM court_users WHERE login = session_user AND role = 'admin'))
-    THEN
-        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(
-            '%s is not a court administrator of this court server: only they (and its owner) '
-            'give and take roles', session_user), HINT = __HINT__;
-    END IF;
+    __ONLY_ADMINISTRATORS__
     IF new_role NOT IN ('judge', 'assistant', 'admin') THEN
         RAISE EXCEPTION USING MESSAGE = format('%s is not a court role: give judge, assistant '
                                                'or admin', new_role), HINT = __HINT__;
@@ -282,16 +285,7 @@ DECLARE
     old_role text;
     member_of text;
 BEGIN
-    -- The caller: this court's administrator, or the owner (session_user: current_user is
-    -- the owner here). Group roles are the whole server's: an administrator of another
-    -- court's database on the same server is a member of planner_admin too.
-    IF NOT (pg_has_role(session_user, current_user, 'MEMBER')
-            OR EXISTS (SELECT FROM court_users WHERE login = session_user AND role = 'admin'))
-    THEN
-        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = format(
-            '%s is not a court administrator of this court server: only they (and its owner) '
-            'give and take roles', session_user), HINT = __HINT__;
-    END IF;
+    __ONLY_ADMINISTRATORS__
     SELECT role INTO old_role FROM court_users WHERE login = who FOR UPDATE;
     IF old_role IS NULL THEN
         RAISE EXCEPTION USING MESSAGE = format('%s has no role on this court server: there is '
@@ -379,6 +373,7 @@ def _install(connection: Connection) -> None:
     # The functions resolve names in the tables' schema and nowhere a caller could put theirs.
     run(f"SET LOCAL search_path = {schema}, pg_temp")
     for function in (_RULE_SQL, _GUARD_SQL, _GRANT_SQL, _REVOKE_SQL):
+        function = function.replace("__ONLY_ADMINISTRATORS__", _ONLY_ADMINISTRATORS)
         run(function.replace("__HINT__", hint).replace("__ACTS_FOR__", _ACTS_FOR))
     for function in _COURT_FUNCTIONS:
         run(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")

@@ -3,17 +3,15 @@ as a court administrator uses it, its effect seen at once through the store, and
 in one line."""
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
-from sqlalchemy import make_url, select
+from sqlalchemy import select
 
 from planner.cli import main
-from planner.domain.docket import Case, Docket
-from planner.domain.judge import Judge
 from planner.store.errors import NotAllowed
 from planner.store.sessions import Sessions
 from planner.store.tables import CaseRow, JudgeRow
+from tests.court_server import add_ortiz_and_baker, as_login
 from tests.postgres_cluster import Cluster
 
 
@@ -23,19 +21,8 @@ def court_url(postgres_url: str, capsys: pytest.CaptureFixture[str]) -> str:
     Baker's dockets (added by the owner, as judges are)."""
     url = postgres_url.replace("postgresql+psycopg://", "postgresql://")
     assert main(["court", "init", "--db", url, "--admin", "clerk_admin"]) == 0
-    owner = Sessions.on_server(url)
-    with owner.transaction("owner") as repo:
-        for name, a_number in (("Ortiz", "123456789"), ("Baker", "987654321")):
-            judge = Judge(name, court="Los Angeles", timezone="America/Los_Angeles", quota=650)
-            repo.add_docket(
-                Docket(judge, cases=(Case(a_number, "A B", "asylum", date(2025, 1, 2)),))
-            )
-    owner.close()
+    add_ortiz_and_baker(url)
     return url
-
-
-def _as(url: str, login: str) -> str:
-    return make_url(url).set(username=login).render_as_string(hide_password=False)
 
 
 def test_init_grant_and_revoke_change_who_may_do_what_at_once(
@@ -44,48 +31,16 @@ def test_init_grant_and_revoke_change_who_may_do_what_at_once(
     out = capsys.readouterr().out
     assert "is its first court administrator" in out
 
-    admin = _as(court_url, "clerk_admin")
-    assert (
-        main(
-            [
-                "court",
-                "grant",
-                "--db",
-                admin,
-                "--user",
-                "bob",
-                "--role",
-                "assistant",
-                "--judge",
-                "ortiz",
-            ]
-        )
-        == 0
-    )
+    admin = as_login(court_url, "clerk_admin")
+    assert _grant(admin, "bob", "assistant", "ortiz") == 0
     assert capsys.readouterr().out == "bob is now a legal assistant to Judge Ortiz.\n"
-    bob = Sessions.on_server(_as(court_url, "bob"))
+    bob = Sessions.on_server(as_login(court_url, "bob"))
     try:
         _rename(bob, "Ortiz")
         with pytest.raises(NotAllowed, match="not assigned to Judge Baker"):
             _rename(bob, "Baker")
 
-        assert (
-            main(
-                [
-                    "court",
-                    "grant",
-                    "--db",
-                    admin,
-                    "--user",
-                    "bob",
-                    "--role",
-                    "assistant",
-                    "--judge",
-                    "Baker",
-                ]
-            )
-            == 0
-        )
+        assert _grant(admin, "bob", "assistant", "Baker") == 0
         _rename(bob, "Baker")
         assert main(["court", "revoke", "--db", admin, "--user", "bob", "--judge", "Baker"]) == 0
         assert capsys.readouterr().out.endswith("bob no longer acts for Judge Baker.\n")
@@ -97,6 +52,11 @@ def test_init_grant_and_revoke_change_who_may_do_what_at_once(
             _rename(bob, "Ortiz")
     finally:
         bob.close()
+
+
+def _grant(db: str, user: str, role: str, judge: str) -> int:
+    """``planner court grant`` of ``role`` to ``user`` for ``judge``, as the login of ``db``."""
+    return main(["court", "grant", "--db", db, "--user", user, "--role", role, "--judge", judge])
 
 
 def _rename(sessions: Sessions, judge: str) -> None:
@@ -146,7 +106,7 @@ def test_a_refusal_is_one_line(
     court_url: str, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
 ) -> None:
     capsys.readouterr()
-    admin = _as(court_url, "clerk_admin")
+    admin = as_login(court_url, "clerk_admin")
     assert main(["court", argv[0], "--db", admin, *argv[1:]]) == 1
     captured = capsys.readouterr()
     assert captured.err == said
@@ -156,26 +116,10 @@ def test_a_refusal_is_one_line(
 def test_only_an_administrator_gives_roles(
     court_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    admin = _as(court_url, "clerk_admin")
-    assert (
-        main(
-            [
-                "court",
-                "grant",
-                "--db",
-                admin,
-                "--user",
-                "jortiz",
-                "--role",
-                "judge",
-                "--judge",
-                "Ortiz",
-            ]
-        )
-        == 0
-    )
+    admin = as_login(court_url, "clerk_admin")
+    assert _grant(admin, "jortiz", "judge", "Ortiz") == 0
     capsys.readouterr()
-    judge = _as(court_url, "jortiz")
+    judge = as_login(court_url, "jortiz")
     assert main(["court", "grant", "--db", judge, "--user", "jortiz", "--role", "admin"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("planner: jortiz may not grant a court role: only a court administrator")
@@ -204,37 +148,14 @@ def test_the_owner_needs_no_superuser(
     postgres_cluster.execute("CREATE ROLE court_owner LOGIN CREATEROLE")
     postgres_cluster.execute("CREATE DATABASE court_by_owner OWNER court_owner")
     try:
-        url = _as(postgres_cluster.url("court_by_owner"), "court_owner")
+        url = as_login(postgres_cluster.url("court_by_owner"), "court_owner")
         assert main(["court", "init", "--db", url, "--admin", "owners_admin"]) == 0, (
             capsys.readouterr().err
         )
-        owner = Sessions.on_server(url)
-        with owner.transaction("owner") as repo:
-            for name, a_number in (("Ortiz", "123456789"), ("Baker", "987654321")):
-                judge = Judge(name, court="Los Angeles", timezone="America/Los_Angeles", quota=650)
-                repo.add_docket(
-                    Docket(judge, cases=(Case(a_number, "A B", "asylum", date(2025, 1, 2)),))
-                )
-        owner.close()
-        admin = _as(url, "owners_admin")
-        assert (
-            main(
-                [
-                    "court",
-                    "grant",
-                    "--db",
-                    admin,
-                    "--user",
-                    "owners_clerk",
-                    "--role",
-                    "assistant",
-                    "--judge",
-                    "Ortiz",
-                ]
-            )
-            == 0
-        )
-        clerk = Sessions.on_server(_as(url, "owners_clerk"))
+        add_ortiz_and_baker(url)
+        admin = as_login(url, "owners_admin")
+        assert _grant(admin, "owners_clerk", "assistant", "Ortiz") == 0
+        clerk = Sessions.on_server(as_login(url, "owners_clerk"))
         try:
             _rename(clerk, "Ortiz")
             with pytest.raises(NotAllowed, match="not assigned to Judge Baker"):

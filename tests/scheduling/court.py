@@ -1,11 +1,14 @@
-"""A small court for the scheduling tests: a template with every kind of session, November 2024."""
+"""A small court for the scheduling tests: a template with every kind of session, November 2024;
+and the court of three judges (Ruiz, Cole, Diaz) of the court-wide tests."""
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Case, Closure, Hearing, Leave
+from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, Session
 from planner.domain.vocabulary import HearingKind, LeaveKind, SessionKind
+from planner.store.database import Database
 
 K = SessionKind
 AM, PM = (time(8, 30), time(12, 0)), (time(13, 0), time(16, 30))
@@ -72,3 +75,42 @@ def hearing(
     **fields: object,
 ) -> Hearing:
     return Hearing(a_number, start, minutes, kind, id=id, **fields)  # type: ignore[arg-type]
+
+
+#: Ruiz's (``JUDGE``'s) colleagues in Los Angeles, with the same weekly template.
+COLE = Judge("Ben Cole", court="Los Angeles", timezone="America/Los_Angeles", sessions=TEMPLATE)
+DIAZ = Judge("Cy Diaz", court="Los Angeles", timezone="America/Los_Angeles", sessions=TEMPLATE)
+#: Cole's one case, heard on Thu 7 Nov 2024 at 09:00 (with ``cole_busy``).
+COLE_CASE = "200000001"
+
+
+def add_court_of_three(
+    database: Database,
+    ruiz: Sequence[tuple[str, datetime]],
+    *,
+    cole_closed: date,
+    ruiz_cases: Sequence[str] = (),
+    cole_busy: bool = True,
+    diaz: Judge = DIAZ,
+) -> Database:
+    """Store three judges of one court: Ruiz (``JUDGE``) with a 15-minute master hearing for
+    each A-number and start of ``ruiz`` and a case for each A-number there and in
+    ``ruiz_cases``; Cole (``COLE``), whose court is closed on ``cole_closed`` ("Building
+    maintenance") and who, if ``cole_busy``, hears ``COLE_CASE`` on Thu 7 Nov at 09:00; and
+    ``diaz``, with no cases. Returns ``database``."""
+    a_numbers = dict.fromkeys([*(a_number for a_number, _start in ruiz), *ruiz_cases])
+    ruiz_docket = Docket(
+        JUDGE,
+        cases=tuple(case(a_number) for a_number in a_numbers),
+        hearings=tuple(Hearing(a, start, 15, HearingKind.MASTER) for a, start in ruiz),
+    )
+    cole_docket = Docket(
+        COLE,
+        closures=(Closure(cole_closed, "Building maintenance"),),
+        cases=(case(COLE_CASE),) if cole_busy else (),
+        hearings=(Hearing(COLE_CASE, at(7, 9, 0), 15, HearingKind.MASTER),) if cole_busy else (),
+    )
+    with database.transaction() as repo:
+        for docket in (ruiz_docket, cole_docket, Docket(diaz)):
+            repo.add_docket(docket)
+    return database

@@ -1,21 +1,19 @@
 """The court's day on a real database: every judge's sessions side by side, and a hearing moved
 to another judge with its case, refused where the rules say no, undone and redone."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
-from planner.domain.docket import Closure, Docket, Hearing
+from planner.domain.docket import Docket
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import HearingKind
 from planner.scheduling.placement import Refused
 from planner.services import court_day as service
 from planner.store.database import Database
-from tests.scheduling.court import JUDGE, TEMPLATE, at, case
+from tests.scheduling.court import DIAZ, TEMPLATE, add_court_of_three, at
 
-COLE = Judge("Ben Cole", court="Los Angeles", timezone="America/Los_Angeles", sessions=TEMPLATE)
-DIAZ = Judge("Cy Diaz", court="Los Angeles", timezone="America/Los_Angeles", sessions=())
 THURSDAY = date(2024, 11, 7)
 FIRST, SECOND, LATER = "100000001", "100000002", "100000003"
 
@@ -25,27 +23,17 @@ def court(database: Database) -> Database:
     """Thu 7 Nov: Ruiz hears FIRST at 09:00 and SECOND at 09:30; Cole hears one case at 09:00.
     Ruiz's LATER case is heard on Mon 4 Nov 09:00 and again Thu 14 Nov, Cole's court is closed
     on Mon 4 Nov. Diaz has no sessions."""
-    ruiz = Docket(
-        JUDGE,
-        cases=(case(FIRST), case(SECOND), case(LATER)),
-        hearings=(
-            Hearing(FIRST, at(7, 9, 0), 15, HearingKind.MASTER),
-            Hearing(SECOND, at(7, 9, 30), 15, HearingKind.MASTER),
-            Hearing(LATER, at(7, 10, 0), 15, HearingKind.MASTER),
-            Hearing(LATER, at(18, 9, 0), 15, HearingKind.MASTER),
-        ),
+    return add_court_of_three(
+        database,
+        [
+            (FIRST, at(7, 9, 0)),
+            (SECOND, at(7, 9, 30)),
+            (LATER, at(7, 10, 0)),
+            (LATER, at(18, 9, 0)),
+        ],
+        cole_closed=date(2024, 11, 18),
+        diaz=replace(DIAZ, sessions=()),
     )
-    cole = Docket(
-        COLE,
-        closures=(Closure(date(2024, 11, 18), "Building maintenance"),),
-        cases=(case("200000001"),),
-        hearings=(Hearing("200000001", at(7, 9, 0), 15, HearingKind.MASTER),),
-    )
-    with database.transaction() as repo:
-        repo.add_docket(ruiz)
-        repo.add_docket(cole)
-        repo.add_docket(Docket(DIAZ))
-    return database
 
 
 def hearing_id(database: Database, judge: str, a_number: str, start: datetime) -> int:

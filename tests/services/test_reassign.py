@@ -5,16 +5,12 @@ from datetime import date, datetime
 
 import pytest
 
-from planner.domain.docket import Closure, Docket, Hearing
+from planner.domain.docket import Closure
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Judge
-from planner.domain.vocabulary import HearingKind
 from planner.services import reassign as service
 from planner.store.database import Database
-from tests.scheduling.court import JUDGE, TEMPLATE, at, case
+from tests.scheduling.court import add_court_of_three, at
 
-COLE = Judge("Ben Cole", court="Los Angeles", timezone="America/Los_Angeles", sessions=TEMPLATE)
-DIAZ = Judge("Cy Diaz", court="Los Angeles", timezone="America/Los_Angeles", sessions=TEMPLATE)
 AS_OF = datetime(2024, 10, 21, 8, 0)
 FIRST, SECOND, THIRD = "100000001", "100000002", "100000003"
 
@@ -23,26 +19,11 @@ FIRST, SECOND, THIRD = "100000001", "100000002", "100000003"
 def court(database: Database) -> Database:
     """Ruiz has three cases: hearings Mon 4 Nov 09:00 (Cole's court is closed that day for
     him), Thu 7 Nov 09:00 (Cole has a hearing then) and Thu 14 Nov 09:30."""
-    ruiz = Docket(
-        JUDGE,
-        cases=(case(FIRST), case(SECOND), case(THIRD)),
-        hearings=(
-            Hearing(FIRST, at(4, 9, 0), 15, HearingKind.MASTER),
-            Hearing(SECOND, at(7, 9, 0), 15, HearingKind.MASTER),
-            Hearing(THIRD, at(14, 9, 30), 15, HearingKind.MASTER),
-        ),
+    return add_court_of_three(
+        database,
+        [(FIRST, at(4, 9, 0)), (SECOND, at(7, 9, 0)), (THIRD, at(14, 9, 30))],
+        cole_closed=date(2024, 11, 4),
     )
-    cole = Docket(
-        COLE,
-        closures=(Closure(date(2024, 11, 4), "Building maintenance"),),
-        cases=(case("200000001"),),
-        hearings=(Hearing("200000001", at(7, 9, 0), 15, HearingKind.MASTER),),
-    )
-    with database.transaction() as repo:
-        repo.add_docket(ruiz)
-        repo.add_docket(cole)
-        repo.add_docket(Docket(DIAZ))
-    return database
 
 
 def dockets(database: Database) -> dict[str, tuple[list[str], list[datetime]]]:

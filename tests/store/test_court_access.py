@@ -23,6 +23,7 @@ from planner.store.errors import Conflict, NotAllowed, StaleEdit
 from planner.store.repository import Repository
 from planner.store.sessions import Sessions
 from planner.store.tables import CaseRow, JudgeRow
+from tests.court_server import as_login
 from tests.postgres_cluster import Cluster, server_binaries
 
 ADMIN = "court_admin"
@@ -49,7 +50,7 @@ class Court:
     _opened: list[Sessions] = field(default_factory=list)
 
     def url_of(self, login: str) -> str:
-        return make_url(self.url).set(username=login).render_as_string(hide_password=False)
+        return as_login(self.url, login)
 
     def as_login(self, login: str) -> Sessions:
         sessions = Sessions.on_server(self.url_of(login))

@@ -9,6 +9,7 @@ banner, the docket's late dates) read their colours from here and nowhere else, 
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.scheduling.days import DayState
@@ -74,29 +75,6 @@ class Colours:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-_HEARING_FILLS = {
-    HearingKind.MASTER: "#cfe2ff",
-    HearingKind.INDIVIDUAL: "#d3efcf",
-    HearingKind.BOND: "#ffe0b3",
-    HearingKind.FEAR_REVIEW: "#f2d3f0",
-    HearingKind.MOTION: "#e6e1d6",
-}
-_HEARING_BORDERS = {
-    HearingKind.MASTER: "#2f5f9e",
-    HearingKind.INDIVIDUAL: "#2e7032",
-    HearingKind.BOND: "#8a5200",
-    HearingKind.FEAR_REVIEW: "#85307d",
-    HearingKind.MOTION: "#5f564a",
-}
-_SESSION_TINTS = {
-    SessionKind.MASTER: "#3f72b3",
-    SessionKind.INDIVIDUAL: "#3a8040",
-    SessionKind.DETAINED_MASTER: "#8a5a9e",
-    SessionKind.DETAINED_INDIVIDUAL: "#7a4a8e",
-    SessionKind.BOND: "#a4620c",
-    SessionKind.JUVENILE: "#137a7a",
-    SessionKind.ADMINISTRATIVE: "#6e6e6e",
-}
 #: ColorBrewer's YlGnBu, a sequential scale that stays in order for the common colour
 #: blindnesses and in grey; each step with the day number's colour that reads on it.
 _SCALE = (
@@ -119,156 +97,90 @@ _SEVERITY = {
     Severity.SEVERE: "#7a1712",
 }
 
-LIGHT = Colours(
-    theme=Theme.LIGHT,
-    window="#efefef",
-    window_text="#000000",
-    base="#ffffff",
-    alternate_base="#f5f5f5",
-    text="#000000",
-    button="#efefef",
-    button_text="#000000",
-    highlight="#1d5fa8",
-    highlighted_text="#ffffff",
-    tooltip_base="#ffffdc",
-    tooltip_text="#000000",
-    muted_text="#595959",
-    disabled_text="#8c8c8c",
-    link="#0b57b8",
-    late_text="#b00020",
-    field_edge="#767676",
-    hearing_fill=_HEARING_FILLS,
-    hearing_border=_HEARING_BORDERS,
-    hearing_text="#111111",
-    adjourned_fill="#f2f2f2",
-    adjourned_text="#4d4d4d",
-    session_tint=_SESSION_TINTS,
-    tag_fill="#fafafa",
-    tag_text="#202020",
-    day_off={DayState.HOLIDAY: "#858585", DayState.CLOSURE: "#858585", DayState.LEAVE: "#b86a00"},
-    conflict="#d50000",
-    on_conflict="#ffffff",
-    ghost_ok="#1b6e30",
-    ghost_tag="#ffffff",
-    ghost_tag_text="#111111",
-    proposed_edge="#6a3fb5",
-    proposed_fill="#ece4fb",
-    proposed_text="#2a1460",
-    scale=_SCALE,
-    scale_outline="#8c8c8c",
-    severity=_SEVERITY,
-    banner_text="#ffffff",
-)
+_T = TypeVar("_T")
 
-DARK = Colours(
-    theme=Theme.DARK,
-    window="#2b2d30",
-    window_text="#e8e8e8",
-    base="#1f2023",
-    alternate_base="#2a2c30",
-    text="#e8e8e8",
-    button="#35373b",
-    button_text="#e8e8e8",
-    highlight="#5c9ded",
-    highlighted_text="#000000",
-    tooltip_base="#3a3d42",
-    tooltip_text="#f0f0f0",
-    muted_text="#a8abb1",
-    disabled_text="#7d8087",
-    link="#7ab7ff",
-    late_text="#ff8a80",
-    field_edge="#8d9096",
-    hearing_fill=_HEARING_FILLS,
-    hearing_border={
-        HearingKind.MASTER: "#8fb8f0",
-        HearingKind.INDIVIDUAL: "#8fd48a",
-        HearingKind.BOND: "#f0b25a",
-        HearingKind.FEAR_REVIEW: "#e59ade",
-        HearingKind.MOTION: "#c8bfae",
-    },
-    hearing_text="#111111",
-    adjourned_fill="#2e3034",
-    adjourned_text="#c4c6cb",
-    session_tint={
-        SessionKind.MASTER: "#6f9fe0",
-        SessionKind.INDIVIDUAL: "#6cbf72",
-        SessionKind.DETAINED_MASTER: "#b78ccb",
-        SessionKind.DETAINED_INDIVIDUAL: "#a98bd0",
-        SessionKind.BOND: "#e09a3a",
-        SessionKind.JUVENILE: "#3cc0c0",
-        SessionKind.ADMINISTRATIVE: "#a0a0a0",
-    },
-    tag_fill="#3a3d42",
-    tag_text="#f0f0f0",
-    day_off={DayState.HOLIDAY: "#9e9e9e", DayState.CLOSURE: "#9e9e9e", DayState.LEAVE: "#e08a1e"},
-    conflict="#f01818",  # outlines both the dark ground and the light hearings
-    on_conflict="#000000",
-    ghost_ok="#5fcf7a",
-    ghost_tag="#ffffff",
-    ghost_tag_text="#111111",
-    proposed_edge="#b294ec",
-    proposed_fill="#3a2a5e",
-    proposed_text="#f4f0ff",
-    scale=_SCALE,
-    scale_outline="#8d9096",
-    severity=_SEVERITY,
-    banner_text="#ffffff",
-)
 
-HIGH_CONTRAST = Colours(
-    theme=Theme.HIGH_CONTRAST,
-    window="#000000",
-    window_text="#ffffff",
-    base="#000000",
-    alternate_base="#141414",
-    text="#ffffff",
-    button="#000000",
-    button_text="#ffffff",
-    highlight="#ffff00",
-    highlighted_text="#000000",
-    tooltip_base="#000000",
-    tooltip_text="#ffffff",
-    muted_text="#d9d9d9",
-    disabled_text="#a6a6a6",
-    link="#66ffff",
-    late_text="#ff9e9e",
-    field_edge="#b6b6b6",
-    hearing_fill=dict.fromkeys(HearingKind, "#000000"),
-    hearing_border={
-        HearingKind.MASTER: "#7fb2ff",
-        HearingKind.INDIVIDUAL: "#6ee77a",
-        HearingKind.BOND: "#ffb84d",
-        HearingKind.FEAR_REVIEW: "#ff8af0",
-        HearingKind.MOTION: "#e0e0e0",
-    },
-    hearing_text="#ffffff",
-    adjourned_fill="#000000",
-    adjourned_text="#d9d9d9",
-    session_tint={
-        SessionKind.MASTER: "#7fb2ff",
-        SessionKind.INDIVIDUAL: "#6ee77a",
-        SessionKind.DETAINED_MASTER: "#d9a3ff",
-        SessionKind.DETAINED_INDIVIDUAL: "#c9a3ff",
-        SessionKind.BOND: "#ffb84d",
-        SessionKind.JUVENILE: "#4de8e8",
-        SessionKind.ADMINISTRATIVE: "#e0e0e0",
-    },
-    tag_fill="#000000",
-    tag_text="#ffffff",
-    day_off={DayState.HOLIDAY: "#c0c0c0", DayState.CLOSURE: "#c0c0c0", DayState.LEAVE: "#ffb84d"},
-    conflict="#ff6e6e",
-    on_conflict="#000000",
-    ghost_ok="#6ee77a",
-    ghost_tag="#000000",
-    ghost_tag_text="#ffffff",
-    proposed_edge="#d9a3ff",
-    proposed_fill="#000000",
-    proposed_text="#ffffff",
-    scale=_SCALE,
-    scale_outline="#ffffff",
-    severity=_SEVERITY,
-    banner_text="#ffffff",
-)
+def _palette(theme: Theme) -> Colours:
+    """Theme ``theme``'s colours. Each role is written once, with its light, dark and high
+    contrast values side by side: ``each`` takes all three, so a role cannot leave a theme out."""
+
+    def each(light: _T, dark: _T, high_contrast: _T, /) -> _T:
+        return {Theme.LIGHT: light, Theme.DARK: dark, Theme.HIGH_CONTRAST: high_contrast}[theme]
+
+    return Colours(
+        theme=theme,
+        # The Qt palette's roles.
+        window=each("#efefef", "#2b2d30", "#000000"),
+        window_text=each("#000000", "#e8e8e8", "#ffffff"),
+        base=each("#ffffff", "#1f2023", "#000000"),
+        alternate_base=each("#f5f5f5", "#2a2c30", "#141414"),
+        text=each("#000000", "#e8e8e8", "#ffffff"),
+        button=each("#efefef", "#35373b", "#000000"),
+        button_text=each("#000000", "#e8e8e8", "#ffffff"),
+        highlight=each("#1d5fa8", "#5c9ded", "#ffff00"),
+        highlighted_text=each("#ffffff", "#000000", "#000000"),
+        tooltip_base=each("#ffffdc", "#3a3d42", "#000000"),
+        tooltip_text=each("#000000", "#f0f0f0", "#ffffff"),
+        muted_text=each("#595959", "#a8abb1", "#d9d9d9"),
+        disabled_text=each("#8c8c8c", "#7d8087", "#a6a6a6"),
+        link=each("#0b57b8", "#7ab7ff", "#66ffff"),
+        late_text=each("#b00020", "#ff8a80", "#ff9e9e"),
+        field_edge=each("#767676", "#8d9096", "#b6b6b6"),
+        # The calendar's timeline.
+        hearing_fill={
+            HearingKind.MASTER: each("#cfe2ff", "#cfe2ff", "#000000"),
+            HearingKind.INDIVIDUAL: each("#d3efcf", "#d3efcf", "#000000"),
+            HearingKind.BOND: each("#ffe0b3", "#ffe0b3", "#000000"),
+            HearingKind.FEAR_REVIEW: each("#f2d3f0", "#f2d3f0", "#000000"),
+            HearingKind.MOTION: each("#e6e1d6", "#e6e1d6", "#000000"),
+        },
+        hearing_border={
+            HearingKind.MASTER: each("#2f5f9e", "#8fb8f0", "#7fb2ff"),
+            HearingKind.INDIVIDUAL: each("#2e7032", "#8fd48a", "#6ee77a"),
+            HearingKind.BOND: each("#8a5200", "#f0b25a", "#ffb84d"),
+            HearingKind.FEAR_REVIEW: each("#85307d", "#e59ade", "#ff8af0"),
+            HearingKind.MOTION: each("#5f564a", "#c8bfae", "#e0e0e0"),
+        },
+        hearing_text=each("#111111", "#111111", "#ffffff"),
+        adjourned_fill=each("#f2f2f2", "#2e3034", "#000000"),
+        adjourned_text=each("#4d4d4d", "#c4c6cb", "#d9d9d9"),
+        session_tint={
+            SessionKind.MASTER: each("#3f72b3", "#6f9fe0", "#7fb2ff"),
+            SessionKind.INDIVIDUAL: each("#3a8040", "#6cbf72", "#6ee77a"),
+            SessionKind.DETAINED_MASTER: each("#8a5a9e", "#b78ccb", "#d9a3ff"),
+            SessionKind.DETAINED_INDIVIDUAL: each("#7a4a8e", "#a98bd0", "#c9a3ff"),
+            SessionKind.BOND: each("#a4620c", "#e09a3a", "#ffb84d"),
+            SessionKind.JUVENILE: each("#137a7a", "#3cc0c0", "#4de8e8"),
+            SessionKind.ADMINISTRATIVE: each("#6e6e6e", "#a0a0a0", "#e0e0e0"),
+        },
+        tag_fill=each("#fafafa", "#3a3d42", "#000000"),
+        tag_text=each("#202020", "#f0f0f0", "#ffffff"),
+        day_off={
+            DayState.HOLIDAY: each("#858585", "#9e9e9e", "#c0c0c0"),
+            DayState.CLOSURE: each("#858585", "#9e9e9e", "#c0c0c0"),
+            DayState.LEAVE: each("#b86a00", "#e08a1e", "#ffb84d"),
+        },
+        # Dark: it outlines both the dark ground and the light hearings.
+        conflict=each("#d50000", "#f01818", "#ff6e6e"),
+        on_conflict=each("#ffffff", "#000000", "#000000"),
+        ghost_ok=each("#1b6e30", "#5fcf7a", "#6ee77a"),
+        ghost_tag=each("#ffffff", "#ffffff", "#000000"),
+        ghost_tag_text=each("#111111", "#111111", "#ffffff"),
+        proposed_edge=each("#6a3fb5", "#b294ec", "#d9a3ff"),
+        proposed_fill=each("#ece4fb", "#3a2a5e", "#000000"),
+        proposed_text=each("#2a1460", "#f4f0ff", "#ffffff"),
+        # The year view.
+        scale=_SCALE,
+        scale_outline=each("#8c8c8c", "#8d9096", "#ffffff"),
+        # The verdict banner: the same in every theme.
+        severity=_SEVERITY,
+        banner_text="#ffffff",
+    )
+
+
+LIGHT = _palette(Theme.LIGHT)
+DARK = _palette(Theme.DARK)
+HIGH_CONTRAST = _palette(Theme.HIGH_CONTRAST)
 
 THEMES = {colours.theme: colours for colours in (LIGHT, DARK, HIGH_CONTRAST)}
 

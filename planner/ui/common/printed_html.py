@@ -4,18 +4,18 @@ Court tab, the interpreter requests. Docket sheets and notices have their own pa
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QTextDocument
 from PySide6.QtWidgets import QWidget
+
+from planner.ui.common.letter_pages import letter_layout, pdf_document, print_preview
+
+#: Qt's text layout prints at the PDF writer's own resolution.
+_RESOLUTION = 1200
 
 
 def landscape_letter() -> QPageLayout:
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.Letter),
-        QPageLayout.Orientation.Landscape,
-        QMarginsF(36, 36, 36, 36),
-        QPageLayout.Unit.Point,
-    )
+    return letter_layout(QMarginsF(36, 36, 36, 36), landscape=True)
 
 
 def paint_html(html: str, device: QPagedPaintDevice) -> None:
@@ -25,17 +25,10 @@ def paint_html(html: str, device: QPagedPaintDevice) -> None:
 
 
 def pdf_of_html(html: str, title: str) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(landscape_letter())
-    writer.setTitle(title)
-    writer.setCreator("Judge Workload Planner")
-    paint_html(html, writer)
-    del writer
-    buffer.close()
-    return bytes(data.data())
+    data, _ = pdf_document(
+        landscape_letter(), title, lambda writer: paint_html(html, writer), _RESOLUTION
+    )
+    return data
 
 
 def save_html_pdf(html: str, title: str, out: Path) -> None:
@@ -47,13 +40,6 @@ def save_html_pdf(html: str, title: str, out: Path) -> None:
 
 def print_html(html: str, title: str, parent: QWidget) -> None:
     """The print preview of the document; its Print button opens the system's print dialog."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(landscape_letter())
-    printer.setDocName(title)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview — {title}")
-    dialog.paintRequested.connect(lambda device: paint_html(html, device))
+    dialog = print_preview(landscape_letter(), title, parent, lambda d: paint_html(html, d))
     dialog.exec()
     dialog.deleteLater()

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from planner.forecast.verdict import Verdict
 from planner.services.changes import Change
 from planner.ui.common.errors import show_error
 from planner.ui.common.freshness import Freshness
+from planner.ui.common.save_path import ask_save_path
 from planner.ui.common.tasks import BackgroundTask
 from planner.ui.common.workspace import Workspace
 
@@ -313,14 +313,15 @@ class CourtView(QWidget):
         from planner.services.table_export import save_table_csv
 
         if out is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save the court as CSV", str(Path.home() / "court.csv"), "CSV files (*.csv)"
+            out = ask_save_path(
+                self,
+                "Save the court as CSV",
+                Path.home() / "court.csv",
+                "CSV files (*.csv)",
+                ".csv",
             )
-            if not path:
+            if out is None:
                 return None
-            out = Path(path)
-            if out.suffix.lower() != ".csv":
-                out = out.with_name(out.name + ".csv")
         header, rows = self.shown_cells()
         try:
             save_table_csv(out, header, rows)
@@ -350,14 +351,11 @@ class CourtView(QWidget):
         from planner.ui.common.printed_html import save_html_pdf
 
         if out is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save the court as PDF", str(Path.home() / "court.pdf"), "PDF (*.pdf)"
+            out = ask_save_path(
+                self, "Save the court as PDF", Path.home() / "court.pdf", "PDF (*.pdf)", ".pdf"
             )
-            if not path:
+            if out is None:
                 return None
-            out = Path(path)
-            if out.suffix.lower() != ".pdf":
-                out = out.with_name(out.name + ".pdf")
         try:
             save_html_pdf(self.printed_html(), "Court: every judge's forecast", out)
         except OSError as error:

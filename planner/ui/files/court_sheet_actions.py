@@ -4,9 +4,10 @@ import one another)."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from planner.services.court_day import CourtDay
+from planner.ui.common.save_path import ask_save_path
 
 
 class CourtSheetPrinter:
@@ -14,17 +15,15 @@ class CourtSheetPrinter:
     layout (``planner/ui/files/docket_sheet.py``)."""
 
     def print_sheet(self, day: CourtDay, parent: QWidget) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+        from planner.ui.common.letter_pages import print_preview
         from planner.ui.files.docket_sheet import page_layout, paint_sheets
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(day.sheet_title)
-        dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(f"Print preview — {day.sheet_title}")
-        dialog.paintRequested.connect(lambda device: paint_sheets(day.sheets(), device))
-        dialog.kept_printer = printer  # type: ignore[attr-defined]
+        dialog = print_preview(
+            page_layout(),
+            day.sheet_title,
+            parent,
+            lambda device: paint_sheets(day.sheets(), device),
+        )
         dialog.exec()
         dialog.deleteLater()
 
@@ -33,17 +32,15 @@ class CourtSheetPrinter:
         from planner.ui.files.docket_sheet import save_court_pdf
 
         if out is None:
-            path, _ = QFileDialog.getSaveFileName(
+            out = ask_save_path(
                 parent,
                 "Save the court's docket sheet as PDF",
-                str(Path.home() / f"{day.file_stem}.pdf"),
+                Path.home() / f"{day.file_stem}.pdf",
                 "PDF documents (*.pdf)",
+                ".pdf",
             )
-            if not path:
+            if out is None:
                 return None
-            out = Path(path)
-            if out.suffix.lower() != ".pdf":
-                out = out.with_name(out.name + ".pdf")
         try:
             pages = save_court_pdf(day.sheets(), day.sheet_title, out)
         except OSError as error:

@@ -5,23 +5,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
 from planner.services.docket_sheet import COLUMNS, DocketSheet, SheetDay, SheetSession
+from planner.ui.common.letter_pages import (
+    headless_application as headless_application,  # for the command line
+)
+from planner.ui.common.letter_pages import letter_layout, painting, paper_font, pdf_document
 
-LETTER = QPageSize(QPageSize.PageSizeId.Letter)
 #: Margins in points: half an inch, which every office printer reaches.
 MARGINS = QMarginsF(36, 36, 36, 32)
 #: The widest text of the columns sized to their content (time, A-number, detained); the
@@ -41,7 +41,7 @@ STRIPE = QColor(243, 243, 243)
 
 
 def page_layout() -> QPageLayout:
-    return QPageLayout(LETTER, QPageLayout.Orientation.Portrait, MARGINS, QPageLayout.Unit.Point)
+    return letter_layout(MARGINS)
 
 
 # Layout -------------------------------------------------------------------------------------
@@ -65,27 +65,17 @@ class _Styles:
     def __init__(self, device: QPagedPaintDevice) -> None:
         self.device = device
         self.pt = device.logicalDpiY() / 72  # device pixels per point
-        base = QFont(QGuiApplication.font())
-        base.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-
-        def font(points: float, bold: bool = False, italic: bool = False) -> QFont:
-            made = QFont(base)
-            made.setPointSizeF(points)
-            made.setBold(bold)
-            made.setItalic(italic)
-            return made
-
-        self.title = font(15, bold=True)
-        self.period = font(12, bold=True)
-        self.subtitle = font(9.5)
-        self.day = font(11, bold=True)
-        self.note = font(9, italic=True)
-        self.session = font(9.5, bold=True)
-        self.columns = font(7.5, bold=True)
-        self.body = font(9)
-        self.strong = font(9, bold=True)
-        self.second = font(8)
-        self.footer = font(7.5)
+        self.title = paper_font(15, bold=True)
+        self.period = paper_font(12, bold=True)
+        self.subtitle = paper_font(9.5)
+        self.day = paper_font(11, bold=True)
+        self.note = paper_font(9, italic=True)
+        self.session = paper_font(9.5, bold=True)
+        self.columns = paper_font(7.5, bold=True)
+        self.body = paper_font(9)
+        self.strong = paper_font(9, bold=True)
+        self.second = paper_font(8)
+        self.footer = paper_font(7.5)
         self.pad = 2.5 * self.pt
 
     def metrics(self, font: QFont) -> QFontMetricsF:
@@ -334,14 +324,9 @@ def paint_sheets(sheets: Sequence[DocketSheet], device: QPagedPaintDevice) -> in
     """Paint several judges' sheets one after the other on ``device`` (the court's combined
     sheet of a day): each judge's starts on a new page under its own header, and the pages are
     numbered through the whole document. Returns the number of pages."""
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("the printer or file could not be opened for the docket sheet")
-    try:
+    with painting(device, "the docket sheet") as paper:
         s = _Styles(device)
-        layout = device.pageLayout()
-        paint = layout.paintRectPixels(round(device.logicalDpiY()))
-        width, height = float(paint.width()), float(paint.height())
+        painter, width, height = paper.painter, paper.width, paper.height
         header, footer = _header_height(s), _footer_height(s)
         body_top = header + 6 * s.pt
         laid = [
@@ -349,9 +334,7 @@ def paint_sheets(sheets: Sequence[DocketSheet], device: QPagedPaintDevice) -> in
             for sheet in sheets
             for page in paginate(s, sheet, width, height - body_top - footer - 4 * s.pt)
         ]
-        for number, (sheet, items) in enumerate(laid, start=1):
-            if number > 1:
-                device.newPage()
+        for number, (sheet, items) in paper.numbered(laid):
             _paint_header(painter, s, sheet, width)
             y = body_top
             for index, item in enumerate(items):
@@ -360,8 +343,6 @@ def paint_sheets(sheets: Sequence[DocketSheet], device: QPagedPaintDevice) -> in
                 _paint_item(painter, s, item, y, width)
                 y += item.height
             _paint_footer(painter, s, height - footer, width, number, len(laid))
-    finally:
-        painter.end()
     return len(laid)
 
 
@@ -371,34 +352,12 @@ def title(sheet: DocketSheet) -> str:
 
 def pdf_bytes(sheet: DocketSheet) -> tuple[bytes, int]:
     """The sheet as a PDF document on Letter paper, and its number of pages."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(page_layout())
-    writer.setResolution(600)
-    writer.setTitle(title(sheet))
-    writer.setCreator("Judge Workload Planner")
-    pages = paint_sheet(sheet, writer)
-    del writer
-    buffer.close()
-    return bytes(data.data()), pages
+    return pdf_document(page_layout(), title(sheet), lambda writer: paint_sheet(sheet, writer))
 
 
 def court_pdf_bytes(sheets: Sequence[DocketSheet], title: str) -> tuple[bytes, int]:
     """The court's combined sheet (every judge's sheet of a day) as one PDF, and its pages."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(page_layout())
-    writer.setResolution(600)
-    writer.setTitle(title)
-    writer.setCreator("Judge Workload Planner")
-    pages = paint_sheets(sheets, writer)
-    del writer
-    buffer.close()
-    return bytes(data.data()), pages
+    return pdf_document(page_layout(), title, lambda writer: paint_sheets(sheets, writer))
 
 
 def save_court_pdf(sheets: Sequence[DocketSheet], title: str, out: Path) -> int:
@@ -417,12 +376,6 @@ def save_pdf(sheet: DocketSheet, out: Path) -> int:
     data, pages = pdf_bytes(sheet)
     write_atomically(out, data)
     return pages
-
-
-def headless_application() -> QGuiApplication:
-    """The running Qt application, or a new one for painting without a window (Qt needs one for
-    its fonts; without a display, set QT_QPA_PLATFORM=offscreen first)."""
-    return QGuiApplication.instance() or QGuiApplication(["planner"])  # type: ignore[return-value]
 
 
 def describe(sheet: DocketSheet, pages: int, out: Path) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from planner.domain.errors import InvalidValue
 from planner.services.interpreters import COLUMNS, InterpreterList, as_html, interpreter_list
 from planner.store.errors import StoreError
 from planner.ui.common.printed_html import print_html, save_html_pdf
+from planner.ui.common.save_path import ask_save_path
 from planner.ui.common.workspace import Workspace
 
 
@@ -123,14 +123,11 @@ class InterpreterDialog(QDialog):
         if out is None:
             name = f"interpreters-{listing.first}.{kind}"
             wanted = "PDF documents (*.pdf)" if kind == "pdf" else "CSV files (*.csv)"
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save interpreter requests", str(Path.home() / name), wanted
+            out = ask_save_path(
+                self, "Save interpreter requests", Path.home() / name, wanted, f".{kind}"
             )
-            if not path:
+            if out is None:
                 return None
-            out = Path(path)
-            if out.suffix.lower() != f".{kind}":
-                out = out.with_name(f"{out.name}.{kind}")
         try:
             if kind == "pdf":
                 save_pdf(listing, out)

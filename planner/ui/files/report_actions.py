@@ -3,9 +3,10 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from planner.ui.common.errors import show_error
+from planner.ui.common.save_path import ask_save_path
 from planner.ui.common.tasks import BackgroundTask
 from planner.ui.common.workspace import Workspace
 
@@ -19,14 +20,15 @@ def export_report(
         QMessageBox.information(window, "Export report", "Choose a judge first.")
         return None
     if path is None:
-        name, _ = QFileDialog.getSaveFileName(
-            window, "Export the report", f"{judge.name} report.pdf", "PDF documents (*.pdf)"
+        path = ask_save_path(
+            window,
+            "Export the report",
+            f"{judge.name} report.pdf",
+            "PDF documents (*.pdf)",
+            ".pdf",
         )
-        if not name:
+        if path is None:
             return None
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
     database, as_of = workspace.database, workspace.clock()
 
     def work(progress: Callable[[int, int], None]) -> Path:

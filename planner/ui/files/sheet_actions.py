@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from planner.domain.errors import InvalidValue
 from planner.store.errors import StoreError
+from planner.ui.common.save_path import ask_save_path
 from planner.ui.common.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -80,20 +81,12 @@ class DocketSheetActions(QObject):
     def preview(self, sheet: "DocketSheet") -> "QPrintPreviewDialog":
         """The print preview of ``sheet`` on Letter paper; its Print button opens the system's
         print dialog."""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+        from planner.ui.common.letter_pages import print_preview
         from planner.ui.files.docket_sheet import page_layout, paint_sheet, title
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(title(sheet))
-        dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle(f"Print preview — {title(sheet)}")
-        dialog.paintRequested.connect(lambda device: paint_sheet(sheet, device))
-        # Kept as long as the dialog, which does not own it (not named printer: the dialog's
-        # printer() method).
-        dialog.kept_printer = printer  # type: ignore[attr-defined]
-        return dialog
+        return print_preview(
+            page_layout(), title(sheet), self.window, lambda device: paint_sheet(sheet, device)
+        )
 
     def print_sheet(self) -> None:
         sheet = self.sheet()
@@ -109,17 +102,15 @@ class DocketSheetActions(QObject):
         sheet = self.sheet()
         if sheet is None:
             return None
-        path, _ = QFileDialog.getSaveFileName(
+        out = ask_save_path(
             self.window,
             "Save docket sheet as PDF",
-            str(Path.home() / f"{sheet.file_stem}.pdf"),
+            Path.home() / f"{sheet.file_stem}.pdf",
             "PDF documents (*.pdf)",
+            ".pdf",
         )
-        if not path:
+        if out is None:
             return None
-        out = Path(path)
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
         try:
             pages = save_pdf(sheet, out)
         except (InvalidValue, OSError) as error:

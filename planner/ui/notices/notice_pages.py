@@ -6,24 +6,24 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
 from planner.domain.notices import CourtSettings, DueNotice
 from planner.services.notices import NoticeText, notice_text
+from planner.ui.common.letter_pages import (
+    headless_application as headless_application,  # for the command line
+)
+from planner.ui.common.letter_pages import letter_layout, painting, paper_font, pdf_document
 
-LETTER = QPageSize(QPageSize.PageSizeId.Letter)
 #: An inch at the sides: a notice is filed and punched.
 MARGINS = QMarginsF(54, 54, 54, 42)
 HEADING = (
@@ -41,28 +41,19 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
 
 def page_layout() -> QPageLayout:
-    return QPageLayout(LETTER, QPageLayout.Orientation.Portrait, MARGINS, QPageLayout.Unit.Point)
+    return letter_layout(MARGINS)
 
 
 class _Styles:
     def __init__(self, device: QPagedPaintDevice) -> None:
         self.device = device
         self.pt = device.logicalDpiY() / 72
-        base = QFont(QGuiApplication.font())
-        base.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-
-        def font(points: float, bold: bool = False) -> QFont:
-            made = QFont(base)
-            made.setPointSizeF(points)
-            made.setBold(bold)
-            return made
-
-        self.heading = font(9, bold=True)
-        self.court = font(11)
-        self.title = font(15, bold=True)
-        self.label = font(10, bold=True)
-        self.body = font(11)
-        self.footer = font(8)
+        self.heading = paper_font(9, bold=True)
+        self.court = paper_font(11)
+        self.title = paper_font(15, bold=True)
+        self.label = paper_font(10, bold=True)
+        self.body = paper_font(11)
+        self.footer = paper_font(8)
 
     def height(self, font: QFont, width: float, text: str, flags: int = _WRAP) -> float:
         box = QRectF(0, 0, max(1.0, width), 1e6)
@@ -123,20 +114,11 @@ def paint_notices(
     """Paint one notice a page on ``device`` (a printer or a PDF writer); returns the pages."""
     if not notices:
         raise ValueError("there are no notices to print")
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("the printer or file could not be opened for the notices")
-    try:
+    with painting(device, "the notices") as paper:
         s = _Styles(device)
-        paint = device.pageLayout().paintRectPixels(round(device.logicalDpiY()))
-        width, height = float(paint.width()), float(paint.height())
-        for number, notice in enumerate(notices, start=1):
-            if number > 1:
-                device.newPage()
+        for number, notice in paper.numbered(notices):
             words = notice_text(notice, court, printed)
-            _paint_notice(painter, s, words, width, height, number, len(notices))
-    finally:
-        painter.end()
+            _paint_notice(paper.painter, s, words, paper.width, paper.height, number, len(notices))
     return len(notices)
 
 
@@ -147,18 +129,10 @@ def title(judge: str) -> str:
 def pdf_bytes(
     notices: Sequence[DueNotice], court: CourtSettings, printed: date, judge: str
 ) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(page_layout())
-    writer.setResolution(600)
-    writer.setTitle(title(judge))
-    writer.setCreator("Judge Workload Planner")
-    paint_notices(notices, court, printed, writer)
-    del writer
-    buffer.close()
-    return bytes(data.data())
+    data, _pages = pdf_document(
+        page_layout(), title(judge), lambda writer: paint_notices(notices, court, printed, writer)
+    )
+    return data
 
 
 def save_pdf(
@@ -169,7 +143,3 @@ def save_pdf(
 
     write_atomically(out, pdf_bytes(notices, court, printed, judge))
     return len(notices)
-
-
-def headless_application() -> QGuiApplication:
-    return QGuiApplication.instance() or QGuiApplication(["planner"])  # type: ignore[return-value]

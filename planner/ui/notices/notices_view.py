@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from planner.services.changes import Change
 from planner.services.notices import HEARING_NAMES, NoticeQueue
 from planner.store.errors import StoreError
 from planner.ui.common.freshness import Freshness
+from planner.ui.common.save_path import ask_save_path
 from planner.ui.common.theme import current_colours
 from planner.ui.common.workspace import Workspace
 
@@ -340,15 +340,12 @@ class NoticesView(QWidget):
                 for c in ("court" if queue.court_wide else queue.judge.name.split()[-1]).lower()
                 if c.isalnum()
             )
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save notices as PDF", str(Path.home() / f"{stem}-{queue.today}.pdf"),
-                "PDF documents (*.pdf)",
+            out = ask_save_path(
+                self, "Save notices as PDF", Path.home() / f"{stem}-{queue.today}.pdf",
+                "PDF documents (*.pdf)", ".pdf",
             )  # fmt: skip
-            if not path:
+            if out is None:
                 return None
-            out = Path(path)
-            if out.suffix.lower() != ".pdf":
-                out = out.with_name(out.name + ".pdf")
         try:
             pages = save_pdf(chosen, queue.court, queue.today, queue.whose, out)
         except (InvalidValue, OSError) as error:
@@ -363,23 +360,18 @@ class NoticesView(QWidget):
 
     def preview(self):
         """The print preview of the chosen notices; its Print button opens the print dialog."""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+        from planner.ui.common.letter_pages import print_preview
         from planner.ui.notices.notice_pages import page_layout, paint_notices, title
 
         queue, chosen = self.queue, self.chosen()
         if queue is None or not chosen:
             return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout())
-        printer.setDocName(title(queue.whose))
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(f"Print preview — {title(queue.whose)}")
-        dialog.paintRequested.connect(
-            lambda device: paint_notices(chosen, queue.court, queue.today, device)
+        return print_preview(
+            page_layout(),
+            title(queue.whose),
+            self,
+            lambda device: paint_notices(chosen, queue.court, queue.today, device),
         )
-        dialog.kept_printer = printer
-        return dialog
 
     def print_notices(self) -> None:
         dialog = self.preview()

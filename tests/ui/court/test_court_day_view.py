@@ -10,9 +10,6 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from planner.domain.docket import Closure, Docket, Hearing
-from planner.domain.judge import Judge
-from planner.domain.vocabulary import HearingKind
 from planner.services import court_day
 from planner.store.database import Database
 from planner.ui.common.workspace import Workspace
@@ -20,10 +17,8 @@ from planner.ui.court.court_day_view import CourtDayView
 from planner.ui.files.court_sheet_actions import CourtSheetPrinter
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
-from tests.scheduling.court import JUDGE, TEMPLATE, at, case
+from tests.scheduling.court import add_court_of_three, at
 
-COLE = Judge("Ben Cole", court="Los Angeles", timezone="America/Los_Angeles", sessions=TEMPLATE)
-DIAZ = Judge("Cy Diaz", court="Los Angeles", timezone="America/Los_Angeles", sessions=TEMPLATE)
 THURSDAY = date(2024, 11, 7)
 NOW = datetime(2024, 11, 1, 8, 0)
 
@@ -32,25 +27,11 @@ NOW = datetime(2024, 11, 1, 8, 0)
 def court(database: Database) -> Database:
     """Thu 7 Nov: Ruiz hears A100-000-001 at 09:00 and A100-000-002 at 09:30; Cole hears
     A200-000-001 at 09:00; Diaz is free."""
-    ruiz = Docket(
-        JUDGE,
-        cases=(case("100000001"), case("100000002")),
-        hearings=(
-            Hearing("100000001", at(7, 9, 0), 15, HearingKind.MASTER),
-            Hearing("100000002", at(7, 9, 30), 15, HearingKind.MASTER),
-        ),
+    return add_court_of_three(
+        database,
+        [("100000001", at(7, 9, 0)), ("100000002", at(7, 9, 30))],
+        cole_closed=date(2024, 11, 18),
     )
-    cole = Docket(
-        COLE,
-        closures=(Closure(date(2024, 11, 18), "Building maintenance"),),
-        cases=(case("200000001"),),
-        hearings=(Hearing("200000001", at(7, 9, 0), 15, HearingKind.MASTER),),
-    )
-    with database.transaction() as repo:
-        repo.add_docket(ruiz)
-        repo.add_docket(cole)
-        repo.add_docket(Docket(DIAZ))
-    return database
 
 
 def _view(qtbot, court: Database) -> CourtDayView:  # type: ignore[no-untyped-def]

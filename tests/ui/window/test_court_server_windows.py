@@ -5,7 +5,6 @@ window cannot change a judge they are not assigned to."""
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,18 +13,16 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import make_url
 
 from planner.cli import main
-from planner.domain.docket import Case, Docket
-from planner.domain.judge import Judge
 from planner.services import cases as case_service
 from planner.store.database import Database
 from planner.store.locations import ServerAddress
-from planner.store.sessions import Sessions
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_actions import perform_update
 from planner.ui.files.court_server_dialog import ServerLogin
 from planner.ui.files.server_open import open_address
 from planner.ui.window.main_window import MainWindow
 from planner.ui.window.settings import WindowSettings
+from tests.court_server import add_ortiz_and_baker, as_login
 from tests.ui.conftest import NOW
 
 #: The issue's promise: another user's change shows within two seconds.
@@ -38,15 +35,8 @@ def court(postgres_url: str, capsys: pytest.CaptureFixture[str]) -> str:
     dockets, added by the owner; ``lee`` and ``kim`` are legal assistants to Judge Ortiz only."""
     url = postgres_url.replace("postgresql+psycopg://", "postgresql://")
     assert main(["court", "init", "--db", url, "--admin", "clerk_admin"]) == 0
-    owner = Sessions.on_server(url)
-    with owner.transaction("owner") as repo:
-        for name, a_number in (("Ortiz", "123456789"), ("Baker", "987654321")):
-            judge = Judge(name, court="Los Angeles", timezone="America/Los_Angeles", quota=650)
-            repo.add_docket(
-                Docket(judge, cases=(Case(a_number, "Ana Pérez", "asylum", date(2025, 1, 2)),))
-            )
-    owner.close()
-    admin = _as(url, "clerk_admin")
+    add_ortiz_and_baker(url)
+    admin = as_login(url, "clerk_admin")
     grant = ["court", "grant", "--db", admin, "--user", "lee", "--role", "assistant"]
     assert main([*grant, "--judge", "Ortiz"]) == 0
     grant[5] = "kim"
@@ -55,17 +45,13 @@ def court(postgres_url: str, capsys: pytest.CaptureFixture[str]) -> str:
     return url
 
 
-def _as(url: str, login: str) -> str:
-    return make_url(url).set(username=login).render_as_string(hide_password=False)
-
-
 @pytest.fixture
 def windows(qtbot, court: str, tmp_path: Path) -> Iterator[list[MainWindow]]:  # type: ignore[no-untyped-def]
     """Opens windows on the court server, each with its own settings; closed after."""
     opened: list[MainWindow] = []
 
     def window(login: str, judge: str) -> MainWindow:
-        database = Database.open(_as(court, login))
+        database = Database.open(as_login(court, login))
         database.editor = login
         settings = WindowSettings(
             QSettings(str(tmp_path / f"{login}-{len(opened)}.ini"), QSettings.Format.IniFormat)

@@ -1,0 +1,33 @@
+"""A court server's dockets for the tests of ``planner court`` and of windows on a court server:
+Judge Ortiz's and Judge Baker's, added by the server's owner as judges are, and the URL by
+which another login connects."""
+
+from datetime import date
+
+from sqlalchemy import make_url
+
+from planner.domain.docket import Case, Docket
+from planner.domain.judge import Judge
+from planner.store.sessions import Sessions
+
+#: Each judge's one case.
+JUDGES = (("Ortiz", "123456789"), ("Baker", "987654321"))
+
+
+def add_ortiz_and_baker(owner_url: str) -> None:
+    """Add Judge Ortiz's and Judge Baker's dockets, one asylum case each, as the owner at
+    ``owner_url`` (of a database set up by ``planner court init``)."""
+    owner = Sessions.on_server(owner_url)
+    try:
+        with owner.transaction("owner") as repo:
+            for name, a_number in JUDGES:
+                judge = Judge(name, court="Los Angeles", timezone="America/Los_Angeles", quota=650)
+                case = Case(a_number, "Ana Pérez", "asylum", date(2025, 1, 2))
+                repo.add_docket(Docket(judge, cases=(case,)))
+    finally:
+        owner.close()
+
+
+def as_login(url: str, login: str) -> str:
+    """``url`` with ``login`` as its user."""
+    return make_url(url).set(username=login).render_as_string(hide_password=False)
