@@ -40,14 +40,17 @@ def check_count(value: object, what: str, low: int, high: int) -> None:
         )
 
 
-def check_number(value: object, what: str, low: float, high: float) -> None:
-    """Refuse ``value`` unless it is a number (whole or not) from ``low`` to ``high``."""
+def check_number(value: object, what: str, low: float, high: float, unit: str = "") -> None:
+    """Refuse ``value`` unless it is a number (whole or not) from ``low`` to ``high`` (said with
+    ``unit`` after each figure, such as "%")."""
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
         or not low <= value <= high  # a NaN fails this too
     ):
-        raise InvalidValue(f"{what} {_shown(value)} must be a number from {low:g} to {high:g}")
+        raise InvalidValue(
+            f"{what} {_shown(value)}{unit} must be a number from {low:g}{unit} to {high:g}{unit}"
+        )
 
 
 def check_day(value: date | None, what: str) -> None:

@@ -259,7 +259,7 @@ class Judge:
             raise InvalidValue(f"at-risk slack {self.at_risk_slack_pct!r}% must be 0 to under 100")
         check_rule_set_key(self.rule_set)
         check_number(
-            self.adjournment_rate_pct, "adjournment rate (%)", 0, 100 * MAX_ADJOURNMENT_RATE
+            self.adjournment_rate_pct, "adjournment rate", 0, 100 * MAX_ADJOURNMENT_RATE, "%"
         )
         check_count(
             self.adjournment_history,
