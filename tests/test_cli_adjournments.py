@@ -91,6 +91,9 @@ def test_the_observed_rate_counts_a_quarter_more_hearings(
     assert forecast["extra_hearing_minutes"] == 30.0
     assert _master(forecast)["needed_minutes"] == 150.0  # 120 x 1.25
     assert forecast["booked_minutes"] == 15.0
+    text = planner("forecast", "--db", tmp_path / "planner.sqlite", "--as-of", AS_OF).out
+    assert "Adjournments                20% (observed: 2 of 10 outcomes): 2.0 extra " in text
+    assert "hearings, 0.5 h counted" in text
 
 
 def test_below_the_history_the_setting_is_used(
