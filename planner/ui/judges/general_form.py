@@ -209,6 +209,12 @@ class GeneralForm(QWidget):
         self.adjournment_history.setSuffix(" outcomes are recorded")
         self.adjournment_history.setToolTip(ADJOURNMENT_HELP)
         self.adjournment_history.setAccessibleName("Recorded outcomes before the observed rate")
+        self.adjournment_help = QLabel(
+            "of hearings adjourned, assumed until then; after, the rate observed in the "
+            "recorded outcomes. The forecast counts each hearing 1 ÷ (1 − rate) times"
+        )
+        self.adjournment_help.setWordWrap(True)
+        self.adjournment_help.setEnabled(False)  # the style's muted text: a note, not a field
 
         fy = QWidget()
         fy_layout = QHBoxLayout(fy)
@@ -226,7 +232,7 @@ class GeneralForm(QWidget):
         adjournments_layout.setContentsMargins(0, 0, 0, 0)
         adjournments_layout.addWidget(self.adjournment_rate)
         adjournments_layout.addWidget(self.adjournment_history)
-        adjournments_layout.addStretch(1)
+        adjournments_layout.addWidget(self.adjournment_help, 1)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.errors: dict[str, FieldError] = {}
