@@ -762,6 +762,17 @@ def render_forecast(f: Forecast) -> str:
         f"  Pace                        {f.pace_expected_to_date:,.0f} expected by now at an "
         f"even pace; {f.projected_from_booked:,} by year end from booked hearings",
     ]
+    adjourned = f.adjournments
+    if adjourned is not None and adjourned.rate > 0:
+        whence = (
+            f"observed: {adjourned.adjourned:,} of {adjourned.recorded:,} outcomes"
+            if adjourned.source == "observed"
+            else f"the profile's setting, until {adjourned.history:,} outcomes are recorded"
+        )
+        lines.append(
+            f"  Adjournments                {100 * adjourned.rate:.0f}% ({whence}): "
+            f"{f.extra_hearings:,.1f} extra hearings, {hours(f.extra_hearing_minutes)} counted"
+        )
     for projection in f.age_targets or ():
         lines.append(f"  Age target: {projection.sentence(f.as_of.date())}")
     for pool in f.pools if len(f.pools) > 1 else ():

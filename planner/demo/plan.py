@@ -78,10 +78,21 @@ def plan_demo(
     return plans
 
 
+#: The demo judges' adjournment rate: set in their profiles (so the calibration of the pending
+#: mix counts it), and the held history adjourns no more than this share of the outcomes.
+DEMO_ADJOURNMENT_RATE_PCT = 8.0
+
+
 def _plan_judge(
     index: int, profile: Profile, name: str, court: str, zone: str, rng: Random, as_of: AsOf
 ) -> JudgePlan:
-    judge = Judge(name=name, court=court, timezone=zone, sessions=profile.sessions)
+    judge = Judge(
+        name=name,
+        court=court,
+        timezone=zone,
+        sessions=profile.sessions,
+        adjournment_rate_pct=DEMO_ADJOURNMENT_RATE_PCT,
+    )
     today = local_today(as_of, judge)
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     bare = CourtCalendar(judge, (), (), fy_first, fy_last)

@@ -18,6 +18,13 @@ MAX_CASE_MINUTES = 10_000
 MAX_HEARING_MINUTES = 24 * 60
 #: Completions a year: a busy judge completes about a thousand.
 MAX_QUOTA = 100_000
+#: The adjournment rate the forecast assumes, at most (as a share of the hearings that sit): at
+#: 90% a hearing sits ten times on average before it goes ahead; at 100% it never would, and the
+#: expected number of hearings, 1 / (1 - rate), would be infinite.
+MAX_ADJOURNMENT_RATE = 0.9
+#: Recorded outcomes a judge may ask for before the observed adjournment rate replaces the
+#: profile's setting: a few years of a busy judge's hearings.
+MAX_ADJOURNMENT_HISTORY = 100_000
 #: The dates a docket may hold: from long before any case now pending to long after any hearing
 #: that can be set, with room for the date arithmetic (a leave's next midnight, the asylum
 #: clock's 180 days, a fiscal year's end) that 9999-12-31 would overflow.
@@ -30,6 +37,19 @@ def check_count(value: object, what: str, low: int, high: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidValue(
             f"{what} {_shown(value)} must be a whole number from {low:,} to {high:,}"
+        )
+
+
+def check_number(value: object, what: str, low: float, high: float, unit: str = "") -> None:
+    """Refuse ``value`` unless it is a number (whole or not) from ``low`` to ``high`` (said with
+    ``unit`` after each figure, such as "%")."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not low <= value <= high  # a NaN fails this too
+    ):
+        raise InvalidValue(
+            f"{what} {_shown(value)}{unit} must be a number from {low:g}{unit} to {high:g}{unit}"
         )
 
 

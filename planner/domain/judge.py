@@ -5,7 +5,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from planner.domain.bounds import MAX_CASE_MINUTES, MAX_QUOTA, check_count
+from planner.domain.bounds import (
+    MAX_ADJOURNMENT_HISTORY,
+    MAX_ADJOURNMENT_RATE,
+    MAX_CASE_MINUTES,
+    MAX_QUOTA,
+    check_count,
+    check_number,
+)
 from planner.domain.errors import InvalidValue
 from planner.domain.rules import AgeTarget, RuleSet, check_rule_set_key, check_targets, rules_for
 from planner.domain.text import check_text
@@ -25,6 +32,13 @@ MASTER_CALENDAR_KINDS = frozenset(
 )
 #: The most cases a master calendar may list (courts list 40 to 100; a typo of 4000 is refused).
 MAX_CASE_LIMIT = 500
+
+#: The adjournment rate the forecast assumes until there is history: shared/domain.md gives no
+#: figure, so none is assumed (every figure as without continuances) until the judge sets one.
+DEFAULT_ADJOURNMENT_RATE_PCT = 0.0
+#: Recorded hearing outcomes (held, adjourned, completed) before the judge's observed rate
+#: replaces the setting: fewer say too little (two adjournments in five hearings are not a rate).
+DEFAULT_ADJOURNMENT_HISTORY = 20
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -210,6 +224,11 @@ class Judge:
     rule_set: str | None = None
     #: The judge's settings of age targets: each replaces its clock's days and goal.
     age_targets: tuple[AgeTarget, ...] = ()
+    #: The share of hearings the forecast expects to be adjourned, in percent, until the judge's
+    #: recorded outcomes are enough to observe it (planner.forecast.adjournments).
+    adjournment_rate_pct: float = DEFAULT_ADJOURNMENT_RATE_PCT
+    #: How many recorded hearing outcomes make enough history for the observed rate.
+    adjournment_history: int = DEFAULT_ADJOURNMENT_HISTORY
     id: int | None = None
     #: The stored profile's version when this was read (None: not read from a database); saving
     #: an edit of it is refused if the profile has changed since. Not part of the profile's value.
@@ -239,6 +258,15 @@ class Judge:
         if not 0 <= self.at_risk_slack_pct < 100:
             raise InvalidValue(f"at-risk slack {self.at_risk_slack_pct!r}% must be 0 to under 100")
         check_rule_set_key(self.rule_set)
+        check_number(
+            self.adjournment_rate_pct, "adjournment rate", 0, 100 * MAX_ADJOURNMENT_RATE, "%"
+        )
+        check_count(
+            self.adjournment_history,
+            "outcomes before the observed adjournment rate",
+            1,
+            MAX_ADJOURNMENT_HISTORY,
+        )
         object.__setattr__(self, "age_targets", check_targets(self.age_targets))
         if message := first_overlap(self.sessions):
             raise InvalidValue(f"weekly session {message}: a judge sits in one session at a time")

@@ -7,8 +7,14 @@ from typing import Any
 
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
+from planner.forecast.adjournments import for_sittings, of_workload
 from planner.forecast.facts import CaseFacts, HearingFacts, PendingGroup, Workload
 from planner.forecast.window import Window
+
+#: A hearing's recorded outcomes: it sat, and went ahead (held, completed) or was adjourned.
+RECORDED_OUTCOMES = frozenset(
+    {HearingStatus.HELD, HearingStatus.ADJOURNED, HearingStatus.COMPLETED}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,8 @@ def tally_workload(
       dated after as-of has not happened yet) or was received after as-of's day.
     - A case's booked minutes are those of its hearings still ``scheduled`` that start in the
       window; ``booked_minutes`` adds up every such hearing, whatever its case.
+    - The adjournment history: every hearing that started before as-of with an outcome
+      recorded (``held``, ``adjourned``, ``completed``), and how many of them were adjourned.
 
     The store computes the same workload in SQL (``Repository.forecast_inputs``); a property
     test keeps the two in agreement.
@@ -55,7 +63,11 @@ def tally_workload(
     booked_by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     booked_total = 0
     booked: list[tuple[str, str, int]] = []
+    recorded = adjourned = 0
     for hearing in hearings:
+        if hearing.status in RECORDED_OUTCOMES and hearing.start < as_of:
+            recorded += 1
+            adjourned += hearing.status is HearingStatus.ADJOURNED
         if hearing.status is HearingStatus.SCHEDULED and as_of <= hearing.start < end:
             booked_by_case[hearing.a_number] += hearing.minutes
             booked_by_kind[hearing.a_number][str(hearing.kind)] += hearing.minutes
@@ -98,6 +110,8 @@ def tally_workload(
         booked_hearings=tuple(
             (*key, minutes) for key, minutes in booked_hearings.items() if minutes
         ),
+        recorded_outcomes=recorded,
+        adjourned_outcomes=adjourned,
     )
 
 
@@ -107,7 +121,10 @@ def measure_demand(judge: Judge, workload: Workload) -> Demand:
     r_i is the larger of the case's booked minutes in the window and its estimate (the judge's
     override, else the kind's default): booked hearings are part of what the case still needs,
     unless they already exceed it. m_i is the kind's minimum, never more than r_i itself.
+    Both are then multiplied by the sittings each hearing is expected to take, 1 / (1 - p) for
+    the judge's adjournment rate p (``planner.forecast.adjournments``): with p = 0, by nothing.
     """
+    sittings = of_workload(judge, workload).sittings_per_hearing
     work: list[int] = []
     floor: list[int] = []
     counts: list[int] = []
@@ -123,8 +140,8 @@ def measure_demand(judge: Judge, workload: Workload) -> Demand:
             fully_booked += group.count
     return Demand(
         completed=workload.completed,
-        work=tuple(float(w) for w in work),
-        floor=tuple(float(m) for m in floor),
+        work=tuple(for_sittings(float(w), sittings) for w in work),
+        floor=tuple(for_sittings(float(m), sittings) for m in floor),
         counts=tuple(counts),
         kinds=tuple(g.kind for g in workload.pending),
         booked_minutes=float(workload.booked_minutes),

@@ -10,11 +10,12 @@ from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.seating import pools_of
 from planner.domain.vocabulary import SessionKind
+from planner.forecast.adjournments import of_workload
 from planner.forecast.demand import measure_demand, tally_workload
 from planner.forecast.facts import CaseFacts, HearingFacts, Workload
 from planner.forecast.fitting import Fitting
 from planner.forecast.message import describe
-from planner.forecast.pools import PoolModel, booked_by_pool, case_groups
+from planner.forecast.pools import PoolModel, booked_by_pool, case_groups, hearings_to_hold
 from planner.forecast.report import Forecast, PoolFigures
 from planner.forecast.scan import scan_year
 from planner.forecast.shortening import hearing_minutes_at, shorten
@@ -150,6 +151,9 @@ def forecast_workload(
         verdict, missing = Verdict.ON_TRACK, 0.0
 
     kinds_pending = set(demand.kinds)
+    adjourned = of_workload(judge, workload)
+    to_hold = hearings_to_hold(judge, workload)
+    pending_minutes = sum(w * n for w, n in zip(demand.work, demand.counts, strict=True))
     result = Forecast(
         judge=judge.name,
         fiscal_year=fiscal_year,
@@ -191,6 +195,11 @@ def forecast_workload(
         max_completions_proven=model.proven,
         at_risk_slack_pct=judge.at_risk_slack_pct,
         rule_set=judge.rules(fy_first),
+        adjournments=adjourned,
+        hearings_to_hold=to_hold,
+        extra_hearings=to_hold * adjourned.extra_per_hearing,
+        # r_i / (1 - p) - r_i = p x r_i / (1 - p): the rate times the minutes counted.
+        extra_hearing_minutes=pending_minutes * adjourned.rate,
     )
     return replace(result, message=describe(result))
 

@@ -81,13 +81,17 @@ class Workload:
     ``pending``: the pending cases, grouped (kept in one order, so equal workloads compare
     equal however they were read); ``booked_minutes``: minutes of every hearing still scheduled
     in the window; ``booked_hearings``: the same minutes by (hearing kind, detained, juvenile),
-    to put them in the pools that hold them.
+    to put them in the pools that hold them; ``recorded_outcomes``: the judge's hearings that
+    started before as-of with an outcome recorded (held, adjourned or completed), and
+    ``adjourned_outcomes`` those of them adjourned (the observed adjournment rate's history).
     """
 
     completed: int
     pending: tuple[PendingGroup, ...]
     booked_minutes: int
     booked_hearings: tuple[tuple[str, bool, bool, int], ...] = ()
+    recorded_outcomes: int = 0
+    adjourned_outcomes: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pending", tuple(sorted(self.pending, key=_group_order)))

@@ -20,7 +20,8 @@ from planner.domain.vocabulary import (
     HearingKind,
     hearings_of_kind,
 )
-from planner.forecast.facts import Workload
+from planner.forecast.adjournments import for_sittings, of_workload
+from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.packing import Packing
 
 _BISECTION_STEPS = 20
@@ -69,9 +70,11 @@ def case_groups(judge: Judge, workload: Workload, pools: Sequence[Pool]) -> list
     case kind not yet booked (all of them if none is), each but the last at its kind's default
     minutes and the last taking what is left. As for the auto-scheduler, a judge's override
     longer than a master-calendar kind's hearings add up to means a master hearing, then a
-    merits hearing.
+    merits hearing. Every minute is then multiplied by the sittings each hearing is expected to
+    take, 1 / (1 - p) for the judge's adjournment rate p (``planner.forecast.adjournments``).
     """
     minutes_of = hearing_minutes(judge)
+    sittings = of_workload(judge, workload).sittings_per_hearing
     merged: dict[tuple[Any, ...], int] = defaultdict(int)
     for group in workload.pending:
         minutes = judge.minutes_for(group.kind)
@@ -84,31 +87,60 @@ def case_groups(judge: Judge, workload: Workload, pools: Sequence[Pool]) -> list
             shares[pools_for(HearingKind(kind), track, pools)] += booked
         rest = work - group.booked
         if rest > 0:
-            plan = list(hearings_of_kind(group.kind))
-            if (
-                group.estimate_override is not None
-                and HearingKind.INDIVIDUAL not in plan
-                and plan[0] is HearingKind.MASTER
-                and estimate > sum(minutes_of[k].default for k in plan)
-            ):
-                plan = [HearingKind.MASTER, HearingKind.INDIVIDUAL]
-            booked_kinds = {kind for kind, _ in group.booked_kinds}
-            left = [k for k in plan if k.value not in booked_kinds] or plan[-1:]
+            left = _unbooked(group, estimate, minutes_of)
             for kind in left[:-1]:
                 take = min(minutes_of[kind].default, rest)
                 shares[pools_for(kind, track, pools)] += take
                 rest -= take
             shares[pools_for(left[-1], track, pools)] += rest
         key = (
-            float(work),
-            float(floor),
-            tuple(sorted((tuple(sorted(p)), m) for p, m in shares.items() if m)),
+            for_sittings(float(work), sittings),
+            for_sittings(float(floor), sittings),
+            tuple(
+                sorted(
+                    (tuple(sorted(p)), for_sittings(m, sittings)) for p, m in shares.items() if m
+                )
+            ),
         )
         merged[key] += group.count
     return [
         CaseGroup(count, work, floor, tuple((frozenset(p), m) for p, m in shares))
         for (work, floor, shares), count in merged.items()
     ]
+
+
+def _unbooked(
+    group: PendingGroup, estimate: int, minutes_of: dict[HearingKind, KindMinutes]
+) -> list[HearingKind]:
+    """The hearings of a group's case kind not yet booked (all of them if none is; the last
+    one if every one is): an override longer than a master-calendar kind's hearings add up to
+    means a master hearing, then a merits hearing."""
+    plan = list(hearings_of_kind(group.kind))
+    if (
+        group.estimate_override is not None
+        and HearingKind.INDIVIDUAL not in plan
+        and plan[0] is HearingKind.MASTER
+        and estimate > sum(minutes_of[k].default for k in plan)
+    ):
+        plan = [HearingKind.MASTER, HearingKind.INDIVIDUAL]
+    booked_kinds = {kind for kind, _ in group.booked_kinds}
+    return [k for k in plan if k.value not in booked_kinds] or plan[-1:]
+
+
+def hearings_to_hold(judge: Judge, workload: Workload) -> int:
+    """The hearings the pending cases still need, as ``case_groups`` lays their minutes out:
+    per case, one for each hearing kind booked in the window, and each hearing of its kind not
+    yet booked (asylum: a master hearing, then a merits hearing) when its remaining work is
+    more than its booked minutes."""
+    minutes_of = hearing_minutes(judge)
+    total = 0
+    for group in workload.pending:
+        estimate = group.estimate_override or judge.minutes_for(group.kind).default
+        held = len(group.booked_kinds)
+        if max(group.booked, estimate) > group.booked:
+            held += len(_unbooked(group, estimate, minutes_of))
+        total += held * group.count
+    return total
 
 
 class PoolModel:

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from planner.domain.rules import RuleSet, TargetProjection
+from planner.forecast.adjournments import Adjournments
 from planner.forecast.verdict import Verdict
 
 
@@ -108,6 +109,14 @@ class Forecast:
     #: Each age target's projection on the calendar as it stands, when it has been worked out
     #: (it runs the auto-scheduler, so it is asked for apart from the verdict): None until then.
     age_targets: tuple[TargetProjection, ...] | None = None
+    #: The adjournment rate the demand counts (observed or the profile's setting; None: a
+    #: record made without one), the hearings the pending cases still need
+    #: (``planner.forecast.pools.hearings_to_hold``), and the adjourned sittings and bench
+    #: minutes the rate expects on top of them (docs/forecast.md, "Adjournments").
+    adjournments: Adjournments | None = None
+    hearings_to_hold: int = 0
+    extra_hearings: float = 0.0
+    extra_hearing_minutes: float = 0.0
 
     @property
     def has_quota(self) -> bool:
@@ -156,6 +165,24 @@ class Forecast:
             "age_targets": (
                 None if self.age_targets is None else [t.as_json() for t in self.age_targets]
             ),
+            **self._adjournments_json(),
+        }
+
+    def _adjournments_json(self) -> dict[str, Any]:
+        found = self.adjournments
+        return {
+            "adjournment_rate": None if found is None else round(found.rate, 4),
+            "adjournment_rate_source": None if found is None else found.source,
+            "adjournment_history": None
+            if found is None
+            else {
+                "recorded_outcomes": found.recorded,
+                "adjourned": found.adjourned,
+                "needed": found.history,
+            },
+            "hearings_to_hold": self.hearings_to_hold,
+            "extra_hearings": round(self.extra_hearings, 1),
+            "extra_hearing_minutes": round(self.extra_hearing_minutes, 1),
         }
 
 

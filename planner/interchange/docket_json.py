@@ -14,7 +14,13 @@ from typing import Any, TypeVar
 from planner.domain.anumber import format_a_number, parse_a_number
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.judge import (
+    DEFAULT_ADJOURNMENT_HISTORY,
+    DEFAULT_ADJOURNMENT_RATE_PCT,
+    Judge,
+    KindMinutes,
+    Session,
+)
 from planner.domain.rules import AgeTarget, Clock, check_rule_set_key
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
@@ -55,6 +61,8 @@ _JUDGE = (
         "at_risk_slack_pct",
         "rule_set",
         "age_targets",
+        "adjournment_rate_pct",
+        "adjournment_history",
     },
 )
 _AGE_TARGET = ({"clock", "days", "goal_pct"}, set[str]())
@@ -167,6 +175,11 @@ def _rules_to_json(judge: Judge) -> dict[str, Any]:
         found["rule_set"] = judge.rule_set
     if judge.age_targets:
         found["age_targets"] = [t.as_json() for t in judge.age_targets]
+    # The adjournment settings where they differ from the defaults (docs/forecast.md).
+    if judge.adjournment_rate_pct != DEFAULT_ADJOURNMENT_RATE_PCT:
+        found["adjournment_rate_pct"] = judge.adjournment_rate_pct
+    if judge.adjournment_history != DEFAULT_ADJOURNMENT_HISTORY:
+        found["adjournment_history"] = judge.adjournment_history
     return found
 
 
@@ -426,6 +439,8 @@ class _Reader:
             "court": self.get(obj, where, "court", _string, None),
             "quota": self.get(obj, where, "quota", _whole, None),
             "at_risk_slack_pct": self.get(obj, where, "at_risk_slack_pct", _number, None),
+            "adjournment_rate_pct": self.get(obj, where, "adjournment_rate_pct", _number, None),
+            "adjournment_history": self.get(obj, where, "adjournment_history", _whole, None),
             "rule_set": self.get(obj, where, "rule_set", _rule_set_key, None),
             "counted_completions": self.get(
                 obj, where, "counted_completions", _completion_kinds, None

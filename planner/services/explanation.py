@@ -100,6 +100,7 @@ def explain(forecast: Forecast, work: WorkNeeded) -> Explanation:
             _verdict_section(f),
             _year_so_far(f),
             _bench_time(f, work),
+            *_adjournments(f),
             _what_fits(f, work),
         ),
     )
@@ -234,16 +235,85 @@ def _bench_time(f: Forecast, work: WorkNeeded) -> Section:
                 "hours_needed",
                 "Hours needed at current lengths",
                 f"{hours(work.at_current)} h",
-                f"{some}, at their current lengths: {_minutes(work.at_current)} ÷ 60",
+                f"{some}, at their current lengths{_sittings(f)}: "
+                f"{_minutes(work.at_current)} ÷ 60",
             ),
             Figure(
                 "hours_needed_at_minimums",
                 "Hours needed at the minimum lengths",
                 f"{hours(work.at_minimums)} h",
                 f"{some_at_minimums}, at the judge's "
-                f"minimum lengths: {_minutes(work.at_minimums)} ÷ 60",
+                f"minimum lengths{_sittings(f)}: {_minutes(work.at_minimums)} ÷ 60",
             ),
             *per_case,
+        ),
+    )
+
+
+def _sittings(f: Forecast) -> str:
+    """How the hours needed count adjournments ("" when the rate is 0: they count none)."""
+    found = f.adjournments
+    if found is None or found.rate == 0:
+        return ""
+    return f", each hearing counted {found.sittings_per_hearing:.2f} times for adjournments"
+
+
+def _adjournments(f: Forecast) -> tuple[Section, ...]:
+    """The adjournment rate the demand counts, where it came from, and what it adds."""
+    found = f.adjournments
+    if found is None:
+        return ()
+    p = found.rate
+    history = (
+        f"{found.adjourned:,} of the {found.recorded:,} hearings with a recorded outcome "
+        "(held, adjourned or completed) before as-of were adjourned"
+    )
+    if found.source == "observed":
+        rate_text = f"{100 * p:.0f}% observed"
+        working = f"{history}: {found.adjourned:,} ÷ {found.recorded:,}"
+        if found.observed_rate is not None and found.observed_rate > p:
+            working += f", {100 * found.observed_rate:.0f}%, capped at {100 * p:.0f}%"
+    else:
+        rate_text = f"{100 * p:.0f}% (setting)"
+        have = f"{found.recorded:,} recorded" if found.recorded else "none recorded yet"
+        working = (
+            f"the profile's setting, until {found.history:,} hearing outcomes are recorded "
+            f"({have}; the observed rate replaces it then)"
+        )
+    sittings = found.sittings_per_hearing
+    return (
+        Section(
+            "Adjournments",
+            (
+                Figure("adjournment_rate", "Adjournment rate", rate_text, working),
+                Figure(
+                    "sittings_per_hearing",
+                    "Sittings per hearing",
+                    f"{sittings:.2f}",
+                    f"1 ÷ (1 − {p:.2f}): a hearing adjourned is set again until it goes ahead; "
+                    "the hours needed count every hearing this many times",
+                ),
+                Figure(
+                    "hearings_to_hold",
+                    "Hearings still to hold",
+                    f"{f.hearings_to_hold:,} hearings",
+                    "the pending cases' booked hearings and the hearings of their kind not yet "
+                    "set (asylum: a master hearing, then a merits hearing)",
+                ),
+                Figure(
+                    "extra_hearings",
+                    "Extra hearings expected",
+                    f"{f.extra_hearings:,.1f} hearings",
+                    f"{f.hearings_to_hold:,} hearings × {p:.2f} ÷ (1 − {p:.2f})",
+                ),
+                Figure(
+                    "extra_hours",
+                    "Hours they add",
+                    f"{f.extra_hearing_minutes / 60:,.1f} h",
+                    f"every pending case's remaining work × {sittings:.2f} × {p:.2f}: "
+                    f"{_minutes(f.extra_hearing_minutes)} ÷ 60",
+                ),
+            ),
         ),
     )
 

@@ -14,7 +14,8 @@ from planner.store.dialect import Link
 
 _JUDGES = (
     "SELECT id, version, name, court, timezone, quota, fy_start_month, fy_start_day, "
-    "at_risk_slack_pct, rule_set, age_targets FROM judges"
+    "at_risk_slack_pct, rule_set, age_targets, adjournment_rate_pct, adjournment_history "
+    "FROM judges"
 )
 _ALL_JUDGES = _JUDGES + " ORDER BY name"
 _JUDGE_NAMED = _JUDGES + " WHERE name = :name"
@@ -87,6 +88,7 @@ def _profiles(link: Link, judges: list[tuple[Any, ...]]) -> list[Judge]:
             at_risk_slack_pct=at_risk_slack_pct,
             rule_set=rule_set,
             age_targets=read_targets(age_targets),
+            **adjournment_settings(adjournment_rate_pct, adjournment_history),
             sessions=tuple(
                 Session(
                     weekday,
@@ -121,8 +123,20 @@ def _profiles(link: Link, judges: list[tuple[Any, ...]]) -> list[Judge]:
             at_risk_slack_pct,
             rule_set,
             age_targets,
+            adjournment_rate_pct,
+            adjournment_history,
         ) in judges
     ]
+
+
+def adjournment_settings(rate_pct: float | None, history: int | None) -> dict[str, Any]:
+    """The profile's adjournment settings from their columns (NULL: the default)."""
+    found: dict[str, Any] = {}
+    if rate_pct is not None:
+        found["adjournment_rate_pct"] = float(rate_pct)
+    if history is not None:
+        found["adjournment_history"] = int(history)
+    return found
 
 
 def read_targets(stored: str | None) -> tuple[AgeTarget, ...]:

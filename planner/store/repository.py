@@ -367,6 +367,8 @@ class Repository(HearingStore):
         row.at_risk_slack_pct = judge.at_risk_slack_pct
         row.rule_set = judge.rule_set
         row.age_targets = stored_targets(judge.age_targets)
+        row.adjournment_rate_pct = judge.adjournment_rate_pct
+        row.adjournment_history = judge.adjournment_history
 
     def _write_profile_children(self, judge_id: int, judge: Judge) -> None:
         self._session.add_all(

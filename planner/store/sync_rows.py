@@ -24,7 +24,7 @@ from planner.store.agenda import hearing_values
 from planner.store.court_closures import CourtClosureStore
 from planner.store.errors import Conflict
 from planner.store.notices import NoticeStore
-from planner.store.profiles import read_targets
+from planner.store.profiles import adjournment_settings, read_targets
 from planner.store.repository import Repository
 from planner.store.tables import (
     CaseKindRow,
@@ -227,6 +227,7 @@ class SyncRows:
             at_risk_slack_pct=row.at_risk_slack_pct,
             rule_set=row.rule_set,
             age_targets=read_targets(row.age_targets),
+            **adjournment_settings(row.adjournment_rate_pct, row.adjournment_history),
         )
 
     # Writing ------------------------------------------------------------------------------------

@@ -94,6 +94,10 @@ class JudgeRow(Base):
     #: age targets as JSON (NULL: none) - revision 0004_rule_sets.
     rule_set: Mapped[str | None] = mapped_column(String(16), nullable=True)
     age_targets: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: The adjournment rate the forecast assumes until there is history, in percent, and the
+    #: recorded outcomes that make enough history (NULL: the defaults) - 0006_adjournment_rate.
+    adjournment_rate_pct: Mapped[float | None] = mapped_column(Float, nullable=True)
+    adjournment_history: Mapped[int | None] = mapped_column(Integer, nullable=True)
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
     uid: Mapped[str | None] = _uid()

@@ -10,6 +10,7 @@ from typing import Any
 
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
+from planner.forecast.demand import RECORDED_OUTCOMES
 from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window
 from planner.store.dialect import Link
@@ -43,6 +44,13 @@ _BOOKED_BY_CASE = (
     + _IN_WINDOW
     + " GROUP BY h.case_id, h.kind"
 )
+#: The adjournment history: the judge's hearings that started before as-of with an outcome
+#: recorded, and how many of them were adjourned.
+_OUTCOMES = (
+    "SELECT count(*), sum(CASE WHEN h.status = :adjourned THEN 1 ELSE 0 END) "
+    "FROM cases CROSS JOIN hearings AS h ON h.case_id = cases.id "
+    "WHERE cases.judge_id = :judge_id AND h.status IN :outcomes AND h.start < :as_of"
+)
 #: Those cases' kind, override and flags, and whether each is pending.
 _CASES_BOOKED = (
     "SELECT cases.id, cases.kind, cases.remaining_minutes, cases.detained, cases.juvenile, "
@@ -64,6 +72,8 @@ def read_workload(link: Link, judge: Judge, window: Window) -> Workload:
         "completed": CaseStatus.COMPLETED.value,
         "off_docket": codec.ids(sorted(status.value for status in OFF_DOCKET)),
         "scheduled": HearingStatus.SCHEDULED.value,
+        "adjourned": HearingStatus.ADJOURNED.value,
+        "outcomes": codec.ids(sorted(status.value for status in RECORDED_OUTCOMES)),
     }
     (completed,) = link.one(_COMPLETIONS, values)
     # The pending cases are grouped in SQL; those with minutes booked in the window, a few per
@@ -97,9 +107,12 @@ def read_workload(link: Link, judge: Judge, window: Window) -> Workload:
         for (kind, override, detained, juvenile, total, kinds), count in alike.items()
     ]
     booked_hearings = tuple((*key, minutes) for key, minutes in booked.items() if minutes)
+    recorded, adjourned = link.one(_OUTCOMES, values)
     return Workload(
         completed=completed,
         pending=tuple(pending),
         booked_minutes=sum(minutes for *_, minutes in booked_hearings),
         booked_hearings=booked_hearings,
+        recorded_outcomes=recorded,
+        adjourned_outcomes=adjourned or 0,
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.bounds import MAX_ADJOURNMENT_HISTORY, MAX_ADJOURNMENT_RATE
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.rules import BUILT_IN, CLOCK_WORDS, TARGETS_2025, AgeTarget, Clock
@@ -58,6 +59,11 @@ SLACK_HELP = (
     "cases is less than this share of their capacity"
 )
 
+ADJOURNMENT_HELP = (
+    "The share of hearings the forecast expects to be adjourned, each set again until it goes "
+    "ahead; once this many hearing outcomes are recorded, the judge's observed rate is used "
+    "instead"
+)
 
 #: The rule-set choices: (key, words); None is the rule set in force on the year's first day.
 RULE_SET_CHOICES: tuple[tuple[str | None, str], ...] = (
@@ -189,6 +195,26 @@ class GeneralForm(QWidget):
             "targets from 12 Sep 2025)"
         )
         self.targets = TargetsEditor(judge.age_targets)
+        self.adjournment_rate = QDoubleSpinBox()
+        self.adjournment_rate.setRange(0, 100 * MAX_ADJOURNMENT_RATE)
+        self.adjournment_rate.setDecimals(1)
+        self.adjournment_rate.setSuffix(" %")
+        self.adjournment_rate.setValue(judge.adjournment_rate_pct)
+        self.adjournment_rate.setToolTip(ADJOURNMENT_HELP)
+        self.adjournment_rate.setAccessibleName("Adjournment rate until there is history")
+        self.adjournment_history = QSpinBox()
+        self.adjournment_history.setRange(1, MAX_ADJOURNMENT_HISTORY)
+        self.adjournment_history.setValue(judge.adjournment_history)
+        self.adjournment_history.setPrefix("until ")
+        self.adjournment_history.setSuffix(" outcomes are recorded")
+        self.adjournment_history.setToolTip(ADJOURNMENT_HELP)
+        self.adjournment_history.setAccessibleName("Recorded outcomes before the observed rate")
+        self.adjournment_help = QLabel(
+            "of hearings adjourned, assumed until then; after, the rate observed in the "
+            "recorded outcomes. The forecast counts each hearing 1 ÷ (1 − rate) times"
+        )
+        self.adjournment_help.setWordWrap(True)
+        self.adjournment_help.setEnabled(False)  # the style's muted text: a note, not a field
 
         fy = QWidget()
         fy_layout = QHBoxLayout(fy)
@@ -201,6 +227,12 @@ class GeneralForm(QWidget):
         slack_layout.setContentsMargins(0, 0, 0, 0)
         slack_layout.addWidget(self.slack)
         slack_layout.addWidget(self.slack_help, 1)
+        adjournments = QWidget()
+        adjournments_layout = QHBoxLayout(adjournments)
+        adjournments_layout.setContentsMargins(0, 0, 0, 0)
+        adjournments_layout.addWidget(self.adjournment_rate)
+        adjournments_layout.addWidget(self.adjournment_history)
+        adjournments_layout.addWidget(self.adjournment_help, 1)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.errors: dict[str, FieldError] = {}
@@ -213,6 +245,7 @@ class GeneralForm(QWidget):
             ("At-risk &slack:", "at_risk_slack_pct", slack),
             ("&Rule set:", "rule_set", self.rule_set),
             ("Age &targets:", "age_targets", self.targets),
+            ("Ad&journments:", "adjournments", adjournments),
         )
         for caption, key, field in rows:
             box, self.errors[key] = with_error(field)
@@ -220,7 +253,12 @@ class GeneralForm(QWidget):
             label = form.labelForField(box)
             assert isinstance(label, QLabel)  # addRow with a caption made it
             first_tick = self.targets.rows[Clock.DETAINED][0]
-            buddies = {fy: self.fy_month, slack: self.slack, self.targets: first_tick}
+            buddies = {
+                fy: self.fy_month,
+                slack: self.slack,
+                self.targets: first_tick,
+                adjournments: self.adjournment_rate,
+            }
             label.setBuddy(buddies.get(field, field))
 
         self.name.textChanged.connect(self._edited)
@@ -232,6 +270,8 @@ class GeneralForm(QWidget):
         self.slack.valueChanged.connect(self._edited)
         self.rule_set.currentIndexChanged.connect(self._edited)
         self.targets.changed.connect(self._edited)
+        self.adjournment_rate.valueChanged.connect(self._edited)
+        self.adjournment_history.valueChanged.connect(self._edited)
         self.check()
 
     def values(self) -> dict[str, Any]:
@@ -246,6 +286,8 @@ class GeneralForm(QWidget):
             "at_risk_slack_pct": self.slack.value(),
             "rule_set": self.rule_set.currentData(),
             "age_targets": self.targets.targets(),
+            "adjournment_rate_pct": self.adjournment_rate.value(),
+            "adjournment_history": self.adjournment_history.value(),
         }
 
     def check(self) -> dict[str, str]:
@@ -258,6 +300,9 @@ class GeneralForm(QWidget):
             "quota": {"quota": values["quota"]},
             "fy_start": {k: values[k] for k in ("fy_start_month", "fy_start_day")},
             "at_risk_slack_pct": {"at_risk_slack_pct": values["at_risk_slack_pct"]},
+            "adjournments": {
+                k: values[k] for k in ("adjournment_rate_pct", "adjournment_history")
+            },
         }
         problems: dict[str, str] = {}
         for key, fields in trials.items():

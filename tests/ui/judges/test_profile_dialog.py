@@ -311,3 +311,30 @@ def test_the_rule_set_and_age_targets_are_kept_and_picked(qtbot) -> None:  # typ
     assert judge.rule_set == "2025"
     assert AgeTarget(Clock.DETAINED, 45, 95.0) in judge.age_targets
     assert "2025 targets (PM 25-47), from 12 Sep 2025" in form.rule_set.currentText()
+
+
+def test_the_adjournment_settings_are_kept_typed_and_bounded(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The rate assumed until there is history, and the outcomes that make enough history:
+    kept through an edit of something else, typed as a user would, never above 90%."""
+    from dataclasses import replace
+
+    set_before = replace(ALVAREZ, adjournment_rate_pct=15.0, adjournment_history=30)
+    dialog = open_dialog(qtbot, set_before)
+    retype(qtbot, dialog.general.court, "San Francisco Immigration Court")
+    judge, _, _ = dialog.profile()
+    assert (judge.adjournment_rate_pct, judge.adjournment_history) == (15.0, 30)
+
+    form = dialog.general
+    from PySide6.QtWidgets import QLabel
+
+    (label,) = [w for w in form.findChildren(QLabel) if w.text() == "Ad&journments:"]
+    assert label.buddy() is form.adjournment_rate  # Alt+J
+    retype(qtbot, form.adjournment_rate, "22.5")
+    retype(qtbot, form.adjournment_history, "50")
+    judge, _, _ = dialog.profile()
+    assert (judge.adjournment_rate_pct, judge.adjournment_history) == (22.5, 50)
+    assert form.adjournment_history.text() == "until 50 outcomes are recorded"
+    retype(qtbot, form.adjournment_rate, "95")
+    assert form.adjournment_rate.value() <= 90.0
+    assert dialog.ok_button.isEnabled()
+    assert dialog.profile()[0].adjournment_rate_pct <= 90.0
