@@ -18,7 +18,7 @@ then, is decided: met when completed within the target's days, missed otherwise.
 inside their clock at year end and not completed are not counted either way.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -45,11 +45,14 @@ def projected_completions(
     hearings: Sequence[Hearing],
     as_of: datetime,
     rules: RuleSet | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
 ) -> dict[str, date | None]:
     """Each case completed this fiscal year or pending at ``as_of`` (a local time), and the day
     it is (or will be) completed on the calendar as it stands; None: not by fiscal-year end.
     With ``rules``, the auto-scheduler's deadline policy counts the rule set's age clocks as
-    deadlines (detained first by days left)."""
+    deadlines (detained first by days left). ``cancelled()`` is asked now and then, and True
+    stops with the auto-scheduler's ``Cancelled``."""
     today = as_of.date()
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     end = datetime.combine(fy_last + timedelta(days=1), time())
@@ -82,7 +85,16 @@ def projected_completions(
         first = today if as_of.time() == time() else today + timedelta(days=1)
         if first <= fy_last:
             calendar = CourtCalendar(judge, closures, leave, first, fy_last)
-            proposal = propose(judge, calendar, rest, hearings, first, Policy.DEADLINE, rules=rules)
+            proposal = propose(
+                judge,
+                calendar,
+                rest,
+                hearings,
+                first,
+                Policy.DEADLINE,
+                rules=rules,
+                cancelled=cancelled,
+            )
             unplaced = {u.a_number for u in proposal.unplaced}
             for proposed in proposal.proposed:  # in time order: the last one wins
                 if proposed.a_number not in unplaced:
@@ -147,15 +159,20 @@ def project_age_targets(
     cases: Sequence[Case],
     hearings: Sequence[Hearing],
     as_of: datetime,
+    *,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[TargetProjection, ...]:
     """The judge's age targets for the fiscal year of ``as_of``, projected on the calendar as it
-    stands (nothing is run when the rule set has no targets)."""
+    stands (nothing is run when the rule set has no targets). ``cancelled()`` True stops it
+    with the auto-scheduler's ``Cancelled``."""
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
     rules = judge.rules(fy_first)
     if not rules.targets:
         return ()
     closures, leave = list(closures), list(leave)
-    completions = projected_completions(judge, closures, leave, cases, hearings, as_of, rules)
+    completions = projected_completions(
+        judge, closures, leave, cases, hearings, as_of, rules, cancelled=cancelled
+    )
     return attainment(rules, cases, completions, fy_last)
 
 

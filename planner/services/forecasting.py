@@ -1,6 +1,7 @@
 """Forecasting the judges of a database."""
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime
@@ -70,10 +71,14 @@ def forecast_from(
     return result
 
 
-def with_age_targets(database: Database, result: Forecast) -> Forecast:
+def with_age_targets(
+    database: Database, result: Forecast, *, cancelled: Callable[[], bool] | None = None
+) -> Forecast:
     """The forecast with its age targets projected on the calendar as it stands (the
-    auto-scheduler's deadline policy for the cases not booked: seconds for a large docket, so
-    asked for apart from the verdict), and its sentence saying them where no quota applies."""
+    auto-scheduler's deadline policy for the cases not booked: asked for apart from the
+    verdict, which the window shows first), and its sentence saying them where no quota
+    applies. ``cancelled()`` is asked now and then (the window's worker), and True stops with
+    the auto-scheduler's ``Cancelled``."""
     rules = result.rule_set
     if rules is None or not rules.targets:
         return replace(result, age_targets=())
@@ -85,7 +90,9 @@ def with_age_targets(database: Database, result: Forecast) -> Forecast:
             return result
         closures, leave = reader.calendar(judge.id)
         cases, hearings = reader.cases_and_hearings(judge.id)
-    projections = project_age_targets(judge, closures, leave, cases, hearings, result.as_of)
+    projections = project_age_targets(
+        judge, closures, leave, cases, hearings, result.as_of, cancelled=cancelled
+    )
     result = replace(result, age_targets=projections)
     return replace(result, message=describe(result))
 
