@@ -5,10 +5,17 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
-from planner.domain.bounds import MAX_CASE_MINUTES, MAX_HEARING_MINUTES, check_count, check_day
+from planner.domain.bounds import (
+    EARLIEST_DAY,
+    LATEST_DAY,
+    MAX_CASE_MINUTES,
+    MAX_HEARING_MINUTES,
+    check_count,
+    check_day,
+)
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
-from planner.domain.text import check_text
+from planner.domain.text import check_text, plain_text
 from planner.domain.vocabulary import (
     REMOTE_REQUEST_DAYS,
     AdjournmentCause,
@@ -142,9 +149,19 @@ class Case:
     version: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "a_number", parse_a_number(self.a_number))
-        object.__setattr__(self, "status", coerce(CaseStatus, self.status, "case status"))
-        if self.completion_kind is not None:
+        # Each check is first made without its message (a docket of thousands is read at once),
+        # and the message is made only for a value refused.
+        a_number = self.a_number
+        if not (
+            type(a_number) is str
+            and len(a_number) == 9
+            and a_number.isdigit()
+            and a_number.isascii()
+        ):
+            object.__setattr__(self, "a_number", parse_a_number(a_number))  # not 9 digits yet
+        if type(self.status) is not CaseStatus:
+            object.__setattr__(self, "status", coerce(CaseStatus, self.status, "case status"))
+        if self.completion_kind is not None and type(self.completion_kind) is not CompletionKind:
             kind = coerce(CompletionKind, self.completion_kind, "completion kind")
             object.__setattr__(self, "completion_kind", kind)
         if not self.name.strip():
@@ -153,8 +170,10 @@ class Case:
             raise InvalidValue(
                 f"case {self.display_a_number} needs a language (English if no interpreter)"
             )
-        for name in ("name", "kind", "language", "attorney"):
-            check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
+        texts = (self.name, self.kind, self.language, self.attorney or "")
+        if not (all(type(text) is str for text in texts) and plain_text("".join(texts))):
+            for name in ("name", "kind", "language", "attorney"):
+                check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
         completed = self.status is CaseStatus.COMPLETED
         if completed != (self.completion_date is not None and self.completion_kind is not None):
             raise InvalidValue(
@@ -166,13 +185,17 @@ class Case:
                 f"case {self.display_a_number}: completed on {self.completion_date}, before it "
                 f"was received on {self.received}"
             )
-        if self.remaining_minutes is not None:
+        minutes = self.remaining_minutes
+        if minutes is not None and not (type(minutes) is int and 1 <= minutes <= MAX_CASE_MINUTES):
             what = f"case {self.display_a_number}: remaining minutes"
             check_count(self.remaining_minutes, what, 1, MAX_CASE_MINUTES)
-        for name in ("received", "completion_date", "asylum_filed", "nta_served"):
-            check_day(
-                getattr(self, name), f"case {self.display_a_number}: {name.replace('_', ' ')}"
-            )
+        days = (self.received, self.completion_date, self.asylum_filed, self.nta_served)
+        if not all(
+            day is None or (type(day) is date and EARLIEST_DAY <= day <= LATEST_DAY) for day in days
+        ):
+            for name in ("received", "completion_date", "asylum_filed", "nta_served"):
+                what = f"case {self.display_a_number}: {name.replace('_', ' ')}"
+                check_day(getattr(self, name), what)
 
     @property
     def display_a_number(self) -> str:

@@ -5,7 +5,7 @@ read path decodes a row, and the SQLite bulk insert encodes one, by the same lis
 against the migrations), and the domain's ``CASE_FIELDS`` against it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
@@ -58,20 +58,34 @@ def name_search(name: str) -> str:
 
 def read_case(codec: Dialect, case_id: int, version: int, row: Sequence[Any]) -> Case:
     """A case from its columns as ``CASE_SELECT`` reads them."""
-    values: dict[str, Any] = {}
-    for (name, kind), stored in zip(CASE_COLUMNS.items(), row, strict=True):
-        if stored is None:
-            values[name] = None
-        elif kind is Kind.DAY:
-            values[name] = codec.read_day(stored)
-        elif kind is Kind.FLAG:
-            values[name] = codec.read_flag(stored)
-        else:
-            values[name] = stored
+    decoders = _decoders(codec)
+    values = {
+        name: stored if stored is None or decode is None else decode(stored)
+        for name, decode, stored in zip(_NAMES, decoders, row, strict=True)
+    }
     values["status"] = CaseStatus(values["status"])
     if values["completion_kind"] is not None:
         values["completion_kind"] = CompletionKind(values["completion_kind"])
     return Case(id=case_id, version=version, **values)
+
+
+_NAMES = tuple(CASE_COLUMNS)
+_DECODERS: dict[Dialect, tuple[Callable[[Any], Any] | None, ...]] = {}
+
+
+def _decoders(codec: Dialect) -> tuple[Callable[[Any], Any] | None, ...]:
+    """Each column's decoding by the engine (None: as stored), made once per dialect: a docket
+    of thousands of cases is read at once."""
+    found = _DECODERS.get(codec)
+    if found is None:
+        by_kind: dict[Kind, Callable[[Any], Any] | None] = {
+            Kind.DAY: codec.read_day,
+            Kind.FLAG: codec.read_flag,
+            Kind.TEXT: None,
+            Kind.NUMBER: None,
+        }
+        found = _DECODERS[codec] = tuple(by_kind[kind] for kind in CASE_COLUMNS.values())
+    return found
 
 
 def case_values(codec: Dialect, case: Case) -> tuple[Any, ...]:
