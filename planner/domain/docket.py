@@ -171,7 +171,13 @@ class Case:
                 f"case {self.display_a_number} needs a language (English if no interpreter)"
             )
         texts = (self.name, self.kind, self.language, self.attorney or "")
-        if not (all(type(text) is str for text in texts) and plain_text("".join(texts))):
+        if not (
+            type(texts[0]) is str
+            and type(texts[1]) is str
+            and type(texts[2]) is str
+            and type(texts[3]) is str
+            and plain_text("".join(texts))
+        ):
             for name in ("name", "kind", "language", "attorney"):
                 check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
         completed = self.status is CaseStatus.COMPLETED
@@ -189,9 +195,14 @@ class Case:
         if minutes is not None and not (type(minutes) is int and 1 <= minutes <= MAX_CASE_MINUTES):
             what = f"case {self.display_a_number}: remaining minutes"
             check_count(self.remaining_minutes, what, 1, MAX_CASE_MINUTES)
-        days = (self.received, self.completion_date, self.asylum_filed, self.nta_served)
-        if not all(
-            day is None or (type(day) is date and EARLIEST_DAY <= day <= LATEST_DAY) for day in days
+        received, completed_on = self.received, self.completion_date
+        filed, served = self.asylum_filed, self.nta_served
+        if not (
+            type(received) is date
+            and EARLIEST_DAY <= received <= LATEST_DAY
+            and (completed_on is None or _a_day_in_range(completed_on))
+            and (filed is None or _a_day_in_range(filed))
+            and (served is None or _a_day_in_range(served))
         ):
             for name in ("received", "completion_date", "asylum_filed", "nta_served"):
                 what = f"case {self.display_a_number}: {name.replace('_', ' ')}"
@@ -214,6 +225,11 @@ class Case:
         if self.nta_served is None:
             return None
         return self.nta_served + timedelta(days=NOTICE_PERIOD_DAYS)
+
+
+def _a_day_in_range(value: object) -> bool:
+    """Whether ``check_day`` takes ``value`` as a date (not a moment) without a word."""
+    return type(value) is date and EARLIEST_DAY <= value <= LATEST_DAY
 
 
 #: A case's own fields, its database id aside: what the store keeps of every case.

@@ -125,17 +125,18 @@ def attainment(
             start = clock_start(target, case)
             if start is None:
                 continue
-            passes = passes_on(target, start)
             if finished:
                 decided[index] += 1
                 assert done is not None
                 if done <= start + spans[index]:
                     met[index] += 1
                     continue
-            elif passes <= fy_last:
-                decided[index] += 1
+                passes = passes_on(target, start)
             else:
-                continue  # still inside its clock at year end
+                passes = passes_on(target, start)
+                if passes > fy_last:
+                    continue  # still inside its clock at year end
+                decided[index] += 1
             if case.status is CaseStatus.PENDING:
                 missing[index] += 1
                 seen = first_miss[index]

@@ -14,7 +14,6 @@ from planner.forecast.facts import ForecastInputs
 from planner.forecast.message import describe
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
-from planner.scheduling.age_targets import project_age_targets
 from planner.services.clock import now_for
 from planner.services.judges import match_judge
 from planner.store.database import Database
@@ -82,6 +81,10 @@ def with_age_targets(
     rules = result.rule_set
     if rules is None or not rules.targets:
         return replace(result, age_targets=())
+    # The auto-scheduler is imported where a rule set with age targets needs it, not on every
+    # forecast's path (the 2018 metrics have none).
+    from planner.scheduling.age_targets import project_age_targets
+
     # A read snapshot, not a transaction: a commit, even of nothing, would look to the
     # window's poll like another program's change.
     with database.read() as reader:
