@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
-from planner.domain.docket import Case
+from planner.domain.docket import CASE_FIELDS, Case
 from planner.domain.vocabulary import CaseStatus, CompletionKind
 from planner.store.dialect import Dialect, search_form
 
@@ -58,18 +58,23 @@ def name_search(name: str) -> str:
 
 def read_case(codec: Dialect, case_id: int, version: int, row: Sequence[Any]) -> Case:
     """A case from its columns as ``CASE_SELECT`` reads them."""
-    decoders = _decoders(codec)
-    values = {
-        name: stored if stored is None or decode is None else decode(stored)
-        for name, decode, stored in zip(_NAMES, decoders, row, strict=True)
-    }
-    values["status"] = CaseStatus(values["status"])
-    if values["completion_kind"] is not None:
-        values["completion_kind"] = CompletionKind(values["completion_kind"])
-    return Case(id=case_id, version=version, **values)
+    values = [
+        stored if stored is None or decode is None else decode(stored)
+        for decode, stored in zip(_decoders(codec), row, strict=True)
+    ]
+    values[_STATUS] = CaseStatus(values[_STATUS])
+    if values[_COMPLETION_KIND] is not None:
+        values[_COMPLETION_KIND] = CompletionKind(values[_COMPLETION_KIND])
+    # By position: the columns are the case's fields in its order (checked below), then its id
+    # and version; a docket of thousands of cases is read at once.
+    values += (case_id, version)
+    return Case(*values)
 
 
 _NAMES = tuple(CASE_COLUMNS)
+assert _NAMES == CASE_FIELDS, "CASE_COLUMNS lists the case's fields in the order Case has them"
+_STATUS = _NAMES.index("status")
+_COMPLETION_KIND = _NAMES.index("completion_kind")
 _DECODERS: dict[Dialect, tuple[Callable[[Any], Any] | None, ...]] = {}
 
 
