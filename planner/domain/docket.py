@@ -5,10 +5,17 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
-from planner.domain.bounds import MAX_CASE_MINUTES, MAX_HEARING_MINUTES, check_count, check_day
+from planner.domain.bounds import (
+    EARLIEST_DAY,
+    LATEST_DAY,
+    MAX_CASE_MINUTES,
+    MAX_HEARING_MINUTES,
+    check_count,
+    check_day,
+)
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
-from planner.domain.text import check_text
+from planner.domain.text import check_text, plain_text
 from planner.domain.vocabulary import (
     REMOTE_REQUEST_DAYS,
     AdjournmentCause,
@@ -142,9 +149,19 @@ class Case:
     version: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "a_number", parse_a_number(self.a_number))
-        object.__setattr__(self, "status", coerce(CaseStatus, self.status, "case status"))
-        if self.completion_kind is not None:
+        # Each check is first made without its message (a docket of thousands is read at once),
+        # and the message is made only for a value refused.
+        a_number = self.a_number
+        if not (
+            type(a_number) is str
+            and len(a_number) == 9
+            and a_number.isdigit()
+            and a_number.isascii()
+        ):
+            object.__setattr__(self, "a_number", parse_a_number(a_number))  # not 9 digits yet
+        if type(self.status) is not CaseStatus:
+            object.__setattr__(self, "status", coerce(CaseStatus, self.status, "case status"))
+        if self.completion_kind is not None and type(self.completion_kind) is not CompletionKind:
             kind = coerce(CompletionKind, self.completion_kind, "completion kind")
             object.__setattr__(self, "completion_kind", kind)
         if not self.name.strip():
@@ -153,8 +170,16 @@ class Case:
             raise InvalidValue(
                 f"case {self.display_a_number} needs a language (English if no interpreter)"
             )
-        for name in ("name", "kind", "language", "attorney"):
-            check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
+        texts = (self.name, self.kind, self.language, self.attorney or "")
+        if not (
+            type(texts[0]) is str
+            and type(texts[1]) is str
+            and type(texts[2]) is str
+            and type(texts[3]) is str
+            and plain_text("".join(texts))
+        ):
+            for name in ("name", "kind", "language", "attorney"):
+                check_text(getattr(self, name), f"case {self.display_a_number}: the {name}")
         completed = self.status is CaseStatus.COMPLETED
         if completed != (self.completion_date is not None and self.completion_kind is not None):
             raise InvalidValue(
@@ -166,13 +191,22 @@ class Case:
                 f"case {self.display_a_number}: completed on {self.completion_date}, before it "
                 f"was received on {self.received}"
             )
-        if self.remaining_minutes is not None:
+        minutes = self.remaining_minutes
+        if minutes is not None and not (type(minutes) is int and 1 <= minutes <= MAX_CASE_MINUTES):
             what = f"case {self.display_a_number}: remaining minutes"
             check_count(self.remaining_minutes, what, 1, MAX_CASE_MINUTES)
-        for name in ("received", "completion_date", "asylum_filed", "nta_served"):
-            check_day(
-                getattr(self, name), f"case {self.display_a_number}: {name.replace('_', ' ')}"
-            )
+        received, completed_on = self.received, self.completion_date
+        filed, served = self.asylum_filed, self.nta_served
+        if not (
+            type(received) is date
+            and EARLIEST_DAY <= received <= LATEST_DAY
+            and (completed_on is None or _a_day_in_range(completed_on))
+            and (filed is None or _a_day_in_range(filed))
+            and (served is None or _a_day_in_range(served))
+        ):
+            for name in ("received", "completion_date", "asylum_filed", "nta_served"):
+                what = f"case {self.display_a_number}: {name.replace('_', ' ')}"
+                check_day(getattr(self, name), what)
 
     @property
     def display_a_number(self) -> str:
@@ -191,6 +225,11 @@ class Case:
         if self.nta_served is None:
             return None
         return self.nta_served + timedelta(days=NOTICE_PERIOD_DAYS)
+
+
+def _a_day_in_range(value: object) -> bool:
+    """Whether ``check_day`` takes ``value`` as a date (not a moment) without a word."""
+    return type(value) is date and EARLIEST_DAY <= value <= LATEST_DAY
 
 
 #: A case's own fields, its database id aside: what the store keeps of every case.

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from planner.domain.errors import InvalidValue
 
@@ -233,24 +233,37 @@ class CaseClockFacts:
     nta_served: date | None = None
 
 
-def clock_start(target: AgeTarget, case: CaseClockFacts) -> date | None:
+class ClockFacts(Protocol):
+    """What an age target reads of a case: a ``CaseClockFacts``, or the case itself."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def detained(self) -> bool: ...
+    @property
+    def received(self) -> date: ...
+    @property
+    def asylum_filed(self) -> date | None: ...
+
+
+def clock_start(target: AgeTarget, case: ClockFacts) -> date | None:
     """The day the target's clock starts for the case, or None when the target does not apply.
 
     Detained and non-detained count from the case's receipt by the court (motions aside);
     motions from their receipt; the asylum clock from the application's filing."""
-    motion = case.kind == "motion"
-    match target.clock:
-        case Clock.DETAINED:
-            return case.received if case.detained and not motion else None
-        case Clock.NON_DETAINED:
-            return case.received if not case.detained and not motion else None
-        case Clock.MOTIONS:
-            return case.received if motion else None
-        case Clock.ASYLUM:
-            return case.asylum_filed
+    clock = target.clock  # a member of Clock (AgeTarget makes it one): compared by identity
+    if clock is Clock.ASYLUM:
+        return case.asylum_filed
+    if case.kind == "motion":
+        return case.received if clock is Clock.MOTIONS else None
+    if clock is Clock.DETAINED:
+        return case.received if case.detained else None
+    if clock is Clock.NON_DETAINED:
+        return None if case.detained else case.received
+    return None  # the motions clock, for a case that is not a motion
 
 
-def age_deadline(rules: RuleSet, case: CaseClockFacts) -> date | None:
+def age_deadline(rules: RuleSet, case: ClockFacts) -> date | None:
     """The last day within the nearest of the rule set's age clocks that apply to the case
     (detained 60 days, non-detained 365, motions, the asylum clock ...): the day the
     auto-scheduler's deadline policy treats as the case's deadline; None without one."""

@@ -18,7 +18,7 @@ then, is decided: met when completed within the target's days, missed otherwise.
 inside their clock at year end and not completed are not counted either way.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -34,7 +34,7 @@ from planner.domain.rules import (
     passes_on,
 )
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
-from planner.scheduling.autoschedule import Policy, propose
+from planner.scheduling.autoschedule import Policy, completion_days
 
 
 def projected_completions(
@@ -45,11 +45,14 @@ def projected_completions(
     hearings: Sequence[Hearing],
     as_of: datetime,
     rules: RuleSet | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
 ) -> dict[str, date | None]:
     """Each case completed this fiscal year or pending at ``as_of`` (a local time), and the day
     it is (or will be) completed on the calendar as it stands; None: not by fiscal-year end.
     With ``rules``, the auto-scheduler's deadline policy counts the rule set's age clocks as
-    deadlines (detained first by days left)."""
+    deadlines (detained first by days left). ``cancelled()`` is asked now and then, and True
+    stops with the auto-scheduler's ``Cancelled``."""
     today = as_of.date()
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     end = datetime.combine(fy_last + timedelta(days=1), time())
@@ -82,11 +85,18 @@ def projected_completions(
         first = today if as_of.time() == time() else today + timedelta(days=1)
         if first <= fy_last:
             calendar = CourtCalendar(judge, closures, leave, first, fy_last)
-            proposal = propose(judge, calendar, rest, hearings, first, Policy.DEADLINE, rules=rules)
-            unplaced = {u.a_number for u in proposal.unplaced}
-            for proposed in proposal.proposed:  # in time order: the last one wins
-                if proposed.a_number not in unplaced:
-                    found[proposed.a_number] = proposed.start.date()
+            found.update(
+                completion_days(
+                    judge,
+                    calendar,
+                    rest,
+                    hearings,
+                    first,
+                    Policy.DEADLINE,
+                    rules=rules,
+                    cancelled=cancelled,
+                )
+            )
         for case in rest:
             found.setdefault(case.a_number, None)
     return found
@@ -101,43 +111,47 @@ def attainment(
     """Each of the rule set's targets against the completion days ``completions`` gives (the
     cases not in it are neither completed this year nor pending: not counted)."""
     by_number = {case.a_number: case for case in cases}
-    results = []
-    for target in rules.targets:
-        met = decided = missing = 0
-        first_miss: date | None = None
-        for a_number, done in completions.items():
-            case = by_number[a_number]
-            facts = CaseClockFacts(
-                case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
-            )
-            start = clock_start(target, facts)
+    targets = rules.targets
+    spans = [timedelta(days=target.days) for target in targets]
+    met = [0] * len(targets)
+    decided = [0] * len(targets)
+    missing = [0] * len(targets)
+    first_miss: list[date | None] = [None] * len(targets)
+    # One pass over the cases, each target in it (a docket of thousands, a handful of targets).
+    for a_number, done in completions.items():
+        case = by_number[a_number]
+        finished = done is not None and done <= fy_last
+        for index, target in enumerate(targets):
+            start = clock_start(target, case)
             if start is None:
                 continue
-            deadline = start + timedelta(days=target.days)
-            passes = passes_on(target, start)
-            if done is not None and done <= fy_last:
-                decided += 1
-                if done <= deadline:
-                    met += 1
+            if finished:
+                decided[index] += 1
+                assert done is not None
+                if done <= start + spans[index]:
+                    met[index] += 1
                     continue
-            elif passes <= fy_last:
-                decided += 1
+                passes = passes_on(target, start)
             else:
-                continue  # still inside its clock at year end
+                passes = passes_on(target, start)
+                if passes > fy_last:
+                    continue  # still inside its clock at year end
+                decided[index] += 1
             if case.status is CaseStatus.PENDING:
-                missing += 1
-                first_miss = passes if first_miss is None else min(first_miss, passes)
-        results.append(
-            TargetProjection(
-                target,
-                100 * met / decided if decided else None,
-                missing,
-                first_miss,
-                met,
-                decided,
-            )
+                missing[index] += 1
+                seen = first_miss[index]
+                first_miss[index] = passes if seen is None else min(seen, passes)
+    return tuple(
+        TargetProjection(
+            target,
+            100 * met[index] / decided[index] if decided[index] else None,
+            missing[index],
+            first_miss[index],
+            met[index],
+            decided[index],
         )
-    return tuple(results)
+        for index, target in enumerate(targets)
+    )
 
 
 def project_age_targets(
@@ -147,15 +161,20 @@ def project_age_targets(
     cases: Sequence[Case],
     hearings: Sequence[Hearing],
     as_of: datetime,
+    *,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[TargetProjection, ...]:
     """The judge's age targets for the fiscal year of ``as_of``, projected on the calendar as it
-    stands (nothing is run when the rule set has no targets)."""
+    stands (nothing is run when the rule set has no targets). ``cancelled()`` True stops it
+    with the auto-scheduler's ``Cancelled``."""
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
     rules = judge.rules(fy_first)
     if not rules.targets:
         return ()
     closures, leave = list(closures), list(leave)
-    completions = projected_completions(judge, closures, leave, cases, hearings, as_of, rules)
+    completions = projected_completions(
+        judge, closures, leave, cases, hearings, as_of, rules, cancelled=cancelled
+    )
     return attainment(rules, cases, completions, fy_last)
 
 

@@ -275,18 +275,7 @@ def propose(
     policy = Policy(policy)
     cases = list(cases)  # read twice when rare languages are grouped
     free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
-    needs = unscheduled_needs(
-        judge,
-        cases,
-        hearings,
-        first,
-        notice_days=options.notice_days,
-        longest_session=free.longest(),
-        rules=rules,
-    )
-    ordered = order_of(
-        policy, needs, options.buffer_minutes, first, detained_first=rules is not None
-    )
+    ordered = _ordered(judge, free, cases, hearings, first, policy, options, rules)
     grouped: tuple[str, ...] = ()
     without: int | None = None
     if options.group_rare_languages:
@@ -301,9 +290,81 @@ def propose(
         # partly placed.
         passes = 2 * math.ceil(math.log2(len(ordered) + 1)) + 8
     total = passes * len(ordered)
+    tick = _ticker(total, progress, cancelled)
+    placed, failed = _place(free, ordered, first, policy, tick)
+    partly: dict[str, Proposed] = {}
+    for need in ordered:
+        tick()
+        if need.case.a_number in placed or failed[need.case.a_number] == 0:
+            continue
+        found = _fit(free, need, 1)
+        if not isinstance(found, int):
+            partly[need.case.a_number] = _book(free, need, found)[0]
+    if progress is not None:
+        progress(total, total)
+    made = _proposal(
+        free, judge, policy, first, calendar.last, options, ordered, placed, partly, failed
+    )
+    if options.group_rare_languages:
+        return replace(made, grouped_languages=grouped, completions_without_grouping=without)
+    return made
+
+
+def completion_days(
+    judge: Judge,
+    calendar: CourtCalendar,
+    cases: Iterable[Case],
+    hearings: Sequence[Booked],
+    first: date,
+    policy: Policy | str,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    rules: RuleSet | None = None,
+) -> dict[str, date]:
+    """The day each case that ``propose`` (default options) would complete is completed on: the
+    day of its last proposed hearing; the cases it leaves out are not in it. The same placement,
+    without what only the proposal's report needs (the partly placed cases' next hearings, the
+    reasons, the figures): the age targets' projection asks this of thousands of cases."""
+    policy = Policy(policy)
+    options = Options()
+    free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
+    ordered = _ordered(judge, free, list(cases), hearings, first, policy, options, rules)
+    tick = _ticker(0, None, cancelled)
+    placed, _failed = _place(free, ordered, first, policy, tick)
+    return {a_number: booked[-1].start.date() for a_number, booked in placed.items()}
+
+
+def _ordered(
+    judge: Judge,
+    free: FreeTime,
+    cases: list[Case],
+    hearings: Sequence[Booked],
+    first: date,
+    policy: Policy,
+    options: Options,
+    rules: RuleSet | None,
+) -> list[CaseNeeds]:
+    """The unscheduled cases' needs, in the order the policy gives them the free time."""
+    needs = unscheduled_needs(
+        judge,
+        cases,
+        hearings,
+        first,
+        notice_days=options.notice_days,
+        longest_session=free.longest(),
+        rules=rules,
+    )
+    return order_of(policy, needs, options.buffer_minutes, first, detained_first=rules is not None)
+
+
+def _ticker(
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Callable[[], None]:
+    """What each case looked at calls: now and then it reports progress and asks whether to
+    stop (raising ``Cancelled``)."""
     step = 0  # cases looked at so far, over all passes
-    placed: dict[str, list[Proposed]] = {}
-    failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
 
     def tick() -> None:
         nonlocal step
@@ -314,6 +375,20 @@ def propose(
                 progress(step, total)
         step += 1
 
+    return tick
+
+
+def _place(
+    free: FreeTime,
+    ordered: list[CaseNeeds],
+    first: date,
+    policy: Policy,
+    tick: Callable[[], None],
+) -> tuple[dict[str, list[Proposed]], dict[str, int]]:
+    """Each case placed whole (its proposed hearings, in time order), and for each other case
+    the index of the first hearing that found no room, as the policy places them."""
+    placed: dict[str, list[Proposed]] = {}
+    failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
     if policy is Policy.DEADLINE:
         # Clocks that can still be met claim their time first, and only time that meets them.
         for need in ordered:
@@ -341,22 +416,7 @@ def propose(
                 failed[need.case.a_number] = found
             else:
                 placed[need.case.a_number] = _book(free, need, found)
-    partly: dict[str, Proposed] = {}
-    for need in ordered:
-        tick()
-        if need.case.a_number in placed or failed[need.case.a_number] == 0:
-            continue
-        found = _fit(free, need, 1)
-        if not isinstance(found, int):
-            partly[need.case.a_number] = _book(free, need, found)[0]
-    if progress is not None:
-        progress(total, total)
-    made = _proposal(
-        free, judge, policy, first, calendar.last, options, ordered, placed, partly, failed
-    )
-    if options.group_rare_languages:
-        return replace(made, grouped_languages=grouped, completions_without_grouping=without)
-    return made
+    return placed, failed
 
 
 def _fit(

@@ -107,6 +107,9 @@ class FreeTime:
             tuple[frozenset[SessionKind], str | None], tuple[list[Slot], list[int]]
         ] = {}
         self._skip: dict[tuple[frozenset[SessionKind], str | None, int], list[int]] = {}
+        #: For each (sessions, language, minutes): the first day (ordinal) from which ``find``
+        #: has found no gap to the window's end; any search from that day on finds none either.
+        self._full: dict[tuple[frozenset[SessionKind], str | None, int], int] = {}
         # The best-fit index, built on first use: (session kind, language) -> the gap lengths
         # present (sorted) and, per length, its gaps as sorted (day ordinal, slot, start).
         self._index: dict[tuple[SessionKind, str | None], _Gaps] = {}
@@ -137,6 +140,7 @@ class FreeTime:
         for slot, gaps in zip(self.slots, state, strict=True):
             slot.gaps = [list(gap) for gap in gaps]
         self._skip.clear()
+        self._full.clear()
         self._index.clear()
         self._indexed = False
 
@@ -177,21 +181,27 @@ class FreeTime:
     ) -> tuple[Slot, int] | None:
         """The earliest slot with a gap of ``minutes`` (and the gap's index) from day
         ``earliest`` up to day ``latest`` (default: the window's end), or None."""
-        slots, ordinals = self._list(kinds, language)
         key = (kinds, language, minutes)
+        low = earliest.toordinal()
+        full = self._full.get(key)
+        if full is not None and low >= full:
+            return None  # known too full from an earlier day to the end: gaps only shrink
+        slots, ordinals = self._list(kinds, language)
         skip = self._skip.get(key)
         if skip is None:
             skip = self._skip[key] = list(range(len(slots) + 1))
         stop = len(slots)
         if latest is not None:
             stop = bisect_left(ordinals, latest.toordinal() + 1)
-        index = _next(skip, bisect_left(ordinals, earliest.toordinal()))
+        index = _next(skip, bisect_left(ordinals, low))
         while index < stop:
             for number, (a, c) in enumerate(slots[index].gaps):
                 if c - a >= minutes:
                     return slots[index], number
             skip[index] = index + 1  # too full for these minutes, now and from now on
             index = _next(skip, index + 1)
+        if stop == len(slots):
+            self._full[key] = low if full is None else min(full, low)
         return None
 
     def best(

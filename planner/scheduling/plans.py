@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.judge import Judge, KindMinutes
-from planner.domain.rules import CaseClockFacts, RuleSet, age_deadline
+from planner.domain.rules import RuleSet, age_deadline
 from planner.domain.seating import fitting_session_kinds
 from planner.domain.vocabulary import (
     DEFAULT_HEARING_MINUTES,
@@ -72,10 +72,7 @@ def legal_deadline(case: Case, rules: RuleSet | None = None) -> date | None:
     if case.kind == "motion":
         found.append(case.received + timedelta(days=MOTION_CLOCK_DAYS))
     if rules is not None:
-        facts = CaseClockFacts(
-            case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
-        )
-        age = age_deadline(rules, facts)
+        age = age_deadline(rules, case)
         if age is not None:
             found.append(age)
     return min(found) if found else None
@@ -108,6 +105,9 @@ def unscheduled_needs(
             had.setdefault(hearing.a_number, []).append(hearing.kind)
     found: list[CaseNeeds] = []
     fitting: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
+    # What a case needs follows from these of its facts alone: worked out once per shape (a
+    # docket of thousands has a few dozen shapes).
+    shapes: dict[tuple[str, tuple[HearingKind, ...], int | None, bool, bool], tuple[Need, ...]] = {}
     for case in cases:
         if (
             case.status is not CaseStatus.PENDING
@@ -116,9 +116,13 @@ def unscheduled_needs(
         ):
             continue
         before = had.get(case.a_number, [])
-        kinds, dropped = _remaining_kinds(case.kind, before)
-        minutes = _minutes(judge, case, kinds, dropped)
-        needs = _needs(judge, case, kinds, minutes, longest_session or {}, fitting)
+        shape = (case.kind, tuple(before), case.remaining_minutes, case.detained, case.juvenile)
+        needs = shapes.get(shape)
+        if needs is None:
+            kinds, dropped = _remaining_kinds(case.kind, before)
+            minutes = _minutes(judge, case, kinds, dropped)
+            needs = _needs(judge, case, kinds, minutes, longest_session or {}, fitting)
+            shapes[shape] = needs
         earliest = first
         if not before and case.nta_served is not None:
             earliest = max(first, case.nta_served + timedelta(days=notice_days))

@@ -1,6 +1,7 @@
 """Forecasting the judges of a database."""
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime
@@ -13,7 +14,6 @@ from planner.forecast.facts import ForecastInputs
 from planner.forecast.message import describe
 from planner.forecast.report import Forecast
 from planner.forecast.whatif import WhatIf, apply_what_if
-from planner.scheduling.age_targets import project_age_targets
 from planner.services.clock import now_for
 from planner.services.judges import match_judge
 from planner.store.database import Database
@@ -70,13 +70,21 @@ def forecast_from(
     return result
 
 
-def with_age_targets(database: Database, result: Forecast) -> Forecast:
+def with_age_targets(
+    database: Database, result: Forecast, *, cancelled: Callable[[], bool] | None = None
+) -> Forecast:
     """The forecast with its age targets projected on the calendar as it stands (the
-    auto-scheduler's deadline policy for the cases not booked: seconds for a large docket, so
-    asked for apart from the verdict), and its sentence saying them where no quota applies."""
+    auto-scheduler's deadline policy for the cases not booked: asked for apart from the
+    verdict, which the window shows first), and its sentence saying them where no quota
+    applies. ``cancelled()`` is asked now and then (the window's worker), and True stops with
+    the auto-scheduler's ``Cancelled``."""
     rules = result.rule_set
     if rules is None or not rules.targets:
         return replace(result, age_targets=())
+    # The auto-scheduler is imported where a rule set with age targets needs it, not on every
+    # forecast's path (the 2018 metrics have none).
+    from planner.scheduling.age_targets import project_age_targets
+
     # A read snapshot, not a transaction: a commit, even of nothing, would look to the
     # window's poll like another program's change.
     with database.read() as reader:
@@ -85,7 +93,9 @@ def with_age_targets(database: Database, result: Forecast) -> Forecast:
             return result
         closures, leave = reader.calendar(judge.id)
         cases, hearings = reader.cases_and_hearings(judge.id)
-    projections = project_age_targets(judge, closures, leave, cases, hearings, result.as_of)
+    projections = project_age_targets(
+        judge, closures, leave, cases, hearings, result.as_of, cancelled=cancelled
+    )
     result = replace(result, age_targets=projections)
     return replace(result, message=describe(result))
 

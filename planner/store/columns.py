@@ -5,11 +5,11 @@ read path decodes a row, and the SQLite bulk insert encodes one, by the same lis
 against the migrations), and the domain's ``CASE_FIELDS`` against it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
-from planner.domain.docket import Case
+from planner.domain.docket import CASE_FIELDS, Case
 from planner.domain.vocabulary import CaseStatus, CompletionKind
 from planner.store.dialect import Dialect, search_form
 
@@ -58,20 +58,39 @@ def name_search(name: str) -> str:
 
 def read_case(codec: Dialect, case_id: int, version: int, row: Sequence[Any]) -> Case:
     """A case from its columns as ``CASE_SELECT`` reads them."""
-    values: dict[str, Any] = {}
-    for (name, kind), stored in zip(CASE_COLUMNS.items(), row, strict=True):
-        if stored is None:
-            values[name] = None
-        elif kind is Kind.DAY:
-            values[name] = codec.read_day(stored)
-        elif kind is Kind.FLAG:
-            values[name] = codec.read_flag(stored)
-        else:
-            values[name] = stored
-    values["status"] = CaseStatus(values["status"])
-    if values["completion_kind"] is not None:
-        values["completion_kind"] = CompletionKind(values["completion_kind"])
-    return Case(id=case_id, version=version, **values)
+    values = [
+        stored if stored is None or decode is None else decode(stored)
+        for decode, stored in zip(_decoders(codec), row, strict=True)
+    ]
+    values[_STATUS] = CaseStatus(values[_STATUS])
+    if values[_COMPLETION_KIND] is not None:
+        values[_COMPLETION_KIND] = CompletionKind(values[_COMPLETION_KIND])
+    # By position: the columns are the case's fields in its order (checked below), then its id
+    # and version; a docket of thousands of cases is read at once.
+    values += (case_id, version)
+    return Case(*values)
+
+
+_NAMES = tuple(CASE_COLUMNS)
+assert _NAMES == CASE_FIELDS, "CASE_COLUMNS lists the case's fields in the order Case has them"
+_STATUS = _NAMES.index("status")
+_COMPLETION_KIND = _NAMES.index("completion_kind")
+_DECODERS: dict[Dialect, tuple[Callable[[Any], Any] | None, ...]] = {}
+
+
+def _decoders(codec: Dialect) -> tuple[Callable[[Any], Any] | None, ...]:
+    """Each column's decoding by the engine (None: as stored), made once per dialect: a docket
+    of thousands of cases is read at once."""
+    found = _DECODERS.get(codec)
+    if found is None:
+        by_kind: dict[Kind, Callable[[Any], Any] | None] = {
+            Kind.DAY: codec.read_day,
+            Kind.FLAG: codec.read_flag,
+            Kind.TEXT: None,
+            Kind.NUMBER: None,
+        }
+        found = _DECODERS[codec] = tuple(by_kind[kind] for kind in CASE_COLUMNS.values())
+    return found
 
 
 def case_values(codec: Dialect, case: Case) -> tuple[Any, ...]:

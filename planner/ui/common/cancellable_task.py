@@ -65,6 +65,11 @@ class CancellableTask(QObject):
     def cancelled(self) -> bool:
         return self._stop.is_set()
 
+    @property
+    def alive(self) -> bool:
+        """Whether the worker thread still runs (false once ``wait()`` has returned)."""
+        return self._thread.isRunning()
+
     def wait(self) -> None:
         """Block until the worker has ended (when the window closes, say)."""
         self._thread.quit()

@@ -1,10 +1,11 @@
 """The quota panel: the verdict as a coloured banner, the figures behind it, and a what-if strip."""
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent, QTextDocumentFragment
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,9 +28,11 @@ from planner.forecast.facts import ForecastInputs
 from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.forecast.whatif import SessionChange, WhatIf, extra_session
+from planner.scheduling.autoschedule import Cancelled
 from planner.services.changes import Change
 from planner.services.severity import Severity, grading
 from planner.store.errors import StoreError
+from planner.ui.common.cancellable_task import CancellableTask, Progress
 from planner.ui.common.document_dialog import bring_forward
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import NEUTRAL_BANNER, SEVERITY_COLOURS, severity_icon
@@ -214,12 +217,6 @@ class WhatIfStrip(QWidget):
         )
 
 
-class _AgeTargetsRelay(QObject):
-    """Carries the age targets' projection from its thread to the panel (a queued signal)."""
-
-    done = Signal(object, object)  # the saved forecast it was asked for, and the projected one
-
-
 class QuotaPanel(QFrame):
     """Always on screen: is the quota reachable, and if not, by how much must hearings shrink."""
 
@@ -239,8 +236,13 @@ class QuotaPanel(QFrame):
         self._work: WorkNeeded | None = None
         self._trying = False
         self._explanation: ExplanationDialog | None = None
-        self._age_targets = _AgeTargetsRelay(self)
-        self._age_targets.done.connect(self._age_targets_ready)
+        #: The age targets' projections running in their workers (a stale one may still be
+        #: ending after a change): each is cancelled and waited for when the panel closes.
+        self._age_tasks: list[CancellableTask] = []
+        #: Counts the changes to the docket on show: a projection started before the latest is
+        #: stale, and its result is dropped.
+        self._generation = 0
+        self._shut = False  # closed: no projection starts (a queued one finds this)
 
         self.banner = QFrame()
         self.banner.setObjectName("verdictBanner")
@@ -399,15 +401,18 @@ class QuotaPanel(QFrame):
         self.freshness.ensure()
 
     def _on_judge_switched(self, _judge: object) -> None:
+        self._forget_age_targets()
         self.freshness.changed()
 
     def _on_change(self, change: Change) -> None:
         if change & _REFRESH_ON:
+            self._forget_age_targets()
             self.freshness.changed()
 
     def reload(self) -> None:
         """Read the judge's forecast inputs again (after an edit), then recompute."""
         self.freshness.stale = False
+        self._forget_age_targets()  # what runs was asked for the data read before
         judge = self.workspace.judge
         if judge is None:
             self._inputs = None
@@ -431,34 +436,80 @@ class QuotaPanel(QFrame):
         if self.saved_forecast.rule_set is not None and self.saved_forecast.rule_set.targets:
             QTimer.singleShot(0, self.project_age_targets)
 
-    def project_age_targets(self) -> None:
-        """Project the saved forecast's age targets on the calendar as it stands and show them
-        (a what-if being tried keeps its own figures until it is reset). Called from the event
-        loop once the verdict is on screen. It runs on the GUI thread for now: the auto-scheduler
-        takes about half a second for 5,000 cases, but a plain thread here outlived closed windows
-        and crashed CI under the faked clock; a managed worker (CancellableTask, stopped on close)
-        is the next step."""
-        from planner.services.forecasting import with_age_targets
-
+    def project_age_targets(self) -> CancellableTask | None:
+        """Project the saved forecast's age targets on the calendar as it stands, in a worker
+        (the auto-scheduler's deadline policy: a fraction of a second for 5,000 cases), and show
+        them when they arrive (a what-if being tried keeps its own figures until it is reset).
+        Started from the event loop once the verdict is on screen; stopped, and its result
+        dropped, when the docket changes or the panel closes. Returns the task started, if any."""
         saved = self.saved_forecast
-        if saved is None or saved.age_targets is not None:
-            return
-        try:
-            projected = with_age_targets(self.workspace.database, saved)
-        except StoreError:  # the file went away meanwhile: the verdict stays, without them
-            return
-        except Exception:  # an extra figure: the banner keeps the verdict, the log the bug
-            _log.exception("the age targets could not be projected")
-            return
-        self._age_targets.done.emit(saved, projected)
+        if saved is None or saved.age_targets is not None or self._shut:
+            return None
+        if any(not task.cancelled for task in self._age_tasks):
+            return None  # one runs for the data on show already
+        database, generation = self.workspace.database, self._generation
+
+        def work(_progress: Progress, cancelled: Callable[[], bool]) -> Forecast:
+            from planner.services.forecasting import with_age_targets
+
+            return with_age_targets(database, saved, cancelled=cancelled)
+
+        task = CancellableTask(work, self)
+        task.finished.connect(
+            lambda projected: self._age_targets_ended(task, generation, projected)
+        )
+        task.failed.connect(lambda error: self._age_targets_ended(task, generation, error))
+        self._age_tasks.append(task)
+        task.start()
+        return task
+
+    @property
+    def age_tasks(self) -> tuple[CancellableTask, ...]:
+        """The age targets' workers whose end the panel has not yet had (a stale one, cancelled,
+        may still be ending)."""
+        return tuple(self._age_tasks)
+
+    @property
+    def projecting(self) -> bool:
+        """Whether an age-targets projection's worker is still running."""
+        return any(task.alive for task in self._age_tasks)
+
+    def _forget_age_targets(self) -> None:
+        """The data behind the panel changed (or it closes): what runs is stale. Each worker is
+        asked to stop; its result, if it comes, is dropped."""
+        self._generation += 1
+        for task in self._age_tasks:
+            task.cancel()
 
     def shutdown(self) -> None:
-        """Nothing runs in the background any more (see ``project_age_targets``)."""
+        """Stop the age targets' workers and wait for them (the panel or the window closes);
+        none starts again until the panel is shown again."""
+        self._shut = True
+        self._forget_age_targets()
+        for task in list(self._age_tasks):
+            task.wait()
 
-    def _age_targets_ready(self, saved: Forecast, projected: Forecast) -> None:
-        if self.saved_forecast is not saved:  # the docket changed since: a newer run follows
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._shut = False
+        super().showEvent(event)
+
+    def _age_targets_ended(self, task: CancellableTask, generation: int, outcome: object) -> None:
+        if task in self._age_tasks:
+            self._age_tasks.remove(task)
+        task.deleteLater()
+        if generation != self._generation or task.cancelled:
+            return  # the docket changed since, or the panel closed: not for what is on show
+        if isinstance(outcome, (Cancelled, StoreError)):
+            return  # stopped; or the file went away meanwhile: the verdict stays, without them
+        if isinstance(outcome, BaseException):  # an extra figure: the banner keeps the verdict
+            _log.error("the age targets could not be projected", exc_info=outcome)
             return
-        self.saved_forecast = projected
+        assert isinstance(outcome, Forecast)
+        self.saved_forecast = outcome
         if not self._trying:
             self.recompute()
 

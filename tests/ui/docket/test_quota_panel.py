@@ -1,8 +1,11 @@
 """The quota panel shows the forecast, follows every edit, and answers what-if questions unsaved."""
 
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, time
+from time import sleep
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
@@ -10,13 +13,16 @@ from PySide6.QtWidgets import QLabel
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge, Session
 from planner.domain.vocabulary import SessionKind
+from planner.scheduling.autoschedule import Cancelled
 from planner.services import cases as case_service
+from planner.services import forecasting
 from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.services.severity import Severity
 from planner.ui.common.theme import SEVERITY_COLOURS
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.quota_panel import QuotaPanel
+from tests.ui.conftest import NOW
 
 #: Mondays 09:00-12:00 only. From Wednesday 25 Nov 2026 to 30 Sep 2027 there are 44 Mondays,
 #: 5 of them holidays (18 Jan, 15 Feb, 31 May, 5 Jul, 6 Sep): 39 x 180 = 7,020 minutes.
@@ -402,3 +408,138 @@ def test_without_a_quota_the_banner_names_the_rule_set_and_its_targets(qtbot, wo
     assert "700" not in panel.title.text()
     assert panel.completed.caption.text() == "completed this fiscal year"
     assert "1 of 4 age targets short" in panel.title.text()
+
+
+# The age targets' projection runs in a managed worker -----------------------------------------
+
+_PROJECT = forecasting.with_age_targets
+
+
+class _Gate:
+    """Stands in the way of each age-targets projection, after the real one is done, until the
+    test opens it (``opened``), or until the worker is asked to stop when ``until_cancelled``.
+    Short sleeps, not a timed wait: under CI's faked clock a timed wait never times out. It
+    gives way by itself after about 10 s, so a projection run on the GUI thread fails the test
+    rather than hanging it."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.opened: set[int] = set()
+        self.until_cancelled = False
+        self.saw_cancel = False
+        self.all_open = False
+
+    def __call__(
+        self,
+        database: object,
+        result: object,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> object:
+        index, self.calls = self.calls, self.calls + 1
+        projected = _PROJECT(database, result, cancelled=cancelled)  # type: ignore[arg-type]
+        for _ in range(2000):
+            if index in self.opened or self.all_open:
+                break
+            if self.until_cancelled and cancelled is not None and cancelled():
+                self.saw_cancel = True
+                break
+            sleep(0.005)
+        return projected
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Gate]:
+    held = _Gate()
+    monkeypatch.setattr(forecasting, "with_age_targets", held)
+    yield held
+    held.all_open = True  # a failed test leaves no worker waiting
+
+
+def _targets_judge(workspace: Workspace) -> Judge:
+    """Under the 2025 targets: one detained removal case received on 1 Oct 2026, which the
+    deadline policy completes on Monday 7 Dec, past its 60 days (it passes them on 1 Dec)."""
+    case = Case("100000001", "R1", "removal", date(2026, 10, 1), detained=True)
+    with workspace.database.transaction() as repo:
+        judge_id = repo.add_docket(
+            Docket(Judge("Targets", quota=700, sessions=MONDAYS), cases=(case,))
+        )
+    judge = next(j for j in workspace.judges() if j.id == judge_id)
+    workspace.switch_judge(judge)
+    return judge
+
+
+def test_the_verdict_shows_at_once_and_the_age_targets_follow_from_a_worker(
+    qtbot, workspace: Workspace, gate: _Gate
+) -> None:  # type: ignore[no-untyped-def]
+    """The projection is held in its worker: the verdict is on show meanwhile, and the window
+    answers; the age targets arrive once the worker ends."""
+    panel = _shown_panel(qtbot, workspace)
+    _targets_judge(workspace)
+    qtbot.waitUntil(lambda: gate.calls == 1)
+    assert "2025 targets (PM 25-47)" in panel.title.text()
+    assert panel.forecast is not None
+    assert panel.forecast.age_targets is None
+    assert "will pass 60 days" not in panel.message.text()
+    assert panel.projecting
+    gate.opened.add(0)
+    qtbot.waitUntil(lambda: not panel.age_tasks)
+    assert not panel.projecting
+    assert panel.forecast is not None
+    assert panel.forecast.age_targets is not None
+    assert "1 case will pass 60 days on 1 December" in panel.message.text()
+    assert gate.calls == 1  # projected once
+
+
+def test_age_targets_projected_before_an_edit_are_not_shown(
+    qtbot, workspace: Workspace, gate: _Gate
+) -> None:  # type: ignore[no-untyped-def]
+    """A second detained case (received 2 Oct: it passes 60 days on 2 Dec) is added while the
+    first projection runs: that projection's result (one case) arrives and is dropped, and the
+    one for the edited docket (two cases) is shown."""
+    panel = _shown_panel(qtbot, workspace)
+    judge = _targets_judge(workspace)
+    qtbot.waitUntil(lambda: gate.calls == 1)
+    stale = panel.age_tasks[0]
+    case_service.add_case(
+        workspace.database,
+        judge.id,
+        Case("100000002", "R2", "removal", date(2026, 10, 2), detained=True),
+    )
+    workspace.notify(Change.CASES)
+    assert stale.cancelled
+    qtbot.waitUntil(lambda: gate.calls == 2)
+    gate.opened.add(0)  # the stale result comes back to the panel
+    qtbot.waitUntil(lambda: stale not in panel.age_tasks)
+    assert panel.forecast is not None
+    assert panel.forecast.age_targets is None
+    assert "will pass 60 days" not in panel.message.text()
+    gate.opened.add(1)
+    qtbot.waitUntil(lambda: not panel.age_tasks)
+    assert "2 cases will pass 60 days, the first on 1 December" in panel.message.text()
+
+
+def test_closing_the_panel_stops_its_age_targets_worker(
+    qtbot, workspace: Workspace, gate: _Gate
+) -> None:  # type: ignore[no-untyped-def]
+    panel = _shown_panel(qtbot, workspace)
+    gate.until_cancelled = True
+    _targets_judge(workspace)
+    qtbot.waitUntil(lambda: gate.calls == 1)
+    task = panel.age_tasks[0]
+    panel.close()
+    assert gate.saw_cancel  # asked to stop, and waited for
+    assert not task.alive
+    assert not panel.projecting
+    qtbot.wait(50)  # the queued end arrives, and is dropped
+    assert panel.forecast is not None
+    assert panel.forecast.age_targets is None
+
+
+def test_a_cancelled_projection_stops_with_cancelled(workspace: Workspace) -> None:
+    """The worker's ``cancelled()`` reaches the auto-scheduler, which stops at its first check."""
+    judge = _targets_judge(workspace)
+    [saved] = forecasting.forecast_judges(workspace.database, judge.name, NOW)
+    with pytest.raises(Cancelled):
+        forecasting.with_age_targets(workspace.database, saved, cancelled=lambda: True)
+    assert forecasting.with_age_targets(workspace.database, saved).age_targets is not None

@@ -282,3 +282,42 @@ def test_help_explains_the_figures_behind_the_verdict(qtbot, workspace, settings
     qtbot.waitUntil(dialog.isVisible)
     assert "Judge A, FY 2027" in dialog.heading.text()
     assert "Bench hours left" in dialog.browser.toPlainText()
+
+
+def test_closing_the_window_while_the_age_targets_are_projected_stops_their_worker(
+    qtbot, workspace, settings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The age targets' projection runs in the quota panel's worker; closing the window asks it
+    to stop and waits for it, so no thread outlives the window (a plain thread once did, and
+    CI's faked-clock runs crashed collecting the closed window)."""
+    from time import sleep
+
+    from planner.services import forecasting
+
+    project = forecasting.with_age_targets
+    seen: dict[str, bool] = {"started": False, "cancelled": False}
+
+    def held(database, result, *, cancelled=None):  # type: ignore[no-untyped-def]
+        seen["started"] = True
+        for _ in range(2000):  # short sleeps: a timed wait never times out under faketime
+            if cancelled is not None and cancelled():
+                seen["cancelled"] = True
+                break
+            sleep(0.005)
+        return project(database, result, cancelled=cancelled)
+
+    monkeypatch.setattr(forecasting, "with_age_targets", held)
+    case = Case("100000001", "R1", "removal", date(2026, 10, 1), detained=True)
+    with workspace.database.transaction() as repo:
+        repo.add_docket(Docket(Judge("Targets", quota=700), cases=(case,)))
+    window = _window(qtbot, workspace, settings)
+    panel = window.quota_panel
+    qtbot.waitUntil(lambda: seen["started"])
+    assert panel.projecting
+    assert "2025 targets (PM 25-47)" in panel.title.text()
+    tasks = panel.age_tasks
+    window.close()
+    assert seen["cancelled"]  # asked to stop: the real projection then stops at its first check
+    assert not panel.projecting
+    assert tasks
+    assert not any(task.alive for task in tasks)
