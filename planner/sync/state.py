@@ -23,6 +23,7 @@ class Kind(StrEnum):
     LEAVE = "leave"
     CASE = "case"
     HEARING = "hearing"
+    NOTICE = "notice"  # a notice served of a hearing (issue 19): its case's and hearing's uid
 
 
 #: The profile's one key.
