@@ -480,11 +480,8 @@ class SyncRows:
         added = [uid for uid in new if uid not in old]
         if not changed and not added:
             return len(gone)
-        case_ids = dict(
-            self._session.execute(
-                select(CaseRow.uid, CaseRow.id).where(CaseRow.judge_id == judge_id)
-            )
-        )
+        query = select(CaseRow.uid, CaseRow.id).where(CaseRow.judge_id == judge_id)
+        case_ids = {uid: case_id for uid, case_id in self._session.execute(query)}  # noqa: C416
         hearing_ids = dict(known)
         for hearing_uid, hearing_id in self._session.execute(
             select(NoticeRow.hearing_uid, NoticeRow.hearing_id).where(

@@ -11,6 +11,7 @@ import pytest
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.notices import NoticeEvent, ServedNotice
 from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import (
     AdjournmentCause,
@@ -89,6 +90,16 @@ VALUES: dict[type, dict[str, object]] = {
         "kind": LeaveKind.TRAINING,
         "all_day": True,
     },
+    ServedNotice: {  # its hearing and case: the ids of the docket's one hearing and case
+        "hearing_id": 0,
+        "case_id": 0,
+        "event": NoticeEvent.MOVED,
+        "start": datetime(2027, 7, 20, 9, 30),
+        "minutes": 95,
+        "kind": HearingKind.INDIVIDUAL,
+        "judge": NAME,
+        "served": date(2026, 12, 1),
+    },
 }
 
 #: A second value of each field an edit can change on one side (the key fields of closures and
@@ -142,7 +153,12 @@ KEYS: dict[type, set[str]] = {
     Hearing: {"a_number"},
     Closure: {"day"},
     Leave: {"start", "end", "kind", "all_day"},
+    # A notice served is never edited (what the parties were told stays told): it is served,
+    # or its serving undone. Its hearing and case are links, carried as their uids.
+    ServedNotice: {"hearing_id", "case_id", "event", "start", "minutes", "kind", "judge", "served"},
 }
+#: Links to other records, compared by what they name rather than by their id in one file.
+LINKS = {"hearing_id", "case_id"}
 
 
 def _value_fields(record: type) -> list[str]:
@@ -168,7 +184,63 @@ def _make(path: Path) -> Path:
     with database.transaction() as repo:
         repo.add_docket(_docket())
     database.close()
+    _serve(path)
     return path
+
+
+def _serve(path: Path, **changes: object) -> None:
+    """The notice of VALUES served on the docket's one hearing, through the store."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge = repo.judge_named(NAME)
+            assert judge is not None
+            assert judge.id is not None
+            (case_id,) = repo.case_ids(judge.id).values()
+            (hearing,) = repo.hearings_of(case_id)
+            notice = _record(ServedNotice, hearing_id=hearing.id, case_id=case_id, **changes)
+            repo.notices().add_notices([notice])  # type: ignore[list-item]
+    finally:
+        database.close()
+
+
+def _notices(path: Path) -> list[dict[str, object]]:
+    """The judge's notices served, field by field; their links as what they name (the case's
+    A-number, and whether the hearing is the docket's one hearing)."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge = repo.judge_named(NAME)
+            assert judge is not None
+            assert judge.id is not None
+            (case_id,) = repo.case_ids(judge.id).values()
+            (hearing,) = repo.hearings_of(case_id)
+            return sorted(
+                (
+                    {
+                        **{
+                            name: getattr(notice, name)
+                            for name in _value_fields(ServedNotice)
+                            if name not in LINKS
+                        },
+                        "case_id": repo.case(notice.case_id).a_number,
+                        "hearing_id": notice.hearing_id == hearing.id,
+                    }
+                    for notice in repo.notices().served_for(judge.id)
+                ),
+                key=lambda n: str(n["served"]),
+            )
+    finally:
+        database.close()
+
+
+def _expected_notice(**changes: object) -> dict[str, object]:
+    return {
+        **VALUES[ServedNotice],
+        "case_id": VALUES[Case]["a_number"],
+        "hearing_id": True,
+        **changes,
+    }
 
 
 def _stored(path: Path) -> Docket:
@@ -226,7 +298,7 @@ def _each_value(docket: Docket) -> dict[str, object]:
 
 
 def test_every_field_has_a_value_here_other_than_its_default() -> None:
-    for record in (Judge, Case, Hearing, Closure, Leave):
+    for record in (Judge, Case, Hearing, Closure, Leave, ServedNotice):
         assert set(VALUES[record]) == set(_value_fields(record)), (
             f"{record.__name__}'s fields changed: give each a value in VALUES (and EDITS)"
         )
@@ -253,6 +325,7 @@ def test_checkout_carries_every_field_of_every_record(tmp_path: Path) -> None:
     expected = _each_value(_docket())
     assert _each_value(_stored(server)) == expected  # the store keeps them all
     assert _each_value(_stored(laptop)) == expected
+    assert _notices(laptop) == _notices(server) == [_expected_notice()]
 
 
 @pytest.mark.parametrize("who", ["laptop", "server", "split"])
@@ -282,10 +355,20 @@ def test_checkin_carries_an_edit_of_every_field_both_ways(tmp_path: Path, who: s
     finally:
         database.close()
 
+    # A notice served on each side (notices are not edited: each side serves another).
+    _serve(laptop, event=NoticeEvent.SET, served=date(2026, 12, 2))
+    _serve(server, event=NoticeEvent.CANCELLED, served=date(2026, 12, 3))
+
     result = checkin(laptop, str(server))
 
     assert result.applied, result.describe()
     assert not result.collisions
+    notices = [
+        _expected_notice(),
+        _expected_notice(event=NoticeEvent.SET, served=date(2026, 12, 2)),
+        _expected_notice(event=NoticeEvent.CANCELLED, served=date(2026, 12, 3)),
+    ]
+    assert _notices(server) == _notices(laptop) == notices
     want = _docket(_record(Judge, **EDITS[Judge]))  # type: ignore[arg-type]
     want = replace(
         want,
