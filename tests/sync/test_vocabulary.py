@@ -1,5 +1,5 @@
 """One vocabulary (issue 17): check-out and check-in carry every field of the judge's profile,
-cases, hearings, closures and leave. Every field of every record is set to a value other than its
+cases, hearings, closures, leave and notices served, and every table of the docket. Every field of every record is set to a value other than its
 default, from the domain's dataclasses: a field added to a record later and not carried, or not
 given a value here, fails these tests."""
 
@@ -381,3 +381,107 @@ def test_checkin_carries_an_edit_of_every_field_both_ways(tmp_path: Path, who: s
         stored = _stored(path)
         stored = replace(stored, closures=tuple(sorted(stored.closures, key=lambda c: c.day)))
         assert _each_value(stored) == _each_value(want), path.name
+
+
+#: Every table of the store, and what check-out does with it. A table added to
+#: planner/store/tables.py fails test_every_table_is_carried_or_exempt until it is listed here:
+#: carried (its rows of the judge are copied at check-out and merged at check-in), or exempt with
+#: the reason.
+CARRIED = {
+    "judges": "the profile",
+    "template_sessions": "the profile's weekly template",
+    "case_kind_minutes": "the profile's case minutes",
+    "hearing_kind_minutes": "the profile's hearing minutes",
+    "counted_completions": "the profile's counted completions",
+    "closures": "the judge's closures",
+    "leave": "the judge's leave",
+    "cases": "the cases",
+    "hearings": "the hearings",
+    "notices": "the notices served of the judge's hearings (issue 19)",
+}
+#: Copied to the laptop at check-out and at each check-in, never sent back: the court's own.
+COPIED_READ_ONLY = {
+    "courts": "the court's address and notice period (every judge of the court shares them)",
+    "court_closures": "the court's closed days (every judge of the court shares them)",
+}
+EXEMPT = {
+    "court_users": "the server's logins and roles: who may change a docket, not the docket",
+    "court_assignments": "the server's assignments of assistants to judges: access, not docket",
+    "checkouts": "the server's record of who has a docket checked out",
+    "checkin_receipts": "the server's record of check-ins committed",
+    "checkout_copies": "the laptop's record of its check-out (the merge's base)",
+}
+
+
+def test_every_table_is_carried_or_exempt() -> None:
+    from planner.store.tables import Base
+
+    listed = {**CARRIED, **COPIED_READ_ONLY, **EXEMPT}
+    assert len(listed) == len(CARRIED) + len(COPIED_READ_ONLY) + len(EXEMPT)
+    assert set(Base.metadata.tables) == set(listed), (
+        "a table was added to planner/store/tables.py: carry it in check-out and check-in "
+        "(planner/store/sync_rows.py) and list it in CARRIED, or list it in EXEMPT with why"
+    )
+
+
+def _judges_rows(path: Path) -> dict[str, int]:
+    """How many rows of each carried or copied table belong to the judge (or the judge's
+    court): a table's rows found by its judge_id, its case_id, its hearing's case or its
+    court."""
+    from sqlalchemy import create_engine, func, select
+
+    from planner.store.tables import Base
+
+    tables = Base.metadata.tables
+    judges, cases = tables["judges"], tables["cases"]
+    engine = create_engine(f"sqlite:///{path}")
+    found: dict[str, int] = {}
+    try:
+        with engine.connect() as connection:
+            judge = connection.execute(
+                select(judges.c.id, judges.c.court).where(judges.c.name == NAME)
+            ).one()
+            of_judge = select(cases.c.id).where(cases.c.judge_id == judge.id)
+            for name in (*CARRIED, *COPIED_READ_ONLY):
+                table = tables[name]
+                columns = table.c
+                if name == "judges":
+                    where = columns.id == judge.id
+                elif "judge_id" in columns:
+                    where = columns.judge_id == judge.id
+                elif "case_id" in columns:
+                    where = columns.case_id.in_(of_judge)
+                elif "court" in columns:
+                    where = columns.court == judge.court
+                elif name == "courts":
+                    where = columns.name == judge.court
+                else:
+                    raise AssertionError(f"how does table {name} belong to a judge?")
+                count = select(func.count()).select_from(table).where(where)
+                found[name] = connection.execute(count).scalar_one()
+    finally:
+        engine.dispose()
+    return found
+
+
+def test_checkout_copies_the_judges_rows_of_every_carried_table(tmp_path: Path) -> None:
+    """Behind the list: each carried or copied table has rows of the judge here, and check-out
+    leaves the laptop with as many of each as the server."""
+    from planner.domain.notices import CourtSettings
+
+    server = _make(tmp_path / "server.sqlite")
+    database = Database.open(server)
+    with database.transaction() as repo:
+        repo.notices().save_court(CourtSettings(str(VALUES[Judge]["court"]), "1 Main St", 12))
+        repo.court_closures().replace(
+            str(VALUES[Judge]["court"]), [Closure(date(2027, 9, 6), "Labor Day")]
+        )
+    database.close()
+    laptop = tmp_path / "laptop.sqlite"
+
+    checkout(str(server), NAME, laptop, at=AT)
+
+    on_server = _judges_rows(server)
+    assert set(on_server) == set(CARRIED) | set(COPIED_READ_ONLY)
+    assert all(on_server.values()), on_server  # every table has a row of the judge to carry
+    assert _judges_rows(laptop) == on_server
