@@ -174,3 +174,61 @@ def test_only_a_row_changed_on_both_sides_offers_editing(
 
     assert dialog.choices[0].findText("Edit the values") == -1
     assert dialog.editors == [{}]
+
+
+def test_after_bring_back_online_the_conflicts_pane_shows_what_the_merge_made(
+    window, server: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Offline, a hearing is set on Wednesday 13 January; the server meanwhile gives the judge
+    leave that day. No row collides; after Bring Back Online the window's Conflicts pane lists
+    the hearing, and the message says so."""
+    from datetime import date
+
+    from planner.domain.docket import Leave
+    from tests.sync.offline_docket import add_hearing
+
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+    window.take_offline_action.trigger()
+    pane = window.calendar_page.conflicts
+    pane.reload()
+    assert pane.conflicts == []
+    add_hearing(laptop, a_number(2), datetime(2027, 1, 13, 9, 0))
+    database = Database.open(server)
+    with database.transaction() as repo:
+        judge = repo.judge_named(JUDGE)
+        assert judge is not None
+        assert judge.id is not None
+        repo.replace_calendar(judge.id, (), (Leave.days(date(2027, 1, 13), date(2027, 1, 13)),))
+    database.close()
+
+    window.bring_online_action.trigger()
+
+    assert "1 placement conflict(s) now (the Conflicts pane)" in window.said[-1]
+    pane.ensure_fresh()
+    assert [c.start for c in pane.conflicts] == [datetime(2027, 1, 13, 9, 0)]
+    assert pane.list.count() == 1
+
+
+def test_after_bring_back_online_the_notices_queue_has_the_servers_notices(
+    window, server: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A notice served on the server while the docket is away reaches the copy on screen."""
+    from datetime import date
+
+    from planner.services import notices as notice_service
+
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+    window.take_offline_action.trigger()
+    today = date(2026, 12, 7)
+    assert len(notice_service.load_queue(window.workspace.database, JUDGE, today).due) == 2
+    database = Database.open(server)
+    due = notice_service.load_queue(database, JUDGE, today).due
+    notice_service.mark_served(database, JUDGE, due[:1], today)
+    database.close()
+
+    window.bring_online_action.trigger()
+
+    assert "Checked in" in window.said[-1]
+    assert len(notice_service.load_queue(window.workspace.database, JUDGE, today).due) == 1
