@@ -119,8 +119,8 @@ def checkout(
     at: datetime | None = None,
     password: str | None = None,
 ) -> CheckoutSummary:
-    """Copy the judge's docket (profile, closures, leave, cases, hearings and their outcomes)
-    from ``server`` to the laptop's file ``laptop``, keep what was copied there (the base of the
+    """Copy the judge's docket (profile, closures, leave, cases, hearings and their outcomes,
+    notices served) from ``server`` to the laptop's file ``laptop``, keep what was copied there (the base of the
     merge at check-in), and record on the server who checked it out and since when."""
     since = (at or instant()).replace(tzinfo=None)
     who, token = _who(), new_uid()

@@ -1,7 +1,6 @@
 """The three-way merge over a thousand random edit sequences on both sides (hypothesis; notices
-served and undone among them): every
-edit either side made is in the merged docket or was shown as a collision and settled; the merged
-docket is sound; a check-in repeated after a crash (the laptop still holding its old base)
+served and undone among them): every edit either side made is in the merged docket or was shown
+as a collision and settled; the merged docket is sound; a check-in repeated after a crash (the laptop still holding its old base)
 completes; a second check-in changes nothing."""
 
 from dataclasses import dataclass
