@@ -136,10 +136,24 @@ def _judge_id(repo: object) -> int:
     return int(judge.id)
 
 
+def notices_served(path: Path) -> tuple[tuple[object, ...], ...]:
+    """The notices served on the judge's cases: (A-number, event, start, day served), sorted."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge_id = _judge_id(repo)
+            numbers = {case_id: number for number, case_id in repo.case_ids(judge_id).items()}
+            served = repo.notices().served_for(judge_id)
+    finally:
+        database.close()
+    return tuple(sorted((numbers[n.case_id], n.event.value, n.start, n.served) for n in served))
+
+
 def contents(path: Path) -> tuple[object, ...]:
     """Everything of the judge's docket that a check-in could change, ids aside."""
     found = docket(path)
     return (
+        notices_served(path),
         found.judge.name,
         found.judge.sessions,
         found.closures,
