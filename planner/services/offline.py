@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.services.clock import instant
 from planner.store.database import Database
 from planner.store.sync_rows import SyncRows
@@ -102,8 +103,8 @@ class CheckoutSummary:
 
     def describe(self) -> str:
         lines = [
-            f"Checked out Judge {self.judge}'s docket ({self.cases:,} cases, {self.hearings:,} "
-            f"hearings) from {self.server} to {self.laptop}, for {self.who or 'you'} since "
+            f"Checked out Judge {self.judge}'s docket ({counted(self.cases, 'case')}, "
+            f"{counted(self.hearings, 'hearing')}) from {self.server} to {self.laptop}, for {self.who or 'you'} since "
             f"{self.since:%Y-%m-%d %H:%M} UTC. Others keep working on it; bring it back with "
             f"'planner checkin --db {self.laptop} --to {self.server}'."
         ]

@@ -18,16 +18,18 @@ def a_number(i: int) -> str:
     return str(200_000_000 + i)
 
 
+def case_of_number(i: int) -> Case:
+    """The docket's case ``i``, as make_server adds it."""
+    return Case(a_number(i), f"Person {i}", "asylum", date(2025, 1, 1))
+
+
 def make_server(path: Path, cases: int = 4) -> Path:
     database = Database.open(path)
     with database.transaction() as repo:
         repo.add_docket(
             Docket(
                 Judge(JUDGE, timezone="America/Los_Angeles"),
-                cases=tuple(
-                    Case(a_number(i), f"Person {i}", "asylum", date(2025, 1, 1))
-                    for i in range(cases)
-                ),
+                cases=tuple(case_of_number(i) for i in range(cases)),
                 hearings=(
                     Hearing(a_number(0), datetime(2027, 1, 4, 9, 0), 60, HearingKind.MASTER),
                     Hearing(a_number(1), datetime(2027, 1, 4, 10, 0), 60, HearingKind.MASTER),

@@ -232,3 +232,67 @@ def test_after_bring_back_online_the_notices_queue_has_the_servers_notices(
 
     assert "Checked in" in window.said[-1]
     assert len(notice_service.load_queue(window.workspace.database, JUDGE, today).due) == 1
+
+
+def test_take_offline_and_bring_back_online_with_a_window_on_a_postgresql_server(
+    qtbot, postgres_url: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The window open on the court server's PostgreSQL (issue 16) takes the docket offline to
+    a file and opens it; the edits made there, and the notice the server serves meanwhile, meet
+    at Bring Back Online."""
+    from datetime import date
+
+    from planner.domain.docket import Docket, Hearing
+    from planner.domain.judge import Judge
+    from planner.domain.vocabulary import HearingKind
+    from planner.services import notices as notice_service
+    from planner.store.sessions import Sessions
+    from tests.sync.offline_docket import a_number as number_of
+    from tests.sync.offline_docket import case_of_number
+
+    url = postgres_url.replace("postgresql+psycopg://", "postgresql://")
+    sessions = Sessions.on_server(url)
+    sessions.upgrade_schema()
+    sessions.close()
+    database = Database.open(url)
+    with database.transaction() as repo:
+        repo.add_docket(
+            Docket(
+                Judge(JUDGE, timezone="America/Los_Angeles"),
+                cases=(case_of_number(0), case_of_number(1)),
+                hearings=(
+                    Hearing(number_of(0), datetime(2027, 1, 4, 9, 0), 60, HearingKind.MASTER),
+                ),
+            )
+        )
+    workspace = Workspace(database, clock=lambda: datetime(2026, 12, 7, 8, 0))
+    settings = WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(workspace, settings)
+    qtbot.addWidget(main)
+    workspace.switch_judge(workspace.judges()[0])
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+
+    main.take_offline_action.trigger()
+
+    assert main.workspace.database.path == laptop, said
+    assert "Checked out Judge Ana Ruiz's docket (2 cases, 1 hearing)" in said[0]
+    edit_case(laptop, number_of(1), attorney="Offline Counsel")
+    server = Database.open(url)
+    today = date(2026, 12, 7)
+    due = notice_service.load_queue(server, JUDGE, today).due
+    notice_service.mark_served(server, JUDGE, due, today)
+
+    main.bring_online_action.trigger()
+
+    assert "Checked in Judge Ana Ruiz's docket" in said[-1], said
+    with server.transaction() as repo:
+        judge = repo.judge_named(JUDGE)
+        assert judge is not None
+        assert judge.id is not None
+        assert repo.case(repo.case_ids(judge.id)[number_of(1)]).attorney == "Offline Counsel"
+    server.close()
+    assert notice_service.load_queue(main.workspace.database, JUDGE, today).due == ()
