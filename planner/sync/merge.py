@@ -40,7 +40,9 @@ _TITLES = {
     CollisionKind.ONE_SLOT: "two hearings now in one slot",
     CollisionKind.COMPLETED_AND_RESCHEDULED: "completed on one side, rescheduled on the other",
     CollisionKind.SAME_A_NUMBER: "two cases with one A-number",
-    CollisionKind.CASE_REMOVED: "case removed on one side, its hearings changed on the other",
+    CollisionKind.CASE_REMOVED: (
+        "case removed on one side, its hearings or notices changed on the other"
+    ),
 }
 
 #: A row as a settlement leaves it (None: the row is not there).
@@ -68,7 +70,7 @@ class Collision:
     laptop_stamp: Stamp
     server_stamp: Stamp
     fields: tuple[str, ...] = ()  # a row changed on both sides: the fields both changed
-    #: Each hearing's case, as its A-number reads (to say whose hearing a version is).
+    #: Each case's A-number, and each hearing's and notice's case's (to say whose a version is).
     owners: Mapping[RowRef, str] = field(default_factory=dict)
 
     @property
@@ -317,6 +319,12 @@ def _with_hearings(
 def _with_owners(collision: Collision, states: tuple[DocketState, ...]) -> Collision:
     owners: dict[RowRef, str] = {}
     for ref in (*collision.laptop, *collision.server):
+        if ref[0] is Kind.CASE:
+            # A case one side removed is named by its A-number as the other side has it.
+            found = next((row for state in states if (row := state.row(ref)) is not None), None)
+            if found is not None:
+                owners[ref] = format_a_number(str(found["a_number"]))
+            continue
         if ref[0] not in _OF_A_CASE:
             continue
         for state in states:
@@ -584,11 +592,12 @@ def describe_row(ref: RowRef, row: Fields | None, states: Iterable[DocketState])
 
 def _gist(ref: RowRef, row: Fields | None, owner: str = "") -> str:
     if row is None:
-        what = (
-            f"the {ref[0].value} of {owner}"
-            if ref[0] in _OF_A_CASE and owner
-            else describe_row(ref, row, ())
-        )
+        if ref[0] in _OF_A_CASE and owner:
+            what = f"the {ref[0].value} of {owner}"
+        elif ref[0] is Kind.CASE and owner:
+            what = f"case {owner}"
+        else:
+            what = describe_row(ref, row, ())
         return f"{what}: not there"
     if ref[0] is Kind.NOTICE:
         return (

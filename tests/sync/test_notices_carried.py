@@ -115,8 +115,10 @@ def test_checkout_copies_the_notices_of_the_judges_hearings(server: Path, tmp_pa
 
 
 def test_a_notice_served_on_the_laptop_reaches_the_server_through_the_command_line(
-    server: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+    qapp, server: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    # In process, `planner notices --out` paints on the running application (pytest-qt's qapp:
+    # a QGuiApplication of its own would abort the window tests that follow in this process).
     laptop = tmp_path / "laptop.sqlite"
     assert main(["checkout", "--from", str(server), "--judge", JUDGE, "--db", str(laptop)]) == 0
     pdf = tmp_path / "notices.pdf"
@@ -216,7 +218,9 @@ def test_a_notice_served_on_a_case_the_other_side_removed_is_a_collision(
     assert not stopped.applied
     (collision,) = stopped.unsettled
     assert collision.kind is CollisionKind.CASE_REMOVED
-    assert any("notice" in line for line in collision.version_lines(Side.LAPTOP))
+    assert any("notice served 2026-12-10" in line for line in collision.version_lines(Side.LAPTOP))
+    # The removed case is named by its A-number, not its identity.
+    assert "case A200-000-000: not there" in collision.version_lines(Side.SERVER)
     assert checkin(laptop, str(server), keep=Side.LAPTOP).applied
     assert _served(server) == [(a_number(0), "set", H0, TODAY)]
     assert a_number(0) in {c.a_number for c in docket(server).cases}
