@@ -213,7 +213,8 @@ def test_after_bring_back_online_the_conflicts_pane_shows_what_the_merge_made(
 def test_after_bring_back_online_the_notices_queue_has_the_servers_notices(
     window, server: Path, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """A notice served on the server while the docket is away reaches the copy on screen."""
+    """A notice served on the server while the docket is away reaches the copy on screen: its
+    Notices tab lists one notice to serve, not two."""
     from datetime import date
 
     from planner.services import notices as notice_service
@@ -222,7 +223,9 @@ def test_after_bring_back_online_the_notices_queue_has_the_servers_notices(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
     window.take_offline_action.trigger()
     today = date(2026, 12, 7)
-    assert len(notice_service.load_queue(window.workspace.database, JUDGE, today).due) == 2
+    view = window.notices.ensure_built()  # the window's Notices tab, on the copy
+    view.reload()
+    assert view.table.rowCount() == 2
     database = Database.open(server)
     due = notice_service.load_queue(database, JUDGE, today).due
     notice_service.mark_served(database, JUDGE, due[:1], today)
@@ -231,6 +234,8 @@ def test_after_bring_back_online_the_notices_queue_has_the_servers_notices(
     window.bring_online_action.trigger()
 
     assert "Checked in" in window.said[-1]
+    view.freshness.ensure()  # the check-in told the views to read again
+    assert view.table.rowCount() == 1
     assert len(notice_service.load_queue(window.workspace.database, JUDGE, today).due) == 1
 
 
