@@ -17,7 +17,7 @@ def add_offline_commands(commands, db_option: argparse.ArgumentParser) -> None:
         parents=[db_option],
         help="copy a judge's docket from the court server to this computer, to work offline",
         description="Copy one judge's docket (profile, cases, hearings, outcomes, closures, "
-        "leave) from the court server to a local file (--db), and record on the server who "
+        "leave, notices served) from the court server to a local file (--db), and record on the server who "
         "checked it out and since when. Others keep working on it; 'planner checkin' brings "
         "the edits of both sides together.",
     )

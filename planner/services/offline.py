@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 from planner.services.clock import instant
 from planner.store.database import Database
 from planner.store.sync_rows import SyncRows
@@ -102,8 +103,8 @@ class CheckoutSummary:
 
     def describe(self) -> str:
         lines = [
-            f"Checked out Judge {self.judge}'s docket ({self.cases:,} cases, {self.hearings:,} "
-            f"hearings) from {self.server} to {self.laptop}, for {self.who or 'you'} since "
+            f"Checked out Judge {self.judge}'s docket ({counted(self.cases, 'case')}, "
+            f"{counted(self.hearings, 'hearing')}) from {self.server} to {self.laptop}, for {self.who or 'you'} since "
             f"{self.since:%Y-%m-%d %H:%M} UTC. Others keep working on it; bring it back with "
             f"'planner checkin --db {self.laptop} --to {self.server}'."
         ]
@@ -119,8 +120,8 @@ def checkout(
     at: datetime | None = None,
     password: str | None = None,
 ) -> CheckoutSummary:
-    """Copy the judge's docket (profile, closures, leave, cases, hearings and their outcomes)
-    from ``server`` to the laptop's file ``laptop``, keep what was copied there (the base of the
+    """Copy the judge's docket (profile, closures, leave, cases, hearings and their outcomes,
+    notices served) from ``server`` to the laptop's file ``laptop``, keep what was copied there (the base of the
     merge at check-in), and record on the server who checked it out and since when."""
     since = (at or instant()).replace(tzinfo=None)
     who, token = _who(), new_uid()

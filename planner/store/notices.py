@@ -121,6 +121,7 @@ class NoticeStore:
         back); returns them with their ids."""
         added: list[ServedNotice] = []
         for notice in notices:
+            hearing_uid = self._hearing_uid(notice.hearing_id)
             values: dict[str, Any] = {
                 "case_id": notice.case_id,
                 "hearing_id": notice.hearing_id,
@@ -131,6 +132,7 @@ class NoticeStore:
                 "judge": notice.judge,
                 "served": notice.served,
                 "changed_by": self._editor,
+                "hearing_uid": hearing_uid,
             }
             if notice.id is not None:
                 if self._session.get(NoticeRow, notice.id) is not None:
@@ -141,6 +143,20 @@ class NoticeStore:
             assert row is not None
             added.append(_served(row))
         return added
+
+    def _hearing_uid(self, hearing_id: int) -> str | None:
+        """The global identity of a notice's hearing (a check-in finds the hearing by it): the
+        hearing's own, or, the hearing gone, the one its earlier notices name. None for a
+        hearing written without one (the raw bulk insert's): its first check-out fills it in
+        (``planner.store.sync_rows.SyncRows.give_uids``)."""
+        found = self._session.scalar(select(HearingRow.uid).where(HearingRow.id == hearing_id))
+        if found is not None:
+            return found
+        return self._session.scalar(
+            select(NoticeRow.hearing_uid)
+            .where(NoticeRow.hearing_id == hearing_id, NoticeRow.hearing_uid.is_not(None))
+            .limit(1)
+        )
 
     def delete_notices(self, notice_ids: Sequence[int]) -> None:
         """Delete these notices (the undo of marking them served); ``Conflict`` when one of them

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import CASE_FIELDS, Case, Closure, Leave
@@ -38,18 +38,21 @@ from planner.store.tables import (
     HearingRow,
     JudgeRow,
     LeaveRow,
+    NoticeRow,
     SessionRow,
     new_uid,
     saved_now,
 )
 from planner.sync.codec import (
     HEARING_FIELDS,
+    NOTICE_FIELDS,
     case_of,
     closure_of,
     closure_row,
     hearing_of,
     leave_of,
     leave_row,
+    notice_of,
     profile_fields,
     profile_of,
 )
@@ -121,6 +124,49 @@ class SyncRows:
                     update(core).where(core.c.id == bindparam("row_id")),
                     [{"row_id": row_id, "uid": new_uid()} for row_id in ids],
                 )
+        self._give_notice_uids(judge_id)
+
+    def _give_notice_uids(self, judge_id: int) -> None:
+        """The judge's notices without an identity, or without their hearing's (served on a
+        hearing that had none yet): the hearing's, or, the hearing gone, its other notices',
+        or one new identity shared by the notices of that gone hearing."""
+        core = cast(Table, NoticeRow.__table__)
+        mine = select(CaseRow.id).where(CaseRow.judge_id == judge_id)
+        query = (
+            select(NoticeRow.id, NoticeRow.hearing_id, NoticeRow.uid, NoticeRow.hearing_uid)
+            .where(NoticeRow.case_id.in_(mine))
+            .where(NoticeRow.uid.is_(None) | NoticeRow.hearing_uid.is_(None))
+        )
+        missing = list(self._session.execute(query))
+        if not missing:
+            return
+        hearing_uids: dict[int, str] = {
+            hearing_id: uid
+            for hearing_id, uid in self._session.execute(
+                select(NoticeRow.hearing_id, NoticeRow.hearing_uid).where(
+                    NoticeRow.case_id.in_(mine), NoticeRow.hearing_uid.is_not(None)
+                )
+            )
+            if uid is not None
+        }
+        hearing_uids.update(
+            (hearing_id, uid)
+            for hearing_id, uid in self._session.execute(
+                select(HearingRow.id, HearingRow.uid).where(
+                    HearingRow.id.in_({row.hearing_id for row in missing})
+                )
+            )
+            if uid is not None
+        )
+        values = [
+            {
+                "row_id": row_id,
+                "uid": uid or new_uid(),
+                "hearing_uid": hearing_uid or hearing_uids.setdefault(hearing_id, new_uid()),
+            }
+            for row_id, hearing_id, uid, hearing_uid in missing
+        ]
+        self._session.execute(update(core).where(core.c.id == bindparam("row_id")), values)
 
     # Reading ------------------------------------------------------------------------------------
 
@@ -178,6 +224,22 @@ class SyncRows:
                 **{name: _plain(value) for name, value in zip(HEARING_FIELDS, values, strict=True)},
             }
             stamps[(Kind.HEARING, uid)] = _stamp(by, at)
+        rows[Kind.NOTICE] = {}
+        notices = select(
+            NoticeRow.uid, NoticeRow.case_id, NoticeRow.hearing_uid, NoticeRow.changed_by,
+            NoticeRow.changed_at, *[getattr(NoticeRow, name) for name in NOTICE_FIELDS],
+        ).where(
+            NoticeRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id))
+        )  # fmt: skip
+        for uid, case_id, hearing_uid, by, at, *values in self._session.execute(notices):
+            assert uid is not None
+            assert hearing_uid is not None
+            rows[Kind.NOTICE][uid] = {
+                "case": case_uids[case_id],
+                "hearing": hearing_uid,
+                **{name: _plain(value) for name, value in zip(NOTICE_FIELDS, values, strict=True)},
+            }
+            stamps[(Kind.NOTICE, uid)] = _stamp(by, at)
         return DocketState(judge_row.uid, rows, stamps)
 
     def _judge(self, row: JudgeRow) -> Judge:
@@ -256,10 +318,20 @@ class SyncRows:
             count += 1
             self._write_profile(judge_id, profile)
         count += self._apply_calendar(judge_id, before, after)
+        # The hearings' ids here before any is removed: a notice names its hearing by its id,
+        # also once the hearing is gone.
+        hearing_ids = self._hearing_ids(judge_id)
         count += self._apply_cases(judge_id, before, after)
         count += self._apply_hearings(judge_id, before, after)
+        count += self._apply_notices(judge_id, before, after, hearing_ids)
         self._session.flush()
         return count
+
+    def _hearing_ids(self, judge_id: int) -> dict[str, int]:
+        query = select(HearingRow.uid, HearingRow.id).where(
+            HearingRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id))
+        )
+        return {uid: hearing_id for uid, hearing_id in self._session.execute(query) if uid}
 
     def _write_profile(self, judge_id: int, profile: Fields) -> None:
         judge = profile_of(profile)
@@ -392,6 +464,67 @@ class SyncRows:
         ]
         if added:
             self._session.execute(insert(HearingRow).execution_options(render_nulls=True), added)
+        return len(gone) + len(changed) + len(added)
+
+    def _apply_notices(
+        self, judge_id: int, before: DocketState, after: DocketState, known: dict[str, int]
+    ) -> int:
+        """The notices as ``after`` has them, each naming its hearing by this side's id: the
+        hearing's (stored now, or before this check-in removed it), the id this side's notices
+        of a gone hearing give it, or, for a hearing never stored on this side (set and
+        cancelled on the other), a negative id of its own, which no hearing ever takes."""
+        old, new = before.table(Kind.NOTICE), after.table(Kind.NOTICE)
+        gone = [uid for uid in old if uid not in new]
+        if gone:
+            self._session.execute(delete(NoticeRow).where(NoticeRow.uid.in_(gone)))
+        changed = [uid for uid in new if uid in old and old[uid] != new[uid]]
+        added = [uid for uid in new if uid not in old]
+        if not changed and not added:
+            return len(gone)
+        query = select(CaseRow.uid, CaseRow.id).where(CaseRow.judge_id == judge_id)
+        case_ids = {uid: case_id for uid, case_id in self._session.execute(query)}  # noqa: C416
+        hearing_ids = dict(known)
+        for hearing_uid, hearing_id in self._session.execute(
+            select(NoticeRow.hearing_uid, NoticeRow.hearing_id).where(
+                NoticeRow.case_id.in_(select(CaseRow.id).where(CaseRow.judge_id == judge_id))
+            )
+        ):
+            if hearing_uid is not None:
+                hearing_ids.setdefault(hearing_uid, hearing_id)
+        hearing_ids.update(self._hearing_ids(judge_id))
+        lowest = self._session.scalar(select(func.min(NoticeRow.hearing_id))) or 0
+        free = min(lowest, 0) - 1
+
+        def values(uid: str) -> dict[str, object]:
+            nonlocal free
+            row = new[uid]
+            hearing_uid = str(row["hearing"])
+            if hearing_uid not in hearing_ids:
+                hearing_ids[hearing_uid], free = free, free - 1
+            notice = notice_of(row, case_ids[str(row["case"])], hearing_ids[hearing_uid])
+            return {
+                "case_id": notice.case_id,
+                "hearing_id": notice.hearing_id,
+                "hearing_uid": hearing_uid,
+                "event": notice.event.value,
+                "start": notice.start,
+                "minutes": notice.minutes,
+                "kind": notice.kind.value,
+                "judge": notice.judge,
+                "served": notice.served,
+            }
+
+        for uid in changed:
+            self._session.execute(
+                update(NoticeRow)
+                .where(NoticeRow.uid == uid)
+                .values(**values(uid), changed_by=self._editor, changed_at=saved_now())
+            )
+        if added:
+            self._session.execute(
+                insert(NoticeRow),
+                [{**values(uid), "uid": uid, "changed_by": self._editor} for uid in added],
+            )
         return len(gone) + len(changed) + len(added)
 
     # The court's calendar ----------------------------------------------------------------------

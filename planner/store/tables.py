@@ -270,7 +270,7 @@ class NoticeRow(Base):
     a hearing says what the parties were told; a hearing that differs from it needs another."""
 
     __tablename__ = "notices"
-    __table_args__ = NEVER_REUSED
+    __table_args__ = (Index("ix_notices_uid", "uid", unique=True), NEVER_REUSED)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -284,6 +284,11 @@ class NoticeRow(Base):
     judge: Mapped[str] = mapped_column(String(200))
     served: Mapped[date] = mapped_column(Date)
     changed_by: Mapped[str] = _changed_by()
+    #: The notice's global identity, and its hearing's (kept when the hearing is gone): a
+    #: check-in matches notices, and finds their hearings, by them (revision 0006_notice_keys).
+    uid: Mapped[str | None] = _uid()
+    hearing_uid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    changed_at: Mapped[datetime | None] = _changed_at()
 
 
 class CourtRow(Base):

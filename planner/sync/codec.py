@@ -13,6 +13,7 @@ from planner.domain.judge import (
     format_call_times,
     parse_call_times,
 )
+from planner.domain.notices import NoticeEvent, ServedNotice
 from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import (
     CompletionKind,
@@ -31,6 +32,11 @@ _BOOKKEEPING = ("id", "version")
 PROFILE_FIELDS = tuple(f.name for f in record_fields(Judge) if f.name not in _BOOKKEEPING)
 #: A hearing's fields but its case (a row's "case" is the case's uid) and its id.
 HEARING_FIELDS = tuple(f.name for f in record_fields(Hearing) if f.name not in ("a_number", "id"))
+#: A notice served's fields but its case, its hearing (a row's "case" and "hearing" are their
+#: uids: the hearing's, kept when the hearing is gone) and its id.
+NOTICE_FIELDS = tuple(
+    f.name for f in record_fields(ServedNotice) if f.name not in ("case_id", "hearing_id", "id")
+)
 #: A closure's fields but its day (the row's key).
 CLOSURE_FIELDS = tuple(f.name for f in record_fields(Closure) if f.name != "day")
 
@@ -71,6 +77,17 @@ def hearing_of(fields: Fields, a_number: str, hearing_id: int | None = None) -> 
     values: dict[str, object] = {name: fields[name] for name in HEARING_FIELDS if name in fields}
     values["start"] = hearing_start(fields)
     return Hearing(a_number=a_number, **values, id=hearing_id)  # type: ignore[arg-type]
+
+
+def notice_of(fields: Fields, case_id: int, hearing_id: int) -> ServedNotice:
+    """The notice of a row, on this side's case and hearing ids (the event, kind, moment and
+    day from their text)."""
+    values: dict[str, object] = {name: fields[name] for name in NOTICE_FIELDS if name in fields}
+    values["event"] = NoticeEvent(str(fields["event"]))
+    values["kind"] = HearingKind(str(fields["kind"]))
+    values["start"] = datetime.fromisoformat(str(fields["start"]))
+    values["served"] = date.fromisoformat(str(fields["served"]))
+    return ServedNotice(hearing_id, case_id, **values)  # type: ignore[arg-type]
 
 
 def _text_or_none(value: Value | None) -> str | None:

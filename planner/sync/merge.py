@@ -40,7 +40,9 @@ _TITLES = {
     CollisionKind.ONE_SLOT: "two hearings now in one slot",
     CollisionKind.COMPLETED_AND_RESCHEDULED: "completed on one side, rescheduled on the other",
     CollisionKind.SAME_A_NUMBER: "two cases with one A-number",
-    CollisionKind.CASE_REMOVED: "case removed on one side, its hearings changed on the other",
+    CollisionKind.CASE_REMOVED: (
+        "case removed on one side, its hearings or notices changed on the other"
+    ),
 }
 
 #: A row as a settlement leaves it (None: the row is not there).
@@ -50,6 +52,8 @@ Rows = Mapping[RowRef, Fields | None]
 Settlement = Side | Mapping[str, Value]
 
 _OCCUPYING = frozenset({"scheduled", "held", "completed"})
+#: The rows that belong to a case, and go (or stay) with it: its hearings and notices served.
+_OF_A_CASE = (Kind.HEARING, Kind.NOTICE)
 _COMPLETION = ("status", "completion_date", "completion_kind")
 _PLACE = ("start", "minutes", "status")
 
@@ -66,7 +70,7 @@ class Collision:
     laptop_stamp: Stamp
     server_stamp: Stamp
     fields: tuple[str, ...] = ()  # a row changed on both sides: the fields both changed
-    #: Each hearing's case, as its A-number reads (to say whose hearing a version is).
+    #: Each case's A-number, and each hearing's and notice's case's (to say whose a version is).
     owners: Mapping[RowRef, str] = field(default_factory=dict)
 
     @property
@@ -220,7 +224,15 @@ def reidentified(base: DocketState, side: DocketState) -> DocketState:
             hearings[old] = hearings.pop(h)
     if not renamed:
         return side
-    rows = {**side.rows, Kind.CASE: cases, Kind.HEARING: hearings}
+    notices = {
+        n: {
+            **row,
+            "case": renamed.get(str(row["case"]), row["case"]),
+            "hearing": renamed.get(str(row["hearing"]), row["hearing"]),
+        }
+        for n, row in side.table(Kind.NOTICE).items()
+    }
+    rows = {**side.rows, Kind.CASE: cases, Kind.HEARING: hearings, Kind.NOTICE: notices}
     stamps = {(kind, renamed.get(key, key)): stamp for (kind, key), stamp in side.stamps.items()}
     return DocketState(side.judge_uid, rows, stamps)
 
@@ -238,7 +250,7 @@ def _merge_row(
     what = describe_row(ref, lap or srv or b, (laptop, server, base))
     stamps = laptop.stamp(ref), server.stamp(ref)
     if lap is None or srv is None:
-        if ref[0] is Kind.HEARING:
+        if ref[0] in _OF_A_CASE:
             # Removed with its case on one side: the case's collision says so (_case_removed).
             gone, kept = (laptop, srv) if lap is None else (server, lap)
             assert kept is not None
@@ -282,24 +294,24 @@ def _with_hearings(
     sides: Mapping[Side, DocketState],
     merged: dict[Kind, dict[str, Fields]],
 ) -> Collision:
-    """A case removed on one side and changed on the other: its hearings go with the side kept
-    (removed with it, or as that side has them)."""
+    """A case removed on one side and changed on the other: its hearings and notices go with the
+    side kept (removed with it, or as that side has them)."""
     ((kind, uid),) = collision.laptop
     if collision.kind is not CollisionKind.REMOVED_AND_CHANGED or kind is not Kind.CASE:
         return collision
-    hearings = {
-        h
+    belonging = {
+        (of, key)
         for state in (base, *sides.values())
-        for h, row in state.table(Kind.HEARING).items()
+        for of in _OF_A_CASE
+        for key, row in state.table(of).items()
         if row["case"] == uid
     }
     choice: dict[Side, dict[RowRef, Fields | None]] = {}
     for side in Side:
         rows = dict(collision.rows(side))
         removed = rows[(kind, uid)] is None
-        for h in sorted(hearings):
-            ref = (Kind.HEARING, h)
-            rows[ref] = None if removed else merged[Kind.HEARING].get(h, sides[side].row(ref))
+        for ref in sorted(belonging):
+            rows[ref] = None if removed else merged[ref[0]].get(ref[1], sides[side].row(ref))
         choice[side] = rows
     return replace(collision, laptop=choice[Side.LAPTOP], server=choice[Side.SERVER])
 
@@ -307,7 +319,13 @@ def _with_hearings(
 def _with_owners(collision: Collision, states: tuple[DocketState, ...]) -> Collision:
     owners: dict[RowRef, str] = {}
     for ref in (*collision.laptop, *collision.server):
-        if ref[0] is not Kind.HEARING:
+        if ref[0] is Kind.CASE:
+            # A case one side removed is named by its A-number as the other side has it.
+            found = next((row for state in states if (row := state.row(ref)) is not None), None)
+            if found is not None:
+                owners[ref] = format_a_number(str(found["a_number"]))
+            continue
+        if ref[0] not in _OF_A_CASE:
             continue
         for state in states:
             row = state.row(ref)
@@ -398,11 +416,12 @@ def _completed_and_rescheduled(
 def _case_removed(
     base: DocketState, sides: Mapping[Side, DocketState], merged: dict[Kind, dict[str, Fields]]
 ) -> Iterable[Collision]:
-    orphans: dict[str, list[str]] = {}
-    for uid, row in merged[Kind.HEARING].items():
-        if str(row["case"]) not in merged[Kind.CASE]:
-            orphans.setdefault(str(row["case"]), []).append(uid)
-    for case_uid, hearing_uids in orphans.items():
+    orphans: dict[str, list[RowRef]] = {}
+    for of in _OF_A_CASE:
+        for uid, row in merged[of].items():
+            if str(row["case"]) not in merged[Kind.CASE]:
+                orphans.setdefault(str(row["case"]), []).append((of, uid))
+    for case_uid, belonging in orphans.items():
         ref = (Kind.CASE, case_uid)
         gone_side = Side.LAPTOP if sides[Side.LAPTOP].row(ref) is None else Side.SERVER
         kept_side = _other(gone_side)
@@ -411,9 +430,9 @@ def _case_removed(
             continue  # removed on both sides: the hearings go with it (_drop_orphans)
         removed: dict[RowRef, Fields | None] = {ref: None}
         kept: dict[RowRef, Fields | None] = {ref: kept_state.row(ref)}
-        for uid in hearing_uids:
-            removed[(Kind.HEARING, uid)] = None
-            kept[(Kind.HEARING, uid)] = merged[Kind.HEARING][uid]
+        for of, uid in belonging:
+            removed[(of, uid)] = None
+            kept[(of, uid)] = merged[of][uid]
         laptop, server = (removed, kept) if gone_side is Side.LAPTOP else (kept, removed)
         yield Collision(
             f"removed:{case_uid}",
@@ -421,8 +440,8 @@ def _case_removed(
             describe_row(ref, kept_state.row(ref), (sides[Side.LAPTOP], sides[Side.SERVER], base)),
             laptop,
             server,
-            sides[Side.LAPTOP].stamp((Kind.HEARING, hearing_uids[0])),
-            sides[Side.SERVER].stamp((Kind.HEARING, hearing_uids[0])),
+            sides[Side.LAPTOP].stamp(belonging[0]),
+            sides[Side.SERVER].stamp(belonging[0]),
         )
 
 
@@ -491,9 +510,10 @@ def _same_a_number(
             rows: dict[RowRef, Fields | None] = {
                 (Kind.CASE, u): state.row((Kind.CASE, u)) for u in uids
             }
-            for h, row in merged[Kind.HEARING].items():
-                if row["case"] in uids:
-                    rows[(Kind.HEARING, h)] = state.row((Kind.HEARING, h))
+            for of in _OF_A_CASE:
+                for key, row in merged[of].items():
+                    if row["case"] in uids:
+                        rows[(of, key)] = state.row((of, key))
             choice[side] = rows
         first = (Kind.CASE, uids[0])
         yield Collision(
@@ -519,8 +539,9 @@ def _settled_rows(collision: Collision, settlement: Settlement) -> Rows | None:
 
 def _drop_orphans(merged: dict[Kind, dict[str, Fields]]) -> None:
     cases = merged[Kind.CASE]
-    for uid in [u for u, row in merged[Kind.HEARING].items() if str(row["case"]) not in cases]:
-        del merged[Kind.HEARING][uid]
+    for of in _OF_A_CASE:
+        for uid in [u for u, row in merged[of].items() if str(row["case"]) not in cases]:
+            del merged[of][uid]
 
 
 def changes(before: DocketState, after: DocketState) -> list[Change]:
@@ -561,17 +582,28 @@ def describe_row(ref: RowRef, row: Fields | None, states: Iterable[DocketState])
             a_number = format_a_number(str(case["a_number"]))
             break
     when = str(row["start"])[:16].replace("T", " ")
+    if kind is Kind.NOTICE:
+        return (
+            f"the notice ({row['event']}) served {row['served']} of the hearing of "
+            f"{a_number or 'a removed case'} on {when}"
+        )
     return f"the hearing of {a_number or 'a removed case'} on {when}"
 
 
 def _gist(ref: RowRef, row: Fields | None, owner: str = "") -> str:
     if row is None:
-        what = (
-            f"the hearing of {owner}"
-            if ref[0] is Kind.HEARING and owner
-            else describe_row(ref, row, ())
-        )
+        if ref[0] in _OF_A_CASE and owner:
+            what = f"the {ref[0].value} of {owner}"
+        elif ref[0] is Kind.CASE and owner:
+            what = f"case {owner}"
+        else:
+            what = describe_row(ref, row, ())
         return f"{what}: not there"
+    if ref[0] is Kind.NOTICE:
+        return (
+            f"notice served {row['served']} of {owner or 'the case'}: hearing "
+            f"{row['event']} for {str(row['start'])[:16].replace('T', ' ')}"
+        )
     if ref[0] is Kind.HEARING:
         return (
             f"hearing of {owner or 'the case'} {str(row['start'])[:16].replace('T', ' ')}, "

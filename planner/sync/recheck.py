@@ -28,4 +28,7 @@ def integrity_problems(state: DocketState) -> list[str]:
     for uid, row in state.table(Kind.HEARING).items():
         if str(row["case"]) not in cases:
             problems.append(f"hearing {uid} belongs to no case on the docket")
+    for uid, row in state.table(Kind.NOTICE).items():
+        if str(row["case"]) not in cases:
+            problems.append(f"notice {uid} belongs to no case on the docket")
     return problems

@@ -23,6 +23,7 @@ class Kind(StrEnum):
     LEAVE = "leave"
     CASE = "case"
     HEARING = "hearing"
+    NOTICE = "notice"  # a notice served of a hearing (issue 19): its case's and hearing's uid
 
 
 #: The profile's one key.
@@ -39,6 +40,8 @@ class Stamp:
     when: str | None = None
 
     def describe(self) -> str:
+        if not self.who and not self.when:
+            return "who and when not recorded"  # a removal, or a row saved before 0004
         who = self.who or "someone"
         return f"{who}, {self.when[:16].replace('T', ' ')} UTC" if self.when else who
 

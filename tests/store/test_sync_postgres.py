@@ -90,3 +90,52 @@ def test_checkout_and_checkin_with_a_postgresql_server(server: str, tmp_path: Pa
     assert _case(state, a_number(1))["name"] == "Server Name"
     assert case_named(laptop, a_number(1)).name == "Server Name"
     assert not checkin(laptop, server).server_changes  # a second check-in changes nothing
+
+
+def test_notices_served_on_each_side_meet_on_a_postgresql_server_through_the_command_line(
+    server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The server serves the notice of hearing 0 before the check-out and the laptop the one of
+    a hearing it sets offline: after ``planner checkin`` both sides hold both notices, and
+    neither Notices queue lists either hearing."""
+    from planner.cli import main
+    from planner.services import notices as notice_service
+    from planner.store.database import Database
+    from tests.sync.offline_docket import add_hearing
+
+    today = date(2026, 12, 10)
+    url = server if "sslmode=" in server else f"{server}?sslmode=disable"
+
+    def queue(where: str) -> list[str]:
+        database = Database.open(where)
+        try:
+            due = notice_service.load_queue(database, JUDGE, today).due
+        finally:
+            database.close()
+        return [d.hearing.a_number for d in due]
+
+    def serve(where: str) -> None:
+        database = Database.open(where)
+        try:
+            due = notice_service.load_queue(database, JUDGE, today).due
+            notice_service.mark_served(database, JUDGE, due, today)
+        finally:
+            database.close()
+
+    serve(url)
+    laptop = tmp_path / "laptop.sqlite"
+    assert main(["checkout", "--from", server, "--judge", JUDGE, "--db", str(laptop)]) == 0
+    assert queue(str(laptop)) == []  # the server's notice came with the docket
+    add_hearing(laptop, a_number(1), datetime(2027, 1, 4, 10, 0))
+    assert queue(str(laptop)) == [a_number(1)]
+    serve(str(laptop))
+    capsys.readouterr()
+
+    assert main(["checkin", "--db", str(laptop), "--to", server]) == 0
+
+    assert "2 change(s) on the server" in capsys.readouterr().out  # the hearing and its notice
+    assert queue(url) == queue(str(laptop)) == []
+    state = _server_state(server)
+    assert len(state.table(Kind.NOTICE)) == 2
+    assert main(["checkin", "--db", str(laptop), "--to", server]) == 0
+    assert "0 change(s) on the server, 0 taken to the laptop" in capsys.readouterr().out

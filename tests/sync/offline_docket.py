@@ -18,16 +18,18 @@ def a_number(i: int) -> str:
     return str(200_000_000 + i)
 
 
+def case_of_number(i: int) -> Case:
+    """The docket's case ``i``, as make_server adds it."""
+    return Case(a_number(i), f"Person {i}", "asylum", date(2025, 1, 1))
+
+
 def make_server(path: Path, cases: int = 4) -> Path:
     database = Database.open(path)
     with database.transaction() as repo:
         repo.add_docket(
             Docket(
                 Judge(JUDGE, timezone="America/Los_Angeles"),
-                cases=tuple(
-                    Case(a_number(i), f"Person {i}", "asylum", date(2025, 1, 1))
-                    for i in range(cases)
-                ),
+                cases=tuple(case_of_number(i) for i in range(cases)),
                 hearings=(
                     Hearing(a_number(0), datetime(2027, 1, 4, 9, 0), 60, HearingKind.MASTER),
                     Hearing(a_number(1), datetime(2027, 1, 4, 10, 0), 60, HearingKind.MASTER),
@@ -136,10 +138,24 @@ def _judge_id(repo: object) -> int:
     return int(judge.id)
 
 
+def notices_served(path: Path) -> tuple[tuple[object, ...], ...]:
+    """The notices served on the judge's cases: (A-number, event, start, day served), sorted."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge_id = _judge_id(repo)
+            numbers = {case_id: number for number, case_id in repo.case_ids(judge_id).items()}
+            served = repo.notices().served_for(judge_id)
+    finally:
+        database.close()
+    return tuple(sorted((numbers[n.case_id], n.event.value, n.start, n.served) for n in served))
+
+
 def contents(path: Path) -> tuple[object, ...]:
     """Everything of the judge's docket that a check-in could change, ids aside."""
     found = docket(path)
     return (
+        notices_served(path),
         found.judge.name,
         found.judge.sessions,
         found.closures,

@@ -2,7 +2,9 @@
 part of the merge; the laptop's file is whole and holds its edits; a later check-in completes.
 
 Each round copies a prepared pair of files (a 300-case docket: every case's attorney edited on
-the laptop; a third of them on the server too, and half the cases' minutes), runs ``planner checkin`` in a process of its own, and kills it
+the laptop; a third of them on the server too, and half the cases' minutes; 30 hearings, a third
+of them noticed on the server before the check-out, a third on each side after), runs
+``planner checkin`` in a process of its own, and kills it
 (SIGKILL) after a random delay across the process's life: before, during and after the server's
 transaction and the laptop's update. A check-in the server committed is finished by the next
 without asking its collisions again. 16 rounds (PLANNER_KILL_ROUNDS=16) saw both files as before
@@ -16,19 +18,24 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from time import monotonic, sleep
 
 import pytest
 
-from planner.domain.docket import Case, Docket
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.vocabulary import HearingKind
+from planner.services import notices
 from planner.services.offline import checkin, checkout
 from planner.store.database import Database
 from planner.sync.merge import Side
-from tests.sync.offline_docket import JUDGE, contents
+from tests.sync.offline_docket import JUDGE, MONDAY, contents, notices_served
+
+#: The day notices are served on: the hearings are from Monday 4 January 2027 on.
+SERVED_ON = date(2026, 12, 10)
 
 ROOT = Path(__file__).parents[2]
 ROUNDS = int(os.environ.get("PLANNER_KILL_ROUNDS", "4"))
@@ -47,6 +54,19 @@ def _edit_all(path: Path, every: int, **changes: object) -> None:
     database.close()
 
 
+def _serve(path: Path, first: int, last: int) -> None:
+    """Mark served the notices of the hearings of cases ``first`` to ``last`` (not included)."""
+    database = Database.open(path)
+    try:
+        due = notices.load_queue(database, JUDGE, SERVED_ON).due
+        wanted = {str(500_000_000 + i) for i in range(first, last)}
+        notices.mark_served(
+            database, JUDGE, [d for d in due if d.hearing.a_number in wanted], SERVED_ON
+        )
+    finally:
+        database.close()
+
+
 def _prepare(folder: Path) -> tuple[Path, Path]:
     server, laptop = folder / "server.sqlite", folder / "laptop.sqlite"
     database = Database.open(server)
@@ -58,10 +78,22 @@ def _prepare(folder: Path) -> tuple[Path, Path]:
                     Case(str(500_000_000 + i), f"Person {i}", "asylum", date(2025, 1, 1))
                     for i in range(300)
                 ),
+                hearings=tuple(
+                    Hearing(
+                        str(500_000_000 + i),
+                        datetime.combine(MONDAY + timedelta(days=7 * (i // 3)), time(9 + i % 3)),
+                        60,
+                        HearingKind.MASTER,
+                    )
+                    for i in range(30)
+                ),
             )
         )
     database.close()
+    _serve(server, 0, 10)  # noticed before the check-out: copied with the docket
     checkout(str(server), JUDGE, laptop)
+    _serve(laptop, 10, 20)  # offline
+    _serve(server, 20, 30)  # meanwhile on the server
     _edit_all(laptop, 1, attorney="Laptop Counsel")
     _edit_all(server, 3, attorney="Server Counsel")  # the same field: collisions, --keep
     _edit_all(server, 2, remaining_minutes=45)  # another field: merged into both
@@ -85,11 +117,13 @@ def test_sigkill_during_checkin_leaves_the_server_all_or_nothing(tmp_path: Path)
     shutil.copyfile(server0, server_done)
     shutil.copyfile(laptop0, laptop_done)
     assert not checkin(laptop_done, str(server_done)).applied  # collisions: --keep below
-    started = time.monotonic()
+    started = monotonic()
     assert _checkin_process(laptop_done, server_done).wait() == 0
-    took = time.monotonic() - started  # the process's whole life: start-up, merge, commits
+    took = monotonic() - started  # the process's whole life: start-up, merge, commits
     server_after = contents(server_done)
     assert server_after != server_before
+    assert len(notices_served(server_done)) == 30  # both sides' notices, on both
+    assert notices_served(laptop_done) == notices_served(server_done)
     rng = random.Random(17)
     seen: dict[str, int] = {}
     for round_number in range(ROUNDS):
@@ -99,7 +133,7 @@ def test_sigkill_during_checkin_leaves_the_server_all_or_nothing(tmp_path: Path)
         shutil.copyfile(server0, server)
         shutil.copyfile(laptop0, laptop)
         process = _checkin_process(laptop, server)
-        time.sleep(rng.uniform(0.3 * took, took))
+        sleep(rng.uniform(0.3 * took, took))
         process.send_signal(signal.SIGKILL)
         process.wait()
         _whole(server)

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.services import notices
 from planner.services.offline import checkin, checkout
 from planner.store.database import Database
 from planner.store.sync_rows import SyncRows
@@ -83,11 +84,47 @@ def _edit(path: Path, op: int, pick: int, value: int) -> None:
             delete_hearings_of(path, with_hearings[pick % len(with_hearings)])
         case 6 if cases:
             delete_case(path, cases[pick % len(cases)].a_number)
+        case 7:
+            _serve_notice(path, pick)
+        case 8:
+            _undo_notice(path, pick)
         case _:
             pass
 
 
-EDITS = st.lists(st.tuples(st.integers(0, 6), st.integers(0, 9), st.integers(0, 40)), max_size=8)
+#: The day notices are served on (the hearings are from Monday 4 January 2027 on).
+SERVED_ON = date(2026, 12, 10)
+
+
+def _serve_notice(path: Path, pick: int) -> None:
+    """Mark one notice of the Notices queue served (a set, moved or cancelled hearing's)."""
+    database = Database.open(path)
+    try:
+        due = notices.load_queue(database, JUDGE, SERVED_ON).due
+        if due:
+            notices.mark_served(database, JUDGE, [due[pick % len(due)]], SERVED_ON)
+    finally:
+        database.close()
+
+
+def _undo_notice(path: Path, pick: int) -> None:
+    """Undo the marking of one notice served (as the window's Undo does)."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repository:
+            judge = repository.judge_named(JUDGE)
+            assert judge is not None
+            assert judge.id is not None
+            served = repository.notices().served_for(judge.id)
+        if served:
+            notices.unmark_served(database, [served[pick % len(served)]])
+    finally:
+        database.close()
+
+
+#: Field edits, completions, cases added, hearings set, moved and taken off, cases removed,
+#: notices served and their serving undone.
+EDITS = st.lists(st.tuples(st.integers(0, 8), st.integers(0, 9), st.integers(0, 40)), max_size=8)
 #: The slow run's examples (pytest -m slow; packaging/test.sh runs the whole suite): about 0.35 s
 #: of CPU each (measured on a loaded 2-core machine: 0.27-0.45 s), so about 2-3 minutes alone.
 SLOW_EXAMPLES = 400

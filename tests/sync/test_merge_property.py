@@ -1,6 +1,6 @@
-"""The three-way merge over a thousand random edit sequences on both sides (hypothesis): every
-edit either side made is in the merged docket or was shown as a collision and settled; the merged
-docket is sound; a check-in repeated after a crash (the laptop still holding its old base)
+"""The three-way merge over a thousand random edit sequences on both sides (hypothesis; notices
+served and undone among them): every edit either side made is in the merged docket or was shown
+as a collision and settled; the merged docket is sound; a check-in repeated after a crash (the laptop still holding its old base)
 completes; a second check-in changes nothing."""
 
 from dataclasses import dataclass
@@ -54,6 +54,18 @@ def _hearing(case: str, slot: int) -> dict[str, object]:
 def _base() -> DocketState:
     cases = {f"c{i}": _case(str(300_000_000 + i), f"Person {i}") for i in range(4)}
     hearings = {"h0": _hearing("c0", 0), "h1": _hearing("c1", 1)}
+    notices = {
+        "n0": {
+            "case": "c0",
+            "hearing": "h0",
+            "event": "set",
+            "start": hearings["h0"]["start"],
+            "minutes": 60,
+            "kind": "master",
+            "judge": "Ana Ruiz",
+            "served": "2026-11-30",
+        }
+    }
     return DocketState(
         "judge",
         {
@@ -62,6 +74,7 @@ def _base() -> DocketState:
             Kind.LEAVE: {},
             Kind.CASE: cases,  # type: ignore[dict-item]
             Kind.HEARING: hearings,  # type: ignore[dict-item]
+            Kind.NOTICE: notices,  # type: ignore[dict-item]
         },
     )
 
@@ -115,6 +128,9 @@ class Editor:
                 del cases[key]
                 for h in [h for h, row in hearings.items() if row["case"] == key]:
                     del hearings[h]
+                notices = self.rows[Kind.NOTICE]
+                for n in [n for n, row in notices.items() if row["case"] == key]:
+                    del notices[n]  # the store's cascade
             case 7:  # a court closure, or none that day
                 day = (MONDAY + timedelta(days=7 * (value % 2) + value % 5)).isoformat()
                 closures = self.rows[Kind.CLOSURE]
@@ -125,6 +141,23 @@ class Editor:
             case 8:  # the profile's quota
                 profile = self.rows[Kind.PROFILE]
                 profile[PROFILE_KEY] = {**profile[PROFILE_KEY], "quota": 500 + value}
+            case 9 if hearings:  # a notice of a hearing served (issue 19)
+                key = sorted(hearings)[pick % len(hearings)]
+                hearing = hearings[key]
+                self.rows[Kind.NOTICE][self.new_key("n")] = {
+                    "case": hearing["case"],
+                    "hearing": key,
+                    "event": ("set", "moved", "cancelled")[value % 3],
+                    "start": hearing["start"],
+                    "minutes": hearing["minutes"],
+                    "kind": hearing["kind"],
+                    "judge": "Ana Ruiz",
+                    "served": f"2026-12-{1 + value % 20:02d}",
+                }
+            case 10 if self.rows[Kind.NOTICE]:  # the serving of a notice undone
+                del self.rows[Kind.NOTICE][
+                    sorted(self.rows[Kind.NOTICE])[pick % len(self.rows[Kind.NOTICE])]
+                ]
             case _:
                 pass
 
@@ -138,7 +171,7 @@ def _editor(side: str, base: DocketState) -> Editor:
     return Editor(side, {k: {key: dict(r) for key, r in base.table(k).items()} for k in Kind})
 
 
-EDITS = st.lists(st.tuples(st.integers(0, 8), st.integers(0, 50), st.integers(0, 60)), max_size=12)
+EDITS = st.lists(st.tuples(st.integers(0, 10), st.integers(0, 50), st.integers(0, 60)), max_size=12)
 
 
 def _confirmed(base: DocketState, side: DocketState) -> list[tuple[Kind, str, str | None, object]]:

@@ -1,5 +1,5 @@
 """One vocabulary (issue 17): check-out and check-in carry every field of the judge's profile,
-cases, hearings, closures and leave. Every field of every record is set to a value other than its
+cases, hearings, closures, leave and notices served, and every table of the docket. Every field of every record is set to a value other than its
 default, from the domain's dataclasses: a field added to a record later and not carried, or not
 given a value here, fails these tests."""
 
@@ -11,6 +11,7 @@ import pytest
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.notices import NoticeEvent, ServedNotice
 from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import (
     AdjournmentCause,
@@ -91,6 +92,16 @@ VALUES: dict[type, dict[str, object]] = {
         "kind": LeaveKind.TRAINING,
         "all_day": True,
     },
+    ServedNotice: {  # its hearing and case: the ids of the docket's one hearing and case
+        "hearing_id": 0,
+        "case_id": 0,
+        "event": NoticeEvent.MOVED,
+        "start": datetime(2027, 7, 20, 9, 30),
+        "minutes": 95,
+        "kind": HearingKind.INDIVIDUAL,
+        "judge": NAME,
+        "served": date(2026, 12, 1),
+    },
 }
 
 #: A second value of each field an edit can change on one side (the key fields of closures and
@@ -146,7 +157,12 @@ KEYS: dict[type, set[str]] = {
     Hearing: {"a_number"},
     Closure: {"day"},
     Leave: {"start", "end", "kind", "all_day"},
+    # A notice served is never edited (what the parties were told stays told): it is served,
+    # or its serving undone. Its hearing and case are links, carried as their uids.
+    ServedNotice: {"hearing_id", "case_id", "event", "start", "minutes", "kind", "judge", "served"},
 }
+#: Links to other records, compared by what they name rather than by their id in one file.
+LINKS = {"hearing_id", "case_id"}
 
 
 def _value_fields(record: type) -> list[str]:
@@ -172,7 +188,63 @@ def _make(path: Path) -> Path:
     with database.transaction() as repo:
         repo.add_docket(_docket())
     database.close()
+    _serve(path)
     return path
+
+
+def _serve(path: Path, **changes: object) -> None:
+    """The notice of VALUES served on the docket's one hearing, through the store."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge = repo.judge_named(NAME)
+            assert judge is not None
+            assert judge.id is not None
+            (case_id,) = repo.case_ids(judge.id).values()
+            (hearing,) = repo.hearings_of(case_id)
+            notice = _record(ServedNotice, hearing_id=hearing.id, case_id=case_id, **changes)
+            repo.notices().add_notices([notice])  # type: ignore[list-item]
+    finally:
+        database.close()
+
+
+def _notices(path: Path) -> list[dict[str, object]]:
+    """The judge's notices served, field by field; their links as what they name (the case's
+    A-number, and whether the hearing is the docket's one hearing)."""
+    database = Database.open(path)
+    try:
+        with database.transaction() as repo:
+            judge = repo.judge_named(NAME)
+            assert judge is not None
+            assert judge.id is not None
+            (case_id,) = repo.case_ids(judge.id).values()
+            (hearing,) = repo.hearings_of(case_id)
+            return sorted(
+                (
+                    {
+                        **{
+                            name: getattr(notice, name)
+                            for name in _value_fields(ServedNotice)
+                            if name not in LINKS
+                        },
+                        "case_id": repo.case(notice.case_id).a_number,
+                        "hearing_id": notice.hearing_id == hearing.id,
+                    }
+                    for notice in repo.notices().served_for(judge.id)
+                ),
+                key=lambda n: str(n["served"]),
+            )
+    finally:
+        database.close()
+
+
+def _expected_notice(**changes: object) -> dict[str, object]:
+    return {
+        **VALUES[ServedNotice],
+        "case_id": VALUES[Case]["a_number"],
+        "hearing_id": True,
+        **changes,
+    }
 
 
 def _stored(path: Path) -> Docket:
@@ -230,7 +302,7 @@ def _each_value(docket: Docket) -> dict[str, object]:
 
 
 def test_every_field_has_a_value_here_other_than_its_default() -> None:
-    for record in (Judge, Case, Hearing, Closure, Leave):
+    for record in (Judge, Case, Hearing, Closure, Leave, ServedNotice):
         assert set(VALUES[record]) == set(_value_fields(record)), (
             f"{record.__name__}'s fields changed: give each a value in VALUES (and EDITS)"
         )
@@ -257,6 +329,7 @@ def test_checkout_carries_every_field_of_every_record(tmp_path: Path) -> None:
     expected = _each_value(_docket())
     assert _each_value(_stored(server)) == expected  # the store keeps them all
     assert _each_value(_stored(laptop)) == expected
+    assert _notices(laptop) == _notices(server) == [_expected_notice()]
 
 
 @pytest.mark.parametrize("who", ["laptop", "server", "split"])
@@ -286,10 +359,20 @@ def test_checkin_carries_an_edit_of_every_field_both_ways(tmp_path: Path, who: s
     finally:
         database.close()
 
+    # A notice served on each side (notices are not edited: each side serves another).
+    _serve(laptop, event=NoticeEvent.SET, served=date(2026, 12, 2))
+    _serve(server, event=NoticeEvent.CANCELLED, served=date(2026, 12, 3))
+
     result = checkin(laptop, str(server))
 
     assert result.applied, result.describe()
     assert not result.collisions
+    notices = [
+        _expected_notice(),
+        _expected_notice(event=NoticeEvent.SET, served=date(2026, 12, 2)),
+        _expected_notice(event=NoticeEvent.CANCELLED, served=date(2026, 12, 3)),
+    ]
+    assert _notices(server) == _notices(laptop) == notices
     want = _docket(_record(Judge, **EDITS[Judge]))  # type: ignore[arg-type]
     want = replace(
         want,
@@ -302,3 +385,107 @@ def test_checkin_carries_an_edit_of_every_field_both_ways(tmp_path: Path, who: s
         stored = _stored(path)
         stored = replace(stored, closures=tuple(sorted(stored.closures, key=lambda c: c.day)))
         assert _each_value(stored) == _each_value(want), path.name
+
+
+#: Every table of the store, and what check-out does with it. A table added to
+#: planner/store/tables.py fails test_every_table_is_carried_or_exempt until it is listed here:
+#: carried (its rows of the judge are copied at check-out and merged at check-in), or exempt with
+#: the reason.
+CARRIED = {
+    "judges": "the profile",
+    "template_sessions": "the profile's weekly template",
+    "case_kind_minutes": "the profile's case minutes",
+    "hearing_kind_minutes": "the profile's hearing minutes",
+    "counted_completions": "the profile's counted completions",
+    "closures": "the judge's closures",
+    "leave": "the judge's leave",
+    "cases": "the cases",
+    "hearings": "the hearings",
+    "notices": "the notices served of the judge's hearings (issue 19)",
+}
+#: Copied to the laptop at check-out and at each check-in, never sent back: the court's own.
+COPIED_READ_ONLY = {
+    "courts": "the court's address and notice period (every judge of the court shares them)",
+    "court_closures": "the court's closed days (every judge of the court shares them)",
+}
+EXEMPT = {
+    "court_users": "the server's logins and roles: who may change a docket, not the docket",
+    "court_assignments": "the server's assignments of assistants to judges: access, not docket",
+    "checkouts": "the server's record of who has a docket checked out",
+    "checkin_receipts": "the server's record of check-ins committed",
+    "checkout_copies": "the laptop's record of its check-out (the merge's base)",
+}
+
+
+def test_every_table_is_carried_or_exempt() -> None:
+    from planner.store.tables import Base
+
+    listed = {**CARRIED, **COPIED_READ_ONLY, **EXEMPT}
+    assert len(listed) == len(CARRIED) + len(COPIED_READ_ONLY) + len(EXEMPT)
+    assert set(Base.metadata.tables) == set(listed), (
+        "a table was added to planner/store/tables.py: carry it in check-out and check-in "
+        "(planner/store/sync_rows.py) and list it in CARRIED, or list it in EXEMPT with why"
+    )
+
+
+def _judges_rows(path: Path) -> dict[str, int]:
+    """How many rows of each carried or copied table belong to the judge (or the judge's
+    court): a table's rows found by its judge_id, its case_id, its hearing's case or its
+    court."""
+    from sqlalchemy import create_engine, func, select
+
+    from planner.store.tables import Base
+
+    tables = Base.metadata.tables
+    judges, cases = tables["judges"], tables["cases"]
+    engine = create_engine(f"sqlite:///{path}")
+    found: dict[str, int] = {}
+    try:
+        with engine.connect() as connection:
+            judge = connection.execute(
+                select(judges.c.id, judges.c.court).where(judges.c.name == NAME)
+            ).one()
+            of_judge = select(cases.c.id).where(cases.c.judge_id == judge.id)
+            for name in (*CARRIED, *COPIED_READ_ONLY):
+                table = tables[name]
+                columns = table.c
+                if name == "judges":
+                    where = columns.id == judge.id
+                elif "judge_id" in columns:
+                    where = columns.judge_id == judge.id
+                elif "case_id" in columns:
+                    where = columns.case_id.in_(of_judge)
+                elif "court" in columns:
+                    where = columns.court == judge.court
+                elif name == "courts":
+                    where = columns.name == judge.court
+                else:
+                    raise AssertionError(f"how does table {name} belong to a judge?")
+                count = select(func.count()).select_from(table).where(where)
+                found[name] = connection.execute(count).scalar_one()
+    finally:
+        engine.dispose()
+    return found
+
+
+def test_checkout_copies_the_judges_rows_of_every_carried_table(tmp_path: Path) -> None:
+    """Behind the list: each carried or copied table has rows of the judge here, and check-out
+    leaves the laptop with as many of each as the server."""
+    from planner.domain.notices import CourtSettings
+
+    server = _make(tmp_path / "server.sqlite")
+    database = Database.open(server)
+    with database.transaction() as repo:
+        repo.notices().save_court(CourtSettings(str(VALUES[Judge]["court"]), "1 Main St", 12))
+        repo.court_closures().replace(
+            str(VALUES[Judge]["court"]), [Closure(date(2027, 9, 6), "Labor Day")]
+        )
+    database.close()
+    laptop = tmp_path / "laptop.sqlite"
+
+    checkout(str(server), NAME, laptop, at=AT)
+
+    on_server = _judges_rows(server)
+    assert set(on_server) == set(CARRIED) | set(COPIED_READ_ONLY)
+    assert all(on_server.values()), on_server  # every table has a row of the judge to carry
+    assert _judges_rows(laptop) == on_server

@@ -174,3 +174,130 @@ def test_only_a_row_changed_on_both_sides_offers_editing(
 
     assert dialog.choices[0].findText("Edit the values") == -1
     assert dialog.editors == [{}]
+
+
+def test_after_bring_back_online_the_conflicts_pane_shows_what_the_merge_made(
+    window, server: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Offline, a hearing is set on Wednesday 13 January; the server meanwhile gives the judge
+    leave that day. No row collides; after Bring Back Online the window's Conflicts pane lists
+    the hearing, and the message says so."""
+    from datetime import date
+
+    from planner.domain.docket import Leave
+    from tests.sync.offline_docket import add_hearing
+
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+    window.take_offline_action.trigger()
+    pane = window.calendar_page.conflicts
+    pane.reload()
+    assert pane.conflicts == []
+    add_hearing(laptop, a_number(2), datetime(2027, 1, 13, 9, 0))
+    database = Database.open(server)
+    with database.transaction() as repo:
+        judge = repo.judge_named(JUDGE)
+        assert judge is not None
+        assert judge.id is not None
+        repo.replace_calendar(judge.id, (), (Leave.days(date(2027, 1, 13), date(2027, 1, 13)),))
+    database.close()
+
+    window.bring_online_action.trigger()
+
+    assert "1 placement conflict(s) now (the Conflicts pane)" in window.said[-1]
+    pane.ensure_fresh()
+    assert [c.start for c in pane.conflicts] == [datetime(2027, 1, 13, 9, 0)]
+    assert pane.list.count() == 1
+
+
+def test_after_bring_back_online_the_notices_queue_has_the_servers_notices(
+    window, server: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A notice served on the server while the docket is away reaches the copy on screen: its
+    Notices tab lists one notice to serve, not two."""
+    from datetime import date
+
+    from planner.services import notices as notice_service
+
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+    window.take_offline_action.trigger()
+    today = date(2026, 12, 7)
+    view = window.notices.ensure_built()  # the window's Notices tab, on the copy
+    view.reload()
+    assert view.table.rowCount() == 2
+    database = Database.open(server)
+    due = notice_service.load_queue(database, JUDGE, today).due
+    notice_service.mark_served(database, JUDGE, due[:1], today)
+    database.close()
+
+    window.bring_online_action.trigger()
+
+    assert "Checked in" in window.said[-1]
+    view.freshness.ensure()  # the check-in told the views to read again
+    assert view.table.rowCount() == 1
+    assert len(notice_service.load_queue(window.workspace.database, JUDGE, today).due) == 1
+
+
+def test_take_offline_and_bring_back_online_with_a_window_on_a_postgresql_server(
+    qtbot, postgres_url: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The window open on the court server's PostgreSQL (issue 16) takes the docket offline to
+    a file and opens it; the edits made there, and the notice the server serves meanwhile, meet
+    at Bring Back Online."""
+    from datetime import date
+
+    from planner.domain.docket import Docket, Hearing
+    from planner.domain.judge import Judge
+    from planner.domain.vocabulary import HearingKind
+    from planner.services import notices as notice_service
+    from planner.store.sessions import Sessions
+    from tests.sync.offline_docket import a_number as number_of
+    from tests.sync.offline_docket import case_of_number
+
+    url = postgres_url.replace("postgresql+psycopg://", "postgresql://")
+    sessions = Sessions.on_server(url)
+    sessions.upgrade_schema()
+    sessions.close()
+    database = Database.open(url)
+    with database.transaction() as repo:
+        repo.add_docket(
+            Docket(
+                Judge(JUDGE, timezone="America/Los_Angeles"),
+                cases=(case_of_number(0), case_of_number(1)),
+                hearings=(
+                    Hearing(number_of(0), datetime(2027, 1, 4, 9, 0), 60, HearingKind.MASTER),
+                ),
+            )
+        )
+    workspace = Workspace(database, clock=lambda: datetime(2026, 12, 7, 8, 0))
+    settings = WindowSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main = MainWindow(workspace, settings)
+    qtbot.addWidget(main)
+    workspace.switch_judge(workspace.judges()[0])
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    laptop = tmp_path / "laptop.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(laptop), "")))
+
+    main.take_offline_action.trigger()
+
+    assert main.workspace.database.path == laptop, said
+    assert "Checked out Judge Ana Ruiz's docket (2 cases, 1 hearing)" in said[0]
+    edit_case(laptop, number_of(1), attorney="Offline Counsel")
+    server = Database.open(url)
+    today = date(2026, 12, 7)
+    due = notice_service.load_queue(server, JUDGE, today).due
+    notice_service.mark_served(server, JUDGE, due, today)
+
+    main.bring_online_action.trigger()
+
+    assert "Checked in Judge Ana Ruiz's docket" in said[-1], said
+    with server.transaction() as repo:
+        judge = repo.judge_named(JUDGE)
+        assert judge is not None
+        assert judge.id is not None
+        assert repo.case(repo.case_ids(judge.id)[number_of(1)]).attorney == "Offline Counsel"
+    server.close()
+    assert notice_service.load_queue(main.workspace.database, JUDGE, today).due == ()
