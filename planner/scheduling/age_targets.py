@@ -18,7 +18,7 @@ then, is decided: met when completed within the target's days, missed otherwise.
 inside their clock at year end and not completed are not counted either way.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -31,6 +31,7 @@ from planner.domain.rules import (
     RuleSet,
     TargetProjection,
     clock_start,
+    first_master_hearings,
     passes_on,
 )
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
@@ -92,14 +93,31 @@ def projected_completions(
     return found
 
 
+def clock_facts(case: Case, first_masters: Mapping[str, date] | None = None) -> CaseClockFacts:
+    """What the age clocks read of a case; ``first_masters``: each case's first master
+    hearing's day (``first_master_hearings``), where the Dedicated Docket's clock starts."""
+    first = None if first_masters is None else first_masters.get(case.a_number)
+    return CaseClockFacts(
+        case.kind,
+        case.detained,
+        case.received,
+        case.asylum_filed,
+        case.nta_served,
+        case.dedicated_docket,
+        first,
+    )
+
+
 def attainment(
     rules: RuleSet,
     cases: Iterable[Case],
     completions: dict[str, date | None],
     fy_last: date,
+    first_masters: Mapping[str, date] | None = None,
 ) -> tuple[TargetProjection, ...]:
     """Each of the rule set's targets against the completion days ``completions`` gives (the
-    cases not in it are neither completed this year nor pending: not counted)."""
+    cases not in it are neither completed this year nor pending: not counted); the Dedicated
+    Docket's clock from ``first_masters``."""
     by_number = {case.a_number: case for case in cases}
     results = []
     for target in rules.targets:
@@ -107,9 +125,7 @@ def attainment(
         first_miss: date | None = None
         for a_number, done in completions.items():
             case = by_number[a_number]
-            facts = CaseClockFacts(
-                case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
-            )
+            facts = clock_facts(case, first_masters)
             start = clock_start(target, facts)
             if start is None:
                 continue
@@ -156,7 +172,7 @@ def project_age_targets(
         return ()
     closures, leave = list(closures), list(leave)
     completions = projected_completions(judge, closures, leave, cases, hearings, as_of, rules)
-    return attainment(rules, cases, completions, fy_last)
+    return attainment(rules, cases, completions, fy_last, first_master_hearings(hearings))
 
 
 def cases_missing(
@@ -164,6 +180,7 @@ def cases_missing(
     cases: Iterable[Case],
     completions: dict[str, date | None],
     fy_last: date,
+    first_masters: Mapping[str, date] | None = None,
 ) -> dict[str, date]:
     """The pending cases that will miss one of the rule set's targets (as ``attainment`` counts
     them: completed after the clock ends, or not completed while it ends by fiscal-year end),
@@ -173,9 +190,7 @@ def cases_missing(
         if case.status is not CaseStatus.PENDING or case.a_number not in completions:
             continue
         done = completions[case.a_number]
-        facts = CaseClockFacts(
-            case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
-        )
+        facts = clock_facts(case, first_masters)
         for target in rules.targets:
             start = clock_start(target, facts)
             if start is None:
@@ -209,7 +224,7 @@ def project_missing(
     completions = projected_completions(
         judge, list(closures), list(leave), cases, hearings, as_of, rules
     )
-    return cases_missing(rules, cases, completions, fy_last)
+    return cases_missing(rules, cases, completions, fy_last, first_master_hearings(hearings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +242,10 @@ class TargetAges:
 
 
 def projected_ages(
-    rules: RuleSet, cases: Iterable[Case], completions: dict[str, date | None]
+    rules: RuleSet,
+    cases: Iterable[Case],
+    completions: dict[str, date | None],
+    first_masters: Mapping[str, date] | None = None,
 ) -> tuple[TargetAges, ...]:
     """For each of the rule set's targets, the pending cases it applies to by projected age at
     completion (``completions`` from ``projected_completions``)."""
@@ -239,9 +257,7 @@ def projected_ages(
         ages: list[int] = []
         not_completed = 0
         for case in pending:
-            facts = CaseClockFacts(
-                case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
-            )
+            facts = clock_facts(case, first_masters)
             start = clock_start(target, facts)
             if start is None:
                 continue
@@ -271,4 +287,4 @@ def project_ages(
     completions = projected_completions(
         judge, list(closures), list(leave), cases, hearings, as_of, rules
     )
-    return projected_ages(rules, cases, completions)
+    return projected_ages(rules, cases, completions, first_master_hearings(hearings))
