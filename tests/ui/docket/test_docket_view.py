@@ -265,3 +265,31 @@ def test_off_docket_cases_are_listed_under_their_own_status(workspace, view) -> 
     assert shown_names(view) == ["Waiting Case"]
     choose(view.status_combo, "Any status")
     assert len(shown_names(view)) == 7
+
+
+def test_a_dedicated_docket_cases_300_days_show_in_the_to_target_column(workspace, view) -> None:  # type: ignore[no-untyped-def]
+    """A family on the Dedicated Docket, received 330 days ago (its 365 non-detained days end
+    in 35 days), its first master hearing held 280 days ago: its 300 days from that hearing
+    end in 20 days, the nearer clock. The same case off the Dedicated Docket shows 35."""
+    family = Case("300000005", "Family Case", "removal", TODAY - timedelta(days=330),
+                  dedicated_docket=True)
+    plain = Case("300000006", "Plain Case", "removal", TODAY - timedelta(days=330))
+    held = [
+        Hearing(a, datetime.combine(TODAY - timedelta(days=280), time(9)), 15, "master",
+                status="held")
+        for a in ("300000005", "300000006")
+    ]  # fmt: skip
+    base = docket()
+    open_judge(
+        workspace,
+        replace(base, cases=base.cases + (family, plain), hearings=base.hearings + tuple(held)),
+    )
+    column = next(i for i, c in enumerate(COLUMNS) if c.title == "To target")
+    view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    model = view.model
+    shown = {
+        model.data(model.index(row, 1)): model.data(model.index(row, column))
+        for row in range(model.rowCount())
+    }
+    assert (shown["Family Case"], shown["Plain Case"]) == ("20", "35")
+    assert shown_names(view).index("Family Case") < shown_names(view).index("Plain Case")
