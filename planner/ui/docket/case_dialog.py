@@ -162,7 +162,9 @@ class CaseDialog(QDialog):
         form.addRow("&A-number:", with_error(self.a_number_edit, self.errors["a_number"]))
         form.addRow("&Name:", with_error(self.name_edit, self.errors["name"]))
         form.addRow("Case &kind:", self.kind_combo)
-        form.addRow("Respondent:", self._row(self.detained_box, self.juvenile_box, self.dedicated_box))
+        form.addRow(
+            "Respondent:", self._row(self.detained_box, self.juvenile_box, self.dedicated_box)
+        )
         form.addRow("&Language:", with_error(self.language_combo, self.errors["language"]))
         form.addRow("Counsel:", self._row(self.represented_box, self.attorney_edit))
         form.addRow(
