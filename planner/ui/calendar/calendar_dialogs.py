@@ -103,6 +103,7 @@ class AdjournDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)  # the details' example shows whole
         self._update()
 
     @property
