@@ -22,6 +22,8 @@ each completion day is read off the calendar:
 Detained: D1 and D4 of five decided = 40%; D2 and D3 will pass, the first on 5 December.
 """
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,7 +34,14 @@ from typing import Any
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.rules import AgeTarget, Clock
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
+from planner.domain.vocabulary import (
+    AdjournmentCause,
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingStatus,
+    Party,
+)
 from planner.interchange.docket_json import write_docket
 
 AS_OF = "2026-11-02"
@@ -284,3 +293,43 @@ def test_the_dedicated_dockets_300_days_from_the_first_master_hearing(
     result = planner("forecast", "--db", db2018, "--as-of", AS_OF, "--json")
     (forecast,) = result.json()
     assert forecast["age_targets"] == [MOTIONS, ASYLUM]
+
+
+def test_the_cases_csv_export_carries_continuances_and_the_dedicated_docket(
+    planner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``planner export`` to CSV: each case's continuances (its adjourned hearings, with their
+    reasons and who asked kept on the hearings) and its Dedicated Docket flag; the file imports
+    back unchanged (the count is read, not stored)."""
+    judge = Judge("Vega")
+    docket = _docket(judge)
+    adjourned = HearingStatus.ADJOURNED
+    continuances = (
+        Hearing("100000002", datetime(2026, 10, 12, 9, 0), 15, M, adjourned,
+                "respondent to seek counsel", adjournment_cause=AdjournmentCause.COUNSEL,
+                adjourned_by=Party.RESPONDENT),
+        Hearing("100000002", datetime(2026, 10, 26, 9, 0), 15, M, adjourned,
+                "DHS did not produce the respondent",
+                adjournment_cause=AdjournmentCause.DHS_NOT_READY, adjourned_by=Party.DHS),
+    )  # fmt: skip
+    family = Case("100000012", "F1", "removal", date(2026, 6, 1), dedicated_docket=True)
+    whole = replace(docket, cases=(*docket.cases, family), hearings=docket.hearings + continuances)
+    source = tmp_path / "docket.json"
+    source.write_text(write_docket(whole), encoding="utf-8")
+    db = tmp_path / "planner.sqlite"
+    assert planner("import", "--db", db, source).code == 0
+    out = tmp_path / "cases.csv"
+    exported = planner("export", "--db", db, "--judge", "Vega", "--out", out)
+    assert exported.code == 0, exported.err
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    assert (rows["D2"]["continuances"], rows["D1"]["continuances"]) == ("2", "0")
+    assert (rows["F1"]["dedicated_docket"], rows["D2"]["dedicated_docket"]) == ("yes", "no")
+    again = planner("import", "--db", db, out)
+    assert again.code == 0, again.err
+    json_out = tmp_path / "again.json"
+    assert planner("export", "--db", db, "--judge", "Vega", "--out", json_out).code == 0
+    hearings = json.loads(json_out.read_text(encoding="utf-8"))["hearings"]
+    asked = sorted(
+        (h["adjournment_cause"], h["adjourned_by"]) for h in hearings if h["status"] == "adjourned"
+    )
+    assert asked == [("counsel", "respondent"), ("dhs_not_ready", "dhs")]
