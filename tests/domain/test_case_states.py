@@ -39,7 +39,8 @@ def test_the_moves_the_domain_allows(status: CaseStatus, to: CaseStatus, allowed
     refusal = move_refusal("123456789", status, to)
     assert (refusal is None) is allowed
     if refusal is not None:
-        assert "A123-456-789" in refusal and "\n" not in refusal
+        assert "A123-456-789" in refusal
+        assert "\n" not in refusal
 
 
 def test_moved_changes_only_the_status_or_refuses_in_one_line() -> None:

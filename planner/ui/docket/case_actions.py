@@ -10,8 +10,8 @@ from planner.domain.case_states import MOVE_WORDS
 from planner.domain.docket import Case, Hearing
 from planner.domain.vocabulary import CaseStatus
 from planner.services import cases as case_service
-from planner.services.cases import StateChange
 from planner.services import docket as docket_service
+from planner.services.cases import StateChange
 from planner.services.changes import Change
 from planner.store.errors import StoreError
 from planner.store.listing import DocketFilter

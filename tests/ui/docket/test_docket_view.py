@@ -284,7 +284,7 @@ def test_a_dedicated_docket_cases_300_days_show_in_the_to_target_column(workspac
     base = docket()
     open_judge(
         workspace,
-        replace(base, cases=base.cases + (family, plain), hearings=base.hearings + tuple(held)),
+        replace(base, cases=(*base.cases, family, plain), hearings=base.hearings + tuple(held)),
     )
     column = next(i for i, c in enumerate(COLUMNS) if c.title == "To target")
     view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
@@ -351,6 +351,7 @@ def test_a_case_is_closed_put_on_the_status_docket_and_recalendared(qtbot, works
     assert not view.close_case_action.isEnabled()
     assert view.close_case_action.toolTip().startswith("Case A000-004-567 is completed")
     assert not view.move_case(CaseStatus.ADMIN_CLOSED)
-    assert len(failures) == 1 and "\n" not in str(failures[0])
+    assert len(failures) == 1
+    assert "\n" not in str(failures[0])
     assert str(failures[0]).startswith("case A000-004-567 is completed")
     assert stored() == ("completed", 0)
