@@ -22,6 +22,8 @@ each completion day is read off the calendar:
 Detained: D1 and D4 of five decided = 40%; D2 and D3 will pass, the first on 5 December.
 """
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,7 +34,14 @@ from typing import Any
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.rules import AgeTarget, Clock
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind
+from planner.domain.vocabulary import (
+    AdjournmentCause,
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingStatus,
+    Party,
+)
 from planner.interchange.docket_json import write_docket
 
 AS_OF = "2026-11-02"
@@ -108,6 +117,14 @@ ASYLUM = {
     "cases_missing": 1,
     "first_miss": "2026-12-29",
 }
+#: No case on the Dedicated Docket: no case counted.
+DEDICATED = {
+    "target": "Dedicated Docket within 300 days",
+    "goal_pct": 100.0,
+    "projected_pct": None,
+    "cases_missing": 0,
+    "first_miss": None,
+}
 
 
 def test_the_2025_targets_in_force_on_the_first_day(planner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +133,7 @@ def test_the_2025_targets_in_force_on_the_first_day(planner, tmp_path: Path) -> 
     assert forecast["rule_set"]["name"] == "2025 targets (PM 25-47)"
     assert forecast["rule_set"]["effective"] == "2025-09-12"
     assert forecast["rule_set"]["quota"] is None
-    assert forecast["age_targets"] == [DETAINED, NON_DETAINED, MOTIONS, ASYLUM]
+    assert forecast["age_targets"] == [DETAINED, NON_DETAINED, MOTIONS, ASYLUM, DEDICATED]
     # No quota: the sentence speaks of the targets, not of 700.
     message = forecast["message"]
     assert "700" not in message
@@ -206,9 +223,113 @@ def test_administratively_closed_and_status_docket_cases_are_neither_work_nor_co
     (forecast,) = result.json()
     assert forecast["pending_cases"] == 7
     assert forecast["completed"] == 2
-    assert forecast["age_targets"] == [DETAINED, NON_DETAINED, MOTIONS, ASYLUM]
+    assert forecast["age_targets"] == [DETAINED, NON_DETAINED, MOTIONS, ASYLUM, DEDICATED]
     exported = planner("export", "--db", db, "--judge", "Vega", "--out", tmp_path / "out.json")
     assert exported.code == 0, exported.err
     written = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["cases"]
     statuses = {case["name"]: case["status"] for case in written}
     assert (statuses["C1"], statuses["S1"]) == ("admin_closed", "status_docket")
+
+
+def test_the_dedicated_dockets_300_days_from_the_first_master_hearing(
+    planner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Two more cases on the Dedicated Docket, not detained, worked by hand:
+
+    | case | first master hearing | 300 days end | completed | |
+    |---|---|---|---|---|
+    | F1 removal, received 1 Jun 2026 | 1 Jul 2026 (held) | 27 Apr 2027 | 10 May 2027 (2nd master booked) | passes on 28 Apr 2027 |
+    | F2 removal, received 1 Sep 2026 | 16 Nov 2026 (booked) | 12 Sep 2027 | 11 Jan 2027 | within |
+
+    Dedicated Docket: 1 of 2 = 50%, F1 passes 300 days on 28 April. Both are within their 365
+    non-detained days (1 Jun and 1 Sep 2027): the other figures are the first test's. Under the
+    2018 metrics there is no such clock. The docket file and the export keep the flag."""
+    judge = Judge("Vega")
+    docket = _docket(judge)
+    held = HearingStatus.HELD
+    families = (
+        Case("100000012", "F1", "removal", date(2026, 6, 1), dedicated_docket=True),
+        Case("100000013", "F2", "removal", date(2026, 9, 1), dedicated_docket=True),
+    )
+    booked = (
+        Hearing("100000012", datetime(2026, 7, 1, 9, 0), 15, M, status=held),
+        Hearing("100000012", datetime(2027, 5, 10, 9, 0), 15, M),
+        Hearing("100000013", datetime(2026, 11, 16, 9, 0), 15, M),
+        Hearing("100000013", datetime(2027, 1, 11, 9, 0), 15, M),
+    )
+    whole = replace(docket, cases=docket.cases + families, hearings=docket.hearings + booked)
+    source = tmp_path / "docket.json"
+    source.write_text(write_docket(whole), encoding="utf-8")
+    db = tmp_path / "planner.sqlite"
+    assert planner("import", "--db", db, source).code == 0
+    result = planner("forecast", "--db", db, "--as-of", AS_OF, "--json")
+    assert result.code == 0, result.err
+    (forecast,) = result.json()
+    assert forecast["pending_cases"] == 9
+    assert forecast["age_targets"] == [
+        DETAINED,
+        NON_DETAINED,
+        MOTIONS,
+        ASYLUM,
+        {
+            "target": "Dedicated Docket within 300 days",
+            "goal_pct": 100.0,
+            "projected_pct": 50.0,
+            "cases_missing": 1,
+            "first_miss": "2027-04-28",
+        },
+    ]
+    exported = planner("export", "--db", db, "--judge", "Vega", "--out", tmp_path / "out.json")
+    assert exported.code == 0, exported.err
+    written = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["cases"]
+    flags = {case["name"]: case["dedicated_docket"] for case in written}
+    assert (flags["F1"], flags["F2"], flags["D1"]) == (True, True, False)
+    # The 2018 metrics have no Dedicated Docket clock.
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["judge"]["rule_set"] = "2018"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    db2018 = tmp_path / "planner2018.sqlite"
+    assert planner("import", "--db", db2018, source).code == 0
+    result = planner("forecast", "--db", db2018, "--as-of", AS_OF, "--json")
+    (forecast,) = result.json()
+    assert forecast["age_targets"] == [MOTIONS, ASYLUM]
+
+
+def test_the_cases_csv_export_carries_continuances_and_the_dedicated_docket(
+    planner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """``planner export`` to CSV: each case's continuances (its adjourned hearings, with their
+    reasons and who asked kept on the hearings) and its Dedicated Docket flag; the file imports
+    back unchanged (the count is read, not stored)."""
+    judge = Judge("Vega")
+    docket = _docket(judge)
+    adjourned = HearingStatus.ADJOURNED
+    continuances = (
+        Hearing("100000002", datetime(2026, 10, 12, 9, 0), 15, M, adjourned,
+                "respondent to seek counsel", adjournment_cause=AdjournmentCause.COUNSEL,
+                adjourned_by=Party.RESPONDENT),
+        Hearing("100000002", datetime(2026, 10, 26, 9, 0), 15, M, adjourned,
+                "DHS did not produce the respondent",
+                adjournment_cause=AdjournmentCause.DHS_NOT_READY, adjourned_by=Party.DHS),
+    )  # fmt: skip
+    family = Case("100000012", "F1", "removal", date(2026, 6, 1), dedicated_docket=True)
+    whole = replace(docket, cases=(*docket.cases, family), hearings=docket.hearings + continuances)
+    source = tmp_path / "docket.json"
+    source.write_text(write_docket(whole), encoding="utf-8")
+    db = tmp_path / "planner.sqlite"
+    assert planner("import", "--db", db, source).code == 0
+    out = tmp_path / "cases.csv"
+    exported = planner("export", "--db", db, "--judge", "Vega", "--out", out)
+    assert exported.code == 0, exported.err
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    assert (rows["D2"]["continuances"], rows["D1"]["continuances"]) == ("2", "0")
+    assert (rows["F1"]["dedicated_docket"], rows["D2"]["dedicated_docket"]) == ("yes", "no")
+    again = planner("import", "--db", db, out)
+    assert again.code == 0, again.err
+    json_out = tmp_path / "again.json"
+    assert planner("export", "--db", db, "--judge", "Vega", "--out", json_out).code == 0
+    hearings = json.loads(json_out.read_text(encoding="utf-8"))["hearings"]
+    asked = sorted(
+        (h["adjournment_cause"], h["adjourned_by"]) for h in hearings if h["status"] == "adjourned"
+    )
+    assert asked == [("counsel", "respondent"), ("dhs_not_ready", "dhs")]

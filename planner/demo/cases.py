@@ -4,6 +4,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from random import Random
 
@@ -339,3 +340,60 @@ def _completed_kind(rng: Random, completion: CompletionKind) -> str:
     if completion is CompletionKind.IN_ABSENTIA:
         return rng.choice(("removal", "removal", "asylum"))
     return rng.choice(("removal", "removal", "asylum", "bond", "fear_review", "motion"))
+
+
+#: A family on the Dedicated Docket: this share of the young non-detained adult removal and
+#: asylum cases (received within this many days, so their 300 days from the first master
+#: hearing are still running).
+DEDICATED_SHARE = 0.08
+DEDICATED_WITHIN_DAYS = 420
+#: Cases off the active docket, per pending case: administratively closed, on the status docket.
+ADMIN_CLOSED_SHARE = 0.02
+STATUS_DOCKET_SHARE = 0.01
+
+
+def dedicated_docket(rng: Random, plan: JudgePlan, pending: list[Case]) -> list[Case]:
+    """The pending cases with the Dedicated Docket's families marked (``rng`` is a stream of its
+    own: every other draw of the docket stays as it was)."""
+    marked = []
+    for case in pending:
+        young = (plan.today - case.received).days <= DEDICATED_WITHIN_DAYS
+        family = case.kind in ("removal", "asylum") and not case.detained and not case.juvenile
+        chosen = rng.random() < DEDICATED_SHARE  # drawn for every case: the same stream each time
+        marked.append(replace(case, dedicated_docket=True) if family and young and chosen else case)
+    return marked
+
+
+def off_docket_cases(rng: Random, plan: JudgePlan, a_number: ANumbers) -> list[Case]:
+    """Cases off the active docket besides the pending ones: administratively closed (long
+    removal and asylum cases) and on the status docket (adjustment cases waiting on USCIS)."""
+    closed = round(plan.pending * ADMIN_CLOSED_SHARE)
+    waiting = round(plan.pending * STATUS_DOCKET_SHARE)
+    if plan.pending and not closed + waiting:
+        closed = 1
+    states = [CaseStatus.ADMIN_CLOSED] * closed + [CaseStatus.STATUS_DOCKET] * waiting
+    cases = []
+    languages = _languages(rng, len(states))
+    for status, language, u in zip(states, languages, _uniforms(rng, len(states), 7), strict=True):
+        kind = (
+            "adjustment"
+            if status is CaseStatus.STATUS_DOCKET
+            else rng.choice(("removal", "asylum"))
+        )
+        received = plan.today - timedelta(days=200 + int(u[0] * 1300))
+        represented = u[1] < 0.8
+        cases.append(
+            Case(
+                a_number=a_number(),
+                name=respondent_name(language, u[2], u[3], u[4]),
+                kind=kind,
+                received=received,
+                language=language,
+                represented=represented,
+                status=status,
+                asylum_filed=received + timedelta(days=30) if kind == "asylum" else None,
+                nta_served=received - timedelta(days=rng.randint(3, 45)),
+                attorney=attorney_name(u[5], u[6]) if represented else None,
+            )
+        )
+    return cases

@@ -8,7 +8,14 @@ the real forecast says about the docket drawn.
 
 from collections.abc import Collection, Iterator
 
-from planner.demo.cases import ANumbers, completed_cases, pending_cases, pending_kinds
+from planner.demo.cases import (
+    ANumbers,
+    completed_cases,
+    dedicated_docket,
+    off_docket_cases,
+    pending_cases,
+    pending_kinds,
+)
 from planner.demo.hearings import fitting_sessions, schedule
 from planner.demo.plan import AsOf, JudgePlan, plan_demo, rng_for
 from planner.domain.docket import Docket
@@ -41,11 +48,17 @@ class DemoPlan:
         done = completed_cases(rng, plan, self._a_numbers)
         hearings = schedule(rng, plan, pending, done)
         hearings.sort(key=lambda hearing: hearing.start)
+        # Issue 18's states, from a stream of their own (the draws above stay as they were):
+        # families on the Dedicated Docket, and cases administratively closed or on the status
+        # docket besides the pending ones.
+        states = rng_for(self._seed, f"{plan.index}:states")
+        pending = dedicated_docket(states, plan, pending)
+        off = off_docket_cases(states, plan, self._a_numbers)
         return Docket(
             judge=plan.judge,
             closures=tuple(plan.closures),
             leave=tuple(plan.leave),
-            cases=tuple(pending + done),
+            cases=tuple(pending + done + off),
             hearings=tuple(hearings),
         )
 

@@ -143,6 +143,9 @@ class Case:
     asylum_filed: date | None = None
     nta_served: date | None = None
     attorney: str | None = None
+    #: On the Dedicated Docket (families, 11 cities): a decision aimed at within 300 days of
+    #: the first master hearing (shared/domain.md), another age clock.
+    dedicated_docket: bool = False
     id: int | None = None
     #: The stored row's version when this case was read (None: not read from a database). Saving
     #: an edit of it is refused if the row has changed since. Not part of the case's value.

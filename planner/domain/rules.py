@@ -9,7 +9,7 @@ setting of the judge's profile (``Judge.age_targets`` replaces a clock's days an
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -23,6 +23,8 @@ class Clock(StrEnum):
     NON_DETAINED = "non_detained"  # the other cases (not motions), from the same day
     MOTIONS = "motions"  # motions, from their receipt
     ASYLUM = "asylum"  # cases with an asylum application, from its filing (INA 208(d)(5))
+    #: Dedicated Docket cases (families, 11 cities), from their first master hearing.
+    DEDICATED = "dedicated"
 
 
 CLOCK_WORDS = {
@@ -30,6 +32,7 @@ CLOCK_WORDS = {
     Clock.NON_DETAINED: "non-detained",
     Clock.MOTIONS: "motions",
     Clock.ASYLUM: "asylum applications",
+    Clock.DEDICATED: "Dedicated Docket",
 }
 
 #: The keys of the built-in rule sets, and the court's own.
@@ -148,6 +151,9 @@ BUILT_IN: dict[str, RuleSet] = {
             # The memo's motion figures were not found: the 2018 benchmark, to check.
             AgeTarget(Clock.MOTIONS, 20, 85.0),
             _ASYLUM,
+            # The Dedicated Docket (May 2021) aims at a decision within 300 days of the first
+            # master hearing in every case (shared/domain.md): a goal of all of them, a setting.
+            AgeTarget(Clock.DEDICATED, 300, 100.0),
         ),
         "EOIR policy memorandum PM 25-47 of 12 September 2025 as secondary sources report it: "
         "defaults to check, not facts",
@@ -231,6 +237,31 @@ class CaseClockFacts:
     received: date
     asylum_filed: date | None = None
     nta_served: date | None = None
+    dedicated_docket: bool = False
+
+
+class MasterHearing(Protocol):
+    """What ``first_master_hearings`` reads of a hearing."""
+
+    @property
+    def a_number(self) -> str: ...
+    @property
+    def start(self) -> datetime: ...
+    @property
+    def kind(self) -> str: ...
+
+
+def first_master_hearings(hearings: Iterable[MasterHearing]) -> dict[str, date]:
+    """Each case's first master hearing's day (A-number to day), whatever became of it (held,
+    adjourned, completed or still booked): the start of the Dedicated Docket's clock."""
+    found: dict[str, date] = {}
+    for hearing in hearings:
+        if hearing.kind == "master":
+            day = hearing.start.date()
+            seen = found.get(hearing.a_number)
+            if seen is None or day < seen:
+                found[hearing.a_number] = day
+    return found
 
 
 class ClockFacts(Protocol):
@@ -244,16 +275,24 @@ class ClockFacts(Protocol):
     def received(self) -> date: ...
     @property
     def asylum_filed(self) -> date | None: ...
+    @property
+    def dedicated_docket(self) -> bool: ...
 
 
-def clock_start(target: AgeTarget, case: ClockFacts) -> date | None:
+def clock_start(
+    target: AgeTarget, case: ClockFacts, first_master: date | None = None
+) -> date | None:
     """The day the target's clock starts for the case, or None when the target does not apply.
 
     Detained and non-detained count from the case's receipt by the court (motions aside);
-    motions from their receipt; the asylum clock from the application's filing."""
+    motions from their receipt; the asylum clock from the application's filing; the Dedicated
+    Docket's from the case's first master hearing, ``first_master`` (held, adjourned or booked;
+    not started before there is one)."""
     clock = target.clock  # a member of Clock (AgeTarget makes it one): compared by identity
     if clock is Clock.ASYLUM:
         return case.asylum_filed
+    if clock is Clock.DEDICATED:
+        return first_master if case.dedicated_docket else None
     if case.kind == "motion":
         return case.received if clock is Clock.MOTIONS else None
     if clock is Clock.DETAINED:
@@ -263,14 +302,17 @@ def clock_start(target: AgeTarget, case: ClockFacts) -> date | None:
     return None  # the motions clock, for a case that is not a motion
 
 
-def age_deadline(rules: RuleSet, case: ClockFacts) -> date | None:
+def age_deadline(
+    rules: RuleSet, case: ClockFacts, first_master: date | None = None
+) -> date | None:
     """The last day within the nearest of the rule set's age clocks that apply to the case
-    (detained 60 days, non-detained 365, motions, the asylum clock ...): the day the
-    auto-scheduler's deadline policy treats as the case's deadline; None without one."""
+    (detained 60 days, non-detained 365, motions, the asylum clock, the Dedicated Docket's from
+    ``first_master`` ...): the day the auto-scheduler's deadline policy treats as the case's
+    deadline; None without one."""
     found = [
         start + timedelta(days=target.days)
         for target in rules.targets
-        if (start := clock_start(target, case)) is not None
+        if (start := clock_start(target, case, first_master)) is not None
     ]
     return min(found) if found else None
 

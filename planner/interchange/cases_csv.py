@@ -16,9 +16,9 @@ from typing import Any
 
 from planner.domain.anumber import format_a_number, parse_a_number
 from planner.domain.bounds import MAX_CASE_MINUTES
-from planner.domain.docket import Case
+from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind
+from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.interchange.problems import ImportRefused, Problem, decode_utf8
 
 #: Every column, in the order an export writes them.
@@ -38,7 +38,12 @@ COLUMNS = (
     "asylum_filed",
     "nta_served",
     "attorney",
+    "dedicated_docket",
 )
+#: Columns an export writes after COLUMNS, for reading only: how many times the case's hearings
+#: were adjourned (its continuances, counted from the hearings). An import accepts the column
+#: and ignores it: the count follows from the hearings recorded, not from a cell.
+EXPORT_COLUMNS = ("continuances",)
 #: Columns a file may add, which no export writes: the case's next hearing (issue 19), set on
 #: import where every placement rule allows it (date and time together; the kind by default
 #: the one the case needs next).
@@ -68,22 +73,34 @@ def normalise(name: str) -> str:
 # Writing ------------------------------------------------------------------------------------
 
 
-def write_cases(cases: Iterable[Case]) -> str:
-    """The cases as CSV text with a header row: ISO dates, yes/no, A-numbers as A123-456-789.
+def write_cases(cases: Iterable[Case], continuances: Mapping[str, int] | None = None) -> str:
+    """The cases as CSV text with a header row: ISO dates, yes/no, A-numbers as A123-456-789,
+    and each case's continuances (``continuances``: A-number to its adjourned hearings).
 
     The A-number keeps its letter and dashes so that a spreadsheet shows it as text and keeps its
     leading zeros.
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow((*COLUMNS, *EXPORT_COLUMNS))
+    counts = continuances or {}
     for case in cases:
-        writer.writerow(case_cells(case))
+        writer.writerow(case_cells(case, counts.get(case.a_number, 0)))
     return out.getvalue()
 
 
-def case_cells(case: Case) -> list[str]:
-    """One case's row of cells, in the order of COLUMNS, formulas made inert."""
+def continuance_counts(hearings: Iterable[Hearing]) -> dict[str, int]:
+    """A-number to how many of its hearings were adjourned (its continuances)."""
+    found: dict[str, int] = {}
+    for hearing in hearings:
+        if hearing.status is HearingStatus.ADJOURNED:
+            found[hearing.a_number] = found.get(hearing.a_number, 0) + 1
+    return found
+
+
+def case_cells(case: Case, continuances: int = 0) -> list[str]:
+    """One case's row of cells, in the order of COLUMNS then EXPORT_COLUMNS, formulas made
+    inert."""
     return [
         format_a_number(case.a_number),
         inert(case.name),
@@ -100,6 +117,8 @@ def case_cells(case: Case) -> list[str]:
         _text(case.asylum_filed),
         _text(case.nta_served),
         inert(case.attorney or ""),
+        _yes_no(case.dedicated_docket),
+        str(continuances),
     ]
 
 
@@ -236,7 +255,8 @@ def read_case_rows(
         columns = _columns(first[1], problems)
         if problems:
             raise ImportRefused(source, problems)
-        present = frozenset(c.name for c in columns if c.name and c.name not in HEARING_COLUMNS)
+        ignored = (*HEARING_COLUMNS, *EXPORT_COLUMNS)
+        present = frozenset(c.name for c in columns if c.name and c.name not in ignored)
         kinds = {normalise(kind): kind for kind in case_kinds}
         first_line: dict[str, int] = {}
         cases: list[Case] = []
@@ -263,7 +283,7 @@ def read_case_rows(
             first_line[a_number] = line
             if len(problems) > before:
                 continue
-            own = {name: value for name, value in values.items() if name not in HEARING_COLUMNS}
+            own = {name: value for name, value in values.items() if name not in ignored}
             case = _case(own, existing.get(a_number), present, line, problems)
             if case is not None:
                 cases.append(case)
@@ -316,7 +336,7 @@ def _columns(header: list[str], problems: list[Problem]) -> list[_Column]:
             )
         )
         return columns
-    known = (*COLUMNS, *HEARING_COLUMNS)
+    known = (*COLUMNS, *HEARING_COLUMNS, *EXPORT_COLUMNS)
     for index, title in enumerate(header):
         key = normalise(title)
         name = ALIASES.get(key, key)
@@ -509,6 +529,8 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "asylum_filed": _date,
     "nta_served": _date,
     "attorney": _same,
+    "dedicated_docket": _yes_or_no,
+    "continuances": _same,  # written by an export, ignored by an import
     "next_hearing_date": _date,
     "next_hearing_time": _time,
     "next_hearing_kind": _word(HearingKind, "hearing kind"),
@@ -523,6 +545,8 @@ _DEFAULTS: dict[str, Any] = {
     "asylum_filed": None,
     "nta_served": None,
     "attorney": None,
+    "dedicated_docket": False,
+    "continuances": None,
     "next_hearing_date": None,
     "next_hearing_time": None,
     "next_hearing_kind": None,

@@ -13,26 +13,35 @@ from datetime import date, datetime, time
 from typing import Any
 
 from planner.domain.docket import Case
-from planner.interchange.cases_csv import COLUMNS, CasesImport, case_cells, read_case_rows
+from planner.interchange.cases_csv import (
+    COLUMNS,
+    EXPORT_COLUMNS,
+    CasesImport,
+    case_cells,
+    read_case_rows,
+)
 from planner.interchange.problems import ImportRefused, Problem
 
 #: An .xlsx file begins as every zip file does.
 ZIP_START = b"PK\x03\x04"
 
 
-def write_cases_xlsx(cases: Collection[Case]) -> bytes:
+def write_cases_xlsx(
+    cases: Collection[Case], continuances: Mapping[str, int] | None = None
+) -> bytes:
     """The cases as a workbook with one sheet, "Cases": the CSV's cells, every one stored as
     text, so that no cell is ever a formula (and those a spreadsheet would run begin with an
-    apostrophe, as in the CSV)."""
+    apostrophe, as in the CSV); ``continuances`` as ``write_cases`` takes them."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Cases")
-    sheet.append(list(COLUMNS))
+    sheet.append([*COLUMNS, *EXPORT_COLUMNS])
+    counts = continuances or {}
     for case in cases:
         row = []
-        for text in case_cells(case):
+        for text in case_cells(case, counts.get(case.a_number, 0)):
             cell = WriteOnlyCell(sheet, value=text)
             cell.data_type = "s"  # text, even if it looks like "=..."
             row.append(cell)

@@ -89,6 +89,7 @@ _CASE = (
         "asylum_filed",
         "nta_served",
         "attorney",
+        "dedicated_docket",
     },
 )
 _HEARING = (
@@ -213,6 +214,7 @@ def _case_to_json(case: Case) -> dict[str, Any]:
         "asylum_filed": _date_text(case.asylum_filed),
         "nta_served": _date_text(case.nta_served),
         "attorney": case.attorney,
+        "dedicated_docket": case.dedicated_docket,
     }
 
 
@@ -647,6 +649,7 @@ class _Reader:
                 "asylum_filed": self.get(obj, where, "asylum_filed", _optional(_date), None),
                 "nta_served": self.get(obj, where, "nta_served", _optional(_date), None),
                 "attorney": self.get(obj, where, "attorney", _optional(_string), None),
+                "dedicated_docket": self.get(obj, where, "dedicated_docket", _boolean, False),
             }
             case = self.build(where, Case, values)
             found.append(case)

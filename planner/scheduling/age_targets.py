@@ -18,7 +18,7 @@ then, is decided: met when completed within the target's days, missed otherwise.
 inside their clock at year end and not completed are not counted either way.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -27,10 +27,10 @@ from planner.domain.docket import Case, Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
     AgeTarget,
-    CaseClockFacts,
     RuleSet,
     TargetProjection,
     clock_start,
+    first_master_hearings,
     passes_on,
 )
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
@@ -107,10 +107,13 @@ def attainment(
     cases: Iterable[Case],
     completions: dict[str, date | None],
     fy_last: date,
+    first_masters: Mapping[str, date] | None = None,
 ) -> tuple[TargetProjection, ...]:
     """Each of the rule set's targets against the completion days ``completions`` gives (the
-    cases not in it are neither completed this year nor pending: not counted)."""
+    cases not in it are neither completed this year nor pending: not counted); the Dedicated
+    Docket's clock from ``first_masters``."""
     by_number = {case.a_number: case for case in cases}
+    firsts = first_masters or {}
     targets = rules.targets
     spans = [timedelta(days=target.days) for target in targets]
     met = [0] * len(targets)
@@ -120,9 +123,10 @@ def attainment(
     # One pass over the cases, each target in it (a docket of thousands, a handful of targets).
     for a_number, done in completions.items():
         case = by_number[a_number]
+        first_master = firsts.get(a_number)
         finished = done is not None and done <= fy_last
         for index, target in enumerate(targets):
-            start = clock_start(target, case)
+            start = clock_start(target, case, first_master)
             if start is None:
                 continue
             if finished:
@@ -175,7 +179,7 @@ def project_age_targets(
     completions = projected_completions(
         judge, closures, leave, cases, hearings, as_of, rules, cancelled=cancelled
     )
-    return attainment(rules, cases, completions, fy_last)
+    return attainment(rules, cases, completions, fy_last, first_master_hearings(hearings))
 
 
 def cases_missing(
@@ -183,6 +187,7 @@ def cases_missing(
     cases: Iterable[Case],
     completions: dict[str, date | None],
     fy_last: date,
+    first_masters: Mapping[str, date] | None = None,
 ) -> dict[str, date]:
     """The pending cases that will miss one of the rule set's targets (as ``attainment`` counts
     them: completed after the clock ends, or not completed while it ends by fiscal-year end),
@@ -192,11 +197,9 @@ def cases_missing(
         if case.status is not CaseStatus.PENDING or case.a_number not in completions:
             continue
         done = completions[case.a_number]
-        facts = CaseClockFacts(
-            case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
-        )
+        first_master = (first_masters or {}).get(case.a_number)
         for target in rules.targets:
-            start = clock_start(target, facts)
+            start = clock_start(target, case, first_master)
             if start is None:
                 continue
             passes = passes_on(target, start)
@@ -228,7 +231,7 @@ def project_missing(
     completions = projected_completions(
         judge, list(closures), list(leave), cases, hearings, as_of, rules
     )
-    return cases_missing(rules, cases, completions, fy_last)
+    return cases_missing(rules, cases, completions, fy_last, first_master_hearings(hearings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +249,10 @@ class TargetAges:
 
 
 def projected_ages(
-    rules: RuleSet, cases: Iterable[Case], completions: dict[str, date | None]
+    rules: RuleSet,
+    cases: Iterable[Case],
+    completions: dict[str, date | None],
+    first_masters: Mapping[str, date] | None = None,
 ) -> tuple[TargetAges, ...]:
     """For each of the rule set's targets, the pending cases it applies to by projected age at
     completion (``completions`` from ``projected_completions``)."""
@@ -258,10 +264,7 @@ def projected_ages(
         ages: list[int] = []
         not_completed = 0
         for case in pending:
-            facts = CaseClockFacts(
-                case.kind, case.detained, case.received, case.asylum_filed, case.nta_served
-            )
-            start = clock_start(target, facts)
+            start = clock_start(target, case, (first_masters or {}).get(case.a_number))
             if start is None:
                 continue
             done = completions[case.a_number]
@@ -290,4 +293,4 @@ def project_ages(
     completions = projected_completions(
         judge, list(closures), list(leave), cases, hearings, as_of, rules
     )
-    return projected_ages(rules, cases, completions)
+    return projected_ages(rules, cases, completions, first_master_hearings(hearings))

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.judge import Judge, KindMinutes
-from planner.domain.rules import RuleSet, age_deadline
+from planner.domain.rules import RuleSet, age_deadline, first_master_hearings
 from planner.domain.seating import fitting_session_kinds
 from planner.domain.vocabulary import (
     DEFAULT_HEARING_MINUTES,
@@ -62,17 +62,20 @@ class CaseNeeds:
         return self.case.detained or self.deadline is not None
 
 
-def legal_deadline(case: Case, rules: RuleSet | None = None) -> date | None:
+def legal_deadline(
+    case: Case, rules: RuleSet | None = None, first_master: date | None = None
+) -> date | None:
     """The end of the case's legal clock: the asylum clock (180 days from filing) or the motions
     benchmark (20 days from receipt), and with ``rules`` the end of each of the rule set's age
     clocks that applies to it (detained 60 days, non-detained 365 ...), whichever comes first;
-    None without one."""
+    None without one. ``first_master``: the day of the case's first master hearing, where the
+    Dedicated Docket's clock starts."""
     asylum = case.asylum_deadline
     found = [asylum] if asylum is not None else []
     if case.kind == "motion":
         found.append(case.received + timedelta(days=MOTION_CLOCK_DAYS))
     if rules is not None:
-        age = age_deadline(rules, case)
+        age = age_deadline(rules, case, first_master)
         if age is not None:
             found.append(age)
     return min(found) if found else None
@@ -98,6 +101,8 @@ def unscheduled_needs(
     """
     scheduled: set[str] = set()
     had: dict[str, list[HearingKind]] = {}
+    hearings = list(hearings)
+    first_masters = first_master_hearings(hearings)
     for hearing in hearings:
         if hearing.status is HearingStatus.SCHEDULED and hearing.start.date() >= first:
             scheduled.add(hearing.a_number)
@@ -126,7 +131,15 @@ def unscheduled_needs(
         earliest = first
         if not before and case.nta_served is not None:
             earliest = max(first, case.nta_served + timedelta(days=notice_days))
-        found.append(CaseNeeds(case, needs, earliest, legal_deadline(case, rules), len(before)))
+        found.append(
+            CaseNeeds(
+                case,
+                needs,
+                earliest,
+                legal_deadline(case, rules, first_masters.get(case.a_number)),
+                len(before),
+            )
+        )
     return found
 
 

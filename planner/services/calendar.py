@@ -10,11 +10,13 @@ from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.outcomes import outcome_refusal
 from planner.domain.vocabulary import (
+    AdjournmentCause,
     CaseStatus,
     CompletionKind,
     HearingKind,
     HearingMedium,
     HearingStatus,
+    Party,
 )
 from planner.scheduling.booking import describe
 from planner.scheduling.days import DaySummary, day_summaries
@@ -249,12 +251,15 @@ def record_outcome(
     on: date | None = None,
     seen: Hearing | None = None,
     now: datetime,
+    cause: AdjournmentCause | None = None,
+    asked_by: Party | None = None,
 ) -> OutcomeRecord:
     """Record what happened at a scheduled hearing, in one transaction.
 
     held; adjourned (``reason`` required); continued (``reason`` and ``continued_to`` required: a new
     hearing of the same length that day at the same time, or at ``continued_to``'s time when it is a
-    datetime, checked like any placement); completed
+    datetime, checked like any placement), each with the continuance's ``cause`` and who it was
+    ``asked_by`` where given; completed
     (``completion_kind`` required; the case completes ``on`` that date, by default the hearing's,
     and its later scheduled hearings are taken off). Undo with ``undo_outcome(database, record)``.
     ``seen`` is the hearing as the user saw it: if someone changed it since, nothing is saved.
@@ -273,7 +278,8 @@ def record_outcome(
             after = repo.update_hearing(replace(before, status=HearingStatus.HELD))
             return OutcomeRecord(outcome, entry.case_id, before, after)
         if outcome in (Outcome.ADJOURNED, Outcome.CONTINUED):
-            return _adjourn(repo, judge, entry, before, outcome, reason, continued_to)
+            asked = (cause, asked_by)
+            return _adjourn(repo, judge, entry, before, outcome, reason, continued_to, asked)
         return _complete(repo, entry, before, completion_kind, on)
 
 
@@ -285,11 +291,19 @@ def _adjourn(
     outcome: Outcome,
     reason: str | None,
     continued_to: date | datetime | None,
+    asked: tuple[AdjournmentCause | None, Party | None] = (None, None),
 ) -> OutcomeRecord:
     if not (reason and reason.strip()):
         raise InvalidValue("an adjournment needs its reason (and its legal basis)")
+    cause, asked_by = asked
     after = repo.update_hearing(
-        replace(before, status=HearingStatus.ADJOURNED, adjournment_reason=reason.strip())
+        replace(
+            before,
+            status=HearingStatus.ADJOURNED,
+            adjournment_reason=reason.strip(),
+            adjournment_cause=cause,
+            adjourned_by=asked_by,
+        )
     )
     if outcome is Outcome.ADJOURNED:
         return OutcomeRecord(outcome, entry.case_id, before, after)

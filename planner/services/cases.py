@@ -1,6 +1,11 @@
 """Adding, editing and removing cases: each function is one transaction."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from planner.domain.case_states import moved
 from planner.domain.docket import Case, Hearing
+from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
 from planner.store.database import Database
 
 
@@ -38,3 +43,52 @@ def restore_case(database: Database, judge_id: int, case: Case, hearings: list[H
         assert restored.id is not None
         repo.restore_hearings(restored.id, hearings)
         return restored
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    """A case moved off the active docket or back (``planner.domain.case_states``), and the
+    scheduled hearings from then on that a move off the docket took off the calendar."""
+
+    before: Case
+    after: Case
+    removed: tuple[Hearing, ...] = ()
+
+
+def move_case(
+    database: Database, case_id: int, to: CaseStatus, *, now: datetime, seen: Case | None = None
+) -> StateChange:
+    """Administratively close a case, put it on the status docket, or recalendar it, in one
+    transaction; refused (``InvalidValue``, one line) where the domain forbids it. Off the active
+    docket, its hearings still scheduled from ``now`` (the judge's local time) on are taken off
+    the calendar. ``seen``: the case as the user saw it (StaleEdit if changed since)."""
+    with database.transaction() as repo:
+        before = repo.case(case_id)
+        after = repo.update_case(moved(before, to), seen)
+        removed: tuple[Hearing, ...] = ()
+        if to in OFF_DOCKET:
+            removed = tuple(
+                h
+                for h in repo.hearings_of(case_id)
+                if h.status is HearingStatus.SCHEDULED and h.start >= now
+            )
+            for hearing in removed:
+                assert hearing.id is not None
+                repo.delete_hearing(hearing.id)
+        return StateChange(before, after, removed)
+
+
+def undo_move(database: Database, change: StateChange) -> None:
+    """Put the case back as it was, with the hearings the move took off (same ids)."""
+    assert change.before.id is not None
+    with database.transaction() as repo:
+        repo.update_case(change.before)
+        repo.restore_hearings(change.before.id, change.removed)
+
+
+def redo_move(database: Database, change: StateChange) -> None:
+    with database.transaction() as repo:
+        repo.update_case(change.after)
+        for hearing in change.removed:
+            assert hearing.id is not None
+            repo.delete_hearing(hearing.id)

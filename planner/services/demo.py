@@ -7,6 +7,7 @@ from planner.demo.generator import plan_dockets
 from planner.demo.plan import AsOf
 from planner.domain.errors import InvalidValue
 from planner.domain.plural import counted
+from planner.domain.vocabulary import CaseStatus
 from planner.store.database import Database
 
 
@@ -72,9 +73,9 @@ def create_demo(
         for done, docket in enumerate(plan, start=1):
             repo.add_docket(docket)
             names.append(docket.judge.name)
-            open_cases = sum(1 for case in docket.cases if case.completion_date is None)
-            pending += open_cases
-            completed += len(docket.cases) - open_cases
+            # Administratively closed and status-docket cases are neither (issue 18).
+            pending += sum(1 for case in docket.cases if case.status is CaseStatus.PENDING)
+            completed += sum(1 for case in docket.cases if case.status is CaseStatus.COMPLETED)
             hearings += len(docket.hearings)
             if progress is not None:
                 progress(done, judges)

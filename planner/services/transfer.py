@@ -14,6 +14,7 @@ from planner.domain.vocabulary import HearingStatus
 from planner.interchange.cases_csv import (
     CasesImport,
     NextHearing,
+    continuance_counts,
     decode_csv,
     read_cases,
     write_cases,
@@ -557,9 +558,13 @@ def export_docket(database: Database, judge_name: str, fmt: str, out: Path) -> E
     if fmt == "xlsx":
         from planner.interchange.cases_xlsx import write_cases_xlsx  # openpyxl: 0.3 s to import
 
-        data = write_cases_xlsx(docket.cases)
+        data = write_cases_xlsx(docket.cases, continuance_counts(docket.hearings))
     else:
-        text = write_docket(docket) if fmt == "json" else write_cases(docket.cases)
+        text = (
+            write_docket(docket)
+            if fmt == "json"
+            else write_cases(docket.cases, continuance_counts(docket.hearings))
+        )
         data = text.encode("utf-8")
     write_atomically(out, data)
     return ExportSummary(

@@ -39,6 +39,7 @@ CASE_COLUMNS: dict[str, Kind] = {
     "asylum_filed": Kind.DAY,
     "nta_served": Kind.DAY,
     "attorney": Kind.TEXT,
+    "dedicated_docket": Kind.FLAG,
 }
 
 #: The case's columns as a statement selects them from ``cases``.

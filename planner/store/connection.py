@@ -23,7 +23,7 @@ from planner.store.errors import (
 )
 
 #: The Alembic revision this code's tables match; a test checks it is the migrations' head.
-SCHEMA_REVISION = "0006_notice_keys"
+SCHEMA_REVISION = "0006_dedicated_docket"
 
 BUSY_TIMEOUT_MS = 5000
 

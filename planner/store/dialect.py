@@ -8,7 +8,8 @@ for each engine (once per text, cached):
   json_each(:ids))``), PostgreSQL as an array (``= ANY(%(ids)s)``);
 - ``CONTAINS(a, :b)`` -- a substring test: ``instr(a, :b) > 0`` or ``strpos(a, %(b)s) > 0``;
 - ``DAYS_AFTER(a, :n)`` -- the day ``n`` days after the date ``a`` (NULL when either is):
-  ``date(a, :n || ' days')`` or ``(a + CAST(%(n)s AS integer))``.
+  ``date(a, :n || ' days')`` or ``(a + CAST(%(n)s AS integer))``;
+- ``DAY_OF(a)`` -- the day of the moment ``a``: ``date(a)`` or ``CAST(a AS date)``.
 
 SQLite's ``CROSS JOIN table AS t ON condition`` is an inner join whose order its planner keeps:
 the left side's rows, then for each the right side's by an index. On PostgreSQL it is a LATERAL
@@ -35,6 +36,7 @@ from typing import Any, Final, Protocol
 _LIST = re.compile(r"\bIN :(\w+)")
 _CONTAINS = re.compile(r"\bCONTAINS\(([^,()]+), ([^()]+)\)")
 _DAYS_AFTER = re.compile(r"\bDAYS_AFTER\(([^,()]+), ([^()]+)\)")
+_DAY_OF = re.compile(r"\bDAY_OF\(([^()]+)\)")
 _PLACEHOLDER = re.compile(r"(?<![:\w]):(\w+)")
 _CROSS_JOIN = re.compile(r"\bCROSS JOIN (\w+) AS (\w+) ON (.+?) (?=WHERE\b|GROUP BY\b|ORDER BY\b)")
 
@@ -144,6 +146,7 @@ POSTGRESQL: Final = PostgresDialect()
 def _render_sqlite(statement: str) -> str:
     statement = _LIST.sub(r"IN (SELECT value FROM json_each(:\1))", statement)
     statement = _DAYS_AFTER.sub(r"date(\1, \2 || ' days')", statement)
+    statement = _DAY_OF.sub(r"date(\1)", statement)
     return _CONTAINS.sub(r"instr(\1, \2) > 0", statement)
 
 
@@ -153,6 +156,7 @@ def _render_postgresql(statement: str) -> str:
     statement = _LIST.sub(r"= ANY(:\1)", statement)
     statement = _CONTAINS.sub(r"strpos(\1, \2) > 0", statement)
     statement = _DAYS_AFTER.sub(r"(\1 + CAST(\2 AS integer))", statement)
+    statement = _DAY_OF.sub(r"CAST(\1 AS date)", statement)
     statement = _CROSS_JOIN.sub(
         r"CROSS JOIN LATERAL (SELECT * FROM \1 AS \2 WHERE \3 OFFSET 0) AS \2 ", statement
     )

@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from planner.domain.docket import ASYLUM_CLOCK_DAYS
-from planner.domain.rules import CaseClockFacts, Clock, RuleSet, age_deadline
-from planner.domain.vocabulary import CaseStatus, HearingStatus
+from planner.domain.rules import Clock, RuleSet, age_deadline
+from planner.domain.vocabulary import CaseStatus, HearingKind, HearingStatus
 from planner.store.dialect import Dialect, Link, search_form
 
 
@@ -29,8 +29,8 @@ class SortKey(StrEnum):
     NEXT_HEARING = "next_hearing"
     REMAINING = "remaining"
     DEADLINE = "deadline"
-    TARGET = "target"
-    ADJOURNED = "adjourned"  # how many of its hearings were adjourned (continuances)  # the day the nearest age target's clock ends
+    TARGET = "target"  # the day the nearest age target's clock ends
+    ADJOURNED = "adjourned"  # how many of its hearings were adjourned (continuances)
     STATUS = "status"
 
 
@@ -72,6 +72,8 @@ class DocketRow:
     remaining_minutes: int
     asylum_filed: date | None
     adjournments: int = 0  # its hearings adjourned so far (continuances)
+    dedicated_docket: bool = False
+    first_master: date | None = None  # its first master hearing's day (the Dedicated clock)
 
     @property
     def deadline(self) -> date | None:
@@ -83,8 +85,7 @@ class DocketRow:
         """The last day within the nearest of the rule set's age targets that apply."""
         if rules is None:
             return None
-        facts = CaseClockFacts(self.kind, self.detained, self.received, self.asylum_filed)
-        return age_deadline(rules, facts)
+        return age_deadline(rules, self, self.first_master)
 
     def age_days(self, today: date) -> int:
         return (today - self.received).days
@@ -105,6 +106,16 @@ _SCHEDULED = (
 _ADJOURNMENTS = (
     "(SELECT count(*) FROM hearings AS h WHERE h.case_id = cases.id AND h.status = :adjourned)"
 )
+#: The case's first master hearing, whatever became of it (bound: master).
+_FIRST_MASTER = (
+    "(SELECT min(h.start) FROM hearings AS h WHERE h.case_id = cases.id AND h.kind = :master)"
+)
+#: The same day, for the Target sort: a join on each case's first master hearing's day.
+_FIRST_MASTER_JOIN = (
+    " LEFT JOIN (SELECT h.case_id AS case_id, min(DAY_OF(h.start)) AS day FROM hearings AS h "
+    "WHERE h.kind = :master GROUP BY h.case_id) AS first_master "
+    "ON first_master.case_id = cases.id"
+)
 #: The case's remaining minutes, else its kind's default for the judge, else 0.
 _REMAINING = (
     "coalesce(cases.remaining_minutes, (SELECT m.default_minutes FROM case_kind_minutes AS m "
@@ -118,11 +129,21 @@ _CLOCK_END = (
     "ELSE DAYS_AFTER(cases.received, :non_detained_days) END"
 )
 _ASYLUM_END = "DAYS_AFTER(cases.asylum_filed, :asylum_days)"
-_TARGET_END = (
-    f"CASE WHEN {_CLOCK_END} IS NULL THEN {_ASYLUM_END} WHEN {_ASYLUM_END} IS NULL "
-    f"THEN {_CLOCK_END} WHEN {_CLOCK_END} <= {_ASYLUM_END} THEN {_CLOCK_END} "
-    f"ELSE {_ASYLUM_END} END"
+_DEDICATED_END = (
+    "CASE WHEN cases.dedicated_docket = :yes "
+    "THEN DAYS_AFTER(first_master.day, :dedicated_days) END"
 )
+
+
+def _earlier(a: str, b: str) -> str:
+    """The earlier of two days that may be NULL (NULL when both are), on either engine."""
+    return (
+        f"CASE WHEN {a} IS NULL THEN {b} WHEN {b} IS NULL THEN {a} "
+        f"WHEN {a} <= {b} THEN {a} ELSE {b} END"
+    )
+
+
+_TARGET_END = _earlier(_earlier(_CLOCK_END, _ASYLUM_END), _DEDICATED_END)
 #: Each filter's condition, with its value bound under the filter's own name.
 _CONDITIONS = {
     "a_number": "CONTAINS(cases.a_number, :a_number)",
@@ -153,6 +174,8 @@ _ROW = (
     + _REMAINING
     + ", cases.asylum_filed, "
     + _ADJOURNMENTS
+    + ", cases.dedicated_docket, "
+    + _FIRST_MASTER
     + " FROM cases WHERE cases.id IN :ids"
 )
 _LANGUAGES = "SELECT DISTINCT language FROM cases WHERE judge_id = :judge_id ORDER BY language"
@@ -164,6 +187,7 @@ def _moment(codec: Dialect, now: datetime) -> dict[str, object]:
         "now": codec.moment(now),
         "scheduled": HearingStatus.SCHEDULED.value,
         "adjourned": HearingStatus.ADJOURNED.value,
+        "master": HearingKind.MASTER.value,
     }
 
 
@@ -181,6 +205,7 @@ def _clock_days(codec: Dialect, rules: RuleSet | None) -> dict[str, object]:
         "detained_days": days(Clock.DETAINED),
         "non_detained_days": days(Clock.NON_DETAINED),
         "asylum_days": days(Clock.ASYLUM),
+        "dedicated_days": days(Clock.DEDICATED),
     }
 
 
@@ -239,8 +264,10 @@ def docket_ids(
     if sort is SortKey.TARGET:
         values |= _clock_days(link.dialect, where.rules)
     order = _order(sort, descending)
+    joined = _FIRST_MASTER_JOIN if sort is SortKey.TARGET else ""
     rows = link.rows(
-        f"SELECT cases.id FROM cases WHERE {condition} ORDER BY {order} NULLS LAST, cases.id",
+        f"SELECT cases.id FROM cases{joined} WHERE {condition} "
+        f"ORDER BY {order} NULLS LAST, cases.id",
         values,
     )
     return [case_id for (case_id,) in rows]
@@ -275,6 +302,8 @@ def docket_rows(link: Link, ids: Sequence[int], now: datetime | None = None) -> 
             remaining_minutes=row[11],
             asylum_filed=codec.maybe_day(row[12]),
             adjournments=int(row[13]),
+            dedicated_docket=codec.read_flag(row[14]),
+            first_master=None if row[15] is None else codec.read_moment(row[15]).date(),
         )
         for row in link.rows(_ROW, values)
     }

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -202,6 +203,10 @@ class CaseRow(Base):
     asylum_filed: Mapped[date | None] = mapped_column(Date)
     nta_served: Mapped[date | None] = mapped_column(Date)
     attorney: Mapped[str | None] = mapped_column(String(200))
+    #: On the Dedicated Docket: its 300-day clock from the first master hearing (0006).
+    dedicated_docket: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, server_default=false(), default=False
+    )
     version: Mapped[int] = _version()
     changed_by: Mapped[str] = _changed_by()
     #: The name as the docket's search compares it (``planner.store.columns.name_search``),

@@ -11,6 +11,7 @@ import pytest
 from planner.demo.generator import fitting_sessions, generate_dockets
 from planner.domain.calendar import CourtCalendar, Interval, fiscal_year_bounds, fiscal_year_of
 from planner.domain.docket import Docket
+from planner.domain.rules import Clock, first_master_hearings
 from planner.domain.vocabulary import (
     DEFAULT_COUNTED_COMPLETIONS,
     CaseStatus,
@@ -21,6 +22,7 @@ from planner.domain.vocabulary import (
 from planner.forecast.engine import forecast
 from planner.forecast.report import Forecast
 from planner.forecast.scan import scan_year
+from planner.scheduling.age_targets import project_age_targets
 
 TODAY = date(2026, 11, 25)
 ALL_VERDICTS = {
@@ -297,3 +299,49 @@ def test_the_same_seed_gives_the_same_dockets_in_another_process() -> None:
         for hash_seed in (1, 2)
     }
     assert len(digests) == 1
+
+
+def test_the_demo_has_the_history_of_issue_18(la_docket: Docket) -> None:
+    """Continuances with their reasons and who asked; cases administratively closed and on the
+    status docket (besides the 2,000 pending); families on the Dedicated Docket whose 300-day
+    clock has started; a detained docket with cases about to pass their 60 days; and the 2025
+    targets' projection counts each of them."""
+    adjourned = [h for h in la_docket.hearings if h.status is HearingStatus.ADJOURNED]
+    assert len({h.adjournment_cause for h in adjourned}) >= 3
+    assert all(h.adjournment_cause is not None and h.adjourned_by is not None for h in adjourned)
+    states = Counter(c.status for c in la_docket.cases)
+    assert states[CaseStatus.PENDING] == 2000
+    assert states[CaseStatus.ADMIN_CLOSED] == 40
+    assert states[CaseStatus.STATUS_DOCKET] == 20
+    family = [c for c in la_docket.cases if c.dedicated_docket]
+    assert family
+    assert all(c.status is CaseStatus.PENDING and not c.detained for c in family)
+    first_masters = first_master_hearings(la_docket.hearings)
+    assert any(c.a_number in first_masters for c in family)
+    pending = [c for c in la_docket.cases if c.status is CaseStatus.PENDING]
+    soon = [c for c in pending if c.detained and 45 <= (TODAY - c.received).days <= 60]
+    assert len(soon) >= 10  # about to pass 60 days
+    projected = {
+        t.target.clock: t
+        for t in project_age_targets(
+            la_docket.judge,
+            la_docket.closures,
+            la_docket.leave,
+            la_docket.cases,
+            la_docket.hearings,
+            datetime.combine(TODAY, time()),
+        )
+    }
+    assert projected[Clock.DETAINED].cases_missing > 0
+    assert projected[Clock.DEDICATED].counted > 0
+
+
+def test_the_off_docket_cases_are_two_and_one_percent_and_reproducible() -> None:
+    """2% of the pending count administratively closed and 1% on the status docket, besides
+    the pending cases asked for; the same seed gives them again."""
+    (docket,) = generate_dockets(cases=300, judges=1, seed=11, today=TODAY)
+    states = Counter(c.status for c in docket.cases)
+    assert (states[CaseStatus.PENDING], states[CaseStatus.ADMIN_CLOSED]) == (300, 6)
+    assert states[CaseStatus.STATUS_DOCKET] == 3
+    again = generate_dockets(cases=300, judges=1, seed=11, today=TODAY)[0]
+    assert again == docket

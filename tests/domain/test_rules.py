@@ -37,6 +37,7 @@ def test_a_fiscal_year_uses_the_rule_set_of_its_first_day() -> None:
         "non-detained within 365 days",
         "motions within 20 days",
         "asylum applications within 180 days",
+        "Dedicated Docket within 300 days",
     ]
 
 

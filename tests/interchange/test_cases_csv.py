@@ -14,6 +14,7 @@ from planner.domain.text import BIDI_CONTROLS
 from planner.domain.vocabulary import DEFAULT_CASE_MINUTES, CaseStatus, CompletionKind
 from planner.interchange.cases_csv import (
     COLUMNS,
+    EXPORT_COLUMNS,
     HEARING_COLUMNS,
     decode_csv,
     read_cases,
@@ -219,7 +220,7 @@ def test_header_problems_are_reported_together() -> None:
     text = "A-Number,Name,Kind,Case Kind,Detained,Notes,Received\n"
     assert _problems(text) == [
         "line 1, column Case Kind (D): 'Case Kind' is the same column as 'Kind' (C); keep one",
-        "line 1, column Notes (F): unknown column 'Notes': the columns are " + ", ".join((*COLUMNS, *HEARING_COLUMNS)),
+        "line 1, column Notes (F): unknown column 'Notes': the columns are " + ", ".join((*COLUMNS, *HEARING_COLUMNS, *EXPORT_COLUMNS)),
         "line 1: the required column 'language' is missing",
         "line 1: the required column 'represented' is missing",
     ]
@@ -327,7 +328,7 @@ def test_the_export_writes_every_column_plainly() -> None:
     )
     text = write_cases([case])
     header, row = list(csv.reader(io.StringIO(text, newline="")))
-    assert tuple(header) == COLUMNS
+    assert tuple(header) == (*COLUMNS, *EXPORT_COLUMNS)
     assert row == [
         "A012-345-678",
         "Núñez, José",
@@ -344,6 +345,8 @@ def test_the_export_writes_every_column_plainly() -> None:
         "2025-04-01",
         "",
         "",
+        "no",
+        "0",
     ]
     assert text.startswith("a_number,name,")
     assert '"Núñez, José"' in text
@@ -383,6 +386,7 @@ def case_lists(draw: st.DrawFn) -> list[Case]:
                 asylum_filed=draw(st.none() | _DAYS),
                 nta_served=draw(st.none() | _DAYS),
                 attorney=draw(st.none() | _CELL),
+                dedicated_docket=draw(st.booleans()),
             )
         )
     return found
@@ -439,3 +443,24 @@ def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised_and_read_back
             assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
     found = read_cases(text, case_kinds=DEFAULT_CASE_MINUTES)
     assert list(found.cases) == [hostile, dashed, plain]
+
+
+def test_the_dedicated_docket_flag_and_the_continuances_are_written_and_read() -> None:
+    """Issue 18: the export carries each case's Dedicated Docket flag and its continuances (its
+    adjourned hearings); an import reads the flag and ignores the count, which follows from the
+    hearings recorded."""
+    family = Case("100000001", "Ana Ruiz", "asylum", date(2025, 1, 1), dedicated_docket=True)
+    other = Case("100000002", "Luis Paz", "removal", date(2025, 1, 1))
+    text = write_cases([family, other], {"100000001": 3})
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["dedicated_docket"], r["continuances"]) for r in rows] == [("yes", "3"), ("no", "0")]
+    found = read_cases(text, case_kinds=DEFAULT_CASE_MINUTES)
+    assert list(found.cases) == [family, other]
+    # A file without the column: not on the Dedicated Docket.
+    plain = "a_number,name,kind,detained,language,represented,received\n100000003,Eva,asylum,no,Spanish,no,2025-01-01\n"
+    (case,) = read_cases(plain, case_kinds=DEFAULT_CASE_MINUTES).cases
+    assert case.dedicated_docket is False
+    bad = plain.replace("received\n", "received,dedicated docket\n").replace("01\n", "01,maybe\n")
+    with pytest.raises(ImportRefused) as refused:
+        read_cases(bad, case_kinds=DEFAULT_CASE_MINUTES)
+    assert "'maybe' is not yes or no" in str(refused.value)

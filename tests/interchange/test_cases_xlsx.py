@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from planner.domain.docket import Case
 from planner.domain.vocabulary import CaseStatus
-from planner.interchange.cases_csv import COLUMNS
+from planner.interchange.cases_csv import COLUMNS, EXPORT_COLUMNS
 from planner.interchange.cases_xlsx import read_cases_xlsx, write_cases_xlsx
 from planner.interchange.problems import ImportRefused
 
@@ -43,7 +43,7 @@ def test_written_cases_read_back_equal() -> None:
 
 def test_no_written_cell_is_a_formula_and_formula_text_is_neutralised() -> None:
     sheet = load_workbook(io.BytesIO(write_cases_xlsx(_cases()))).worksheets[0]
-    assert [cell.value for cell in sheet[1]] == list(COLUMNS)
+    assert [cell.value for cell in sheet[1]] == [*COLUMNS, *EXPORT_COLUMNS]
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             assert cell.data_type != "f", cell.coordinate

@@ -42,7 +42,9 @@ def test_a_projection_counts_decided_cases_only() -> None:
     assert set(projected_completions(JUDGE, [], [], cases, [], AS_OF).values()) == {
         date(2026, 12, 7)
     }
-    (detained, non_detained, motions, asylum) = project_age_targets(JUDGE, [], [], cases, [], AS_OF)
+    (detained, non_detained, motions, asylum, _dedicated) = project_age_targets(
+        JUDGE, [], [], cases, [], AS_OF
+    )
     assert detained.target.label == "detained within 60 days"
     assert (detained.met, detained.counted) == (1, 2)
     assert detained.projected_pct == 50.0
@@ -72,7 +74,7 @@ def test_the_age_clocks_count_as_deadlines_detained_first() -> None:
     ]
     found = projected_completions(SCARCE, [], [], cases, [], AS_OF, SCARCE.rules(date(2026, 10, 1)))
     assert found == {"100000001": date(2026, 12, 7), "100000002": date(2026, 12, 21)}
-    (detained, _, _, asylum) = project_age_targets(SCARCE, [], [], cases, [], AS_OF)
+    (detained, _, _, asylum, _) = project_age_targets(SCARCE, [], [], cases, [], AS_OF)
     assert (detained.projected_pct, detained.cases_missing) == (100.0, 0)
     assert (asylum.projected_pct, asylum.cases_missing) == (100.0, 0)
     # Without age clocks as deadlines: the asylum clock first, D late.
@@ -90,7 +92,7 @@ def test_a_detained_case_goes_before_a_nearer_non_detained_deadline() -> None:
         Case("100000002", "D2", "removal", date(2026, 11, 1), detained=True),
         Case("100000003", "N", "removal", date(2026, 6, 1), asylum_filed=date(2026, 6, 17)),
     ]
-    (detained, _, _, asylum) = project_age_targets(SCARCE, [], [], cases, [], AS_OF)
+    (detained, _, _, asylum, _) = project_age_targets(SCARCE, [], [], cases, [], AS_OF)
     found = projected_completions(SCARCE, [], [], cases, [], AS_OF, SCARCE.rules(date(2026, 10, 1)))
     assert found == {
         "100000001": date(2026, 12, 7),
@@ -112,7 +114,9 @@ def test_the_pending_docket_by_projected_age_at_completion() -> None:
         Case("100000003", "E", "asylum", date(2026, 11, 1), detained=True),
     ]
     booked = [Hearing("100000003", datetime(2027, 1, 4, 9, 0), 15, HearingKind.MASTER)]
-    (detained, non_detained, motions, asylum) = project_ages(SCARCE, [], [], cases, booked, AS_OF)
+    (detained, non_detained, motions, asylum, _dedicated) = project_ages(
+        SCARCE, [], [], cases, booked, AS_OF
+    )
     assert (detained.ages, detained.not_completed, detained.within) == ((48,), 1, 1)
     assert (non_detained.ages, non_detained.not_completed) == ((203,), 0)
     assert (motions.ages, motions.not_completed) == ((), 0)

@@ -49,6 +49,7 @@ def _docket() -> Docket:
                     if kind == "asylum" and rng.random() < 0.8
                     else None
                 ),
+                dedicated_docket=i % 4 == 0,  # no draw: the other values stay as they were
             )
         )
         for _ in range(rng.choice([0, 0, 1, 2])):
@@ -66,6 +67,20 @@ def _docket() -> Docket:
                     "interpreter unavailable" if adjourned else None,
                 )
             )
+    # Two families on the Dedicated Docket, just received, their first master hearing held
+    # (adjourned) or booked: 300 days from it end before their 365 non-detained days.
+    for i, (days, status) in enumerate(((-5, HearingStatus.ADJOURNED), (12, None))):
+        a_number = f"{300_000_000 + i:09d}"
+        cases.append(
+            Case(a_number, f"Family {i}", "removal", NOW.date() - timedelta(days=20),
+                 dedicated_docket=True)
+        )  # fmt: skip
+        start = datetime.combine(NOW.date() + timedelta(days=days), time(9))
+        reason = "interpreter unavailable" if status else None
+        hearings.append(
+            Hearing(a_number, start, 15, HearingKind.MASTER, status or HearingStatus.SCHEDULED,
+                    reason)
+        )  # fmt: skip
     return Docket(Judge("Ruiz"), cases=tuple(cases), hearings=tuple(hearings))
 
 
@@ -202,6 +217,16 @@ def test_the_target_sort_follows_the_domains_clock_ends(
             }
         else:
             assert len(dated) == len(rows)
+            # The Dedicated Docket's 300 days from the first master hearing are the nearest
+            # clock of some cases, so the sort reads it too.
+            nearest = [
+                row
+                for row in rows
+                if row.dedicated_docket
+                and row.first_master is not None
+                and row.target_end(where.rules) == row.first_master + timedelta(days=300)
+            ]
+            assert nearest
 
 
 def test_the_will_miss_filter_is_the_services_set_bound_as_a_list(

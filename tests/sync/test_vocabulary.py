@@ -73,6 +73,7 @@ VALUES: dict[type, dict[str, object]] = {
         "asylum_filed": date(2024, 5, 6),
         "nta_served": date(2024, 2, 1),
         "attorney": "Lee Counsel",
+        "dedicated_docket": True,
     },
     Hearing: {
         "a_number": "201234567",
@@ -137,6 +138,7 @@ EDITS: dict[type, dict[str, object]] = {
         "asylum_filed": date(2024, 6, 7),
         "nta_served": date(2024, 2, 2),
         "attorney": "Kim Advocate",
+        "dedicated_docket": False,
     },
     Hearing: {  # split: the continuance's fields, status and reason on the laptop, in this order
         "start": datetime(2027, 7, 21, 13, 0),

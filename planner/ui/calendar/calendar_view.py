@@ -57,7 +57,13 @@ from planner.store.agenda import CalendarEntry
 from planner.ui.calendar import calendar_actions, calendar_keyboard
 from planner.ui.calendar.calendar_access import timeline_items
 from planner.ui.calendar.calendar_agenda import AgendaList
-from planner.ui.calendar.calendar_dialogs import AskContinuance, AskDate, ask_continuance, ask_date
+from planner.ui.calendar.calendar_dialogs import (
+    AdjournDialog,
+    AskContinuance,
+    AskDate,
+    ask_continuance,
+    ask_date,
+)
 from planner.ui.calendar.calendar_drag import (
     PAGE_AFTER_MS,
     RESIZE_EDGE,
@@ -1259,11 +1265,22 @@ class CalendarView(QWidget):
         return done
 
     def _adjourn(self, hearing_id: int, shown: str) -> None:
-        reason, ok = QInputDialog.getText(
-            self, f"Adjourn {shown}", "Reason for the adjournment (and its legal basis):"
+        """Ask why the hearing was adjourned and who asked (the Adjourn dialog), then record it."""
+        entry = self.entry(hearing_id)
+        if entry is None:
+            return
+        dialog = AdjournDialog(self, shown, entry.start)
+        if not self.run_dialog(dialog):
+            return
+        reason, cause, asked_by = dialog.answer()
+        self._record(
+            hearing_id,
+            Outcome.ADJOURNED,
+            f"Adjourned: {shown}",
+            reason=reason,
+            cause=cause,
+            asked_by=asked_by,
         )
-        if ok and reason.strip():
-            self._record(hearing_id, Outcome.ADJOURNED, f"Adjourned: {shown}", reason=reason)
 
     def _continue(self, hearing_id: int, shown: str) -> None:
         entry = self.entry(hearing_id)
@@ -1272,9 +1289,17 @@ class CalendarView(QWidget):
         answer = self._ask_continuance(self, shown, entry.start, entry.minutes)
         if answer is None:
             return
-        when, reason = answer
+        when, (reason, cause, asked_by) = answer
         text = f"Continued: {shown} to {when:%a} {when.day} {when:%b %Y %H:%M}"
-        self._record(hearing_id, Outcome.CONTINUED, text, reason=reason, continued_to=when)
+        self._record(
+            hearing_id,
+            Outcome.CONTINUED,
+            text,
+            reason=reason,
+            continued_to=when,
+            cause=cause,
+            asked_by=asked_by,
+        )
 
     def _complete(self, hearing_id: int, shown: str) -> None:
         judge = self.workspace.judge

@@ -1,14 +1,17 @@
-"""The docket's undoable actions: add, edit, complete and delete a case, each one transaction."""
+"""The docket's undoable actions: add, edit, complete and delete a case, and move it off the
+active docket and back, each one transaction."""
 
 from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from planner.domain.case_states import MOVE_WORDS
 from planner.domain.docket import Case, Hearing
 from planner.domain.vocabulary import CaseStatus
 from planner.services import cases as case_service
 from planner.services import docket as docket_service
+from planner.services.cases import StateChange
 from planner.services.changes import Change
 from planner.store.errors import StoreError
 from planner.store.listing import DocketFilter
@@ -207,6 +210,33 @@ def perform_delete(
     return workspace.perform(
         text,
         lambda: case_service.delete_case(database, case_id),
+        undo=undo,
+        redo=redo,
+        change=Change.CASES | Change.HEARINGS,
+    )
+
+
+def perform_move(workspace: Workspace, case_id: int, to: CaseStatus) -> StateChange | None:
+    """Administratively close the case, put it on the status docket, or recalendar it: one
+    transaction and one undo step; refused in one line where the domain forbids it (the
+    workspace reports it). Off the active docket, its hearings still to come are taken off the
+    calendar, and undo puts them back."""
+    case = _load(workspace, case_id)
+    if case is None:
+        return None
+    database = workspace.database
+
+    def undo(done: StateChange) -> Change:
+        case_service.undo_move(database, done)
+        return Change.CASES | Change.HEARINGS
+
+    def redo(done: StateChange) -> Change:
+        case_service.redo_move(database, done)
+        return Change.CASES | Change.HEARINGS
+
+    return workspace.perform(
+        f"{MOVE_WORDS[to]} {case.display_a_number}",
+        lambda: case_service.move_case(database, case_id, to, now=workspace.clock(), seen=case),
         undo=undo,
         redo=redo,
         change=Change.CASES | Change.HEARINGS,

@@ -119,6 +119,11 @@ class CaseDialog(QDialog):
             self.kind_combo.setCurrentIndex(kinds.index(case.kind))
         self.detained_box = QCheckBox("Detained")
         self.juvenile_box = QCheckBox("Juvenile")
+        self.dedicated_box = QCheckBox("Dedicated Docket")
+        self.dedicated_box.setToolTip(
+            "A family on the Dedicated Docket: a decision is aimed at within 300 days of the "
+            "first master hearing (an age target of the rule set)"
+        )
         self.language_combo = QComboBox()
         self.language_combo.setEditable(True)
         self.language_combo.addItems(sorted({*languages, "English"}))
@@ -136,6 +141,7 @@ class CaseDialog(QDialog):
         if case:
             self.detained_box.setChecked(case.detained)
             self.juvenile_box.setChecked(case.juvenile)
+            self.dedicated_box.setChecked(case.dedicated_docket)
             self.represented_box.setChecked(case.represented)
 
         self.errors = {
@@ -156,7 +162,9 @@ class CaseDialog(QDialog):
         form.addRow("&A-number:", with_error(self.a_number_edit, self.errors["a_number"]))
         form.addRow("&Name:", with_error(self.name_edit, self.errors["name"]))
         form.addRow("Case &kind:", self.kind_combo)
-        form.addRow("Respondent:", self._row(self.detained_box, self.juvenile_box))
+        form.addRow(
+            "Respondent:", self._row(self.detained_box, self.juvenile_box, self.dedicated_box)
+        )
         form.addRow("&Language:", with_error(self.language_combo, self.errors["language"]))
         form.addRow("Counsel:", self._row(self.represented_box, self.attorney_edit))
         form.addRow(
@@ -199,7 +207,12 @@ class CaseDialog(QDialog):
         ):
             signal.connect(lambda *_args, name=name: self._touch(name))
         self.kind_combo.currentIndexChanged.connect(self._validate)
-        for box in (self.detained_box, self.juvenile_box, self.represented_box):
+        for box in (
+            self.detained_box,
+            self.juvenile_box,
+            self.dedicated_box,
+            self.represented_box,
+        ):
             box.toggled.connect(self._validate)
         self.attorney_edit.textEdited.connect(self._validate)
 
@@ -300,6 +313,7 @@ class CaseDialog(QDialog):
             "asylum_filed": self.asylum_filed.value(),
             "nta_served": self.nta_served.value(),
             "attorney": self.attorney_edit.text().strip() or None,
+            "dedicated_docket": self.dedicated_box.isChecked(),
         }
         if self._original is None:
             return Case(**fields)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.case_states import move_refusal
 from planner.domain.judge import Judge
 from planner.domain.rules import RuleSet
 from planner.domain.vocabulary import CaseStatus
@@ -31,6 +32,12 @@ from planner.ui.docket.case_actions import Confirm, RunDialog
 from planner.ui.docket.docket_model import COLUMNS, DocketTableModel, kind_label
 
 SEARCH_DELAY_MS = 250
+#: The keys of administrative closure, the status docket and recalendaring (the docket's focus).
+CLOSE_KEY = "Ctrl+Shift+L"
+STATUS_DOCKET_KEY = "Ctrl+Shift+T"
+RECALENDAR_KEY = "Ctrl+Shift+R"
+#: The state each of ``DocketView.state_actions`` moves a case to, in their order.
+_MOVES = (CaseStatus.ADMIN_CLOSED, CaseStatus.STATUS_DOCKET, CaseStatus.PENDING)
 Choice = tuple[str, object]
 
 _STATUS: list[Choice] = [
@@ -261,17 +268,46 @@ class DocketView(QWidget):
             [QKeySequence(QKeySequence.StandardKey.Delete)],
             self.delete_case,
         )
+        self.close_case_action = action(
+            "Administratively C&lose",
+            "Take the selected case off the active docket: administratively closed (not a "
+            "completion; its hearings still to come are taken off the calendar)",
+            [QKeySequence(CLOSE_KEY)],
+            lambda: self.move_case(CaseStatus.ADMIN_CLOSED),
+        )
+        self.status_docket_action = action(
+            "Put on S&tatus Docket",
+            "Take the selected case off the active docket while something outside the court is "
+            "awaited (not a completion; its hearings still to come are taken off the calendar)",
+            [QKeySequence(STATUS_DOCKET_KEY)],
+            lambda: self.move_case(CaseStatus.STATUS_DOCKET),
+        )
+        self.recalendar_action = action(
+            "&Recalendar",
+            "Bring the selected administratively closed or status-docket case back to the "
+            "active docket",
+            [QKeySequence(RECALENDAR_KEY)],
+            lambda: self.move_case(CaseStatus.PENDING),
+        )
         self.new_case_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        for made in (self.schedule_action, self.edit_case_action, self.delete_case_action):
+        for made in (
+            self.schedule_action,
+            self.edit_case_action,
+            self.delete_case_action,
+            *self.state_actions(),
+        ):
             made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        separator = QAction(self)
+        separator, states = QAction(self), QAction(self)
         separator.setSeparator(True)
+        states.setSeparator(True)
         self.table.addActions(
             [
                 self.schedule_action,
                 self.edit_case_action,
                 self.complete_case_action,
                 self.delete_case_action,
+                states,
+                *self.state_actions(),
                 separator,
                 self.new_case_action,
             ]
@@ -286,6 +322,11 @@ class DocketView(QWidget):
             self.complete_case_action,
             self.delete_case_action,
         ]
+
+    def state_actions(self) -> list[QAction]:
+        """Administratively close, put on the status docket and recalendar, for the window's
+        menu (the docket's context menu has them too)."""
+        return [self.close_case_action, self.status_docket_action, self.recalendar_action]
 
     # Filtering ----------------------------------------------------------------------------------
 
@@ -430,6 +471,13 @@ class DocketView(QWidget):
         self.delete_case_action.setEnabled(row is not None)
         self.complete_case_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
         self.schedule_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
+        for made, to in zip(self.state_actions(), _MOVES, strict=True):
+            refusal = None if row is None else move_refusal(row.a_number, row.status, to)
+            made.setEnabled(row is not None and refusal is None)
+            why = "" if refusal is None else refusal[:1].upper() + refusal[1:]
+            made.setToolTip(why or made.text().replace("&", ""))
+            if why:
+                made.setStatusTip(why)
 
     # Actions ------------------------------------------------------------------------------------
 
@@ -458,6 +506,15 @@ class DocketView(QWidget):
         case_id = self.current_case_id()
         if case_id is not None:
             case_actions.delete_case(self._workspace, case_id, self, confirm=self._confirm)
+
+    def move_case(self, to: CaseStatus) -> bool:
+        """Administratively close the selected case, put it on the status docket or recalendar
+        it, as one undo step; refused in one line (the window shows it) where the domain
+        forbids it."""
+        case_id = self.current_case_id()
+        if case_id is None:
+            return False
+        return case_actions.perform_move(self._workspace, case_id, to) is not None
 
 
 def _column(key: SortKey) -> object:

@@ -415,6 +415,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions(self.docket.case_actions())
         edit_menu.addAction(self.docket.schedule_action)
+        states_menu = edit_menu.addMenu("Docket &State")
+        states_menu.setToolTipsVisible(True)  # a greyed item's tooltip says why it is greyed
+        states_menu.addActions(self.docket.state_actions())
         edit_menu.addSeparator()
         edit_menu.addAction(self.autoschedule_action)
 

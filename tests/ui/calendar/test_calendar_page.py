@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.domain.docket import Case, Hearing, Leave
-from planner.domain.vocabulary import HearingKind, HearingStatus
+from planner.domain.vocabulary import AdjournmentCause, HearingKind, HearingStatus, Party
 from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.ui.calendar.calendar_page import CalendarPage
@@ -98,7 +98,11 @@ def test_the_unscheduled_list_shows_detained_language_and_deadline_and_filters_o
         out = {}
         for r in range(model.rowCount()):
             cells = {titles[c]: model.index(r, c).data() for c in range(model.columnCount())}
-            out[model.row_at(r).a_number] = (cells["Detained"], cells["Language"], cells["Deadline"])
+            out[model.row_at(r).a_number] = (
+                cells["Detained"],
+                cells["Language"],
+                cells["Deadline"],
+            )
         return out
 
     every = rows()
@@ -204,7 +208,8 @@ def test_continued_to_a_date_from_the_menu_adjourns_and_sets_the_new_hearing(  #
 
     def ask(_parent, shown: str, start: datetime, minutes: int):  # type: ignore[no-untyped-def]
         asked.append((shown, start, minutes))
-        return datetime(2026, 12, 2, 13, 0), "Interpreter unavailable (8 CFR 1003.29)"
+        why = ("Interpreter unavailable (8 CFR 1003.29)", AdjournmentCause.INTERPRETER, Party.COURT)
+        return datetime(2026, 12, 2, 13, 0), why
 
     view = CalendarView(workspace, ask_continuance=ask)
     qtbot.addWidget(view)
@@ -220,7 +225,12 @@ def test_continued_to_a_date_from_the_menu_adjourns_and_sets_the_new_hearing(  #
         (datetime(2026, 12, 2, 13), 180, HearingStatus.SCHEDULED),
     ]
     with workspace.database.transaction() as repo:
-        assert repo.hearing(merits).adjournment_reason == "Interpreter unavailable (8 CFR 1003.29)"
+        adjourned = repo.hearing(merits)
+    assert adjourned.adjournment_reason == "Interpreter unavailable (8 CFR 1003.29)"
+    assert (adjourned.adjournment_cause, adjourned.adjourned_by) == (
+        AdjournmentCause.INTERPRETER,
+        Party.COURT,
+    )
     assert workspace.undo_stack.undoText() == "Continued: A100-000-003 to Wed 2 Dec 2026 13:00"
     workspace.undo_stack.undo()
     assert stored(workspace)[MERITS] == [(at(25, 13), 180, HearingStatus.SCHEDULED)]
@@ -232,7 +242,11 @@ def test_a_refused_continuance_stores_nothing_and_says_why(qtbot, workspace: Wor
     failures: list[Exception] = []
     workspace.failed.connect(failures.append)
     view = CalendarView(
-        workspace, ask_continuance=lambda *_a: (datetime(2026, 11, 26, 13), "Counsel ill")
+        workspace,
+        ask_continuance=lambda *_a: (
+            datetime(2026, 11, 26, 13),
+            ("Counsel ill", AdjournmentCause.COUNSEL, Party.RESPONDENT),
+        ),
     )
     qtbot.addWidget(view)
     view.show()

@@ -4,13 +4,21 @@ from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog, QInputDialog
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge, Session, standard_week
-from planner.domain.vocabulary import HearingKind, HearingStatus, LeaveKind, SessionKind
+from planner.domain.vocabulary import (
+    AdjournmentCause,
+    HearingKind,
+    HearingStatus,
+    LeaveKind,
+    Party,
+    SessionKind,
+)
 from planner.services import calendar as calendar_service
 from planner.services.changes import Change
+from planner.ui.calendar.calendar_dialogs import AdjournDialog
 from planner.ui.calendar.calendar_view import CalendarView
 from planner.ui.common.workspace import Workspace
 from tests.ui.conftest import NOW
@@ -259,17 +267,57 @@ def test_held_from_the_menu_is_stored_and_undone(view: CalendarView) -> None:
 
 
 def test_adjourned_asks_the_reason_and_completed_the_kind(  # type: ignore[no-untyped-def]
-    view: CalendarView, monkeypatch
+    qtbot, view: CalendarView, monkeypatch
 ) -> None:
+    """The Adjourn dialog asks the reason (the vocabulary's) and who asked, the usual party for
+    the reason until the user picks another; "other" needs its details. Both are stored on the
+    hearing, and undo takes them back with the adjournment."""
     workspace = view.workspace
     ids = _hearing_ids(workspace)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Respondent ill, 8 CFR", True))
+    seen: list[str] = []
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AdjournDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        fields = dialog.fields
+        causes = [fields.cause.itemText(i) for i in range(fields.cause.count())]
+        assert causes == [
+            "Respondent to seek counsel",
+            "DHS not ready",
+            "Interpreter unavailable",
+            "The court's own",
+            "Other",
+        ]
+        assert fields.asked_by.currentText() == "The respondent"  # counsel: the usual asker
+        fields.cause.setCurrentIndex(fields.cause.findData(AdjournmentCause.OTHER.value))
+        assert not dialog.ok_button.isEnabled()
+        seen.append(dialog.ok_button.toolTip())
+        fields.cause.setCurrentIndex(fields.cause.findData(AdjournmentCause.DHS_NOT_READY.value))
+        assert fields.asked_by.currentText() == "DHS"
+        qtbot.keyClicks(fields.details, "A-file not received")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    view.run_dialog = answer
     menu = view.hearing_menu(ids[OTHER])
     next(a for a in menu.actions() if a.text() == "Adjourned…").trigger()
+    assert seen == ["Say what the other reason is in Details"]
     with workspace.database.transaction() as repo:
         adjourned = repo.hearing(ids[OTHER])
     assert adjourned.status is HearingStatus.ADJOURNED
-    assert adjourned.adjournment_reason == "Respondent ill, 8 CFR"
+    assert adjourned.adjournment_reason == "DHS not ready: A-file not received"
+    assert adjourned.adjournment_cause is AdjournmentCause.DHS_NOT_READY
+    assert adjourned.adjourned_by is Party.DHS
+    workspace.undo_stack.undo()
+    with workspace.database.transaction() as repo:
+        undone = repo.hearing(ids[OTHER])
+    assert (undone.status, undone.adjournment_cause, undone.adjourned_by) == (
+        HearingStatus.SCHEDULED,
+        None,
+        None,
+    )
+    workspace.undo_stack.redo()
     assert {b.id for b in view.blocks() if b.conflict} == {ids[AWAY]}  # struck: no overlap left
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))

@@ -157,12 +157,15 @@ def test_editing_a_case_saves_it_and_undo_restores_it(qtbot, workspace) -> None:
         dialog.name_edit.clear()
         qtbot.keyClicks(dialog.name_edit, "Wei Chen Li")
         click(qtbot, dialog.detained_box)
+        assert not dialog.dedicated_box.isChecked()
+        click(qtbot, dialog.dedicated_box)
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         return dialog.result() == QDialog.DialogCode.Accepted
 
     case_actions.edit_case(workspace, wei, run=edit)
     stored = case_service.get_case(workspace.database, wei)
     assert (stored.name, stored.detained, stored.language) == ("Wei Chen Li", True, "Mandarin")
+    assert stored.dedicated_docket  # the Dedicated Docket box, stored
     workspace.undo_stack.undo()
     assert case_service.get_case(workspace.database, wei).name == "Wei Chen"
     workspace.undo_stack.redo()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.vocabulary import CaseStatus
 from planner.services import cases as case_service
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_dialog import CaseDialog
@@ -265,3 +266,92 @@ def test_off_docket_cases_are_listed_under_their_own_status(workspace, view) -> 
     assert shown_names(view) == ["Waiting Case"]
     choose(view.status_combo, "Any status")
     assert len(shown_names(view)) == 7
+
+
+def test_a_dedicated_docket_cases_300_days_show_in_the_to_target_column(workspace, view) -> None:  # type: ignore[no-untyped-def]
+    """A family on the Dedicated Docket, received 330 days ago (its 365 non-detained days end
+    in 35 days), its first master hearing held 280 days ago: its 300 days from that hearing
+    end in 20 days, the nearer clock. The same case off the Dedicated Docket shows 35."""
+    family = Case(
+        "300000005", "Family Case", "removal", TODAY - timedelta(days=330), dedicated_docket=True
+    )
+    plain = Case("300000006", "Plain Case", "removal", TODAY - timedelta(days=330))
+    held = [
+        Hearing(a, datetime.combine(TODAY - timedelta(days=280), time(9)), 15, "master",
+                status="held")
+        for a in ("300000005", "300000006")
+    ]  # fmt: skip
+    base = docket()
+    open_judge(
+        workspace,
+        replace(base, cases=(*base.cases, family, plain), hearings=base.hearings + tuple(held)),
+    )
+    column = next(i for i, c in enumerate(COLUMNS) if c.title == "To target")
+    view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    model = view.model
+    shown = {
+        model.data(model.index(row, 1)): model.data(model.index(row, column))
+        for row in range(model.rowCount())
+    }
+    assert (shown["Family Case"], shown["Plain Case"]) == ("20", "35")
+    assert shown_names(view).index("Family Case") < shown_names(view).index("Plain Case")
+
+
+def test_a_case_is_closed_put_on_the_status_docket_and_recalendared(qtbot, workspace, view) -> None:  # type: ignore[no-untyped-def]
+    """From the docket: Ctrl+Shift+L administratively closes the selected case (its hearing
+    still to come is taken off the calendar), one undo step; from the context menu it goes to
+    the status docket, then back to the active docket. What the domain forbids is greyed with
+    its reason, and refused in one line if asked for anyway."""
+    open_judge(workspace, docket())
+    failures: list[Exception] = []
+    workspace.failed.connect(failures.append)
+    wei = next(view.model.case_id(r) for r in range(5) if shown_names(view)[r] == "Wei Chen")
+    assert view.select_case(wei)
+    menu = [a.text() for a in view.table.actions() if not a.isSeparator()]
+    assert menu[4:7] == ["Administratively C&lose", "Put on S&tatus Docket", "&Recalendar"]
+    assert not view.recalendar_action.isEnabled()
+    assert view.recalendar_action.toolTip() == "Case A000-004-567 is already on the active docket"
+    assert view.close_case_action.shortcut().toString() == "Ctrl+Shift+L"
+    view.table.setFocus()
+    qtbot.keyClick(
+        view.table,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+    def stored() -> tuple[str, int]:
+        with workspace.database.transaction() as repo:
+            return repo.case(wei).status.value, len(repo.hearings_of(wei))
+
+    assert stored() == ("admin_closed", 0)
+    assert "Wei Chen" not in shown_names(view)  # off the pending list
+    assert workspace.undo_stack.undoText() == "Administratively close A000-004-567"
+    workspace.undo_stack.undo()
+    assert stored() == ("pending", 1)  # the merits hearing back on the calendar
+    workspace.undo_stack.redo()
+    choose(view.status_combo, "Administratively closed")
+    assert view.select_case(wei)
+    assert not view.close_case_action.isEnabled()
+    assert (
+        view.close_case_action.toolTip() == "Case A000-004-567 is already administratively closed"
+    )
+    view.status_docket_action.trigger()
+    assert stored() == ("status_docket", 0)
+    choose(view.status_combo, "Status docket")
+    assert view.select_case(wei)
+    view.recalendar_action.trigger()
+    assert stored() == ("pending", 0)
+    assert workspace.undo_stack.undoText() == "Recalendar A000-004-567"
+    # A completed case: greyed, saying why; asked anyway, refused in one line.
+    case = case_service.get_case(workspace.database, wei)
+    done = replace(case, status="completed", completion_date=TODAY, completion_kind="removal_order")
+    case_service.update_case(workspace.database, done)
+    choose(view.status_combo, "Any status")
+    assert view.select_case(wei)
+    assert not view.close_case_action.isEnabled()
+    assert view.close_case_action.toolTip().startswith("Case A000-004-567 is completed")
+    assert not view.move_case(CaseStatus.ADMIN_CLOSED)
+    assert len(failures) == 1
+    assert "\n" not in str(failures[0])
+    assert str(failures[0]).startswith("case A000-004-567 is completed")
+    assert stored() == ("completed", 0)

@@ -407,7 +407,7 @@ def test_without_a_quota_the_banner_names_the_rule_set_and_its_targets(qtbot, wo
     assert "700" not in text
     assert "700" not in panel.title.text()
     assert panel.completed.caption.text() == "completed this fiscal year"
-    assert "1 of 4 age targets short" in panel.title.text()
+    assert "1 of 5 age targets short" in panel.title.text()  # the Dedicated Docket's too
 
 
 # The age targets' projection runs in a managed worker -----------------------------------------

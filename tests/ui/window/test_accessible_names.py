@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind
-from planner.ui.calendar.calendar_dialogs import ContinuanceDialog, DateDialog
+from planner.ui.calendar.calendar_dialogs import AdjournDialog, ContinuanceDialog, DateDialog
 from planner.ui.common.accessibility import accessible_name
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_dialog import CaseDialog
@@ -133,6 +133,7 @@ def test_every_control_of_the_dialogs_has_a_name(qtbot, workspace, settings) -> 
         CompleteCaseDialog(judge, case, today=today, parent=window),
         ProfileDialog(judge, parent=window),
         ContinuanceDialog(window, "A100-000-001", NOW, 30),
+        AdjournDialog(window, "A100-000-001", NOW),
         DateDialog(window, today),
         IcsExportDialog(judge, today=today, parent=window),
         ExplanationDialog(window),
