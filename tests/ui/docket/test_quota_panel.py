@@ -437,7 +437,11 @@ class _Gate:
         cancelled: Callable[[], bool] | None = None,
     ) -> object:
         index, self.calls = self.calls, self.calls + 1
-        projected = _PROJECT(database, result, cancelled=cancelled)  # type: ignore[arg-type]
+        try:
+            projected = _PROJECT(database, result, cancelled=cancelled)  # type: ignore[arg-type]
+        except Cancelled:  # asked to stop while the real projection still ran (a loaded machine)
+            self.saw_cancel = True
+            raise
         for _ in range(2000):
             if index in self.opened or self.all_open:
                 break
