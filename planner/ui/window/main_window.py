@@ -248,7 +248,9 @@ class MainWindow(QMainWindow):
         )
         self.edit_judge_action = self._action(
             "&Edit Profile…",
-            lambda: judge_actions.edit_judge(self.workspace, self),
+            lambda: judge_actions.edit_judge(
+                self.workspace, self, show_calendar=self._calendar_on_screen
+            ),
             "Ctrl+P",
             "Quota, fiscal year, weekly sessions, hearing lengths, closures and leave",
         )
@@ -365,6 +367,11 @@ class MainWindow(QMainWindow):
     @property
     def calendar(self) -> "CalendarView":
         return self.calendar_page.calendar
+
+    def _calendar_on_screen(self) -> "CalendarView":
+        """The calendar, brought to the front: proposed moves are shown on it as ghosts."""
+        self.views.setCurrentWidget(self.calendar_tab)
+        return self.calendar
 
     @property
     def autoschedule_panel(self) -> "AutoschedulePanel":
