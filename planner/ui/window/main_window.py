@@ -393,6 +393,22 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+A",
             "Propose hearings for the unscheduled cases, compare policies, preview and apply",
         )
+        self.replan_action = self._action(
+            "&Re-plan…",
+            self.replan,
+            "Ctrl+Shift+R",
+            "Move the hearings a change left in conflict to the nearest free places, as few "
+            "noticed ones as it can; previewed as ghosts, applied as one undo step",
+        )
+
+    def replan(self) -> bool:
+        """Calendar > Re-plan…: on the calendar, where its moves show as ghosts."""
+        from planner.ui.calendar.replan_dialog import replan
+
+        if self.workspace.judge is None:
+            return False
+        self.views.setCurrentWidget(self.calendar_tab)
+        return replan(self.workspace, self.calendar, self)
 
     def open_autoschedule(self) -> None:
         self.views.setCurrentWidget(self.calendar_tab)  # the ghosts show on the calendar
@@ -464,6 +480,10 @@ class MainWindow(QMainWindow):
             "The desktop's choice: light, dark or high contrast, followed as it changes"
         )
         self.theme_menu = theme_menu
+
+        calendar_menu = self.menuBar().addMenu("&Calendar")
+        calendar_menu.addAction(self.replan_action)
+        calendar_menu.addAction(self.autoschedule_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([self.forecast_help_action, self.explain_action])
