@@ -134,6 +134,8 @@ def paint_proposed(
         painter.setPen(pen)
         painter.drawRect(ghost.rect)
         painter.setPen(text)
+        painter.save()
+        painter.setClipRect(ghost.rect)  # a short ghost's label never runs over the next one
         box = ghost.rect.adjusted(4, 1, -3, -1)
         y = box.top()
         for line in ghost.lines:
@@ -146,6 +148,7 @@ def paint_proposed(
                 shown,
             )
             y += metrics.height()
+        painter.restore()
 
 
 def proposed_days(starts: Iterable[datetime]) -> dict[date, int]:
