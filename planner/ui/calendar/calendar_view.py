@@ -612,6 +612,7 @@ class CalendarView(QWidget):
         self._announced_view: tuple[object, ...] | None = None
         self.proposal: tuple[Proposed, ...] = ()  # proposed hearings drawn as ghosts, not stored
         self.moves: tuple[ProposedMove, ...] = ()  # proposed moves of booked hearings, as ghosts
+        self._zoom_before_ghosts: float | None = None  # zoomed in to show them; back after
         self.last_message = ""
         self._ask_continuance, self._ask_date = ask_continuance, ask_date
         self.freshness = Freshness(self.reload, self.isVisible)
@@ -800,6 +801,8 @@ class CalendarView(QWidget):
         """Draw each hearing proposed to move as a ghost where it would go, and outline it where
         it is (nothing stored); an empty sequence removes them."""
         self.moves = tuple(moves)
+        if not self.moves and self._zoom_before_ghosts is not None:
+            self.zoom, self._zoom_before_ghosts = self._zoom_before_ghosts, None
         self._show_ghosts()
 
     def _show_ghosts(self) -> None:
@@ -878,16 +881,24 @@ class CalendarView(QWidget):
         self.current = day
         self.set_mode("day")
 
-    def reveal(self, moment: datetime) -> None:
+    def reveal(self, moment: datetime, minutes: int = 15) -> None:
         """Show the day of ``moment`` (a proposed place) in the view on show, the agenda in the
-        week; in the day and week, scrolled to its time."""
+        week; in the day and week, zoomed in until a hearing of ``minutes`` is a line of text
+        tall (back to the zoom before when the ghosts go), and scrolled to its time."""
         if self.mode == "agenda":
             self.set_mode("week")
         self.set_date(moment.date())
+        if self._grid() is not None or moment.date() not in self.timeline.scene.days:
+            return
+        tall = self.timeline.scene.per_minute * minutes
+        line = self.timeline.fontMetrics().height() + 2
+        if 0 < tall < line and self.zoom < 8.0:
+            if self._zoom_before_ghosts is None:
+                self._zoom_before_ghosts = self.zoom
+            self.set_zoom(self.zoom * line / tall)
         scene = self.timeline.scene
-        if self._grid() is None and moment.date() in scene.days:
-            rect = scene.slot_rect(moment.date(), moment.hour * 60 + moment.minute, 15)
-            self.scroller.ensureVisible(int(rect.center().x()), int(rect.center().y()), 40, 120)
+        rect = scene.slot_rect(moment.date(), moment.hour * 60 + moment.minute, minutes)
+        self.scroller.ensureVisible(int(rect.center().x()), int(rect.center().y()), 40, 120)
 
     def set_date(self, day: date) -> None:
         grid = self._grid()

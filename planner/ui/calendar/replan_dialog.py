@@ -117,7 +117,7 @@ class ReplanDialog(QDialog):
     def _reveal(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         move = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(move, Move):
-            self.calendar.reveal(move.to)
+            self.calendar.reveal(move.to, move.minutes)
 
 
 def replan(

@@ -190,7 +190,9 @@ def _ask_moves(
         dialog.ticked_changed.connect(lambda moves: calendar.show_moves(_ghosts(moves)))
         dialog.revealed.connect(calendar.reveal)
         calendar.show_moves(_ghosts(dialog.chosen()))
-        calendar.reveal(found.placed[0].place.start)  # type: ignore[union-attr]
+        first = found.placed[0].place
+        assert first is not None
+        calendar.reveal(first.start, first.minutes)
     try:
         if exec_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.choice:
             return None

@@ -26,7 +26,7 @@ class MovesDialog(QDialog):
     nothing) or "" (cancel: nothing saved)."""
 
     ticked_changed = Signal(list)  # the moves ticked, each with a place
-    revealed = Signal(datetime)  # the chosen row's new place: to show on the calendar
+    revealed = Signal(datetime, int)  # the chosen row's new place and minutes: to show
 
     def __init__(self, found: Displacement, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +98,7 @@ class MovesDialog(QDialog):
     def _reveal(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         move = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(move, Move) and move.place is not None:
-            self.revealed.emit(move.place.start)
+            self.revealed.emit(move.place.start, move.place.minutes)
 
     def _close(self, choice: str) -> None:
         self.choice = choice

@@ -55,6 +55,8 @@ def test_the_replan_is_ghosts_while_reviewed_and_one_undo_step(  # type: ignore[
         seen["ghosts"] = ghosts(view)
         seen["week"] = view.days()[0]
         seen["button"] = dialog.apply_button.text()
+        seen["tall"] = min(g.rect.height() for g in view.proposal_ghosts())
+        seen["zoom"] = view.zoom
         dialog.noticed_box.setChecked(True)  # asked: the noticed one moves too
         seen["asked"] = (dialog.list.count(), ghosts(view), dialog.summary.text())
         dialog.noticed_box.setChecked(False)
@@ -72,6 +74,10 @@ def test_the_replan_is_ghosts_while_reviewed_and_one_undo_step(  # type: ignore[
     ]
     assert str(seen["week"]) == "2024-11-25"
     assert seen["button"] == "&Move 2 Hearings"
+    # Zoomed in while reviewed, so that each 15-minute ghost is a line of text tall; back after.
+    assert seen["zoom"] > 1.0  # type: ignore[operator]
+    assert seen["tall"] >= view.timeline.fontMetrics().height()  # type: ignore[operator]
+    assert view.zoom == 1.0
     count, asked, summary = seen["asked"]  # type: ignore[misc]
     assert count == 3
     assert "proposed: A300-000-001 moves to Mon 25 Nov 08:30" in asked
