@@ -215,6 +215,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--out", type=Path, metavar="FILE", required=True)
     _add_schedule_parser(commands, db_option)
+    _add_replan_parser(commands, db_option)
     # Calendar (ics) only:
     export.add_argument(
         "--with-names",
@@ -322,6 +323,36 @@ def _add_schedule_parser(commands, db_option: _Parser) -> None:
     )
     schedule.add_argument("--apply", action="store_true", help="store the proposal")
     schedule.add_argument("--json", action="store_true", help="print the proposal as JSON")
+
+
+def _add_replan_parser(commands, db_option: _Parser) -> None:
+    replan = commands.add_parser(
+        "replan",
+        parents=[db_option],
+        help="move the hearings a change left in conflict, as few noticed ones as it can",
+        description="After a change (leave, a closure, a smaller master calendar): move the "
+        "judge's hearings in conflict to the nearest free places of their kind, no sooner than "
+        "the notice period allows. A hearing whose notice was served is pinned unless "
+        "--move-noticed; it says how many noticed hearings it moves. A preview unless --apply, "
+        "which stores every move in one transaction.",
+    )
+    replan.add_argument(
+        "--judge", metavar="NAME", help=f"the judge whose calendar is re-planned; {JUDGE_HELP}"
+    )
+    replan.add_argument(
+        "--from",
+        dest="first",
+        type=_iso_date,
+        metavar="DATE",
+        help="the first day whose hearings are looked at (default: tomorrow)",
+    )
+    replan.add_argument(
+        "--move-noticed",
+        action="store_true",
+        help="move noticed hearings in conflict too (each then needs a new notice)",
+    )
+    replan.add_argument("--apply", action="store_true", help="store the moves")
+    replan.add_argument("--json", action="store_true", help="print the re-plan as JSON")
 
 
 #: The most minutes between hearings, or days of notice, the scheduler is asked for.
@@ -516,6 +547,8 @@ def _run(args: argparse.Namespace) -> int:
             return _export(args)
         case "schedule":
             return _schedule(args)
+        case "replan":
+            return _replan(args)
         case "sheet":
             return _sheet(args)
         case "report":
@@ -645,6 +678,33 @@ def _schedule(args: argparse.Namespace) -> int:
         print(render_proposal(proposal))
         if args.apply:
             print(applied.describe())
+    return 0
+
+
+def _replan(args: argparse.Namespace) -> int:
+    from planner.services import replanning
+    from planner.services.autoschedule import propose_replan
+
+    database = _open_existing(args, changes=args.apply)
+    _for_one_judge(args, database)
+    if args.apply:
+        plan, done = replanning.replan_and_apply(
+            database, args.judge, args.first, move_noticed=args.move_noticed
+        )
+    else:
+        plan = propose_replan(database, args.judge, args.first, move_noticed=args.move_noticed)
+    if args.json:
+        print(
+            json.dumps({"judge": args.judge} | plan.as_json() | {"applied": args.apply}, indent=2)
+        )
+        return 0
+    print(f"Re-plan of {args.judge}'s calendar: {plan.summary()[:1].lower()}{plan.summary()[1:]}.")
+    for move in plan.moves:
+        print(f"  {move.describe()}")
+    if args.apply:
+        print(done.describe())
+    elif plan.moves:
+        print("A preview: nothing was moved. --apply moves them, in one transaction.")
     return 0
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
 from planner.domain.judge import Judge
@@ -32,6 +33,24 @@ class Move:
     minutes: int
     noticed: bool  # its notice was served for where it is now: a new notice is needed
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "hearing_id": self.hearing_id,
+            "a_number": format_a_number(self.a_number),
+            "from": self.start.strftime("%Y-%m-%dT%H:%M"),
+            "to": self.to.strftime("%Y-%m-%dT%H:%M"),
+            "minutes": self.minutes,
+            "noticed": self.noticed,
+        }
+
+    def describe(self) -> str:
+        """ "A123-456-789  Thu 21 Nov 09:15 → Fri 22 Nov 09:00, 15 min (noticed)"."""
+        noticed = " (noticed: serve a new notice)" if self.noticed else ""
+        return (
+            f"{format_a_number(self.a_number)}  {self.start:%a %d %b %H:%M} → "
+            f"{self.to:%a %d %b %Y %H:%M}, {self.minutes} min{noticed}"
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Replan:
@@ -45,14 +64,23 @@ class Replan:
     def noticed_moved(self) -> int:
         return sum(1 for move in self.moves if move.noticed)
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "moves": [move.as_json() for move in self.moves],
+            "moved": len(self.moves),
+            "noticed_moved": self.noticed_moved,
+            "pinned": list(self.pinned),
+            "unplaced": list(self.unplaced),
+            "summary": self.summary(),
+        }
+
     def summary(self) -> str:
         """ "Moves 3 hearings, 1 of them noticed (a new notice is needed); 2 noticed hearings
         are pinned and left in conflict"."""
         parts = [f"Moves {counted(len(self.moves), 'hearing')}"]
         if self.moves:
-            parts[0] += (
-                f", {self.noticed_moved} of them noticed"
-                + (" (new notices are needed)" if self.noticed_moved else "")
+            parts[0] += f", {self.noticed_moved} of them noticed" + (
+                " (new notices are needed)" if self.noticed_moved else ""
             )
         if self.pinned:
             are = "is" if len(self.pinned) == 1 else "are"

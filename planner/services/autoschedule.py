@@ -245,16 +245,24 @@ def propose_replan(
     are pinned unless ``move_noticed``; its ``summary()`` says how many noticed hearings it
     moves or leaves."""
     with database.transaction() as repo:
-        docket = _load(repo, judge_name)
-        served = repo.notices().served_for(docket.judge.id)  # type: ignore[arg-type]
-        court = repo.notices().court(docket.judge.court.strip())
+        return replan_in(repo, judge_name, first, move_noticed=move_noticed)[1]
+
+
+def replan_in(
+    repo: Repository, judge_name: str, first: date | None = None, *, move_noticed: bool = False
+) -> tuple[str, Replan]:
+    """``propose_replan`` inside a transaction already open (``replanning.replan_and_apply``
+    stores it in the same one); with the judge's name as stored."""
+    docket = _load(repo, judge_name)
+    served = repo.notices().served_for(docket.judge.id)  # type: ignore[arg-type]
+    court = repo.notices().court(docket.judge.court.strip())
     start = _first_day(docket, first)
     _fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(start, docket.judge), docket.judge)
     calendar = CourtCalendar(docket.judge, docket.closures, docket.leave, start, fy_last)
     noticed = noticed_hearings(
         ((h.id, h.start) for h in docket.hearings if h.id is not None), served
     )
-    return replan(
+    return docket.judge.name, replan(
         docket.judge,
         calendar,
         docket.cases,

@@ -22,6 +22,7 @@ from planner.domain.judge import WEEKDAY_NAMES, Session
 from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus, SessionKind
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry
+from planner.ui.calendar.master_row import compact_row
 from planner.ui.calendar.static_texts import StaticTexts
 from planner.ui.common.colours import LIGHT, SESSION_BAND_SHARE, Colours, blend
 from planner.ui.common.theme import current_colours
@@ -460,7 +461,25 @@ def _list_blocks(
         one = _fit_lines(
             label, QRectF(box.topLeft(), QSizeF(box.width(), line - 2)), metrics, texts, keys[0]
         )
-        placed = _place_texts(entry, label, one, box, fonts, keys, metrics, bold_metrics, texts)
+        whole = bold_metrics.horizontalAdvance(label[0] + "  ") + metrics.horizontalAdvance(
+            label[1]
+        )
+        if whole <= box.width() - 6:
+            placed = _place_texts(entry, label, one, box, fonts, keys, metrics, bold_metrics, texts)
+        else:  # a narrow day: place, D R, name and language before the whole A-number
+            placed = compact_row(
+                entry,
+                head.strip().lstrip("0"),  # "8:30": a little room for the name
+                place + 1,
+                names,
+                box,
+                fonts,
+                keys,
+                metrics,
+                bold_metrics,
+                texts,
+            )
+            one = tuple(text.text() for _, text, _ in placed)
         reasons = tuple(conflicts.get(entry.id, ()))
         found.append(
             Block(

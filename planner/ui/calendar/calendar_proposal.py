@@ -1,9 +1,11 @@
-"""The auto-scheduler's proposal over the calendar: each proposed hearing a dashed, translucent
-ghost block in the day and week views, labelled, and never stored until the user applies it."""
+"""Proposals over the calendar: each hearing the auto-scheduler proposes, and each booked hearing
+the Planner proposes to move (leave or a closure over it, a re-plan), a dashed, translucent ghost
+block in the day and week views, labelled, with an accessible name, and never stored until the
+user applies it; the month and the year mark the days."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen
@@ -27,6 +29,28 @@ class ProposedGhost:
     rect: QRectF
     lines: tuple[str, ...]
     tooltip: str
+    name: str = ""  # what a screen reader hears: "proposed: A123-456-789 moves to Tue 9 Mar 10:00"
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedMove:
+    """A booked hearing the Planner proposes to move, from where it is to where."""
+
+    hearing_id: int
+    a_number: str
+    start: datetime  # where it is
+    to: datetime
+    minutes: int
+
+
+def when(moment: datetime) -> str:
+    """ "Tue 9 Mar 10:00"."""
+    return f"{moment:%a} {moment.day} {moment:%b %H:%M}"
+
+
+def move_name(move: ProposedMove) -> str:
+    """ "proposed: A123-456-789 moves to Tue 9 Mar 10:00"."""
+    return f"proposed: {format_a_number(move.a_number)} moves to {when(move.to)}"
 
 
 def _kind(p: Proposed) -> str:
@@ -51,8 +75,42 @@ def layout_proposed(
             f"Proposed (not stored): {shown}\n{p.start:%a %d %b %H:%M}, {p.minutes} min "
             f"{_kind(p)} hearing\nin {p.session}"
         )
-        ghosts.append(ProposedGhost(p.a_number, rect, lines, tip))
+        name = f"proposed: {shown} at {when(p.start)}, {p.minutes} minutes, {_kind(p)}"
+        ghosts.append(ProposedGhost(p.a_number, rect, lines, tip, name))
     return tuple(ghosts)
+
+
+def layout_moves(scene: Scene, moves: Sequence[ProposedMove]) -> tuple[ProposedGhost, ...]:
+    """The ghosts of the proposed moves, where each hearing would go, on the days on show."""
+    on_show: set[date] = set(scene.days)
+    ghosts = []
+    for move in moves:
+        day = move.to.date()
+        if day not in on_show:
+            continue
+        rect = scene.slot_rect(day, move.to.hour * 60 + move.to.minute, move.minutes)
+        shown = format_a_number(move.a_number)
+        lines = (shown, f"proposed · from {when(move.start)}")
+        tip = (
+            f"Proposed move (not stored): {shown}\nfrom {when(move.start)} to {when(move.to)}, "
+            f"{move.minutes} min"
+        )
+        ghosts.append(ProposedGhost(move.a_number, rect, lines, tip, move_name(move)))
+    return tuple(ghosts)
+
+
+def moving_from(scene: Scene, moves: Sequence[ProposedMove]) -> tuple[QRectF, ...]:
+    """The blocks of the hearings proposed to move, on show, to outline as "moving"."""
+    ids = {move.hearing_id for move in moves}
+    return tuple(block.rect for block in scene.blocks if block.id in ids)
+
+
+def paint_moving(painter: QPainter, rects: Sequence[QRectF]) -> None:
+    """A dashed outline round each hearing proposed to move away."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor(current_colours().proposed_edge), 2.0, Qt.PenStyle.DashLine))
+    for rect in rects:
+        painter.drawRect(rect.adjusted(-1, -1, 1, 1))
 
 
 def paint_proposed(
@@ -76,6 +134,8 @@ def paint_proposed(
         painter.setPen(pen)
         painter.drawRect(ghost.rect)
         painter.setPen(text)
+        painter.save()
+        painter.setClipRect(ghost.rect)  # a short ghost's label never runs over the next one
         box = ghost.rect.adjusted(4, 1, -3, -1)
         y = box.top()
         for line in ghost.lines:
@@ -88,13 +148,15 @@ def paint_proposed(
                 shown,
             )
             y += metrics.height()
+        painter.restore()
 
 
-def proposed_days(proposed: Sequence[Proposed]) -> dict[date, int]:
-    """How many hearings are proposed on each day (for the month and the year)."""
+def proposed_days(starts: Iterable[datetime]) -> dict[date, int]:
+    """How many hearings are proposed on each day (for the month and the year), from their
+    starts."""
     counts: dict[date, int] = {}
-    for p in proposed:
-        counts[p.start.date()] = counts.get(p.start.date(), 0) + 1
+    for start in starts:
+        counts[start.date()] = counts.get(start.date(), 0) + 1
     return counts
 
 

@@ -1,10 +1,11 @@
 """The calendar: a judge's day or week as a timeline of sessions, hearings and days off."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QKeyCombination, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QAction,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -90,7 +91,11 @@ from planner.ui.calendar.calendar_paint import (
 )
 from planner.ui.calendar.calendar_proposal import (
     ProposedGhost,
+    ProposedMove,
+    layout_moves,
     layout_proposed,
+    moving_from,
+    paint_moving,
     paint_proposed,
     proposed_days,
 )
@@ -198,7 +203,8 @@ class _Timeline(QWidget):
         self._cache: QPixmap | None = None  # the scene as painted, until the next relayout
         self._texts = StaticTexts()  # the blocks' labels, laid out once while they recur
         self.ghost: Ghost | None = None
-        self.proposed: tuple[ProposedGhost, ...] = ()  # the auto-scheduler's preview
+        self.proposed: tuple[ProposedGhost, ...] = ()  # the auto-scheduler's preview, moves
+        self.moving: tuple[QRectF, ...] = ()  # the blocks of the hearings proposed to move
         self.drag: Drag | None = None
         self.landing: Landing | None = None
         self._press: tuple[QPointF, Block, bool] | None = None  # where, on what, resizing
@@ -260,6 +266,8 @@ class _Timeline(QWidget):
             texts=self._texts,
         )
         self.proposed = layout_proposed(self.scene, v.proposal, self.fontMetrics())
+        self.proposed += layout_moves(self.scene, v.moves)
+        self.moving = moving_from(self.scene, v.moves)
         self._cache = None
         self._forget_items()
         self.update()
@@ -280,6 +288,16 @@ class _Timeline(QWidget):
             sessions = judge.sessions if judge else ()
             names = v.names_button.isChecked()
             self._items = timeline_items(self, self.scene, sessions, v.entries, v.summaries, names)
+            self._items += [  # the ghosts after the days: proposed, not on the calendar yet
+                AccessibleItem(
+                    self,
+                    QAccessible.Role.ListItem,
+                    ghost.name,
+                    ghost.rect,
+                    description=ghost.tooltip.replace("\n", "; "),
+                )
+                for ghost in self.proposed
+            ]
         return self._items
 
     def item_of(self, hearing_id: int | None) -> AccessibleItem | None:
@@ -330,6 +348,8 @@ class _Timeline(QWidget):
             cached.end()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._cache)  # clipped to the exposed region
+        if self.moving:
+            paint_moving(painter, self.moving)
         if self.proposed:
             paint_proposed(painter, self.proposed, self.palette(), painter.fontMetrics())
         selected = next((b for b in self.scene.blocks if b.id == self._view.selected), None)
@@ -597,6 +617,8 @@ class CalendarView(QWidget):
         self.last_announcement = ""  # what a screen reader was last told (a change, the view)
         self._announced_view: tuple[object, ...] | None = None
         self.proposal: tuple[Proposed, ...] = ()  # proposed hearings drawn as ghosts, not stored
+        self.moves: tuple[ProposedMove, ...] = ()  # proposed moves of booked hearings, as ghosts
+        self._zoom_before_ghosts: float | None = None  # zoomed in to show them; back after
         self.last_message = ""
         self._ask_continuance, self._ask_date = ask_continuance, ask_date
         self.freshness = Freshness(self.reload, self.isVisible)
@@ -779,9 +801,21 @@ class CalendarView(QWidget):
     def show_proposal(self, proposed: tuple[Proposed, ...]) -> None:
         """Draw ``proposed`` as ghost blocks (nothing stored); an empty tuple removes them."""
         self.proposal = tuple(proposed)
+        self._show_ghosts()
+
+    def show_moves(self, moves: Sequence[ProposedMove]) -> None:
+        """Draw each hearing proposed to move as a ghost where it would go, and outline it where
+        it is (nothing stored); an empty sequence removes them."""
+        self.moves = tuple(moves)
+        if not self.moves and self._zoom_before_ghosts is not None:
+            self.zoom, self._zoom_before_ghosts = self._zoom_before_ghosts, None
+        self._show_ghosts()
+
+    def _show_ghosts(self) -> None:
         self.timeline.relayout()
+        starts = [p.start for p in self.proposal] + [m.to for m in self.moves]
         for grid in (self.month_view, self.year_view):  # the month and year mark the days
-            grid.proposed = proposed_days(self.proposal)
+            grid.proposed = proposed_days(starts)
             grid.update()
 
     def proposal_ghosts(self) -> list[ProposedGhost]:
@@ -852,6 +886,25 @@ class CalendarView(QWidget):
         """Show ``day`` in the day view (a day opened in the month or the year)."""
         self.current = day
         self.set_mode("day")
+
+    def reveal(self, moment: datetime, minutes: int = 15) -> None:
+        """Show the day of ``moment`` (a proposed place) in the view on show, the agenda in the
+        week; in the day and week, zoomed in until a hearing of ``minutes`` is a line of text
+        tall (back to the zoom before when the ghosts go), and scrolled to its time."""
+        if self.mode == "agenda":
+            self.set_mode("week")
+        self.set_date(moment.date())
+        if self._grid() is not None or moment.date() not in self.timeline.scene.days:
+            return
+        tall = self.timeline.scene.per_minute * minutes
+        line = self.timeline.fontMetrics().height() + 2
+        if 0 < tall < line and self.zoom < 8.0:
+            if self._zoom_before_ghosts is None:
+                self._zoom_before_ghosts = self.zoom
+            self.set_zoom(self.zoom * line / tall)
+        scene = self.timeline.scene
+        rect = scene.slot_rect(moment.date(), moment.hour * 60 + moment.minute, minutes)
+        self.scroller.ensureVisible(int(rect.center().x()), int(rect.center().y()), 40, 120)
 
     def set_date(self, day: date) -> None:
         grid = self._grid()

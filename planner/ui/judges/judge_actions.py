@@ -14,11 +14,15 @@ from planner.ui.common.workspace import Workspace
 if TYPE_CHECKING:
     from planner.scheduling.displacement import Move
     from planner.services.leave_moves import SavedWithMoves
+    from planner.ui.calendar.calendar_proposal import ProposedMove
+    from planner.ui.calendar.calendar_view import CalendarView
     from planner.ui.judges.profile_dialog import ProfileDialog
 
 #: Runs a dialog modally and returns its result code; tests pass one that drives the dialog.
 ExecDialog = Callable[[QDialog], int]
 Calendar = tuple[list[Closure], list[Leave]]
+#: Brings the calendar on screen, to show proposed moves on it as ghosts (the window's).
+ShowCalendar = Callable[[], "CalendarView"]
 PROFILE_CHANGE = Change.PROFILE | Change.CALENDAR
 
 
@@ -88,9 +92,15 @@ def add_judge(
 
 
 def edit_judge(
-    workspace: Workspace, parent: QWidget | None, *, exec_dialog: ExecDialog = _exec
+    workspace: Workspace,
+    parent: QWidget | None,
+    *,
+    exec_dialog: ExecDialog = _exec,
+    show_calendar: ShowCalendar | None = None,
 ) -> bool:
-    """Edit the judge on screen; undo puts back the previous profile, closures and leave."""
+    """Edit the judge on screen; undo puts back the previous profile, closures and leave.
+    Leave or closures over booked hearings: the moves proposed are reviewed in a list and, with
+    ``show_calendar``, as ghosts on the calendar; applied with the profile as one undo step."""
     judge = workspace.judge
     if judge is None or judge.id is None:
         return False
@@ -114,7 +124,9 @@ def edit_judge(
         return False  # nothing changed: nothing to save or undo
     change = PROFILE_CHANGE | (Change.JUDGES if after.name != judge.name else Change.NONE)
     if set(new_closures) - set(closures) or set(new_leave) - set(leave):  # days off added
-        asked = _ask_moves(workspace, parent, exec_dialog, judge, after, new_closures, new_leave)
+        asked = _ask_moves(
+            workspace, parent, exec_dialog, judge, after, new_closures, new_leave, show_calendar
+        )
         if asked is None:
             return False  # cancelled: nothing saved
         if asked:
@@ -148,10 +160,12 @@ def _ask_moves(
     after: Judge,
     closures: list[Closure],
     leave: list[Leave],
+    show_calendar: ShowCalendar | None = None,
 ) -> "list[Move] | None":
     """Before leave or closures over booked hearings are saved: the count, and the moves the
-    Planner proposes, reviewed in a dialog. The moves ticked ([] to move none), or None when
-    the user cancels (nothing is saved)."""
+    Planner proposes, reviewed in a dialog and as ghosts on the calendar (``show_calendar``),
+    gone when the dialog closes. The moves ticked ([] to move none), or None when the user
+    cancels (nothing is saved)."""
     from planner.services import leave_moves  # loaded on first use
 
     try:
@@ -171,12 +185,35 @@ def _ask_moves(
     from planner.ui.judges.moves_dialog import MovesDialog
 
     dialog = MovesDialog(found, parent)
+    calendar = show_calendar() if show_calendar is not None and found.placed else None
+    if calendar is not None:
+        dialog.ticked_changed.connect(lambda moves: calendar.show_moves(_ghosts(moves)))
+        dialog.revealed.connect(calendar.reveal)
+        calendar.show_moves(_ghosts(dialog.chosen()))
+        first = found.placed[0].place
+        assert first is not None
+        calendar.reveal(first.start, first.minutes)
     try:
         if exec_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.choice:
             return None
         return dialog.chosen() if dialog.choice == "move" else []
     finally:
+        if calendar is not None:
+            calendar.show_moves(())
         dialog.deleteLater()
+
+
+def _ghosts(moves: "list[Move]") -> "list[ProposedMove]":
+    """The moves with a place, as the calendar draws them."""
+    from planner.ui.calendar.calendar_proposal import ProposedMove  # the calendar's, when shown
+
+    return [
+        ProposedMove(
+            m.hearing.id, m.hearing.a_number, m.hearing.start, m.place.start, m.place.minutes
+        )
+        for m in moves
+        if m.place is not None and m.hearing.id is not None
+    ]
 
 
 def _save_with_moves(

@@ -1,7 +1,11 @@
 """Before leave or a closure over booked hearings is saved: how many hearings it strands, and the
-moves the Planner proposes, to review (untick one to leave it where it is) and apply with it."""
+moves the Planner proposes, to review (untick one to leave it where it is) and apply with it.
+The window shows the ticked moves as ghosts on the calendar meanwhile (``ticked_changed``), and
+the row chosen on the calendar (``revealed``)."""
 
-from PySide6.QtCore import Qt
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +24,9 @@ from planner.scheduling.displacement import Displacement, Move
 class MovesDialog(QDialog):
     """``choice`` after it closes: "move" (save with the ticked moves), "keep" (save, move
     nothing) or "" (cancel: nothing saved)."""
+
+    ticked_changed = Signal(list)  # the moves ticked, each with a place
+    revealed = Signal(datetime, int)  # the chosen row's new place and minutes: to show
 
     def __init__(self, found: Displacement, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +71,7 @@ class MovesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.move_button.setDefault(True)
         self.list.itemChanged.connect(self._count)
+        self.list.currentItemChanged.connect(self._reveal)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.list, 1)
@@ -85,6 +93,12 @@ class MovesDialog(QDialog):
         ticked = len(self.chosen())
         self.move_button.setText(f"Save and &Move {ticked}")
         self.move_button.setEnabled(ticked > 0)
+        self.ticked_changed.emit(self.chosen())
+
+    def _reveal(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        move = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(move, Move) and move.place is not None:
+            self.revealed.emit(move.place.start, move.place.minutes)
 
     def _close(self, choice: str) -> None:
         self.choice = choice

@@ -248,7 +248,9 @@ class MainWindow(QMainWindow):
         )
         self.edit_judge_action = self._action(
             "&Edit Profile…",
-            lambda: judge_actions.edit_judge(self.workspace, self),
+            lambda: judge_actions.edit_judge(
+                self.workspace, self, show_calendar=self._calendar_on_screen
+            ),
             "Ctrl+P",
             "Quota, fiscal year, weekly sessions, hearing lengths, closures and leave",
         )
@@ -366,6 +368,11 @@ class MainWindow(QMainWindow):
     def calendar(self) -> "CalendarView":
         return self.calendar_page.calendar
 
+    def _calendar_on_screen(self) -> "CalendarView":
+        """The calendar, brought to the front: proposed moves are shown on it as ghosts."""
+        self.views.setCurrentWidget(self.calendar_tab)
+        return self.calendar
+
     @property
     def autoschedule_panel(self) -> "AutoschedulePanel":
         """The auto-scheduler: a dock beside the calendar, built the first time it is wanted."""
@@ -386,6 +393,22 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+A",
             "Propose hearings for the unscheduled cases, compare policies, preview and apply",
         )
+        self.replan_action = self._action(
+            "&Re-plan…",
+            self.replan,
+            "Ctrl+Shift+R",
+            "Move the hearings a change left in conflict to the nearest free places, as few "
+            "noticed ones as it can; previewed as ghosts, applied as one undo step",
+        )
+
+    def replan(self) -> bool:
+        """Calendar > Re-plan…: on the calendar, where its moves show as ghosts."""
+        from planner.ui.calendar.replan_dialog import replan
+
+        if self.workspace.judge is None:
+            return False
+        self.views.setCurrentWidget(self.calendar_tab)
+        return replan(self.workspace, self.calendar, self)
 
     def open_autoschedule(self) -> None:
         self.views.setCurrentWidget(self.calendar_tab)  # the ghosts show on the calendar
@@ -460,6 +483,10 @@ class MainWindow(QMainWindow):
             "The desktop's choice: light, dark or high contrast, followed as it changes"
         )
         self.theme_menu = theme_menu
+
+        calendar_menu = self.menuBar().addMenu("&Calendar")
+        calendar_menu.addAction(self.replan_action)
+        calendar_menu.addAction(self.autoschedule_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([self.forecast_help_action, self.explain_action])

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 
+from planner.domain.anumber import format_a_number
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, Session, standard_week
 from planner.domain.vocabulary import HearingKind, SessionKind
@@ -191,3 +192,40 @@ def test_alt_down_moves_a_listed_case_to_the_next_call_and_alt_up_back(
     shift_alt = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(view.timeline, Qt.Key.Key_Down, shift_alt)
     assert view.last_announcement.startswith("Not resized: a case in a master calendar")
+
+
+def test_in_a_narrow_week_a_row_reads_place_flags_name_and_language_within_its_box(
+    view: CalendarView, qtbot
+) -> None:
+    """A 1024x600 window leaves the calendar about 640 px: a day of the week is about 110 px, too
+    narrow for the whole line. Each row still shows its place, D and R, the start of the name and the language (whole, or its first
+    three letters) at the right edge, all inside the row; the tooltip and the accessible text
+    keep every field."""
+    view.resize(640, 560)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_W)
+    rows = [b for b in view.blocks() if b.entry.start.date() == MONDAY]
+    assert len(rows) == CASES
+    assert rows[0].rect.width() < 120
+    for place, row in enumerate(rows, start=1):
+        texts = [text.text() for _, text, _ in row.texts]
+        painted = " ".join(texts)
+        entry = row.entry
+        assert f"{place}." in texts[0], painted
+        flags = [m for m, on in (("D", entry.detained), ("R", entry.represented)) if on]
+        if flags:
+            assert " ".join(flags) in texts, painted
+        rightmost = max(row.texts, key=lambda placed: placed[0].x())[1].text()
+        assert rightmost in (entry.language, entry.language[:3]), painted
+        for at, text, _ in row.texts:
+            assert row.rect.left() <= at.x()
+            assert at.x() + text.size().width() <= row.rect.right() + 0.5, painted
+        # The name begins to show, two letters or more, unless both D and R take its room (the
+        # tooltip and the day view have it).
+        if len(flags) < 2:
+            assert any(t[:2] == entry.name[:2] for t in texts[1:]), painted
+        assert format_a_number(entry.a_number) in row.tooltip
+        assert entry.name in row.tooltip
+    items = [i for i in view.timeline.accessible_items() if i.role == QAccessible.Role.ListItem]
+    first = next(i for i in items if i.key == rows[0].id)
+    assert first.name.startswith("A200-000-000, removal master calendar, Mam, detained")
+    assert "represented" in first.name
