@@ -1,4 +1,4 @@
-"""Calendar > Re-plan… (Ctrl+Shift+R): the hearings a change left in conflict (leave, a closure, a
+"""Calendar > Re-plan… (Ctrl+Shift+E): the hearings a change left in conflict (leave, a closure, a
 smaller master calendar) moved to the nearest free places of their kind, as few noticed hearings
 as it can (``planner.scheduling.replan``). The moves are listed, and drawn as ghosts on the
 calendar while the dialog is open; Apply stores them all as one undo step, Cancel stores nothing.

@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         self.replan_action = self._action(
             "&Re-plan…",
             self.replan,
-            "Ctrl+Shift+R",
+            "Ctrl+Shift+E",
             "Move the hearings a change left in conflict to the nearest free places, as few "
             "noticed ones as it can; previewed as ghosts, applied as one undo step",
         )

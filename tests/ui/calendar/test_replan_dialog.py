@@ -1,4 +1,4 @@
-"""Calendar > Re-plan… (Ctrl+Shift+R): the hearings leave put in conflict, moved as few noticed
+"""Calendar > Re-plan… (Ctrl+Shift+E): the hearings leave put in conflict, moved as few noticed
 ones as it can, said in words, previewed as ghosts on the calendar, applied as one undo step;
 Cancel stores nothing and leaves no ghost (issue 20)."""
 
@@ -113,7 +113,7 @@ def test_cancel_stores_nothing_and_leaves_no_ghost(  # type: ignore[no-untyped-d
     assert clocked.undo_stack.count() == 0
 
 
-def test_ctrl_shift_r_in_the_window_re_plans_from_the_calendar_menu(  # type: ignore[no-untyped-def]
+def test_ctrl_shift_e_in_the_window_re_plans_from_the_calendar_menu(  # type: ignore[no-untyped-def]
     qtbot, clocked: Workspace, tmp_path: Path
 ) -> None:
     settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
@@ -123,7 +123,7 @@ def test_ctrl_shift_r_in_the_window_re_plans_from_the_calendar_menu(  # type: ig
     qtbot.waitExposed(window)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Calendar")
     assert window.replan_action in menu.actions()
-    assert window.replan_action.shortcut().toString() == "Ctrl+Shift+R"
+    assert window.replan_action.shortcut().toString() == "Ctrl+Shift+E"
     before = starts(clocked.database)
 
     def apply() -> None:
@@ -138,7 +138,7 @@ def test_ctrl_shift_r_in_the_window_re_plans_from_the_calendar_menu(  # type: ig
     QTimer.singleShot(0, apply)
     qtbot.keyClick(
         window.docket.table,
-        Qt.Key.Key_R,
+        Qt.Key.Key_E,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.views.currentWidget() is window.calendar_tab  # the ghosts were in sight
