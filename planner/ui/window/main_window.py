@@ -51,6 +51,9 @@ DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
 #: Below this height (a 1024x600 netbook, a laptop at 150%) the quota panel starts folded to its
 #: verdict, unless the user has folded or unfolded it themselves.
 FOLD_BELOW_HEIGHT = 700
+#: The height the page under the quota panel keeps (a week of the calendar, a screen of the
+#: docket) when the panel is unfolded on a short window: the panel's figures scroll instead.
+PAGE_KEEPS = 320
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +63,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.settings = settings
         self.setWindowTitle("Judge Workload Planner")
-        self.setMinimumSize(800, 560)
+        self.setMinimumSize(800, 460)
 
         self._welcome: WelcomePage | None = None
         self.quota_panel = QuotaPanel(workspace)
@@ -831,6 +834,15 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fold_quota_panel()
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """The quota panel's figures take what the page under it (PAGE_KEEPS) leaves them."""
+        panel = self.quota_panel
+        line = panel.height() - (panel.body_scroll.height() if panel.body_scroll.isVisible() else 0)
+        tabs = self.views.tabBar().sizeHint().height()
+        room = self.docket_page.height() - line - tabs - PAGE_KEEPS
+        panel.set_room(room)
 
     def _fold_quota_panel(self) -> None:
         """The quota panel as the user left it; if they never chose, folded on a short window."""
