@@ -54,6 +54,11 @@ FOLD_BELOW_HEIGHT = 700
 #: The height the page under the quota panel keeps (a week of the calendar, a screen of the
 #: docket) when the panel is unfolded on a short window: the panel's figures scroll instead.
 PAGE_KEEPS = 320
+#: Help > Keyboard Shortcuts' places besides Everywhere, the tabs' names and the calendar.
+UNSCHEDULED = "Calendar: Unscheduled list"
+MONTH_VIEW = "Calendar: month"
+YEAR_VIEW = "Calendar: year"
+WEEKLY_SESSIONS = "Profile: weekly sessions"
 
 
 class MainWindow(QMainWindow):
@@ -780,7 +785,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> "ShortcutsDialog":
         """Help > Keyboard Shortcuts: read from the actions and the calendar's keys (not modal)."""
+        from planner.ui.calendar.calendar_month import MONTH_KEYS
+        from planner.ui.calendar.calendar_year import YEAR_KEYS
         from planner.ui.court.court_day_board import COURT_DAY_KEYS
+        from planner.ui.judges.template_editor import TEMPLATE_KEYS
         from planner.ui.window.shortcuts_dialog import (
             Shortcut,
             ShortcutsDialog,
@@ -789,13 +797,33 @@ class MainWindow(QMainWindow):
             native,
         )
 
-        places = {"Docket": self.docket, "Calendar": self.calendar_tab, "Court Day": self.court_day}
-        court_day = [
-            Shortcut("Court Day", tuple(native(QKeySequence(name)) for name in names), does)
-            for names, does in COURT_DAY_KEYS
+        # The pages with keys of their own built now (not shown): their actions are read below.
+        for page in (self.calendar_tab, self.court_day, self.notices):
+            page.ensure_built()
+        # The first place a widget is in names it: the Unscheduled list before its calendar.
+        places = {
+            "Docket": self.docket,
+            UNSCHEDULED: self.calendar_page.unscheduled,
+            "Calendar": self.calendar_tab,
+            "Court Day": self.court_day,
+        }
+
+        def table(place: str, keys: tuple[tuple[tuple[str, ...], str], ...]) -> list[Shortcut]:
+            return [
+                Shortcut(place, tuple(native(QKeySequence(name)) for name in names), does)
+                for names, does in keys
+            ]
+
+        first = [
+            *calendar_shortcuts(),
+            *table(MONTH_VIEW, MONTH_KEYS),
+            *table(YEAR_VIEW, YEAR_KEYS),
+            *table("Court Day", COURT_DAY_KEYS),
+            *table(WEEKLY_SESSIONS, TEMPLATE_KEYS),
         ]
-        shortcuts = gather(self, places, [*calendar_shortcuts(), *court_day])
-        dialog = ShortcutsDialog(shortcuts, ["Everywhere", *places], self)
+        shortcuts = gather(self, places, first)
+        order = ["Everywhere", "Docket", "Calendar", UNSCHEDULED, MONTH_VIEW, YEAR_VIEW]
+        dialog = ShortcutsDialog(shortcuts, [*order, "Court Day", WEEKLY_SESSIONS], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
