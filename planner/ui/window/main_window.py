@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
 
         self.quota_panel.fold_toggled.connect(self.settings.set_quota_folded)
+        # The panel's room follows the pages' height (the window's, less the verdict's line).
+        for i in range(self.views.count()):
+            self.views.widget(i).installEventFilter(self)
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._changed)
         # Bound methods, not lambdas: Qt disconnects them when the window goes.
@@ -862,15 +865,20 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fold_quota_panel()
-        self._share_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.views.currentWidget():
+            self._share_height()
+        return super().eventFilter(watched, event)
 
     def _share_height(self) -> None:
-        """The quota panel's figures take what the page under it (PAGE_KEEPS) leaves them."""
-        panel = self.quota_panel
-        line = panel.height() - (panel.body_scroll.height() if panel.body_scroll.isVisible() else 0)
-        tabs = self.views.tabBar().sizeHint().height()
-        room = self.docket_page.height() - line - tabs - PAGE_KEEPS
-        panel.set_room(room)
+        """The quota panel's figures take what the page under it (PAGE_KEEPS) leaves them:
+        what they have now, and what the page has over PAGE_KEEPS (or less: what it lacks)."""
+        panel, page = self.quota_panel, self.views.currentWidget()
+        if page is None:
+            return
+        body = panel.body_scroll.height() if panel.body_scroll.isVisible() else 0
+        panel.set_room(body + page.height() - PAGE_KEEPS)
 
     def _fold_quota_panel(self) -> None:
         """The quota panel as the user left it; if they never chose, folded on a short window."""

@@ -181,32 +181,36 @@ def _whole(hint: QLabel) -> bool:
     if hint.wordWrap():
         return hint.height() >= hint.heightForWidth(hint.width())
     metrics = hint.fontMetrics()
-    return hint.height() >= metrics.height() and metrics.horizontalAdvance(
-        hint.text()
-    ) <= hint.width()
+    return (
+        hint.height() >= metrics.height() and metrics.horizontalAdvance(hint.text()) <= hint.width()
+    )
 
 
 def test_the_unscheduled_hint_is_never_cut_and_is_one_line_on_a_short_pane(  # type: ignore[no-untyped-def]
     qtbot, window
 ) -> None:
-    """At 1024x600 unfolded the hint wraps whole; on a shorter window (a 1366x768 screen at
-    1.5x: about 910x470) it is one elided line, not cut mid-way through its second line; its
-    tooltip and accessible name say it whole."""
+    """With the quota panel unfolded at 1024x600, and on a shorter window (a 1366x768 screen at
+    1.5x: about 910x470), the side pane is short: the hint is one elided line, not cut mid-way
+    through its second line; its tooltip and accessible name say it whole. Folded, the pane is
+    tall enough for the whole hint, wrapped."""
     hint = window.calendar_page.unscheduled.hint
     whole = hint.toolTip()
     assert whole.startswith("Drag a case onto a free slot")
     assert whole.endswith("their own kind).")
+    assert hint.accessibleName() == whole
     assert hint.isVisible()
+    assert not hint.wordWrap()
+    assert hint.text().endswith("…")
+    qtbot.waitUntil(lambda: _whole(hint))  # once laid out
+    window.quota_panel.fold_button.click()
+    qtbot.waitUntil(lambda: hint.wordWrap())
     assert hint.text() == whole
-    assert _whole(hint)
+    qtbot.waitUntil(lambda: _whole(hint))  # once laid out
+    window.quota_panel.fold_button.click()
     window.resize(910, 470)
     qtbot.waitUntil(lambda: window.height() == 470)
     QApplication.processEvents()
     assert not window.quota_panel.folded  # the user's choice stands; its figures scroll
     assert not hint.wordWrap()
     assert hint.text().endswith("…")
-    assert _whole(hint)
-    assert hint.accessibleName() == whole
-    window.resize(1024, 600)
-    qtbot.waitUntil(lambda: hint.wordWrap())
-    assert hint.text() == whole
+    qtbot.waitUntil(lambda: _whole(hint))  # once laid out
