@@ -22,7 +22,7 @@ from planner.domain.judge import WEEKDAY_NAMES, Session
 from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus, SessionKind
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry
-from planner.ui.calendar.static_texts import StaticTexts
+from planner.ui.calendar.static_texts import StaticTexts, strike_static
 from planner.ui.common.colours import LIGHT, SESSION_BAND_SHARE, Colours, blend
 from planner.ui.common.theme import current_colours
 
@@ -742,8 +742,7 @@ def _paint_block(
         painter.fillRect(block.rect.adjusted(rim, rim, -rim, -rim), fill)
     painter.setPen(ink)
     for where, static, font in block.texts:
-        painter.setFont(fonts[font])
-        painter.drawStaticText(where, static)
+        strike_static(painter, where, static, fonts[font])
 
 
 def _paint_heads(
