@@ -1,7 +1,7 @@
 """The pending cases with no hearing set, beside the calendar: whether each is detained, its
 language and its asylum deadline; search and filter them, drag one onto a day."""
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -197,7 +197,8 @@ class UnscheduledPane(QWidget):
         whole = self._hint_text
         short = self.height() < SHORT_PANE
         if short:
-            margins = self.layout().contentsMargins()
+            layout = self.layout()
+            margins = layout.contentsMargins() if layout is not None else QMargins()
             width = max(0, self.width() - margins.left() - margins.right())
             text = self.hint.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, width)
         else:

@@ -125,8 +125,9 @@ class MainWindow(QMainWindow):
 
         self.quota_panel.fold_toggled.connect(self.settings.set_quota_folded)
         # The panel's room follows the pages' height (the window's, less the verdict's line).
-        for i in range(self.views.count()):
-            self.views.widget(i).installEventFilter(self)
+        for page in (self.views.widget(i) for i in range(self.views.count())):
+            if page is not None:
+                page.installEventFilter(self)
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._changed)
         # Bound methods, not lambdas: Qt disconnects them when the window goes.
