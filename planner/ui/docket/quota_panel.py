@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -344,6 +345,11 @@ class QuotaPanel(QFrame):
         self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body_scroll.setWidget(self.body)
         self._room: int | None = None  # the most height the body may take; None: all it needs
+        # A field reached with Tab is scrolled into sight (the window moves the focus itself,
+        # past QScrollArea's own Tab handling, which would have).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -416,6 +422,13 @@ class QuotaPanel(QFrame):
         height = needed if self._room is None else min(needed, self._room)
         if height != self.body_scroll.height() or height != self.body_scroll.minimumHeight():
             self.body_scroll.setFixedHeight(height)
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.body.isAncestorOf(new):
+            # The whole field (ensureWidgetVisible would show only a focused field's cursor).
+            centre = new.mapTo(self.body, new.rect().center())
+            half_w, half_h = new.width() // 2 + 4, new.height() // 2 + 4
+            self.body_scroll.ensureVisible(centre.x(), centre.y(), half_w, half_h)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

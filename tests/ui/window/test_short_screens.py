@@ -214,3 +214,23 @@ def test_the_unscheduled_hint_is_never_cut_and_is_one_line_on_a_short_pane(  # t
     assert not hint.wordWrap()
     assert hint.text().endswith("…")
     qtbot.waitUntil(lambda: _whole(hint))  # once laid out
+
+
+def test_tab_to_the_what_if_strip_scrolls_it_into_sight(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """At 1024x600 unfolded the what-if strip is below the panel's scrolled part: reached with
+    Tab (the keyboard's only way there), it is scrolled into sight, not focused out of view."""
+    panel = window.quota_panel
+    field = panel.what_if.quota
+    window.activateWindow()
+    panel.fold_button.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(12):
+        if field.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert field.hasFocus()
+    viewport = panel.body_scroll.viewport()
+    top_left = field.mapTo(viewport, field.rect().topLeft())
+    bottom_right = field.mapTo(viewport, field.rect().bottomRight())
+    assert viewport.rect().contains(top_left)
+    assert viewport.rect().contains(bottom_right)
+    assert panel.body_scroll.verticalScrollBar().value() > 0
