@@ -2,11 +2,12 @@
 
     QT_SCALE_FACTOR=2 python packaging/screenshot_screens.py DEMO.sqlite OUT.png 1366x768 \\
         light [docket|calendar|calendar:month|calendar:year|calendar:week+focus|charts|court|notices
-        |docket+button|docket+field|docket+table] [YYYY-MM-DD]
+        |docket+button|docket+field|docket+table][+open] [YYYY-MM-DD]
 
 The size is in the window's own (device-independent) pixels; QT_SCALE_FACTOR multiplies the
 picture's. The calendar is shown on the week of the date given (default: the week after today).
-Run by packaging/screenshots.sh, or offscreen (QT_QPA_PLATFORM=offscreen).
+"+open": the quota panel unfolded, as a user who chose
+"Show details" left it. Run by packaging/screenshots.sh, or offscreen (QT_QPA_PLATFORM=offscreen).
 """
 
 import sys
@@ -38,6 +39,9 @@ def main(
     # Settings of their own: the window starts as a first run would (no folding chosen).
     ini = Path(tempfile.mkdtemp()) / "settings.ini"
     settings = WindowSettings(QSettings(str(ini), QSettings.Format.IniFormat))
+    if tab.endswith("+open"):  # the quota panel unfolded by the user, whatever the height
+        tab = tab.removesuffix("+open")
+        settings.set_quota_folded(False)
     window = MainWindow(Workspace(Database.open(Path(database))), settings)
     window.resize(width, height)
     window.show()

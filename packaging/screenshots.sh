@@ -94,6 +94,13 @@ for tab in docket calendar charts court notices; do
     specs+=("$1 $name $2 light $tab")
   done
 done
+# Short screens with the quota panel unfolded by hand: 1024x600, 1366x720, and a 1366x768 screen
+# at 1.25x (1093x614) and 1.5x (910x470, what its 512 px leave under a taskbar).
+for size in "1 1024x600" "1 1366x720" "1.25 1093x614" "1.5 910x470"; do
+  set -- $size
+  name="calendar-$2-open"; [ "$1" = 1 ] || name="calendar-$2-at-$1x-open"
+  specs+=("$1 $name $2 light calendar+open")
+done
 specs+=("1 calendar-1366x768-dark 1366x768 dark calendar"
         "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar"
         "1 calendar-keyboard-focus-1366x768 1366x768 light calendar:week+focus")

@@ -25,6 +25,16 @@ from planner.ui.common.colours import MONTH_DAY_OFF_SHARE
 from planner.ui.common.theme import current_colours
 from planner.ui.common.workspace import Workspace
 
+#: The month view's keys, as (keys as QKeySequence spells them, what they do), for Help >
+#: Keyboard Shortcuts (MonthView.moved and DayGrid.keyPressEvent take them).
+MONTH_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Left", "Right"), "The previous or next day"),
+    (("Up", "Down"), "The same day of the previous or next week"),
+    (("PgUp", "PgDown"), "The same day of the previous or next month"),
+    (("Home", "End"), "The month's first or last day"),
+    (("Return", "Enter"), "Open the selected day in the day view"),
+    (("T",), "Go to today"),
+)
 HEAD = 24  # the weekday names
 PAD = 4
 BAR = 8  # the booked/free bar's height

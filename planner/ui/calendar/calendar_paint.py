@@ -23,7 +23,7 @@ from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus,
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry
 from planner.ui.calendar.master_row import compact_row
-from planner.ui.calendar.static_texts import StaticTexts
+from planner.ui.calendar.static_texts import StaticTexts, strike_static
 from planner.ui.common.colours import LIGHT, SESSION_BAND_SHARE, Colours, blend
 from planner.ui.common.theme import current_colours
 
@@ -31,6 +31,7 @@ GUTTER = 52  # the hours column
 HEADER = 40  # day names and their state
 MIN_LANE = 24  # narrowest lane before overlapping hearings stop splitting the column
 MIN_LIST_COLUMN = 380  # narrowest column of a master calendar's list before it takes another
+READABLE_MINUTES = 5  # a shorter hearing is drawn as tall as a 5-minute one is
 
 # The colours of each theme live in planner/ui/common/colours.py; these are the light theme's,
 # for the tests and the modules that name them.
@@ -236,6 +237,36 @@ def hour_range(
         starts.append(_minute(e.start))
         ends.append(min(24 * 60, _minute(e.start) + e.minutes))
     return min(starts) // 60 * 60, min(24 * 60, -(-max(ends) // 60) * 60)
+
+
+def readable_height(
+    days: Sequence[date],
+    sessions: Sequence[Session],
+    entries: Sequence[CalendarEntry],
+    metrics: QFontMetrics,
+) -> float:
+    """The timeline height at which the shortest hearing drawn as a block on show (not a row of
+    a master calendar's list: list_height sees to those) is a line of text high, so that no
+    label is cut or overlaps the next: a dense master session of 15-minute hearings on a short
+    screen scrolls rather than squeezing its A-numbers into one another."""
+    listed = [(s.weekday, s.start, s.end) for s in sessions if s.case_limit is not None]
+    shown = set(days)
+    shortest = min(
+        (
+            e.minutes
+            for e in entries
+            if e.start.date() in shown
+            and not any(
+                w == e.start.weekday() and start <= e.start.time() < end for w, start, end in listed
+            )
+        ),
+        default=None,
+    )
+    if shortest is None:
+        return 0.0
+    per_minute = (metrics.height() + 3) / max(READABLE_MINUTES, shortest)
+    first, last = hour_range(days, sessions, entries)
+    return HEADER + 6 + 8 + (last - first) * per_minute
 
 
 def build_scene(
@@ -730,8 +761,7 @@ def _paint_block(
         painter.fillRect(block.rect.adjusted(rim, rim, -rim, -rim), fill)
     painter.setPen(ink)
     for where, static, font in block.texts:
-        painter.setFont(fonts[font])
-        painter.drawStaticText(where, static)
+        strike_static(painter, where, static, fonts[font])
 
 
 def _paint_heads(
@@ -757,6 +787,23 @@ def _paint_heads(
             bottom = head.rect.adjusted(4, HEADER / 2 - 2, -4, -2)
             state = metrics.elidedText(head.state, Qt.TextElideMode.ElideRight, int(bottom.width()))
             painter.drawText(bottom, int(Qt.AlignmentFlag.AlignCenter), state)
+
+
+def paint_sticky_heads(painter: QPainter, scene: Scene, palette: QPalette, top: float) -> None:
+    """The day headings again at ``top``, the first line a scrolled timeline shows: the days
+    stay named however far down a tall (zoomed, dense) day is scrolled."""
+    if top <= 0 or not scene.heads:
+        return
+    painter.save()
+    painter.translate(0, top)
+    width = scene.columns[-1] if scene.columns else 0.0
+    painter.fillRect(QRectF(0, 0, width, HEADER + 2), palette.color(QPalette.ColorRole.Window))
+    _paint_heads(painter, scene.heads, palette, painter.fontMetrics())
+    line = QColor(palette.color(QPalette.ColorRole.WindowText))
+    line.setAlpha(90)
+    painter.setPen(QPen(_over(line, palette.color(QPalette.ColorRole.Window)), 1))
+    painter.drawLine(QPointF(0, HEADER + 1.5), QPointF(width, HEADER + 1.5))
+    painter.restore()
 
 
 def paint_selection(painter: QPainter, block: Block, palette: QPalette) -> None:

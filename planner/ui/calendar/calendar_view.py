@@ -79,6 +79,7 @@ from planner.ui.calendar.calendar_drag import (
 )
 from planner.ui.calendar.calendar_month import MonthView
 from planner.ui.calendar.calendar_paint import (
+    HEADER,
     Block,
     Ghost,
     Scene,
@@ -88,6 +89,8 @@ from planner.ui.calendar.calendar_paint import (
     paint_ghost,
     paint_scene,
     paint_selection,
+    paint_sticky_heads,
+    readable_height,
 )
 from planner.ui.calendar.calendar_proposal import (
     ProposedGhost,
@@ -228,7 +231,8 @@ class _Timeline(QWidget):
 
     def wanted_height(self) -> int:
         """The height the timeline takes in its scroll area, times the zoom: the view's, or
-        more when a master calendar on show needs it to list its cases one line each."""
+        more when a master calendar on show needs it to list its cases one line each, or when
+        the shortest hearing on show would be less than a line of text high."""
         v = self._view
         viewport = v.scroller.viewport()
         height: float = viewport.height()
@@ -238,7 +242,8 @@ class _Timeline(QWidget):
             needed = list_height(
                 days, judge.sessions, v.entries, viewport.width(), self.fontMetrics()
             )
-            height = max(height, needed)
+            readable = readable_height(days, judge.sessions, v.entries, self.fontMetrics())
+            height = max(height, needed, readable)
         return int(height * v.zoom)
 
     def relayout(self) -> None:
@@ -330,6 +335,8 @@ class _Timeline(QWidget):
 
     def block_at(self, pos: QPoint | QPointF) -> Block | None:
         point = QPointF(pos)
+        if self.y() < 0 and point.y() < HEADER - self.y():
+            return None  # under the day headings that stay on top of a scrolled timeline
         return next((b for b in reversed(self.scene.blocks) if b.rect.contains(point)), None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -360,6 +367,7 @@ class _Timeline(QWidget):
             paint_focus(painter, ring, self.palette())
         if self.ghost is not None:
             paint_ghost(painter, self.ghost, QRectF(self.rect()), painter.fontMetrics())
+        paint_sticky_heads(painter, self.scene, self.palette(), float(-self.y()))
         painter.end()
 
     def event(self, event: QEvent) -> bool:
@@ -731,6 +739,8 @@ class CalendarView(QWidget):
         self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroller.setAccessibleName("Calendar timeline")
         self.scroller.setWidget(self.timeline)
+        # The day headings stay on top when it scrolls: painted again where it shows.
+        self.scroller.verticalScrollBar().valueChanged.connect(self.timeline.update)
         self.agenda = AgendaList()
         self.agenda.activated_hearing.connect(self.hearing_activated)
         layout = QVBoxLayout(self)
@@ -828,9 +838,23 @@ class CalendarView(QWidget):
         if hearing_id != self.selected:
             self.selected = hearing_id
             self.timeline.update()
+            self._scroll_to(hearing_id)
             item = self.timeline.item_of(hearing_id)
             if item is not None:
                 accessibility.focus_moved(item)
+
+    def _scroll_to(self, hearing_id: int | None) -> None:
+        """A selected hearing scrolled into sight (below the day headings that stay on top)."""
+        block = next((b for b in self.timeline.scene.blocks if b.id == hearing_id), None)
+        if block is None:
+            return
+        rect = block.rect
+        bar = self.scroller.verticalScrollBar()
+        viewport = self.scroller.viewport().height()
+        if rect.top() - HEADER - 8 < bar.value():
+            bar.setValue(int(rect.top() - HEADER - 8))
+        elif rect.bottom() + 8 > bar.value() + viewport:
+            bar.setValue(int(rect.bottom() + 8 - viewport))
 
     def show_hearing(self, hearing_id: int, start: datetime) -> None:
         """Go to the hearing's day and select it (from the conflicts pane, say); from the month or

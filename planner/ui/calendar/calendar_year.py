@@ -327,6 +327,18 @@ def paint_year(
         texts.draw(painter, item.text, item.label)
 
 
+#: The fiscal-year view's keys (YearView.moved and DayGrid.keyPressEvent take them), for Help >
+#: Keyboard Shortcuts.
+YEAR_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Left", "Right"), "The previous or next day"),
+    (("Up", "Down"), "The same day of the previous or next month"),
+    (("PgUp", "PgDown"), "The previous or next fiscal year"),
+    (("Home", "End"), "The fiscal year's first or last day"),
+    (("Return", "Enter"), "Open the selected day in the day view"),
+    (("T",), "Go to today"),
+)
+
+
 class YearView(DayGrid):
     """The judge's fiscal year (October to September by default) at a glance.
 

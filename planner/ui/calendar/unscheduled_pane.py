@@ -1,8 +1,8 @@
 """The pending cases with no hearing set, beside the calendar: whether each is detained, its
 language and its asylum deadline; search and filter them, drag one onto a day."""
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QMargins, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +47,8 @@ VISUAL_ORDER = (
 )
 SEARCH_DELAY_MS = 250
 ANY_LANGUAGE = "Any language"
+#: Shorter than this (a short screen with the quota panel unfolded), the hint takes one line.
+SHORT_PANE = 330
 
 
 def unscheduled_filter(
@@ -124,7 +126,10 @@ class UnscheduledPane(QWidget):
         # Muted, but 4.5:1 or better in every theme (the PlaceholderText role: ui/common/colours.py),
         # and it follows a theme change (a style sheet's colour would not).
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint.setToolTip(hint.text())
+        hint.setAccessibleName(hint.text())
         self.hint = hint
+        self._hint_text = hint.text()
 
         table = self.table = QTableView()
         table.setAccessibleName("Unscheduled cases")
@@ -184,6 +189,24 @@ class UnscheduledPane(QWidget):
         layout.addWidget(hint)
         self.model.counted.connect(self._show_count)
         self._show_count(self.model.rowCount(), self.model.total)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a short pane the hint is one line, elided (its tooltip and accessible name say it
+        whole), so that the list keeps its rows and the hint is not cut mid-line."""
+        super().resizeEvent(event)
+        whole = self._hint_text
+        short = self.height() < SHORT_PANE
+        if short:
+            layout = self.layout()
+            margins = layout.contentsMargins() if layout is not None else QMargins()
+            width = max(0, self.width() - margins.left() - margins.right())
+            text = self.hint.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, width)
+        else:
+            text = whole
+        if text != self.hint.text():
+            self.hint.setWordWrap(not short)
+            self.hint.setText(text)
+            self.hint.setAccessibleName(whole)
 
     def _filter(self) -> DocketFilter:
         language = self.language_combo.currentText()

@@ -5,14 +5,22 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent, QTextDocumentFragment
+from PySide6.QtGui import (
+    QCloseEvent,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -45,6 +53,9 @@ if TYPE_CHECKING:
     from planner.ui.docket.explanation_dialog import ExplanationDialog
 
 _ICON = QSize(22, 22)
+#: The least height the part under the verdict's line keeps when unfolded (about three lines):
+#: less, and the window's room is not worth the scrolling.
+BODY_FLOOR = 60
 _REFRESH_ON = Change.PROFILE | Change.CALENDAR | Change.CASES | Change.HEARINGS | Change.JUDGES
 
 
@@ -243,6 +254,7 @@ class QuotaPanel(QFrame):
         #: stale, and its result is dropped.
         self._generation = 0
         self._shut = False  # closed: no projection starts (a queued one finds this)
+        self._banner_colour: str | None = None
 
         self.banner = QFrame()
         self.banner.setObjectName("verdictBanner")
@@ -267,15 +279,10 @@ class QuotaPanel(QFrame):
         self.how.setToolTip("Every figure behind the verdict, and how to redo it by hand")
         self.how.setCursor(Qt.CursorShape.PointingHandCursor)
         self.how.clicked.connect(self.show_explanation)
-        words = QVBoxLayout()
-        words.setSpacing(2)
-        words.addWidget(self.title)
-        words.addWidget(self.message)
-        words.addWidget(self.advice)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 8, 12, 8)
         banner_layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        banner_layout.addLayout(words, 1)
+        banner_layout.addWidget(self.title, 1)
         banner_layout.addWidget(self.how, 0, Qt.AlignmentFlag.AlignTop)
         self.fold_button = self._make_fold_button()
         banner_layout.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -321,10 +328,42 @@ class QuotaPanel(QFrame):
         details_layout.addLayout(figures)
         details_layout.addWidget(self.what_if)
 
+        # The verdict's sentences under its line, in the banner's colour (its lower part).
+        self.banner_more = QFrame()
+        self.banner_more.setObjectName("verdictMore")
+        words = QVBoxLayout(self.banner_more)
+        words.setContentsMargins(12 + _ICON.width() + 6, 0, 12, 8)
+        words.setSpacing(2)
+        words.addWidget(self.message)
+        words.addWidget(self.advice)
+        # Everything under the verdict's line scrolls, in at most the room the window leaves
+        # it (set_room): on a short screen the page below keeps its height.
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(4)
+        body_layout.addWidget(self.banner_more)
+        body_layout.addWidget(self.details)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("quotaDetails")
+        self.body_scroll.setAccessibleName("Figures behind the verdict")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body_scroll.setWidget(self.body)
+        self._room: int | None = None  # the most height the body may take; None: all it needs
+        # A field reached with Tab is scrolled into sight (the window moves the focus itself,
+        # past QScrollArea's own Tab handling, which would have).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(self.details)
+        layout.addWidget(self.body_scroll)
         # Preferred, not Maximum: a maximum is the size hint, which knows nothing of the lines a
         # narrow window wraps the sentence and the captions into, and would clip them.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -366,10 +405,42 @@ class QuotaPanel(QFrame):
         self.fold_button.blockSignals(True)
         self.fold_button.setChecked(folded)
         self.fold_button.blockSignals(False)
-        self.details.setVisible(not folded)
-        self.message.setVisible(not folded)
-        self.advice.setVisible(not folded and bool(self.advice.text()))
+        self.body_scroll.setVisible(not folded)
+        self.advice.setVisible(bool(self.advice.text()))
         self._show_fold_state(self.fold_button)
+        self._restyle_banner()
+        self.fit_body()
+
+    def set_room(self, height: int | None) -> None:
+        """The most height the part under the verdict's line may take (it scrolls within it);
+        None: all it needs. The window sets it so that the page below keeps its height."""
+        self._room = None if height is None else max(BODY_FLOOR, height)
+        self.fit_body()
+
+    @property
+    def body_needed(self) -> int:
+        """The height the part under the verdict's line needs to show whole at this width."""
+        width = self.body_scroll.width()
+        needed = self.body.heightForWidth(width) if width > 0 else -1
+        return needed if needed > 0 else self.body.sizeHint().height()
+
+    def fit_body(self) -> None:
+        """The part under the verdict's line as tall as it needs, or the room it has."""
+        needed = self.body_needed
+        height = needed if self._room is None else min(needed, self._room)
+        if height != self.body_scroll.height() or height != self.body_scroll.minimumHeight():
+            self.body_scroll.setFixedHeight(height)
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.body.isAncestorOf(new):
+            # The whole field (ensureWidgetVisible would show only a focused field's cursor).
+            centre = new.mapTo(self.body, new.rect().center())
+            half_w, half_h = new.width() // 2 + 4, new.height() // 2 + 4
+            self.body_scroll.ensureVisible(centre.x(), centre.y(), half_w, half_h)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_body()  # narrower: the sentences and captions wrap into more lines
 
     def _folded_by_user(self, folded: bool) -> None:
         self.set_folded(folded)
@@ -650,7 +721,8 @@ class QuotaPanel(QFrame):
 
     def _show_advice(self, sentence: str) -> None:
         self.advice.setText(sentence)
-        self.advice.setVisible(bool(sentence) and not self._folded)
+        self.advice.setVisible(bool(sentence))
+        QTimer.singleShot(0, self.fit_body)  # the new sentences' height
 
     @staticmethod
     def _shortening_detail(f: Forecast) -> str:
@@ -666,16 +738,34 @@ class QuotaPanel(QFrame):
         return ""
 
     def _paint_banner(self, colour: str, severity: Severity | None) -> None:
+        self._banner_colour = colour
+        self._restyle_banner()
+        self.icon.setVisible(severity is not None)
+        if severity is not None:
+            self.icon.setPixmap(severity_icon(severity).pixmap(_ICON))
+            self.icon.setToolTip(severity.label)
+            self.icon.setAccessibleName(f"How far off: {severity.label}")
+
+    def _restyle_banner(self) -> None:
+        """The banner in its colour: its line, and under it (unfolded) its sentences."""
+        colour = self._banner_colour
+        if colour is None:
+            return
+        # Unfolded, the line's lower corners are square: the sentences continue the banner.
+        lower = 6 if self._folded else 0
+        self.banner_more.setStyleSheet(
+            f"#verdictMore {{ background: {colour}; border-top-left-radius: 0;"
+            " border-top-right-radius: 0; border-bottom-left-radius: 6px;"
+            " border-bottom-right-radius: 6px; }"
+            "#verdictMore QLabel { color: white; }"
+        )
         self.banner.setStyleSheet(
-            f"#verdictBanner {{ background: {colour}; border-radius: 6px; }}"
+            f"#verdictBanner {{ background: {colour}; border-top-left-radius: 6px;"
+            f" border-top-right-radius: 6px; border-bottom-left-radius: {lower}px;"
+            f" border-bottom-right-radius: {lower}px; }}"
             "#verdictBanner QLabel { color: white; }"
             "#howComputed, #foldQuotaPanel { color: white; background: transparent;"
             " padding: 3px 8px; border: 1px solid rgba(255, 255, 255, 150); border-radius: 4px; }"
             "#howComputed:hover, #foldQuotaPanel:hover { background: rgba(255, 255, 255, 40); }"
             "#howComputed:focus, #foldQuotaPanel:focus { border: 2px solid white; }"
         )
-        self.icon.setVisible(severity is not None)
-        if severity is not None:
-            self.icon.setPixmap(severity_icon(severity).pixmap(_ICON))
-            self.icon.setToolTip(severity.label)
-            self.icon.setAccessibleName(f"How far off: {severity.label}")

@@ -48,6 +48,14 @@ def _time(minutes: int) -> time:
     return time(minutes // 60, minutes % 60)
 
 
+#: The weekly sessions table's keys (in the profile), for Help > Keyboard Shortcuts.
+TEMPLATE_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Return", "Enter"), "Edit the selected session, or make one of the selected half-hours"),
+    (("Ins",), "Make a session of the selected half-hours"),
+    (("Del", "Backspace"), "Remove the selected sessions"),
+)
+
+
 class _Grid(QTableWidget):
     """The table, with Enter (add or edit), Insert (add) and Delete (remove) as signals."""
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,14 @@ DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
 #: Below this height (a 1024x600 netbook, a laptop at 150%) the quota panel starts folded to its
 #: verdict, unless the user has folded or unfolded it themselves.
 FOLD_BELOW_HEIGHT = 700
+#: The height the page under the quota panel keeps (a week of the calendar, a screen of the
+#: docket) when the panel is unfolded on a short window: the panel's figures scroll instead.
+PAGE_KEEPS = 320
+#: Help > Keyboard Shortcuts' places besides Everywhere, the tabs' names and the calendar.
+UNSCHEDULED = "Calendar: Unscheduled list"
+MONTH_VIEW = "Calendar: month"
+YEAR_VIEW = "Calendar: year"
+WEEKLY_SESSIONS = "Profile: weekly sessions"
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +68,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.settings = settings
         self.setWindowTitle("Judge Workload Planner")
-        self.setMinimumSize(800, 560)
+        self.setMinimumSize(800, 460)
 
         self._welcome: WelcomePage | None = None
         self.quota_panel = QuotaPanel(workspace)
@@ -116,6 +124,10 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
 
         self.quota_panel.fold_toggled.connect(self.settings.set_quota_folded)
+        # The panel's room follows the pages' height (the window's, less the verdict's line).
+        for page in (self.views.widget(i) for i in range(self.views.count())):
+            if page is not None:
+                page.installEventFilter(self)
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._changed)
         # Bound methods, not lambdas: Qt disconnects them when the window goes.
@@ -807,7 +819,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> "ShortcutsDialog":
         """Help > Keyboard Shortcuts: read from the actions and the calendar's keys (not modal)."""
+        from planner.ui.calendar.calendar_month import MONTH_KEYS
+        from planner.ui.calendar.calendar_year import YEAR_KEYS
         from planner.ui.court.court_day_board import COURT_DAY_KEYS
+        from planner.ui.judges.template_editor import TEMPLATE_KEYS
         from planner.ui.window.shortcuts_dialog import (
             Shortcut,
             ShortcutsDialog,
@@ -816,13 +831,33 @@ class MainWindow(QMainWindow):
             native,
         )
 
-        places = {"Docket": self.docket, "Calendar": self.calendar_tab, "Court Day": self.court_day}
-        court_day = [
-            Shortcut("Court Day", tuple(native(QKeySequence(name)) for name in names), does)
-            for names, does in COURT_DAY_KEYS
+        # The pages with keys of their own built now (not shown): their actions are read below.
+        for page in (self.calendar_tab, self.court_day, self.notices):
+            page.ensure_built()
+        # The first place a widget is in names it: the Unscheduled list before its calendar.
+        places = {
+            "Docket": self.docket,
+            UNSCHEDULED: self.calendar_page.unscheduled,
+            "Calendar": self.calendar_tab,
+            "Court Day": self.court_day,
+        }
+
+        def table(place: str, keys: tuple[tuple[tuple[str, ...], str], ...]) -> list[Shortcut]:
+            return [
+                Shortcut(place, tuple(native(QKeySequence(name)) for name in names), does)
+                for names, does in keys
+            ]
+
+        first = [
+            *calendar_shortcuts(),
+            *table(MONTH_VIEW, MONTH_KEYS),
+            *table(YEAR_VIEW, YEAR_KEYS),
+            *table("Court Day", COURT_DAY_KEYS),
+            *table(WEEKLY_SESSIONS, TEMPLATE_KEYS),
         ]
-        shortcuts = gather(self, places, [*calendar_shortcuts(), *court_day])
-        dialog = ShortcutsDialog(shortcuts, ["Everywhere", *places], self)
+        shortcuts = gather(self, places, first)
+        order = ["Everywhere", "Docket", "Calendar", UNSCHEDULED, MONTH_VIEW, YEAR_VIEW]
+        dialog = ShortcutsDialog(shortcuts, [*order, "Court Day", WEEKLY_SESSIONS], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -861,6 +896,20 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fold_quota_panel()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.views.currentWidget():
+            self._share_height()
+        return super().eventFilter(watched, event)
+
+    def _share_height(self) -> None:
+        """The quota panel's figures take what the page under it (PAGE_KEEPS) leaves them:
+        what they have now, and what the page has over PAGE_KEEPS (or less: what it lacks)."""
+        panel, page = self.quota_panel, self.views.currentWidget()
+        if page is None:
+            return
+        body = panel.body_scroll.height() if panel.body_scroll.isVisible() else 0
+        panel.set_room(body + page.height() - PAGE_KEEPS)
 
     def _fold_quota_panel(self) -> None:
         """The quota panel as the user left it; if they never chose, folded on a short window."""

@@ -125,3 +125,51 @@ def test_the_unscheduled_hint_reads_in_every_theme(
         ground = pane.hint.palette().color(pane.hint.backgroundRole()).name()
         assert ground == colours.window
         assert contrast_ratio(colours.muted_text, ground) >= 4.5
+
+
+def test_an_adjourned_hearings_strike_stays_on_its_text_on_a_scaled_screen(  # type: ignore[no-untyped-def]
+    qtbot, view: CalendarView, workspace: Workspace
+) -> None:
+    """At 1.5x and 2x a thin line crossed the day under an adjourned hearing: Qt draws a static
+    text's strike-out at twice its place and length on a scaled device. Painted at 2x, the
+    adjourned text's colour is nowhere outside its block."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPixmap
+
+    from planner.ui.calendar.calendar_paint import paint_scene
+
+    first = next(b for b in view.blocks() if b.label[0].startswith(format_a_number(FIRST)))
+    calendar_service.record_outcome(
+        workspace.database,
+        workspace.judge,
+        first.id,
+        Outcome.ADJOURNED,
+        reason="no interpreter",
+        now=workspace.clock(),
+    )
+    workspace.notify(Change.HEARINGS)
+    block = next(b for b in view.blocks() if b.id == first.id)
+    assert block.status is HearingStatus.ADJOURNED
+    timeline = view.timeline
+    picture = QPixmap(timeline.size() * 2)
+    picture.setDevicePixelRatio(2)
+    painter = QPainter(picture)
+    painter.setFont(timeline.font())
+    paint_scene(painter, timeline.scene, timeline.palette(), QRectF(timeline.rect()))
+    painter.end()
+    image = picture.toImage()
+    ink = QColor(LIGHT.adjourned_text).rgb()
+    lines = []  # runs of 30 or more pixels of the adjourned text's colour: a strike's line
+    for y in range(image.height()):
+        run = 0
+        for x in range(image.width() + 1):
+            if x < image.width() and image.pixel(x, y) == ink:
+                run += 1
+                continue
+            if run >= 30:
+                lines.append(QRectF((x - run) / 2, y / 2, run / 2, 0.5))
+            run = 0
+    assert lines  # the strike through the A-number
+    around = block.rect.adjusted(-1, -1, 1, 1)
+    for line in lines:
+        assert around.contains(line), f"a line at {line} outside the block {block.rect}"

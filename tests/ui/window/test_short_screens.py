@@ -1,0 +1,236 @@
+"""A dense master week on a short screen with the quota panel unfolded (issue 21): at 1024x600
+the page under the panel keeps its height (the panel's figures scroll instead), every hearing of
+a dense master session is reachable from the keyboard and scrolled into sight, no hearing's label
+is cut or laid over another, and no caption of the panel is squeezed below its lines."""
+
+import itertools
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from planner.domain.docket import Case, Docket, Hearing
+from planner.domain.judge import Judge, Session, standard_week
+from planner.domain.vocabulary import HearingKind, SessionKind
+from planner.ui.calendar.calendar_paint import HEADER, Block
+from planner.ui.common.workspace import Workspace
+from planner.ui.window.main_window import PAGE_KEEPS, MainWindow
+from planner.ui.window.settings import WindowSettings
+
+MONDAY = date(2026, 11, 23)
+#: Monday's master morning (08:30-12:00) full of 15-minute master hearings: 14 of them.
+DENSE = 14
+#: Tuesday's master morning is a master calendar of 40 cases called at 08:30; 34 set.
+LISTED = 34
+
+
+def _docket(workspace: Workspace, listed: bool) -> None:
+    """Monday's dense master session; with ``listed``, Tuesday's master calendar too (its list
+    alone makes the timeline tall, so the dense session is tried without it)."""
+    sessions = tuple(
+        Session(s.weekday, s.start, s.end, s.kind, None, 40, (time(8, 30),))
+        if (s.weekday, s.kind) == (1, SessionKind.MASTER)
+        else s
+        for s in standard_week()
+    )
+    cases = tuple(
+        Case(
+            f"3{i:08d}",
+            f"Respondent Number {i}",
+            "removal",
+            date(2026, 1, 5),
+            language="Spanish",
+            detained=i % 3 == 0,
+            represented=i % 2 == 0,
+        )
+        for i in range(DENSE + (LISTED if listed else 0))
+    )
+    start = datetime.combine(MONDAY, time(8, 30))
+    hearings = tuple(
+        Hearing(c.a_number, start + timedelta(minutes=15 * i), 15, HearingKind.MASTER)
+        for i, c in enumerate(cases[:DENSE])
+    ) + tuple(
+        Hearing(c.a_number, start + timedelta(days=1), 15, HearingKind.MASTER)
+        for c in cases[DENSE:]
+    )
+    judge = Judge("Margaret V. Valderrama", court="Los Angeles", sessions=sessions)
+    with workspace.database.transaction() as repo:
+        repo.add_docket(Docket(judge, (), (), cases, hearings))
+
+
+def _open(qtbot, workspace: Workspace, tmp_path: Path, listed: bool) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The window at 1024x600, the quota panel unfolded by the user, on the dense week."""
+    settings = WindowSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.set_quota_folded(False)
+    _docket(workspace, listed)
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.quota_panel.up_to_date)
+    window.views.setCurrentIndex(1)
+    window.calendar.set_mode("week")
+    window.calendar.set_date(MONDAY)
+    qtbot.wait(20)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, workspace: Workspace, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    return _open(qtbot, workspace, tmp_path, listed=False)
+
+
+@pytest.fixture
+def listed_window(qtbot, workspace: Workspace, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    return _open(qtbot, workspace, tmp_path, listed=True)
+
+
+def _visible(window: MainWindow, block: Block) -> bool:
+    """The block wholly in the calendar's viewport, below the day headings kept on top."""
+    calendar = window.calendar
+    offset = -calendar.timeline.y()
+    top = block.rect.top() - offset
+    bottom = block.rect.bottom() - offset
+    return top >= HEADER and bottom <= calendar.scroller.viewport().height()
+
+
+def _label_fits(block: Block) -> bool:
+    """Each piece of the block's label inside its rectangle (measured text, not guessed)."""
+    for where, text, _font in block.texts:
+        drawn = QRectF(where, text.size())
+        if drawn.height() > block.rect.height() + 1:
+            return False
+        if not block.rect.adjusted(0, -1, 1, 1).contains(drawn):
+            return False
+    return True
+
+
+def test_at_1024x600_unfolded_the_page_keeps_its_height_and_the_panel_scrolls(  # type: ignore[no-untyped-def]
+    window,
+) -> None:
+    panel = window.quota_panel
+    assert window.height() == 600
+    assert not panel.folded
+    assert panel.body_scroll.isVisible()
+    page = window.views.currentWidget()
+    assert page.height() >= PAGE_KEEPS - 2
+    # The figures and the what-if strip need more than the room left: they scroll, whole.
+    assert panel.body_needed > panel.body_scroll.height()
+    assert panel.body_scroll.verticalScrollBar().maximum() > 0
+    for label in panel.body.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap() and label.text():
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def test_every_hearing_of_a_dense_master_session_is_reachable_whole_from_the_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    calendar = window.calendar
+    line = calendar.timeline.fontMetrics().height()
+    monday = sorted(
+        (b for b in calendar.blocks() if b.entry.start.date() == MONDAY),
+        key=lambda b: b.rect.top(),
+    )
+    assert len(monday) == DENSE
+    for block in monday:
+        assert block.rect.height() >= line, "a 15-minute hearing less than a line high"
+        assert _label_fits(block), block.lines
+    for upper, lower in itertools.pairwise(monday):
+        assert upper.rect.bottom() <= lower.rect.top(), "blocks laid over one another"
+    # The timeline scrolls rather than squeezes; the arrows bring each hearing into sight.
+    assert calendar.timeline.height() > calendar.scroller.viewport().height()
+    calendar.timeline.setFocus()
+    calendar.select_hearing(None)
+    seen = []
+    for _ in range(DENSE):
+        qtbot.keyClick(calendar.timeline, Qt.Key.Key_Down)
+        block = calendar.block(calendar.selected)  # type: ignore[arg-type]
+        assert block is not None
+        assert block.entry.start.date() == MONDAY
+        assert _visible(window, block), block.lines
+        seen.append(block.id)
+    assert sorted(seen) == sorted(b.id for b in monday)
+
+
+def test_every_case_of_a_master_calendar_list_is_a_whole_row_reached_by_scrolling(  # type: ignore[no-untyped-def]
+    listed_window,
+) -> None:
+    window = listed_window
+    calendar = window.calendar
+    line = calendar.timeline.fontMetrics().height()
+    rows = sorted(
+        (b for b in calendar.blocks() if b.listed), key=lambda b: (b.rect.left(), b.rect.top())
+    )
+    assert len(rows) == LISTED
+    for row in rows:
+        assert row.rect.height() >= line
+        assert _label_fits(row), row.lines
+    bar = calendar.scroller.verticalScrollBar()
+    last = max(rows, key=lambda b: b.rect.bottom())
+    assert last.rect.bottom() <= calendar.timeline.height()  # inside what scrolls
+    calendar.select_hearing(last.id)
+    assert _visible(window, calendar.block(last.id))  # type: ignore[arg-type]
+    assert bar.value() > 0
+
+
+def _whole(hint: QLabel) -> bool:
+    """The label as tall as its lines, and a line no wider than the label."""
+    if hint.wordWrap():
+        return hint.height() >= hint.heightForWidth(hint.width())
+    metrics = hint.fontMetrics()
+    return (
+        hint.height() >= metrics.height() and metrics.horizontalAdvance(hint.text()) <= hint.width()
+    )
+
+
+def test_the_unscheduled_hint_is_never_cut_and_is_one_line_on_a_short_pane(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    """With the quota panel unfolded at 1024x600, and on a shorter window (a 1366x768 screen at
+    1.5x: about 910x470), the side pane is short: the hint is one elided line, not cut mid-way
+    through its second line; its tooltip and accessible name say it whole. Folded, the pane is
+    tall enough for the whole hint, wrapped."""
+    hint = window.calendar_page.unscheduled.hint
+    whole = hint.toolTip()
+    assert whole.startswith("Drag a case onto a free slot")
+    assert whole.endswith("their own kind).")
+    assert hint.accessibleName() == whole
+    assert hint.isVisible()
+    assert not hint.wordWrap()
+    assert hint.text().endswith("…")
+    qtbot.waitUntil(lambda: _whole(hint))  # once laid out
+    window.quota_panel.fold_button.click()
+    qtbot.waitUntil(lambda: hint.wordWrap())
+    assert hint.text() == whole
+    qtbot.waitUntil(lambda: _whole(hint))  # once laid out
+    window.quota_panel.fold_button.click()
+    window.resize(910, 470)
+    qtbot.waitUntil(lambda: window.height() == 470)
+    QApplication.processEvents()
+    assert not window.quota_panel.folded  # the user's choice stands; its figures scroll
+    assert not hint.wordWrap()
+    assert hint.text().endswith("…")
+    qtbot.waitUntil(lambda: _whole(hint))  # once laid out
+
+
+def test_tab_to_the_what_if_strip_scrolls_it_into_sight(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """At 1024x600 unfolded the what-if strip is below the panel's scrolled part: reached with
+    Tab (the keyboard's only way there), it is scrolled into sight, not focused out of view."""
+    panel = window.quota_panel
+    field = panel.what_if.quota
+    window.activateWindow()
+    panel.fold_button.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(12):
+        if field.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert field.hasFocus()
+    viewport = panel.body_scroll.viewport()
+    top_left = field.mapTo(viewport, field.rect().topLeft())
+    bottom_right = field.mapTo(viewport, field.rect().bottomRight())
+    assert viewport.rect().contains(top_left)
+    assert viewport.rect().contains(bottom_right)
+    assert panel.body_scroll.verticalScrollBar().value() > 0
