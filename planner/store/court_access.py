@@ -506,6 +506,57 @@ def _check_login(login: str) -> None:
         )
 
 
+# What the login may change ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """Which dockets the login may change: every one (a file, the database's owner), or those of
+    ``judge_ids`` (a judge: their own; a legal assistant: their assigned judges'; a court
+    administrator, or a login with no role: none)."""
+
+    login: str
+    role: Role | None
+    judge_ids: frozenset[int] = frozenset()
+    everything: bool = False
+
+    def may_change(self, judge_id: int) -> bool:
+        return self.everything or judge_id in self.judge_ids
+
+
+def what_login_may_change(engine: Engine) -> Permissions:
+    """What the engine's login may change, as the server's rules say (``planner court grant``):
+    on SQLite, everything; on a court server, the owner everything, a judge or a legal
+    assistant the dockets of the judges they act for, an administrator or a login with no role
+    none. A login that cannot even read who acts for whom has no role."""
+    if engine.dialect.name != "postgresql":
+        return Permissions(login="", role=None, everything=True)
+    try:
+        with engine.connect() as connection:
+            login = str(connection.exec_driver_sql("SELECT current_user").scalar())
+            owner = connection.exec_driver_sql(
+                "SELECT pg_has_role(current_user, relowner, 'MEMBER') FROM pg_class "
+                "WHERE oid = to_regclass('judges')"
+            ).scalar()
+    except DBAPIError as error:
+        raise explained(error, engine, doing="read who may change which docket") from None
+    if owner:
+        return Permissions(login=login, role=None, everything=True)
+    try:
+        with engine.connect() as connection:
+            role = connection.exec_driver_sql(
+                "SELECT role FROM court_users WHERE login = current_user"
+            ).scalar()
+            ids = frozenset(
+                int(judge_id)
+                for (judge_id,) in connection.exec_driver_sql(f"SELECT * FROM {_ACTS_FOR} a")
+            )
+    except DBAPIError:  # no grant on who acts for whom: no role on this court
+        return Permissions(login=login, role=None)
+    known: Role | None = role if role in GROUPS else None
+    return Permissions(login=login, role=known, judge_ids=ids if known else frozenset())
+
+
 # Refusals in words ------------------------------------------------------------------------------
 
 
