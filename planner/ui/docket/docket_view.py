@@ -114,6 +114,7 @@ class DocketView(QWidget):
         self.model.layoutChanged.connect(self._update_actions)
         workspace.judge_switched.connect(self._on_judge_switched)
         workspace.changed.connect(self._on_changed)
+        workspace.access_changed.connect(self._update_actions)
         self._on_judge_switched(workspace.judge)
 
     # Building -----------------------------------------------------------------------------------
@@ -206,7 +207,8 @@ class DocketView(QWidget):
             )
             header.resizeSection(section, wide)
         header.setStretchLastSection(True)
-        table.doubleClicked.connect(lambda _index: self.edit_case())
+        # Through the action: greyed (a docket the login may not change), it does nothing.
+        table.doubleClicked.connect(lambda _index: self.edit_case_action.trigger())
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.empty_label = QLabel()
@@ -425,11 +427,14 @@ class DocketView(QWidget):
     def _update_actions(self) -> None:
         case_id = self.current_case_id()
         row = self.model.row_at(self.model.row_of(case_id)) if case_id is not None else None  # type: ignore[arg-type]
-        self.new_case_action.setEnabled(self._workspace.judge is not None)
-        self.edit_case_action.setEnabled(row is not None)
-        self.delete_case_action.setEnabled(row is not None)
-        self.complete_case_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
-        self.schedule_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
+        # A docket the login may not change (a court server's roles): every edit greyed.
+        editable = self._workspace.access.may_change
+        pending = row is not None and row.status is CaseStatus.PENDING
+        self.new_case_action.setEnabled(editable and self._workspace.judge is not None)
+        self.edit_case_action.setEnabled(editable and row is not None)
+        self.delete_case_action.setEnabled(editable and row is not None)
+        self.complete_case_action.setEnabled(editable and pending)
+        self.schedule_action.setEnabled(editable and pending)
 
     # Actions ------------------------------------------------------------------------------------
 
