@@ -3,15 +3,18 @@ assistant's window on a judge not assigned to them, a court administrator's on e
 the status bar says why, in the server's words; switching the judge looks again; on SQLite
 nothing is greyed."""
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication
 
-from planner.domain.docket import Case, Docket
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.vocabulary import HearingKind
 from planner.store.database import Database
+from planner.store.sessions import Sessions
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.case_mime import case_mime
 from planner.ui.window.main_window import MainWindow
@@ -146,3 +149,40 @@ def test_on_sqlite_every_edit_is_offered(qtbot, database: Database, tmp_path: Pa
     assert not window.read_only_label.isVisible()
     assert _drop_enters(window)
     window.close()
+
+
+def test_an_administrators_calendar_offers_no_change_of_a_hearing(qtbot, windows, court) -> None:  # type: ignore[no-untyped-def]
+    """The hearing menu's outcomes, Appears, Move To and Unschedule are greyed saying why; the
+    keys' Unschedule changes nothing and says why."""
+    owner = Sessions.on_server(court)
+    try:
+        with owner.transaction("owner") as repo:
+            baker = repo.judge_named("Baker")
+            assert baker is not None
+            assert baker.id is not None
+            held = datetime(2026, 11, 24, 9, 0)  # the day before NOW: its outcome is due
+            repo.add_hearings(baker.id, [Hearing("987654321", held, 60, HearingKind.MASTER)])
+    finally:
+        owner.close()
+    window = windows("clerk_admin", "Baker")
+    window.views.setCurrentWidget(window.calendar_tab)
+    calendar = window.calendar
+    calendar.set_date(NOW.date())
+    calendar.reload()
+    (entry,) = calendar.entries
+
+    menu = calendar.hearing_menu(entry.id)
+    items = {a.text(): a for a in menu.actions() if a.text()}
+
+    for name in ("Held", "Adjourned…", "Continued to a date…", "Completed…", "Appears"):
+        assert not items[name].isEnabled(), name
+        assert items[name].toolTip() == ADMIN_REFUSAL[0].upper() + ADMIN_REFUSAL[1:]
+    assert not items["Move To…"].isEnabled()
+    assert not items["Unschedule"].isEnabled()
+    assert items["Open"].isEnabled()
+
+    assert not calendar.unschedule(entry.id)
+    assert calendar.last_message == f"Nothing changed: {ADMIN_REFUSAL}"
+    calendar.reload()
+    assert [e.id for e in calendar.entries] == [entry.id]
+    assert window.workspace.undo_stack.count() == 0
