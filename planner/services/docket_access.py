@@ -5,7 +5,7 @@ in the words of the server's own refusals; a file's docket may always be changed
 from dataclasses import dataclass
 
 from planner.domain.judge import Judge
-from planner.store.court_access import Permissions, what_login_may_change
+from planner.store.court_permissions import Permissions
 from planner.store.database import Database
 
 #: A file's login, or the server's owner: every docket.
@@ -27,6 +27,8 @@ def permissions(database: Database) -> Permissions:
     """What the database's login may change (one look-up on a server; nothing on a file)."""
     if database.path is not None:
         return EVERY_DOCKET
+    from planner.store.court_access import what_login_may_change  # SQLAlchemy: a server's
+
     return what_login_may_change(database.engine)
 
 

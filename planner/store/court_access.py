@@ -29,15 +29,14 @@ fail closed.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from planner.domain.judge import name_key
+from planner.store.court_permissions import Permissions as Permissions
+from planner.store.court_permissions import Role as Role
 from planner.store.errors import Conflict, DatabaseUnavailable, NotAllowed, StoreError
-
-Role = Literal["judge", "assistant", "admin"]
 
 #: Each role's group role on the server.
 GROUPS: dict[Role, str] = {
@@ -507,21 +506,6 @@ def _check_login(login: str) -> None:
 
 
 # What the login may change ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Permissions:
-    """Which dockets the login may change: every one (a file, the database's owner), or those of
-    ``judge_ids`` (a judge: their own; a legal assistant: their assigned judges'; a court
-    administrator, or a login with no role: none)."""
-
-    login: str
-    role: Role | None
-    judge_ids: frozenset[int] = frozenset()
-    everything: bool = False
-
-    def may_change(self, judge_id: int) -> bool:
-        return self.everything or judge_id in self.judge_ids
 
 
 def what_login_may_change(engine: Engine) -> Permissions:

@@ -12,7 +12,7 @@ from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.services.clock import instant, now_for
 from planner.services.docket_access import CHANGEABLE, DocketAccess, docket_access, permissions
-from planner.store.court_access import Permissions
+from planner.store.court_permissions import Permissions
 from planner.store.database import Database
 from planner.store.errors import Conflict, StoreError
 from planner.ui.common.commands import ServiceCommand
@@ -114,6 +114,7 @@ class Workspace(QObject):
         fresh = next((j for j in self.judges() if j.id == self.judge.id), None)
         self.judge = fresh
         if fresh is None:
+            self._check_access()
             self.judge_switched.emit(None)
 
     # Actions --------------------------------------------------------------------------------
