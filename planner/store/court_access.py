@@ -87,10 +87,11 @@ _ALL_GROUPS = ", ".join(GROUPS.values())
 _EDITORS = f"{GROUPS['judge']}, {GROUPS['assistant']}"
 
 #: The judges the current login acts for.
-_ACTS_FOR = (
-    "(SELECT a.judge_id FROM court_assignments a JOIN court_users u ON u.login = a.login "
-    "WHERE a.login = current_user AND u.role IN ('judge', 'assistant'))"
+_ACTS_FOR_QUERY = (
+    "SELECT a.judge_id FROM court_assignments a JOIN court_users u ON u.login = a.login "
+    "WHERE a.login = current_user AND u.role IN ('judge', 'assistant')"
 )
+_ACTS_FOR = "(" + _ACTS_FOR_QUERY + ")"
 #: The current login has a role on this database's court.
 _A_COURT_USER = "current_user IN (SELECT login FROM court_users)"
 _KEYS = {
@@ -532,8 +533,7 @@ def what_login_may_change(engine: Engine) -> Permissions:
                 "SELECT role FROM court_users WHERE login = current_user"
             ).scalar()
             ids = frozenset(
-                int(judge_id)
-                for (judge_id,) in connection.exec_driver_sql(f"SELECT * FROM {_ACTS_FOR} a")
+                int(judge_id) for (judge_id,) in connection.exec_driver_sql(_ACTS_FOR_QUERY)
             )
     except DBAPIError:  # no grant on who acts for whom: no role on this court
         return Permissions(login=login, role=None)
