@@ -29,15 +29,14 @@ fail closed.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from planner.domain.judge import name_key
+from planner.store.court_permissions import Permissions as Permissions
+from planner.store.court_permissions import Role as Role
 from planner.store.errors import Conflict, DatabaseUnavailable, NotAllowed, StoreError
-
-Role = Literal["judge", "assistant", "admin"]
 
 #: Each role's group role on the server.
 GROUPS: dict[Role, str] = {
@@ -88,10 +87,11 @@ _ALL_GROUPS = ", ".join(GROUPS.values())
 _EDITORS = f"{GROUPS['judge']}, {GROUPS['assistant']}"
 
 #: The judges the current login acts for.
-_ACTS_FOR = (
-    "(SELECT a.judge_id FROM court_assignments a JOIN court_users u ON u.login = a.login "
-    "WHERE a.login = current_user AND u.role IN ('judge', 'assistant'))"
+_ACTS_FOR_QUERY = (
+    "SELECT a.judge_id FROM court_assignments a JOIN court_users u ON u.login = a.login "
+    "WHERE a.login = current_user AND u.role IN ('judge', 'assistant')"
 )
+_ACTS_FOR = "(" + _ACTS_FOR_QUERY + ")"
 #: The current login has a role on this database's court.
 _A_COURT_USER = "current_user IN (SELECT login FROM court_users)"
 _KEYS = {
@@ -504,6 +504,41 @@ def _check_login(login: str) -> None:
             f"{login!r} is not a login name of the server: 1 to 63 bytes, no leading or "
             "trailing spaces"
         )
+
+
+# What the login may change ---------------------------------------------------------------------
+
+
+def what_login_may_change(engine: Engine) -> Permissions:
+    """What the engine's login may change, as the server's rules say (``planner court grant``):
+    on SQLite, everything; on a court server, the owner everything, a judge or a legal
+    assistant the dockets of the judges they act for, an administrator or a login with no role
+    none. A login that cannot even read who acts for whom has no role."""
+    if engine.dialect.name != "postgresql":
+        return Permissions(login="", role=None, everything=True)
+    try:
+        with engine.connect() as connection:
+            login = str(connection.exec_driver_sql("SELECT current_user").scalar())
+            owner = connection.exec_driver_sql(
+                "SELECT pg_has_role(current_user, relowner, 'MEMBER') FROM pg_class "
+                "WHERE oid = to_regclass('judges')"
+            ).scalar()
+    except DBAPIError as error:
+        raise explained(error, engine, doing="read who may change which docket") from None
+    if owner:
+        return Permissions(login=login, role=None, everything=True)
+    try:
+        with engine.connect() as connection:
+            role = connection.exec_driver_sql(
+                "SELECT role FROM court_users WHERE login = current_user"
+            ).scalar()
+            ids = frozenset(
+                int(judge_id) for (judge_id,) in connection.exec_driver_sql(_ACTS_FOR_QUERY)
+            )
+    except DBAPIError:  # no grant on who acts for whom: no role on this court
+        return Permissions(login=login, role=None)
+    known: Role | None = role if role in GROUPS else None
+    return Permissions(login=login, role=known, judge_ids=ids if known else frozenset())
 
 
 # Refusals in words ------------------------------------------------------------------------------

@@ -1187,6 +1187,8 @@ class CalendarView(QWidget):
         entry, judge = self.entry(hearing_id), self.workspace.judge
         if entry is None or judge is None or entry.status is not HearingStatus.SCHEDULED:
             return None
+        if self.refuse_if_read_only():
+            return None
         try:
             case, hearings = calendar_service.case_and_hearings(
                 self.workspace.database, entry.case_id
@@ -1201,7 +1203,7 @@ class CalendarView(QWidget):
     def begin_schedule(self, case_id: int) -> Drag | None:
         """Start setting the next hearing of a case dragged in from the docket."""
         judge = self.workspace.judge
-        if judge is None or self.court is None:
+        if judge is None or self.court is None or self.refuse_if_read_only():
             return None
         try:
             plan = calendar_service.hearing_plan(self.workspace.database, judge, case_id)
@@ -1219,6 +1221,8 @@ class CalendarView(QWidget):
 
     def drop(self, drag: Drag, landing: Landing | None) -> bool:
         """Store a drop as one undoable action; a refused one stores nothing and says why."""
+        if self.refuse_if_read_only():
+            return False
         if landing is None:
             self.say("Dropped outside the days: nothing changed")
             return False
@@ -1255,6 +1259,7 @@ class CalendarView(QWidget):
         if why is not None:
             reason: QAction = menu.addAction(why)
             reason.setEnabled(False)
+        edits: list[QAction] = []  # greyed on a docket the login may not change
         for text, slot in (
             ("Held", lambda: self._record(hearing_id, Outcome.HELD, f"Held: {shown}")),
             ("Adjourned…", lambda: self._adjourn(hearing_id, shown)),
@@ -1263,6 +1268,7 @@ class CalendarView(QWidget):
         ):
             action: QAction = menu.addAction(text, slot)
             action.setEnabled(entry is not None and why is None)
+            edits.append(action)
             if why is not None:
                 action.setToolTip(why)
                 action.setStatusTip(why)
@@ -1297,12 +1303,28 @@ class CalendarView(QWidget):
             unschedule.setStatusTip(why_not)
         else:
             unschedule.setStatusTip("Take the hearing off the calendar (Ctrl+Z puts it back)")
+        access = self.workspace.access
+        if not access.may_change and access.reason:
+            read_only = access.reason[0].upper() + access.reason[1:]
+            for edit in (*edits, media.menuAction(), move, unschedule):
+                edit.setEnabled(False)
+                edit.setToolTip(read_only)
+                edit.setStatusTip(read_only)
         return menu
+
+    def refuse_if_read_only(self) -> bool:
+        """True, saying why, when the login may not change the docket on screen (a court
+        server's roles): every change of the calendar asks first."""
+        access = self.workspace.access
+        if access.may_change:
+            return False
+        self.tell(f"Nothing changed: {access.reason}")
+        return True
 
     def set_medium(self, hearing_id: int, medium: HearingMedium) -> bool:
         """How the respondent appears at a scheduled hearing (the menu's Appears), one undo step."""
         entry = self.entry(hearing_id)
-        if entry is None:
+        if entry is None or self.refuse_if_read_only():
             return False
         done = calendar_actions.set_medium(self.workspace, entry.hearing(), medium)
         if done:
@@ -1313,6 +1335,8 @@ class CalendarView(QWidget):
         """Move a scheduled hearing to a free place picked in a dialog, as one undo step (the
         menu's Move To..., Ctrl+M on the selected hearing)."""
         entry = self.entry(hearing_id)
+        if entry is not None and self.refuse_if_read_only():
+            return False
         if entry is None or entry.status is not HearingStatus.SCHEDULED:
             if entry is not None:
                 self.say(f"Not moved: the hearing is already recorded as {entry.status.value}")
@@ -1329,6 +1353,8 @@ class CalendarView(QWidget):
         """Take a scheduled hearing off the calendar, as one undo step (the menu's Unschedule,
         Delete on the selected hearing)."""
         entry = self.entry(hearing_id)
+        if entry is not None and self.refuse_if_read_only():
+            return False
         if entry is None or entry.status is not HearingStatus.SCHEDULED:
             if entry is not None:
                 self.tell(
@@ -1394,6 +1420,8 @@ class CalendarView(QWidget):
             self._record(hearing_id, Outcome.COMPLETED, f"Completed: {shown}", completion_kind=kind)
 
     def _record(self, hearing_id: int, outcome: Outcome, text: str, **details: object) -> bool:
+        if self.refuse_if_read_only():
+            return False
         entry = self.entry(hearing_id)
         seen = entry.hearing() if entry is not None else None
         done = calendar_actions.record(self.workspace, hearing_id, outcome, text, seen, **details)

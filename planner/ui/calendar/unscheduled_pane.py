@@ -171,6 +171,11 @@ class UnscheduledPane(QWidget):
             "Set the selected case's next hearing in one of the next free places of its kind"
         )
         self.schedule_action.triggered.connect(self.schedule_current)
+        # Greyed on a docket the login may not change (a court server's roles).
+        self.schedule_action.setEnabled(self._workspace.access.may_change)
+        self._workspace.access_changed.connect(
+            lambda access: self.schedule_action.setEnabled(access.may_change)
+        )
         open_action = QAction("&Open Case…", table)
         open_action.triggered.connect(lambda: self._activated(table.currentIndex()))
         table.addActions([self.schedule_action, open_action])

@@ -11,8 +11,10 @@ from planner.domain.judge import Judge
 from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.services.clock import instant, now_for
+from planner.services.docket_access import CHANGEABLE, DocketAccess, docket_access, permissions
+from planner.store.court_permissions import Permissions
 from planner.store.database import Database
-from planner.store.errors import Conflict
+from planner.store.errors import Conflict, StoreError
 from planner.ui.common.commands import ServiceCommand
 from planner.ui.common.external_changes import ExternalChanges
 
@@ -25,6 +27,9 @@ class Workspace(QObject):
     changed = Signal(object)  # Change
     judge_switched = Signal(object)  # Judge | None
     failed = Signal(object)  # Exception: an action that could not be done
+    #: DocketAccess: whether the judge on screen's docket may be changed by the login (a court
+    #: server's roles), set before ``judge_switched``; every room greys its edits by it.
+    access_changed = Signal(object)
 
     def __init__(
         self,
@@ -40,6 +45,9 @@ class Workspace(QObject):
         self.now: Callable[[], datetime] = clock or instant
         self.undo_stack = QUndoStack(self)
         self.judge: Judge | None = None
+        #: May the login change the judge on screen's docket (always, on a file).
+        self.access: DocketAccess = CHANGEABLE
+        self._permissions: Permissions | None = None
         #: Another program's changes, once started (``watch_others``): the main window does.
         self.others = ExternalChanges(lambda: self.database.change_counter(), self.refresh, self)
 
@@ -63,6 +71,8 @@ class Workspace(QObject):
         self.database = database
         self.undo_stack.clear()
         self.judge = None
+        self._permissions = None
+        self._check_access()
         self.judge_switched.emit(None)
         if old is not database:
             old.close()
@@ -78,7 +88,24 @@ class Workspace(QObject):
         if judge == self.judge:
             return
         self.judge = judge
+        self._check_access()
         self.judge_switched.emit(judge)
+
+    def _check_access(self) -> None:
+        """Read (once per database, again on a refresh) what the login may change, and tell the
+        rooms when the judge on screen's docket became changeable or read-only."""
+        if self.judge is None:
+            access = CHANGEABLE
+        else:
+            try:
+                if self._permissions is None:
+                    self._permissions = permissions(self.database)
+                access = docket_access(self._permissions, self.judge)
+            except StoreError:  # the server unreachable: its refusal, if any, still says why
+                access = CHANGEABLE
+        if access != self.access:
+            self.access = access
+            self.access_changed.emit(access)
 
     def reload_judge(self) -> None:
         """Fetch the judge on screen again (after an edit or an undo changed the profile)."""
@@ -87,12 +114,16 @@ class Workspace(QObject):
         fresh = next((j for j in self.judges() if j.id == self.judge.id), None)
         self.judge = fresh
         if fresh is None:
+            self._check_access()
             self.judge_switched.emit(None)
 
     # Actions --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Read everything again (View > Refresh, or another program changed the database)."""
+        if self._permissions is not None and not self._permissions.everything:
+            self._permissions = None  # a grant or revoke since: read again
+            self._check_access()
         self.notify(Change.EVERYTHING)
 
     def notify(self, change: Change) -> None:

@@ -121,6 +121,7 @@ class DocketView(QWidget):
         self.model.layoutChanged.connect(self._update_actions)
         workspace.judge_switched.connect(self._on_judge_switched)
         workspace.changed.connect(self._on_changed)
+        workspace.access_changed.connect(self._update_actions)
         self._on_judge_switched(workspace.judge)
 
     # Building -----------------------------------------------------------------------------------
@@ -213,7 +214,8 @@ class DocketView(QWidget):
             )
             header.resizeSection(section, wide)
         header.setStretchLastSection(True)
-        table.doubleClicked.connect(lambda _index: self.edit_case())
+        # Through the action: greyed (a docket the login may not change), it does nothing.
+        table.doubleClicked.connect(lambda _index: self.edit_case_action.trigger())
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.empty_label = QLabel()
@@ -466,13 +468,19 @@ class DocketView(QWidget):
     def _update_actions(self) -> None:
         case_id = self.current_case_id()
         row = self.model.row_at(self.model.row_of(case_id)) if case_id is not None else None  # type: ignore[arg-type]
-        self.new_case_action.setEnabled(self._workspace.judge is not None)
-        self.edit_case_action.setEnabled(row is not None)
-        self.delete_case_action.setEnabled(row is not None)
-        self.complete_case_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
-        self.schedule_action.setEnabled(row is not None and row.status is CaseStatus.PENDING)
+        # A docket the login may not change (a court server's roles): every edit greyed.
+        access = self._workspace.access
+        editable = access.may_change
+        pending = row is not None and row.status is CaseStatus.PENDING
+        self.new_case_action.setEnabled(editable and self._workspace.judge is not None)
+        self.edit_case_action.setEnabled(editable and row is not None)
+        self.delete_case_action.setEnabled(editable and row is not None)
+        self.complete_case_action.setEnabled(editable and pending)
+        self.schedule_action.setEnabled(editable and pending)
         for made, to in zip(self.state_actions(), _MOVES, strict=True):
             refusal = None if row is None else move_refusal(row.a_number, row.status, to)
+            if refusal is None and row is not None and not editable:
+                refusal = access.reason
             made.setEnabled(row is not None and refusal is None)
             why = "" if refusal is None else refusal[:1].upper() + refusal[1:]
             made.setToolTip(why or made.text().replace("&", ""))

@@ -179,6 +179,7 @@ class NoticesView(QWidget):
         self.freshness = Freshness(self.reload, self.isVisible)
         workspace.changed.connect(self._on_change)
         workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
+        workspace.access_changed.connect(lambda _access: self._update_buttons())
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -264,7 +265,9 @@ class NoticesView(QWidget):
             (self.pdf_button, "Save"),
             (self.serve_button, "&Mark"),
         ):
-            button.setEnabled(bool(chosen))
+            # Marking served changes the docket: greyed where the login may not (court roles).
+            may = self.workspace.access.may_change or button is not self.serve_button
+            button.setEnabled(bool(chosen) and may)
             what = counted(len(chosen), "notice") if some else "All"
             if button is self.print_button:
                 button.setText(f"{verb} {what}…" if chosen else f"{verb}…")

@@ -211,6 +211,7 @@ class AutoschedulePanel(QDockWidget):
         self._update_buttons()
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._docket_changed)
+        workspace.access_changed.connect(lambda _access: self._update_buttons())
 
     # Building ---------------------------------------------------------------------------------
 
@@ -388,8 +389,11 @@ class AutoschedulePanel(QDockWidget):
         idle = not self.running
         for button in (self.compare_button, self.preview_button):
             button.setEnabled(has_judge and idle)
-        self.apply_button.setEnabled(
-            idle and self.proposal is not None and bool(self.proposal.proposed)
+        self.apply_button.setEnabled(  # a preview stays: it changes nothing
+            idle
+            and self.proposal is not None
+            and bool(self.proposal.proposed)
+            and self.workspace.access.may_change
         )
         self.discard_button.setEnabled(idle and self.proposal is not None)
         fields = (self.from_date, self.policy_box, self.buffer_box, self.notice_box, self.group_box)

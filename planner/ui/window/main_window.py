@@ -116,6 +116,12 @@ class MainWindow(QMainWindow):
         self.judge_box.setToolTip("The judge whose docket is shown (Ctrl+J)")
         self.judge_box.activated.connect(self._judge_chosen)
         self.database_label = QLabel()
+        # Why the docket on screen is read-only (a court server's roles), while it is.
+        self.read_only_label = QLabel()
+        self.read_only_label.setObjectName("readOnlyReason")
+        self.read_only_label.setStyleSheet("font-weight: bold")
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)  # beside a passing message
         self.statusBar().addPermanentWidget(self.database_label)
 
         self._make_actions()
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
                 page.installEventFilter(self)
         workspace.judge_switched.connect(self._judge_switched)
         workspace.changed.connect(self._changed)
+        workspace.access_changed.connect(self._show_access)
         # Bound methods, not lambdas: Qt disconnects them when the window goes.
         workspace.failed.connect(self._show_failure)
 
@@ -366,9 +373,7 @@ class MainWindow(QMainWindow):
         page = CalendarPage(self.workspace)  # the calendar, unscheduled cases, conflicts
         page.calendar.hearing_activated.connect(self._open_hearings_case)
         page.calendar.message.connect(self._say)
-        page.unscheduled.case_activated.connect(
-            lambda case_id: case_actions.edit_case(self.workspace, case_id, self)
-        )
+        page.unscheduled.case_activated.connect(self._edit_case)
         return page
 
     @property
@@ -585,7 +590,15 @@ class MainWindow(QMainWindow):
         except Exception as error:
             show_error(self, error)
             return
-        case_actions.edit_case(self.workspace, entry.case_id, self)
+        self._edit_case(entry.case_id)
+
+    def _edit_case(self, case_id: int) -> None:
+        """Open a case's dialog, unless the login may not change the docket (then say why)."""
+        access = self.workspace.access
+        if not access.may_change:
+            self._say(f"Nothing changed: {access.reason}")
+            return
+        case_actions.edit_case(self.workspace, case_id, self)
 
     def _say(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -609,7 +622,31 @@ class MainWindow(QMainWindow):
             self.autoschedule_action,
         ):
             action.setEnabled(has_judge)
+        self._show_access()
         self._update_title()
+
+    def _show_access(self, *_access: object) -> None:
+        """Grey the window's edits of a docket the login may not change (a court server's
+        roles), and say why in the status bar; reading, printing and exporting stay."""
+        access = self.workspace.access
+        has_judge = self.workspace.judge is not None
+        for action in (
+            self.edit_judge_action,
+            self.remove_judge_action,
+            self.autoschedule_action,
+            self.reassign_action,
+            self.replan_action,
+        ):
+            action.setEnabled(has_judge and access.may_change)
+        reason = access.reason or ""
+        self.read_only_label.setText(f"Read-only: {reason}" if reason else "")
+        self.read_only_label.setToolTip(
+            "Who may change which docket is set with 'planner court grant' and "
+            "'planner court revoke'"
+            if reason
+            else ""
+        )
+        self.read_only_label.setVisible(bool(reason))
 
     # Databases ----------------------------------------------------------------------------------
 
