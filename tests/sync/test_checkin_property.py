@@ -1,7 +1,7 @@
 """Check-in between real files after random edit sequences on both sides, made through the store
 as the window makes them (hypothesis): every edit is on the server or was shown as a collision and
 settled; the server's file passes SQLite's integrity and reference checks and the docket its own;
-a second check-in changes nothing. (The merge alone runs a thousand sequences:
+a second check-in changes nothing. (The merge alone runs three thousand sequences:
 test_merge_property.py.)
 
 Each example starts from copies of one server file and one laptop file checked out from it, made

@@ -1,4 +1,4 @@
-"""The three-way merge over a thousand random edit sequences on both sides (hypothesis; notices
+"""The three-way merge over three thousand random edit sequences on both sides (hypothesis; notices
 served and undone among them): every edit either side made is in the merged docket or was shown
 as a collision and settled; the merged docket is sound; a check-in repeated after a crash (the laptop still holding its old base)
 completes; a second check-in changes nothing."""
@@ -196,7 +196,7 @@ def _value(state: DocketState, kind: Kind, key: str, field: str | None) -> objec
     return None if row is None else row.get(field)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(laptop_edits=EDITS, server_edits=EDITS, keep=st.sampled_from(Side))
 def test_every_edit_is_merged_or_shown_as_a_collision_and_settled(
     laptop_edits: list[tuple[int, int, int]],
