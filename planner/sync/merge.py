@@ -86,7 +86,7 @@ class Collision:
         if self.fields and len(rows) == 1:
             (row,) = rows.values()
             if row is not None:
-                return [f"{name} = {row.get(name)!r}" for name in self.fields]
+                return [f"{field_label(name)}: {_shown(row.get(name))}" for name in self.fields]
         return [_gist(ref, row, self.owners.get(ref, "")) for ref, row in rows.items()]
 
 
@@ -559,6 +559,20 @@ def changes(before: DocketState, after: DocketState) -> list[Change]:
                 Change(ref, action, describe_row(ref, new.get(key) or old.get(key), states))
             )
     return found
+
+
+def field_label(name: str) -> str:
+    """A field as the user reads it: "remaining_minutes" is "Remaining minutes"."""
+    return name.replace("_", " ").capitalize()
+
+
+def _shown(value: object) -> str:
+    """A field's value as the user reads it: text as it is, a flag as yes or no, none as "none"."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def describe_row(ref: RowRef, row: Fields | None, states: Iterable[DocketState]) -> str:

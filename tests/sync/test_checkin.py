@@ -99,8 +99,8 @@ def test_the_same_case_changed_on_both_sides_is_listed_and_nothing_applied(
     (collision,) = result.unsettled
     assert collision.kind is CollisionKind.SAME_ROW
     assert collision.fields == ("remaining_minutes",)
-    assert collision.version_lines(Side.LAPTOP) == ["remaining_minutes = 120"]
-    assert collision.version_lines(Side.SERVER) == ["remaining_minutes = 45"]
+    assert collision.version_lines(Side.LAPTOP) == ["Remaining minutes: 120"]
+    assert collision.version_lines(Side.SERVER) == ["Remaining minutes: 45"]
     assert collision.laptop_stamp.when is not None
     assert collision.server_stamp.when is not None
     assert contents(server) == server_before

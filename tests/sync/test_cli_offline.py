@@ -60,8 +60,8 @@ def test_checkin_with_collisions_lists_them_and_exits_nonzero_without_applying(
     out, err = capsys.readouterr()
     assert code == 3
     assert "Collision 1 of 1: case A200-000-001 (Person 1): changed on both sides" in out
-    assert "remaining_minutes = 150" in out
-    assert "remaining_minutes = 30" in out
+    assert "Remaining minutes: 150" in out
+    assert "Remaining minutes: 30" in out
     assert "Nothing was checked in" in err
     assert "--keep laptop" in err
     assert contents(server) == before

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted, plural
 from planner.services.offline import CheckinResult, checkin, checkout
 from planner.store.errors import StoreError
 from planner.sync.edit import edit_text, editable, edited_values
-from planner.sync.merge import Collision, Settlement, Side
+from planner.sync.merge import Collision, Settlement, Side, field_label
 from planner.ui.common.errors import show_error
 from planner.ui.common.workspace import Workspace
 
@@ -51,11 +52,12 @@ class CollisionDialog(QDialog):
         self.setWindowTitle("Bring Back Online: collisions")
         self._collisions = result.unsettled
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"{len(self._collisions)} edit(s) made on this computer collide with edits made on "
-            f"the court server ({result.server}) since the docket was taken offline. Choose "
-            "which version to keep for each, or edit the values. Nothing is applied until all "
-            "are settled."
+        count = len(self._collisions)
+        self.intro = intro = QLabel(
+            f"{counted(count, 'edit')} made on this computer {plural(count, 'collides', 'collide')}"
+            f" with {plural(count, 'an edit', 'edits')} made on the court server ({result.server})"
+            " since the docket was taken offline. Choose which version to keep for each, or edit"
+            " the values. Nothing is applied until all are settled."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -144,7 +146,7 @@ class CollisionDialog(QDialog):
             line.setAccessibleName(f"{name} of {collision.what}")
             line.setEnabled(False)
             line.textChanged.connect(self._update)
-            form.addRow(name, line)
+            form.addRow(field_label(name), line)
             editors[name] = line
         self.table.setCellWidget(row, 5, box)
         return editors

@@ -105,8 +105,9 @@ def test_the_collision_list_shows_both_versions_and_who(
 
     assert dialog.table.item(0, 0).text() == "case A200-000-001 (Person 1)"
     assert dialog.table.item(0, 1).text() == "changed on both sides"
-    assert "attorney = 'Laptop Counsel'" in dialog.table.item(0, 2).text()
-    assert "attorney = 'Server Counsel'" in dialog.table.item(0, 3).text()
+    assert "Attorney: Laptop Counsel" in dialog.table.item(0, 2).text()
+    assert "Attorney: Server Counsel" in dialog.table.item(0, 3).text()
+    assert dialog.intro.text().startswith("1 edit made on this computer collides with an edit")
     dialog.choices[0].setCurrentIndex(2)
     assert dialog.settlements() == {dialog._collisions[0].id: Side.SERVER}
     assert offline_actions.DATABASE_FILTER.startswith("Planner databases")
