@@ -263,7 +263,16 @@ def checkin(
                 raise _Unsettled(result)  # rolls the server's transaction back: nothing applied
             # The court's calendar as the server has it now (read-only on the laptop).
             court = rows.court_copy(str(result.merged.table(Kind.PROFILE)[PROFILE_KEY]["court"]))
-            if not result.server_changes() and not result.laptop_changes():
+            # No edit to carry either way may still leave a row known by two keys: a hearing one
+            # side removed and set again in its place is the same hearing to the merge, under
+            # the key it had at check-out; both files then take the merge's keys.
+            changed = bool(
+                result.server_changes()
+                or result.laptop_changes()
+                or result.merged != theirs
+                or result.merged != ours
+            )
+            if not changed:
                 rows.end_checkout(token)
             else:
                 rows.apply(server_id, theirs, result.merged)
@@ -297,7 +306,7 @@ def checkin(
     # calendar as the server has it.
     with _laptop(laptop, create=False) as mine:
         mine.keep_court(court)
-        if result.server_changes() or result.laptop_changes():
+        if changed:
             now = mine.read_state(laptop_id)
             mine.apply(laptop_id, now, result.merged)
             mine.keep_copy(

@@ -17,6 +17,7 @@ from tests.sync.offline_docket import (
     case_named,
     complete_case,
     contents,
+    delete_hearings_of,
     docket,
     edit_case,
     hearings_of,
@@ -202,3 +203,34 @@ def test_a_case_removed_and_put_back_by_undo_is_the_same_case(server: Path, lapt
     assert not result.collisions
     assert case_named(server, a_number(2)).attorney == "Server Counsel"
     assert len(docket(server).cases) == 4
+
+
+def _hearing_keys(path: Path) -> list[tuple[str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        return sorted(raw.execute("SELECT uid, start FROM hearings WHERE uid IS NOT NULL"))
+
+
+def test_a_hearing_removed_and_set_again_in_its_place_leaves_both_files_alike(
+    server: Path, tmp_path: Path
+) -> None:
+    """Found by the check-in property test: the server's clerk takes a hearing off and sets it
+    again in the same place; the merge knows it as the hearing checked out (nothing to carry),
+    and both files must then hold it under one key, or the next check-in compares two."""
+    laptop = tmp_path / "laptop.sqlite"
+    checkout(str(server), JUDGE, laptop, at=AT)
+    before = hearings_of(server, a_number(0))
+    assert before  # the court's docket has hearings for this case
+    delete_hearings_of(server, a_number(0))
+    for hearing in before:
+        add_hearing(server, a_number(0), hearing.start, hearing.minutes)
+
+    result = checkin(laptop, str(server))
+
+    assert result.applied
+    assert not result.collisions
+    assert not result.server_changes  # nothing to carry either way
+    assert not result.laptop_changes
+    assert _hearing_keys(laptop) == _hearing_keys(server)
+    assert [h.start for h in hearings_of(server, a_number(0))] == [h.start for h in before]
