@@ -11,7 +11,10 @@ For each docket and each as-of date it builds the forecast's pool model (as
 
 and checked against HiGHS alone (``highspy``, relative gap 0, default tolerances) whose choice
 is checked with ``Packing.fits``: a count below a choice of HiGHS that fits, or a choice of the
-forecast that does not fit, is ``wrong``. Exits 1 on an unproven or wrong count.
+forecast that does not fit, is ``wrong``. With ``--bisection`` it also finds each model's f*
+for its N as the forecast does (a bisection whose decisions may stop undecided after 16
+relaxations, then "does not fit") and checks with HiGHS that N do not fit a step above it.
+Exits 1 on an unproven or wrong count, or an understated f*.
 
 The dates: the first of each month of fiscal year 2027 (1 Oct 2026 to 1 Sep 2027) and the last
 week (24, 27, 29 and 30 Sep 2027). The dockets: the demo's judge with 2,000 cases generated as
@@ -22,6 +25,7 @@ with ``--national PATH``, every ``--every``-th judge of a national demo file (``
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_kf_sweep.py [--national PATH]
         [--every K] [--sources demo,autoschedule,national] [--dates D1,D2,...] [--csv PATH]
+        [--bisection]
 """
 
 import argparse
@@ -39,7 +43,9 @@ from datetime import time as clock
 from pathlib import Path
 
 from benchmarks.bench_packing import pool_model
-from planner.forecast.demand import tally_workload
+from planner.domain.judge import Judge
+from planner.forecast.demand import measure_demand, tally_workload
+from planner.forecast.facts import Workload
 from planner.forecast.packing import Packing
 from planner.forecast.pools import _COUNT_BUDGET, PoolModel
 from planner.forecast.window import window_of
@@ -51,7 +57,7 @@ MONTHS = tuple(date(2026 if m >= 10 else 2027, m, 1) for m in (10, 11, 12, *rang
 LAST_WEEK = (date(2027, 9, 24), date(2027, 9, 27), date(2027, 9, 29), date(2027, 9, 30))
 DATES = MONTHS + LAST_WEEK
 
-Model = tuple[str, date, PoolModel]
+Model = tuple[str, date, PoolModel, int]
 
 
 @dataclass
@@ -59,9 +65,56 @@ class Row:
     """One docket as of one date: its counts by how they were proven, and their times."""
 
     judges: int = 0
+    bisections: int = 0  # f* found by the bisection (several constraints, 0 < N <= K(floors))
+    undecided: int = 0  # bisections with a step the search could not decide in its budget
+    understated: int = 0  # f* below HiGHS's by more than the bisection's step
     status: Counter[str] = field(default_factory=Counter)
     times: list[float] = field(default_factory=list)
     wrong: int = 0
+
+
+def needed(judge: Judge, workload: Workload) -> int:
+    """N, the completions still needed for the quota."""
+    return max(0, judge.quota - measure_demand(judge, workload).completed)
+
+
+def check_bisection(model: PoolModel, count: int, row: "Row") -> None:
+    """f* by the forecast's bisection, how many of its steps the search left undecided, and
+    whether HiGHS fits ``count`` cases at a scale above it by more than a step (then f* is
+    understated: the shortening overstated)."""
+    if model.single or count <= 0 or count > sum(model.counts):
+        return
+    undecided = 0
+    solve = model._solve
+
+    def counted(
+        scale: float | None, target: int | None = None, budget: int = _COUNT_BUDGET
+    ) -> tuple[int, list[int], bool]:
+        nonlocal undecided
+        found, x, proven = solve(scale, target, budget)
+        undecided += not proven
+        return found, x, proven
+
+    model._solve = counted  # type: ignore[method-assign]
+    try:
+        best = model.largest_scale(count)
+    finally:
+        del model._solve
+    row.bisections += 1
+    row.undecided += undecided > 0
+    above = 1.0 if best is None else best + 2.0**-19
+    if above < 1.0:
+        packing, _ = model.packing(model.lengths(above))
+        theirs, fit = highs_alone(packing)
+        if fit and theirs >= count:
+            row.understated += 1
+            print(f"  f* {best} understated: HiGHS fits {count} at {above}", flush=True)
+    elif best is None:
+        packing, _ = model.packing(model.lengths(None))
+        theirs, fit = highs_alone(packing)
+        if fit and theirs >= count:
+            row.understated += 1
+            print(f"  f* none, but HiGHS fits {count} at the floors", flush=True)
 
 
 def demo_models(dates: tuple[date, ...]) -> Iterator[Model]:
@@ -75,7 +128,7 @@ def demo_models(dates: tuple[date, ...]) -> Iterator[Model]:
                 inputs = repo.forecast_inputs(judge, as_of)
             database.close()
         model = pool_model(inputs.judge, inputs.closures, inputs.leave, inputs.workload, as_of)
-        yield "demo 2,000", today, model
+        yield "demo 2,000", today, model, needed(inputs.judge, inputs.workload)
 
 
 def autoschedule_models(dates: tuple[date, ...]) -> Iterator[Model]:
@@ -91,7 +144,7 @@ def autoschedule_models(dates: tuple[date, ...]) -> Iterator[Model]:
             window = window_of(docket.judge, as_of)
             workload = tally_workload(docket.judge, docket.cases, docket.hearings, window)
             model = pool_model(docket.judge, docket.closures, docket.leave, workload, as_of)
-            yield name, today, model
+            yield name, today, model, needed(docket.judge, workload)
 
 
 def national_models(path: Path, every: int, dates: tuple[date, ...]) -> Iterator[Model]:
@@ -107,7 +160,7 @@ def national_models(path: Path, every: int, dates: tuple[date, ...]) -> Iterator
                     model = pool_model(
                         inputs.judge, inputs.closures, inputs.leave, inputs.workload, as_of
                     )
-                    yield f"national 1/{every}", today, model
+                    yield f"national 1/{every}", today, model, needed(inputs.judge, inputs.workload)
     finally:
         database.close()
 
@@ -148,6 +201,9 @@ def main() -> int:
     parser.add_argument("--every", type=int, default=10, help="every K-th national judge")
     parser.add_argument("--sources", default="demo,autoschedule,national")
     parser.add_argument("--dates", default=None, help="as-of dates, by commas (default: DATES)")
+    parser.add_argument(
+        "--bisection", action="store_true", help="also check f* of each judge against HiGHS"
+    )
     parser.add_argument("--csv", type=Path, default=None, help="one row per count")
     args = parser.parse_args()
     dates = tuple(date.fromisoformat(d) for d in args.dates.split(",")) if args.dates else DATES
@@ -182,9 +238,11 @@ def main() -> int:
     table: dict[tuple[str, date], Row] = {}
     failed = False
     for source in sources:
-        for name, today, model in source:
+        for name, today, model, count in source:
             row = table.setdefault((name, today), Row())
             row.judges += 1
+            if args.bisection:
+                check_bisection(model, count, row)
             for scale in SCALES:
                 packing, _ = model.packing(model.lengths(scale), _COUNT_BUDGET)
                 began = time.perf_counter()
@@ -226,14 +284,16 @@ def main() -> int:
         "| docket | as of | judges | counts | bound | HiGHS | unproven | wrong | "
         "per count (median, slowest) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for (name, today), row in table.items():
         status, times = row.status, row.times
         print(
             f"| {name} | {today} | {row.judges} | {sum(status.values())} | {status['bound']} | "
             f"{status['highs']} | {status['unproven']} | {row.wrong} | "
-            f"{statistics.median(times):.2f} ms, {max(times):.1f} ms |"
+            f"{statistics.median(times):.2f} ms, {max(times):.1f} ms | "
+            f"{row.bisections}, {row.undecided}, {row.understated} |"
         )
+        failed = failed or row.understated > 0
     return 1 if failed else 0
 
 
