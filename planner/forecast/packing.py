@@ -21,12 +21,14 @@ search short:
 On the demo's docket at four dates, the auto-scheduler's benchmark dockets and the national
 demo's 400 judges as of 6 December, every count is proven at the first relaxation and equals
 HiGHS's (``benchmarks/bench_packing.py``; HiGHS takes 10-75 ms a count there, this 0.1-0.8 ms).
-What the search does not prove within its budget: late in the fiscal year, at the floors, a
-block of the detained pools can hold one case more only by filling two pools to the minute, a
-subset sum the relaxation does not see. Such a count, and only such a count, is handed to
-HiGHS (``highspy``, imported then and not before), which settles it (0.04-2.8 s of CPU); if HiGHS
-cannot be loaded or does not prove it, the count is the search's, never above the exact one,
-and ``proven`` is False (docs/performance.md, "K(f) exact").
+What the search does not prove within its budget: from May of the fiscal year on, mostly at the
+floors but at f = 0.8, 0.6 and 0.4 too, a block of the detained pools can hold one case more
+only by filling two pools to the minute, a subset sum the relaxation does not see. Such a count,
+and only such a count, is handed to HiGHS (``highspy``, imported then and not before), which
+settles it (0.04-2.8 s of CPU; its optimum bounds the count, its choice is checked with
+``fits``); if HiGHS cannot be loaded or does not prove it, the count is the search's, never
+above the exact one, and ``proven`` is False (docs/performance.md, "K(f) exact" and "K(f) over
+the fiscal year").
 """
 
 import math
@@ -239,18 +241,35 @@ class Packing:
         return best_value, best
 
     def _settle(self, best_value: int, best: list[int]) -> tuple[int, list[int]]:
-        """The count the search could not prove, settled by HiGHS: its optimum if the
-        solver proves it and its choice fits, else the search's best, still unproven."""
+        """The count the search could not prove, settled by HiGHS.
+
+        HiGHS solves the programme with the rows' limits as ``fits`` has them (``caps``) and
+        its default feasibility tolerance, so every choice that fits is feasible to it too: its
+        optimum, when it proves one, is an upper bound on the count. Its choice, when it fits,
+        is the count, proven. When the choice is over a limit by HiGHS's tolerance, HiGHS
+        solves again with the limits half a ``TOLERANCE`` tighter, for a choice that fits; the
+        count is proven only if that choice, or the search's best, reaches the bound. (With
+        tightened limits alone, and a feasibility tolerance of 1e-9, HiGHS once proved 557
+        where 558 fit with two pools filled to the minute: a choice it rounds off.)
+        """
         found = _highs_most(self.rows, self.caps, self.counts, best)
         if found is None:
             return best_value, best
-        value, x, optimal = found
         self.settled = True
+        bound, x, optimal = found
         x = [max(0, min(c, v)) for v, c in zip(x, self.counts, strict=True)]
-        if not self.fits(x) or sum(x) < best_value:
-            return best_value, best
-        self.proven = optimal and sum(x) == value
-        return sum(x), x
+        if not self.fits(x):
+            tighter = [cap - TOLERANCE / 2 for cap in self.caps]
+            again = _highs_most(self.rows, tighter, self.counts, best)
+            x = (
+                []
+                if again is None
+                else [max(0, min(c, v)) for v, c in zip(again[1], self.counts, strict=True)]
+            )
+        if x and self.fits(x) and sum(x) > best_value:
+            best_value, best = sum(x), x
+        self.proven = optimal and best_value >= bound
+        return best_value, best
 
     def _blocks(
         self, duals: Sequence[float], lower: Sequence[int], upper: Sequence[int]
@@ -392,13 +411,12 @@ def _highs_most(
     counts: Sequence[int],
     start: Sequence[int],
 ) -> tuple[int, list[int], bool] | None:
-    """HiGHS's optimum of the same integer programme (the count, its choice, whether HiGHS
-    proved it), from the feasible choice ``start``; None if HiGHS cannot be loaded.
+    """HiGHS's optimum of the same integer programme with the rows' limits ``caps`` (the
+    count, its choice, whether HiGHS proved it), from the feasible choice ``start``; None if
+    HiGHS cannot be loaded. Its feasibility tolerances are its defaults (1e-6).
 
-    Imported here, on the few counts the search leaves unproven (late in the year, at the
-    floors), so that no other count, nor the window's start, pays its import (17-210 ms,
-    with NumPy). The rows' limits are given half of ``TOLERANCE`` below ``caps``, so that a
-    choice HiGHS finds within its own feasibility tolerance fits by ``Packing.fits``.
+    Imported here, on the few counts the search leaves unproven (late in the year), so that
+    no other count, nor the window's start, pays its import (17-210 ms, with NumPy).
     """
     try:
         import highspy
@@ -425,7 +443,6 @@ def _highs_most(
         solver.setOptionValue("output_flag", False)
         solver.setOptionValue("threads", 1)
         solver.setOptionValue("mip_rel_gap", 0.0)
-        solver.setOptionValue("mip_feasibility_tolerance", 1e-9)
         solver.setOptionValue("time_limit", HIGHS_TIME_LIMIT)
         inf = highspy.kHighsInf
         for j in range(n):
@@ -434,7 +451,7 @@ def _highs_most(
             solver.changeColIntegrality(j, highspy.HighsVarType.kInteger)
         for row, cap in zip(rows, caps, strict=True):
             index = [j for j, a in enumerate(row) if a > 0]
-            solver.addRow(-inf, cap - TOLERANCE / 2, len(index), index, [row[j] for j in index])
+            solver.addRow(-inf, cap, len(index), index, [row[j] for j in index])
         hint = highspy.HighsSolution()
         hint.col_value = [float(v) for v in start]
         hint.value_valid = True
