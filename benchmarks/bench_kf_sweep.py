@@ -218,7 +218,8 @@ def main() -> int:
         sources.append(national_models(args.national, args.every, dates))
     out = None
     if args.csv is not None:
-        out = csv.writer(args.csv.open("w", newline=""))
+        sink = args.csv.open("w", newline="")
+        out = csv.writer(sink)
         os.chmod(args.csv, 0o600)
         out.writerow(
             [
@@ -279,6 +280,8 @@ def main() -> int:
                             int(wrong),
                         ]
                     )
+            if out is not None:
+                sink.flush()
     print(f"load average at end: {os.getloadavg()}")
     print(
         "| docket | as of | judges | counts | bound | HiGHS | unproven | wrong | "
