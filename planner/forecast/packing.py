@@ -243,32 +243,37 @@ class Packing:
     def _settle(self, best_value: int, best: list[int]) -> tuple[int, list[int]]:
         """The count the search could not prove, settled by HiGHS.
 
-        HiGHS solves the programme with the rows' limits as ``fits`` has them (``caps``), so
-        every choice that fits is feasible to it too: its optimum, when it proves one, is an
-        upper bound on the count. Its choice, when it fits, is the count, proven. When the
-        choice is over a limit by HiGHS's tolerance, HiGHS solves again with the limits half a
-        ``TOLERANCE`` tighter, for a choice that fits; the count is proven only if that
-        choice, or the search's best, reaches the bound. (Called with the limits tightened
-        alone, HiGHS proved 557 where 558 fit with two pools filled to the minute.)
+        First HiGHS bounds it: the programme with every limit ``MARGIN`` above ``caps`` (so a
+        choice that fits, even one that fills a pool to the minute, is inside them by far
+        more than HiGHS's tolerances) gives, proved optimal, an upper bound on the count. Its
+        choice is the count when it fits; else HiGHS solves again with the limits ``fits``
+        has, up to three ways, for a choice that fits. The count is proven only when a
+        choice that fits reaches the bound. (With the limits at or under ``caps``, HiGHS proved 557 where 558
+        fit, and 481 where 482 fit, with two pools filled to the minute.)
         """
-        found = _highs_most(self.rows, self.caps, self.counts, best)
+        found = _highs_most(self.rows, [cap + MARGIN for cap in self.caps], self.counts, best)
         if found is None:
             return best_value, best
         self.settled = True
         bound, x, optimal = found
-        x = [max(0, min(c, v)) for v, c in zip(x, self.counts, strict=True)]
-        if not self.fits(x):
-            tighter = [cap - TOLERANCE / 2 for cap in self.caps]
-            again = _highs_most(self.rows, tighter, self.counts, best)
-            x = (
-                []
-                if again is None
-                else [max(0, min(c, v)) for v, c in zip(again[1], self.counts, strict=True)]
-            )
-        if x and self.fits(x) and sum(x) > best_value:
+        x = self._clip(x)
+        if self.fits(x) and sum(x) > best_value:
             best_value, best = sum(x), x
+        # HiGHS's answers near a limit depend on its tolerance and on where it starts: each
+        # of these found the fitting choice on some hard count where the others did not.
+        for tolerance, start in ((1e-9, None), (1e-9, best), (None, best)):
+            if best_value >= bound:
+                break
+            again = _highs_most(self.rows, self.caps, self.counts, start, tolerance)
+            if again is not None:
+                x = self._clip(again[1])
+                if self.fits(x) and sum(x) > best_value:
+                    best_value, best = sum(x), x
         self.proven = optimal and best_value >= bound
         return best_value, best
+
+    def _clip(self, x: Sequence[int]) -> list[int]:
+        return [max(0, min(c, v)) for v, c in zip(x, self.counts, strict=True)]
 
     def _blocks(
         self, duals: Sequence[float], lower: Sequence[int], upper: Sequence[int]
@@ -402,19 +407,21 @@ _highs_greeted = False
 #: Seconds (wall) HiGHS may take on one count: on the ten hard counts measured (national demo,
 #: 1 August, at the floors) it took 0.04-2.8 s of CPU, 0.3-22 s of wall time on a loaded machine.
 HIGHS_TIME_LIMIT = 30.0
+#: Minutes HiGHS's limits are raised by when it bounds a count (``Packing._settle``).
+MARGIN = 1e-4
 
 
 def _highs_most(
     rows: Sequence[Sequence[float]],
     caps: Sequence[float],
     counts: Sequence[int],
-    start: Sequence[int],
+    start: Sequence[int] | None,
+    tolerance: float | None = None,
 ) -> tuple[int, list[int], bool] | None:
     """HiGHS's optimum of the same integer programme with the rows' limits ``caps`` (the
-    count, its choice, whether HiGHS proved it), from the feasible choice ``start``; None if
-    HiGHS cannot be loaded. Its feasibility tolerance is 1e-9: on the hard counts measured
-    (national demo, 1 June 2027, at the floors) its default, 1e-6, took 1 to 24,000 times the
-    nodes (up to 5 s of CPU where 0.05 s did).
+    count, its choice, whether HiGHS proved it), from the feasible choice ``start`` if any; None if
+    HiGHS cannot be loaded. ``tolerance``: HiGHS's MIP feasibility tolerance (None: its
+    default, 1e-6).
 
     Imported here, on the few counts the search leaves unproven (late in the year), so that
     no other count, nor the window's start, pays its import (17-210 ms, with NumPy).
@@ -444,7 +451,8 @@ def _highs_most(
         solver.setOptionValue("output_flag", False)
         solver.setOptionValue("threads", 1)
         solver.setOptionValue("mip_rel_gap", 0.0)
-        solver.setOptionValue("mip_feasibility_tolerance", 1e-9)
+        if tolerance is not None:
+            solver.setOptionValue("mip_feasibility_tolerance", tolerance)
         solver.setOptionValue("time_limit", HIGHS_TIME_LIMIT)
         inf = highspy.kHighsInf
         for j in range(n):
@@ -454,10 +462,11 @@ def _highs_most(
         for row, cap in zip(rows, caps, strict=True):
             index = [j for j, a in enumerate(row) if a > 0]
             solver.addRow(-inf, cap, len(index), index, [row[j] for j in index])
-        hint = highspy.HighsSolution()
-        hint.col_value = [float(v) for v in start]
-        hint.value_valid = True
-        solver.setSolution(hint)
+        if start is not None:
+            hint = highspy.HighsSolution()
+            hint.col_value = [float(v) for v in start]
+            hint.value_valid = True
+            solver.setSolution(hint)
         solver.run()
         optimal = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
         solution = solver.getSolution()
