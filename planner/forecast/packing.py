@@ -247,29 +247,35 @@ class Packing:
         choice that fits, even one that fills a pool to the minute, is inside them by far
         more than HiGHS's tolerances) gives, proved optimal, an upper bound on the count. Its
         choice is the count when it fits; else HiGHS solves again with the limits ``fits``
-        has, up to three ways, for a choice that fits. The count is proven only when a
-        choice that fits reaches the bound. (With the limits at or under ``caps``, HiGHS proved 557 where 558
+        has, up to three ways, for a choice that fits; the last, at HiGHS's default tolerance,
+        bounds the count as well. The count is proven only when a choice that fits reaches a
+        bound HiGHS proved. (With the limits at or under ``caps``, HiGHS proved 557 where 558
         fit, and 481 where 482 fit, with two pools filled to the minute.)
         """
         found = _highs_most(self.rows, [cap + MARGIN for cap in self.caps], self.counts, best)
         if found is None:
             return best_value, best
         self.settled = True
-        bound, x, optimal = found
+        value, x, optimal = found
+        bound = value if optimal else None
         x = self._clip(x)
         if self.fits(x) and sum(x) > best_value:
             best_value, best = sum(x), x
         # HiGHS's answers near a limit depend on its tolerance and on where it starts: each
-        # of these found the fitting choice on some hard count where the others did not.
+        # of these found the fitting choice on some hard count where the others did not. The
+        # last, at HiGHS's default tolerance (1e-6 past the limits), bounds the count too:
+        # the first's limits let a choice over a pool by less than 1e-4 minute pass.
         for tolerance, start in ((1e-9, None), (1e-9, best), (None, best)):
-            if best_value >= bound:
+            if bound is not None and best_value >= bound:
                 break
             again = _highs_most(self.rows, self.caps, self.counts, start, tolerance)
             if again is not None:
                 x = self._clip(again[1])
                 if self.fits(x) and sum(x) > best_value:
                     best_value, best = sum(x), x
-        self.proven = optimal and best_value >= bound
+                if tolerance is None and again[2]:
+                    bound = again[0] if bound is None else min(bound, again[0])
+        self.proven = bound is not None and best_value >= bound
         return best_value, best
 
     def _clip(self, x: Sequence[int]) -> list[int]:
