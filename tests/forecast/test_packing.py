@@ -121,7 +121,8 @@ def test_highs_settles_a_count_whose_best_choice_fills_two_pools_to_the_minute()
     counts = [112, 204, 51, 70, 53, 54, 63, 47, 49]
     full = [0, 204, 51, 66, 52, 52, 63, 46, 24]
     packing = Packing(rows, caps, counts, budget=64)
-    assert packing.fits(full) and sum(full) == 558
+    assert packing.fits(full)
+    assert sum(full) == 558
 
     found, x = packing.most()
 
