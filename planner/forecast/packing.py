@@ -410,8 +410,10 @@ class Packing:
 
 _HIGHS_LOCK = threading.Lock()
 _highs_greeted = False
-#: Seconds (wall) HiGHS may take on one count: on the ten hard counts measured (national demo,
-#: 1 August, at the floors) it took 0.04-2.8 s of CPU, 0.3-22 s of wall time on a loaded machine.
+#: Seconds (wall) HiGHS may take on one solve, of the one to four a count takes (``_settle``): on
+#: the hard counts measured (national demo, June to August, at the floors) 0.04-4.7 s of CPU, up
+#: to 30 s of wall time and more on a loaded machine (docs/performance.md, "K(f) over the fiscal
+#: year"). Being wall time, whether such a count is proven depends on the machine's load.
 HIGHS_TIME_LIMIT = 30.0
 #: Minutes HiGHS's limits are raised by when it bounds a count (``Packing._settle``).
 MARGIN = 1e-4
