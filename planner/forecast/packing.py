@@ -21,12 +21,14 @@ search short:
 On the demo's docket at four dates, the auto-scheduler's benchmark dockets and the national
 demo's 400 judges as of 6 December, every count is proven at the first relaxation and equals
 HiGHS's (``benchmarks/bench_packing.py``; HiGHS takes 10-75 ms a count there, this 0.1-0.8 ms).
-What the search does not prove within its budget: late in the fiscal year, at the floors, a
-block of the detained pools can hold one case more only by filling two pools to the minute, a
-subset sum the relaxation does not see. Such a count, and only such a count, is handed to
-HiGHS (``highspy``, imported then and not before), which settles it (0.04-2.8 s of CPU); if HiGHS
-cannot be loaded or does not prove it, the count is the search's, never above the exact one,
-and ``proven`` is False (docs/performance.md, "K(f) exact").
+What the search does not prove within its budget: from May of the fiscal year on, mostly at the
+floors but at f = 0.8, 0.6 and 0.4 too, a block of the detained pools can hold one case more
+only by filling two pools to the minute, a subset sum the relaxation does not see. Such a count,
+and only such a count, is handed to HiGHS (``highspy``, imported then and not before), which
+settles it (0.04-2.8 s of CPU; its optimum bounds the count, its choice is checked with
+``fits``); if HiGHS cannot be loaded or does not prove it, the count is the search's, never
+above the exact one, and ``proven`` is False (docs/performance.md, "K(f) exact" and "K(f) over
+the fiscal year").
 """
 
 import math
@@ -239,18 +241,45 @@ class Packing:
         return best_value, best
 
     def _settle(self, best_value: int, best: list[int]) -> tuple[int, list[int]]:
-        """The count the search could not prove, settled by HiGHS: its optimum if the
-        solver proves it and its choice fits, else the search's best, still unproven."""
-        found = _highs_most(self.rows, self.caps, self.counts, best)
+        """The count the search could not prove, settled by HiGHS.
+
+        First HiGHS bounds it: the programme with every limit ``MARGIN`` above ``caps`` (so a
+        choice that fits, even one that fills a pool to the minute, is inside them by far
+        more than HiGHS's tolerances) gives, proved optimal, an upper bound on the count. Its
+        choice is the count when it fits; else HiGHS solves again with the limits ``fits``
+        has, up to three ways, for a choice that fits; the last, at HiGHS's default tolerance,
+        bounds the count as well. The count is proven only when a choice that fits reaches a
+        bound HiGHS proved. (With the limits at or under ``caps``, HiGHS proved 557 where 558
+        fit, and 481 where 482 fit, with two pools filled to the minute.)
+        """
+        found = _highs_most(self.rows, [cap + MARGIN for cap in self.caps], self.counts, best)
         if found is None:
             return best_value, best
-        value, x, optimal = found
         self.settled = True
-        x = [max(0, min(c, v)) for v, c in zip(x, self.counts, strict=True)]
-        if not self.fits(x) or sum(x) < best_value:
-            return best_value, best
-        self.proven = optimal and sum(x) == value
-        return sum(x), x
+        value, x, optimal = found
+        bound = value if optimal else None
+        x = self._clip(x)
+        if self.fits(x) and sum(x) > best_value:
+            best_value, best = sum(x), x
+        # HiGHS's answers near a limit depend on its tolerance and on where it starts: each
+        # of these found the fitting choice on some hard count where the others did not. The
+        # last, at HiGHS's default tolerance (1e-6 past the limits), bounds the count too:
+        # the first's limits let a choice over a pool by less than 1e-4 minute pass.
+        for tolerance, start in ((1e-9, None), (1e-9, best), (None, best)):
+            if bound is not None and best_value >= bound:
+                break
+            again = _highs_most(self.rows, self.caps, self.counts, start, tolerance)
+            if again is not None:
+                x = self._clip(again[1])
+                if self.fits(x) and sum(x) > best_value:
+                    best_value, best = sum(x), x
+                if tolerance is None and again[2]:
+                    bound = again[0] if bound is None else min(bound, again[0])
+        self.proven = bound is not None and best_value >= bound
+        return best_value, best
+
+    def _clip(self, x: Sequence[int]) -> list[int]:
+        return [max(0, min(c, v)) for v, c in zip(x, self.counts, strict=True)]
 
     def _blocks(
         self, duals: Sequence[float], lower: Sequence[int], upper: Sequence[int]
@@ -381,24 +410,29 @@ class Packing:
 
 _HIGHS_LOCK = threading.Lock()
 _highs_greeted = False
-#: Seconds (wall) HiGHS may take on one count: on the ten hard counts measured (national demo,
-#: 1 August, at the floors) it took 0.04-2.8 s of CPU, 0.3-22 s of wall time on a loaded machine.
+#: Seconds (wall) HiGHS may take on one solve, of the one to four a count takes (``_settle``): on
+#: the hard counts measured (national demo, June to August, at the floors) 0.04-4.7 s of CPU, up
+#: to 30 s of wall time and more on a loaded machine (docs/performance.md, "K(f) over the fiscal
+#: year"). Being wall time, whether such a count is proven depends on the machine's load.
 HIGHS_TIME_LIMIT = 30.0
+#: Minutes HiGHS's limits are raised by when it bounds a count (``Packing._settle``).
+MARGIN = 1e-4
 
 
 def _highs_most(
     rows: Sequence[Sequence[float]],
     caps: Sequence[float],
     counts: Sequence[int],
-    start: Sequence[int],
+    start: Sequence[int] | None,
+    tolerance: float | None = None,
 ) -> tuple[int, list[int], bool] | None:
-    """HiGHS's optimum of the same integer programme (the count, its choice, whether HiGHS
-    proved it), from the feasible choice ``start``; None if HiGHS cannot be loaded.
+    """HiGHS's optimum of the same integer programme with the rows' limits ``caps`` (the
+    count, its choice, whether HiGHS proved it), from the feasible choice ``start`` if any; None if
+    HiGHS cannot be loaded. ``tolerance``: HiGHS's MIP feasibility tolerance (None: its
+    default, 1e-6).
 
-    Imported here, on the few counts the search leaves unproven (late in the year, at the
-    floors), so that no other count, nor the window's start, pays its import (17-210 ms,
-    with NumPy). The rows' limits are given half of ``TOLERANCE`` below ``caps``, so that a
-    choice HiGHS finds within its own feasibility tolerance fits by ``Packing.fits``.
+    Imported here, on the few counts the search leaves unproven (late in the year), so that
+    no other count, nor the window's start, pays its import (17-210 ms, with NumPy).
     """
     try:
         import highspy
@@ -425,7 +459,8 @@ def _highs_most(
         solver.setOptionValue("output_flag", False)
         solver.setOptionValue("threads", 1)
         solver.setOptionValue("mip_rel_gap", 0.0)
-        solver.setOptionValue("mip_feasibility_tolerance", 1e-9)
+        if tolerance is not None:
+            solver.setOptionValue("mip_feasibility_tolerance", tolerance)
         solver.setOptionValue("time_limit", HIGHS_TIME_LIMIT)
         inf = highspy.kHighsInf
         for j in range(n):
@@ -434,11 +469,12 @@ def _highs_most(
             solver.changeColIntegrality(j, highspy.HighsVarType.kInteger)
         for row, cap in zip(rows, caps, strict=True):
             index = [j for j, a in enumerate(row) if a > 0]
-            solver.addRow(-inf, cap - TOLERANCE / 2, len(index), index, [row[j] for j in index])
-        hint = highspy.HighsSolution()
-        hint.col_value = [float(v) for v in start]
-        hint.value_valid = True
-        solver.setSolution(hint)
+            solver.addRow(-inf, cap, len(index), index, [row[j] for j in index])
+        if start is not None:
+            hint = highspy.HighsSolution()
+            hint.col_value = [float(v) for v in start]
+            hint.value_valid = True
+            solver.setSolution(hint)
         solver.run()
         optimal = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
         solution = solver.getSolution()

@@ -102,3 +102,30 @@ def test_two_detained_pools_filled_to_the_minute_are_counted_and_proven() -> Non
     assert packing.proven
     assert packing.fits(x)
     assert all(0 <= v <= c for v, c in zip(x, counts, strict=True))
+
+
+def test_highs_settles_a_count_whose_best_choice_fills_two_pools_to_the_minute() -> None:
+    # Found by benchmarks/bench_kf_sweep.py on the national demo as of 1 June 2027, at the
+    # floors, and cut down to the two detained pools: master 4,650 and individual 6,510
+    # minutes. 110-minute merits-only cases, 20-minute bond cases (master only) and seven kinds
+    # of 20-minute case whose master share is 1/10 ... 1/16. 558 fit, both pools filled to the
+    # minute (the choice below). The search stops at 557 and hands the count to HiGHS, which,
+    # called with its feasibility tolerance at 1e-9 and the rows' limits tightened, said 557 was
+    # optimal: a count below a choice that fits, given as proven.
+    shares = range(10, 17)
+    rows = [
+        [0.0, 20.0] + [20.0 / n for n in shares],
+        [110.0, 0.0] + [20.0 * (n - 1) / n for n in shares],
+    ]
+    caps = [4650.0, 6510.0]
+    counts = [112, 204, 51, 70, 53, 54, 63, 47, 49]
+    full = [0, 204, 51, 66, 52, 52, 63, 46, 24]
+    packing = Packing(rows, caps, counts, budget=64)
+    assert packing.fits(full)
+    assert sum(full) == 558
+
+    found, x = packing.most()
+
+    assert found == 558 == sum(x)
+    assert packing.proven
+    assert packing.fits(x)

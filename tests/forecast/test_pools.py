@@ -22,7 +22,10 @@ from planner.domain.vocabulary import (
     SessionKind,
     hearings_of_kind,
 )
+from planner.forecast.demand import tally_workload
 from planner.forecast.engine import forecast
+from planner.forecast.pools import PoolModel, case_groups
+from planner.forecast.window import window_of
 from planner.scheduling.autoschedule import Policy, propose
 
 #: Late in FY 2027: from Monday 13 September to Thursday 30 September, 14 weekdays.
@@ -67,18 +70,27 @@ def dockets(draw: st.DrawFn) -> tuple[Judge, list[Case]]:
     return judge, cases
 
 
-def _hearings(judge: Judge, case: Case) -> list[tuple[frozenset[int], int]]:
+def _hearings(
+    judge: Judge, case: Case, scale: float | None = 1.0
+) -> list[tuple[frozenset[int], float]]:
     """The case's hearings (the pools that may hold each, its minutes): its kind's hearings at
-    their default minutes, the last taking the rest of the case kind's default."""
+    their default minutes, the last taking the rest of the case kind's default r; all of them
+    scaled alike so that the case takes max(scale x r, m) minutes, m its kind's floor (None: m).
+    """
     pools = pools_of(judge.sessions)
     plan = hearings_of_kind(case.kind)
     minutes = [DEFAULT_HEARING_MINUTES[kind][0] for kind in plan]
-    minutes[-1] = DEFAULT_CASE_MINUTES[case.kind][0] - sum(minutes[:-1])
+    work, floor = DEFAULT_CASE_MINUTES[case.kind]
+    minutes[-1] = work - sum(minutes[:-1])
+    length = floor if scale is None else max(scale * work, floor)
     track = track_of(case.detained, case.juvenile)
-    return [(pools_for(kind, track, pools), m) for kind, m in zip(plan, minutes, strict=True)]
+    return [
+        (pools_for(kind, track, pools), m * length / work)
+        for kind, m in zip(plan, minutes, strict=True)
+    ]
 
 
-def _fits(hearings: list[tuple[frozenset[int], int]], capacity: list[float]) -> bool:
+def _fits(hearings: list[tuple[frozenset[int], float]], capacity: list[float]) -> bool:
     if any(not allowed for allowed, _ in hearings):
         return False
     for size in range(1, len(capacity) + 1):
@@ -90,8 +102,10 @@ def _fits(hearings: list[tuple[frozenset[int], int]], capacity: list[float]) -> 
     return True
 
 
-def brute_force_k(judge: Judge, cases: list[Case], capacity: list[float]) -> int:
-    work = [_hearings(judge, case) for case in cases]
+def brute_force_k(
+    judge: Judge, cases: list[Case], capacity: list[float], scale: float | None = 1.0
+) -> int:
+    work = [_hearings(judge, case, scale) for case in cases]
     for size in range(len(cases), 0, -1):
         for chosen in combinations(range(len(cases)), size):
             if _fits([h for i in chosen for h in work[i]], capacity):
@@ -163,3 +177,52 @@ def test_cases_that_need_one_pool_only_count_its_capacity() -> None:
     assert result.required_shortening_pct == 12.5
     assert result.bench_hours_missing == 1.5
     assert [result.pools[i].session_kinds for i in result.short_pools] == [("individual",)]
+
+
+#: Across FY 2027: its first morning, mid-year, the summer, and its last fortnight down to the
+#: evening of its last day, when every pool is empty.
+AS_OFS = (
+    datetime(2026, 10, 1, 9),
+    datetime(2027, 1, 4, 13),
+    datetime(2027, 6, 15, 9),
+    AS_OF,
+    datetime(2027, 9, 29, 12, 30),
+    datetime(2027, 9, 30, 9),
+    datetime(2027, 9, 30, 17),
+)
+SCALES = (1.0, 0.9, 0.75, 0.6, 0.5, 0.25, None)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dockets(), st.sampled_from(AS_OFS))
+def test_k_of_f_is_the_pool_models_count_at_every_scale_and_date(
+    docket: tuple[Judge, list[Case]], as_of: datetime
+) -> None:
+    """K(f) for several f and at the floors, as of dates across the fiscal year (late in it,
+    pools with no session left), equals the brute force of the pool model and is proven; the
+    forecast's K(1), K at the floors and f* agree with it."""
+    judge, cases = docket
+    result = forecast(judge, closures=[], leave=[], cases=cases, hearings=[], as_of=as_of)
+    capacity = [pool.capacity_minutes for pool in result.pools]
+    pools = pools_of(judge.sessions)
+    workload = tally_workload(judge, cases, [], window_of(judge, as_of))
+    model = PoolModel(pools, capacity, case_groups(judge, workload, pools))
+
+    for scale in SCALES:
+        expected = brute_force_k(judge, cases, capacity, scale)
+        found, x = model.count(scale)
+        assert (scale, found) == (scale, expected)
+        assert sum(x) == found
+        assert model.proven
+    assert result.max_completions_at_current_lengths == brute_force_k(judge, cases, capacity)
+    assert result.max_completions_at_minimum_lengths == brute_force_k(judge, cases, capacity, None)
+    assert result.max_completions_proven
+
+    needed = result.needed
+    if 0 < needed <= len(cases) and result.required_shortening_pct is not None:
+        best = 1 - result.required_shortening_pct / 100
+        assert brute_force_k(judge, cases, capacity, best) >= needed
+        if best < 1 - 1e-4:  # f* is the largest such f, within the bisection's steps
+            assert brute_force_k(judge, cases, capacity, best + 1e-4) < needed
+    elif 0 < needed <= len(cases):
+        assert brute_force_k(judge, cases, capacity, None) < needed
