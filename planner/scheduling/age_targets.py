@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.docket import Case, Closure, Hearing, Leave
+from planner.domain.case_facts import SchedulableCase
+from planner.domain.docket import Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
     AgeTarget,
@@ -41,7 +42,7 @@ def projected_completions(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
     rules: RuleSet | None = None,
@@ -57,7 +58,7 @@ def projected_completions(
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     end = datetime.combine(fy_last + timedelta(days=1), time())
     found: dict[str, date | None] = {}
-    pending: dict[str, Case] = {}
+    pending: dict[str, SchedulableCase] = {}
     for case in cases:
         done = case.completion_date
         if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
@@ -104,7 +105,7 @@ def projected_completions(
 
 def attainment(
     rules: RuleSet,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     completions: dict[str, date | None],
     fy_last: date,
 ) -> tuple[TargetProjection, ...]:
@@ -158,7 +159,7 @@ def project_age_targets(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
     *,
@@ -180,7 +181,7 @@ def project_age_targets(
 
 def cases_missing(
     rules: RuleSet,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     completions: dict[str, date | None],
     fy_last: date,
 ) -> dict[str, date]:
@@ -215,7 +216,7 @@ def project_missing(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
 ) -> dict[str, date]:
@@ -246,7 +247,7 @@ class TargetAges:
 
 
 def projected_ages(
-    rules: RuleSet, cases: Iterable[Case], completions: dict[str, date | None]
+    rules: RuleSet, cases: Iterable[SchedulableCase], completions: dict[str, date | None]
 ) -> tuple[TargetAges, ...]:
     """For each of the rule set's targets, the pending cases it applies to by projected age at
     completion (``completions`` from ``projected_completions``)."""
@@ -277,7 +278,7 @@ def project_ages(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
 ) -> tuple[TargetAges, ...]:

@@ -13,7 +13,8 @@ from enum import StrEnum
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
+from planner.domain.case_facts import SchedulableCase
+from planner.domain.docket import NOTICE_PERIOD_DAYS, Hearing
 from planner.domain.judge import Judge
 from planner.domain.rules import RuleSet
 from planner.domain.seating import describe_kinds
@@ -249,7 +250,7 @@ def order_of(
 def propose(
     judge: Judge,
     calendar: CourtCalendar,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     hearings: Sequence[Booked],
     first: date,
     policy: Policy | str,
@@ -313,7 +314,7 @@ def propose(
 def completion_days(
     judge: Judge,
     calendar: CourtCalendar,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     hearings: Sequence[Booked],
     first: date,
     policy: Policy | str,
@@ -337,7 +338,7 @@ def completion_days(
 def _ordered(
     judge: Judge,
     free: FreeTime,
-    cases: list[Case],
+    cases: list[SchedulableCase],
     hearings: Sequence[Booked],
     first: date,
     policy: Policy,

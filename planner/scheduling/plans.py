@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
+from planner.domain.case_facts import SchedulableCase
+from planner.domain.docket import NOTICE_PERIOD_DAYS
 from planner.domain.judge import Judge, KindMinutes
 from planner.domain.rules import RuleSet, age_deadline
 from planner.domain.seating import fitting_session_kinds
@@ -45,7 +46,7 @@ class Need:
 class CaseNeeds:
     """An unscheduled pending case and the hearings that would complete it."""
 
-    case: Case
+    case: SchedulableCase
     needs: tuple[Need, ...]
     earliest: date  # the first day its first proposed hearing may be set
     deadline: date | None  # its legal clock's end (asylum 180 days, motion 20 days), or its
@@ -62,7 +63,7 @@ class CaseNeeds:
         return self.case.detained or self.deadline is not None
 
 
-def legal_deadline(case: Case, rules: RuleSet | None = None) -> date | None:
+def legal_deadline(case: SchedulableCase, rules: RuleSet | None = None) -> date | None:
     """The end of the case's legal clock: the asylum clock (180 days from filing) or the motions
     benchmark (20 days from receipt), and with ``rules`` the end of each of the rule set's age
     clocks that applies to it (detained 60 days, non-detained 365 ...), whichever comes first;
@@ -80,7 +81,7 @@ def legal_deadline(case: Case, rules: RuleSet | None = None) -> date | None:
 
 def unscheduled_needs(
     judge: Judge,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     hearings: Iterable[Booked],
     first: date,
     *,
@@ -145,7 +146,7 @@ def _remaining_kinds(
 
 
 def _minutes(
-    judge: Judge, case: Case, kinds: list[HearingKind], dropped: list[HearingKind]
+    judge: Judge, case: SchedulableCase, kinds: list[HearingKind], dropped: list[HearingKind]
 ) -> list[int]:
     """Each hearing's minutes: the hearings before the last at the judge's default for their
     kind, and the last one what is left of the case's estimate (the judge's override of the
@@ -168,7 +169,7 @@ def _minutes(
 
 def _needs(
     judge: Judge,
-    case: Case,
+    case: SchedulableCase,
     kinds: list[HearingKind],
     minutes: list[int],
     longest: dict[SessionKind, int],
