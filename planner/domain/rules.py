@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from planner.domain.errors import InvalidValue
 
@@ -261,6 +261,22 @@ def clock_start(target: AgeTarget, case: ClockFacts) -> date | None:
     if clock is Clock.NON_DETAINED:
         return None if case.detained else case.received
     return None  # the motions clock, for a case that is not a motion
+
+
+#: Two days told apart by ``clock_base``: a case received on the first, its asylum application
+#: filed on the second.
+_RECEIVED, _FILED = date(2000, 1, 1), date(2000, 1, 2)
+
+
+def clock_base(target: AgeTarget, kind: str, detained: bool) -> Literal["received", "asylum_filed"] | None:
+    """The day the target's clock starts on for every case of this kind and detention: its
+    receipt or its asylum application's filing (``clock_start`` returns one or the other, or
+    None, by the kind and detention alone); None: the target does not apply to such cases.
+    Worked out once per shape of case where thousands are counted (the age targets)."""
+    start = clock_start(target, CaseClockFacts(kind, detained, _RECEIVED, _FILED))
+    if start is None:
+        return None
+    return "received" if start == _RECEIVED else "asylum_filed"
 
 
 def age_deadline(rules: RuleSet, case: ClockFacts) -> date | None:

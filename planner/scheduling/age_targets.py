@@ -31,6 +31,7 @@ from planner.domain.rules import (
     CaseClockFacts,
     RuleSet,
     TargetProjection,
+    clock_base,
     clock_start,
     passes_on,
 )
@@ -114,16 +115,28 @@ def attainment(
     by_number = {case.a_number: case for case in cases}
     targets = rules.targets
     spans = [timedelta(days=target.days) for target in targets]
+    after = [timedelta(days=target.days + 1) for target in targets]  # passes_on's
     met = [0] * len(targets)
     decided = [0] * len(targets)
     missing = [0] * len(targets)
     first_miss: list[date | None] = [None] * len(targets)
+    # Which targets count a case, and from which of its days, follows from its kind and
+    # detention alone (``clock_base``): worked out once per shape, not per case and target.
+    shapes: dict[tuple[str, bool], tuple[tuple[int, bool], ...]] = {}
     # One pass over the cases, each target in it (a docket of thousands, a handful of targets).
     for a_number, done in completions.items():
         case = by_number[a_number]
+        clocks = shapes.get((case.kind, case.detained))
+        if clocks is None:
+            clocks = shapes[case.kind, case.detained] = tuple(
+                (index, base == "asylum_filed")
+                for index, target in enumerate(targets)
+                if (base := clock_base(target, case.kind, case.detained)) is not None
+            )
         finished = done is not None and done <= fy_last
-        for index, target in enumerate(targets):
-            start = clock_start(target, case)
+        pending = case.status is CaseStatus.PENDING
+        for index, from_filed in clocks:
+            start = case.asylum_filed if from_filed else case.received
             if start is None:
                 continue
             if finished:
@@ -132,16 +145,16 @@ def attainment(
                 if done <= start + spans[index]:
                     met[index] += 1
                     continue
-                passes = passes_on(target, start)
+                passes = start + after[index]
             else:
-                passes = passes_on(target, start)
+                passes = start + after[index]
                 if passes > fy_last:
                     continue  # still inside its clock at year end
                 decided[index] += 1
-            if case.status is CaseStatus.PENDING:
+            if pending:
                 missing[index] += 1
                 seen = first_miss[index]
-                first_miss[index] = passes if seen is None else min(seen, passes)
+                first_miss[index] = passes if seen is None or passes < seen else seen
     return tuple(
         TargetProjection(
             target,

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.domain.case_facts import SchedulableCase
-from planner.domain.docket import NOTICE_PERIOD_DAYS
+from planner.domain.docket import ASYLUM_CLOCK_DAYS, NOTICE_PERIOD_DAYS
 from planner.domain.judge import Judge, KindMinutes
-from planner.domain.rules import RuleSet, age_deadline
+from planner.domain.rules import RuleSet, age_deadline, clock_base
 from planner.domain.seating import fitting_session_kinds
 from planner.domain.vocabulary import (
     DEFAULT_HEARING_MINUTES,
@@ -106,6 +106,7 @@ def unscheduled_needs(
             had.setdefault(hearing.a_number, []).append(hearing.kind)
     found: list[CaseNeeds] = []
     fitting: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
+    deadline_days: dict[tuple[str, bool], tuple[timedelta | None, timedelta]] = {}
     # What a case needs follows from these of its facts alone: worked out once per shape (a
     # docket of thousands has a few dozen shapes).
     shapes: dict[tuple[str, tuple[HearingKind, ...], int | None, bool, bool], tuple[Need, ...]] = {}
@@ -127,8 +128,40 @@ def unscheduled_needs(
         earliest = first
         if not before and case.nta_served is not None:
             earliest = max(first, case.nta_served + timedelta(days=notice_days))
-        found.append(CaseNeeds(case, needs, earliest, legal_deadline(case, rules), len(before)))
+        clocks = deadline_days.get((case.kind, case.detained))
+        if clocks is None:
+            clocks = deadline_days[case.kind, case.detained] = _deadline_days(
+                case.kind, case.detained, rules
+            )
+        from_received, from_filed = clocks
+        deadline = None if from_received is None else case.received + from_received
+        filed = case.asylum_filed
+        if filed is not None:
+            asylum = filed + from_filed
+            deadline = asylum if deadline is None or asylum < deadline else deadline
+        found.append(CaseNeeds(case, needs, earliest, deadline, len(before)))
     return found
+
+
+def _deadline_days(
+    kind: str, detained: bool, rules: RuleSet | None
+) -> tuple[timedelta | None, timedelta]:
+    """``legal_deadline`` for every case of this kind and detention, as the time from its
+    receipt to the nearest clock counted from it (None: none is), and from its asylum filing to
+    the nearest counted from that (the asylum clock's 180 days at most): the deadline is the
+    earlier of the two days these give (one pair per shape, not four clocks per case)."""
+    from_received = [MOTION_CLOCK_DAYS] if kind == "motion" else []
+    from_filed = [ASYLUM_CLOCK_DAYS]
+    for target in rules.targets if rules is not None else ():
+        base = clock_base(target, kind, detained)
+        if base == "received":
+            from_received.append(target.days)
+        elif base == "asylum_filed":
+            from_filed.append(target.days)
+    return (
+        timedelta(days=min(from_received)) if from_received else None,
+        timedelta(days=min(from_filed)),
+    )
 
 
 def _remaining_kinds(
