@@ -268,7 +268,9 @@ def clock_start(target: AgeTarget, case: ClockFacts) -> date | None:
 _RECEIVED, _FILED = date(2000, 1, 1), date(2000, 1, 2)
 
 
-def clock_base(target: AgeTarget, kind: str, detained: bool) -> Literal["received", "asylum_filed"] | None:
+def clock_base(
+    target: AgeTarget, kind: str, detained: bool
+) -> Literal["received", "asylum_filed"] | None:
     """The day the target's clock starts on for every case of this kind and detention: its
     receipt or its asylum application's filing (``clock_start`` returns one or the other, or
     None, by the kind and detention alone); None: the target does not apply to such cases.
