@@ -2,7 +2,6 @@
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Protocol
@@ -146,6 +145,9 @@ def forecast_judges(
     if workers == 1:
         return _forecast_some(database, judges, moment, advise, ages)
     chunks = [judges[start::workers] for start in range(workers)]
+    # Imported here: a court's worth of judges needs it, not one judge's forecast.
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(workers, thread_name_prefix="forecast") as pool:
         parts = list(
             pool.map(
