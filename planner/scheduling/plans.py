@@ -107,6 +107,7 @@ def unscheduled_needs(
     found: list[CaseNeeds] = []
     fitting: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
     deadline_days: dict[tuple[str, bool], tuple[timedelta | None, timedelta]] = {}
+    notice = timedelta(days=notice_days)
     # What a case needs follows from these of its facts alone: worked out once per shape (a
     # docket of thousands has a few dozen shapes).
     shapes: dict[tuple[str, tuple[HearingKind, ...], int | None, bool, bool], tuple[Need, ...]] = {}
@@ -127,7 +128,7 @@ def unscheduled_needs(
             shapes[shape] = needs
         earliest = first
         if not before and case.nta_served is not None:
-            earliest = max(first, case.nta_served + timedelta(days=notice_days))
+            earliest = max(first, case.nta_served + notice)
         clocks = deadline_days.get((case.kind, case.detained))
         if clocks is None:
             clocks = deadline_days[case.kind, case.detained] = _deadline_days(
