@@ -481,10 +481,13 @@ def _unexpected(error: BaseException) -> int:
 def _database_path(args: argparse.Namespace) -> Path | str:
     """The --db docket file's path, or the court server's URL (its password, if any, comes from
     libpq's own sources: ~/.pgpass or PGPASSWORD, never the command line)."""
-    from planner.paths import default_database
     from planner.store.locations import ServerAddress
 
-    location = getattr(args, "db", None) or default_database()
+    location = getattr(args, "db", None)
+    if not location:  # the data folder (platformdirs) only where no --db names one
+        from planner.paths import default_database
+
+        location = default_database()
     if isinstance(location, ServerAddress):
         return location.url()
     return location

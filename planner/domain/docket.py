@@ -256,23 +256,45 @@ class Hearing:
     adjourned_by: Party | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "a_number", parse_a_number(self.a_number))
+        # As a case's: each check first made without its message (a judge's hearings are read
+        # at once, and the age targets' projection reads them on ``planner forecast``'s path),
+        # the message made only for a value refused.
+        a_number = self.a_number
+        if not (
+            type(a_number) is str
+            and len(a_number) == 9
+            and a_number.isdigit()
+            and a_number.isascii()
+        ):
+            object.__setattr__(self, "a_number", parse_a_number(a_number))  # not 9 digits yet
         if self.adjournment_cause is not None:
             cause = coerce(AdjournmentCause, self.adjournment_cause, "adjournment reason")
             object.__setattr__(self, "adjournment_cause", cause)
         if self.adjourned_by is not None:
             asker = coerce(Party, self.adjourned_by, "party who asked for the continuance")
             object.__setattr__(self, "adjourned_by", asker)
-        object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
-        object.__setattr__(self, "medium", coerce(HearingMedium, self.medium, "hearing medium"))
-        object.__setattr__(self, "status", coerce(HearingStatus, self.status, "hearing status"))
-        check_count(self.minutes, "a hearing's minutes", 1, MAX_HEARING_MINUTES)
-        check_day(self.start, f"the hearing of {format_a_number(self.a_number)} on")
-        what = f"the hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d}"
-        check_text(self.adjournment_reason, f"{what}: the adjournment reason", lines=True)
+        if type(self.kind) is not HearingKind:
+            object.__setattr__(self, "kind", coerce(HearingKind, self.kind, "hearing kind"))
+        if type(self.medium) is not HearingMedium:
+            medium = coerce(HearingMedium, self.medium, "hearing medium")
+            object.__setattr__(self, "medium", medium)
+        if type(self.status) is not HearingStatus:
+            status = coerce(HearingStatus, self.status, "hearing status")
+            object.__setattr__(self, "status", status)
+        minutes = self.minutes
+        if not (type(minutes) is int and 1 <= minutes <= MAX_HEARING_MINUTES):
+            check_count(minutes, "a hearing's minutes", 1, MAX_HEARING_MINUTES)
+        start = self.start
+        if not (type(start) is datetime and EARLIEST_DAY <= start.date() <= LATEST_DAY):
+            check_day(start, f"the hearing of {format_a_number(self.a_number)} on")
+        reason = self.adjournment_reason
+        if not (reason is None or (type(reason) is str and plain_text(reason, lines=True))):
+            what = f"the hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d}"
+            check_text(reason, f"{what}: the adjournment reason", lines=True)
         if self.status is not HearingStatus.ADJOURNED and (
             self.adjournment_cause is not None or self.adjourned_by is not None
         ):
+            what = f"the hearing of {format_a_number(self.a_number)} on {self.start:%Y-%m-%d}"
             raise InvalidValue(
                 f"{what}: only an adjourned hearing has a reason and a party who asked for it"
             )

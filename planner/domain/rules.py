@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from planner.domain.errors import InvalidValue
 
@@ -300,6 +300,28 @@ def clock_start(
     if clock is Clock.NON_DETAINED:
         return None if case.detained else case.received
     return None  # the motions clock, for a case that is not a motion
+
+
+#: Three days told apart by ``clock_base``: a case received on the first, its asylum application
+#: filed on the second, its first master hearing on the third.
+_RECEIVED, _FILED, _FIRST_MASTER = date(2000, 1, 1), date(2000, 1, 2), date(2000, 1, 3)
+_BASES: dict[date, Literal["received", "asylum_filed", "first_master"]] = {
+    _RECEIVED: "received",
+    _FILED: "asylum_filed",
+    _FIRST_MASTER: "first_master",
+}
+
+
+def clock_base(
+    target: AgeTarget, kind: str, detained: bool, dedicated_docket: bool = False
+) -> Literal["received", "asylum_filed", "first_master"] | None:
+    """The day the target's clock starts on for every case of this kind, detention and docket:
+    its receipt, its asylum application's filing or its first master hearing (``clock_start``
+    returns one of them, or None, by these alone); None: the target does not apply to such
+    cases. Worked out once per shape of case where thousands are counted (the age targets)."""
+    facts = CaseClockFacts(kind, detained, _RECEIVED, _FILED, dedicated_docket=dedicated_docket)
+    start = clock_start(target, facts, _FIRST_MASTER)
+    return None if start is None else _BASES[start]
 
 
 def age_deadline(

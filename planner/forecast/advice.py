@@ -10,10 +10,10 @@ from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, Session
 from planner.domain.plural import counted
-from planner.domain.seating import pools_of, session_words
+from planner.domain.seating import Pool, pools_of, session_words
 from planner.domain.vocabulary import SessionKind
 from planner.forecast.facts import Workload
-from planner.forecast.pools import PoolModel, case_groups
+from planner.forecast.pools import CaseGroup, PoolModel, case_groups
 from planner.forecast.report import Forecast, TemplateChange
 from planner.forecast.scan import scan_year
 from planner.forecast.window import window_of
@@ -52,16 +52,23 @@ def template_changes(
     base = result.max_completions_at_current_lengths
     found: list[tuple[int, int, str]] = []
 
+    # The cases' groups follow from the pools and the judge's minutes and adjournment rate,
+    # not from the sessions themselves: made once per set of pools, not once per change tried
+    # (most changes leave the pools as they were).
+    groups_of: dict[tuple[Pool, ...], list[CaseGroup]] = {}
+
     def count(sessions: tuple[Session, ...], minutes: tuple[float, ...]) -> int:
-        changed = replace(judge, sessions=sessions)
         pools = pools_of(sessions)
         capacity = [0.0] * len(pools)
         for session, left in zip(sessions, minutes, strict=True):
             for i, pool in enumerate(pools):
                 if session.kind in pool.session_kinds:
                     capacity[i] += left
-        model = PoolModel(pools, capacity, case_groups(changed, workload, pools))
-        return model.count(1.0)[0]
+        groups = groups_of.get(tuple(pools))
+        if groups is None:
+            changed = replace(judge, sessions=sessions)
+            groups = groups_of[tuple(pools)] = case_groups(changed, workload, pools)
+        return PoolModel(pools, capacity, groups).count(1.0)[0]
 
     for index, session in enumerate(judge.sessions):
         if session.kind in wanted or not session.kind.is_bench:

@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.docket import Case, Closure, Hearing, Leave
+from planner.domain.case_facts import SchedulableCase
+from planner.domain.docket import Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
     AgeTarget,
     RuleSet,
     TargetProjection,
+    clock_base,
     clock_start,
     first_master_hearings,
     passes_on,
@@ -41,7 +43,7 @@ def projected_completions(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
     rules: RuleSet | None = None,
@@ -57,7 +59,7 @@ def projected_completions(
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(today, judge), judge)
     end = datetime.combine(fy_last + timedelta(days=1), time())
     found: dict[str, date | None] = {}
-    pending: dict[str, Case] = {}
+    pending: dict[str, SchedulableCase] = {}
     for case in cases:
         done = case.completion_date
         if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
@@ -104,7 +106,7 @@ def projected_completions(
 
 def attainment(
     rules: RuleSet,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     completions: dict[str, date | None],
     fy_last: date,
     first_masters: Mapping[str, date] | None = None,
@@ -116,17 +118,34 @@ def attainment(
     firsts = first_masters or {}
     targets = rules.targets
     spans = [timedelta(days=target.days) for target in targets]
+    after = [timedelta(days=target.days + 1) for target in targets]  # passes_on's
     met = [0] * len(targets)
     decided = [0] * len(targets)
     missing = [0] * len(targets)
     first_miss: list[date | None] = [None] * len(targets)
+    # Which targets count a case, and from which of its days, follows from its kind, detention
+    # and docket alone (``clock_base``): worked out once per shape, not per case and target.
+    shapes: dict[tuple[str, bool, bool], tuple[tuple[int, str], ...]] = {}
     # One pass over the cases, each target in it (a docket of thousands, a handful of targets).
     for a_number, done in completions.items():
         case = by_number[a_number]
-        first_master = firsts.get(a_number)
+        shape = (case.kind, case.detained, case.dedicated_docket)
+        clocks = shapes.get(shape)
+        if clocks is None:
+            clocks = shapes[shape] = tuple(
+                (index, base)
+                for index, target in enumerate(targets)
+                if (base := clock_base(target, *shape)) is not None
+            )
         finished = done is not None and done <= fy_last
-        for index, target in enumerate(targets):
-            start = clock_start(target, case, first_master)
+        pending = case.status is CaseStatus.PENDING
+        for index, counted_from in clocks:
+            if counted_from == "received":
+                start: date | None = case.received
+            elif counted_from == "asylum_filed":
+                start = case.asylum_filed
+            else:
+                start = firsts.get(a_number)
             if start is None:
                 continue
             if finished:
@@ -135,16 +154,16 @@ def attainment(
                 if done <= start + spans[index]:
                     met[index] += 1
                     continue
-                passes = passes_on(target, start)
+                passes = start + after[index]
             else:
-                passes = passes_on(target, start)
+                passes = start + after[index]
                 if passes > fy_last:
                     continue  # still inside its clock at year end
                 decided[index] += 1
-            if case.status is CaseStatus.PENDING:
+            if pending:
                 missing[index] += 1
                 seen = first_miss[index]
-                first_miss[index] = passes if seen is None else min(seen, passes)
+                first_miss[index] = passes if seen is None or passes < seen else seen
     return tuple(
         TargetProjection(
             target,
@@ -162,7 +181,7 @@ def project_age_targets(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
     *,
@@ -184,7 +203,7 @@ def project_age_targets(
 
 def cases_missing(
     rules: RuleSet,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     completions: dict[str, date | None],
     fy_last: date,
     first_masters: Mapping[str, date] | None = None,
@@ -218,7 +237,7 @@ def project_missing(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
 ) -> dict[str, date]:
@@ -250,7 +269,7 @@ class TargetAges:
 
 def projected_ages(
     rules: RuleSet,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     completions: dict[str, date | None],
     first_masters: Mapping[str, date] | None = None,
 ) -> tuple[TargetAges, ...]:
@@ -280,7 +299,7 @@ def project_ages(
     judge: Judge,
     closures: Iterable[Closure],
     leave: Iterable[Leave],
-    cases: Sequence[Case],
+    cases: Sequence[SchedulableCase],
     hearings: Sequence[Hearing],
     as_of: datetime,
 ) -> tuple[TargetAges, ...]:

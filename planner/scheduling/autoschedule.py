@@ -13,7 +13,8 @@ from enum import StrEnum
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
+from planner.domain.case_facts import SchedulableCase
+from planner.domain.docket import NOTICE_PERIOD_DAYS, Hearing
 from planner.domain.judge import Judge
 from planner.domain.rules import RuleSet
 from planner.domain.seating import describe_kinds
@@ -249,7 +250,7 @@ def order_of(
 def propose(
     judge: Judge,
     calendar: CourtCalendar,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     hearings: Sequence[Booked],
     first: date,
     policy: Policy | str,
@@ -313,7 +314,7 @@ def propose(
 def completion_days(
     judge: Judge,
     calendar: CourtCalendar,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     hearings: Sequence[Booked],
     first: date,
     policy: Policy | str,
@@ -330,14 +331,14 @@ def completion_days(
     free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
     ordered = _ordered(judge, free, list(cases), hearings, first, policy, options, rules)
     tick = _ticker(0, None, cancelled)
-    placed, _failed = _place(free, ordered, first, policy, tick)
+    placed, _failed = _place(free, ordered, first, policy, tick, hopeless={})
     return {a_number: booked[-1].start.date() for a_number, booked in placed.items()}
 
 
 def _ordered(
     judge: Judge,
     free: FreeTime,
-    cases: list[Case],
+    cases: list[SchedulableCase],
     hearings: Sequence[Booked],
     first: date,
     policy: Policy,
@@ -384,17 +385,42 @@ def _place(
     first: date,
     policy: Policy,
     tick: Callable[[], None],
+    hopeless: dict[tuple[int, str, date], date | None] | None = None,
 ) -> tuple[dict[str, list[Proposed]], dict[str, int]]:
     """Each case placed whole (its proposed hearings, in time order), and for each other case
-    the index of the first hearing that found no room, as the policy places them."""
+    the index of the first hearing that found no room, as the policy places them.
+
+    With ``hopeless`` (a dict, empty at first), the caller wants only the cases placed, not
+    where the others failed (``completion_days``): a case that found no room is remembered by
+    its needs, language and earliest day, with the last day it could use (None: the window's
+    end), and a case alike whose last day is no later is not searched: it would find no room
+    either. Free time only shrinks while cases are placed, and each hearing of a case set at
+    its earliest fit can only move later with it, so what failed once fails again, and fails
+    with an earlier last day too. The placement is the same; the indices in ``failed`` are then
+    not to be read."""
     placed: dict[str, list[Proposed]] = {}
     failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
+
+    def fit(need: CaseNeeds, latest: date | None) -> list[tuple[Slot, int]] | int:
+        if hopeless is None:
+            return _fit(free, need, len(need.needs), latest)
+        key = (id(need.needs), need.case.language, need.earliest)
+        if key in hopeless:
+            known = hopeless[key]
+            if known is None or (latest is not None and latest <= known):
+                return 0  # hopeless: which hearing fails is not asked for
+        found = _fit(free, need, len(need.needs), latest)
+        if isinstance(found, int):
+            known = hopeless.get(key, latest)
+            hopeless[key] = None if latest is None or known is None else max(known, latest)
+        return found
+
     if policy is Policy.DEADLINE:
         # Clocks that can still be met claim their time first, and only time that meets them.
         for need in ordered:
             tick()
             if need.deadline is not None and need.deadline >= first:
-                found = _fit(free, need, len(need.needs), latest=need.deadline)
+                found = fit(need, need.deadline)
                 if not isinstance(found, int):
                     placed[need.case.a_number] = _book(free, need, found)
     if policy is Policy.MAX_COMPLETIONS:
@@ -411,7 +437,7 @@ def _place(
             tick()
             if need.case.a_number in placed:
                 continue
-            found = _fit(free, need, len(need.needs))
+            found = fit(need, None)
             if isinstance(found, int):
                 failed[need.case.a_number] = found
             else:

@@ -103,6 +103,7 @@ class FreeTime:
                 gaps = _subtract(_minute(session.start), _minute(session.end), taken)
                 self.slots.append(Slot(day, session, gaps, len(self.slots)))
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
+        self._of_kinds: dict[frozenset[SessionKind], list[tuple[Slot, str | None]]] = {}
         self._lists: dict[
             tuple[frozenset[SessionKind], str | None], tuple[list[Slot], list[int]]
         ] = {}
@@ -158,12 +159,16 @@ class FreeTime:
         key = (kinds, language)
         found = self._lists.get(key)
         if found is None:
-            slots = [
-                slot
-                for slot in self.slots
-                if slot.session.kind in kinds and slot.language in (None, language)
-            ]
-            found = (slots, [slot.day.toordinal() for slot in slots])
+            # The sessions of these kinds first, once for every language asked (a docket's
+            # cases ask for a few dozen pairs of kinds and language).
+            of_kinds = self._of_kinds.get(kinds)
+            if of_kinds is None:
+                of_kinds = self._of_kinds[kinds] = [
+                    (slot, slot.language) for slot in self.slots if slot.session.kind in kinds
+                ]
+            slots = [slot for slot, tongue in of_kinds if tongue is None or tongue == language]
+            ordinals = self._ordinals
+            found = (slots, [ordinals[slot.number] for slot in slots])
             self._lists[key] = found
         return found
 

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
+from planner.domain.case_facts import SchedulableCase
+from planner.domain.docket import ASYLUM_CLOCK_DAYS, NOTICE_PERIOD_DAYS
 from planner.domain.judge import Judge, KindMinutes
-from planner.domain.rules import RuleSet, age_deadline, first_master_hearings
+from planner.domain.rules import RuleSet, age_deadline, clock_base, first_master_hearings
 from planner.domain.seating import fitting_session_kinds
 from planner.domain.vocabulary import (
     DEFAULT_HEARING_MINUTES,
@@ -45,7 +46,7 @@ class Need:
 class CaseNeeds:
     """An unscheduled pending case and the hearings that would complete it."""
 
-    case: Case
+    case: SchedulableCase
     needs: tuple[Need, ...]
     earliest: date  # the first day its first proposed hearing may be set
     deadline: date | None  # its legal clock's end (asylum 180 days, motion 20 days), or its
@@ -63,7 +64,7 @@ class CaseNeeds:
 
 
 def legal_deadline(
-    case: Case, rules: RuleSet | None = None, first_master: date | None = None
+    case: SchedulableCase, rules: RuleSet | None = None, first_master: date | None = None
 ) -> date | None:
     """The end of the case's legal clock: the asylum clock (180 days from filing) or the motions
     benchmark (20 days from receipt), and with ``rules`` the end of each of the rule set's age
@@ -83,7 +84,7 @@ def legal_deadline(
 
 def unscheduled_needs(
     judge: Judge,
-    cases: Iterable[Case],
+    cases: Iterable[SchedulableCase],
     hearings: Iterable[Booked],
     first: date,
     *,
@@ -110,6 +111,8 @@ def unscheduled_needs(
             had.setdefault(hearing.a_number, []).append(hearing.kind)
     found: list[CaseNeeds] = []
     fitting: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
+    deadline_days: dict[tuple[str, bool, bool], _DeadlineDays] = {}
+    notice = timedelta(days=notice_days)
     # What a case needs follows from these of its facts alone: worked out once per shape (a
     # docket of thousands has a few dozen shapes).
     shapes: dict[tuple[str, tuple[HearingKind, ...], int | None, bool, bool], tuple[Need, ...]] = {}
@@ -130,17 +133,50 @@ def unscheduled_needs(
             shapes[shape] = needs
         earliest = first
         if not before and case.nta_served is not None:
-            earliest = max(first, case.nta_served + timedelta(days=notice_days))
-        found.append(
-            CaseNeeds(
-                case,
-                needs,
-                earliest,
-                legal_deadline(case, rules, first_masters.get(case.a_number)),
-                len(before),
-            )
-        )
+            earliest = max(first, case.nta_served + notice)
+        shape_key = (case.kind, case.detained, case.dedicated_docket)
+        clocks = deadline_days.get(shape_key)
+        if clocks is None:
+            clocks = deadline_days[shape_key] = _deadline_days(*shape_key, rules)
+        from_received, from_filed, from_first_master = clocks
+        deadline = None if from_received is None else case.received + from_received
+        for start, span in (
+            (case.asylum_filed, from_filed),
+            (first_masters.get(case.a_number), from_first_master),
+        ):
+            if start is not None and span is not None:
+                day = start + span
+                deadline = day if deadline is None or day < deadline else deadline
+        found.append(CaseNeeds(case, needs, earliest, deadline, len(before)))
     return found
+
+
+#: From a case's receipt, its asylum filing and its first master hearing to the nearest clock
+#: counted from each (None: none is).
+_DeadlineDays = tuple[timedelta | None, timedelta | None, timedelta | None]
+
+
+def _deadline_days(
+    kind: str, detained: bool, dedicated_docket: bool, rules: RuleSet | None
+) -> _DeadlineDays:
+    """``legal_deadline`` for every case of this kind, detention and docket, as the time from
+    its receipt to the nearest clock counted from it, from its asylum filing to the nearest
+    counted from that (the asylum clock's 180 days at most), and from its first master hearing
+    (the Dedicated Docket's): the deadline is the earliest day these give (one triple per shape,
+    not every clock per case)."""
+    spans: dict[str, list[int]] = {
+        "received": [MOTION_CLOCK_DAYS] if kind == "motion" else [],
+        "asylum_filed": [ASYLUM_CLOCK_DAYS],
+        "first_master": [],
+    }
+    for target in rules.targets if rules is not None else ():
+        base = clock_base(target, kind, detained, dedicated_docket)
+        if base is not None:
+            spans[base].append(target.days)
+    received, filed, first_master = (
+        timedelta(days=min(days)) if days else None for days in spans.values()
+    )
+    return received, filed, first_master
 
 
 def _remaining_kinds(
@@ -158,7 +194,7 @@ def _remaining_kinds(
 
 
 def _minutes(
-    judge: Judge, case: Case, kinds: list[HearingKind], dropped: list[HearingKind]
+    judge: Judge, case: SchedulableCase, kinds: list[HearingKind], dropped: list[HearingKind]
 ) -> list[int]:
     """Each hearing's minutes: the hearings before the last at the judge's default for their
     kind, and the last one what is left of the case's estimate (the judge's override of the
@@ -181,7 +217,7 @@ def _minutes(
 
 def _needs(
     judge: Judge,
-    case: Case,
+    case: SchedulableCase,
     kinds: list[HearingKind],
     minutes: list[int],
     longest: dict[SessionKind, int],

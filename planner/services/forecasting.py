@@ -1,12 +1,13 @@
 """Forecasting the judges of a database."""
 
 import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Protocol
 
+from planner.domain.case_facts import CaseFacts
+from planner.domain.docket import Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.forecast.advice import template_changes
 from planner.forecast.engine import forecast_workload
@@ -81,10 +82,6 @@ def with_age_targets(
     rules = result.rule_set
     if rules is None or not rules.targets:
         return replace(result, age_targets=())
-    # The auto-scheduler is imported where a rule set with age targets needs it, not on every
-    # forecast's path (the 2018 metrics have none).
-    from planner.scheduling.age_targets import project_age_targets
-
     # A read snapshot, not a transaction: a commit, even of nothing, would look to the
     # window's poll like another program's change.
     with database.read() as reader:
@@ -92,7 +89,24 @@ def with_age_targets(
         if judge is None or judge.id is None:
             return result
         closures, leave = reader.calendar(judge.id)
-        cases, hearings = reader.cases_and_hearings(judge.id)
+        cases, hearings = reader.case_facts_and_hearings(judge.id)
+    return _projected(result, judge, closures, leave, cases, hearings, cancelled)
+
+
+def _projected(
+    result: Forecast,
+    judge: Judge,
+    closures: Sequence[Closure],
+    leave: Sequence[Leave],
+    cases: Sequence[CaseFacts],
+    hearings: Sequence[Hearing],
+    cancelled: Callable[[], bool] | None = None,
+) -> Forecast:
+    """``result`` with the age targets projected from what was read (its rule set has some)."""
+    # The auto-scheduler is imported where a rule set with age targets needs it, not on every
+    # forecast's path (the 2018 metrics have none).
+    from planner.scheduling.age_targets import project_age_targets
+
     projections = project_age_targets(
         judge, closures, leave, cases, hearings, result.as_of, cancelled=cancelled
     )
@@ -129,9 +143,11 @@ def forecast_judges(
     ages = ages and len(judges) < AGES_BELOW
     workers = _workers(len(judges))
     if workers == 1:
-        results = _forecast_some(database, judges, moment, advise)
-        return [with_age_targets(database, r) for r in results] if ages else results
+        return _forecast_some(database, judges, moment, advise, ages)
     chunks = [judges[start::workers] for start in range(workers)]
+    # Imported here: a court's worth of judges needs it, not one judge's forecast.
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(workers, thread_name_prefix="forecast") as pool:
         parts = list(
             pool.map(
@@ -161,14 +177,32 @@ def _workers(judges: int) -> int:
 
 
 def _forecast_some(
-    database: Database, judges: list[Judge], as_of: datetime | None, advise: bool = False
+    database: Database,
+    judges: list[Judge],
+    as_of: datetime | None,
+    advise: bool = False,
+    ages: bool = False,
 ) -> list[Forecast]:
-    """Read and forecast these judges in one read (on a connection of this thread's own)."""
+    """Read and forecast these judges in one read (on a connection of this thread's own); with
+    ``ages``, their age targets projected from the same snapshot (the profile and calendar
+    the forecast read, and the cases' facts), not from a second read."""
+    found = []
     with database.read() as reader:
-        return [
-            forecast_from(reader.forecast_inputs(judge, as_of or now_for(judge)), advise=advise)
-            for judge in judges
-        ]
+        for judge in judges:
+            inputs = reader.forecast_inputs(judge, as_of or now_for(judge))
+            result = forecast_from(inputs, advise=advise)
+            if ages:
+                rules = result.rule_set
+                if rules is None or not rules.targets:
+                    result = replace(result, age_targets=())
+                else:
+                    assert judge.id is not None
+                    cases, hearings = reader.case_facts_and_hearings(judge.id)
+                    result = _projected(
+                        result, judge, inputs.closures, inputs.leave, cases, hearings
+                    )
+            found.append(result)
+    return found
 
 
 def _as_datetime(moment: date | datetime) -> datetime:

@@ -44,9 +44,11 @@ _LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Grading:
-    """A forecast's grade with the banner's words: its title and its sentence."""
+    """A forecast's grade with the banner's words: its title and its sentence. ``severity`` is
+    None where the forecast is not graded yet: under a rule set whose age targets have not been
+    projected, nothing may be claimed about them (neither met nor short)."""
 
-    severity: Severity
+    severity: Severity | None
     title: str
     sentence: str
 
@@ -80,12 +82,14 @@ def grade(forecast: Forecast) -> Severity:
     return Severity.SEVERE
 
 
-def grading(forecast: Forecast) -> Grading:
+def grading(forecast: Forecast, *, projecting: bool = False) -> Grading:
     """The grade with the words the banner shows. An empty docket says so; otherwise the title
-    is the verdict's, led by the grade where the verdict alone does not say how far off it is."""
+    is the verdict's, led by the grade where the verdict alone does not say how far off it is.
+    ``projecting``: the forecast's age targets are being worked out (the title says so while
+    they are missing, instead of that they could not be)."""
     f = forecast
     if not f.has_quota:
-        return _grading_targets(f)
+        return _grading_targets(f, projecting)
     severity = grade(f)
     if severity is Severity.NOTHING_TO_FORECAST:
         return Grading(severity, "No pending cases", _nothing_pending(f))
@@ -94,9 +98,10 @@ def grading(forecast: Forecast) -> Grading:
     return Grading(severity, f"{severity.label}: {f.verdict.title.lower()}", f.message)
 
 
-def _grading_targets(f: Forecast) -> Grading:
+def _grading_targets(f: Forecast, projecting: bool) -> Grading:
     """Under a rule set without a quota: the targets that apply, graded by the projections once
-    they are known (any target short of its goal: at risk; else on track)."""
+    they are known (any target short of its goal: at risk; else on track); not graded before
+    (the projection runs apart from the verdict, and may yet find a target short)."""
     rules = f.rule_set
     assert rules is not None
     if not rules.targets:
@@ -108,7 +113,8 @@ def _grading_targets(f: Forecast) -> Grading:
             f"No pending cases: nothing to forecast under the {rules.name}.",
         )
     if f.age_targets is None:
-        return Grading(Severity.ON_TRACK, f"Age targets: {rules.name}", f.message)
+        state = "projecting…" if projecting else "not projected"
+        return Grading(None, f"Age targets: {state} · {rules.name}", f.message)
     # One line a target: the banner's sentence, shorter than the forecast's paragraph.
     today = f.as_of.date()
     lines = "\n".join(

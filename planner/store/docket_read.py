@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import Case, Hearing
 from planner.domain.vocabulary import (
     AdjournmentCause,
+    CaseStatus,
+    CompletionKind,
     HearingKind,
     HearingMedium,
     HearingStatus,
@@ -99,6 +102,57 @@ def cases_of(link: Link, judge_id: int) -> list[Case]:
     """The judge's cases, in the order they were stored."""
     rows = link.rows(_CASES_OF_JUDGE, {"judge_id": judge_id})
     return [read_case(link.dialect, row[0], row[1], row[2:]) for row in rows]
+
+
+#: The columns of a case the age targets' projection reads, in ``CaseFacts``'s order.
+_FACTS_OF_JUDGE = (
+    "SELECT a_number, kind, received, detained, juvenile, language, status, completion_date, "
+    "completion_kind, remaining_minutes, asylum_filed, nta_served, dedicated_docket FROM cases "
+    "WHERE judge_id = :judge_id ORDER BY id"
+)
+_CASE_STATUS = {status.value: status for status in CaseStatus}
+_COMPLETION_KIND = {kind.value: kind for kind in CompletionKind}
+
+
+def case_facts_of(link: Link, judge_id: int) -> list[CaseFacts]:
+    """The facts of the judge's cases the age targets' projection reads, in the order they were
+    stored, as plain values: not checked again (they were as ``Case``s when written). Five
+    thousand cases in about a fifth of the time ``cases_of`` takes."""
+    codec = link.dialect
+    day, flag = codec.read_day, codec.read_flag
+    status_of, kind_of = _CASE_STATUS, _COMPLETION_KIND
+    return [
+        CaseFacts(
+            a_number,
+            kind,
+            day(received),
+            flag(detained),
+            flag(juvenile),
+            language,
+            status_of[status],
+            None if completed is None else day(completed),
+            None if completion is None else kind_of[completion],
+            minutes,
+            None if filed is None else day(filed),
+            None if served is None else day(served),
+            flag(dedicated),
+        )
+        for (
+            a_number,
+            kind,
+            received,
+            detained,
+            juvenile,
+            language,
+            status,
+            completed,
+            completion,
+            minutes,
+            filed,
+            served,
+            dedicated,
+        ) in link.rows(_FACTS_OF_JUDGE, {"judge_id": judge_id})
+    ]
 
 
 def case(link: Link, case_id: int) -> Case | None:
@@ -201,6 +255,12 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         None if cause is None else AdjournmentCause(cause),
         None if asker is None else Party(asker),
     )
+
+
+def case_facts_and_hearings(link: Link, judge_id: int) -> tuple[list[CaseFacts], list[Hearing]]:
+    """The facts of every case of the judge, by id, and every hearing of them, by start: what
+    the age targets' projection reads, on a read snapshot."""
+    return case_facts_of(link, judge_id), hearings_of_judge(link, judge_id)
 
 
 def cases_and_hearings(link: Link, judge_id: int) -> tuple[list[Case], list[Hearing]]:

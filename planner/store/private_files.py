@@ -1,7 +1,6 @@
 """Files readable by their owner only: the docket database, its backups, the log (POSIX modes)."""
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -49,6 +48,8 @@ def replaced_atomically(out: Path) -> Iterator[Path]:
     not followed. If the block fails, the temporary file is removed and ``out`` is as it was.
     Errors from making the temporary file (OSError) are the caller's to word.
     """
+    import tempfile  # here: opening a database (every command) writes no such file
+
     handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
     os.close(handle)
     temporary = Path(name)

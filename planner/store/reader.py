@@ -11,6 +11,7 @@ SQLAlchemy is imported. Writes, and the reads that go with them, are the ``Repos
 from collections.abc import Sequence
 from datetime import datetime
 
+from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.forecast.facts import ForecastInputs
@@ -67,6 +68,11 @@ class Reader:
     def cases_and_hearings(self, judge_id: int) -> tuple[list[Case], list[Hearing]]:
         """Every case of the judge and every hearing of them, as the model's records."""
         return docket_read.cases_and_hearings(self._link, judge_id)
+
+    def case_facts_and_hearings(self, judge_id: int) -> tuple[list[CaseFacts], list[Hearing]]:
+        """The facts of every case of the judge the age targets' projection reads (plain
+        values, not checked again), and every hearing of them."""
+        return docket_read.case_facts_and_hearings(self._link, judge_id)
 
     # The docket table ---------------------------------------------------------------------
 

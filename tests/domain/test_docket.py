@@ -7,7 +7,14 @@ import pytest
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave, closure_problems
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, SessionKind
+from planner.domain.vocabulary import (
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingMedium,
+    HearingStatus,
+    SessionKind,
+)
 
 
 def _case(**changes: object) -> Case:
@@ -127,3 +134,50 @@ def test_backwards_leave_says_its_days_as_the_calendar_shows_them() -> None:
         match=r"^leave from Wed 25 Nov 2026 13:00 to Wed 25 Nov 2026 12:00 ends before it starts$",
     ):
         Leave(datetime(2026, 11, 25, 13), datetime(2026, 11, 25, 12), "sick")  # type: ignore[arg-type]
+
+
+# A hearing's checks: the same refusals and messages, each made only for a value refused ------
+
+_START = datetime(2026, 12, 1, 9, 0)
+
+
+def test_a_hearing_takes_its_values_in_their_written_forms() -> None:
+    hearing = Hearing("A12-345-678", _START, 30, "master", "adjourned", "ill", medium="video")  # type: ignore[arg-type]
+    assert hearing.a_number == "012345678"
+    assert hearing.kind is HearingKind.MASTER
+    assert hearing.status is HearingStatus.ADJOURNED
+    assert hearing.medium is HearingMedium.VIDEO
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"minutes": 0}, "a hearing's minutes 0 must be a whole number from 1 to"),
+        ({"minutes": True}, "a hearing's minutes True must be a whole number"),
+        ({"start": datetime(1899, 1, 1, 9)}, "the hearing of A012-345-678 on 1899-01-01 is out"),
+        ({"kind": "trial"}, "hearing kind 'trial' is not one of"),
+        ({"status": "gone"}, "hearing status 'gone' is not one of"),
+        (
+            {"adjournment_reason": "ill\u202e"},
+            "the hearing of A012-345-678 on 2026-12-01: the adjournment reason holds a "
+            "bidirectional control character",
+        ),
+        (
+            {"adjournment_cause": "counsel"},
+            "the hearing of A012-345-678 on 2026-12-01: only an adjourned hearing has a reason",
+        ),
+        ({"status": "adjourned"}, "the adjourned hearing of A012-345-678 on 2026-12-01 needs"),
+    ],
+)
+def test_a_hearing_refuses_a_bad_value_saying_what_and_where(
+    changes: dict[str, object], message: str
+) -> None:
+    values: dict[str, object] = {
+        "a_number": "012345678",
+        "start": _START,
+        "minutes": 30,
+        "kind": HearingKind.MASTER,
+    } | changes
+    with pytest.raises(InvalidValue) as refused:
+        Hearing(**values)  # type: ignore[arg-type]
+    assert str(refused.value).startswith(message), str(refused.value)

@@ -8,12 +8,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
+from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, Session
 from planner.domain.rules import (
+    BUILT_IN,
     CaseClockFacts,
     RuleSet,
     TargetProjection,
+    clock_base,
     clock_start,
     passes_on,
 )
@@ -28,7 +31,7 @@ from planner.domain.vocabulary import (
 )
 from planner.scheduling.age_targets import attainment, projected_completions
 from planner.scheduling.autoschedule import Policy, propose
-from planner.scheduling.plans import unscheduled_needs
+from planner.scheduling.plans import legal_deadline, unscheduled_needs
 
 AS_OF = datetime(2026, 11, 25, 10, 0)
 #: Every weekday a session or two of a kind, the juvenile docket on Tuesdays: cases are set
@@ -243,3 +246,57 @@ def test_what_each_case_needs_is_worked_out_as_if_it_were_alone(
         )
     ]
     assert together == alone
+
+
+def _facts(case: Case) -> CaseFacts:
+    return CaseFacts(*(getattr(case, name) for name in CaseFacts._fields))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dockets(), st.sampled_from(("2025", "2018", "own")), st.integers(0, 3))
+def test_the_projection_from_the_cases_facts_is_the_projection_from_the_cases(
+    docket: tuple[list[Case], list[Hearing]], rule_set: str, days_on: int
+) -> None:
+    """What the store hands the projection (``CaseFacts``, plain values) gives what the cases
+    give."""
+    cases, hearings = docket
+    facts = [_facts(case) for case in cases]
+    judge = Judge("Ruiz", sessions=SESSIONS, rule_set=rule_set)
+    as_of = AS_OF + timedelta(days=days_on, hours=days_on % 2 * 14)
+    fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
+    rules = judge.rules(fy_first)
+    found = projected_completions(judge, [], [], facts, hearings, as_of, rules)
+    assert found == projected_completions(judge, [], [], cases, hearings, as_of, rules)
+    assert attainment(rules, facts, found, fy_last) == attainment(rules, cases, found, fy_last)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dockets(), st.sampled_from(("2025", "2018", "own", None)))
+def test_each_deadline_is_the_cases_legal_deadline(
+    docket: tuple[list[Case], list[Hearing]], rule_set: str | None
+) -> None:
+    """The deadlines are worked out once per kind and detention: each is ``legal_deadline``'s,
+    the nearest of the case's clocks, with the rule set's age clocks where they count."""
+    cases, hearings = docket
+    judge = Judge("Ruiz", sessions=SESSIONS, rule_set=rule_set or "2025")
+    rules = None if rule_set is None else judge.rules(date(2026, 10, 1))
+    needs = unscheduled_needs(judge, cases, hearings, date(2026, 11, 26), rules=rules)
+    for need in needs:
+        assert need.deadline == legal_deadline(need.case, rules), need.case
+
+
+@given(
+    st.sampled_from(KINDS),
+    st.booleans(),
+    st.dates(date(2015, 1, 1), date(2030, 1, 1)),
+    st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2030, 1, 1))),
+)
+def test_a_clock_starts_on_the_day_its_base_names(
+    kind: str, detained: bool, received: date, filed: date | None
+) -> None:
+    facts = CaseClockFacts(kind, detained, received, filed)
+    for rules in BUILT_IN.values():
+        for target in rules.targets:
+            base = clock_base(target, kind, detained)
+            expected = None if base is None else getattr(facts, base)
+            assert clock_start(target, facts) == expected

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner.demo.generator import generate_dockets
+from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import CASE_FIELDS, Case, Docket
 from planner.domain.rules import BUILT_IN
 from planner.store import chart_read, docket_read, listing, profiles, workload
@@ -163,6 +164,7 @@ def _reads(database: Database) -> dict[str, object]:
             answers[f"{key} entry"] = reader.entry(entries[0].id)
             answers[f"{key} some entries"] = reader.entries([e.id for e in entries[::3]])
             answers[f"{key} chart facts"] = reader.chart_facts(judge.id)
+            answers[f"{key} case facts"] = reader.case_facts_and_hearings(judge.id)
     return answers
 
 
@@ -179,6 +181,30 @@ def test_every_read_gives_the_same_answer_on_both_engines(
         assert isinstance(docket, Docket)
         assert docket.cases
         assert isinstance(docket.hearings[0].start, datetime)
+
+
+def test_the_case_facts_are_the_stored_cases_fields_on_both_engines(
+    both: tuple[Database, Database],
+) -> None:
+    """What the age targets' projection reads instead of the cases: their fields as plain values,
+    the same as the cases read whole (status and completion kind as the vocabulary's members)."""
+    for database in both:
+        with database.read() as reader:
+            for judge in reader.judges():
+                assert judge.id is not None
+                cases, hearings = reader.cases_and_hearings(judge.id)
+                facts, facts_hearings = reader.case_facts_and_hearings(judge.id)
+                assert facts == [
+                    CaseFacts(*(getattr(case, name) for name in CaseFacts._fields))
+                    for case in cases
+                ]
+                assert facts_hearings == hearings
+                assert any(fact.completion_kind is not None for fact in facts)
+                assert any(fact.asylum_filed is not None for fact in facts)
+                for fact, case in zip(facts, cases, strict=True):
+                    assert fact.status is case.status
+                    assert fact.asylum_deadline == case.asylum_deadline
+                    assert type(fact.detained) is bool
 
 
 def test_the_repository_reads_through_the_same_statements_on_both_engines(

@@ -255,6 +255,9 @@ class QuotaPanel(QFrame):
         self._generation = 0
         self._shut = False  # closed: no projection starts (a queued one finds this)
         self._banner_colour: str | None = None
+        #: The saved forecast's age targets are wanted and not yet in: the banner says they are
+        #: being projected and claims nothing of them (False again once they fail to come).
+        self._age_pending = False
 
         self.banner = QFrame()
         self.banner.setObjectName("verdictBanner")
@@ -484,6 +487,7 @@ class QuotaPanel(QFrame):
         """Read the judge's forecast inputs again (after an edit), then recompute."""
         self.freshness.stale = False
         self._forget_age_targets()  # what runs was asked for the data read before
+        self._age_pending = False
         judge = self.workspace.judge
         if judge is None:
             self._inputs = None
@@ -499,12 +503,14 @@ class QuotaPanel(QFrame):
         # The template advice recounts K(1) per change tried (about 20 ms on the demo docket, on
         # top of the forecast's 11): for the saved profile only, not on every what-if keystroke.
         self.saved_forecast = forecast_from(self._inputs, advise=True)
+        rules = self.saved_forecast.rule_set
+        self._age_pending = rules is not None and bool(rules.targets)
         self.what_if.show_saved_quota(judge.quota)
         self.what_if.show_template(judge.sessions)
         self.recompute()
         self.settled.emit()
         # The age targets run the auto-scheduler: after the verdict is on screen, not before.
-        if self.saved_forecast.rule_set is not None and self.saved_forecast.rule_set.targets:
+        if self._age_pending:
             QTimer.singleShot(0, self.project_age_targets)
 
     def project_age_targets(self) -> CancellableTask | None:
@@ -567,6 +573,9 @@ class QuotaPanel(QFrame):
     def showEvent(self, event: QShowEvent) -> None:
         self._shut = False
         super().showEvent(event)
+        if self._age_pending and not self.projecting:
+            # Closed while projecting, shown again: the banner still waits for the targets.
+            QTimer.singleShot(0, self.project_age_targets)
 
     def _age_targets_ended(self, task: CancellableTask, generation: int, outcome: object) -> None:
         if task in self._age_tasks:
@@ -574,13 +583,15 @@ class QuotaPanel(QFrame):
         task.deleteLater()
         if generation != self._generation or task.cancelled:
             return  # the docket changed since, or the panel closed: not for what is on show
-        if isinstance(outcome, (Cancelled, StoreError)):
-            return  # stopped; or the file went away meanwhile: the verdict stays, without them
-        if isinstance(outcome, BaseException):  # an extra figure: the banner keeps the verdict
-            _log.error("the age targets could not be projected", exc_info=outcome)
-            return
-        assert isinstance(outcome, Forecast)
-        self.saved_forecast = outcome
+        self._age_pending = False
+        if isinstance(outcome, BaseException):
+            # Stopped, the file gone meanwhile, or a bug: the verdict stays, and the banner says
+            # the targets were not projected instead of that they are being projected.
+            if not isinstance(outcome, (Cancelled, StoreError)):
+                _log.error("the age targets could not be projected", exc_info=outcome)
+        else:
+            assert isinstance(outcome, Forecast)
+            self.saved_forecast = outcome
         if not self._trying:
             self.recompute()
 
@@ -670,9 +681,11 @@ class QuotaPanel(QFrame):
 
         self.what_if.setEnabled(True)
         self.how.setVisible(True)
-        graded = grading(f)
+        # Only the saved profile's age targets are projected: a what-if's are not being.
+        graded = grading(f, projecting=self._age_pending and not self._trying)
         self.severity = graded.severity
-        self._paint_banner(SEVERITY_COLOURS[graded.severity], graded.severity)
+        colour = NEUTRAL_BANNER if graded.severity is None else SEVERITY_COLOURS[graded.severity]
+        self._paint_banner(colour, graded.severity)
         prefix = "What if (not saved): " if self._trying else ""
         rules = f.rule_set
         named = ""

@@ -19,7 +19,8 @@ from planner.services import forecasting
 from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.services.severity import Severity
-from planner.ui.common.theme import SEVERITY_COLOURS
+from planner.store.errors import StoreError
+from planner.ui.common.theme import NEUTRAL_BANNER, SEVERITY_COLOURS
 from planner.ui.common.workspace import Workspace
 from planner.ui.docket.quota_panel import QuotaPanel
 from tests.ui.conftest import NOW
@@ -493,6 +494,76 @@ def test_the_verdict_shows_at_once_and_the_age_targets_follow_from_a_worker(
     assert panel.forecast.age_targets is not None
     assert "1 case will pass 60 days on 1 December" in panel.message.text()
     assert gate.calls == 1  # projected once
+
+
+def test_while_the_age_targets_are_projected_the_banner_claims_nothing_of_them(
+    qtbot, workspace: Workspace, gate: _Gate
+) -> None:  # type: ignore[no-untyped-def]
+    """The one detained case will pass its 60 days, so the targets are short: while the
+    projection is held in its worker the banner is neither green nor ticked and says the targets
+    are being projected (it said "on track" until the result turned it red); then at risk."""
+    panel = _shown_panel(qtbot, workspace)
+    _targets_judge(workspace)
+    qtbot.waitUntil(lambda: gate.calls == 1)
+    assert panel.projecting
+    assert panel.severity is None
+    assert panel.icon.isHidden()
+    style = panel.banner.styleSheet()
+    assert NEUTRAL_BANNER in style
+    assert SEVERITY_COLOURS[Severity.ON_TRACK] not in style
+    title = panel.title.text()
+    assert "Age targets: projecting…" in title
+    assert "2025 targets (PM 25-47)" in title
+    assert "met" not in title
+    assert "projecting" in panel.title.accessibleName()
+    gate.opened.add(0)
+    qtbot.waitUntil(lambda: not panel.age_tasks)
+    assert panel.severity is Severity.AT_RISK
+    assert SEVERITY_COLOURS[Severity.AT_RISK] in panel.banner.styleSheet()
+    assert not panel.icon.isHidden()
+    assert "projecting" not in panel.title.text()
+    assert "1 of 4 age targets short" in panel.title.text()
+
+
+def test_age_targets_met_turn_the_banner_green_only_once_projected(
+    qtbot, workspace: Workspace, gate: _Gate
+) -> None:  # type: ignore[no-untyped-def]
+    """A detained case received on 1 Nov 2026 (60 days: 31 Dec) completes on Monday 7 Dec: every
+    target met, and the banner says so only after the worker's answer."""
+    panel = _shown_panel(qtbot, workspace)
+    case = Case("100000001", "R1", "removal", date(2026, 11, 1), detained=True)
+    with workspace.database.transaction() as repo:
+        judge_id = repo.add_docket(
+            Docket(Judge("Targets", quota=700, sessions=MONDAYS), cases=(case,))
+        )
+    workspace.switch_judge(next(j for j in workspace.judges() if j.id == judge_id))
+    qtbot.waitUntil(lambda: gate.calls == 1)
+    assert panel.severity is None
+    assert "Age targets: projecting…" in panel.title.text()
+    gate.opened.add(0)
+    qtbot.waitUntil(lambda: not panel.age_tasks)
+    assert panel.severity is Severity.ON_TRACK
+    assert "Age targets met" in panel.title.text()
+    assert SEVERITY_COLOURS[Severity.ON_TRACK] in panel.banner.styleSheet()
+
+
+def test_a_projection_that_fails_leaves_the_banner_without_a_claim(
+    qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The file went away under the worker: the verdict stays, neutral, and says the age
+    targets could not be projected rather than "projecting…" for ever."""
+
+    def gone(*_args: object, **_kwargs: object) -> object:
+        raise StoreError("the database file is gone")
+
+    monkeypatch.setattr(forecasting, "with_age_targets", gone)
+    panel = _shown_panel(qtbot, workspace)
+    _targets_judge(workspace)
+    qtbot.waitUntil(lambda: panel.up_to_date and not panel.projecting and not panel.age_tasks)
+    qtbot.waitUntil(lambda: "not projected" in panel.title.text())
+    assert panel.severity is None
+    assert NEUTRAL_BANNER in panel.banner.styleSheet()
+    assert "projecting" not in panel.title.text()
 
 
 def test_age_targets_projected_before_an_edit_are_not_shown(
