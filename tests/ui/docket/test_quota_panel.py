@@ -522,7 +522,7 @@ def test_while_the_age_targets_are_projected_the_banner_claims_nothing_of_them(
     assert SEVERITY_COLOURS[Severity.AT_RISK] in panel.banner.styleSheet()
     assert not panel.icon.isHidden()
     assert "projecting" not in panel.title.text()
-    assert "1 of 4 age targets short" in panel.title.text()
+    assert "1 of 5 age targets short" in panel.title.text()  # the Dedicated Docket's too
 
 
 def test_age_targets_met_turn_the_banner_green_only_once_projected(
