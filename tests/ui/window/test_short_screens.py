@@ -71,6 +71,8 @@ def _open(qtbot, workspace: Workspace, tmp_path: Path, listed: bool) -> MainWind
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.quota_panel.up_to_date)
+    # The age targets come from a worker after the verdict, and their lines then take room.
+    qtbot.waitUntil(lambda: not window.quota_panel.projecting)
     window.views.setCurrentIndex(1)
     window.calendar.set_mode("week")
     window.calendar.set_date(MONDAY)
@@ -109,7 +111,7 @@ def _label_fits(block: Block) -> bool:
 
 
 def test_at_1024x600_unfolded_the_page_keeps_its_height_and_the_panel_scrolls(  # type: ignore[no-untyped-def]
-    window,
+    qtbot, window
 ) -> None:
     panel = window.quota_panel
     assert window.height() == 600
@@ -120,9 +122,17 @@ def test_at_1024x600_unfolded_the_page_keeps_its_height_and_the_panel_scrolls(  
     # The figures and the what-if strip need more than the room left: they scroll, whole.
     assert panel.body_needed > panel.body_scroll.height()
     assert panel.body_scroll.verticalScrollBar().maximum() > 0
-    for label in panel.body.findChildren(QLabel):
-        if label.isVisible() and label.wordWrap() and label.text():
+    wrapped = [
+        label
+        for label in panel.body.findChildren(QLabel)
+        if label.isVisible() and label.wordWrap() and label.text()
+    ]
+
+    def every_line_shows() -> None:  # once the layout has taken the latest text
+        for label in wrapped:
             assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+    qtbot.waitUntil(every_line_shows, timeout=2000)
 
 
 def test_every_hearing_of_a_dense_master_session_is_reachable_whole_from_the_keyboard(  # type: ignore[no-untyped-def]
