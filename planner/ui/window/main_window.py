@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         workspace.access_changed.connect(self._show_access)
         # Bound methods, not lambdas: Qt disconnects them when the window goes.
         workspace.failed.connect(self._show_failure)
+        application = QApplication.instance()
+        assert isinstance(application, QApplication)
+        application.aboutToQuit.connect(self.stop_work)
 
         self._show_database()
         self._fill_judges()
@@ -955,11 +958,18 @@ class MainWindow(QMainWindow):
         if folded != self.quota_panel.folded:
             self.quota_panel.set_folded(folded)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def stop_work(self) -> None:
+        """Stop what runs beside the window and wait for it: the watch on other programs'
+        changes, the age targets' projection, the auto-scheduler (nothing half-stored). On
+        close, and on the application's quit without one (Qt aborts a program whose worker
+        thread still runs as it ends)."""
         self.workspace.others.stop()
-        self.quota_panel.shutdown()  # the age targets' projection ends before the window does
+        self.quota_panel.shutdown()
         if self._autoschedule_panel is not None:
-            self._autoschedule_panel.shutdown()  # stops its worker; nothing half-stored
+            self._autoschedule_panel.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_work()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)
