@@ -6,7 +6,6 @@ moves chosen in one transaction, with its inverse for undo."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from planner.domain.docket import Closure, Hearing
 from planner.domain.judge import Judge
@@ -15,9 +14,6 @@ from planner.services.court_closures import checked_court_closures
 from planner.services.leave_moves import displacement_in, mover
 from planner.store.court_calendar import WHOLE_COURT, with_court_closures
 from planner.store.database import Database
-
-if TYPE_CHECKING:  # the writes' module imports SQLAlchemy
-    from planner.store.repository import Repository
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,9 +46,7 @@ def save_court_closures(
         return before
 
 
-def checked_court_closures(
-    court: str, closures: Sequence[Closure]
-) -> tuple[str, list[Closure]]:
+def checked_court_closures(court: str, closures: Sequence[Closure]) -> tuple[str, list[Closure]]:
     """The court's name trimmed and its closures by day; a day listed twice is refused."""
     name = _court(court)
     seen = set()

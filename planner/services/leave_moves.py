@@ -59,9 +59,7 @@ def _court_closures(repo: "Repository", court: str) -> list[Closure]:
     name = court.strip()
     if not name:
         return []
-    return [
-        Closure(c.day, c.reason + WHOLE_COURT) for c in repo.court_closures().closures(name)
-    ]
+    return [Closure(c.day, c.reason + WHOLE_COURT) for c in repo.court_closures().closures(name)]
 
 
 def displacement_in(

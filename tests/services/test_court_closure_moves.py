@@ -44,7 +44,10 @@ def seed_court(database: Database) -> dict[str, Judge]:
             Case("100000003", "Omar Haddad", "removal", date(2026, 1, 7)),
             # Served Mon 30 Nov: its first hearing may not be set before Thu 10 Dec.
             Case(
-                "100000004", "Eva Novak", "removal", date(2026, 11, 1),
+                "100000004",
+                "Eva Novak",
+                "removal",
+                date(2026, 11, 1),
                 nta_served=date(2026, 11, 30),
             ),
         ),
@@ -149,9 +152,9 @@ def test_a_hearing_changed_since_the_proposal_refuses_the_whole_save(database: D
     found = stranded_by_court(database, COURT, [Closure(TUESDAY, "Snow")], TODAY)
     moves = [m for f in found for m in f.found.moves]
     with database.transaction() as repo:
-        repo.update_hearing(Hearing(
-            "200000001", at(8, 11), 15, M, id=found[1].found.moves[0].hearing.id
-        ))
+        repo.update_hearing(
+            Hearing("200000001", at(8, 11), 15, M, id=found[1].found.moves[0].hearing.id)
+        )
     before = starts(database)
     with pytest.raises(StaleEdit, match="changed since the moves were proposed"):
         save_with_moves(database, COURT, [Closure(TUESDAY, "Snow")], moves)
