@@ -38,14 +38,20 @@ def save_court_closures(
 ) -> list[Closure]:
     """Set the court's closures to these, in one transaction; returns them as they were (the
     undo saves those back). A day listed twice is refused."""
+    name, checked = checked_court_closures(court, closures)
+    with database.transaction() as repo:
+        store = repo.court_closures()
+        before = store.closures(name)
+        store.replace(name, checked)
+        return before
+
+
+def checked_court_closures(court: str, closures: Sequence[Closure]) -> tuple[str, list[Closure]]:
+    """The court's name trimmed and its closures by day; a day listed twice is refused."""
     name = _court(court)
     seen = set()
     for closure in closures:
         if closure.day in seen:
             raise InvalidValue(f"the court closure on {closure.day} is listed twice")
         seen.add(closure.day)
-    with database.transaction() as repo:
-        store = repo.court_closures()
-        before = store.closures(name)
-        store.replace(name, sorted(closures, key=lambda c: c.day))
-        return before
+    return name, sorted(closures, key=lambda c: c.day)

@@ -12,6 +12,7 @@ from planner.domain.docket import Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.scheduling.displacement import Displacement, Move, displaced, propose_moves
 from planner.services.judges import save_named_profile, save_profile
+from planner.store.court_calendar import WHOLE_COURT, with_court_closures
 from planner.store.database import Database
 from planner.store.errors import Conflict, StaleEdit
 
@@ -41,33 +42,64 @@ def stranded_by(
         stored = repo.judge_named(stored_name or judge.name)
         if stored is None or stored.id != judge.id:
             raise Conflict(f"judge {judge.name!r} is no longer in this database")
-        old_closures, old_leave = repo.calendar(judge.id)
-        last_day = max([today, *(c.day for c in closures), *(entry.end.date() for entry in leave)])
-        span_end = datetime.combine(last_day + timedelta(days=1), time())
-        entries = repo.hearings_between(judge.id, datetime.combine(today, time()), span_end)
-        template = judge  # the sessions as edited: the new template decides the new places
-        before = CourtCalendar(stored, old_closures, old_leave, today, last_day)
-        after_span = CourtCalendar(template, list(closures), list(leave), today, last_day)
-        found = displaced(template, before, after_span, entries, today)
-        if not found:
-            return propose_moves(
-                template, after_span, [], {}, {}, [], today, notice_days=notice_days
-            )
-        by_id = {entry.id: entry for entry in entries}
-        stranded = [
-            (by_id[h.id].hearing(), by_id[h.id].case_id, why)  # type: ignore[index]
-            for h, why in found
-        ]
-        cases = {case_id: repo.case(case_id) for _h, case_id, _w in stranded}
-        own = {case_id: repo.hearings_of(case_id) for case_id in cases}
-        last = max(h.start.date() for h, _c, _w in stranded) + timedelta(days=HORIZON_DAYS)
-        window = CourtCalendar(template, list(closures), list(leave), today, last)
-        booked = [
-            entry.hearing()
-            for entry in repo.hearings_between(
-                judge.id, datetime.combine(today, time()), datetime.combine(last, time())
-            )
-        ]
+        court = _court_closures(repo, judge.court)  # the court's days stay closed to moves
+        return displacement_in(
+            repo,
+            stored,
+            judge,
+            repo.calendar(judge.id),
+            (with_court_closures(closures, court), list(leave)),
+            today,
+            notice_days=notice_days,
+        )
+
+
+def _court_closures(repo: "Repository", court: str) -> list[Closure]:
+    """The closures of the court named, as a judge's calendar reads them."""
+    name = court.strip()
+    if not name:
+        return []
+    return [Closure(c.day, c.reason + WHOLE_COURT) for c in repo.court_closures().closures(name)]
+
+
+def displacement_in(
+    repo: "Repository",
+    stored: Judge,
+    template: Judge,
+    old: tuple[list[Closure], list[Leave]],
+    new: tuple[list[Closure], list[Leave]],
+    today: date,
+    *,
+    notice_days: int | None = None,
+) -> Displacement:
+    """In one open transaction: the hearings of ``stored`` (as saved) that the calendar ``new``
+    (closures and leave, the court's included) puts on a day off and ``old`` did not, each with
+    the nearest free place under ``template``'s sessions and ``new``; nothing is written."""
+    assert stored.id is not None
+    closures, leave = new
+    last_day = max([today, *(c.day for c in closures), *(entry.end.date() for entry in leave)])
+    span_end = datetime.combine(last_day + timedelta(days=1), time())
+    entries = repo.hearings_between(stored.id, datetime.combine(today, time()), span_end)
+    before = CourtCalendar(stored, old[0], old[1], today, last_day)
+    after_span = CourtCalendar(template, list(closures), list(leave), today, last_day)
+    found = displaced(template, before, after_span, entries, today)
+    if not found:
+        return propose_moves(template, after_span, [], {}, {}, [], today, notice_days=notice_days)
+    by_id = {entry.id: entry for entry in entries}
+    stranded = [
+        (by_id[h.id].hearing(), by_id[h.id].case_id, why)  # type: ignore[index]
+        for h, why in found
+    ]
+    cases = {case_id: repo.case(case_id) for _h, case_id, _w in stranded}
+    own = {case_id: repo.hearings_of(case_id) for case_id in cases}
+    last = max(h.start.date() for h, _c, _w in stranded) + timedelta(days=HORIZON_DAYS)
+    window = CourtCalendar(template, list(closures), list(leave), today, last)
+    booked = [
+        entry.hearing()
+        for entry in repo.hearings_between(
+            stored.id, datetime.combine(today, time()), datetime.combine(last, time())
+        )
+    ]
     return propose_moves(
         template, window, stranded, cases, own, booked, today, notice_days=notice_days
     )
@@ -93,11 +125,11 @@ def save_with_moves(
     transaction: refused whole if someone saved the profile or changed one of the hearings
     since they were read."""
     pairs: list[tuple[Hearing, Hearing]] = []
-    saved = save_profile(database, judge, closures, leave, base, after=_mover(moves, pairs))
+    saved = save_profile(database, judge, closures, leave, base, after=mover(moves, pairs))
     return SavedWithMoves(saved, tuple(pairs))
 
 
-def _mover(
+def mover(
     moves: Sequence[Move], pairs: list[tuple[Hearing, Hearing]]
 ) -> Callable[["Repository"], None]:
     def move_all(repo: "Repository") -> None:

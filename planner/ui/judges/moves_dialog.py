@@ -48,17 +48,7 @@ class MovesDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         for move in found.moves:
-            why = move.why[:1].upper() + move.why[1:]
-            item = QListWidgetItem(f"{move.describe()}\n    {why}")
-            item.setData(Qt.ItemDataRole.UserRole, move)
-            if move.place is None:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                item.setToolTip("No free place of its kind in the year ahead: move it by hand")
-            else:
-                item.setCheckState(Qt.CheckState.Checked)
-                item.setToolTip("\n".join(move.place.reasons))
-            self.list.addItem(item)
+            self.add_move(move)
         buttons = QDialogButtonBox()
         self.move_button = QPushButton()
         self.keep_button = QPushButton("Save &Without Moving")
@@ -78,6 +68,20 @@ class MovesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 440)  # fits a 1024x600 screen
         self._count()
+
+    def add_move(self, move: Move) -> None:
+        """A row for the move: ticked when it has a place."""
+        why = move.why[:1].upper() + move.why[1:]
+        item = QListWidgetItem(f"{move.describe()}\n    {why}")
+        item.setData(Qt.ItemDataRole.UserRole, move)
+        if move.place is None:
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip("No free place of its kind in the year ahead: move it by hand")
+        else:
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip("\n".join(move.place.reasons))
+        self.list.addItem(item)
 
     def chosen(self) -> list[Move]:
         """The moves ticked."""

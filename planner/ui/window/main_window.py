@@ -800,7 +800,7 @@ class MainWindow(QMainWindow):
     def edit_court_closures(self) -> QWidget | None:
         from planner.ui.judges.court_closures_dialog import edit_court_closures
 
-        return edit_court_closures(self.workspace, self)
+        return edit_court_closures(self.workspace, self, show_calendar=self._calendar_on_screen)
 
     def show_interpreter_requests(self) -> QWidget:
         from planner.ui.files.interpreter_dialog import show_interpreter_requests
