@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, Session, standard_week
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.ui.calendar.calendar_paint import HEADER, Block
+from planner.ui.calendar.calendar_toolbar import day_titles, week_titles
+from planner.ui.common.fitted_label import FittedLabel
 from planner.ui.common.workspace import Workspace
 from planner.ui.window.main_window import PAGE_KEEPS, MainWindow
 from planner.ui.window.settings import WindowSettings
@@ -234,3 +236,92 @@ def test_tab_to_the_what_if_strip_scrolls_it_into_sight(qtbot, window) -> None: 
     assert viewport.rect().contains(top_left)
     assert viewport.rect().contains(bottom_right)
     assert panel.body_scroll.verticalScrollBar().value() > 0
+
+
+def _one_line(label: FittedLabel) -> bool:
+    """One line high, and what it shows no wider than it is."""
+    metrics = label.fontMetrics()
+    margins = label.contentsMargins()
+    return (
+        label.height() == metrics.height() + margins.top() + margins.bottom()
+        and metrics.horizontalAdvance(label.shown()) <= label.contentsRect().width()
+    )
+
+
+def test_the_week_title_is_one_line_whole_in_its_tooltip_and_accessible_name(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    """At 1024x600 unfolded (and at the window's least width, and at 1.5x's 910x470) the title
+    is one line, not four ("23 Nov / – 27 / Nov / 2026"); a shorter form or an elided one when
+    narrow, the whole in its tooltip and accessible name."""
+    title = window.calendar.date_label
+    assert title.text() == "23 Nov – 27 Nov 2026"
+    assert title.toolTip() == title.accessibleName() == "23 Nov – 27 Nov 2026"
+    qtbot.waitUntil(lambda: _one_line(title))
+    assert title.shown() == "23 Nov – 27 Nov 2026"  # room for it whole at 1024
+    for width, height in ((910, 470), (800, 460)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: _one_line(title))
+        assert title.shown().startswith("23")  # whole, short, or the short form elided
+        assert title.accessibleName() == "23 Nov – 27 Nov 2026"
+    # Squeezed further (a wide side pane), the short form is elided, never wrapped.
+    page = window.calendar_page
+    page.splitter.setSizes([page.width() - 360, 360])
+    qtbot.waitUntil(lambda: title.shown().endswith("…"))
+    assert title.shown().startswith("23")
+    assert _one_line(title)
+    assert title.accessibleName() == "23 Nov – 27 Nov 2026"
+
+
+def test_the_titles_shorter_forms_say_the_month_and_year_once() -> None:
+    assert week_titles(date(2026, 11, 23), date(2026, 11, 27)) == (
+        "23 Nov – 27 Nov 2026",
+        "23–27 Nov 2026",
+    )
+    assert week_titles(date(2026, 11, 30), date(2026, 12, 4))[1] == "30 Nov–4 Dec 2026"
+    assert week_titles(date(2026, 12, 28), date(2027, 1, 1)) == (
+        "28 Dec 2026 – 1 Jan 2027",
+        "28 Dec 2026–1 Jan 2027",
+    )
+    assert day_titles(date(2026, 11, 30)) == ("Monday 30 November 2026", "Mon 30 Nov 2026")
+
+
+def test_at_the_least_window_every_calendar_button_gets_its_whole_size(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    """At the window's least size (800x460) no button of the Calendar tab is squeezed below
+    its size hint (the Names button read "N…s", Agenda was clipped): the five view buttons
+    fold into one menu button that names the view, and its menu switches the view."""
+    calendar = window.calendar
+    least = window.minimumSize()
+    assert (least.width(), least.height()) == (800, 460)
+    window.resize(least)
+    qtbot.waitUntil(lambda: window.width() == least.width())
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: calendar.view_menu_button.isVisible())
+    buttons = [b for b in window.calendar_page.findChildren(QAbstractButton) if b.isVisible()]
+    assert calendar.names_button in buttons
+    assert calendar.previous_button in buttons
+    for button in buttons:
+        hint = button.sizeHint()
+        assert button.width() >= hint.width(), (button.text(), button.width(), hint.width())
+        assert button.height() >= hint.height(), (button.text(), button.height(), hint.height())
+    assert not any(b.isVisible() for b in calendar.view_buttons)
+    menu_button = calendar.view_menu_button
+    assert menu_button.text() == "Week ▾"
+    assert menu_button.accessibleName() == "View: Week"
+    month = next(a for a in menu_button.actions_shown() if a.text() == "Month")
+    month.trigger()
+    assert calendar.mode == "month"
+    assert menu_button.text() == "Month ▾"
+    assert calendar.date_label.text() == "November 2026"
+    week = next(a for a in menu_button.actions_shown() if a.text() == "Week")
+    week.trigger()
+    assert calendar.mode == "week"
+    # With room again (1366 wide) the five buttons are back, the menu button gone.
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: calendar.week_button.isVisible())
+    assert not menu_button.isVisible()
+    assert calendar.week_button.isChecked()
