@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
+from planner.domain.anumber import format_a_number
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, Session, standard_week
 from planner.domain.vocabulary import HearingKind, SessionKind
-from planner.ui.calendar.calendar_paint import HEADER, Block
+from planner.ui.calendar.calendar_paint import HEADER, Block, head_forms
 from planner.ui.calendar.calendar_toolbar import day_titles, week_titles
 from planner.ui.common.fitted_label import FittedLabel
 from planner.ui.common.workspace import Workspace
@@ -325,3 +327,48 @@ def test_at_the_least_window_every_calendar_button_gets_its_whole_size(  # type:
     qtbot.waitUntil(lambda: calendar.week_button.isVisible())
     assert not menu_button.isVisible()
     assert calendar.week_button.isChecked()
+
+
+def test_a_narrow_block_keeps_the_a_numbers_tail_and_its_markers(window) -> None:  # type: ignore[no-untyped-def]
+    """In a day of about 115 px a block's A-number was cut to "A300-000-00…" and its D and R
+    dropped: now it reads the A-number's last seven ("…000-003 D R"), marked as cut, the text
+    drawn inside the block by the font's own measure; the tooltip and accessible text whole."""
+    calendar = window.calendar
+    scene = calendar.timeline.scene
+    assert scene.fonts is not None
+    monday = [b for b in calendar.blocks() if b.entry.start.date() == MONDAY]
+    assert len(monday) == DENSE
+    assert max(b.rect.width() for b in monday) < 150  # the narrow day this is about
+    for block in monday:
+        entry = block.entry
+        a_number = format_a_number(entry.a_number)
+        markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
+        _where, first, font = block.texts[0]
+        drawn = first.text()
+        assert drawn.startswith((a_number, "…" + a_number[-7:])), drawn
+        assert drawn.endswith(markers), (drawn, markers)
+        for where, text, font in block.texts:
+            width = QFontMetrics(scene.fonts[font]).horizontalAdvance(text.text())
+            assert where.x() >= block.rect.left()
+            assert where.x() + width <= block.rect.right(), (text.text(), width, block.rect)
+        assert block.lines[0].startswith(drawn)
+        assert a_number in block.tooltip
+        assert ("detained" in block.tooltip) == entry.detained
+        assert ("represented" in block.tooltip) == entry.represented
+    shortened = [b for b in monday if b.texts[0][1].text().startswith("…")]
+    assert shortened, "no block narrow enough to try"
+
+
+def test_the_first_lines_shorter_forms_are_marked_where_cut() -> None:
+    assert head_forms("A652-680-159  D R", "A652-680-159") == (
+        "A652-680-159  D R",
+        "A652-680-159 D R",
+        "…680-159 D R",
+        "…159 D R",
+    )
+    assert head_forms("A652-680-159", "A652-680-159") == (
+        "A652-680-159",
+        "…680-159",
+        "…159",
+    )
+    assert head_forms("08:30 1. A652-680-159 D", "A652-680-159") == ("08:30 1. A652-680-159 D",)
