@@ -665,7 +665,7 @@ def _place_texts(
         head = texts.elided(forms[-1], room, bold_metrics, keys[1])
     if len(lines) == 1 and len(label) > 1:
         placed = [at(head, first, left, top)]
-        if head in forms[:2]:  # the A-number whole: the rest, elided to what is left
+        if head in forms and not head.startswith("…"):  # the A-number whole: then the rest
             advance = bold_metrics.horizontalAdvance(head + "  ")
             rest = texts.elided(
                 "  ".join(label[1:]), int(max(0.0, width - advance)), metrics, keys[0]

@@ -789,22 +789,26 @@ class CalendarView(QWidget):
         super().resizeEvent(event)
         self._fit_top_row()
 
+    def row_needs(self, compact: bool = True) -> int:
+        """The width the row of controls needs with room for a week's short title: with the
+        view buttons folded into their menu (``compact``), or the five whole."""
+        shown = (self.previous_button, self.today_button, self.next_button, self.go_button)
+        views = (self.view_menu_button,) if compact else self.view_buttons
+        title = self.date_label.fontMetrics().horizontalAdvance(WIDEST_SHORT_TITLE) + 4
+        margins = self.contentsMargins()
+        outer = self.layout()
+        extra = margins.left() + margins.right()
+        if outer is not None:
+            extra += outer.contentsMargins().left() + outer.contentsMargins().right()
+        widgets = (*shown, self.names_button, *views)
+        return extra + row_width(self.top_row, widgets, title)
+
     def _fit_top_row(self) -> None:
         """The view buttons whole while the row has room for them and a short title; else
         folded into the one menu button (so that no button is squeezed and its text cut)."""
         if not hasattr(self, "top_row"):
             return
-        shown = (self.previous_button, self.today_button, self.next_button, self.go_button)
-        title = self.date_label.fontMetrics().horizontalAdvance(WIDEST_SHORT_TITLE) + 4
-        margins = self.contentsMargins()
-        outer = self.layout()
-        if outer is not None:
-            m = outer.contentsMargins()
-            margins.setLeft(margins.left() + m.left())
-            margins.setRight(margins.right() + m.right())
-        room = self.width() - margins.left() - margins.right()
-        widgets = (*shown, self.names_button, *self.view_buttons)
-        compact = room < row_width(self.top_row, widgets, title)
+        compact = self.width() < self.row_needs(compact=False)
         if self.view_menu_button.isHidden() == compact:
             for b in self.view_buttons:
                 b.setVisible(not compact)

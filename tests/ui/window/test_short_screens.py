@@ -266,15 +266,19 @@ def test_the_week_title_is_one_line_whole_in_its_tooltip_and_accessible_name(  #
         qtbot.waitUntil(lambda w=width: window.width() == w)
         QApplication.processEvents()
         qtbot.waitUntil(lambda: _one_line(title))
-        assert title.shown().startswith("23")  # whole, short, or the short form elided
+        # The side pane gives way before the title is elided (the window made narrower).
+        assert title.shown() in ("23 Nov – 27 Nov 2026", "23–27 Nov 2026")
         assert title.accessibleName() == "23 Nov – 27 Nov 2026"
-    # Squeezed further (a wide side pane), the short form is elided, never wrapped.
-    page = window.calendar_page
-    page.splitter.setSizes([page.width() - 360, 360])
-    qtbot.waitUntil(lambda: title.shown().endswith("…"))
-    assert title.shown().startswith("23")
-    assert _one_line(title)
-    assert title.accessibleName() == "23 Nov – 27 Nov 2026"
+    # Narrower still than the short form, it is elided, never wrapped.
+    narrow = FittedLabel()
+    qtbot.addWidget(narrow)
+    narrow.set_forms(*week_titles(MONDAY, MONDAY + timedelta(days=4)))
+    narrow.resize(60, narrow.sizeHint().height())
+    narrow.show()
+    qtbot.waitUntil(lambda: narrow.shown().endswith("…"))
+    assert narrow.shown().startswith("23")
+    assert _one_line(narrow)
+    assert narrow.toolTip() == narrow.accessibleName() == "23 Nov – 27 Nov 2026"
 
 
 def test_the_titles_shorter_forms_say_the_month_and_year_once() -> None:
@@ -311,6 +315,9 @@ def test_at_the_least_window_every_calendar_button_gets_its_whole_size(  # type:
         assert button.width() >= hint.width(), (button.text(), button.width(), hint.width())
         assert button.height() >= hint.height(), (button.text(), button.height(), hint.height())
     assert not any(b.isVisible() for b in calendar.view_buttons)
+    # The side pane gave way (down to its least) for the row and a short title.
+    assert calendar.width() >= calendar.row_needs()
+    assert window.calendar_page.side.width() >= window.calendar_page.side.minimumWidth()
     menu_button = calendar.view_menu_button
     assert menu_button.text() == "Week ▾"
     assert menu_button.accessibleName() == "View: Week"
