@@ -349,7 +349,8 @@ class YearView(DayGrid):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self.layout_ = YearLayout()
-        self.setMinimumSize(640, 360)
+        # Narrow enough for the calendar at the window's least width (800 px leaves it ~550).
+        self.setMinimumSize(520, 360)
 
     def span(self) -> tuple[date, date]:
         return fiscal_span(self.selected, self.workspace.judge)

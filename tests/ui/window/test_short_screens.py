@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtCore import QPoint, QRectF, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
@@ -315,6 +315,7 @@ def test_at_the_least_window_every_calendar_button_gets_its_whole_size(  # type:
         assert button.width() >= hint.width(), (button.text(), button.width(), hint.width())
         assert button.height() >= hint.height(), (button.text(), button.height(), hint.height())
     assert not any(b.isVisible() for b in calendar.view_buttons)
+    assert calendar.mapTo(window, QPoint(calendar.width(), 0)).x() <= window.width()
     # The side pane gave way (down to its least) for the row and a short title.
     assert calendar.width() >= calendar.row_needs()
     assert window.calendar_page.side.width() >= window.calendar_page.side.minimumWidth()
@@ -326,6 +327,13 @@ def test_at_the_least_window_every_calendar_button_gets_its_whole_size(  # type:
     assert calendar.mode == "month"
     assert menu_button.text() == "Month ▾"
     assert calendar.date_label.text() == "November 2026"
+    # The fiscal year's grid fits the calendar too (its free hours at the right were cut).
+    year = next(a for a in menu_button.actions_shown() if a.text() == "Year")
+    year.trigger()
+    QApplication.processEvents()
+    grid = calendar.year_view
+    assert grid.isVisible()
+    assert grid.mapTo(window, QPoint(grid.width(), 0)).x() <= window.width()
     week = next(a for a in menu_button.actions_shown() if a.text() == "Week")
     week.trigger()
     assert calendar.mode == "week"
