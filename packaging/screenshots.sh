@@ -101,7 +101,8 @@ for size in "1 1024x600" "1 1366x720" "1.25 1093x614" "1.5 910x470"; do
   name="calendar-$2-open"; [ "$1" = 1 ] || name="calendar-$2-at-$1x-open"
   specs+=("$1 $name $2 light calendar+open")
 done
-specs+=("1 calendar-1366x768-dark 1366x768 dark calendar"
+specs+=("1 calendar-800x460 800x460 light calendar"  # the window's least size
+       "1 calendar-1366x768-dark 1366x768 dark calendar"
         "1 calendar-1366x768-high-contrast 1366x768 high_contrast calendar"
         "1 calendar-keyboard-focus-1366x768 1366x768 light calendar:week+focus")
 for what in button field table; do  # the keyboard focus ring, in each theme

@@ -298,6 +298,9 @@ class MonthView(DayGrid):
     def title(self) -> str:
         return f"{self.selected:%B %Y}"
 
+    def titles(self) -> tuple[str, ...]:
+        return (self.title(), f"{self.selected:%b %Y}")
+
     def _weekend(self) -> bool:
         judge = self.workspace.judge
         return judge is not None and any(s.weekday >= 5 for s in judge.sessions)

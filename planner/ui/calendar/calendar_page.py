@@ -1,13 +1,17 @@
 """The Calendar tab: the day or week view, with the unscheduled cases and the conflicts beside it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
 
 from planner.ui.calendar.calendar_view import CalendarView
 from planner.ui.calendar.conflicts_pane import ConflictsPane
 from planner.ui.calendar.unscheduled_pane import UnscheduledPane
 from planner.ui.common.workspace import Workspace
+
+#: The side pane's least width when the calendar needs the room, in average characters (about
+#: 230 px: the search field, the filters elided, the list's first two columns).
+SIDE_LEAST_CHARS = 38
 
 
 class CalendarPage(QWidget):
@@ -35,6 +39,9 @@ class CalendarPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 1000])  # the unscheduled list's facts fit
         self.splitter.setChildrenCollapsible(True)
+        # The side pane may narrow to about 230 px (its filters elided, its list scrolling
+        # sideways) for the calendar's row: its hint's width, the widest filter row, is more.
+        self.side.setMinimumWidth(self.side.fontMetrics().averageCharWidth() * SIDE_LEAST_CHARS)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -42,6 +49,23 @@ class CalendarPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.conflicts.ensure_fresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_calendar_row()
+
+    def _keep_calendar_row(self) -> None:
+        """On a window made narrower the side pane gives way (down to its least) before the
+        calendar's row of controls is squeezed below what it needs (issue 21): the splitter
+        alone takes it all from the calendar, which keeps its stretch."""
+        sizes = self.splitter.sizes()
+        if not self.isVisible() or len(sizes) != 2 or sizes[0] <= 0:
+            return
+        side, calendar = sizes
+        short = self.calendar.row_needs() - calendar
+        give = min(short, side - self.side.minimumWidth())
+        if give > 0:
+            self.splitter.setSizes([side - give, calendar + give])
 
     def show_conflicts(self) -> None:
         self.side.setCurrentWidget(self.conflicts)

@@ -372,6 +372,7 @@ def build_scene(
             placed = _place_texts(
                 entry, entry_label, lines, box, fonts, keys, metrics, bold_metrics, texts
             )
+            lines = _drawn_lines(lines, placed)
             blocks.append(
                 Block(
                     entry.id,
@@ -591,6 +592,37 @@ def _fit_lines(
     return tuple(texts.elided(t, width, metrics, key) for t in lines[:room])
 
 
+#: The A-number's last characters kept when it does not fit whole: "…680-159" (issue 21).
+A_NUMBER_TAIL = 7
+
+
+def head_forms(head: str, a_number: str) -> tuple[str, ...]:
+    """A block's first line, "A652-680-159  D R", then shorter forms of it for a narrow block,
+    each marked where it was cut: "A652-680-159 D R", "…680-159 D R" (the A-number's last
+    seven, what a clerk reads it by, and the markers kept), "…159 D R". The last, if it still
+    does not fit, is elided. The tooltip and the accessible text keep everything whole."""
+    if not head.startswith(a_number):  # a master calendar's row ("08:30 1. A…"): as it is
+        return (head,)
+    markers = head[len(a_number) :].strip()
+    tail = f" {markers}" if markers else ""
+    forms = [head, a_number + tail]
+    for keep in (A_NUMBER_TAIL, 3):
+        forms.append(f"…{a_number[-keep:]}{tail}")
+    return tuple(dict.fromkeys(forms))
+
+
+def _drawn_lines(
+    lines: tuple[str, ...], placed: Sequence[tuple[QPointF, QStaticText, int]]
+) -> tuple[str, ...]:
+    """The label's lines as drawn: the first line's head as shortened to fit (``placed``)."""
+    if not placed or not lines or not lines[0]:
+        return lines
+    drawn = [text.text() for _, text, _ in placed]
+    if len(lines) == 1:
+        return ("  ".join(drawn),)
+    return (drawn[0], *lines[1:])
+
+
 def _block_fonts(font: QFont) -> tuple[QFont, QFont, QFont]:
     """The blocks' fonts: plain, bold (the A-number) and struck out (an adjourned A-number)."""
     plain = QFont(font)
@@ -626,11 +658,14 @@ def _place_texts(
         return QPointF(x, y + (height - static.size().height()) / 2), static, font
 
     room = int(max(0.0, width))
-    # The first line in bold: elided in bold, as drawText clipped it to the block before.
-    head = texts.elided(label[0], room, bold_metrics, keys[1])
+    # The first line in bold: the A-number and its markers, shortened in steps (head_forms).
+    forms = head_forms(label[0], format_a_number(entry.a_number))
+    head = next((f for f in forms if bold_metrics.horizontalAdvance(f) <= room), None)
+    if head is None:
+        head = texts.elided(forms[-1], room, bold_metrics, keys[1])
     if len(lines) == 1 and len(label) > 1:
         placed = [at(head, first, left, top)]
-        if head == label[0]:  # the A-number whole: the rest, elided to what is left
+        if head in forms and not head.startswith("…"):  # the A-number whole: then the rest
             advance = bold_metrics.horizontalAdvance(head + "  ")
             rest = texts.elided(
                 "  ".join(label[1:]), int(max(0.0, width - advance)), metrics, keys[0]

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMenu,
     QScrollArea,
     QSizePolicy,
@@ -102,11 +101,19 @@ from planner.ui.calendar.calendar_proposal import (
     paint_proposed,
     proposed_days,
 )
+from planner.ui.calendar.calendar_toolbar import (
+    WIDEST_SHORT_TITLE,
+    ViewMenuButton,
+    day_titles,
+    row_width,
+    week_titles,
+)
 from planner.ui.calendar.calendar_year import YearView
 from planner.ui.calendar.day_grid import DayGrid
 from planner.ui.calendar.static_texts import StaticTexts
 from planner.ui.common import accessibility
 from planner.ui.common.accessibility import AccessibleItem
+from planner.ui.common.fitted_label import FittedLabel
 from planner.ui.common.freshness import Freshness
 from planner.ui.common.theme import checked_button_style
 from planner.ui.common.workspace import Workspace
@@ -686,22 +693,28 @@ class CalendarView(QWidget):
             self.year_button,
             self.agenda_button,
         )
-        self._style_checked_buttons()
-        group = QButtonGroup(self)
-        for mode_button in (
+        self.view_buttons = (
             self.day_button,
             self.week_button,
             self.month_button,
             self.year_button,
             self.agenda_button,
-        ):
+        )
+        # On a narrow window (800 px, the window's least) the five give way to one menu button.
+        self.view_menu_button = ViewMenuButton(self.view_buttons)
+        self.view_menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view_menu_button.hide()
+        self._style_checked_buttons()
+        group = QButtonGroup(self)
+        for mode_button in self.view_buttons:
             group.addButton(mode_button)
-        self.date_label = QLabel()
+        # The title keeps one line: a shorter form, or elided, when narrow (whole in its tooltip
+        # and accessible name); wrapped, it cost a short screen three lines of the calendar.
+        self.date_label = FittedLabel()
         font = self.date_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.date_label.setFont(font)
-        self.date_label.setWordWrap(True)  # a long title (the year's) wraps, not squeezes the panes
         top = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button, self.go_button):
             top.addWidget(widget)
@@ -714,6 +727,8 @@ class CalendarView(QWidget):
         top.addWidget(self.month_button)
         top.addWidget(self.year_button)
         top.addWidget(self.agenda_button)
+        top.addWidget(self.view_menu_button)
+        self.top_row = top
         self.go_action = QAction("Go to Date…", self)
         self.go_action.setShortcut(QKeySequence(GO_TO_DATE_KEY))
         self.go_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -761,11 +776,43 @@ class CalendarView(QWidget):
         style = checked_button_style()
         for b in self._checked_buttons:
             b.setStyleSheet(style)
+        self.view_menu_button.setStyleSheet(style + ViewMenuButton.STYLE)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_checked_buttons"):
             self._style_checked_buttons()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_top_row()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_top_row()
+
+    def row_needs(self, compact: bool = True) -> int:
+        """The width the row of controls needs with room for a week's short title: with the
+        view buttons folded into their menu (``compact``), or the five whole."""
+        shown = (self.previous_button, self.today_button, self.next_button, self.go_button)
+        views = (self.view_menu_button,) if compact else self.view_buttons
+        title = self.date_label.fontMetrics().horizontalAdvance(WIDEST_SHORT_TITLE) + 4
+        margins = self.contentsMargins()
+        outer = self.layout()
+        extra = margins.left() + margins.right()
+        if outer is not None:
+            extra += outer.contentsMargins().left() + outer.contentsMargins().right()
+        widgets = (*shown, self.names_button, *views)
+        return extra + row_width(self.top_row, widgets, title)
+
+    def _fit_top_row(self) -> None:
+        """The view buttons whole while the row has room for them and a short title; else
+        folded into the one menu button (so that no button is squeezed and its text cut)."""
+        if not hasattr(self, "top_row"):
+            return
+        compact = self.width() < self.row_needs(compact=False)
+        if self.view_menu_button.isHidden() == compact:
+            for b in self.view_buttons:
+                b.setVisible(not compact)
+            self.view_menu_button.setVisible(compact)
 
     # What is shown ----------------------------------------------------------------------------
 
@@ -900,11 +947,12 @@ class CalendarView(QWidget):
         grid = self._grid()
         if grid is not None and grid.selected == day:
             self.current = day
-            self.date_label.setText(grid.title())
+            self.date_label.set_forms(*grid.titles())
 
-    def _grid_titled(self, title: str) -> None:
-        if self._grid() is self.sender():
-            self.date_label.setText(title)
+    def _grid_titled(self, _title: str) -> None:
+        grid = self._grid()
+        if grid is not None and grid is self.sender():
+            self.date_label.set_forms(*grid.titles())
 
     def open_day(self, day: date) -> None:
         """Show ``day`` in the day view (a day opened in the month or the year)."""
@@ -935,7 +983,7 @@ class CalendarView(QWidget):
         if grid is not None:
             self.current = day
             grid.set_date(day)
-            self.date_label.setText(grid.title())
+            self.date_label.set_forms(*grid.titles())
             self._announce_view()
             return
         if self.mode == "day" and day.weekday() >= 5 and not self._weekend():
@@ -1171,11 +1219,9 @@ class CalendarView(QWidget):
                     self.conflicts.setdefault(hearing_id, []).append(conflict.reason)
         if self.selected is not None and self.entry(self.selected) is None:
             self.selected = None
-        if self.mode == "day":
-            self.date_label.setText(f"{first:%A} {first.day} {first:%B %Y}")
-        else:
-            span = f"{first.day} {first:%b}" + (f" {first.year}" if first.year != last.year else "")
-            self.date_label.setText(f"{span} – {last.day} {last:%b %Y}")
+        self.date_label.set_forms(
+            *(day_titles(first) if self.mode == "day" else week_titles(first, last))
+        )
         self.timeline.relayout()
         if self.mode == "agenda":
             self.agenda.show_entries(self.entries, self.names_button.isChecked())

@@ -349,19 +349,31 @@ class YearView(DayGrid):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self.layout_ = YearLayout()
-        self.setMinimumSize(640, 360)
+        # Narrow enough for the calendar at the window's least width (800 px leaves it ~550).
+        self.setMinimumSize(520, 360)
 
     def span(self) -> tuple[date, date]:
         return fiscal_span(self.selected, self.workspace.judge)
 
     def title(self) -> str:
+        return self.titles()[0]
+
+    def titles(self) -> tuple[str, ...]:
+        """ "Fiscal year 2027 (1 Oct 2026 – 30 Sep 2027): 812 h free of 1,640 h bench time",
+        then without the dates, then "FY 2027: 812 h free of 1,640 h"."""
         judge = self.workspace.judge or Judge("Default")
         first, last = self.span()
         bench = sum(s.bench_minutes for s in self.summaries.values())
         free = sum(s.free_minutes for s in self.summaries.values())
-        text = f"Fiscal year {fiscal_year_of(first, judge)} ({first.day} {first:%b %Y} – {last.day} {last:%b %Y})"
-        return text + (
-            f": {hours_text(free)} free of {hours_text(bench)} bench time" if bench else ""
+        year = fiscal_year_of(first, judge)
+        dates = f"({first.day} {first:%b %Y} – {last.day} {last:%b %Y})"
+        hours = f"{hours_text(free)} free of {hours_text(bench)}" if bench else ""
+        if not hours:
+            return f"Fiscal year {year} {dates}", f"Fiscal year {year}", f"FY {year}"
+        return (
+            f"Fiscal year {year} {dates}: {hours} bench time",
+            f"Fiscal year {year}: {hours} bench time",
+            f"FY {year}: {hours}",
         )
 
     def layout_cells(self, rect: QRectF, metrics: QFontMetrics) -> list[Cell]:

@@ -148,6 +148,10 @@ class DayGrid(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
+    def titles(self) -> tuple[str, ...]:
+        """The title, then shorter forms of it for a narrow window (the toolbar's one line)."""
+        return (self.title(),)
+
     def layout_cells(self, rect: QRectF, metrics: QFontMetrics) -> list[Cell]:
         """Lay out the days in ``rect``; keep whatever ``paint_layout`` needs, return the cells."""
         raise NotImplementedError

@@ -8,13 +8,17 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QPoint, QRectF, QSettings, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
+from planner.domain.anumber import format_a_number
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, Session, standard_week
 from planner.domain.vocabulary import HearingKind, SessionKind
-from planner.ui.calendar.calendar_paint import HEADER, Block
+from planner.ui.calendar.calendar_paint import HEADER, Block, head_forms
+from planner.ui.calendar.calendar_toolbar import day_titles, week_titles
+from planner.ui.common.fitted_label import FittedLabel
 from planner.ui.common.workspace import Workspace
 from planner.ui.window.main_window import PAGE_KEEPS, MainWindow
 from planner.ui.window.settings import WindowSettings
@@ -244,3 +248,152 @@ def test_tab_to_the_what_if_strip_scrolls_it_into_sight(qtbot, window) -> None: 
     assert viewport.rect().contains(top_left)
     assert viewport.rect().contains(bottom_right)
     assert panel.body_scroll.verticalScrollBar().value() > 0
+
+
+def _one_line(label: FittedLabel) -> bool:
+    """One line high, and what it shows no wider than it is."""
+    metrics = label.fontMetrics()
+    margins = label.contentsMargins()
+    return (
+        label.height() == metrics.height() + margins.top() + margins.bottom()
+        and metrics.horizontalAdvance(label.shown()) <= label.contentsRect().width()
+    )
+
+
+def test_the_week_title_is_one_line_whole_in_its_tooltip_and_accessible_name(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    """At 1024x600 unfolded (and at the window's least width, and at 1.5x's 910x470) the title
+    is one line, not four ("23 Nov / – 27 / Nov / 2026"); a shorter form or an elided one when
+    narrow, the whole in its tooltip and accessible name."""
+    title = window.calendar.date_label
+    assert title.text() == "23 Nov – 27 Nov 2026"
+    assert title.toolTip() == title.accessibleName() == "23 Nov – 27 Nov 2026"
+    qtbot.waitUntil(lambda: _one_line(title))
+    assert title.shown() == "23 Nov – 27 Nov 2026"  # room for it whole at 1024
+    for width, height in ((910, 470), (800, 460)):
+        window.resize(width, height)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: _one_line(title))
+        # The side pane gives way before the title is elided (the window made narrower).
+        assert title.shown() in ("23 Nov – 27 Nov 2026", "23–27 Nov 2026")
+        assert title.accessibleName() == "23 Nov – 27 Nov 2026"
+    # Narrower still than the short form, it is elided, never wrapped.
+    narrow = FittedLabel()
+    qtbot.addWidget(narrow)
+    narrow.set_forms(*week_titles(MONDAY, MONDAY + timedelta(days=4)))
+    narrow.resize(60, narrow.sizeHint().height())
+    narrow.show()
+    qtbot.waitUntil(lambda: narrow.shown().endswith("…"))
+    assert narrow.shown().startswith("23")
+    assert _one_line(narrow)
+    assert narrow.toolTip() == narrow.accessibleName() == "23 Nov – 27 Nov 2026"
+
+
+def test_the_titles_shorter_forms_say_the_month_and_year_once() -> None:
+    assert week_titles(date(2026, 11, 23), date(2026, 11, 27)) == (
+        "23 Nov – 27 Nov 2026",
+        "23–27 Nov 2026",
+    )
+    assert week_titles(date(2026, 11, 30), date(2026, 12, 4))[1] == "30 Nov–4 Dec 2026"
+    assert week_titles(date(2026, 12, 28), date(2027, 1, 1)) == (
+        "28 Dec 2026 – 1 Jan 2027",
+        "28 Dec 2026–1 Jan 2027",
+    )
+    assert day_titles(date(2026, 11, 30)) == ("Monday 30 November 2026", "Mon 30 Nov 2026")
+
+
+def test_at_the_least_window_every_calendar_button_gets_its_whole_size(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    """At the window's least size (800x460) no button of the Calendar tab is squeezed below
+    its size hint (the Names button read "N…s", Agenda was clipped): the five view buttons
+    fold into one menu button that names the view, and its menu switches the view."""
+    calendar = window.calendar
+    least = window.minimumSize()
+    assert (least.width(), least.height()) == (800, 460)
+    window.resize(least)
+    qtbot.waitUntil(lambda: window.width() == least.width())
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: calendar.view_menu_button.isVisible())
+    buttons = [b for b in window.calendar_page.findChildren(QAbstractButton) if b.isVisible()]
+    assert calendar.names_button in buttons
+    assert calendar.previous_button in buttons
+    for button in buttons:
+        hint = button.sizeHint()
+        assert button.width() >= hint.width(), (button.text(), button.width(), hint.width())
+        assert button.height() >= hint.height(), (button.text(), button.height(), hint.height())
+    assert not any(b.isVisible() for b in calendar.view_buttons)
+    assert calendar.mapTo(window, QPoint(calendar.width(), 0)).x() <= window.width()
+    # The side pane gave way (down to its least) for the row and a short title.
+    assert calendar.width() >= calendar.row_needs()
+    assert window.calendar_page.side.width() >= window.calendar_page.side.minimumWidth()
+    menu_button = calendar.view_menu_button
+    assert menu_button.text() == "Week ▾"
+    assert menu_button.accessibleName() == "View: Week"
+    month = next(a for a in menu_button.actions_shown() if a.text() == "Month")
+    month.trigger()
+    assert calendar.mode == "month"
+    assert menu_button.text() == "Month ▾"
+    assert calendar.date_label.text() == "November 2026"
+    # The fiscal year's grid fits the calendar too (its free hours at the right were cut).
+    year = next(a for a in menu_button.actions_shown() if a.text() == "Year")
+    year.trigger()
+    QApplication.processEvents()
+    grid = calendar.year_view
+    assert grid.isVisible()
+    assert grid.mapTo(window, QPoint(grid.width(), 0)).x() <= window.width()
+    week = next(a for a in menu_button.actions_shown() if a.text() == "Week")
+    week.trigger()
+    assert calendar.mode == "week"
+    # With room again (1366 wide) the five buttons are back, the menu button gone.
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: calendar.week_button.isVisible())
+    assert not menu_button.isVisible()
+    assert calendar.week_button.isChecked()
+
+
+def test_a_narrow_block_keeps_the_a_numbers_tail_and_its_markers(window) -> None:  # type: ignore[no-untyped-def]
+    """In a day of about 115 px a block's A-number was cut to "A300-000-00…" and its D and R
+    dropped: now it reads the A-number's last seven ("…000-003 D R"), marked as cut, the text
+    drawn inside the block by the font's own measure; the tooltip and accessible text whole."""
+    calendar = window.calendar
+    scene = calendar.timeline.scene
+    assert scene.fonts is not None
+    monday = [b for b in calendar.blocks() if b.entry.start.date() == MONDAY]
+    assert len(monday) == DENSE
+    assert max(b.rect.width() for b in monday) < 150  # the narrow day this is about
+    for block in monday:
+        entry = block.entry
+        a_number = format_a_number(entry.a_number)
+        markers = " ".join(m for m, on in (("D", entry.detained), ("R", entry.represented)) if on)
+        _where, first, font = block.texts[0]
+        drawn = first.text()
+        assert drawn.startswith((a_number, "…" + a_number[-7:])), drawn
+        assert drawn.endswith(markers), (drawn, markers)
+        for where, text, font in block.texts:
+            width = QFontMetrics(scene.fonts[font]).horizontalAdvance(text.text())
+            assert where.x() >= block.rect.left()
+            assert where.x() + width <= block.rect.right(), (text.text(), width, block.rect)
+        assert block.lines[0].startswith(drawn)
+        assert a_number in block.tooltip
+        assert ("detained" in block.tooltip) == entry.detained
+        assert ("represented" in block.tooltip) == entry.represented
+    shortened = [b for b in monday if b.texts[0][1].text().startswith("…")]
+    assert shortened, "no block narrow enough to try"
+
+
+def test_the_first_lines_shorter_forms_are_marked_where_cut() -> None:
+    assert head_forms("A652-680-159  D R", "A652-680-159") == (
+        "A652-680-159  D R",
+        "A652-680-159 D R",
+        "…680-159 D R",
+        "…159 D R",
+    )
+    assert head_forms("A652-680-159", "A652-680-159") == (
+        "A652-680-159",
+        "…680-159",
+        "…159",
+    )
+    assert head_forms("08:30 1. A652-680-159 D", "A652-680-159") == ("08:30 1. A652-680-159 D",)
