@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.case_facts import SchedulableCase
 from planner.domain.docket import Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
@@ -35,6 +34,7 @@ from planner.domain.rules import (
     first_master_hearings,
     passes_on,
 )
+from planner.domain.stored_case import SchedulableCase
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
 from planner.scheduling.autoschedule import Policy, completion_days
 

@@ -13,11 +13,11 @@ from enum import StrEnum
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
-from planner.domain.case_facts import SchedulableCase
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Hearing
 from planner.domain.judge import Judge
 from planner.domain.rules import RuleSet
 from planner.domain.seating import describe_kinds
+from planner.domain.stored_case import SchedulableCase
 from planner.domain.vocabulary import HearingKind
 from planner.scheduling.booking import Booked, long_day
 from planner.scheduling.completions import most_completions

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.domain.case_facts import SchedulableCase
 from planner.domain.docket import ASYLUM_CLOCK_DAYS, NOTICE_PERIOD_DAYS
 from planner.domain.judge import Judge, KindMinutes
 from planner.domain.rules import RuleSet, age_deadline, clock_base, first_master_hearings
 from planner.domain.seating import fitting_session_kinds
+from planner.domain.stored_case import SchedulableCase
 from planner.domain.vocabulary import (
     DEFAULT_HEARING_MINUTES,
     CaseStatus,

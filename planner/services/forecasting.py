@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Protocol
 
-from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import Closure, Hearing, Leave
 from planner.domain.judge import Judge
+from planner.domain.stored_case import StoredCase
 from planner.forecast.advice import template_changes
 from planner.forecast.engine import forecast_workload
 from planner.forecast.facts import ForecastInputs
@@ -98,7 +98,7 @@ def _projected(
     judge: Judge,
     closures: Sequence[Closure],
     leave: Sequence[Leave],
-    cases: Sequence[CaseFacts],
+    cases: Sequence[StoredCase],
     hearings: Sequence[Hearing],
     cancelled: Callable[[], bool] | None = None,
 ) -> Forecast:

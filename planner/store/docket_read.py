@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import Case, Hearing
+from planner.domain.stored_case import StoredCase
 from planner.domain.vocabulary import (
     AdjournmentCause,
     CaseStatus,
@@ -104,7 +104,7 @@ def cases_of(link: Link, judge_id: int) -> list[Case]:
     return [read_case(link.dialect, row[0], row[1], row[2:]) for row in rows]
 
 
-#: The columns of a case the age targets' projection reads, in ``CaseFacts``'s order.
+#: The columns of a case the age targets' projection reads, in ``StoredCase``'s order.
 _FACTS_OF_JUDGE = (
     "SELECT a_number, kind, received, detained, juvenile, language, status, completion_date, "
     "completion_kind, remaining_minutes, asylum_filed, nta_served, dedicated_docket FROM cases "
@@ -114,7 +114,7 @@ _CASE_STATUS = {status.value: status for status in CaseStatus}
 _COMPLETION_KIND = {kind.value: kind for kind in CompletionKind}
 
 
-def case_facts_of(link: Link, judge_id: int) -> list[CaseFacts]:
+def case_facts_of(link: Link, judge_id: int) -> list[StoredCase]:
     """The facts of the judge's cases the age targets' projection reads, in the order they were
     stored, as plain values: not checked again (they were as ``Case``s when written). Five
     thousand cases in about a fifth of the time ``cases_of`` takes."""
@@ -122,7 +122,7 @@ def case_facts_of(link: Link, judge_id: int) -> list[CaseFacts]:
     day, flag = codec.read_day, codec.read_flag
     status_of, kind_of = _CASE_STATUS, _COMPLETION_KIND
     return [
-        CaseFacts(
+        StoredCase(
             a_number,
             kind,
             day(received),
@@ -257,7 +257,7 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
     )
 
 
-def case_facts_and_hearings(link: Link, judge_id: int) -> tuple[list[CaseFacts], list[Hearing]]:
+def case_facts_and_hearings(link: Link, judge_id: int) -> tuple[list[StoredCase], list[Hearing]]:
     """The facts of every case of the judge, by id, and every hearing of them, by start: what
     the age targets' projection reads, on a read snapshot."""
     return case_facts_of(link, judge_id), hearings_of_judge(link, judge_id)

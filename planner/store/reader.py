@@ -11,9 +11,9 @@ SQLAlchemy is imported. Writes, and the reads that go with them, are the ``Repos
 from collections.abc import Sequence
 from datetime import datetime
 
-from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge
+from planner.domain.stored_case import StoredCase
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.window import window_of
 from planner.store import chart_read, court_calendar, docket_read, listing, profiles
@@ -69,7 +69,7 @@ class Reader:
         """Every case of the judge and every hearing of them, as the model's records."""
         return docket_read.cases_and_hearings(self._link, judge_id)
 
-    def case_facts_and_hearings(self, judge_id: int) -> tuple[list[CaseFacts], list[Hearing]]:
+    def case_facts_and_hearings(self, judge_id: int) -> tuple[list[StoredCase], list[Hearing]]:
         """The facts of every case of the judge the age targets' projection reads (plain
         values, not checked again), and every hearing of them."""
         return docket_read.case_facts_and_hearings(self._link, judge_id)

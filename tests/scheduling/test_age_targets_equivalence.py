@@ -8,7 +8,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, Session
 from planner.domain.rules import (
@@ -20,6 +19,7 @@ from planner.domain.rules import (
     clock_start,
     passes_on,
 )
+from planner.domain.stored_case import StoredCase
 from planner.domain.vocabulary import (
     OFF_DOCKET,
     CaseStatus,
@@ -248,8 +248,8 @@ def test_what_each_case_needs_is_worked_out_as_if_it_were_alone(
     assert together == alone
 
 
-def _facts(case: Case) -> CaseFacts:
-    return CaseFacts(*(getattr(case, name) for name in CaseFacts._fields))
+def _facts(case: Case) -> StoredCase:
+    return StoredCase(*(getattr(case, name) for name in StoredCase._fields))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -257,7 +257,7 @@ def _facts(case: Case) -> CaseFacts:
 def test_the_projection_from_the_cases_facts_is_the_projection_from_the_cases(
     docket: tuple[list[Case], list[Hearing]], rule_set: str, days_on: int
 ) -> None:
-    """What the store hands the projection (``CaseFacts``, plain values) gives what the cases
+    """What the store hands the projection (``StoredCase``, plain values) gives what the cases
     give."""
     cases, hearings = docket
     facts = [_facts(case) for case in cases]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from planner.demo.generator import generate_dockets
-from planner.domain.case_facts import CaseFacts
 from planner.domain.docket import CASE_FIELDS, Case, Docket
 from planner.domain.rules import BUILT_IN
+from planner.domain.stored_case import StoredCase
 from planner.store import chart_read, docket_read, listing, profiles, workload
 from planner.store.columns import CASE_COLUMNS, NAME_SEARCH, Kind
 from planner.store.database import Database, is_server_url
@@ -195,7 +195,7 @@ def test_the_case_facts_are_the_stored_cases_fields_on_both_engines(
                 cases, hearings = reader.cases_and_hearings(judge.id)
                 facts, facts_hearings = reader.case_facts_and_hearings(judge.id)
                 assert facts == [
-                    CaseFacts(*(getattr(case, name) for name in CaseFacts._fields))
+                    StoredCase(*(getattr(case, name) for name in StoredCase._fields))
                     for case in cases
                 ]
                 assert facts_hearings == hearings

@@ -3,7 +3,7 @@
 The age targets' projection reads every case of a docket (thousands) on the way of
 ``planner forecast``; it needs a dozen of a case's fields, none of its checks. The store keeps
 only cases that passed ``Case``'s checks when they were written, so it hands the projection a
-stored case's facts as plain values (``CaseFacts``, a tuple) rather than a ``Case`` checked
+stored case's facts as plain values (``StoredCase``, a tuple) rather than a ``Case`` checked
 again. Whatever reads cases this way is typed with ``SchedulableCase``, which both satisfy.
 Import paths (files, forms) still make a ``Case``: that is where a value is checked.
 """
@@ -48,7 +48,7 @@ class SchedulableCase(Protocol):
     def dedicated_docket(self) -> bool: ...
 
 
-class CaseFacts(NamedTuple):
+class StoredCase(NamedTuple):
     """A stored case's facts as ``SchedulableCase`` lists them, unchecked: for a case read back
     from the store (checked as a ``Case`` when it was written), never for new input."""
 
