@@ -190,15 +190,32 @@ def project_age_targets(
     """The judge's age targets for the fiscal year of ``as_of``, projected on the calendar as it
     stands (nothing is run when the rule set has no targets). ``cancelled()`` True stops it
     with the auto-scheduler's ``Cancelled``."""
+    found = _projection(judge, closures, leave, cases, hearings, as_of, cancelled)
+    if found is None:
+        return ()
+    rules, fy_last, completions = found
+    return attainment(rules, cases, completions, fy_last, first_master_hearings(hearings))
+
+
+def _projection(
+    judge: Judge,
+    closures: Iterable[Closure],
+    leave: Iterable[Leave],
+    cases: Sequence[SchedulableCase],
+    hearings: Sequence[Hearing],
+    as_of: datetime,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[RuleSet, date, dict[str, date | None]] | None:
+    """The rule set of ``as_of``'s fiscal year, its last day, and each case's projected
+    completion day; None (nothing run) when that rule set has no targets."""
     fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
     rules = judge.rules(fy_first)
     if not rules.targets:
-        return ()
-    closures, leave = list(closures), list(leave)
+        return None
     completions = projected_completions(
-        judge, closures, leave, cases, hearings, as_of, rules, cancelled=cancelled
+        judge, list(closures), list(leave), cases, hearings, as_of, rules, cancelled=cancelled
     )
-    return attainment(rules, cases, completions, fy_last, first_master_hearings(hearings))
+    return rules, fy_last, completions
 
 
 def cases_missing(
@@ -243,13 +260,10 @@ def project_missing(
 ) -> dict[str, date]:
     """The judge's pending cases that will miss an age target this fiscal year on the calendar
     as it stands (``project_age_targets``'s projection), each with the day it is past it."""
-    fy_first, fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
-    rules = judge.rules(fy_first)
-    if not rules.targets:
+    found = _projection(judge, closures, leave, cases, hearings, as_of)
+    if found is None:
         return {}
-    completions = projected_completions(
-        judge, list(closures), list(leave), cases, hearings, as_of, rules
-    )
+    rules, fy_last, completions = found
     return cases_missing(rules, cases, completions, fy_last, first_master_hearings(hearings))
 
 
@@ -305,11 +319,8 @@ def project_ages(
 ) -> tuple[TargetAges, ...]:
     """The judge's pending docket by projected age at completion against each age target of
     the fiscal year of ``as_of`` (none when its rule set has no targets)."""
-    fy_first, _fy_last = fiscal_year_bounds(fiscal_year_of(as_of.date(), judge), judge)
-    rules = judge.rules(fy_first)
-    if not rules.targets:
+    found = _projection(judge, closures, leave, cases, hearings, as_of)
+    if found is None:
         return ()
-    completions = projected_completions(
-        judge, list(closures), list(leave), cases, hearings, as_of, rules
-    )
+    rules, _fy_last, completions = found
     return projected_ages(rules, cases, completions, first_master_hearings(hearings))
