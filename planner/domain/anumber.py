@@ -16,6 +16,8 @@ def parse_a_number(text: str) -> str:
     Accepts 8 or 9 digits, with or without a leading ``A`` and with spaces or dashes anywhere:
     ``A123-456-789``, ``a 12345678``, ``123456789``. An 8-digit number gains a leading zero.
     """
+    if type(text) is str and len(text) == 9 and text.isascii() and text.isdigit():
+        return text  # already 9 digits: every case and hearing read back from the store
     compact = _SEPARATORS.sub("", text.strip())
     if compact[:1] in ("A", "a"):
         compact = compact[1:]

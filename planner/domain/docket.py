@@ -154,14 +154,9 @@ class Case:
     def __post_init__(self) -> None:
         # Each check is first made without its message (a docket of thousands is read at once),
         # and the message is made only for a value refused.
-        a_number = self.a_number
-        if not (
-            type(a_number) is str
-            and len(a_number) == 9
-            and a_number.isdigit()
-            and a_number.isascii()
-        ):
-            object.__setattr__(self, "a_number", parse_a_number(a_number))  # not 9 digits yet
+        a_number = parse_a_number(self.a_number)
+        if a_number is not self.a_number:  # not 9 digits yet
+            object.__setattr__(self, "a_number", a_number)
         if type(self.status) is not CaseStatus:
             object.__setattr__(self, "status", coerce(CaseStatus, self.status, "case status"))
         if self.completion_kind is not None and type(self.completion_kind) is not CompletionKind:
@@ -259,14 +254,9 @@ class Hearing:
         # As a case's: each check first made without its message (a judge's hearings are read
         # at once, and the age targets' projection reads them on ``planner forecast``'s path),
         # the message made only for a value refused.
-        a_number = self.a_number
-        if not (
-            type(a_number) is str
-            and len(a_number) == 9
-            and a_number.isdigit()
-            and a_number.isascii()
-        ):
-            object.__setattr__(self, "a_number", parse_a_number(a_number))  # not 9 digits yet
+        a_number = parse_a_number(self.a_number)
+        if a_number is not self.a_number:  # not 9 digits yet
+            object.__setattr__(self, "a_number", a_number)
         if self.adjournment_cause is not None:
             cause = coerce(AdjournmentCause, self.adjournment_cause, "adjournment reason")
             object.__setattr__(self, "adjournment_cause", cause)
