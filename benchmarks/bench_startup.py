@@ -1,12 +1,14 @@
-"""Start-up and quota-panel latency of the window, against a bare PySide6 window (issue 3's bars).
+"""Start-up and quota-panel latency of the window, against a bare PySide6 window (issues 3, 14).
 
 - The main window shown with a 5,000-case demo docket: under 1 s from process start, and no more
-  than 4x a bare PySide6 window (a label and a QCalendarWidget) measured in the same run.
+  than 2.5x a bare PySide6 window (a label and a QCalendarWidget) measured in the same run
+  (issue 14's bar; issue 3's was 4x).
 - An edit to the quota panel's inputs reaches the banner in under 50 ms on a 5,000-case docket.
 
 Run: .venv/bin/python benchmarks/bench_startup.py   (offscreen; prints figures, exits 1 on a miss)
 """
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -27,6 +29,7 @@ class Probe(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             print(f"painted {time.time():.4f}", flush=True)
+            print(f"cpu_painted {time.process_time():.4f}", flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 app = QApplication([])
@@ -39,12 +42,22 @@ app.exec()
 """
 
 
+def compiled(tree: Path) -> None:
+    """Byte-compile the Planner's source in ``tree``, as an installation has it (a checkout run
+    with PYTHONDONTWRITEBYTECODE would compile every changed module at each start)."""
+    compileall.compile_dir(tree / "planner", quiet=1)
+
+
 def _times(command: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Seconds from process start to each event the child prints (``painted``, ``forecast``)."""
+    """Seconds from process start to each event the child prints (``painted``, ``forecast``);
+    ``cpu_painted``: the CPU seconds the child had used by its first paint (steadier than the
+    wall clock on a shared machine)."""
     start = time.time()
     output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     marks = dict(line.split() for line in output.splitlines() if line[:1].isalpha())
-    return {name: float(at) - start for name, at in marks.items()}
+    return {
+        name: float(at) - (0 if name.startswith("cpu") else start) for name, at in marks.items()
+    }
 
 
 def _panel_latency(database: Path) -> tuple[float, float]:
@@ -96,6 +109,7 @@ def _panel_latency(database: Path) -> tuple[float, float]:
 
 def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    compiled(ROOT)
     with tempfile.TemporaryDirectory() as folder:
         env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = folder
         database = Path(folder) / "demo.sqlite"
@@ -109,11 +123,14 @@ def main() -> int:
         planner_window = [str(PLANNER), "--db", str(database), "--quit-when-shown"]
         _times(bare_window, env)  # warm the disk cache for both
         _times(planner_window, env)
-        bare, painted, forecast = [], [], []
+        bare, painted, forecast, bare_cpu, painted_cpu = [], [], [], [], []
         for _ in range(RUNS):
-            bare.append(_times(bare_window, env)["painted"])
+            marks = _times(bare_window, env)
+            bare.append(marks["painted"])
+            bare_cpu.append(marks["cpu_painted"])
             marks = _times(planner_window, env)
             painted.append(marks["painted"])
+            painted_cpu.append(marks["cpu_painted"])
             forecast.append(marks["forecast"])
         what_if_ms, stored_ms = _panel_latency(database)
     bare_s, planner_s = statistics.median(bare), statistics.median(painted)
@@ -121,9 +138,14 @@ def main() -> int:
     print(f"bare PySide6 window painted:      median {bare_s:.3f} s over {RUNS} runs")
     print(f"Planner window with the docket:   median {planner_s:.3f} s (x{ratio:.1f} the bare one)")
     print(f"... and the forecast banner in:   median {statistics.median(forecast):.3f} s")
+    bare_cpu_s, planner_cpu_s = statistics.median(bare_cpu), statistics.median(painted_cpu)
+    print(
+        f"CPU used by the first paint:      bare {bare_cpu_s:.3f} s, Planner {planner_cpu_s:.3f} s "
+        f"(x{planner_cpu_s / bare_cpu_s:.2f}); load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"what-if edit to banner:           median {what_if_ms:.1f} ms")
     print(f"stored edit (add case) to banner: median {stored_ms:.1f} ms")
-    missed = planner_s >= 1.0 or ratio > 4 or what_if_ms >= 50 or stored_ms >= 50
+    missed = planner_s >= 1.0 or ratio > 2.5 or what_if_ms >= 50 or stored_ms >= 50
     print("bars: MISSED" if missed else "bars: met")
     return 1 if missed else 0
 
