@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, NoReturn
 from planner import __version__
 from planner.domain.errors import InvalidValue
 from planner.domain.plural import counted
-from planner.forecast.report import Forecast
 from planner.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from planner.forecast.report import Forecast
     from planner.store.database import Database
     from planner.store.locations import ServerAddress
 
@@ -89,8 +89,18 @@ def _db_location(text: str) -> "Path | ServerAddress":
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    # --db is accepted before the subcommand or after it.
+class _NotTheWindowAlone(Exception):
+    """The window's parser met what only the whole command line knows (a command, --help, an
+    error to report with the whole usage)."""
+
+
+class _WindowParser(_Parser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowAlone(message)
+
+
+def _db_option() -> _Parser:
+    """--db, accepted before the command or after it."""
     db_option = _Parser(add_help=False)
     db_option.add_argument(
         "--db",
@@ -100,12 +110,11 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the docket database to use: a file (default: planner.sqlite in your data "
         "folder), or a court server's postgresql://USER@HOST/DBNAME",
     )
-    parser = _Parser(
-        prog="planner",
-        parents=[db_option],
-        description="Judge Workload Planner: an immigration judge's docket and an honest "
-        "forecast of the fiscal year's quota. Without a command, opens the window.",
-    )
+    return db_option
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``planner`` without a command: the window's, and --version."""
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument(
         "--self-test",
@@ -120,6 +129,35 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=_size, metavar="WxH", help=argparse.SUPPRESS)
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line. ``planner`` alone, the window, is read without building every
+    command's parser (a tenth of the time to the window's first paint,
+    benchmarks/bench_startup.py); anything else, --help and every error included, by the whole
+    parser."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    window = _WindowParser(prog="planner", parents=[_db_option()], add_help=False)
+    _add_window_options(window)
+    try:
+        args, rest = window.parse_known_args(arguments)
+    except _NotTheWindowAlone:
+        rest = arguments
+    if rest:
+        return _build_parser().parse_args(arguments)
+    args.command = None
+    return args
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    db_option = _db_option()
+    parser = _Parser(
+        prog="planner",
+        parents=[db_option],
+        description="Judge Workload Planner: an immigration judge's docket and an honest "
+        "forecast of the fiscal year's quota. Without a command, opens the window.",
+    )
+    _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser(
@@ -403,9 +441,8 @@ def _add_offline_commands(commands, db_option: _Parser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(argv)
     except SystemExit as done:  # --help, --version, or a usage error already printed
         return int(done.code or 0)
     try:
@@ -795,7 +832,7 @@ def _window(args: argparse.Namespace) -> int:
     )
 
 
-def render_forecast(f: Forecast) -> str:
+def render_forecast(f: "Forecast") -> str:
     """The forecast as a short report a judge can check with a pencil."""
     from planner.domain.vocabulary import HearingKind
     from planner.forecast.shortening import HEARING_WORDS

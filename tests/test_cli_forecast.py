@@ -165,3 +165,23 @@ def test_one_pending_case_and_one_workday_read_in_the_singular(planner, db_path:
     assert result.code == 0, result.err
     assert "Only 1 case is pending, 4 fewer than the 5 completions still needed" in result.out
     assert " on 1 workday (booked " in result.out
+
+
+def test_the_window_s_own_options_are_read_as_the_whole_command_line_reads_them(planner) -> None:  # type: ignore[no-untyped-def]
+    """``planner`` without a command is read without building every command's parser: its
+    --version, --help, and its errors read as before, with the whole usage."""
+    from planner import __version__
+
+    assert planner("--version").out == f"planner {__version__}\n"
+    listed = planner("--help")
+    assert listed.code == 0
+    assert "forecast" in listed.out and "--theme" in listed.out  # the commands, and the options
+    for wrong, reason in (
+        (("--theme", "purple"), "argument --theme: invalid choice: 'purple'"),
+        (("--size", "12"), "argument --size: '12' is not a size such as 1366x768"),
+        (("--no-such-option",), "unrecognized arguments: --no-such-option"),
+    ):
+        result = planner(*wrong)
+        assert result.code == 1, wrong
+        assert "usage: planner [-h]" in result.err
+        assert reason in result.err
