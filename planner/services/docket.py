@@ -6,7 +6,6 @@ from datetime import datetime
 from planner.domain.calendar import fiscal_year_bounds, fiscal_year_of
 from planner.domain.judge import Judge
 from planner.domain.rules import RuleSet
-from planner.scheduling.age_targets import project_missing
 from planner.store.database import Database
 from planner.store.listing import DocketFilter, DocketRow, SortKey
 
@@ -57,5 +56,8 @@ def cases_missing_targets(database: Database, judge_id: int, now: datetime) -> f
             return frozenset()
         closures, leave = reader.calendar(judge_id)
         cases, hearings = reader.cases_and_hearings(judge_id)
+    # Imported on use: the auto-scheduler it runs is no part of the window's first paint.
+    from planner.scheduling.age_targets import project_missing
+
     missing = project_missing(judge, closures, leave, cases, hearings, now)
     return frozenset(c.id for c in cases if c.a_number in missing and c.id is not None)

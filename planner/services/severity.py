@@ -7,9 +7,12 @@ maps a grade to a colour and an icon; the rule lives here, over the forecast alo
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
+
+if TYPE_CHECKING:  # the window's colours need the grades before any forecast is made
+    from planner.forecast.report import Forecast
 
 #: A required shortening under this many percent is mild ...
 MILD_BELOW_PCT = 10.0
@@ -53,7 +56,7 @@ class Grading:
     sentence: str
 
 
-def grade(forecast: Forecast) -> Severity:
+def grade(forecast: "Forecast") -> Severity:
     """The grade of ``forecast``; the first rule that applies:
 
     1. no pending cases: nothing to forecast (whatever the quota, there is no docket to weigh);
@@ -82,7 +85,7 @@ def grade(forecast: Forecast) -> Severity:
     return Severity.SEVERE
 
 
-def grading(forecast: Forecast, *, projecting: bool = False) -> Grading:
+def grading(forecast: "Forecast", *, projecting: bool = False) -> Grading:
     """The grade with the words the banner shows. An empty docket says so; otherwise the title
     is the verdict's, led by the grade where the verdict alone does not say how far off it is.
     ``projecting``: the forecast's age targets are being worked out (the title says so while
@@ -98,7 +101,7 @@ def grading(forecast: Forecast, *, projecting: bool = False) -> Grading:
     return Grading(severity, f"{severity.label}: {f.verdict.title.lower()}", f.message)
 
 
-def _grading_targets(f: Forecast, projecting: bool) -> Grading:
+def _grading_targets(f: "Forecast", projecting: bool) -> Grading:
     """Under a rule set without a quota: the targets that apply, graded by the projections once
     they are known (any target short of its goal: at risk; else on track); not graded before
     (the projection runs apart from the verdict, and may yet find a target short)."""
@@ -127,7 +130,7 @@ def _grading_targets(f: Forecast, projecting: bool) -> Grading:
     return Grading(Severity.ON_TRACK, f"Age targets met: {rules.name}", lines)
 
 
-def _nothing_pending(f: Forecast) -> str:
+def _nothing_pending(f: "Forecast") -> str:
     if f.needed == 0:
         return f"No pending cases, and the quota of {f.quota:,} is met: nothing to forecast."
     return (

@@ -27,7 +27,7 @@ from planner.services.changes import Change
 from planner.store.listing import DocketFilter, SortKey
 from planner.ui.common.flow_layout import FlowLayout, flow_policy
 from planner.ui.common.workspace import Workspace
-from planner.ui.docket import case_actions, schedule_actions
+from planner.ui.docket import case_actions
 from planner.ui.docket.case_actions import Confirm, RunDialog
 from planner.ui.docket.docket_model import COLUMNS, DocketTableModel, kind_label
 
@@ -503,6 +503,9 @@ class DocketView(QWidget):
     def schedule_case(self) -> None:
         case_id = self.current_case_id()
         if case_id is not None:
+            # Imported on use: the free places' search is no part of the window's first paint.
+            from planner.ui.docket import schedule_actions
+
             schedule_actions.schedule_case(self._workspace, case_id, self, run=self._run)
 
     def complete_case(self) -> None:

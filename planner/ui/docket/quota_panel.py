@@ -32,11 +32,6 @@ from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES, Session
 from planner.domain.seating import session_words
 from planner.domain.vocabulary import SessionKind
-from planner.forecast.facts import ForecastInputs
-from planner.forecast.report import Forecast
-from planner.forecast.verdict import Verdict
-from planner.forecast.whatif import SessionChange, WhatIf, extra_session
-from planner.scheduling.autoschedule import Cancelled
 from planner.services.changes import Change
 from planner.services.severity import Severity, grading
 from planner.store.errors import StoreError
@@ -48,7 +43,12 @@ from planner.ui.common.workspace import Workspace
 
 _log = logging.getLogger(__name__)
 
+# The forecast's modules are imported on use: the panel is on screen at the first paint, the
+# forecast comes after it (benchmarks/bench_startup.py).
 if TYPE_CHECKING:
+    from planner.forecast.facts import ForecastInputs
+    from planner.forecast.report import Forecast
+    from planner.forecast.whatif import WhatIf
     from planner.services.explanation import WorkNeeded
     from planner.ui.docket.explanation_dialog import ExplanationDialog
 
@@ -215,9 +215,11 @@ class WhatIfStrip(QWidget):
             editor.blockSignals(False)
         self.changed.emit()
 
-    def what_if(self) -> WhatIf:
+    def what_if(self) -> "WhatIf":
         """The what-if on show; InvalidValue when it cannot be tried (the session chosen is of
         the kind chosen already)."""
+        from planner.forecast.whatif import SessionChange, WhatIf, extra_session
+
         choice = self.session.currentData()
         turn = self.turn.currentData()
         return WhatIf(
@@ -526,7 +528,7 @@ class QuotaPanel(QFrame):
             return None  # one runs for the data on show already
         database, generation = self.workspace.database, self._generation
 
-        def work(_progress: Progress, cancelled: Callable[[], bool]) -> Forecast:
+        def work(_progress: Progress, cancelled: Callable[[], bool]) -> "Forecast":
             from planner.services.forecasting import with_age_targets
 
             return with_age_targets(database, saved, cancelled=cancelled)
@@ -578,6 +580,9 @@ class QuotaPanel(QFrame):
             QTimer.singleShot(0, self.project_age_targets)
 
     def _age_targets_ended(self, task: CancellableTask, generation: int, outcome: object) -> None:
+        from planner.forecast.report import Forecast
+        from planner.scheduling.autoschedule import Cancelled
+
         if task in self._age_tasks:
             self._age_tasks.remove(task)
         task.deleteLater()
@@ -674,7 +679,7 @@ class QuotaPanel(QFrame):
         if self._explanation is not None:
             self._explanation.close()
 
-    def _show(self, f: Forecast, work: "WorkNeeded") -> None:
+    def _show(self, f: "Forecast", work: "WorkNeeded") -> None:
         from planner.forecast.advice import advice_sentence
         from planner.services.explanation import hours, shortening_text
         from planner.services.what_if_difference import difference
@@ -738,7 +743,9 @@ class QuotaPanel(QFrame):
         QTimer.singleShot(0, self.fit_body)  # the new sentences' height
 
     @staticmethod
-    def _shortening_detail(f: Forecast) -> str:
+    def _shortening_detail(f: "Forecast") -> str:
+        from planner.forecast.verdict import Verdict
+
         if f.pending_cases == 0:
             return "no pending cases"
         if f.verdict is Verdict.NOT_ENOUGH_CASES:
