@@ -245,27 +245,31 @@ class _FormNamer(QObject):
     """Names the form fields of every window as it is first shown (name_form_fields)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and watched.isWindow()
-            and not watched.property("planner_forms_named")
-        ):
-            watched.setProperty("planner_forms_named", True)
-            name_form_fields(watched)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            name_forms_once(watched)
         return False
+
+
+def name_forms_once(window: QWidget) -> None:
+    """Name the form fields of ``window`` (name_form_fields), unless they were named before."""
+    if not window.property("planner_forms_named"):
+        window.setProperty("planner_forms_named", True)
+        name_form_fields(window)
 
 
 _namer: _FormNamer | None = None
 
 
-def name_forms_when_shown() -> None:
-    """From now on, every dialog's form fields are named after their labels when it is shown."""
+def name_forms_when_shown(shown: QWidget | None = None) -> None:
+    """From now on, every window's form fields are named after their labels when it is first
+    shown; ``shown``, a window already on screen, has its named now."""
     global _namer
     app = QApplication.instance()
     if _namer is None and app is not None:
         _namer = _FormNamer(app)
         app.installEventFilter(_namer)
+    if shown is not None:
+        name_forms_once(shown)
 
 
 def _tab_stops(root: QWidget) -> list[QWidget]:

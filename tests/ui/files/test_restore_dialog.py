@@ -17,6 +17,7 @@ from tests.dockets import add_judge_with_cases
 
 
 def _wait_for_daily_backup() -> None:
+    """Until the daily backup's thread, if one runs, has ended."""
     for thread in threading.enumerate():
         if thread.name == "daily-backup":
             thread.join()
@@ -31,7 +32,9 @@ def test_restore_lists_backups_confirms_and_reopens_the_file(
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)
     window.show()
-    _wait_for_daily_backup()  # the window took today's backup on opening the file
+    # The window takes today's backup of the file it opened, once it is painted.
+    qtbot.waitUntil(lambda: bool(backups.backups_of(path)))
+    _wait_for_daily_backup()
     # A backup is listed as taken when its file was last written: pin that moment.
     (daily,) = (info.path for info in backups.backups_of(path))
     taken = datetime(2026, 11, 25, 9, 41).timestamp()
