@@ -3,16 +3,15 @@ on SQLite every docket; the reason in the same words as the server's refusals.""
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import make_url, select
 
 from planner.cli import main
-from planner.domain.docket import Case, Docket, Hearing
+from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
-from planner.domain.vocabulary import HearingKind
 from planner.services import court_day
 from planner.services.cases import add_case
 from planner.services.docket_access import (
@@ -29,7 +28,7 @@ from planner.store.database import Database
 from planner.store.errors import NotAllowed
 from planner.store.sessions import Sessions
 from planner.store.tables import CheckoutRow
-from tests.court_server import JUDGES, add_ortiz_and_baker, as_login
+from tests.court_server import add_hearings, add_ortiz_and_baker, as_login
 
 
 @pytest.fixture
@@ -157,35 +156,6 @@ LEE_ON_BAKER = (
 )
 
 
-def _hearings(court: str, names: tuple[str, ...]) -> dict[str, int]:
-    """A master hearing of each judge's one case on Monday 30 Nov 2026 at 09:00, added by the
-    owner; each judge's hearing id."""
-    owner = Sessions.on_server(court)
-    try:
-        with owner.transaction("owner") as repo:
-            for name, a_number in JUDGES:
-                judge = repo.judge_named(name)
-                assert judge is not None
-                assert judge.id is not None
-                if name in names:
-                    repo.add_hearings(
-                        judge.id, [Hearing(a_number, MONDAY_NINE, 60, HearingKind.MASTER)]
-                    )
-        with owner.transaction("owner") as repo:
-            found: dict[str, int] = {}
-            for name, _a_number in JUDGES:
-                judge = repo.judge_named(name)
-                assert judge is not None
-                assert judge.id is not None
-                for entry in repo.hearings_between(
-                    judge.id, MONDAY_NINE, MONDAY_NINE + timedelta(hours=1)
-                ):
-                    found[name] = entry.id
-            return found
-    finally:
-        owner.close()
-
-
 def _owners_view(court: str) -> dict[str, list[str]]:
     """Each judge's cases' A-numbers and hearings, as the owner reads them."""
     owner = Database.open(court)
@@ -204,7 +174,7 @@ def test_a_hearing_moves_between_judges_only_if_the_login_may_change_both(
 ) -> None:
     """Court Day's move changes both dockets: the server refuses it from, and to, a judge the
     login may not change, and the trial run the view makes while dragging says the same."""
-    hearings = _hearings(court, ("Ortiz", "Baker"))
+    hearings = add_hearings(court, MONDAY_NINE, ("Ortiz", "Baker"))
     before = _owners_view(court)
     database, judges = _open(court, "lee", opened)
 
