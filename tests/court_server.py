@@ -2,12 +2,13 @@
 Judge Ortiz's and Judge Baker's, added by the server's owner as judges are, and the URL by
 which another login connects."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import make_url
 
-from planner.domain.docket import Case, Docket
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.vocabulary import HearingKind
 from planner.store.sessions import Sessions
 
 #: Each judge's one case.
@@ -31,3 +32,26 @@ def add_ortiz_and_baker(owner_url: str) -> None:
 def as_login(url: str, login: str) -> str:
     """``url`` with ``login`` as its user."""
     return make_url(url).set(username=login).render_as_string(hide_password=False)
+
+
+def add_hearings(owner_url: str, start: datetime, judges: tuple[str, ...]) -> dict[str, int]:
+    """A one-hour master hearing of each named judge's one case at ``start``, added by the owner;
+    each judge's hearing id."""
+    owner = Sessions.on_server(owner_url)
+    found: dict[str, int] = {}
+    try:
+        with owner.transaction("owner") as repo:
+            for name, a_number in JUDGES:
+                judge = repo.judge_named(name)
+                if name in judges and judge is not None and judge.id is not None:
+                    repo.add_hearings(judge.id, [Hearing(a_number, start, 60, HearingKind.MASTER)])
+        with owner.transaction("owner") as repo:
+            for name in judges:
+                judge = repo.judge_named(name)
+                assert judge is not None
+                assert judge.id is not None
+                (entry,) = repo.hearings_between(judge.id, start, start + timedelta(hours=1))
+                found[name] = entry.id
+    finally:
+        owner.close()
+    return found

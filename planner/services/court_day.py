@@ -27,7 +27,7 @@ from planner.services.judges import match_judge
 from planner.services.reassign import _place
 from planner.store.agenda import CalendarEntry
 from planner.store.database import Database
-from planner.store.errors import Conflict, StaleEdit
+from planner.store.errors import Conflict, NotAllowed, StaleEdit
 from planner.store.repository import Repository
 
 
@@ -196,14 +196,15 @@ def transfer_refusal(
 ) -> str | None:
     """Why ``move_to_judge`` would refuse this move (None: it would be done), found by doing it
     in a transaction that is rolled back: nothing is stored. The view asks it while a hearing is
-    dragged, to say why before the drop."""
+    dragged, to say why before the drop. On a court server a move the login may not make (from
+    or to a docket it may not change) is refused by the server in its own words."""
     try:
         with database.transaction() as repo:
             _transfer(repo, hearing_id, from_name, to_name, start, None, None)
             raise _Rollback
     except _Rollback:
         return None
-    except (InvalidValue, Conflict) as refused:
+    except (InvalidValue, Conflict, NotAllowed) as refused:
         return str(refused)
 
 

@@ -58,3 +58,17 @@ def docket_access(permissions: Permissions, judge: Judge | None) -> DocketAccess
 def may_change_docket(database: Database, judge: Judge | None) -> DocketAccess:
     """Whether the login may change ``judge``'s docket in ``database``, and if not why."""
     return docket_access(permissions(database), judge)
+
+
+def transfer_access(
+    permissions: Permissions, source: Judge | None, target: Judge | None
+) -> DocketAccess:
+    """Whether a hearing, with its case, may move from ``source``'s docket to ``target``'s (the
+    Court Day's move; ``target`` None: not chosen yet): it changes both dockets, so the login
+    must be allowed both; if not, the reason for the first it may not change, as the server
+    refuses the move (the case's row as it was, then as it will be)."""
+    for judge in (source, target):
+        access = docket_access(permissions, judge)
+        if not access.may_change:
+            return access
+    return CHANGEABLE

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.domain.errors import InvalidValue
 from planner.logs import describe_error
-from planner.store.errors import StoreError
+from planner.services.docket_access import DocketAccess
+from planner.store.errors import NotAllowed, StoreError
 
 log = logging.getLogger("planner")
 
@@ -23,6 +24,15 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         )
         return
     report_bug(parent, type(error), error, error.__traceback__)
+
+
+def refused_read_only(access: DocketAccess, parent: QWidget | None) -> bool:
+    """True, having said why as the server's refusal would be shown, when ``access`` says the
+    login may not change the docket (a court server's roles): the caller tries nothing."""
+    if access.may_change or access.reason is None:
+        return False
+    show_error(parent, NotAllowed(access.reason[0].upper() + access.reason[1:]))
+    return True
 
 
 def report_bug(

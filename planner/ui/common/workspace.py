@@ -11,7 +11,13 @@ from planner.domain.judge import Judge
 from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.services.clock import instant, now_for
-from planner.services.docket_access import CHANGEABLE, DocketAccess, docket_access, permissions
+from planner.services.docket_access import (
+    CHANGEABLE,
+    EVERY_DOCKET,
+    DocketAccess,
+    docket_access,
+    permissions,
+)
 from planner.store.court_permissions import Permissions
 from planner.store.database import Database
 from planner.store.errors import Conflict, StoreError
@@ -91,18 +97,20 @@ class Workspace(QObject):
         self._check_access()
         self.judge_switched.emit(judge)
 
+    def permissions(self) -> Permissions:
+        """What the login may change: read once per database (again on a refresh), every docket
+        on a file. A court-wide view (the Court Day) asks it of the judges it shows."""
+        if self._permissions is None:
+            try:
+                self._permissions = permissions(self.database)
+            except StoreError:  # the server unreachable: its refusal, if any, still says why
+                return EVERY_DOCKET
+        return self._permissions
+
     def _check_access(self) -> None:
         """Read (once per database, again on a refresh) what the login may change, and tell the
         rooms when the judge on screen's docket became changeable or read-only."""
-        if self.judge is None:
-            access = CHANGEABLE
-        else:
-            try:
-                if self._permissions is None:
-                    self._permissions = permissions(self.database)
-                access = docket_access(self._permissions, self.judge)
-            except StoreError:  # the server unreachable: its refusal, if any, still says why
-                access = CHANGEABLE
+        access = CHANGEABLE if self.judge is None else docket_access(self.permissions(), self.judge)
         if access != self.access:
             self.access = access
             self.access_changed.emit(access)

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import InvalidValue
+from planner.domain.judge import Judge
 from planner.services import court_day as service
 from planner.services.changes import Change
+from planner.services.docket_access import DocketAccess, transfer_access
 from planner.store.database import Database
 from planner.store.errors import StoreError
 from planner.ui.common import accessibility
@@ -37,6 +39,7 @@ from planner.ui.common.workspace import Workspace
 from planner.ui.court.court_day_board import CourtDayBoard
 
 MOVE_SHORTCUT = "M"
+MOVE_TIP = "Move the selected hearing, with its case, to another judge at the same time (M)"
 
 
 class SheetPrinter(Protocol):
@@ -100,12 +103,10 @@ class CourtDayView(QWidget):
         self.move_action = QAction("&Move to Judge…", self)
         self.move_action.setShortcut(QKeySequence(MOVE_SHORTCUT))  # said in menus; the board
         self.move_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # takes the key
-        self.move_action.setToolTip(
-            "Move the selected hearing, with its case, to another judge at the same time (M)"
-        )
+        self.move_action.setToolTip(MOVE_TIP)
         self.move_action.triggered.connect(lambda: self.move_selected())
         self.move_button = QPushButton("Move to &Judge…")
-        self.move_button.setToolTip(self.move_action.toolTip())
+        self.move_button.setToolTip(MOVE_TIP)
         self.move_button.clicked.connect(lambda: self.move_selected())
         self.print_button = QPushButton("&Print Court Sheet…")
         self.print_button.setToolTip("Print the combined docket sheet of the day, judge by judge")
@@ -136,6 +137,7 @@ class CourtDayView(QWidget):
         self.freshness = Freshness(self.reload, self.isVisible)
         workspace.changed.connect(lambda _change: self.freshness.changed())
         workspace.judge_switched.connect(lambda _judge: self.freshness.changed())
+        workspace.access_changed.connect(lambda _access: self._enable())  # a grant read again
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(_qdate(workspace.clock().date()))
         self.date_edit.blockSignals(False)
@@ -200,9 +202,16 @@ class CourtDayView(QWidget):
         self.choose_judges([n for n in every if n in shown])
 
     def _enable(self) -> None:
-        selected = self.board.selected is not None
-        self.move_action.setEnabled(selected)
-        self.move_button.setEnabled(selected)
+        """Move to Judge for a selected hearing whose judge's docket the login may change (a
+        court server's roles); otherwise greyed, saying why in the server's words."""
+        selected = self.board.selected
+        access = self._access(selected, None)
+        why = access.reason[0].upper() + access.reason[1:] if access.reason else MOVE_TIP
+        self.move_action.setEnabled(selected is not None and access.may_change)
+        self.move_button.setEnabled(selected is not None and access.may_change)
+        for shown in (self.move_action, self.move_button):
+            shown.setToolTip(why)
+            shown.setStatusTip(why)
         has_day = self.sheets is not None and self.day is not None and bool(self.day.columns)
         self.print_button.setEnabled(has_day)
         self.pdf_button.setEnabled(has_day)
@@ -213,8 +222,23 @@ class CourtDayView(QWidget):
         return [c.name for c in self.day.columns] if self.day else []
 
     def _source(self, hearing_id: int) -> str | None:
+        judge = self._source_judge(hearing_id)
+        return judge.name if judge else None
+
+    def _source_judge(self, hearing_id: int | None) -> Judge | None:
         found = self.board.block(hearing_id)
-        return self._names()[found.column] if found else None
+        return self.day.columns[found.column].judge if found and self.day else None
+
+    def _access(self, hearing_id: int | None, target: Judge | None) -> DocketAccess:
+        """May the login move the hearing from its judge's docket to ``target``'s (None: to
+        some judge); the rule is the core's (``transfer_access``), as the server enforces it."""
+        return transfer_access(self.workspace.permissions(), self._source_judge(hearing_id), target)
+
+    def _judge_named(self, name: str) -> Judge | None:
+        shown = [c.judge for c in self.day.columns] if self.day else []
+        return next((j for j in shown if j.name == name), None) or next(
+            (j for j in self.workspace.judges() if j.name == name), None
+        )
 
     def _refusal_for(self, hearing_id: int, column: int, start: datetime) -> str | None:
         source = self._source(hearing_id)
@@ -223,6 +247,9 @@ class CourtDayView(QWidget):
         target = self._names()[column]
         if target == source:
             return "Drop it on another judge's column (the Calendar tab moves it within a day)"
+        access = self._access(hearing_id, self._judge_named(target))
+        if not access.may_change:
+            return access.reason
         return service.transfer_refusal(self.workspace.database, hearing_id, source, target, start)
 
     def _dropped(self, hearing_id: int, column: int, start: object) -> None:
@@ -236,10 +263,16 @@ class CourtDayView(QWidget):
         source = None if hearing_id is None else self._source(hearing_id)
         if hearing_id is None or source is None:
             return None
+        if self._refused(hearing_id, None):
+            return None
         if to_name is None:
-            others = [j.name for j in self.workspace.judges() if j.name != source]
-            if not others:
+            judges = [j for j in self.workspace.judges() if j.name != source]
+            if not judges:
                 self._say("There is no other judge to move the hearing to.", refused=True)
+                return None
+            others = [j.name for j in judges if self._access(hearing_id, j).may_change]
+            if not others:  # none the login may change: the first one's reason
+                self._refused(hearing_id, judges[0])
                 return None
             to_name, ok = QInputDialog.getItem(
                 self, "Move to Judge", f"Move the hearing from {source} to:", others, 0, False
@@ -262,6 +295,8 @@ class CourtDayView(QWidget):
                 refused=True,
             )
             return None
+        if self._refused(hearing_id, self._judge_named(to_name)):
+            return None
         database = self.workspace.database
         refusal = service.transfer_refusal(database, hearing_id, source, to_name, start)
         if refusal is not None:
@@ -280,6 +315,15 @@ class CourtDayView(QWidget):
             self._say(done.describe())
             self.board.select(hearing_id)
         return done
+
+    def _refused(self, hearing_id: int, target: Judge | None) -> bool:
+        """True, saying why in one line, when the login may not move the hearing to ``target``
+        (a court server's roles): nothing is tried, nothing saved."""
+        access = self._access(hearing_id, target)
+        if access.may_change or access.reason is None:
+            return False
+        self._say(f"Not moved: {access.reason.rstrip('.')}.", refused=True)
+        return True
 
     def _say(self, text: str, *, refused: bool = False) -> None:
         colour = late_text_colour().name() if refused else ""

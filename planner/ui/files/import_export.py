@@ -22,7 +22,7 @@ from planner.interchange.problems import LISTED
 from planner.services import transfer
 from planner.services.changes import Change
 from planner.store.errors import StoreError
-from planner.ui.common.errors import show_error
+from planner.ui.common.errors import refused_read_only, show_error
 from planner.ui.common.workspace import Workspace
 
 IMPORT_FILTERS = (
@@ -89,7 +89,10 @@ class ImportPreviewDialog(QDialog):
 
 
 def import_file(workspace: Workspace, parent: QWidget) -> bool:
-    """Ask for a file, preview it, and store it if the user confirms: one undo step."""
+    """Ask for a file, preview it, and store it if the user confirms: one undo step. Refused,
+    saying why, before a file is chosen when the login may not change the docket on screen."""
+    if refused_read_only(workspace.access, parent):
+        return False
     path, _ = QFileDialog.getOpenFileName(parent, "Import", str(Path.home()), IMPORT_FILTERS)
     if not path:
         return False

@@ -32,7 +32,7 @@ from planner.services.offline import CheckinResult, checkin, checkout
 from planner.store.errors import StoreError
 from planner.sync.edit import edit_text, editable, edited_values
 from planner.sync.merge import Collision, Settlement, Side, field_label
-from planner.ui.common.errors import show_error
+from planner.ui.common.errors import refused_read_only, show_error
 from planner.ui.common.workspace import Workspace
 
 DATABASE_FILTER = "Planner databases (*.sqlite *.db);;All files (*)"
@@ -190,7 +190,10 @@ def _version(lines: list[str], stamp: str) -> str:
 
 def take_offline(workspace: Workspace, parent: QWidget, open_copy: Callable[[Path], bool]) -> bool:
     """Copy the docket on screen from this database (the court server's) to a file on this
-    computer, and open that copy to work on offline."""
+    computer, and open that copy to work on offline. Refused, saying why, when the login may not
+    change that docket (the server would refuse to record the check-out)."""
+    if refused_read_only(workspace.access, parent):
+        return False
     judge = workspace.judge
     if judge is None:
         show_error(parent, InvalidValue("choose the judge whose docket to take offline first"))

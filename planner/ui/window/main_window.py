@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
             None,
             "Merge this copy's edits with the server's since it was taken offline",
         )
+        #: The actions greyed with the docket's edits, and their own tips while not greyed.
+        self._writing_tips = {
+            action: action.toolTip() for action in (self.import_action, self.take_offline_action)
+        }
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(keys.Undo)
@@ -642,6 +646,12 @@ class MainWindow(QMainWindow):
             self.replan_action,
         ):
             action.setEnabled(has_judge and access.may_change)
+        # Import and Take Offline write to the docket on screen (a check-out is recorded on it).
+        why = access.reason[0].upper() + access.reason[1:] if access.reason else ""
+        for action, tip in self._writing_tips.items():
+            action.setEnabled(access.may_change)
+            action.setToolTip(why or tip)
+            action.setStatusTip(why or tip)
         reason = access.reason or ""
         self.read_only_label.setText(f"Read-only: {reason}" if reason else "")
         self.read_only_label.setToolTip(
