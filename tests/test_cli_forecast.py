@@ -175,7 +175,8 @@ def test_the_window_s_own_options_are_read_as_the_whole_command_line_reads_them(
     assert planner("--version").out == f"planner {__version__}\n"
     listed = planner("--help")
     assert listed.code == 0
-    assert "forecast" in listed.out and "--theme" in listed.out  # the commands, and the options
+    assert "forecast" in listed.out  # the commands ...
+    assert "--theme" in listed.out  # ... and the options
     for wrong, reason in (
         (("--theme", "purple"), "argument --theme: invalid choice: 'purple'"),
         (("--size", "12"), "argument --size: '12' is not a size such as 1366x768"),
