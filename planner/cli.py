@@ -4,7 +4,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -132,10 +132,10 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The command line. ``planner`` alone, the window, is read without building every
-    command's parser (a tenth of the time to the window's first paint,
-    benchmarks/bench_startup.py); anything else, --help and every error included, by the whole
-    parser."""
+    """The command line, read by the parsers it needs: ``planner`` alone (the window) by its
+    own options' (building every command's is a tenth of the time to the window's first paint,
+    benchmarks/bench_startup.py), a command by its own, and anything else (--help, an unknown
+    command) by the whole command line's."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     window = _WindowParser(prog="planner", parents=[_db_option()], add_help=False)
     _add_window_options(window)
@@ -144,12 +144,15 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     except _NotTheWindowAlone:
         rest = arguments
     if rest:
-        return _build_parser().parse_args(arguments)
+        command = rest[0] if rest[0] in _COMMANDS else None
+        return _build_parser(command).parse_args(arguments)
     args.command = None
     return args
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command``, only that command's parser under it (the
+    others' cost a short command tens of milliseconds: argparse asks gettext for each string)."""
     db_option = _db_option()
     parser = _Parser(
         prog="planner",
@@ -159,7 +162,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for names, add in _COMMAND_PARSERS:
+        if command is None or command in names:
+            add(commands, db_option)
+    return parser
 
+
+def _add_demo_parser(commands, db_option: _Parser) -> None:
     demo = commands.add_parser(
         "demo",
         parents=[db_option],
@@ -194,6 +203,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the date the docket is generated as of (default: today, the judge's local date)",
     )
 
+
+def _add_forecast_parser(commands, db_option: _Parser) -> None:
     forecast = commands.add_parser(
         "forecast",
         parents=[db_option],
@@ -213,6 +224,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print a JSON array with one object per judge"
     )
 
+
+def _add_import_parser(commands, db_option: _Parser) -> None:
     do_import = commands.add_parser(
         "import",
         parents=[db_option],
@@ -233,6 +246,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     do_import.add_argument("file", type=Path, metavar="FILE")
 
+
+def _add_export_parser(commands, db_option: _Parser) -> None:
     export = commands.add_parser(
         "export",
         parents=[db_option],
@@ -252,8 +267,6 @@ def _build_parser() -> argparse.ArgumentParser:
         help="json, csv, xlsx or ics (default: from the --out file's extension)",
     )
     export.add_argument("--out", type=Path, metavar="FILE", required=True)
-    _add_schedule_parser(commands, db_option)
-    _add_replan_parser(commands, db_option)
     # Calendar (ics) only:
     export.add_argument(
         "--with-names",
@@ -268,6 +281,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "--to", dest="last", type=_iso_date, metavar="YYYY-MM-DD", help="ics: last day (included)"
     )
 
+
+def _add_sheet_parser(commands, db_option: _Parser) -> None:
     sheet = commands.add_parser(
         "sheet",
         parents=[db_option],
@@ -292,6 +307,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     sheet.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
 
+
+def _add_report_parser(commands, db_option: _Parser) -> None:
     report = commands.add_parser(
         "report",
         parents=[db_option],
@@ -307,15 +324,18 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="forecast from the start of this day (default: now)",
     )
-    _add_backup_commands(commands, db_option)
+
+
+def _add_court_commands(commands, _db_option: _Parser) -> None:
     from planner.court_commands import add_court_parser  # planner court init|grant|revoke
 
     add_court_parser(commands, _Parser)
-    from planner.clerk_commands import add_clerk_commands
 
-    add_clerk_commands(commands, db_option, _iso_date)  # notices, reassign, interpreters (issue 19)
-    _add_offline_commands(commands, db_option)
-    return parser
+
+def _add_clerk_commands(commands, db_option: _Parser) -> None:
+    from planner.clerk_commands import add_clerk_commands  # notices, reassign, interpreters
+
+    add_clerk_commands(commands, db_option, _iso_date)
 
 
 def _add_schedule_parser(commands, db_option: _Parser) -> None:
@@ -438,6 +458,25 @@ def _add_offline_commands(commands, db_option: _Parser) -> None:
     from planner.offline_commands import add_offline_commands
 
     add_offline_commands(commands, db_option)
+
+
+#: Each command's parser, in the order --help lists them, with the names it serves: the offline
+#: commands add --merge and --preview to import's parser, so each of the three needs both.
+_COMMAND_PARSERS: tuple[tuple[tuple[str, ...], Callable[..., None]], ...] = (
+    (("demo",), _add_demo_parser),
+    (("forecast",), _add_forecast_parser),
+    (("import", "checkout", "checkin"), _add_import_parser),
+    (("export",), _add_export_parser),
+    (("schedule",), _add_schedule_parser),
+    (("replan",), _add_replan_parser),
+    (("sheet",), _add_sheet_parser),
+    (("report",), _add_report_parser),
+    (("backup", "restore"), _add_backup_commands),
+    (("court",), _add_court_commands),
+    (("notices", "reassign", "interpreters"), _add_clerk_commands),
+    (("import", "checkout", "checkin"), _add_offline_commands),
+)
+_COMMANDS = frozenset(name for names, _ in _COMMAND_PARSERS for name in names)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

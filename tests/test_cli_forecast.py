@@ -1,5 +1,6 @@
 """``planner forecast`` as a clerk's script uses it: text, JSON, exit codes and messages."""
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -175,8 +176,13 @@ def test_the_window_s_own_options_are_read_as_the_whole_command_line_reads_them(
     assert planner("--version").out == f"planner {__version__}\n"
     listed = planner("--help")
     assert listed.code == 0
-    assert "forecast" in listed.out  # the commands ...
-    assert "--theme" in listed.out  # ... and the options
+    assert "--theme" in listed.out
+    commands = re.findall(r"^    (\w+) ", listed.out, re.MULTILINE)  # under "COMMAND"
+    assert commands == [
+        *("demo", "forecast", "import", "export", "schedule", "replan", "sheet", "report"),
+        *("backup", "restore", "court", "notices", "reassign", "interpreters", "checkout"),
+        "checkin",
+    ]
     for wrong, reason in (
         (("--theme", "purple"), "argument --theme: invalid choice: 'purple'"),
         (("--size", "12"), "argument --size: '12' is not a size such as 1366x768"),
