@@ -89,18 +89,8 @@ def _db_location(text: str) -> "Path | ServerAddress":
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-class _NotTheWindowAlone(Exception):
-    """The window's parser met what only the whole command line knows (a command, --help, an
-    error to report with the whole usage)."""
-
-
-class _WindowParser(_Parser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotTheWindowAlone(message)
-
-
-def _db_option() -> _Parser:
-    """--db, accepted before the command or after it."""
+def _build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before the subcommand or after it.
     db_option = _Parser(add_help=False)
     db_option.add_argument(
         "--db",
@@ -110,11 +100,12 @@ def _db_option() -> _Parser:
         help="the docket database to use: a file (default: planner.sqlite in your data "
         "folder), or a court server's postgresql://USER@HOST/DBNAME",
     )
-    return db_option
-
-
-def _add_window_options(parser: argparse.ArgumentParser) -> None:
-    """The options of ``planner`` without a command: the window's, and --version."""
+    parser = _Parser(
+        prog="planner",
+        parents=[db_option],
+        description="Judge Workload Planner: an immigration judge's docket and an honest "
+        "forecast of the fiscal year's quota. Without a command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument(
         "--self-test",
@@ -129,42 +120,9 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=_size, metavar="WxH", help=argparse.SUPPRESS)
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-
-
-def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The command line, read by the parsers it needs: ``planner`` alone (the window) by its
-    own options' (building every command's is a tenth of the time to the window's first paint,
-    benchmarks/bench_startup.py), a command by its own, and anything else (--help, an unknown
-    command) by the whole command line's."""
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    window = _WindowParser(prog="planner", parents=[_db_option()], add_help=False)
-    _add_window_options(window)
-    try:
-        args, rest = window.parse_known_args(arguments)
-    except _NotTheWindowAlone:
-        rest = arguments
-    if rest:
-        command = rest[0] if rest[0] in _COMMANDS else None
-        return _build_parser(command).parse_args(arguments)
-    args.command = None
-    return args
-
-
-def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with ``command``, only that command's parser under it (the
-    others' cost a short command tens of milliseconds: argparse asks gettext for each string)."""
-    db_option = _db_option()
-    parser = _Parser(
-        prog="planner",
-        parents=[db_option],
-        description="Judge Workload Planner: an immigration judge's docket and an honest "
-        "forecast of the fiscal year's quota. Without a command, opens the window.",
-    )
-    _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for names, add in _COMMAND_PARSERS:
-        if command is None or command in names:
-            add(commands, db_option)
+    for add in _COMMAND_PARSERS:
+        add(commands, db_option)
     return parser
 
 
@@ -460,28 +418,28 @@ def _add_offline_commands(commands, db_option: _Parser) -> None:
     add_offline_commands(commands, db_option)
 
 
-#: Each command's parser, in the order --help lists them, with the names it serves: the offline
-#: commands add --merge and --preview to import's parser, so each of the three needs both.
-_COMMAND_PARSERS: tuple[tuple[tuple[str, ...], Callable[..., None]], ...] = (
-    (("demo",), _add_demo_parser),
-    (("forecast",), _add_forecast_parser),
-    (("import", "checkout", "checkin"), _add_import_parser),
-    (("export",), _add_export_parser),
-    (("schedule",), _add_schedule_parser),
-    (("replan",), _add_replan_parser),
-    (("sheet",), _add_sheet_parser),
-    (("report",), _add_report_parser),
-    (("backup", "restore"), _add_backup_commands),
-    (("court",), _add_court_commands),
-    (("notices", "reassign", "interpreters"), _add_clerk_commands),
-    (("import", "checkout", "checkin"), _add_offline_commands),
+#: Each command's parser (some add several commands), in the order --help lists them: the
+#: offline commands' comes after import's, whose parser it extends (--merge, --preview).
+_COMMAND_PARSERS: tuple[Callable[..., None], ...] = (
+    _add_demo_parser,
+    _add_forecast_parser,
+    _add_import_parser,
+    _add_export_parser,
+    _add_schedule_parser,
+    _add_replan_parser,
+    _add_sheet_parser,
+    _add_report_parser,
+    _add_backup_commands,
+    _add_court_commands,
+    _add_clerk_commands,
+    _add_offline_commands,
 )
-_COMMANDS = frozenset(name for names, _ in _COMMAND_PARSERS for name in names)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
     try:
-        args = _parse(argv)
+        args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage error already printed
         return int(done.code or 0)
     try:

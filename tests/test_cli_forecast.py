@@ -168,9 +168,9 @@ def test_one_pending_case_and_one_workday_read_in_the_singular(planner, db_path:
     assert " on 1 workday (booked " in result.out
 
 
-def test_the_window_s_own_options_are_read_as_the_whole_command_line_reads_them(planner) -> None:  # type: ignore[no-untyped-def]
-    """``planner`` without a command is read without building every command's parser: its
-    --version, --help, and its errors read as before, with the whole usage."""
+def test_help_lists_every_command_and_a_bad_option_is_told_with_the_usage(planner) -> None:  # type: ignore[no-untyped-def]
+    """``planner --help`` lists the commands in their order (each command's parser is built by
+    its own function); --version, and a bad option given to the window, read as a user sees them."""
     from planner import __version__
 
     assert planner("--version").out == f"planner {__version__}\n"
