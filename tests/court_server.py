@@ -55,3 +55,20 @@ def add_hearings(owner_url: str, start: datetime, judges: tuple[str, ...]) -> di
     finally:
         owner.close()
     return found
+
+
+def hearings_of_the_day(court: str, day: date) -> dict[str, list[str]]:
+    """Each judge's hearings on ``day`` ("HH:MM A-number"), as the server's owner reads them
+    through Court Day."""
+    from planner.services import court_day
+    from planner.store.database import Database
+
+    owner = Database.open(court)
+    try:
+        board = court_day.court_day(owner, day)
+        return {
+            c.name: [f"{r.time} {r.a_number}" for s in c.day.sessions for r in s.rows]
+            for c in board.columns
+        }
+    finally:
+        owner.close()

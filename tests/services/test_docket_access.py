@@ -28,7 +28,7 @@ from planner.store.database import Database
 from planner.store.errors import NotAllowed
 from planner.store.sessions import Sessions
 from planner.store.tables import CheckoutRow
-from tests.court_server import add_hearings, add_ortiz_and_baker, as_login
+from tests.court_server import add_hearings, add_ortiz_and_baker, as_login, hearings_of_the_day
 
 
 @pytest.fixture
@@ -156,26 +156,13 @@ LEE_ON_BAKER = (
 )
 
 
-def _owners_view(court: str) -> dict[str, list[str]]:
-    """Each judge's cases' A-numbers and hearings, as the owner reads them."""
-    owner = Database.open(court)
-    try:
-        day = court_day.court_day(owner, MONDAY_NINE.date())
-        return {
-            c.name: [f"{r.time} {r.a_number}" for s in c.day.sessions for r in s.rows]
-            for c in day.columns
-        }
-    finally:
-        owner.close()
-
-
 def test_a_hearing_moves_between_judges_only_if_the_login_may_change_both(
     court: str, opened: list[Database]
 ) -> None:
     """Court Day's move changes both dockets: the server refuses it from, and to, a judge the
     login may not change, and the trial run the view makes while dragging says the same."""
     hearings = add_hearings(court, MONDAY_NINE, ("Ortiz", "Baker"))
-    before = _owners_view(court)
+    before = hearings_of_the_day(court, MONDAY_NINE.date())
     database, judges = _open(court, "lee", opened)
 
     for hearing, source, target in (
@@ -187,7 +174,7 @@ def test_a_hearing_moves_between_judges_only_if_the_login_may_change_both(
             court_day.move_to_judge(database, hearing, source, target)
         assert str(refused.value) == LEE_ON_BAKER
 
-    assert _owners_view(court) == before
+    assert hearings_of_the_day(court, MONDAY_NINE.date()) == before
     rule = transfer_access(permissions(database), judges["Ortiz"], judges["Baker"])
     assert (rule.may_change, rule.reason) == (False, LEE_ON_BAKER)
 

@@ -10,11 +10,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from planner.services import court_day
-from planner.store.database import Database
 from planner.ui.court.court_day_view import CourtDayView
 from planner.ui.window.main_window import MainWindow
-from tests.court_server import add_hearings
+from tests.court_server import add_hearings, hearings_of_the_day
 from tests.ui.window import test_court_server_windows as two_windows
 from tests.ui.window.test_court_server_roles import ADMIN_REFUSAL, ASSISTANT_REFUSAL, _switch
 
@@ -55,19 +53,6 @@ def _drag(qtbot, view: CourtDayView, hearing_id: int, judge: str) -> None:  # ty
     qtbot.mouseRelease(board, Qt.MouseButton.LeftButton, pos=target)
 
 
-def _stored(court: str) -> dict[str, list[str]]:
-    """Each judge's hearings of the day, as the server's owner reads them."""
-    owner = Database.open(court)
-    try:
-        day = court_day.court_day(owner, MONDAY_NINE.date())
-        return {
-            c.name: [f"{r.time} {r.a_number}" for s in c.day.sessions for r in s.rows]
-            for c in day.columns
-        }
-    finally:
-        owner.close()
-
-
 def _no_dialog(opened: list[str]) -> None:
     """Closes a modal dialog, should one open, noting its title (a refused move opens none)."""
     dialog = QApplication.activeModalWidget()
@@ -80,7 +65,7 @@ def test_an_assistants_court_day_moves_only_between_their_assigned_judges(
     qtbot, windows, court, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     hearings = add_hearings(court, MONDAY_NINE, ("Ortiz", "Baker"))
-    before = _stored(court)
+    before = hearings_of_the_day(court, MONDAY_NINE.date())
     window = windows("lee", "Ortiz")  # the judge on screen is lee's: nothing else greyed
     view = _court_day(qtbot, window)
     assert not window.read_only_label.isVisible()
@@ -116,12 +101,12 @@ def test_an_assistants_court_day_moves_only_between_their_assigned_judges(
     assert view.message.text() == f"Not moved: {ASSISTANT_REFUSAL}."
 
     assert window.workspace.undo_stack.count() == 0
-    assert _stored(court) == before
+    assert hearings_of_the_day(court, MONDAY_NINE.date()) == before
 
 
 def test_an_administrators_court_day_moves_nothing(qtbot, windows, court) -> None:  # type: ignore[no-untyped-def]
     hearings = add_hearings(court, MONDAY_NINE, ("Ortiz", "Baker"))
-    before = _stored(court)
+    before = hearings_of_the_day(court, MONDAY_NINE.date())
     window = windows("clerk_admin", "Ortiz")
     view = _court_day(qtbot, window)
 
@@ -135,7 +120,7 @@ def test_an_administrators_court_day_moves_nothing(qtbot, windows, court) -> Non
         assert view.message.text() == f"Not moved: {ADMIN_REFUSAL}."
 
     assert window.workspace.undo_stack.count() == 0
-    assert _stored(court) == before
+    assert hearings_of_the_day(court, MONDAY_NINE.date()) == before
 
 
 def test_import_and_take_offline_follow_the_judge_on_screen(
