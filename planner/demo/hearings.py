@@ -191,7 +191,11 @@ def _scheduled(
             queues[SK.BOND].append((case, kind, _MINUTES[kind]))
         elif case.kind == "motion":
             continue
-        elif draw < 0.4:
+        elif case.detained and 0.4 <= draw < 0.6 and case.kind in _MERITS:
+            # A detained case is a priority (domain.md): its next hearing is always queued.
+            home = _home(fitting_sessions(HearingKind.INDIVIDUAL, case, template), template)
+            queues[home].append((case, HearingKind.INDIVIDUAL, _MERITS[case.kind]))
+        elif draw < 0.4 or case.detained:
             home = _home(fitting_sessions(HearingKind.MASTER, case, template), template)
             queues[home].append((case, HearingKind.MASTER, 15))
         elif draw < 0.6 and case.kind in _MERITS:

@@ -161,7 +161,9 @@ def test_asylum_applications_are_filed_while_the_case_is_open(today: date) -> No
     assert sum(day == today for day in filed) < 0.02 * len(filed)  # not all filed today
     assert len(set(filed)) > 0.3 * len(filed)
     detained = [c.asylum_filed for c in pending if c.detained and c.asylum_filed is not None]
-    assert len(set(detained)) > 0.3 * len(detained)  # young cases too: spread since they came in
+    # Young cases too: spread over the days since they came in. A detained docket is young
+    # (tests/demo/test_detained_docket.py): nine in ten of its filings fall in the last 60 days.
+    assert len(set(detained)) > 0.4 * min(len(detained), 60)
     assert any(c.asylum_filed is not None for c in done) or not done  # none on the year's first day
 
 
