@@ -4,7 +4,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QPaintEvent,
@@ -657,6 +657,7 @@ class QuotaPanel(QFrame):
             figure.set_figure("–")
         self.what_if.difference.clear()
         self.how.setVisible(False)
+        self._lay_out_now()
 
     def _show_waiting(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
@@ -664,6 +665,7 @@ class QuotaPanel(QFrame):
         self.message.setText("Working out whether the quota is reachable.")
         self._show_advice("")
         self.how.setVisible(False)
+        self._lay_out_now()
 
     def _show_nothing(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
@@ -678,6 +680,7 @@ class QuotaPanel(QFrame):
         self.how.setVisible(False)
         if self._explanation is not None:
             self._explanation.close()
+        self._lay_out_now()
 
     def _show(self, f: "Forecast", work: "WorkNeeded") -> None:
         from planner.forecast.advice import advice_sentence
@@ -736,11 +739,28 @@ class QuotaPanel(QFrame):
             f"{f.max_completions_at_minimum_lengths:,} at the minimum lengths",
         )
         self.shortening.set_figure(shortening_text(f), self._shortening_detail(f))
+        self._lay_out_now()
 
     def _show_advice(self, sentence: str) -> None:
         self.advice.setText(sentence)
         self.advice.setVisible(bool(sentence))
-        QTimer.singleShot(0, self.fit_body)  # the new sentences' height
+
+    def _lay_out_now(self) -> None:
+        """Lay out the part under the verdict's line for the texts just set, before anything is
+        painted, and fit the panel to it.
+
+        Qt lays out a changed label in steps, one posted event per level: its figure, the
+        figures' grid, the body, then the scroll area, which alone makes the body taller. A
+        paint between two steps drew the new texts in the old heights: a detail that wraps to two
+        lines ("...; to the profile's 650, for reference") squeezed into one and over its
+        caption, the figures' values cut in half. Every step is done here at once instead."""
+        for widget in (*self._figures, self.banner_more, self.what_if, self.details, self.body):
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()  # lays out the widget and tells its parent its new hints
+        # The scroll area sizes its widget to the height for its width on a layout request.
+        QApplication.sendEvent(self.body_scroll, QEvent(QEvent.Type.LayoutRequest))
+        self.fit_body()  # the part under the verdict's line as tall as the new texts need
 
     @staticmethod
     def _shortening_detail(f: "Forecast") -> str:
