@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES, Session
+from planner.domain.plural import counted
 from planner.domain.seating import session_words
 from planner.domain.vocabulary import SessionKind
 from planner.services.changes import Change
@@ -722,12 +723,12 @@ class QuotaPanel(QFrame):
             self.completed.set_figure(f"{f.completed:,}", "no quota under this rule set")
         self.needed.set_figure(
             f"{f.needed:,}",
-            f"{f.pending_cases:,} cases pending"
+            f"{counted(f.pending_cases, 'case')} pending"
             + ("" if f.has_quota else f"; to the profile's {f.quota:,}, for reference"),
         )
         self.hours_left.set_figure(
             hours(f.capacity_minutes),
-            f"{f.workdays_left:,} workdays, {hours(f.booked_minutes)} h booked",
+            f"{counted(f.workdays_left, 'workday')}, {hours(f.booked_minutes)} h booked",
         )
         per_case = f.minutes_per_needed_completion
         self.hours_needed.set_figure(
@@ -769,7 +770,7 @@ class QuotaPanel(QFrame):
         if f.pending_cases == 0:
             return "no pending cases"
         if f.verdict is Verdict.NOT_ENOUGH_CASES:
-            return f"the docket is {f.needed - f.pending_cases:,} cases short"
+            return f"the docket is {counted(f.needed - f.pending_cases, 'case')} short"
         if f.required_shortening_pct is None:
             return "not even the minimums reach the quota"
         merits = f.shortened_hearing_minutes.get("individual")

@@ -89,7 +89,7 @@ def test_no_label_of_the_panel_is_drawn_squeezed_or_over_another(
         panel.fold_button.click()
     qtbot.wait(50)
     assert not panel.folded
-    assert panel.needed.detail.text().endswith("; to the profile's 650, for reference")
+    assert panel.needed.detail.text() == "1 case pending; to the profile's 650, for reference"
     labels = [label for label in panel.findChildren(QLabel) if label.isVisible() and label.text()]
     for label in labels:
         assert label.height() >= _needs(label), label.text()
