@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from planner import __version__
 from planner.domain.errors import InvalidValue
-from planner.domain.plural import counted
+from planner.domain.plural import counted, plural
 from planner.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -862,9 +862,10 @@ def render_forecast(f: "Forecast") -> str:
     adjourned = f.adjournments
     if adjourned is not None and adjourned.rate > 0:
         whence = (
-            f"observed: {adjourned.adjourned:,} of {adjourned.recorded:,} outcomes"
+            f"observed: {adjourned.adjourned:,} of {counted(adjourned.recorded, 'outcome')}"
             if adjourned.source == "observed"
-            else f"the profile's setting, until {adjourned.history:,} outcomes are recorded"
+            else f"the profile's setting, until {counted(adjourned.history, 'outcome')} "
+            f"{plural(adjourned.history, 'is', 'are')} recorded"
         )
         lines.append(
             f"  Adjournments                {100 * adjourned.rate:.0f}% ({whence}): "

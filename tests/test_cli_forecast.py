@@ -4,6 +4,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
 from planner.store.database import Database
@@ -192,3 +194,39 @@ def test_help_lists_every_command_and_a_bad_option_is_told_with_the_usage(planne
         assert result.code == 1, wrong
         assert "usage: planner [-h]" in result.err
         assert reason in result.err
+
+
+@pytest.mark.parametrize(
+    ("count", "as_of", "words"),
+    [
+        (
+            1,
+            "2027-09-30",
+            ("Only 1 case is pending", "on 1 workday ", "until 1 outcome is recorded"),
+        ),
+        (
+            2,
+            "2027-09-29",
+            ("Only 2 cases are pending", "on 2 workdays ", "until 2 outcomes are recorded"),
+        ),
+    ],
+    ids=["one", "two"],
+)
+def test_the_text_report_says_one_in_the_singular_and_two_in_the_plural(  # type: ignore[no-untyped-def]
+    planner, db_path: Path, count: int, as_of: str, words: tuple[str, ...]
+) -> None:
+    """``count`` pending cases against a quota of 650, ``count`` outcomes before the observed
+    adjournment rate (none recorded: the profile's 10% is used), ``count`` workdays left in the
+    fiscal year (Thursday 30 September 2027 is its last)."""
+    cases = tuple(Case(f"{i:09d}", f"R{i}", "asylum", date(2025, 1, 1)) for i in range(count))
+    judge = Judge(
+        "Ortiz", quota=650, rule_set="2018", adjournment_rate_pct=10, adjournment_history=count
+    )
+    database = Database.open(db_path)
+    with database.transaction() as repo:
+        repo.add_docket(Docket(judge, cases=cases))
+    database.close()
+    result = planner("forecast", "--db", db_path, "--as-of", as_of)
+    assert result.code == 0, result.err
+    for said in words:
+        assert said in result.out

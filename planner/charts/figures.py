@@ -297,7 +297,7 @@ def draw_age_targets(figure: Figure, data: ChartData, theme: ChartTheme = LIGHT)
         ax.text(
             target.days,
             0.97,
-            f" {target.days} days",
+            f" {counted(target.days, 'day')}",
             transform=ax.get_xaxis_transform(),
             va="top",
             color=theme.text,

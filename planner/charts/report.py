@@ -154,7 +154,7 @@ def forecast_page(data: ChartData) -> _TextPage:
         page.heading("Minutes per hearing, now and at the required shortening")
         for row in data.lengths:
             page.row(
-                f"{humanise(row.kind)} hearings ({row.pending:,} pending cases)",
+                f"{humanise(row.kind)} hearings ({counted(row.pending, 'pending case')})",
                 f"{row.current} -> {row.required} min (minimum {row.minimum})",
             )
     return page

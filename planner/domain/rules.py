@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, Literal, Protocol
 
 from planner.domain.errors import InvalidValue
+from planner.domain.plural import counted
 
 
 class Clock(StrEnum):
@@ -75,7 +76,7 @@ class AgeTarget:
     @property
     def label(self) -> str:
         """ "detained within 60 days" """
-        return f"{CLOCK_WORDS[self.clock]} within {self.days} days"
+        return f"{CLOCK_WORDS[self.clock]} within {counted(self.days, 'day')}"
 
     def as_json(self) -> dict[str, Any]:
         return {"clock": self.clock.value, "days": self.days, "goal_pct": self.goal_pct}
@@ -324,9 +325,7 @@ def clock_base(
     return None if start is None else _BASES[start]
 
 
-def age_deadline(
-    rules: RuleSet, case: ClockFacts, first_master: date | None = None
-) -> date | None:
+def age_deadline(rules: RuleSet, case: ClockFacts, first_master: date | None = None) -> date | None:
     """The last day within the nearest of the rule set's age clocks that apply to the case
     (detained 60 days, non-detained 365, motions, the asylum clock, the Dedicated Docket's from
     ``first_master`` ...): the day the auto-scheduler's deadline policy treats as the case's
@@ -388,6 +387,7 @@ class TargetProjection:
         )
         if self.cases_missing == 1:
             verb = "passed" if past else "will pass"
-            return f"{head}; 1 case {verb} {t.days} days on {when}"
+            return f"{head}; 1 case {verb} {counted(t.days, 'day')} on {when}"
         first = "the first already" if past else "the first"
-        return f"{head}; {self.cases_missing:,} cases will pass {t.days} days, {first} on {when}"
+        passes = f"{self.cases_missing:,} cases will pass {counted(t.days, 'day')}"
+        return f"{head}; {passes}, {first} on {when}"

@@ -21,6 +21,7 @@ from icalendar import Calendar, Event
 from planner import __version__
 from planner.domain.anumber import format_a_number
 from planner.domain.judge import Judge
+from planner.domain.plural import counted
 from planner.domain.vocabulary import REMOTE_REQUEST_DAYS, HearingKind, HearingMedium, HearingStatus
 
 PRODID = f"-//Judge Workload Planner//planner {__version__}//EN"
@@ -169,7 +170,8 @@ def _medium_line(hearing: CalendarHearing) -> str:
 
 def _description(hearing: CalendarHearing, with_names: bool) -> str:
     lines = [
-        f"{KIND_TITLES[hearing.kind]}, {hearing.minutes} minutes. {_STATUS_WORDS[hearing.status]}.",
+        f"{KIND_TITLES[hearing.kind]}, {counted(hearing.minutes, 'minute')}. "
+        f"{_STATUS_WORDS[hearing.status]}.",
         _medium_line(hearing),
     ]
     if with_names:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
 from planner.domain.judge import Judge
+from planner.domain.plural import plural
 from planner.domain.vocabulary import HearingStatus
 from planner.scheduling.booking import Booked, describe, long_day
 from planner.scheduling.free_places import FreePlace, Order, free_places
@@ -109,7 +110,9 @@ def propose_moves(
     if notice_days is None:
         days, source = NOTICE_PERIOD_DAYS, f"the default {NOTICE_PERIOD_DAYS} days' notice"
     else:
-        days, source = notice_days, f"the profile's {notice_days} days' notice"
+        days = notice_days
+        whose = plural(notice_days, "day's", "days'")
+        source = f"the profile's {notice_days} {whose} notice"
     not_before = today + timedelta(days=max(days, 1))
     taken: list[Hearing] = []
     moves: list[Move] = []

@@ -15,6 +15,7 @@ from enum import StrEnum
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, Session
+from planner.domain.plural import counted
 from planner.domain.seating import fitting_session_kinds, session_words
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.scheduling.autoschedule import DEFAULT_BUFFER_MINUTES, Policy
@@ -189,5 +190,5 @@ def _reasons(
         reasons.append("no notice to appear date on file: notice period unchecked")
     else:
         reasons.append("not the first hearing: no notice period")
-    reasons.append(f"{gap} minutes free, the hearing takes {minutes}")
+    reasons.append(f"{counted(gap, 'minute')} free, the hearing takes {minutes}")
     return tuple(reasons)

@@ -11,6 +11,7 @@ from planner.domain.calendar import CourtCalendar, Interval
 from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
+from planner.domain.plural import counted
 from planner.domain.seating import describe_kinds, fitting_session_kinds, session_words
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.scheduling.booking import (
@@ -126,7 +127,7 @@ def _over_limit(session: Session, interval: Interval, called: list[Booked]) -> R
         return None
     reason = (
         f"the {clock(interval.start, interval.end)} {session_words(session.kind)} master calendar "
-        f"on {long_day(interval.start.date())} already has its limit of {limit} cases"
+        f"on {long_day(interval.start.date())} already has its limit of {counted(limit, 'case')}"
     )
     return _refuse(RefusalKind.OVER_LIMIT, reason, tuple(o.id for o in set_in if o.id is not None))
 
@@ -201,7 +202,7 @@ def _conflicts_of_day(
         if sum(1 for h in members if h.status in OCCUPYING) > limit:
             reason = (
                 f"The {clock(interval.start, interval.end)} {session_words(session.kind)} master "
-                f"calendar on {long_day(day)} has {len(members)} cases set; its limit is {limit}"
+                f"calendar on {long_day(day)} has {counted(len(members), 'case')} set; its limit is {limit}"
             )
             ids = tuple(h.id or 0 for h in members)
             yield Conflict(RefusalKind.OVER_LIMIT, reason, ids, members[0].start)
@@ -396,8 +397,8 @@ def _too_short(judge: Judge, hearing: Booked) -> Refusal | None:
     if floor is None or hearing.minutes >= floor.minimum:
         return None
     reason = (
-        f"{_words(hearing.kind)} hearings last at least {floor.minimum} minutes in this judge's "
-        f"profile; {hearing.minutes} minutes is too short"
+        f"{_words(hearing.kind)} hearings last at least {counted(floor.minimum, 'minute')} in "
+        f"this judge's profile; {counted(hearing.minutes, 'minute')} is too short"
     )
     return _refuse(RefusalKind.TOO_SHORT, reason)
 

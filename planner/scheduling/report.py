@@ -55,7 +55,7 @@ def render_comparison(proposals: Sequence[Proposal]) -> str:
         return ""
     first = proposals[0]
     head = (
-        f"{first.judge}: {first.cases:,} unscheduled cases, {first.first:%d %b %Y} to "
+        f"{first.judge}: {counted(first.cases, 'unscheduled case')}, {first.first:%d %b %Y} to "
         f"fiscal-year end {first.fiscal_year_end:%d %b %Y}"
     )
     rows = [

@@ -13,7 +13,7 @@ from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_ye
 from planner.domain.docket import Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.notices import noticed_hearings
-from planner.domain.plural import counted
+from planner.domain.plural import counted, plural
 from planner.scheduling.autoschedule import Options, Policy, Proposal, propose
 from planner.scheduling.replan import Replan, replan
 from planner.services.clock import now_for
@@ -141,12 +141,12 @@ def forecast_bound(database: Database, proposal: Proposal) -> dict[str, object]:
     (forecast,) = forecast_judges(database, proposal.judge, proposal.first)
     bound = forecast.max_completions_at_current_lengths
     words = (
-        f"The forecast's bound, {bound:,} completions by fiscal-year end, counts the minutes of "
-        f"every pending case, booked or not, against each pool's bench time as one sum; the "
-        f"schedule completes {proposal.completions_by_fy_end:,} of the cases not yet scheduled, "
-        f"each hearing inside one session on one day, {proposal.options.buffer_minutes} minutes "
-        "between hearings, a case's later hearings on later days, the notice period and the "
-        "interpreters' languages kept."
+        f"The forecast's bound, {counted(bound, 'completion')} by fiscal-year end, counts the "
+        "minutes of every pending case, booked or not, against each pool's bench time as one "
+        f"sum; the schedule completes {proposal.completions_by_fy_end:,} of the cases not yet "
+        "scheduled, each hearing inside one session on one day, "
+        f"{counted(proposal.options.buffer_minutes, 'minute')} between hearings, a case's later "
+        "hearings on later days, the notice period and the interpreters' languages kept."
     )
     return {"forecast_bound": bound, "forecast_bound_gap": words}
 
@@ -213,8 +213,9 @@ def withdraw_applied(database: Database, applied: Applied) -> Withdrawn:
         entries = repo.entries(applied.hearing_ids)
         if len(entries) != len(set(applied.hearing_ids)):
             raise Conflict(
-                f"{len(applied.hearing_ids) - len(entries):,} of the hearings it stored are no "
-                "longer in this database; nothing was taken off"
+                f"{len(applied.hearing_ids) - len(entries):,} of the hearings it stored "
+                f"{plural(len(applied.hearing_ids) - len(entries), 'is', 'are')} no longer in "
+                "this database; nothing was taken off"
             )
         repo.delete_hearings(applied.hearing_ids)
         return Withdrawn(applied.judge, tuple((e.case_id, e.hearing()) for e in entries))

@@ -8,6 +8,7 @@ sections, so figures per session pool can be added as sections of their own.
 from dataclasses import dataclass
 from datetime import date
 
+from planner.domain.plural import counted, plural
 from planner.forecast.report import Forecast
 from planner.forecast.verdict import Verdict
 from planner.services.severity import MILD_BELOW_PCT, SEVERE_FROM_PCT, Severity, grade
@@ -138,10 +139,10 @@ def _verdict_section(f: Forecast) -> Section:
 
 def _year_so_far(f: Forecast) -> Section:
     before = f.workdays_in_year - f.workdays_left
-    counted = ", ".join(kind.replace("_", " ") for kind in f.counted_completions) or "none"
+    kinds = ", ".join(kind.replace("_", " ") for kind in f.counted_completions) or "none"
     pace_working = (
-        f"quota {f.quota:,} × {before:,} workdays so far ÷ {f.workdays_in_year:,} workdays in "
-        "the year"
+        f"quota {f.quota:,} × {counted(before, 'workday')} so far ÷ "
+        f"{counted(f.workdays_in_year, 'workday')} in the year"
     )
     ahead = f.completed - f.pace_expected_to_date
     return Section(
@@ -150,14 +151,14 @@ def _year_so_far(f: Forecast) -> Section:
             Figure(
                 "completed",
                 "Completions to date",
-                f"{f.completed:,} completions",
+                counted(f.completed, "completion"),
                 f"cases completed from {_day(f.fy_start)} to as-of, of the kinds that count: "
-                f"{counted}",
+                f"{kinds}",
             ),
             Figure(
                 "workdays_before",
                 "Workdays so far",
-                f"{before:,} workdays",
+                counted(before, "workday"),
                 f"of {f.workdays_in_year:,} in the year: weekdays with bench sessions, less "
                 "federal holidays, closures and whole days of leave",
             ),
@@ -176,13 +177,13 @@ def _year_so_far(f: Forecast) -> Section:
             Figure(
                 "needed",
                 "Completions still needed",
-                f"{f.needed:,} completions",
+                counted(f.needed, "completion"),
                 f"quota {f.quota:,} − {f.completed:,} completed, never below 0",
             ),
             Figure(
                 "pending",
                 "Pending cases",
-                f"{f.pending_cases:,} cases",
+                counted(f.pending_cases, "case"),
                 "cases on the docket at as-of, not completed",
             ),
         ),
@@ -191,12 +192,16 @@ def _year_so_far(f: Forecast) -> Section:
 
 def _bench_time(f: Forecast, work: WorkNeeded) -> Section:
     capacity = f.capacity_minutes
-    some = f"the {f.needed:,} needed cases with the least remaining work"
-    some_at_minimums = f"the {f.needed:,} needed cases with the shortest minimums"
+    needed = f"the {f.needed:,} needed {plural(f.needed, 'case')}"
+    some = f"{needed} with the least remaining work"
+    some_at_minimums = f"{needed} with the shortest minimums"
     if f.pending_cases == 0:
         some = some_at_minimums = "no pending cases"
     elif f.needed > f.pending_cases:
-        some = f"all {f.pending_cases:,} pending cases (fewer than the {f.needed:,} needed)"
+        some = (
+            f"{'the' if f.pending_cases == 1 else 'all'} {counted(f.pending_cases, 'pending case')}"
+            f" (fewer than the {f.needed:,} needed)"
+        )
         some_at_minimums = some
     per_case: tuple[Figure, ...] = ()
     if f.minutes_per_needed_completion is not None:
@@ -215,7 +220,7 @@ def _bench_time(f: Forecast, work: WorkNeeded) -> Section:
             Figure(
                 "workdays_left",
                 "Workdays left",
-                f"{f.workdays_left:,} workdays",
+                counted(f.workdays_left, "workday"),
                 f"from {_day(f.as_of.date())} to {_day(f.fy_end)}, counted as above",
             ),
             Figure(
@@ -235,8 +240,7 @@ def _bench_time(f: Forecast, work: WorkNeeded) -> Section:
                 "hours_needed",
                 "Hours needed at current lengths",
                 f"{hours(work.at_current)} h",
-                f"{some}, at their current lengths{_sittings(f)}: "
-                f"{_minutes(work.at_current)} ÷ 60",
+                f"{some}, at their current lengths{_sittings(f)}: {_minutes(work.at_current)} ÷ 60",
             ),
             Figure(
                 "hours_needed_at_minimums",
@@ -265,8 +269,9 @@ def _adjournments(f: Forecast) -> tuple[Section, ...]:
         return ()
     p = found.rate
     history = (
-        f"{found.adjourned:,} of the {found.recorded:,} hearings with a recorded outcome "
-        "(held, adjourned or completed) before as-of were adjourned"
+        f"{found.adjourned:,} of the {counted(found.recorded, 'hearing')} with a recorded outcome "
+        f"(held, adjourned or completed) before as-of {plural(found.adjourned, 'was', 'were')} "
+        "adjourned"
     )
     if found.source == "observed":
         rate_text = f"{100 * p:.0f}% observed"
@@ -277,7 +282,8 @@ def _adjournments(f: Forecast) -> tuple[Section, ...]:
         rate_text = f"{100 * p:.0f}% (setting)"
         have = f"{found.recorded:,} recorded" if found.recorded else "none recorded yet"
         working = (
-            f"the profile's setting, until {found.history:,} hearing outcomes are recorded "
+            f"the profile's setting, until {counted(found.history, 'hearing outcome')} "
+            f"{plural(found.history, 'is', 'are')} recorded "
             f"({have}; the observed rate replaces it then)"
         )
     sittings = found.sittings_per_hearing
@@ -296,7 +302,7 @@ def _adjournments(f: Forecast) -> tuple[Section, ...]:
                 Figure(
                     "hearings_to_hold",
                     "Hearings still to hold",
-                    f"{f.hearings_to_hold:,} hearings",
+                    counted(f.hearings_to_hold, "hearing"),
                     "the pending cases' booked hearings and the hearings of their kind not yet "
                     "set (asylum: a master hearing, then a merits hearing)",
                 ),
@@ -304,7 +310,7 @@ def _adjournments(f: Forecast) -> tuple[Section, ...]:
                     "extra_hearings",
                     "Extra hearings expected",
                     f"{f.extra_hearings:,.1f} hearings",
-                    f"{f.hearings_to_hold:,} hearings × {p:.2f} ÷ (1 − {p:.2f})",
+                    f"{counted(f.hearings_to_hold, 'hearing')} × {p:.2f} ÷ (1 − {p:.2f})",
                 ),
                 Figure(
                     "extra_hours",
@@ -324,13 +330,13 @@ def _what_fits(f: Forecast, work: WorkNeeded) -> Section:
         Figure(
             "fit_current",
             "Completions that fit at current lengths",
-            f"{f.max_completions_at_current_lengths:,} completions",
+            counted(f.max_completions_at_current_lengths, "completion"),
             f"pending cases added up from the least remaining work, as long as they fit in {left}",
         ),
         Figure(
             "fit_minimums",
             "Completions that fit at the minimum lengths",
-            f"{f.max_completions_at_minimum_lengths:,} completions",
+            counted(f.max_completions_at_minimum_lengths, "completion"),
             f"the same, with every case at its minimum length, in {left}",
         ),
     ]
@@ -368,7 +374,7 @@ def _what_fits(f: Forecast, work: WorkNeeded) -> Section:
         working = (
             "not even the minimum lengths fit the needed completions"
             if f.verdict is Verdict.UNREACHABLE_AT_MINIMUM_LENGTHS
-            else f"the docket holds {f.needed - f.pending_cases:,} cases fewer than needed"
+            else f"the docket holds {counted(f.needed - f.pending_cases, 'case')} fewer than needed"
         )
     elif shortening == 0:
         working = "the needed completions fit at current lengths"
@@ -376,7 +382,8 @@ def _what_fits(f: Forecast, work: WorkNeeded) -> Section:
         scale = 1 - shortening / 100
         working = (
             f"1 − f, where f = {scale:.2f} is the largest share of every hearing still to be set "
-            f"at which the {f.needed:,} needed cases fit in {left}, never below a minimum"
+            f"at which the {f.needed:,} needed {plural(f.needed, 'case')} "
+            f"{plural(f.needed, 'fits', 'fit')} in {left}, never below a minimum"
         )
     figures.append(Figure("shortening", "Required shortening", shortening_text(f), working))
     cuts = sorted(f.shortened_hearing_minutes.items(), key=lambda item: -item[1].current)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from planner.domain.plural import counted, plural
 from planner.forecast.verdict import Verdict
 
 if TYPE_CHECKING:  # the window's colours need the grades before any forecast is made
@@ -125,7 +126,7 @@ def _grading_targets(f: "Forecast", projecting: bool) -> Grading:
     )
     short = [p for p in f.age_targets if p.short]
     if short:
-        title = f"{len(short)} of {len(f.age_targets)} age targets short: {rules.name}"
+        title = f"{len(short)} of {counted(len(f.age_targets), 'age target')} short: {rules.name}"
         return Grading(Severity.AT_RISK, title, lines)
     return Grading(Severity.ON_TRACK, f"Age targets met: {rules.name}", lines)
 
@@ -134,6 +135,7 @@ def _nothing_pending(f: "Forecast") -> str:
     if f.needed == 0:
         return f"No pending cases, and the quota of {f.quota:,} is met: nothing to forecast."
     return (
-        f"No pending cases: nothing to forecast yet. {f.needed:,} more completions are needed "
-        f"to reach {f.quota:,}; add cases or import a docket to see whether they fit."
+        f"No pending cases: nothing to forecast yet. {counted(f.needed, 'more completion')} "
+        f"{plural(f.needed, 'is', 'are')} needed to reach {f.quota:,}; add cases or import a "
+        f"docket to see whether {plural(f.needed, 'it fits', 'they fit')}."
     )

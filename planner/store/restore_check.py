@@ -43,7 +43,8 @@ def check_restorable(scratch: Path, shown: Path) -> None:
         if problems != ["ok"]:
             raise refuse(f"it is damaged ({problems[0]})")
         if broken:
-            raise refuse(f"{len(broken):,} of its rows refer to rows that are not there")
+            refer = "refers to a row that is" if len(broken) == 1 else "refer to rows that are"
+            raise refuse(f"{len(broken):,} of its rows {refer} not there")
         try:
             with database.transaction() as repo:
                 for judge in repo.judges():

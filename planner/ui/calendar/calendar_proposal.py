@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen
 
 from planner.domain.anumber import format_a_number
+from planner.domain.plural import counted
 from planner.scheduling.autoschedule import Proposed
 from planner.ui.calendar.calendar_paint import Scene
 from planner.ui.common.colours import LIGHT
@@ -75,7 +76,7 @@ def layout_proposed(
             f"Proposed (not stored): {shown}\n{p.start:%a %d %b %H:%M}, {p.minutes} min "
             f"{_kind(p)} hearing\nin {p.session}"
         )
-        name = f"proposed: {shown} at {when(p.start)}, {p.minutes} minutes, {_kind(p)}"
+        name = f"proposed: {shown} at {when(p.start)}, {counted(p.minutes, 'minute')}, {_kind(p)}"
         ghosts.append(ProposedGhost(p.a_number, rect, lines, tip, name))
     return tuple(ghosts)
 

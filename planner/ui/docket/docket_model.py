@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush
 
 from planner.domain.anumber import format_a_number
 from planner.domain.judge import Judge
+from planner.domain.plural import counted
 from planner.domain.vocabulary import CaseStatus
 from planner.services import docket as docket_service
 from planner.services.changes import Change
@@ -321,14 +322,14 @@ class DocketTableModel(QAbstractTableModel):
                 return f"{who} ({', '.join(flags)})" if flags else who
             case SortKey.DEADLINE if row.deadline is not None:
                 left = (row.deadline - self.today).days
-                when = f"in {left} days" if left >= 0 else f"{-left} days ago"
+                when = f"in {counted(left, 'day')}" if left >= 0 else f"{counted(-left, 'day')} ago"
                 return (
                     f"Asylum application filed {row.asylum_filed:%Y-%m-%d}; "
                     f"the 180-day clock ends {row.deadline:%Y-%m-%d} ({when})"
                 )
             case SortKey.TARGET if (end := row.target_end(self._where.rules)) is not None:
                 left = (end - self.today).days
-                when = f"in {left} days" if left >= 0 else f"{-left} days ago"
+                when = f"in {counted(left, 'day')}" if left >= 0 else f"{counted(-left, 'day')} ago"
                 miss = self._where.will_miss is not None and row.id in self._where.will_miss
                 return f"{who}: the nearest age target ends {end:%Y-%m-%d} ({when})" + (
                     "; projected to miss it" if miss else ""
@@ -341,7 +342,8 @@ class DocketTableModel(QAbstractTableModel):
                     f"{who}: adjourned {times}" if row.adjournments else f"{who}: never adjourned"
                 )
             case SortKey.AGE:
-                return f"Received {row.received:%Y-%m-%d}, {row.age_days(self.today):,} days ago"
+                age = counted(row.age_days(self.today), "day")
+                return f"Received {row.received:%Y-%m-%d}, {age} ago"
         return f"{who}: {self._text(row, key)}"
 
     def _days_to_target(self, row: DocketRow) -> int | None:

@@ -4,7 +4,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QPaintEvent,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES, Session
+from planner.domain.plural import counted
 from planner.domain.seating import session_words
 from planner.domain.vocabulary import SessionKind
 from planner.services.changes import Change
@@ -657,6 +658,7 @@ class QuotaPanel(QFrame):
             figure.set_figure("–")
         self.what_if.difference.clear()
         self.how.setVisible(False)
+        self._lay_out_now()
 
     def _show_waiting(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
@@ -664,6 +666,7 @@ class QuotaPanel(QFrame):
         self.message.setText("Working out whether the quota is reachable.")
         self._show_advice("")
         self.how.setVisible(False)
+        self._lay_out_now()
 
     def _show_nothing(self) -> None:
         self._paint_banner(NEUTRAL_BANNER, None)
@@ -678,6 +681,7 @@ class QuotaPanel(QFrame):
         self.how.setVisible(False)
         if self._explanation is not None:
             self._explanation.close()
+        self._lay_out_now()
 
     def _show(self, f: "Forecast", work: "WorkNeeded") -> None:
         from planner.forecast.advice import advice_sentence
@@ -719,12 +723,12 @@ class QuotaPanel(QFrame):
             self.completed.set_figure(f"{f.completed:,}", "no quota under this rule set")
         self.needed.set_figure(
             f"{f.needed:,}",
-            f"{f.pending_cases:,} cases pending"
+            f"{counted(f.pending_cases, 'case')} pending"
             + ("" if f.has_quota else f"; to the profile's {f.quota:,}, for reference"),
         )
         self.hours_left.set_figure(
             hours(f.capacity_minutes),
-            f"{f.workdays_left:,} workdays, {hours(f.booked_minutes)} h booked",
+            f"{counted(f.workdays_left, 'workday')}, {hours(f.booked_minutes)} h booked",
         )
         per_case = f.minutes_per_needed_completion
         self.hours_needed.set_figure(
@@ -736,11 +740,28 @@ class QuotaPanel(QFrame):
             f"{f.max_completions_at_minimum_lengths:,} at the minimum lengths",
         )
         self.shortening.set_figure(shortening_text(f), self._shortening_detail(f))
+        self._lay_out_now()
 
     def _show_advice(self, sentence: str) -> None:
         self.advice.setText(sentence)
         self.advice.setVisible(bool(sentence))
-        QTimer.singleShot(0, self.fit_body)  # the new sentences' height
+
+    def _lay_out_now(self) -> None:
+        """Lay out the part under the verdict's line for the texts just set, before anything is
+        painted, and fit the panel to it.
+
+        Qt lays out a changed label in steps, one posted event per level: its figure, the
+        figures' grid, the body, then the scroll area, which alone makes the body taller. A
+        paint between two steps drew the new texts in the old heights: a detail that wraps to two
+        lines ("...; to the profile's 650, for reference") squeezed into one and over its
+        caption, the figures' values cut in half. Every step is done here at once instead."""
+        for widget in (*self._figures, self.banner_more, self.what_if, self.details, self.body):
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()  # lays out the widget and tells its parent its new hints
+        # The scroll area sizes its widget to the height for its width on a layout request.
+        QApplication.sendEvent(self.body_scroll, QEvent(QEvent.Type.LayoutRequest))
+        self.fit_body()  # the part under the verdict's line as tall as the new texts need
 
     @staticmethod
     def _shortening_detail(f: "Forecast") -> str:
@@ -749,7 +770,7 @@ class QuotaPanel(QFrame):
         if f.pending_cases == 0:
             return "no pending cases"
         if f.verdict is Verdict.NOT_ENOUGH_CASES:
-            return f"the docket is {f.needed - f.pending_cases:,} cases short"
+            return f"the docket is {counted(f.needed - f.pending_cases, 'case')} short"
         if f.required_shortening_pct is None:
             return "not even the minimums reach the quota"
         merits = f.shortened_hearing_minutes.get("individual")

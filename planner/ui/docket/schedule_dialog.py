@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.anumber import format_a_number
+from planner.domain.plural import counted
 from planner.scheduling.free_places import ORDER_TITLES, FreePlace, Order
 from planner.services.placing import Places
 
@@ -100,7 +101,7 @@ class ScheduleDialog(QDialog):
         found = self.found = self._search(self.order)
         self._places = found.places
         a_number = format_a_number(found.case.a_number)
-        what = f"{found.kind.value.replace('_', ' ')} hearing, {found.minutes} minutes"
+        what = f"{found.kind.value.replace('_', ' ')} hearing, {counted(found.minutes, 'minute')}"
         if found.moving is not None:
             self.setWindowTitle(f"Move {a_number} To")
             was = found.moving.start

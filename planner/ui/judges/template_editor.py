@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.judge import WEEKDAY_NAMES, Session, first_overlap, overlap
+from planner.domain.plural import counted
 from planner.domain.vocabulary import SessionKind
 from planner.ui.judges.field_error import FieldError, kind_label
 from planner.ui.judges.session_dialog import SessionDialog
@@ -329,7 +330,7 @@ class TemplateEditor(QWidget):
         text = f"{kind_label(session.kind)}\n{session.start:%H:%M}–{session.end:%H:%M}"
         if session.case_limit is not None:
             calls = ", ".join(f"{call:%H:%M}" for call in session.calls)
-            text += f"\n{session.case_limit} cases, called {calls}"
+            text += f"\n{counted(session.case_limit, 'case')}, called {calls}"
         item.setText(f"{text}\n{session.language}" if session.language else text)
         item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         item.setBackground(QBrush(QColor(KIND_COLOURS[session.kind])))

@@ -578,7 +578,7 @@ class AutoschedulePanel(QDockWidget):
         sentence = render_tradeoff(proposals)
         first = proposals[0] if proposals else None
         head = (
-            f"{first.cases:,} unscheduled cases, {first.first:%d %b %Y} to fiscal-year end "
+            f"{counted(first.cases, 'unscheduled case')}, {first.first:%d %b %Y} to fiscal-year end "
             f"{first.fiscal_year_end:%d %b %Y}. "
             if first
             else ""

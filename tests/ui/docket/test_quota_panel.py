@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 from time import sleep
 
 import pytest
@@ -19,6 +19,7 @@ from planner.services import forecasting
 from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.services.severity import Severity
+from planner.store.database import Database
 from planner.store.errors import StoreError
 from planner.ui.common.theme import NEUTRAL_BANNER, SEVERITY_COLOURS
 from planner.ui.common.workspace import Workspace
@@ -382,7 +383,9 @@ def test_the_what_if_strip_turns_a_weekly_session_into_another_kind_unsaved(
     assert strip.difference.text() == ""
 
 
-def test_without_a_quota_the_banner_names_the_rule_set_and_its_targets(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_quota_the_banner_names_the_rule_set_and_its_targets(
+    qtbot, workspace: Workspace
+) -> None:  # type: ignore[no-untyped-def]
     """FY 2027 began on 1 Oct 2026, under the 2025 targets (no quota). One detained removal case
     received on 1 Oct 2026 (60 days: 30 Nov), nothing booked: from Thu 26 Nov the deadline
     policy sets its two master hearings on Mondays 30 Nov and 7 Dec, so it completes on 7 Dec
@@ -618,3 +621,38 @@ def test_a_cancelled_projection_stops_with_cancelled(workspace: Workspace) -> No
     with pytest.raises(Cancelled):
         forecasting.with_age_targets(workspace.database, saved, cancelled=lambda: True)
     assert forecasting.with_age_targets(workspace.database, saved).age_targets is not None
+
+
+@pytest.mark.parametrize(
+    ("count", "today", "pending", "workdays", "short"),
+    [
+        (1, date(2027, 9, 27), "1 case pending", "1 workday, ", "the docket is 2 cases short"),
+        (2, date(2027, 9, 20), "2 cases pending", "2 workdays, ", "the docket is 1 case short"),
+    ],
+    ids=["one", "two"],
+)
+def test_the_figures_say_one_in_the_singular_and_two_in_the_plural(  # type: ignore[no-untyped-def]
+    qtbot,
+    database: Database,
+    count: int,
+    today: date,
+    pending: str,
+    workdays: str,
+    short: str,
+) -> None:
+    """``count`` pending cases, ``count`` workdays left in the fiscal year (the judge sits on
+    Mondays: 20 and 27 September 2027 are its last two); against a quota of 3, 3 - ``count``
+    cases short. Then the same docket under
+    the 2025 targets (no quota): the profile's quota is given for reference."""
+    workspace = Workspace(database, clock=lambda: datetime.combine(today, time(8)))
+    panel = QuotaPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    judge = _judge_with_cases(workspace, quota=3, count=count)
+    assert panel.needed.detail.text() == pending
+    assert panel.hours_left.detail.text().startswith(workdays)
+    assert panel.shortening.detail.text() == short
+    judge_service.update_judge(workspace.database, replace(judge, rule_set="2025"))
+    workspace.notify(Change.PROFILE)
+    assert panel.needed.detail.text() == f"{pending}; to the profile's 3, for reference"
