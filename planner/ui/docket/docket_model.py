@@ -120,8 +120,12 @@ class DocketTableModel(QAbstractTableModel):
         workspace: Workspace,
         *,
         fetch_rows: Callable[..., list[DocketRow]] = docket_service.case_rows,
+        follow_judge: bool = True,
         parent: QObject | None = None,
     ) -> None:
+        """``follow_judge``: query the new judge's docket, through the same filter, when the
+        window switches judge; a view whose filter depends on the judge (the rule set in force)
+        calls ``show_judge`` instead, so that the docket is queried once."""
         super().__init__(parent)
         self._workspace = workspace
         self._fetch_rows = fetch_rows
@@ -133,7 +137,8 @@ class DocketTableModel(QAbstractTableModel):
         self._total = 0
         self._now = workspace.clock()
         workspace.changed.connect(self._on_changed)
-        workspace.judge_switched.connect(self._on_judge_switched)
+        if follow_judge:
+            workspace.judge_switched.connect(self._on_judge_switched)
         self._requery(reset=True)
 
     # What is shown ------------------------------------------------------------------------------
@@ -160,6 +165,11 @@ class DocketTableModel(QAbstractTableModel):
         if where != self._where:
             self._where = where
             self._requery(reset=True, recount=False)
+
+    def show_judge(self, where: DocketFilter) -> None:
+        """The judge on show changed: their docket through ``where``, counted anew."""
+        self._where = where
+        self._requery(reset=True)
 
     def refresh(self) -> None:
         """Query the ids again and drop the cached rows, keeping what can be kept."""

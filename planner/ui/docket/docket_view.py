@@ -106,7 +106,7 @@ class DocketView(QWidget):
         self._workspace, self._run, self._confirm = workspace, run_dialog, confirm
         self._keep: int | None = None
         self._missing: frozenset[int] | None = None  # the projection's, while it holds
-        self.model = DocketTableModel(workspace, parent=self)
+        self.model = DocketTableModel(workspace, follow_judge=False, parent=self)
         self._build_filters()
         self._build_table()
         self._build_actions()
@@ -401,7 +401,9 @@ class DocketView(QWidget):
         self._missing = None
         self._refill_choices()
         self.search_edit.setEnabled(judge is not None)
-        self._apply_filter()
+        self._debounce.stop()
+        self.model.show_judge(self.current_filter())  # the filter's rule set is the judge's
+        self._update_empty_state()
         self._show_count(self.model.rowCount(), self.model.total)
 
     def _on_changed(self, change: Change) -> None:

@@ -355,3 +355,23 @@ def test_a_case_is_closed_put_on_the_status_docket_and_recalendared(qtbot, works
     assert "\n" not in str(failures[0])
     assert str(failures[0]).startswith("case A000-004-567 is completed")
     assert stored() == ("completed", 0)
+
+
+def test_switching_judge_reads_their_docket_once_through_the_filter_on_show(workspace, view) -> None:  # type: ignore[no-untyped-def]
+    """The judge's docket is read once, through the filter on show (pending cases, as the
+    window opens; then detained), not first through the filter of the judge before."""
+    reads: list[tuple[int, int]] = []
+    view.model.counted.connect(lambda shown, total: reads.append((shown, total)))
+    ruiz = open_judge(workspace, docket())
+    assert reads == [(5, 5)]
+    choose(view.flag_combos["detained"], "Detained")
+    with workspace.database.transaction() as repo:
+        repo.add_docket(Docket(Judge(name="Judge Baker"), cases=docket(extra=3).cases[:2]))
+    baker = next(j for j in workspace.judges() if j.name == "Judge Baker")
+    del reads[:]
+    workspace.switch_judge(baker)
+    assert reads == [(1, 2)]  # Maria Garcia Lopez is detained, Jose Garcia is not
+    assert shown_names(view) == ["Maria Garcia Lopez"]
+    assert view.count_label.text() == "1 of 2 cases"
+    workspace.switch_judge(ruiz)
+    assert reads[-1] == (2, 5)
