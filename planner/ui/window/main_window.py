@@ -24,7 +24,6 @@ from planner import __version__
 from planner.domain.judge import Judge
 from planner.services.changes import Change
 from planner.store.database import Database
-from planner.ui.common import accessibility
 from planner.ui.common.errors import show_error
 from planner.ui.common.tasks import BackgroundTask
 from planner.ui.common.theme import THEME_CHOICES, apply_theme
@@ -156,8 +155,10 @@ class MainWindow(QMainWindow):
         join it at its end)."""
         pages = [p for i in range(self.views.count()) if (p := self.views.widget(i))]
         groups = [self.toolbar, self.quota_panel, self.views.tabBar(), *pages]
+        from planner.ui.common.accessibility import next_stop  # after the first paint
+
         focused = QApplication.focusWidget()
-        target = accessibility.next_stop(groups, focused, next, by_rows=[self.quota_panel])
+        target = next_stop(groups, focused, next, by_rows=[self.quota_panel])
         if target is None:
             return super().focusNextPrevChild(next)
         reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
@@ -696,7 +697,9 @@ class MainWindow(QMainWindow):
         """What start-up leaves until the window is on screen (benchmarks/bench_startup.py)."""
         # Every window's fields named after their labels, this one's now: an event filter on
         # the whole application, which costs a tenth of the time to the first paint.
-        accessibility.name_forms_when_shown(self)
+        from planner.ui.common.accessibility import name_forms_when_shown
+
+        name_forms_when_shown(self)
         if self._backup_when_painted is not None:
             keep_daily_backup_in_background(self._backup_when_painted)
 
