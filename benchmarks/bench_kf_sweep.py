@@ -12,8 +12,9 @@ For each docket and each as-of date it builds the forecast's pool model (as
 and checked against HiGHS alone (``highspy``, relative gap 0, default tolerances) whose choice
 is checked with ``Packing.fits``: a count below a choice of HiGHS that fits, or a choice of the
 forecast that does not fit, is ``wrong``. With ``--bisection`` it also finds each model's f*
-for its N as the forecast does (a bisection whose decisions may stop undecided after 16
-relaxations, then "does not fit") and checks with HiGHS that N do not fit a step above it.
+for its N as the forecast does (a bisection whose steps the search decides within 16
+relaxations, past them HiGHS, and a step neither decides is "does not fit"), times it, and
+checks with HiGHS that N do not fit two steps above it; ``--bisection-only`` skips the counts.
 Exits 1 on an unproven or wrong count, or an understated f*.
 
 The dates: the first of each month of fiscal year 2027 (1 Oct 2026 to 1 Sep 2027) and the last
@@ -25,7 +26,7 @@ with ``--national PATH``, every ``--every``-th judge of a national demo file (``
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_kf_sweep.py [--national PATH]
         [--every K] [--sources demo,autoschedule,national] [--dates D1,D2,...] [--csv PATH]
-        [--bisection]
+        [--bisection [--bisection-only]]
 """
 
 import argparse
@@ -36,11 +37,12 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as clock
 from pathlib import Path
+from typing import Any
 
 from benchmarks.bench_packing import pool_model
 from planner.domain.judge import Judge
@@ -66,8 +68,10 @@ class Row:
 
     judges: int = 0
     bisections: int = 0  # f* found by the bisection (several constraints, 0 < N <= K(floors))
-    undecided: int = 0  # bisections with a step the search could not decide in its budget
+    settled: int = 0  # bisections with a step the search left to HiGHS (out of its budget)
+    undecided: int = 0  # bisections with a step left undecided, by the search and by HiGHS
     understated: int = 0  # f* below HiGHS's by more than the bisection's step
+    bisection_s: list[float] = field(default_factory=list)  # wall time of each f*
     status: Counter[str] = field(default_factory=Counter)
     times: list[float] = field(default_factory=list)
     wrong: int = 0
@@ -79,29 +83,29 @@ def needed(judge: Judge, workload: Workload) -> int:
 
 
 def check_bisection(model: PoolModel, count: int, row: "Row") -> None:
-    """f* by the forecast's bisection, how many of its steps the search left undecided, and
-    whether HiGHS fits ``count`` cases at a scale above it by more than a step (then f* is
-    understated: the shortening overstated)."""
+    """f* by the forecast's bisection, how many of its steps the search left to HiGHS and how
+    many stayed undecided, and whether HiGHS fits ``count`` cases at a scale above it by more
+    than a step (then f* is understated: the shortening overstated)."""
     if model.single or count <= 0 or count > sum(model.counts):
         return
-    undecided = 0
-    solve = model._solve
+    made: list[Packing] = []
+    packing_of = model.packing
 
-    def counted(
-        scale: float | None, target: int | None = None, budget: int = _COUNT_BUDGET
-    ) -> tuple[int, list[int], bool]:
-        nonlocal undecided
-        found, x, proven = solve(scale, target, budget)
-        undecided += not proven
-        return found, x, proven
+    def kept(lengths: Sequence[float], budget: int = _COUNT_BUDGET) -> tuple[Packing, Any]:
+        packing, members = packing_of(lengths, budget)
+        made.append(packing)
+        return packing, members
 
-    model._solve = counted  # type: ignore[method-assign]
+    model.packing = kept  # type: ignore[method-assign]
+    began = time.perf_counter()
     try:
         best = model.largest_scale(count)
     finally:
-        del model._solve
+        del model.packing
+    row.bisection_s.append(time.perf_counter() - began)
     row.bisections += 1
-    row.undecided += undecided > 0
+    row.settled += any(p.settled or not p.proven for p in made)
+    row.undecided += any(not p.proven for p in made)
     above = 1.0 if best is None else best + 2.0**-19
     if above < 1.0:
         packing, _ = model.packing(model.lengths(above))
@@ -204,6 +208,9 @@ def main() -> int:
     parser.add_argument(
         "--bisection", action="store_true", help="also check f* of each judge against HiGHS"
     )
+    parser.add_argument(
+        "--bisection-only", action="store_true", help="with --bisection: count no K(f)"
+    )
     parser.add_argument("--csv", type=Path, default=None, help="one row per count")
     args = parser.parse_args()
     dates = tuple(date.fromisoformat(d) for d in args.dates.split(",")) if args.dates else DATES
@@ -244,7 +251,7 @@ def main() -> int:
             row.judges += 1
             if args.bisection:
                 check_bisection(model, count, row)
-            for scale in SCALES:
+            for scale in () if args.bisection and args.bisection_only else SCALES:
                 packing, _ = model.packing(model.lengths(scale), _COUNT_BUDGET)
                 began = time.perf_counter()
                 found, x = packing.most()
@@ -285,16 +292,24 @@ def main() -> int:
     print(f"load average at end: {os.getloadavg()}")
     print(
         "| docket | as of | judges | counts | bound | HiGHS | unproven | wrong | "
-        "per count (median, slowest) |"
+        "per count (median, slowest) | f* bisections, a step past the search's budget, "
+        "undecided, understated | f* time (median, slowest, all) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for (name, today), row in table.items():
-        status, times = row.status, row.times
+        status, times, took = row.status, row.times, row.bisection_s
+        counts = (
+            f"{statistics.median(times):.2f} ms, {max(times):.1f} ms" if times else "not counted"
+        )
+        spent = (
+            f"{1000 * statistics.median(took):.1f} ms, {max(took):.2f} s, {sum(took):.2f} s"
+            if took
+            else ""
+        )
         print(
             f"| {name} | {today} | {row.judges} | {sum(status.values())} | {status['bound']} | "
-            f"{status['highs']} | {status['unproven']} | {row.wrong} | "
-            f"{statistics.median(times):.2f} ms, {max(times):.1f} ms | "
-            f"{row.bisections}, {row.undecided}, {row.understated} |"
+            f"{status['highs']} | {status['unproven']} | {row.wrong} | {counts} | "
+            f"{row.bisections}, {row.settled}, {row.undecided}, {row.understated} | {spent} |"
         )
         failed = failed or row.understated > 0
     return 1 if failed else 0

@@ -24,11 +24,12 @@ HiGHS's (``benchmarks/bench_packing.py``; HiGHS takes 10-75 ms a count there, th
 What the search does not prove within its budget: from May of the fiscal year on, mostly at the
 floors but at f = 0.8, 0.6 and 0.4 too, a block of the detained pools can hold one case more
 only by filling two pools to the minute, a subset sum the relaxation does not see. Such a count,
-and only such a count, is handed to HiGHS (``highspy``, imported then and not before), which
-settles it (0.04-2.8 s of CPU; its optimum bounds the count, its choice is checked with
-``fits``); if HiGHS cannot be loaded or does not prove it, the count is the search's, never
-above the exact one, and ``proven`` is False (docs/performance.md, "K(f) exact" and "K(f) over
-the fiscal year").
+or such a decision ("do N cases fit?", as the f* bisection asks), and only such, is handed to
+HiGHS (``highspy``, imported then and not before), which settles it (0.04-2.8 s of CPU; its
+optimum bounds the count, its choice is checked with ``fits``); if HiGHS cannot be loaded or
+does not prove it, the count is the search's, never above the exact one (a decision's answer is
+then "no"), and ``proven`` is False (docs/performance.md, "K(f) exact" and "K(f) over the fiscal
+year").
 """
 
 import math
@@ -171,7 +172,9 @@ class Packing:
 
     def most(self, target: int | None = None) -> tuple[int, list[int]]:
         """The most cases that fit and how many of each group; with ``target``, stop as soon as
-        that many are found to fit (then the count is at least ``target``, else it is exact)."""
+        the question "do ``target`` cases fit?" is answered: the count is then at least
+        ``target`` if they fit, else below it (not always the exact count). ``proven``: whether
+        the count (with ``target``: the answer) is proved, by the search or by HiGHS."""
         n = len(self.counts)
         best = self._fill([0] * n)
         best_value = sum(best)
@@ -236,12 +239,15 @@ class Packing:
                 up_lower[k] = upper[k]
             stack.append((lower, down_upper))
             stack.append((up_lower, upper))
-        if not self.proven and target is None:
-            best_value, best = self._settle(best_value, best)
+        if not self.proven:
+            best_value, best = self._settle(best_value, best, target)
         return best_value, best
 
-    def _settle(self, best_value: int, best: list[int]) -> tuple[int, list[int]]:
-        """The count the search could not prove, settled by HiGHS.
+    def _settle(
+        self, best_value: int, best: list[int], target: int | None = None
+    ) -> tuple[int, list[int]]:
+        """The count the search could not prove (with ``target``: the decision it could not
+        make), settled by HiGHS.
 
         First HiGHS bounds it: the programme with every limit ``MARGIN`` above ``caps`` (so a
         choice that fits, even one that fills a pool to the minute, is inside them by far
@@ -251,6 +257,11 @@ class Packing:
         bounds the count as well. The count is proven only when a choice that fits reaches a
         bound HiGHS proved. (With the limits at or under ``caps``, HiGHS proved 557 where 558
         fit, and 481 where 482 fit, with two pools filled to the minute.)
+
+        With ``target`` it stops as soon as the question "do ``target`` cases fit?" is
+        answered: yes by a choice that fits, no by a bound under ``target`` (then the count
+        returned may be below the exact one, as the search's may). Unanswered, the answer
+        stays no: a decision never says more fit than a choice that fits shows.
         """
         found = _highs_most(self.rows, [cap + MARGIN for cap in self.caps], self.counts, best)
         if found is None:
@@ -261,12 +272,18 @@ class Packing:
         x = self._clip(x)
         if self.fits(x) and sum(x) > best_value:
             best_value, best = sum(x), x
+
+        def decided() -> bool:
+            if target is None:
+                return bound is not None and best_value >= bound
+            return best_value >= target or (bound is not None and bound < target)
+
         # HiGHS's answers near a limit depend on its tolerance and on where it starts: each
         # of these found the fitting choice on some hard count where the others did not. The
         # last, at HiGHS's default tolerance (1e-6 past the limits), bounds the count too:
         # the first's limits let a choice over a pool by less than 1e-4 minute pass.
         for tolerance, start in ((1e-9, None), (1e-9, best), (None, best)):
-            if bound is not None and best_value >= bound:
+            if decided():
                 break
             again = _highs_most(self.rows, self.caps, self.counts, start, tolerance)
             if again is not None:
@@ -275,7 +292,7 @@ class Packing:
                     best_value, best = sum(x), x
                 if tolerance is None and again[2]:
                     bound = again[0] if bound is None else min(bound, again[0])
-        self.proven = bound is not None and best_value >= bound
+        self.proven = decided()
         return best_value, best
 
     def _clip(self, x: Sequence[int]) -> list[int]:

@@ -25,10 +25,11 @@ from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.packing import Packing
 
 _BISECTION_STEPS = 20
-#: Relaxations one step of the bisection may solve (one is enough for most: on the national demo
-#: as of 6 December 2026, 3 of 3,932 searches ran out); a step left undecided counts as "does
-#: not fit", so f* is never overstated (the step's f has no schedule of N cases found), and its
-#: relaxation bounds it from above.
+#: Relaxations one step of the bisection may solve before HiGHS decides it (``Packing.most``).
+#: One is enough for most: on the national demo as of 6 December 2026, 3 of 3,932 searches ran
+#: out; late in the fiscal year more do, where N fit only with two pools filled to the minute
+#: (docs/performance.md, "K(f) over the fiscal year"). A step HiGHS cannot decide either (not
+#: loadable, out of time) counts as "does not fit", so f* is never overstated.
 _DECISION_BUDGET = 16
 #: Relaxations one count of K may solve; past it, HiGHS settles the count (``Packing.most``).
 #: Until late in the fiscal year every count measured was proven by the first relaxation; then
@@ -238,8 +239,8 @@ class PoolModel:
         return found, x
 
     def fits(self, count: int, scale: float | None) -> bool:
-        """Whether ``count`` cases fit at that scale (if the search runs out of budget before
-        it decides, the answer is no: the forecast never overstates what fits)."""
+        """Whether ``count`` cases fit at that scale: the search decides, or past its budget
+        HiGHS; if neither does, the answer is no (the forecast never overstates what fits)."""
         if count <= 0:
             return True
         found, _, _ = self._solve(scale, count, _DECISION_BUDGET)
