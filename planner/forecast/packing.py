@@ -179,13 +179,16 @@ class Packing:
         best = self._fill([0] * n)
         best_value = sum(best)
         stack = [([0] * n, list(self.counts))]
+        budget = self.budget
+        if target is None and not _highs_loaded:
+            budget = max(budget, SEARCH_BEFORE_HIGHS)
         solved = self.relaxations = 0
         self.proven = True
         self.settled = False
         while stack:
             if target is not None and best_value >= target:
                 break
-            if solved >= self.budget:
+            if solved >= budget:
                 self.proven = False
                 break
             solved += 1
@@ -426,12 +429,18 @@ class Packing:
 
 
 _HIGHS_LOCK = threading.Lock()
-_highs_greeted = False
+_highs_loaded = False
 #: Seconds (wall) HiGHS may take on one solve, of the one to four a count takes (``_settle``): on
 #: the hard counts measured (national demo, June to August, at the floors) 0.04-4.7 s of CPU, up
 #: to 30 s of wall time and more on a loaded machine (docs/performance.md, "K(f) over the fiscal
 #: year"). Being wall time, whether such a count is proven depends on the machine's load.
 HIGHS_TIME_LIMIT = 30.0
+#: Relaxations a count may solve before HiGHS's first use in the process, whatever its budget:
+#: HiGHS's import (with NumPy) costs about as much as this many relaxations (110-125 ms against
+#: about 0.1 ms each, measured on the 5,000-case demo of 6 Dec 2026, whose template advice had
+#: two counts proven at 287 and 335 relaxations). Once HiGHS is loaded, a count past its own
+#: budget goes to HiGHS (a solve, 10-20 ms, costs less than a long search).
+SEARCH_BEFORE_HIGHS = 1_024
 #: Minutes HiGHS's limits are raised by when it bounds a count (``Packing._settle``).
 MARGIN = 1e-4
 
@@ -455,10 +464,10 @@ def _highs_most(
         import highspy
     except ImportError:  # a copy of the Planner without it: the count stays unproven
         return None
-    global _highs_greeted
+    global _highs_loaded
     n = len(counts)
     with _HIGHS_LOCK:
-        if not _highs_greeted:
+        if not _highs_loaded:
             # HiGHS prints its banner on standard output when the first solver is made,
             # before any option can silence it: that would spoil `planner forecast --json`.
             sys.stdout.flush()
@@ -470,7 +479,7 @@ def _highs_most(
             finally:
                 os.dup2(saved, 1)
                 os.close(saved)
-            _highs_greeted = True
+            _highs_loaded = True
         else:
             solver = highspy.Highs()  # type: ignore[no-untyped-call]
         solver.setOptionValue("output_flag", False)

@@ -7,12 +7,18 @@ largest count any choice within the groups' sizes reaches, the search proves it,
 fits, and a decision ("do ``target`` cases fit?") agrees with it.
 """
 
+import json
 from itertools import product
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.forecast.packing import Packing
+from planner.forecast import packing as packing_module
+from planner.forecast.packing import SEARCH_BEFORE_HIGHS, Packing
+
+DATA = Path(__file__).parents[1] / "data"
 
 MINUTES = (0.0, 0.0, 5.0, 9.23, 15.0, 20.0, 30.0, 45.0, 110.77, 120.0)
 
@@ -129,3 +135,28 @@ def test_highs_settles_a_count_whose_best_choice_fills_two_pools_to_the_minute()
     assert found == 558 == sum(x)
     assert packing.proven
     assert packing.fits(x)
+
+
+def test_a_count_is_searched_further_before_highs_is_first_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """HiGHS's first use imports it and NumPy (about as long as SEARCH_BEFORE_HIGHS
+    relaxations): until then a count the search proves in a few hundred relaxations is the
+    search's, not handed to HiGHS; once HiGHS is loaded, the count's own budget holds."""
+    data = json.loads((DATA / "packing-advice-count.json").read_text())
+    packing = Packing(data["rows"], data["caps"], data["counts"], data["chains"], budget=64)
+    monkeypatch.setattr(packing_module, "_highs_loaded", False)
+
+    found, x = packing.most()
+
+    assert found == data["most"] == sum(x)
+    assert packing.proven
+    assert not packing.settled
+    assert 64 < packing.relaxations <= SEARCH_BEFORE_HIGHS
+    monkeypatch.setattr(packing_module, "_highs_loaded", True)
+
+    found, x = packing.most()
+
+    assert found == data["most"] == sum(x)
+    assert packing.settled  # past its 64 relaxations: HiGHS's
+
