@@ -2,7 +2,7 @@
 every row intact.
 
 ``tests/data/schema-REVISION.sqlite`` is a demo docket written by the release whose newest revision is
-REVISION (2 judges, 271 cases, 111 to 125 hearings). When a release ships, add its file here: make it
+REVISION (2 judges, 271 to 273 cases, 111 to 125 hearings). When a release ships, add its file here: make it
 with that release's ``planner demo --cases 40 --judges 2 --seed 7 --today 2026-11-25``.
 """
 
@@ -72,8 +72,9 @@ def test_an_old_database_upgrades_to_the_newest_with_its_data(
         dockets = [repo.load_docket(judge.id) for judge in judges]  # type: ignore[arg-type]
     database.close()
     # Every case and hearing the file held (271 and 125 in 0001's and 0002's files, 271 and
-    # 114 in 0003's, 271 and 111 in 0005's: the demo's generator changed between those releases).
-    assert sum(len(d.cases) for d in dockets) == len(before["cases"]) == 271
+    # 114 in 0003's, 271 and 111 in 0005's, 273 and 115 in 0006's: the demo's generator changed
+    # between those releases).
+    assert sum(len(d.cases) for d in dockets) == len(before["cases"]) >= 271
     assert sum(len(d.hearings) for d in dockets) == len(before["hearings"])
     with sqlite3.connect(path) as raw:
         assert (
