@@ -121,25 +121,7 @@ def _ask_moves(
 
     shown = workspace.judge.name if workspace.judge is not None else None
     dialog = CourtMovesDialog(court, found, shown, parent)
-    ghosts = dialog.chosen_of_shown()
-    calendar = show_calendar() if show_calendar is not None and ghosts else None
-    if calendar is not None:
-        dialog.ticked_changed.connect(
-            lambda _moves: calendar.show_moves(judge_actions._ghosts(dialog.chosen_of_shown()))
-        )
-        dialog.revealed.connect(calendar.reveal)
-        calendar.show_moves(judge_actions._ghosts(ghosts))
-        first = ghosts[0].place
-        assert first is not None
-        calendar.reveal(first.start, first.minutes)
-    try:
-        if exec_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.choice:
-            return None
-        return dialog.chosen() if dialog.choice == "move" else []
-    finally:
-        if calendar is not None:
-            calendar.show_moves(())
-        dialog.deleteLater()
+    return judge_actions.review_moves(dialog, show_calendar, exec_dialog)
 
 
 def _save_with_moves(

@@ -67,7 +67,7 @@ class CourtMovesDialog(MovesDialog):
         self.list.blockSignals(False)
         self._count()
 
-    def chosen_of_shown(self) -> list[Move]:
+    def on_calendar(self) -> list[Move]:
         """The moves ticked of the judge on show (the calendar's ghosts)."""
         return [m for m in self.chosen() if m.hearing.id in self._shown]
 

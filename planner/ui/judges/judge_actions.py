@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from planner.services.leave_moves import SavedWithMoves
     from planner.ui.calendar.calendar_proposal import ProposedMove
     from planner.ui.calendar.calendar_view import CalendarView
+    from planner.ui.judges.moves_dialog import MovesDialog
     from planner.ui.judges.profile_dialog import ProfileDialog
 
 #: Runs a dialog modally and returns its result code; tests pass one that drives the dialog.
@@ -184,13 +185,22 @@ def _ask_moves(
         return []
     from planner.ui.judges.moves_dialog import MovesDialog
 
-    dialog = MovesDialog(found, parent)
-    calendar = show_calendar() if show_calendar is not None and found.placed else None
+    return review_moves(MovesDialog(found, parent), show_calendar, exec_dialog)
+
+
+def review_moves(
+    dialog: "MovesDialog", show_calendar: ShowCalendar | None, exec_dialog: ExecDialog
+) -> "list[Move] | None":
+    """Run ``dialog`` with the moves it ticks on the calendar on show as ghosts (if any and a
+    calendar is given), gone when it closes: the moves ticked ([] to move none), or None when
+    the user cancels."""
+    ghosts = dialog.on_calendar()
+    calendar = show_calendar() if show_calendar is not None and ghosts else None
     if calendar is not None:
-        dialog.ticked_changed.connect(lambda moves: calendar.show_moves(_ghosts(moves)))
+        dialog.ticked_changed.connect(lambda _: calendar.show_moves(_ghosts(dialog.on_calendar())))
         dialog.revealed.connect(calendar.reveal)
-        calendar.show_moves(_ghosts(dialog.chosen()))
-        first = found.placed[0].place
+        calendar.show_moves(_ghosts(ghosts))
+        first = ghosts[0].place
         assert first is not None
         calendar.reveal(first.start, first.minutes)
     try:

@@ -83,6 +83,10 @@ class MovesDialog(QDialog):
             item.setToolTip("\n".join(move.place.reasons))
         self.list.addItem(item)
 
+    def on_calendar(self) -> list[Move]:
+        """The moves ticked that the calendar on show draws as ghosts."""
+        return self.chosen()
+
     def chosen(self) -> list[Move]:
         """The moves ticked."""
         found = []
