@@ -21,6 +21,21 @@ _EVENT = {event.value: event for event in NoticeEvent}
 _CHUNK = 500  # SQLite caps the parameters of one statement
 
 
+def notice_values(notice: ServedNotice) -> dict[str, Any]:
+    """The columns of a notice's row that the notice itself gives (not its editor, nor its
+    hearing's identity)."""
+    return {
+        "case_id": notice.case_id,
+        "hearing_id": notice.hearing_id,
+        "event": notice.event.value,
+        "start": notice.start,
+        "minutes": notice.minutes,
+        "kind": notice.kind.value,
+        "judge": notice.judge,
+        "served": notice.served,
+    }
+
+
 class NoticeStore:
     """The Notices queue's reads and writes in one transaction."""
 
@@ -122,18 +137,8 @@ class NoticeStore:
         added: list[ServedNotice] = []
         for notice in notices:
             hearing_uid = self._hearing_uid(notice.hearing_id)
-            values: dict[str, Any] = {
-                "case_id": notice.case_id,
-                "hearing_id": notice.hearing_id,
-                "event": notice.event.value,
-                "start": notice.start,
-                "minutes": notice.minutes,
-                "kind": notice.kind.value,
-                "judge": notice.judge,
-                "served": notice.served,
-                "changed_by": self._editor,
-                "hearing_uid": hearing_uid,
-            }
+            values = notice_values(notice)
+            values.update(changed_by=self._editor, hearing_uid=hearing_uid)
             if notice.id is not None:
                 if self._session.get(NoticeRow, notice.id) is not None:
                     raise Conflict("a notice with that id is already in this database")

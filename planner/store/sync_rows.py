@@ -23,7 +23,7 @@ from planner.domain.vocabulary import CompletionKind, HearingKind
 from planner.store.agenda import hearing_values
 from planner.store.court_closures import CourtClosureStore
 from planner.store.errors import Conflict
-from planner.store.notices import NoticeStore
+from planner.store.notices import NoticeStore, notice_values
 from planner.store.profiles import adjournment_settings, read_targets
 from planner.store.repository import Repository
 from planner.store.tables import (
@@ -502,17 +502,7 @@ class SyncRows:
             if hearing_uid not in hearing_ids:
                 hearing_ids[hearing_uid], free = free, free - 1
             notice = notice_of(row, case_ids[str(row["case"])], hearing_ids[hearing_uid])
-            return {
-                "case_id": notice.case_id,
-                "hearing_id": notice.hearing_id,
-                "hearing_uid": hearing_uid,
-                "event": notice.event.value,
-                "start": notice.start,
-                "minutes": notice.minutes,
-                "kind": notice.kind.value,
-                "judge": notice.judge,
-                "served": notice.served,
-            }
+            return {**notice_values(notice), "hearing_uid": hearing_uid}
 
         for uid in changed:
             self._session.execute(
