@@ -4,20 +4,21 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from planner.domain.docket import Closure, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.stored_case import StoredCase
-from planner.forecast.advice import template_changes
 from planner.forecast.engine import forecast_workload
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.message import describe
 from planner.forecast.report import Forecast
-from planner.forecast.whatif import WhatIf, apply_what_if
 from planner.services.clock import now_for
 from planner.services.judges import match_judge
 from planner.store.database import Database
+
+if TYPE_CHECKING:
+    from planner.forecast.whatif import WhatIf
 
 
 class JudgesStored(Protocol):
@@ -46,19 +47,25 @@ def load_inputs(database: Database, judge: Judge, as_of: datetime) -> ForecastIn
 
 
 def forecast_from(
-    inputs: ForecastInputs, what_if: WhatIf | None = None, *, advise: bool = False
+    inputs: ForecastInputs, what_if: "WhatIf | None" = None, *, advise: bool = False
 ) -> Forecast:
     """The forecast from loaded inputs, from the moment they were read (``inputs.as_of``: the
     workload was counted then), with an unsaved what-if applied if one is given; with
     ``advise``, also the template changes that fit the most extra completions (each is a K(1)
     of its own, so it is asked for where shown, not for a court's worth of judges)."""
     judge, leave, as_of = inputs.judge, inputs.leave, inputs.as_of
+    # The what-if and the advice are imported where asked for: a plain forecast (every
+    # ``planner forecast`` of a court, the window's banner) needs neither.
     if what_if is not None and not what_if.is_empty:
+        from planner.forecast.whatif import apply_what_if
+
         judge, leave = apply_what_if(what_if, judge, inputs.closures, leave, as_of)
     result = forecast_workload(
         judge, closures=inputs.closures, leave=leave, workload=inputs.workload, as_of=as_of
     )
     if advise:
+        from planner.forecast.advice import template_changes
+
         changes = template_changes(
             judge,
             closures=inputs.closures,

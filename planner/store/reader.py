@@ -10,18 +10,24 @@ SQLAlchemy is imported. Writes, and the reads that go with them, are the ``Repos
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.stored_case import StoredCase
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.window import window_of
-from planner.store import chart_read, court_calendar, docket_read, listing, profiles
+from planner.store import court_calendar, docket_read, profiles
 from planner.store.dialect import Link
 from planner.store.docket_read import CalendarEntry
 from planner.store.errors import Conflict
-from planner.store.listing import DocketFilter, DocketRow, SortKey
 from planner.store.workload import read_workload
+
+if TYPE_CHECKING:
+    # The docket table's and the charts' reads are imported where they are asked for: a
+    # forecast, a command's whole path, reads neither.
+    from planner.store.chart_read import CaseDates, HearingTime
+    from planner.store.listing import DocketFilter, DocketRow, SortKey
 
 
 class Reader:
@@ -79,20 +85,33 @@ class Reader:
     def docket_ids(
         self,
         judge_id: int,
-        where: DocketFilter,
-        sort: SortKey = SortKey.RECEIVED,
+        where: "DocketFilter",
+        sort: "SortKey | None" = None,
         descending: bool = False,
         now: datetime | None = None,
     ) -> list[int]:
-        return listing.docket_ids(self._link, judge_id, where, sort, descending, now)
+        """The ids of the judge's cases ``where`` lets through, in ``sort``'s order (None: as
+        received)."""
+        from planner.store import listing
 
-    def docket_count(self, judge_id: int, where: DocketFilter, now: datetime | None = None) -> int:
+        order = listing.SortKey.RECEIVED if sort is None else sort
+        return listing.docket_ids(self._link, judge_id, where, order, descending, now)
+
+    def docket_count(
+        self, judge_id: int, where: "DocketFilter", now: datetime | None = None
+    ) -> int:
+        from planner.store import listing
+
         return listing.docket_count(self._link, judge_id, where, now)
 
-    def docket_rows(self, ids: Sequence[int], now: datetime | None = None) -> list[DocketRow]:
+    def docket_rows(self, ids: Sequence[int], now: datetime | None = None) -> list["DocketRow"]:
+        from planner.store import listing
+
         return listing.docket_rows(self._link, ids, now)
 
     def docket_languages(self, judge_id: int) -> list[str]:
+        from planner.store import listing
+
         return listing.languages(self._link, judge_id)
 
     # Cases, hearings, whole dockets -------------------------------------------------------
@@ -139,10 +158,10 @@ class Reader:
         """The hearings of ``hearing_ids`` still in the database (any judge), in order of id."""
         return docket_read.entries_with_ids(self._link, list(hearing_ids))
 
-    def chart_facts(
-        self, judge_id: int
-    ) -> tuple[list[chart_read.CaseDates], list[chart_read.HearingTime]]:
+    def chart_facts(self, judge_id: int) -> tuple[list["CaseDates"], list["HearingTime"]]:
         """Every case's kind and dates and every hearing's time, for the charts."""
+        from planner.store import chart_read
+
         return chart_read.case_dates(self._link, judge_id), chart_read.hearing_times(
             self._link, judge_id
         )
