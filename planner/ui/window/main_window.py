@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         stack = self.workspace.undo_stack
         stack.undoTextChanged.connect(self._tell_undo)
         stack.redoTextChanged.connect(self._tell_redo)
+        self._follows_undo_stack = True  # until the window goes (stop_work)
         self._tell_undo(stack.undoText())
         self._tell_redo(stack.redoText())
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]  # as the issue asks, on every platform
@@ -1003,6 +1004,14 @@ class MainWindow(QMainWindow):
         self.quota_panel.shutdown()
         if self._autoschedule_panel is not None:
             self._autoschedule_panel.shutdown()
+        if self._follows_undo_stack:
+            # The workspace outlives the window, and its undo stack empties itself as it goes
+            # (~QUndoStack clears): at the program's exit that came after the window's Undo
+            # and Redo actions were deleted, still connected to the window's slots.
+            stack = self.workspace.undo_stack
+            stack.undoTextChanged.disconnect(self._tell_undo)
+            stack.redoTextChanged.disconnect(self._tell_redo)
+            self._follows_undo_stack = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_work()

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -151,6 +152,23 @@ def test_undo_and_redo_from_the_keyboard(qtbot, workspace, settings) -> None:  #
     with workspace.database.transaction() as repo:
         case_id = repo.case_ids(judge_id)["777777777"]
     assert case_service.get_case(workspace.database, case_id).name == "Nueva Persona"
+
+
+def test_the_undo_stack_emptied_after_the_window_closed_tells_the_window_nothing(  # type: ignore[no-untyped-def]
+    qtbot, workspace, settings
+) -> None:
+    """The workspace outlives the window: its undo stack empties itself as it goes
+    (~QUndoStack clears), which at a program's exit came after the window's own Undo and Redo
+    actions were deleted, and each raised "already deleted" in the window's slot."""
+    _add_judges(workspace.database, "Baker")
+    window = _window(qtbot, workspace, settings)
+    perform_add(workspace, Case("777777777", "Nueva Persona", "removal", date(2026, 11, 1)))
+    assert window.undo_action.toolTip().startswith("Undo ")  # the window follows the stack
+    window.close()
+    for action in (window.undo_action, window.redo_action):
+        shiboken6.delete(action)  # as the window's deletion deletes its children first
+    workspace.undo_stack.clear()  # pytest-qt fails the test on an exception in a slot
+    assert workspace.undo_stack.count() == 0
 
 
 def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
