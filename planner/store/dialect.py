@@ -28,10 +28,10 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, cast
 
 _LIST = re.compile(r"\bIN :(\w+)")
 _CONTAINS = re.compile(r"\bCONTAINS\(([^,()]+), ([^()]+)\)")
@@ -101,6 +101,20 @@ class Dialect:
     def maybe_moment(self, stored: object) -> datetime | None:
         return None if stored is None else self.read_moment(stored)
 
+    # Whole columns read (a docket's thousands of rows) ----------------------------------------
+    # The reading function itself, bound once by the caller: on SQLite the C parser, no method
+    # call or check of its own per value (``case_facts_of``: 5,000 cases a few ms sooner).
+
+    @property
+    def day_reader(self) -> Callable[[Any], date]:
+        """``read_day`` as one function for a column's every (non-NULL) value."""
+        return date.fromisoformat
+
+    @property
+    def moment_reader(self) -> Callable[[Any], datetime]:
+        """``read_moment`` as one function for a column's every (non-NULL) value."""
+        return datetime.fromisoformat
+
 
 class PostgresDialect(Dialect):
     """PostgreSQL through psycopg 3: its own types both ways, lists bound as arrays."""
@@ -136,6 +150,19 @@ class PostgresDialect(Dialect):
     def read_time(self, stored: object) -> dt.time:
         assert isinstance(stored, dt.time), stored
         return stored
+
+    @property
+    def day_reader(self) -> Callable[[Any], date]:
+        return cast(Callable[[Any], date], _as_read)
+
+    @property
+    def moment_reader(self) -> Callable[[Any], datetime]:
+        return cast(Callable[[Any], datetime], _as_read)
+
+
+def _as_read(stored: object) -> object:
+    """A value the driver gave as it is (psycopg's ``date`` and ``datetime``)."""
+    return stored
 
 
 SQLITE: Final = Dialect()

