@@ -391,13 +391,17 @@ def _place(
     the index of the first hearing that found no room, as the policy places them.
 
     With ``hopeless`` (a dict, empty at first), the caller wants only the cases placed, not
-    where the others failed (``completion_days``): a case that found no room is remembered by
-    its needs, language and earliest day, with the last day it could use (None: the window's
-    end), and a case alike whose last day is no later is not searched: it would find no room
-    either. Free time only shrinks while cases are placed, and each hearing of a case set at
-    its earliest fit can only move later with it, so what failed once fails again, and fails
-    with an earlier last day too. The placement is the same; the indices in ``failed`` are then
-    not to be read."""
+    where the others failed (``completion_days``): a case is searched to the window's end
+    whatever its last day, and its needs, language and earliest day are remembered with the
+    day its last hearing fell on (None: it found no room at all). A case alike whose last day
+    comes before that day is not searched: it would find no room either. Each hearing of a
+    case goes to the earliest gap that fits from the day after the one before, so a search
+    bounded by a last day finds the same hearings as the unbounded one when its last hearing
+    falls by that day, and none otherwise; and free time only shrinks while cases are placed,
+    so those hearings can only move later. Under the deadline policy, where every case has a
+    last day of its own (its clock's end, later from case to case in the policy's order), the
+    cases alike are then searched once, not one by one. The placement is the same; the
+    indices in ``failed`` are then not to be read."""
     placed: dict[str, list[Proposed]] = {}
     failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
 
@@ -406,13 +410,17 @@ def _place(
             return _fit(free, need, len(need.needs), latest)
         key = (id(need.needs), need.case.language, need.earliest)
         if key in hopeless:
-            known = hopeless[key]
-            if known is None or (latest is not None and latest <= known):
+            soonest = hopeless[key]
+            if soonest is None or (latest is not None and latest < soonest):
                 return 0  # hopeless: which hearing fails is not asked for
-        found = _fit(free, need, len(need.needs), latest)
+        found = _fit(free, need, len(need.needs))
         if isinstance(found, int):
-            known = hopeless.get(key, latest)
-            hopeless[key] = None if latest is None or known is None else max(known, latest)
+            hopeless[key] = None
+            return found
+        last_day = found[-1][0].day
+        if latest is not None and last_day > latest:
+            hopeless[key] = last_day
+            return 0
         return found
 
     if policy is Policy.DEADLINE:
