@@ -103,6 +103,11 @@ class FreeTime:
                 gaps = _subtract(_minute(session.start), _minute(session.end), taken)
                 self.slots.append(Slot(day, session, gaps, len(self.slots)))
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
+        #: The interpreter languages of the window's sessions. A language that none of them has
+        #: is open to the open sessions alone, as any other such language is: ``find`` takes
+        #: them all for one (None), with one list of slots and one record of the too full for
+        #: all of them, not one per language asked (a docket asks for a dozen or more).
+        self._tongues = frozenset(slot.language for slot in self.slots if slot.language)
         self._of_kinds: dict[frozenset[SessionKind], list[tuple[Slot, str | None]]] = {}
         self._lists: dict[
             tuple[frozenset[SessionKind], str | None], tuple[list[Slot], list[int]]
@@ -156,6 +161,10 @@ class FreeTime:
     def _list(
         self, kinds: frozenset[SessionKind], language: str | None
     ) -> tuple[list[Slot], list[int]]:
+        """The slots of these kinds open to the language (the open sessions and those with its
+        interpreter), in order, with their days' ordinals."""
+        if language not in self._tongues:
+            language = None  # the open sessions alone, as for any language none has
         key = (kinds, language)
         found = self._lists.get(key)
         if found is None:
@@ -186,6 +195,8 @@ class FreeTime:
     ) -> tuple[Slot, int] | None:
         """The earliest slot with a gap of ``minutes`` (and the gap's index) from day
         ``earliest`` up to day ``latest`` (default: the window's end), or None."""
+        if language not in self._tongues:
+            language = None  # the open sessions alone, as for any language none has
         key = (kinds, language, minutes)
         low = earliest.toordinal()
         full = self._full.get(key)
