@@ -229,22 +229,39 @@ def order_of(
     if policy is Policy.OLDEST:
         return sorted(needs, key=lambda n: (n.case.received, n.case.a_number))
     if policy is Policy.DEADLINE:
-        return sorted(
-            needs,
-            key=lambda n: (
-                not n.priority,
-                n.deadline is not None and n.deadline < first,  # a clock already run out: after
-                detained_first and not n.case.detained,
-                n.deadline or date.max,
-                not n.case.detained,
-                n.case.received,
-                n.case.a_number,
-            ),
-        )
+        return sorted(needs, key=_deadline_order(first, detained_first))
     return sorted(
         needs,
         key=lambda n: (n.minutes + buffer * len(n.needs), n.case.received, n.case.a_number),
     )
+
+
+def _deadline_order(
+    first: date, detained_first: bool
+) -> Callable[[CaseNeeds], tuple[int, int, bool, date, str]]:
+    """The deadline policy's sort key: no priority (neither detained nor under a clock) last,
+    then a clock already run out before ``first`` after the others, then (``detained_first``)
+    the detained first; within each, the nearest deadline (none: last), the detained, the
+    oldest, the A-number. The three yes-or-no steps are one number (4, 2 and 1) and the
+    deadline its day's ordinal: the same order as a tuple of them, with fewer objects made and
+    compared (the age targets' projection sorts thousands of cases)."""
+    never = date.max.toordinal()
+    today = first.toordinal()
+
+    def key(need: CaseNeeds) -> tuple[int, int, bool, date, str]:
+        case = need.case
+        detained = case.detained
+        if need.deadline is None:
+            rank = 0 if detained else 4  # no clock: a priority only when detained
+            day = never
+        else:
+            day = need.deadline.toordinal()
+            rank = 2 if day < today else 0  # a clock already run out: after
+        if detained_first and not detained:
+            rank += 1
+        return rank, day, not detained, case.received, case.a_number
+
+    return key
 
 
 def propose(
@@ -379,13 +396,31 @@ def _ticker(
     return tick
 
 
+#: What makes two cases' searches for room the same: their needs (one tuple per shape), the
+#: language the search sees, their earliest day.
+_Alike = tuple[int, str | None, date]
+
+
+def _alike(free: FreeTime, ordered: list[CaseNeeds]) -> list[_Alike]:
+    """Each case's ``_Alike`` key, in order. The language is the one ``FreeTime.find`` sees:
+    every language no session of the window has is one (None), so their cases are alike."""
+    seen_as: dict[str, str | None] = {}
+    keys = []
+    for need in ordered:
+        language = need.case.language
+        if language not in seen_as:
+            seen_as[language] = free.searched_as(language.casefold())
+        keys.append((id(need.needs), seen_as[language], need.earliest))
+    return keys
+
+
 def _place(
     free: FreeTime,
     ordered: list[CaseNeeds],
     first: date,
     policy: Policy,
     tick: Callable[[], None],
-    hopeless: dict[tuple[int, str, date], date | None] | None = None,
+    hopeless: dict[_Alike, date | None] | None = None,
 ) -> tuple[dict[str, list[Proposed]], dict[str, int]]:
     """Each case placed whole (its proposed hearings, in time order), and for each other case
     the index of the first hearing that found no room, as the policy places them.
@@ -400,37 +435,42 @@ def _place(
     falls by that day, and none otherwise; and free time only shrinks while cases are placed,
     so those hearings can only move later. Under the deadline policy, where every case has a
     last day of its own (its clock's end, later from case to case in the policy's order), the
-    cases alike are then searched once, not one by one. The placement is the same; the
-    indices in ``failed`` are then not to be read."""
+    cases alike are then searched once, not one by one. The placement is the same;
+    ``failed`` is then not to be read (it lacks the cases known to find no room)."""
     placed: dict[str, list[Proposed]] = {}
     failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
+    keys = [] if hopeless is None else _alike(free, ordered)  # both passes read them
 
-    def fit(need: CaseNeeds, latest: date | None) -> list[tuple[Slot, int]] | int:
+    def fit(at: int, need: CaseNeeds, latest: date | None) -> list[tuple[Slot, int]] | int:
+        """Where the case's hearings go by day ``latest``, or the index of the first that
+        finds no room; with ``hopeless``, for a case not known to find none (the loops ask
+        the dict themselves: thousands of cases, most of them known)."""
         if hopeless is None:
             return _fit(free, need, len(need.needs), latest)
-        key = (id(need.needs), need.case.language, need.earliest)
-        if key in hopeless:
-            soonest = hopeless[key]
-            if soonest is None or (latest is not None and latest < soonest):
-                return 0  # hopeless: which hearing fails is not asked for
         found = _fit(free, need, len(need.needs))
         if isinstance(found, int):
-            hopeless[key] = None
+            hopeless[keys[at]] = None
             return found
         last_day = found[-1][0].day
         if latest is not None and last_day > latest:
-            hopeless[key] = last_day
-            return 0
+            hopeless[keys[at]] = last_day
+            return 0  # which hearing fails is not asked for
         return found
 
     if policy is Policy.DEADLINE:
         # Clocks that can still be met claim their time first, and only time that meets them.
-        for need in ordered:
+        for at, need in enumerate(ordered):
             tick()
-            if need.deadline is not None and need.deadline >= first:
-                found = fit(need, need.deadline)
-                if not isinstance(found, int):
-                    placed[need.case.a_number] = _book(free, need, found)
+            deadline = need.deadline
+            if deadline is None or deadline < first:
+                continue
+            if hopeless is not None:
+                soonest = hopeless.get(keys[at], date.min)  # date.min: not searched yet
+                if soonest is None or deadline < soonest:
+                    continue  # known to find no room by its deadline
+            found = fit(at, need, deadline)
+            if not isinstance(found, int):
+                placed[need.case.a_number] = _book(free, need, found)
     if policy is Policy.MAX_COMPLETIONS:
         done, failed = most_completions(free, ordered, tick)
         for a_number, hearings_of_case in done.items():
@@ -441,11 +481,13 @@ def _place(
                 for need, slot, start in hearings_of_case
             ]
     else:
-        for need in ordered:
+        for at, need in enumerate(ordered):
             tick()
             if need.case.a_number in placed:
                 continue
-            found = fit(need, None)
+            if hopeless is not None and hopeless.get(keys[at], date.min) is None:
+                continue  # known to find no room at all
+            found = fit(at, need, None)
             if isinstance(found, int):
                 failed[need.case.a_number] = found
             else:

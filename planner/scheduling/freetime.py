@@ -181,6 +181,11 @@ class FreeTime:
             self._lists[key] = found
         return found
 
+    def searched_as(self, language: str | None) -> str | None:
+        """The (casefolded) language as ``find`` sees it: itself when a session of the window
+        has its interpreter, else None, the open sessions alone, as for every such language."""
+        return language if language in self._tongues else None
+
     def has_sessions(self, kinds: frozenset[SessionKind], language: str | None) -> bool:
         """Whether the window has any session of these kinds open to the language."""
         return bool(self._list(kinds, language)[0])
