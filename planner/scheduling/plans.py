@@ -118,6 +118,7 @@ def unscheduled_needs(
     found: list[CaseNeeds] = []
     fitting: dict[tuple[HearingKind, bool, bool], frozenset[SessionKind]] = {}
     notice = timedelta(days=notice_days)
+    served_by = first - notice  # a notice served by this day has run by ``first``
     pending = CaseStatus.PENDING
     # What a case needs and how far its clocks run follow from these of its facts alone:
     # worked out once per shape (a docket of thousands has a few dozen shapes), so that what is
@@ -144,8 +145,9 @@ def unscheduled_needs(
             known = shapes[shape] = (needs, clocks)
         needs, (from_received, from_filed, from_first_master) = known
         earliest = first
-        if not before and case.nta_served is not None:
-            earliest = max(first, case.nta_served + notice)
+        served = case.nta_served
+        if served is not None and served > served_by and not before:
+            earliest = served + notice  # its notice period runs past ``first``
         # The earliest of the clocks' ends (``legal_deadline``), from the days they count from.
         deadline = None if from_received is None else case.received + from_received
         filed = case.asylum_filed
