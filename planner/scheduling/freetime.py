@@ -113,6 +113,8 @@ class FreeTime:
             tuple[frozenset[SessionKind], str | None], tuple[list[Slot], list[int]]
         ] = {}
         self._skip: dict[tuple[frozenset[SessionKind], str | None, int], list[int]] = {}
+        #: For each (sessions, language): the minutes that have a skip list, in order.
+        self._skipped: dict[tuple[frozenset[SessionKind], str | None], list[int]] = {}
         #: For each (sessions, language, minutes): the first day (ordinal) from which ``find``
         #: has found no gap to the window's end; any search from that day on finds none either.
         self._full: dict[tuple[frozenset[SessionKind], str | None, int], int] = {}
@@ -146,6 +148,7 @@ class FreeTime:
         for slot, gaps in zip(self.slots, state, strict=True):
             slot.gaps = [list(gap) for gap in gaps]
         self._skip.clear()
+        self._skipped.clear()
         self._full.clear()
         self._index.clear()
         self._indexed = False
@@ -210,7 +213,7 @@ class FreeTime:
         slots, ordinals = self._list(kinds, language)
         skip = self._skip.get(key)
         if skip is None:
-            skip = self._skip[key] = list(range(len(slots) + 1))
+            skip = self._skip[key] = self._new_skip(kinds, language, minutes, len(slots))
         stop = len(slots)
         if latest is not None:
             stop = bisect_left(ordinals, latest.toordinal() + 1)
@@ -224,6 +227,20 @@ class FreeTime:
         if stop == len(slots):
             self._full[key] = low if full is None else min(full, low)
         return None
+
+    def _new_skip(
+        self, kinds: frozenset[SessionKind], language: str | None, minutes: int, count: int
+    ) -> list[int]:
+        """A skip list for ``find``'s search of these minutes: a copy of the one for the most
+        minutes fewer than these, if any (a slot too full for fewer minutes is too full for
+        these; most of a docket's searches are for a handful of lengths), else one that knows
+        no slot too full."""
+        known = self._skipped.setdefault((kinds, language), [])
+        below = bisect_left(known, minutes)
+        insort(known, minutes)
+        if below:
+            return list(self._skip[(kinds, language, known[below - 1])])
+        return list(range(count + 1))
 
     def best(
         self,
