@@ -342,13 +342,27 @@ def completion_days(
     """The day each case that ``propose`` (default options) would complete is completed on: the
     day of its last proposed hearing; the cases it leaves out are not in it. The same placement,
     without what only the proposal's report needs (the partly placed cases' next hearings, the
-    reasons, the figures): the age targets' projection asks this of thousands of cases."""
+    reasons, the figures): the age targets' projection asks this of thousands of cases.
+
+    Under the deadline and oldest policies, which place each case in turn where it first fits,
+    the cases that find no room in the free time as it is before anything is proposed are left
+    out before they are put in order (most of a docket that is booked to year end): see
+    ``_may_fit``."""
     policy = Policy(policy)
     options = Options()
     free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
-    ordered = _ordered(judge, free, list(cases), hearings, first, policy, options, rules)
+    hopeless: dict[_Alike, date | None] = {}
+    if policy is Policy.MAX_COMPLETIONS:  # it weighs all the cases together
+        ordered = _ordered(judge, free, list(cases), hearings, first, policy, options, rules)
+    else:
+        # All kept to the end: ``hopeless`` knows their needs by id.
+        unscheduled = _unscheduled(judge, free, list(cases), hearings, first, options, rules)
+        needs = _may_fit(free, unscheduled, hopeless)
+        ordered = order_of(
+            policy, needs, options.buffer_minutes, first, detained_first=rules is not None
+        )
     tick = _ticker(0, None, cancelled)
-    placed, _failed = _place(free, ordered, first, policy, tick, hopeless={})
+    placed, _failed = _place(free, ordered, first, policy, tick, hopeless=hopeless)
     return {a_number: booked[-1].start.date() for a_number, booked in placed.items()}
 
 
@@ -363,7 +377,21 @@ def _ordered(
     rules: RuleSet | None,
 ) -> list[CaseNeeds]:
     """The unscheduled cases' needs, in the order the policy gives them the free time."""
-    needs = unscheduled_needs(
+    needs = _unscheduled(judge, free, cases, hearings, first, options, rules)
+    return order_of(policy, needs, options.buffer_minutes, first, detained_first=rules is not None)
+
+
+def _unscheduled(
+    judge: Judge,
+    free: FreeTime,
+    cases: list[SchedulableCase],
+    hearings: Sequence[Booked],
+    first: date,
+    options: Options,
+    rules: RuleSet | None,
+) -> list[CaseNeeds]:
+    """The unscheduled cases' needs, with merits hearings split to fit the longest sessions."""
+    return unscheduled_needs(
         judge,
         cases,
         hearings,
@@ -372,7 +400,46 @@ def _ordered(
         longest_session=free.longest(),
         rules=rules,
     )
-    return order_of(policy, needs, options.buffer_minutes, first, detained_first=rules is not None)
+
+
+#: What makes two cases' searches for room the same: their needs (one tuple per shape), the
+#: language the search sees, their earliest day.
+_Alike = tuple[int, str | None, date]
+
+
+def _alike(free: FreeTime, ordered: list[CaseNeeds]) -> list[_Alike]:
+    """Each case's ``_Alike`` key, in order. The language is the one ``FreeTime.find`` sees:
+    every language no session of the window has is one (None), so their cases are alike."""
+    seen_as: dict[str, str | None] = {}
+    keys = []
+    for need in ordered:
+        language = need.case.language
+        if language not in seen_as:
+            seen_as[language] = free.searched_as(language.casefold())
+        keys.append((id(need.needs), seen_as[language], need.earliest))
+    return keys
+
+
+def _may_fit(
+    free: FreeTime, needs: list[CaseNeeds], hopeless: dict[_Alike, date | None]
+) -> list[CaseNeeds]:
+    """The cases that find room for all their hearings in the free time as it is now, in the
+    order they come; and in ``hopeless``, as ``_place`` reads it, for each kind of case alike
+    (``_alike``), the day its last hearing falls on now, or None when it finds no room.
+
+    Free time only shrinks while cases are placed, so a case that finds no room now never
+    will, and a search that finds none books nothing: leaving such cases out changes where no
+    other case goes, under a policy that places each case in turn where it first fits (not
+    the most-completions one). And the last hearing of a case that fits can only fall later:
+    the day it falls on now is where ``_place``'s memory of the hopeless starts."""
+    kept = []
+    for need, key in zip(needs, _alike(free, needs), strict=True):
+        if key not in hopeless:
+            found = _fit(free, need, len(need.needs))
+            hopeless[key] = None if isinstance(found, int) else found[-1][0].day
+        if hopeless[key] is not None:
+            kept.append(need)
+    return kept
 
 
 def _ticker(
@@ -394,24 +461,6 @@ def _ticker(
         step += 1
 
     return tick
-
-
-#: What makes two cases' searches for room the same: their needs (one tuple per shape), the
-#: language the search sees, their earliest day.
-_Alike = tuple[int, str | None, date]
-
-
-def _alike(free: FreeTime, ordered: list[CaseNeeds]) -> list[_Alike]:
-    """Each case's ``_Alike`` key, in order. The language is the one ``FreeTime.find`` sees:
-    every language no session of the window has is one (None), so their cases are alike."""
-    seen_as: dict[str, str | None] = {}
-    keys = []
-    for need in ordered:
-        language = need.case.language
-        if language not in seen_as:
-            seen_as[language] = free.searched_as(language.casefold())
-        keys.append((id(need.needs), seen_as[language], need.earliest))
-    return keys
 
 
 def _place(
