@@ -125,16 +125,23 @@ def unscheduled_needs(
     # left per case is its own days. Cases that differ in their docket alone share one tuple of
     # needs (the placement remembers the hopeless by it).
     needs_of: dict[_NeedsShape, tuple[Need, ...]] = {}
-    shapes: dict[tuple[_NeedsShape, bool], tuple[tuple[Need, ...], _DeadlineDays]] = {}
+    shapes: dict[tuple[str, tuple[HearingKind, ...], int | None, bool, bool, bool], _Shape] = {}
     for case in cases:
         a_number = case.a_number
         if case.status is not pending or case.received > first or a_number in scheduled:
             continue
         before = had.get(a_number, ())
-        needs_shape = (case.kind, before, case.remaining_minutes, case.detained, case.juvenile)
-        shape = (needs_shape, case.dedicated_docket)
+        shape = (
+            case.kind,
+            before,
+            case.remaining_minutes,
+            case.detained,
+            case.juvenile,
+            case.dedicated_docket,
+        )
         known = shapes.get(shape)
         if known is None:
+            needs_shape = shape[:5]
             needs = needs_of.get(needs_shape)
             if needs is None:
                 kinds, dropped = _remaining_kinds(case.kind, list(before))
@@ -142,8 +149,8 @@ def unscheduled_needs(
                 needs = _needs(judge, case, kinds, minutes, longest_session or {}, fitting)
                 needs_of[needs_shape] = needs
             clocks = _deadline_days(case.kind, case.detained, case.dedicated_docket, rules)
-            known = shapes[shape] = (needs, clocks)
-        needs, (from_received, from_filed, from_first_master) = known
+            known = shapes[shape] = (needs, *clocks)
+        needs, from_received, from_filed, from_first_master = known
         earliest = first
         served = case.nta_served
         if served is not None and served > served_by and not before:
@@ -166,6 +173,9 @@ def unscheduled_needs(
 #: What a case's needs follow from: its kind, the hearings it had, its estimate, detention and
 #: whether it is a juvenile's.
 _NeedsShape = tuple[str, tuple[HearingKind, ...], int | None, bool, bool]
+
+#: A shape's needs and its ``_DeadlineDays``, one flat tuple.
+_Shape = tuple[tuple["Need", ...], timedelta | None, timedelta | None, timedelta | None]
 
 #: From a case's receipt, its asylum filing and its first master hearing to the nearest clock
 #: counted from each (None: none is).
