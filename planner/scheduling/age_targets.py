@@ -126,7 +126,9 @@ def attainment(
     met = [0] * len(targets)
     decided = [0] * len(targets)
     missing = [0] * len(targets)
-    first_miss: list[date | None] = [None] * len(targets)
+    # The earliest clock start of a pending case that misses each target: the first day past
+    # it is that start's (``passes_on`` grows with the start), summed once at the end.
+    first_missed: list[date | None] = [None] * len(targets)
     # Which targets count a case, and from which of its days, follows from its kind, detention
     # and docket alone (``clock_base``): worked out once per shape, not per case and target.
     shapes: dict[tuple[str, bool, bool], tuple[tuple[int, str], ...]] = {}
@@ -164,16 +166,16 @@ def attainment(
             else:
                 decided[index] += 1
             if pending:
-                passes = start + after[index]
                 missing[index] += 1
-                seen = first_miss[index]
-                first_miss[index] = passes if seen is None or passes < seen else seen
+                seen = first_missed[index]
+                if seen is None or start < seen:
+                    first_missed[index] = start
     return tuple(
         TargetProjection(
             target,
             100 * met[index] / decided[index] if decided[index] else None,
             missing[index],
-            first_miss[index],
+            None if (missed := first_missed[index]) is None else missed + after[index],
             met[index],
             decided[index],
         )
