@@ -60,9 +60,10 @@ def projected_completions(
     end = datetime.combine(fy_last + timedelta(days=1), time())
     found: dict[str, date | None] = {}
     pending: dict[str, SchedulableCase] = {}
+    completed = CaseStatus.COMPLETED  # an enum member looked up once, not once per case
     for case in cases:
         done = case.completion_date
-        if case.status is CaseStatus.COMPLETED and done is not None and done <= today:
+        if case.status is completed and done is not None and done <= today:
             if fy_first <= done and case.completion_kind in judge.counted_completions:
                 found[case.a_number] = done
         elif case.received <= today and case.status not in OFF_DOCKET:
@@ -119,13 +120,19 @@ def attainment(
     targets = rules.targets
     spans = [timedelta(days=target.days) for target in targets]
     after = [timedelta(days=target.days + 1) for target in targets]  # passes_on's
+    # A case not completed by year end whose clock starts after this day is still inside it
+    # then (``passes_on`` after ``fy_last``): one comparison for most of a docket, no sum.
+    inside = [fy_last - passes for passes in after]
     met = [0] * len(targets)
     decided = [0] * len(targets)
     missing = [0] * len(targets)
-    first_miss: list[date | None] = [None] * len(targets)
+    # The earliest clock start of a pending case that misses each target: the first day past
+    # it is that start's (``passes_on`` grows with the start), summed once at the end.
+    first_missed: list[date | None] = [None] * len(targets)
     # Which targets count a case, and from which of its days, follows from its kind, detention
     # and docket alone (``clock_base``): worked out once per shape, not per case and target.
     shapes: dict[tuple[str, bool, bool], tuple[tuple[int, str], ...]] = {}
+    pending_status = CaseStatus.PENDING  # an enum member looked up once, not once per case
     # One pass over the cases, each target in it (a docket of thousands, a handful of targets).
     for a_number, done in completions.items():
         case = by_number[a_number]
@@ -138,7 +145,7 @@ def attainment(
                 if (base := clock_base(target, *shape)) is not None
             )
         finished = done is not None and done <= fy_last
-        pending = case.status is CaseStatus.PENDING
+        pending = case.status is pending_status
         for index, counted_from in clocks:
             if counted_from == "received":
                 start: date | None = case.received
@@ -154,22 +161,21 @@ def attainment(
                 if done <= start + spans[index]:
                     met[index] += 1
                     continue
-                passes = start + after[index]
+            elif start > inside[index]:
+                continue  # still inside its clock at year end
             else:
-                passes = start + after[index]
-                if passes > fy_last:
-                    continue  # still inside its clock at year end
                 decided[index] += 1
             if pending:
                 missing[index] += 1
-                seen = first_miss[index]
-                first_miss[index] = passes if seen is None or passes < seen else seen
+                seen = first_missed[index]
+                if seen is None or start < seen:
+                    first_missed[index] = start
     return tuple(
         TargetProjection(
             target,
             100 * met[index] / decided[index] if decided[index] else None,
             missing[index],
-            first_miss[index],
+            None if (missed := first_missed[index]) is None else missed + after[index],
             met[index],
             decided[index],
         )

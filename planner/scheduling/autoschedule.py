@@ -229,22 +229,39 @@ def order_of(
     if policy is Policy.OLDEST:
         return sorted(needs, key=lambda n: (n.case.received, n.case.a_number))
     if policy is Policy.DEADLINE:
-        return sorted(
-            needs,
-            key=lambda n: (
-                not n.priority,
-                n.deadline is not None and n.deadline < first,  # a clock already run out: after
-                detained_first and not n.case.detained,
-                n.deadline or date.max,
-                not n.case.detained,
-                n.case.received,
-                n.case.a_number,
-            ),
-        )
+        return sorted(needs, key=_deadline_order(first, detained_first))
     return sorted(
         needs,
         key=lambda n: (n.minutes + buffer * len(n.needs), n.case.received, n.case.a_number),
     )
+
+
+def _deadline_order(
+    first: date, detained_first: bool
+) -> Callable[[CaseNeeds], tuple[int, int, bool, date, str]]:
+    """The deadline policy's sort key: no priority (neither detained nor under a clock) last,
+    then a clock already run out before ``first`` after the others, then (``detained_first``)
+    the detained first; within each, the nearest deadline (none: last), the detained, the
+    oldest, the A-number. The three yes-or-no steps are one number (4, 2 and 1) and the
+    deadline its day's ordinal: the same order as a tuple of them, with fewer objects made and
+    compared (the age targets' projection sorts thousands of cases)."""
+    never = date.max.toordinal()
+    today = first.toordinal()
+
+    def key(need: CaseNeeds) -> tuple[int, int, bool, date, str]:
+        case = need.case
+        detained = case.detained
+        if need.deadline is None:
+            rank = 0 if detained else 4  # no clock: a priority only when detained
+            day = never
+        else:
+            day = need.deadline.toordinal()
+            rank = 2 if day < today else 0  # a clock already run out: after
+        if detained_first and not detained:
+            rank += 1
+        return rank, day, not detained, case.received, case.a_number
+
+    return key
 
 
 def propose(
@@ -325,13 +342,27 @@ def completion_days(
     """The day each case that ``propose`` (default options) would complete is completed on: the
     day of its last proposed hearing; the cases it leaves out are not in it. The same placement,
     without what only the proposal's report needs (the partly placed cases' next hearings, the
-    reasons, the figures): the age targets' projection asks this of thousands of cases."""
+    reasons, the figures): the age targets' projection asks this of thousands of cases.
+
+    Under the deadline and oldest policies, which place each case in turn where it first fits,
+    the cases that find no room in the free time as it is before anything is proposed are left
+    out before they are put in order (most of a docket that is booked to year end): see
+    ``_may_fit``."""
     policy = Policy(policy)
     options = Options()
     free = FreeTime(calendar, hearings, first, calendar.last, options.buffer_minutes)
-    ordered = _ordered(judge, free, list(cases), hearings, first, policy, options, rules)
+    hopeless: dict[_Alike, date | None] = {}
+    if policy is Policy.MAX_COMPLETIONS:  # it weighs all the cases together
+        ordered = _ordered(judge, free, list(cases), hearings, first, policy, options, rules)
+    else:
+        # All kept to the end: ``hopeless`` knows their needs by id.
+        unscheduled = _unscheduled(judge, free, list(cases), hearings, first, options, rules)
+        needs = _may_fit(free, unscheduled, hopeless)
+        ordered = order_of(
+            policy, needs, options.buffer_minutes, first, detained_first=rules is not None
+        )
     tick = _ticker(0, None, cancelled)
-    placed, _failed = _place(free, ordered, first, policy, tick, hopeless={})
+    placed, _failed = _place(free, ordered, first, policy, tick, hopeless=hopeless)
     return {a_number: booked[-1].start.date() for a_number, booked in placed.items()}
 
 
@@ -346,7 +377,21 @@ def _ordered(
     rules: RuleSet | None,
 ) -> list[CaseNeeds]:
     """The unscheduled cases' needs, in the order the policy gives them the free time."""
-    needs = unscheduled_needs(
+    needs = _unscheduled(judge, free, cases, hearings, first, options, rules)
+    return order_of(policy, needs, options.buffer_minutes, first, detained_first=rules is not None)
+
+
+def _unscheduled(
+    judge: Judge,
+    free: FreeTime,
+    cases: list[SchedulableCase],
+    hearings: Sequence[Booked],
+    first: date,
+    options: Options,
+    rules: RuleSet | None,
+) -> list[CaseNeeds]:
+    """The unscheduled cases' needs, with merits hearings split to fit the longest sessions."""
+    return unscheduled_needs(
         judge,
         cases,
         hearings,
@@ -355,7 +400,46 @@ def _ordered(
         longest_session=free.longest(),
         rules=rules,
     )
-    return order_of(policy, needs, options.buffer_minutes, first, detained_first=rules is not None)
+
+
+#: What makes two cases' searches for room the same: their needs (one tuple per shape), the
+#: language the search sees, their earliest day.
+_Alike = tuple[int, str | None, date]
+
+
+def _alike(free: FreeTime, ordered: list[CaseNeeds]) -> list[_Alike]:
+    """Each case's ``_Alike`` key, in order. The language is the one ``FreeTime.find`` sees:
+    every language no session of the window has is one (None), so their cases are alike."""
+    seen_as: dict[str, str | None] = {}
+    keys = []
+    for need in ordered:
+        language = need.case.language
+        if language not in seen_as:
+            seen_as[language] = free.searched_as(language.casefold())
+        keys.append((id(need.needs), seen_as[language], need.earliest))
+    return keys
+
+
+def _may_fit(
+    free: FreeTime, needs: list[CaseNeeds], hopeless: dict[_Alike, date | None]
+) -> list[CaseNeeds]:
+    """The cases that find room for all their hearings in the free time as it is now, in the
+    order they come; and in ``hopeless``, as ``_place`` reads it, for each kind of case alike
+    (``_alike``), the day its last hearing falls on now, or None when it finds no room.
+
+    Free time only shrinks while cases are placed, so a case that finds no room now never
+    will, and a search that finds none books nothing: leaving such cases out changes where no
+    other case goes, under a policy that places each case in turn where it first fits (not
+    the most-completions one). And the last hearing of a case that fits can only fall later:
+    the day it falls on now is where ``_place``'s memory of the hopeless starts."""
+    kept = []
+    for need, key in zip(needs, _alike(free, needs), strict=True):
+        if key not in hopeless:
+            found = _fit(free, need, len(need.needs))
+            hopeless[key] = None if isinstance(found, int) else found[-1][0].day
+        if hopeless[key] is not None:
+            kept.append(need)
+    return kept
 
 
 def _ticker(
@@ -385,44 +469,57 @@ def _place(
     first: date,
     policy: Policy,
     tick: Callable[[], None],
-    hopeless: dict[tuple[int, str, date], date | None] | None = None,
+    hopeless: dict[_Alike, date | None] | None = None,
 ) -> tuple[dict[str, list[Proposed]], dict[str, int]]:
     """Each case placed whole (its proposed hearings, in time order), and for each other case
     the index of the first hearing that found no room, as the policy places them.
 
     With ``hopeless`` (a dict, empty at first), the caller wants only the cases placed, not
-    where the others failed (``completion_days``): a case that found no room is remembered by
-    its needs, language and earliest day, with the last day it could use (None: the window's
-    end), and a case alike whose last day is no later is not searched: it would find no room
-    either. Free time only shrinks while cases are placed, and each hearing of a case set at
-    its earliest fit can only move later with it, so what failed once fails again, and fails
-    with an earlier last day too. The placement is the same; the indices in ``failed`` are then
-    not to be read."""
+    where the others failed (``completion_days``): a case is searched to the window's end
+    whatever its last day, and its needs, language and earliest day are remembered with the
+    day its last hearing fell on (None: it found no room at all). A case alike whose last day
+    comes before that day is not searched: it would find no room either. Each hearing of a
+    case goes to the earliest gap that fits from the day after the one before, so a search
+    bounded by a last day finds the same hearings as the unbounded one when its last hearing
+    falls by that day, and none otherwise; and free time only shrinks while cases are placed,
+    so those hearings can only move later. Under the deadline policy, where every case has a
+    last day of its own (its clock's end, later from case to case in the policy's order), the
+    cases alike are then searched once, not one by one. The placement is the same;
+    ``failed`` is then not to be read (it lacks the cases known to find no room)."""
     placed: dict[str, list[Proposed]] = {}
     failed: dict[str, int] = {}  # A-number -> index of the first need that found no room
+    keys = [] if hopeless is None else _alike(free, ordered)  # both passes read them
 
-    def fit(need: CaseNeeds, latest: date | None) -> list[tuple[Slot, int]] | int:
+    def fit(at: int, need: CaseNeeds, latest: date | None) -> list[tuple[Slot, int]] | int:
+        """Where the case's hearings go by day ``latest``, or the index of the first that
+        finds no room; with ``hopeless``, for a case not known to find none (the loops ask
+        the dict themselves: thousands of cases, most of them known)."""
         if hopeless is None:
             return _fit(free, need, len(need.needs), latest)
-        key = (id(need.needs), need.case.language, need.earliest)
-        if key in hopeless:
-            known = hopeless[key]
-            if known is None or (latest is not None and latest <= known):
-                return 0  # hopeless: which hearing fails is not asked for
-        found = _fit(free, need, len(need.needs), latest)
+        found = _fit(free, need, len(need.needs))
         if isinstance(found, int):
-            known = hopeless.get(key, latest)
-            hopeless[key] = None if latest is None or known is None else max(known, latest)
+            hopeless[keys[at]] = None
+            return found
+        last_day = found[-1][0].day
+        if latest is not None and last_day > latest:
+            hopeless[keys[at]] = last_day
+            return 0  # which hearing fails is not asked for
         return found
 
     if policy is Policy.DEADLINE:
         # Clocks that can still be met claim their time first, and only time that meets them.
-        for need in ordered:
+        for at, need in enumerate(ordered):
             tick()
-            if need.deadline is not None and need.deadline >= first:
-                found = fit(need, need.deadline)
-                if not isinstance(found, int):
-                    placed[need.case.a_number] = _book(free, need, found)
+            deadline = need.deadline
+            if deadline is None or deadline < first:
+                continue
+            if hopeless is not None:
+                soonest = hopeless.get(keys[at], date.min)  # date.min: not searched yet
+                if soonest is None or deadline < soonest:
+                    continue  # known to find no room by its deadline
+            found = fit(at, need, deadline)
+            if not isinstance(found, int):
+                placed[need.case.a_number] = _book(free, need, found)
     if policy is Policy.MAX_COMPLETIONS:
         done, failed = most_completions(free, ordered, tick)
         for a_number, hearings_of_case in done.items():
@@ -433,11 +530,13 @@ def _place(
                 for need, slot, start in hearings_of_case
             ]
     else:
-        for need in ordered:
+        for at, need in enumerate(ordered):
             tick()
             if need.case.a_number in placed:
                 continue
-            found = fit(need, None)
+            if hopeless is not None and hopeless.get(keys[at], date.min) is None:
+                continue  # known to find no room at all
+            found = fit(at, need, None)
             if isinstance(found, int):
                 failed[need.case.a_number] = found
             else:

@@ -103,11 +103,18 @@ class FreeTime:
                 gaps = _subtract(_minute(session.start), _minute(session.end), taken)
                 self.slots.append(Slot(day, session, gaps, len(self.slots)))
         self._ordinals = [slot.day.toordinal() for slot in self.slots]
+        #: The interpreter languages of the window's sessions. A language that none of them has
+        #: is open to the open sessions alone, as any other such language is: ``find`` takes
+        #: them all for one (None), with one list of slots and one record of the too full for
+        #: all of them, not one per language asked (a docket asks for a dozen or more).
+        self._tongues = frozenset(slot.language for slot in self.slots if slot.language)
         self._of_kinds: dict[frozenset[SessionKind], list[tuple[Slot, str | None]]] = {}
         self._lists: dict[
             tuple[frozenset[SessionKind], str | None], tuple[list[Slot], list[int]]
         ] = {}
         self._skip: dict[tuple[frozenset[SessionKind], str | None, int], list[int]] = {}
+        #: For each (sessions, language): the minutes that have a skip list, in order.
+        self._skipped: dict[tuple[frozenset[SessionKind], str | None], list[int]] = {}
         #: For each (sessions, language, minutes): the first day (ordinal) from which ``find``
         #: has found no gap to the window's end; any search from that day on finds none either.
         self._full: dict[tuple[frozenset[SessionKind], str | None, int], int] = {}
@@ -141,6 +148,7 @@ class FreeTime:
         for slot, gaps in zip(self.slots, state, strict=True):
             slot.gaps = [list(gap) for gap in gaps]
         self._skip.clear()
+        self._skipped.clear()
         self._full.clear()
         self._index.clear()
         self._indexed = False
@@ -156,6 +164,10 @@ class FreeTime:
     def _list(
         self, kinds: frozenset[SessionKind], language: str | None
     ) -> tuple[list[Slot], list[int]]:
+        """The slots of these kinds open to the language (the open sessions and those with its
+        interpreter), in order, with their days' ordinals."""
+        if language not in self._tongues:
+            language = None  # the open sessions alone, as for any language none has
         key = (kinds, language)
         found = self._lists.get(key)
         if found is None:
@@ -172,6 +184,11 @@ class FreeTime:
             self._lists[key] = found
         return found
 
+    def searched_as(self, language: str | None) -> str | None:
+        """The (casefolded) language as ``find`` sees it: itself when a session of the window
+        has its interpreter, else None, the open sessions alone, as for every such language."""
+        return language if language in self._tongues else None
+
     def has_sessions(self, kinds: frozenset[SessionKind], language: str | None) -> bool:
         """Whether the window has any session of these kinds open to the language."""
         return bool(self._list(kinds, language)[0])
@@ -186,6 +203,8 @@ class FreeTime:
     ) -> tuple[Slot, int] | None:
         """The earliest slot with a gap of ``minutes`` (and the gap's index) from day
         ``earliest`` up to day ``latest`` (default: the window's end), or None."""
+        if language not in self._tongues:
+            language = None  # the open sessions alone, as for any language none has
         key = (kinds, language, minutes)
         low = earliest.toordinal()
         full = self._full.get(key)
@@ -194,7 +213,7 @@ class FreeTime:
         slots, ordinals = self._list(kinds, language)
         skip = self._skip.get(key)
         if skip is None:
-            skip = self._skip[key] = list(range(len(slots) + 1))
+            skip = self._skip[key] = self._new_skip(kinds, language, minutes, len(slots))
         stop = len(slots)
         if latest is not None:
             stop = bisect_left(ordinals, latest.toordinal() + 1)
@@ -208,6 +227,20 @@ class FreeTime:
         if stop == len(slots):
             self._full[key] = low if full is None else min(full, low)
         return None
+
+    def _new_skip(
+        self, kinds: frozenset[SessionKind], language: str | None, minutes: int, count: int
+    ) -> list[int]:
+        """A skip list for ``find``'s search of these minutes: a copy of the one for the most
+        minutes fewer than these, if any (a slot too full for fewer minutes is too full for
+        these; most of a docket's searches are for a handful of lengths), else one that knows
+        no slot too full."""
+        known = self._skipped.setdefault((kinds, language), [])
+        below = bisect_left(known, minutes)
+        insort(known, minutes)
+        if below:
+            return list(self._skip[(kinds, language, known[below - 1])])
+        return list(range(count + 1))
 
     def best(
         self,
