@@ -41,39 +41,42 @@ def _seconds(command: list[str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def add_docket_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose the docket: generated (``planner demo``) unless ``--db`` names
+    one, and the forecast's day."""
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--judges", type=int, default=1)
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument("--today", default="2026-11-25")
     parser.add_argument("--db", help="an existing docket instead of a generated one")
     parser.add_argument("--as-of", default=None, help="the forecast's day (default: --today)")
+
+
+def docket_path(args: argparse.Namespace, folder: str) -> str:
+    """The docket the options name: ``--db``, or a demo made in ``folder``."""
+    if args.db is not None:
+        return str(args.db)
+    database = str(Path(folder) / "docket.sqlite")
+    subprocess.run(
+        [
+            *(str(PLANNER), "demo", "--db", database, "--cases", str(args.cases)),
+            *("--judges", str(args.judges), "--seed", str(args.seed), "--today", args.today),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return database
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_docket_options(parser)
     parser.add_argument("--json", action="store_true", help="time planner forecast --json")
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "planner", quiet=1)
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as folder:
-        database = args.db or str(Path(folder) / "docket.sqlite")
-        if args.db is None:
-            subprocess.run(
-                [
-                    PLANNER,
-                    "demo",
-                    "--db",
-                    database,
-                    "--cases",
-                    str(args.cases),
-                    "--judges",
-                    str(args.judges),
-                    "--seed",
-                    str(args.seed),
-                    "--today",
-                    args.today,
-                ],
-                check=True,
-                capture_output=True,
-            )
+        database = docket_path(args, folder)
         as_of = args.as_of or args.today
         forecast = [str(PLANNER), "forecast", "--db", database, "--as-of", as_of]
         forecast += ["--json"] if args.json else []

@@ -9,11 +9,12 @@ facts and their projection, the text. The medians of RUNS runs are printed; the 
 the interpreter's own start (site and the editable install's finder included). The exit is not
 counted here: ``bench_forecast_process.py`` times the whole process.
 
-The docket is generated (``planner demo``: N cases, one judge, seed 2018, as of TODAY) unless
-``--db`` gives one. The source is byte-compiled first, as an installation has it.
+The docket is chosen as in ``bench_forecast_process.py`` (a generated demo unless ``--db``
+gives one); with several judges, the first is forecast. The source is byte-compiled first, as
+an installation has it.
 
-    .venv/bin/python benchmarks/bench_forecast_steps.py [--cases N] [--today YYYY-MM-DD]
-        [--db PATH] [--as-of YYYY-MM-DD] [--runs R]
+    .venv/bin/python benchmarks/bench_forecast_steps.py [--cases N] [--judges J] [--seed S]
+        [--today YYYY-MM-DD] [--db PATH] [--as-of YYYY-MM-DD] [--runs R]
 """
 
 import argparse
@@ -24,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from bench_forecast_process import add_docket_options, docket_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -79,24 +82,12 @@ def _run(database: str, as_of: str) -> list[tuple[str, float]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=int, default=5000)
-    parser.add_argument("--today", default="2026-11-25")
-    parser.add_argument("--db", help="an existing docket instead of a generated one")
-    parser.add_argument("--as-of", default=None, help="the forecast's day (default: --today)")
+    add_docket_options(parser)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "planner", quiet=1)
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as folder:
-        database = args.db or str(Path(folder) / "docket.sqlite")
-        if args.db is None:
-            subprocess.run(
-                [
-                    *(str(PLANNER), "demo", "--db", database, "--cases", str(args.cases)),
-                    *("--judges", "1", "--seed", "2018", "--today", args.today),
-                ],
-                check=True,
-                capture_output=True,
-            )
+        database = docket_path(args, folder)
         as_of = args.as_of or args.today
         runs = [_run(database, as_of) for _ in range(args.runs)]
     print(f"planner forecast's path ({as_of}), CPU medians of {args.runs} runs, ms:")
