@@ -166,8 +166,7 @@ class FreeTime:
     ) -> tuple[list[Slot], list[int]]:
         """The slots of these kinds open to the language (the open sessions and those with its
         interpreter), in order, with their days' ordinals."""
-        if language not in self._tongues:
-            language = None  # the open sessions alone, as for any language none has
+        language = self.searched_as(language)
         key = (kinds, language)
         found = self._lists.get(key)
         if found is None:
@@ -203,8 +202,7 @@ class FreeTime:
     ) -> tuple[Slot, int] | None:
         """The earliest slot with a gap of ``minutes`` (and the gap's index) from day
         ``earliest`` up to day ``latest`` (default: the window's end), or None."""
-        if language not in self._tongues:
-            language = None  # the open sessions alone, as for any language none has
+        language = self.searched_as(language)
         key = (kinds, language, minutes)
         low = earliest.toordinal()
         full = self._full.get(key)
