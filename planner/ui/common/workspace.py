@@ -6,6 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from shiboken6 import isValid
 
 from planner.domain.judge import Judge
 from planner.services import judges as judge_service
@@ -56,6 +57,15 @@ class Workspace(QObject):
         self._permissions: Permissions | None = None
         #: Another program's changes, once started (``watch_others``): the main window does.
         self.others = ExternalChanges(lambda: self.database.change_counter(), self.refresh, self)
+
+    def __del__(self) -> None:
+        # The undo stack (a Qt child) owns the commands, and their actions hold this workspace:
+        # a cycle. Collected as it stands, the collector could drop a command's actions first,
+        # and this workspace with them, while the stack deletes that very command (a crash in
+        # QUndoStack::clear). Python runs every finalizer of a cycle before breaking any of it:
+        # the commands go here, whole, first.
+        if isValid(self.undo_stack):  # not already deleted with a Qt parent of this workspace
+            self.undo_stack.clear()
 
     def watch_others(self) -> None:
         """From now on, show another program's change to the database within a second."""
