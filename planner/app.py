@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from planner.paths import data_folder, default_database
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
     from planner.store.locations import ServerAddress
 
 #: The name of the .desktop entry and of the icon in the Linux icon theme (packaging/build.sh).
@@ -75,9 +77,11 @@ def _prepare_writes_in_background() -> None:
     threading.Thread(target=prepare_writes, name="prepare-writes", daemon=True).start()
 
 
-def _collect_garbage_again() -> None:
+def _collect_garbage_again(app: "QCoreApplication") -> None:
+    from planner.ui.common.garbage import collect_on_gui_thread
+
     gc.freeze()  # what start-up made lives as long as the window: never scan it again
-    gc.enable()
+    collect_on_gui_thread(app)  # and never in a worker thread (a Qt object freed there crashes)
 
 
 def run(
@@ -94,7 +98,8 @@ def run(
         return 1
     # Start-up allocates a great many long-lived objects (SQLAlchemy, Qt's wrappers) and frees
     # almost none: the collector would only walk them (a tenth of the time to the first paint).
-    # It is switched back on once the window is painted, with those objects set aside for good.
+    # It runs again once the window is painted (on the GUI thread only), with those objects set
+    # aside for good.
     gc.disable()
     _log_to_data_folder()
 
@@ -149,7 +154,7 @@ def run(
     if size is not None:
         window.resize(*size)
     window.show()
-    QTimer.singleShot(0, _collect_garbage_again)
+    QTimer.singleShot(0, lambda: _collect_garbage_again(app))
     if window.workspace.judge is None:  # the welcome page: no forecast to wait for
         QTimer.singleShot(0, _prepare_writes_in_background)
     else:

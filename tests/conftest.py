@@ -6,6 +6,7 @@ machine its tests are skipped, saying why; under CI (``CI=true``, where ``.ci/ru
 they fail instead, so a missing server never passes for a green run.
 """
 
+import gc
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -35,6 +36,26 @@ def private_data_folder(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_as_in_the_window(request: pytest.FixtureRequest) -> None:
+    """Where a test has a Qt application, Python's collector runs on its thread only, as in the
+    window (``planner.ui.common.garbage``): a worker a test leaves ending would otherwise free Qt
+    objects on its own thread and crash the run. The other tests collect as Python does, once
+    the Qt tests' garbage is freed on the main thread."""
+    if "qapp" in request.fixturenames:
+        from planner.ui.common.garbage import collect_on_gui_thread
+
+        collect_on_gui_thread(request.getfixturevalue("qapp"))
+    elif not gc.isenabled():
+        from PySide6.QtCore import QCoreApplication
+
+        from planner.ui.common.garbage import GuiThreadCollector
+
+        collector = GuiThreadCollector.of(QCoreApplication.instance())
+        if collector is not None:
+            collector.stop()
 
 
 @pytest.fixture

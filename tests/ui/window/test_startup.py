@@ -44,3 +44,32 @@ def test_the_window_paints_the_docket_before_sqlalchemy_is_imported(tmp_path: Pa
     )
     assert run.returncode == 0, run.stderr
     assert "painted with sqlalchemy: False" in run.stdout
+
+
+#: The real start-up again; once the window has quit, how Python's collector runs.
+_COLLECTOR = """
+import gc
+import sys
+from PySide6.QtCore import QCoreApplication
+from planner.cli import main
+from planner.ui.common.garbage import GuiThreadCollector
+
+code = main(["--db", sys.argv[1], "--quit-when-shown"])
+collector = GuiThreadCollector.of(QCoreApplication.instance())
+print("automatic:", gc.isenabled(), "on the GUI thread:", collector is not None and collector.running)
+sys.exit(code)
+"""
+
+
+def test_once_painted_the_window_collects_garbage_on_its_own_thread_only(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    assert main(["--db", str(database), "demo", "--cases", "30", "--seed", "3"]) == 0
+    run = subprocess.run(
+        [sys.executable, "-c", _COLLECTOR, str(database)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "automatic: False on the GUI thread: True" in run.stdout
