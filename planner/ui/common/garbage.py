@@ -8,7 +8,7 @@ GUI thread collects on a timer, each generation as its own threshold asks.
 
 import gc
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 #: How often the GUI thread looks at the collector's counts (a young collection takes well under
 #: a millisecond; a worker's garbage waits at most this long).
@@ -26,6 +26,7 @@ class GuiThreadCollector(QObject):
         self._thresholds = gc.get_threshold()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
+        self._timer.setTimerType(Qt.TimerType.VeryCoarseTimer)  # to the second: no extra wake-ups
         self._timer.timeout.connect(self.collect)
 
     @classmethod
