@@ -96,9 +96,7 @@ def test_the_observed_rate_counts_a_quarter_more_hearings(
     assert "hearings, 0.5 h counted" in text
 
 
-def test_below_the_history_the_setting_is_used(
-    planner: Callable[..., Any], tmp_path: Path
-) -> None:
+def test_below_the_history_the_setting_is_used(planner: Callable[..., Any], tmp_path: Path) -> None:
     # Ten outcomes, the default history of 20: the profile's 10% is used, not the observed 20%.
     forecast = _forecast(planner, tmp_path, Judge("Judge Rate", adjournment_rate_pct=10.0))
     assert forecast["adjournment_rate"] == 0.1
@@ -124,9 +122,7 @@ def test_at_rate_zero_every_figure_is_as_without_continuances(
     assert forecast["hearings_to_hold"] == 8
 
 
-def test_the_docket_file_carries_the_settings(
-    planner: Callable[..., Any], tmp_path: Path
-) -> None:
+def test_the_docket_file_carries_the_settings(planner: Callable[..., Any], tmp_path: Path) -> None:
     judge = Judge("Judge Rate", adjournment_rate_pct=12.5, adjournment_history=40)
     text = write_docket(_docket(judge))
     written = json.loads(text)["judge"]

@@ -25,7 +25,10 @@ def _court(path: Path) -> None:
     hearings = (
         Hearing("300000001", datetime(2026, 11, 23, 9, 0), 15, HearingKind.MASTER),
         Hearing(
-            "300000002", datetime(2026, 11, 27, 9, 30), 30, HearingKind.BOND,
+            "300000002",
+            datetime(2026, 11, 27, 9, 30),
+            30,
+            HearingKind.BOND,
             medium=HearingMedium.VIDEO,
         ),
         Hearing("300000002", datetime(2026, 10, 2, 9, 30), 30, HearingKind.BOND),  # past

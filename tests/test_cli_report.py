@@ -63,7 +63,9 @@ def test_report_writes_the_forecast_charts_calendar_and_assumptions(planner, tmp
     assert "Quota none under this rule set" in text
     assert f"Still needed {f.needed:,}" in text
     # The charts, titled.
-    assert "Completions, fiscal year 2027 2025 targets (PM 25-47), from 12 Sep 2025: no quota" in text
+    assert (
+        "Completions, fiscal year 2027 2025 targets (PM 25-47), from 12 Sep 2025: no quota" in text
+    )
     assert "Bench time by month, fiscal year 2027" in text
     assert f"Pending docket: {f.pending_cases:,} cases" in text
     assert "Hearing lengths:" in text

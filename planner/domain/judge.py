@@ -113,10 +113,13 @@ class Session:
 
 def format_call_times(calls: Sequence[time]) -> str | None:
     """Call times as stored and typed: "08:30,10:00" (None: none)."""
-    return ",".join(
-        call.isoformat("minutes" if not (call.second or call.microsecond) else "auto")
-        for call in calls
-    ) or None
+    return (
+        ",".join(
+            call.isoformat("minutes" if not (call.second or call.microsecond) else "auto")
+            for call in calls
+        )
+        or None
+    )
 
 
 def parse_call_times(text: str | None) -> tuple[time, ...]:

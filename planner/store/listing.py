@@ -130,8 +130,7 @@ _CLOCK_END = (
 )
 _ASYLUM_END = "DAYS_AFTER(cases.asylum_filed, :asylum_days)"
 _DEDICATED_END = (
-    "CASE WHEN cases.dedicated_docket = :yes "
-    "THEN DAYS_AFTER(first_master.day, :dedicated_days) END"
+    "CASE WHEN cases.dedicated_docket = :yes THEN DAYS_AFTER(first_master.day, :dedicated_days) END"
 )
 
 

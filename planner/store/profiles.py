@@ -25,9 +25,7 @@ _WANTED = " WHERE judge_id IN :wanted"
 #: The tables of a profile besides ``judges``: (judge_id, the values...) in the order they count.
 _SESSIONS = (
     'SELECT judge_id, weekday, start, "end", kind, language, case_limit, call_times '
-    "FROM template_sessions"
-    + _WANTED
-    + " ORDER BY judge_id, weekday, start"
+    "FROM template_sessions" + _WANTED + " ORDER BY judge_id, weekday, start"
 )
 _CASE_KINDS = (
     "SELECT judge_id, kind, default_minutes, minimum_minutes FROM case_kind_minutes"

@@ -33,5 +33,7 @@ def test_the_forecast_reads_no_holiday_library() -> None:
         "assert federal_holidays(date(2026, 10, 1), date(2027, 9, 30))\n"
         "print('holidays' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

@@ -20,7 +20,9 @@ MONDAYS = (Session(0, time(9), time(12), SessionKind.MASTER),)
 PENDING = [Case(f"{i:09d}", f"R {i}", "removal", date(2025, 1, 1)) for i in range(1, 41)]
 
 
-def _history(held: int, adjourned: int, on: datetime = datetime(2027, 7, 26, 9, 0)) -> list[Hearing]:
+def _history(
+    held: int, adjourned: int, on: datetime = datetime(2027, 7, 26, 9, 0)
+) -> list[Hearing]:
     """Past master hearings of the pending cases, one each: ``adjourned`` of them adjourned."""
     return [
         Hearing(

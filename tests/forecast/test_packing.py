@@ -159,4 +159,3 @@ def test_a_count_is_searched_further_before_highs_is_first_loaded(
 
     assert found == data["most"] == sum(x)
     assert packing.settled  # past its 64 relaxations: HiGHS's
-

@@ -220,7 +220,8 @@ def test_header_problems_are_reported_together() -> None:
     text = "A-Number,Name,Kind,Case Kind,Detained,Notes,Received\n"
     assert _problems(text) == [
         "line 1, column Case Kind (D): 'Case Kind' is the same column as 'Kind' (C); keep one",
-        "line 1, column Notes (F): unknown column 'Notes': the columns are " + ", ".join((*COLUMNS, *HEARING_COLUMNS, *EXPORT_COLUMNS)),
+        "line 1, column Notes (F): unknown column 'Notes': the columns are "
+        + ", ".join((*COLUMNS, *HEARING_COLUMNS, *EXPORT_COLUMNS)),
         "line 1: the required column 'language' is missing",
         "line 1: the required column 'represented' is missing",
     ]

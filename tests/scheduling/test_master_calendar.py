@@ -160,9 +160,7 @@ def test_the_auto_scheduler_sets_master_hearings_to_call_times_up_to_the_limit()
     monday = [p.start for p in proposal.proposed if p.start.date() == date(2024, 11, 4)]
     assert monday == [at(4, 8, 30), at(4, 10)]
     for p in proposal.proposed:
-        assert (
-            check_placement(JUDGE, _calendar(), p.hearing(), case(p.a_number), booked) is None
-        )
+        assert check_placement(JUDGE, _calendar(), p.hearing(), case(p.a_number), booked) is None
 
 
 def test_a_days_summary_counts_a_master_calendar_by_its_places() -> None:

@@ -300,9 +300,7 @@ class GeneralForm(QWidget):
             "quota": {"quota": values["quota"]},
             "fy_start": {k: values[k] for k in ("fy_start_month", "fy_start_day")},
             "at_risk_slack_pct": {"at_risk_slack_pct": values["at_risk_slack_pct"]},
-            "adjournments": {
-                k: values[k] for k in ("adjournment_rate_pct", "adjournment_history")
-            },
+            "adjournments": {k: values[k] for k in ("adjournment_rate_pct", "adjournment_history")},
         }
         problems: dict[str, str] = {}
         for key, fields in trials.items():

@@ -264,9 +264,7 @@ def test_every_judges_rule_set_and_age_targets(qtbot, workspace) -> None:  # typ
     with workspace.database.transaction() as repo:
         case = Case("900000001", "R1", "removal", date(2026, 10, 1), detained=True)
         repo.add_docket(Docket(Judge("Ford", sessions=MONDAYS), cases=(case,)))
-        adams = tuple(
-            Case(f"1{i:08d}", f"R{i}", "removal", date(2025, 1, 1)) for i in range(3)
-        )
+        adams = tuple(Case(f"1{i:08d}", f"R{i}", "removal", date(2025, 1, 1)) for i in range(3))
         repo.add_docket(Docket(Judge("Adams", sessions=MONDAYS, rule_set="2018"), cases=adams))
     view = _view(qtbot, workspace)
     rows = {f.judge: row for row, f in enumerate(view.rows())}

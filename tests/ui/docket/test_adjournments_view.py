@@ -1,4 +1,4 @@
-""""How is this computed?" shows the adjournment rate the forecast counts, where it came from, and
+""" "How is this computed?" shows the adjournment rate the forecast counts, where it came from, and
 the extra hearings and hours it adds (docs/forecast.md, "Adjournments").
 
 The docket: Mondays 09:00-12:00 (7,020 minutes left from Wed 25 Nov 2026), 300 pending removal
@@ -19,9 +19,7 @@ MONDAYS = (Session(0, time(9), time(12), SessionKind.MASTER),)
 
 
 def _docket(judge: Judge, adjourned: int, held: int) -> Docket:
-    cases = tuple(
-        Case(f"{i:09d}", f"R{i}", "removal", date(2025, 1, 1)) for i in range(1, 301)
-    )
+    cases = tuple(Case(f"{i:09d}", f"R{i}", "removal", date(2025, 1, 1)) for i in range(1, 301))
     # Past hearings of the first cases, one each, in October 2026 (before as-of).
     outcomes = tuple(
         Hearing(

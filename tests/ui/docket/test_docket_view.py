@@ -357,7 +357,9 @@ def test_a_case_is_closed_put_on_the_status_docket_and_recalendared(qtbot, works
     assert stored() == ("completed", 0)
 
 
-def test_switching_judge_reads_their_docket_once_through_the_filter_on_show(workspace, view) -> None:  # type: ignore[no-untyped-def]
+def test_switching_judge_reads_their_docket_once_through_the_filter_on_show(
+    workspace, view
+) -> None:  # type: ignore[no-untyped-def]
     """The judge's docket is read once, through the filter on show (pending cases, as the
     window opens; then detained), not first through the filter of the judge before."""
     reads: list[tuple[int, int]] = []
