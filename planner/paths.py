@@ -49,3 +49,11 @@ def shipped_file(*parts: str) -> Path:
 def forecast_definitions() -> Path:
     """docs/forecast.md: how the forecast counts, figure by figure (Help > How the Forecast Works)."""
     return shipped_file("docs", "forecast.md")
+
+
+def shown(path: Path) -> str:
+    """``path`` as short as a person reads it: the home folder as ``~``."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:  # outside the home folder
+        return str(path)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner import __version__
 from planner.domain.judge import Judge
+from planner.paths import shown
 from planner.services.changes import Change
 from planner.store.database import Database
 from planner.ui.common.errors import show_error
@@ -670,7 +671,7 @@ class MainWindow(QMainWindow):
         database = self.workspace.database
         path = database.path
         if path is not None:
-            self.database_label.setText(f"Database: {path}")
+            self.database_label.setText(f"Database: {shown(path)}")
             self.database_label.setToolTip(str(path))
             self.settings.remember_database(path)
             self._keep_daily_backup(path)

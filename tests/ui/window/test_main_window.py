@@ -98,6 +98,17 @@ def test_window_remembers_size_and_last_judge(qtbot, database, settings) -> None
     assert (second.width(), second.height()) == (800, 650)
 
 
+def test_a_database_in_the_home_folder_is_named_from_it(
+    qtbot, workspace, settings, private_data_folder: Path
+) -> None:
+    window = _window(qtbot, workspace, settings)
+    docket = private_data_folder / "dockets" / "ruiz.sqlite"  # the home folder
+    docket.parent.mkdir()
+    assert window.switch_database(docket)
+    assert window.database_label.text() == f"Database: {Path('~', 'dockets', 'ruiz.sqlite')}"
+    assert window.database_label.toolTip() == str(docket)  # whole in the tooltip
+
+
 def test_status_bar_names_the_database_and_recent_files_remember_it(
     qtbot, workspace, settings, tmp_path: Path
 ) -> None:
