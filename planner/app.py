@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.paths import data_folder, default_database
+from planner.paths import data_folder, default_database, shown
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 #: The name of the .desktop entry and of the icon in the Linux icon theme (packaging/build.sh).
 DESKTOP_ID = "judge-workload-planner"
+
+#: Said in the status bar at the start after a crash (``planner.crash_log``).
+CRASHED_LAST_TIME = "Closed unexpectedly last time. Crash report: {report}"
 
 NO_DISPLAY = (
     "planner: no display is available, so the window cannot open; the commands work without "
@@ -53,10 +56,19 @@ def window_icon_file() -> Path:
     return base / "resources" / "icons" / "hicolor" / "256x256" / "apps" / f"{DESKTOP_ID}.png"
 
 
-def _log_to_data_folder() -> None:
+def _log_to_data_folder() -> Path | None:
+    """The log, and the crash report's file; returns the previous run's crash report, if that
+    run ended in a crash."""
+    from planner.crash_log import watch_for_crashes
     from planner.logs import start_logging
 
     start_logging(data_folder())
+    previous_crash = watch_for_crashes(data_folder())
+    if previous_crash is not None:
+        logging.getLogger("planner").warning(
+            "the last run ended in a crash: its report is %s", previous_crash.name
+        )
+    return previous_crash
 
 
 def _log_thread_error(args: threading.ExceptHookArgs) -> None:
@@ -101,7 +113,7 @@ def run(
     # It runs again once the window is painted (on the GUI thread only), with those objects set
     # aside for good.
     gc.disable()
-    _log_to_data_folder()
+    previous_crash = _log_to_data_folder()
 
     # The store first: PySide6 inspects the source of every module imported after it (looking
     # for its __feature__ switches). The store's reads need no SQLAlchemy: the window shows the
@@ -154,6 +166,8 @@ def run(
     if size is not None:
         window.resize(*size)
     window.show()
+    if previous_crash is not None:
+        window.statusBar().showMessage(CRASHED_LAST_TIME.format(report=shown(previous_crash)))
     QTimer.singleShot(0, lambda: _collect_garbage_again(app))
     if window.workspace.judge is None:  # the welcome page: no forecast to wait for
         QTimer.singleShot(0, _prepare_writes_in_background)

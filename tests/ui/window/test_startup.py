@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from planner.cli import main
+from planner.paths import data_folder
 
 #: Runs the real start-up (``planner --db PATH --quit-when-shown``) and, at the docket's first
 #: paint and when the forecast is in, says whether SQLAlchemy had been imported.
@@ -27,6 +28,7 @@ def painted(self, watched, event):
 
 probe.StartupProbe.eventFilter = painted
 from planner.cli import main
+from planner.paths import data_folder
 code = main(["--db", sys.argv[1], "--quit-when-shown"])
 sys.exit(code)
 """
@@ -52,6 +54,7 @@ import gc
 import sys
 from PySide6.QtCore import QCoreApplication
 from planner.cli import main
+from planner.paths import data_folder
 from planner.ui.common.garbage import GuiThreadCollector
 
 code = main(["--db", sys.argv[1], "--quit-when-shown"])
@@ -73,3 +76,53 @@ def test_once_painted_the_window_collects_garbage_on_its_own_thread_only(tmp_pat
     )
     assert run.returncode == 0, run.stderr
     assert "automatic: False on the GUI thread: True" in run.stdout
+
+
+#: A crash, as the window's process would meet one, with the crash report on.
+_CRASH = """
+import os
+import signal
+from planner.crash_log import watch_for_crashes
+from planner.paths import data_folder
+
+watch_for_crashes(data_folder())
+os.kill(os.getpid(), signal.SIGSEGV)
+"""
+
+#: The real start-up again; once the window has quit, what its status bar says.
+_STATUS = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+from planner.cli import main
+from planner.paths import data_folder
+
+code = main(["--db", sys.argv[1], "--quit-when-shown"])
+(window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
+print("status:", window.statusBar().currentMessage())
+sys.exit(code)
+"""
+
+
+def test_after_a_crash_the_window_says_where_its_report_is(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite"
+    assert main(["--db", str(database), "demo", "--cases", "30", "--seed", "3"]) == 0
+    crashed = subprocess.run([sys.executable, "-c", _CRASH], capture_output=True, timeout=120)
+    assert crashed.returncode != 0
+
+    def start() -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", _STATUS, str(database)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    report = data_folder() / "crash-previous.log"
+    shown = Path("~") / report.relative_to(Path.home())  # the data folder is in the home folder
+    said = start()
+    assert f"Closed unexpectedly last time. Crash report: {shown}\n" in said
+    assert "Segmentation fault" in report.read_text(encoding="utf-8")
+    assert "closed unexpectedly" not in start()  # once only
