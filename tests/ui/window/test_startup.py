@@ -28,24 +28,33 @@ def painted(self, watched, event):
 
 probe.StartupProbe.eventFilter = painted
 from planner.cli import main
-from planner.paths import data_folder
 code = main(["--db", sys.argv[1], "--quit-when-shown"])
 sys.exit(code)
 """
 
 
-def test_the_window_paints_the_docket_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
-    assert main(["--db", str(database), "demo", "--cases", "300", "--seed", "3"]) == 0
+def _demo(folder: Path, cases: int) -> Path:
+    database = folder / "demo.sqlite"
+    assert main(["--db", str(database), "demo", "--cases", str(cases), "--seed", "3"]) == 0
+    return database
+
+
+def _start(script: str, database: Path) -> str:
+    """What ``script`` (a real start-up on ``database``) prints, in a process of its own."""
     run = subprocess.run(
-        [sys.executable, "-c", _START, str(database)],
+        [sys.executable, "-c", script, str(database)],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert "painted with sqlalchemy: False" in run.stdout
+    return run.stdout
+
+
+def test_the_window_paints_the_docket_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    said = _start(_START, _demo(tmp_path, 300))
+    assert "painted with sqlalchemy: False" in said
 
 
 #: The real start-up again; once the window has quit, how Python's collector runs.
@@ -54,7 +63,6 @@ import gc
 import sys
 from PySide6.QtCore import QCoreApplication
 from planner.cli import main
-from planner.paths import data_folder
 from planner.ui.common.garbage import GuiThreadCollector
 
 code = main(["--db", sys.argv[1], "--quit-when-shown"])
@@ -65,17 +73,8 @@ sys.exit(code)
 
 
 def test_once_painted_the_window_collects_garbage_on_its_own_thread_only(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
-    assert main(["--db", str(database), "demo", "--cases", "30", "--seed", "3"]) == 0
-    run = subprocess.run(
-        [sys.executable, "-c", _COLLECTOR, str(database)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    assert "automatic: False on the GUI thread: True" in run.stdout
+    said = _start(_COLLECTOR, _demo(tmp_path, 30))
+    assert "automatic: False on the GUI thread: True" in said
 
 
 #: A crash, as the window's process would meet one, with the crash report on.
@@ -94,7 +93,6 @@ _STATUS = """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
 from planner.cli import main
-from planner.paths import data_folder
 
 code = main(["--db", sys.argv[1], "--quit-when-shown"])
 (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
@@ -104,25 +102,13 @@ sys.exit(code)
 
 
 def test_after_a_crash_the_window_says_where_its_report_is(tmp_path: Path) -> None:
-    database = tmp_path / "demo.sqlite"
-    assert main(["--db", str(database), "demo", "--cases", "30", "--seed", "3"]) == 0
+    database = _demo(tmp_path, 30)
     crashed = subprocess.run([sys.executable, "-c", _CRASH], capture_output=True, timeout=120)
     assert crashed.returncode != 0
 
-    def start() -> str:
-        run = subprocess.run(
-            [sys.executable, "-c", _STATUS, str(database)],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert run.returncode == 0, run.stderr
-        return run.stdout
-
     report = data_folder() / "crash-previous.log"
     shown = Path("~") / report.relative_to(Path.home())  # the data folder is in the home folder
-    said = start()
+    said = _start(_STATUS, database)
     assert f"Closed unexpectedly last time. Crash report: {shown}\n" in said
     assert "Segmentation fault" in report.read_text(encoding="utf-8")
-    assert "closed unexpectedly" not in start()  # once only
+    assert "closed unexpectedly" not in _start(_STATUS, database)  # once only
