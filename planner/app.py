@@ -56,14 +56,15 @@ def window_icon_file() -> Path:
     return base / "resources" / "icons" / "hicolor" / "256x256" / "apps" / f"{DESKTOP_ID}.png"
 
 
-def _log_to_data_folder() -> Path | None:
-    """The log, and the crash report's file; returns the previous run's crash report, if that
-    run ended in a crash."""
+def _log_and_watch_for_crashes() -> Path | None:
+    """The log and the crash report, in the data folder; returns the previous run's crash
+    report, if that run ended in a crash."""
     from planner.crash_log import watch_for_crashes
     from planner.logs import start_logging
 
-    start_logging(data_folder())
-    previous_crash = watch_for_crashes(data_folder())
+    folder = data_folder()
+    start_logging(folder)
+    previous_crash = watch_for_crashes(folder)
     if previous_crash is not None:
         logging.getLogger("planner").warning(
             "the last run ended in a crash: its report is %s", previous_crash.name
@@ -113,7 +114,7 @@ def run(
     # It runs again once the window is painted (on the GUI thread only), with those objects set
     # aside for good.
     gc.disable()
-    previous_crash = _log_to_data_folder()
+    previous_crash = _log_and_watch_for_crashes()
 
     # The store first: PySide6 inspects the source of every module imported after it (looking
     # for its __feature__ switches). The store's reads need no SQLAlchemy: the window shows the
