@@ -1,5 +1,6 @@
 """``planner forecast`` as a clerk's script uses it: text, JSON, exit codes and messages."""
 
+import gc
 import re
 from datetime import date
 from pathlib import Path
@@ -230,3 +231,20 @@ def test_the_text_report_says_one_in_the_singular_and_two_in_the_plural(  # type
     assert result.code == 0, result.err
     for said in words:
         assert said in result.out
+
+
+def test_the_forecast_leaves_the_collector_as_it_found_it(planner, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The command pauses Python's garbage collector while it works: a script that calls it in
+    its own process gets the collector back as it was, after a forecast or a refusal."""
+    _two_judges(db_path)
+    assert gc.isenabled()
+    assert planner("forecast", "--db", db_path, "--as-of", "2026-10-01").code == 0
+    assert gc.isenabled()
+    assert planner("forecast", "--db", db_path, "--judge", "Nobody").code == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert planner("forecast", "--db", db_path, "--as-of", "2026-10-01").code == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
