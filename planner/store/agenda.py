@@ -8,8 +8,8 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.docket import Hearing
+from planner.store.calendar_read import CalendarEntry
 from planner.store.dialect import POSTGRESQL, SQLITE, Link
-from planner.store.docket_read import CalendarEntry
 from planner.store.errors import Conflict
 from planner.store.reader import Reader
 from planner.store.tables import CaseRow, HearingRow

@@ -1,71 +1,22 @@
 """Reading cases and hearings as the model has them: a judge's whole docket, one case, a case's
-hearings, and the calendar's entries (a hearing with what a view shows of its case).
+hearings, and the facts of a judge's cases the age targets' projection reads. The calendar's
+entries are read by ``planner.store.calendar_read``.
 
 Plain SQL on the read path (``planner.store.dialect``), on either engine; a ``Repository``
 reads through the same statements on its transaction's own connection.
 """
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
-
 from planner.domain.docket import Case, Hearing
 from planner.domain.stored_case import StoredCase
 from planner.domain.vocabulary import (
-    AdjournmentCause,
     CaseStatus,
     CompletionKind,
     HearingKind,
     HearingMedium,
     HearingStatus,
-    Party,
 )
 from planner.store.columns import CASE_SELECT, read_case
 from planner.store.dialect import Link
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarEntry:
-    """One hearing on the calendar with what a view and a docket sheet show of its case."""
-
-    id: int
-    case_id: int
-    a_number: str
-    start: datetime
-    minutes: int
-    kind: HearingKind
-    status: HearingStatus
-    adjournment_reason: str | None
-    name: str
-    language: str
-    detained: bool
-    juvenile: bool
-    represented: bool
-    attorney: str | None
-    case_kind: str
-    changed_by: str | None = None  # who saved the hearing last
-    medium: HearingMedium = HearingMedium.IN_PERSON
-    adjournment_cause: AdjournmentCause | None = None
-    adjourned_by: Party | None = None
-
-    @property
-    def end(self) -> datetime:
-        return self.start + timedelta(minutes=self.minutes)
-
-    def hearing(self) -> Hearing:
-        return Hearing(
-            self.a_number,
-            self.start,
-            self.minutes,
-            self.kind,
-            self.status,
-            self.adjournment_reason,
-            id=self.id,
-            medium=self.medium,
-            adjournment_cause=self.adjournment_cause,
-            adjourned_by=self.adjourned_by,
-        )
-
 
 _KIND = {kind.value: kind for kind in HearingKind}
 _STATUS = {status.value: status for status in HearingStatus}
@@ -82,21 +33,6 @@ _HEARINGS = (
 _HEARINGS_OF_JUDGE = _HEARINGS + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
 _HEARINGS_OF_ALL = _HEARINGS + " ORDER BY h.start, h.id"  # every case is the judge's
 _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h.id"
-
-_ENTRIES = (
-    "SELECT h.id, h.case_id, cases.a_number, h.start, h.minutes, h.kind, h.status, "
-    "h.adjournment_reason, cases.name, cases.language, cases.detained, cases.juvenile, "
-    "cases.represented, cases.attorney, cases.kind, h.changed_by, h.medium, h.adjournment_cause, "
-    "h.adjourned_by "
-    "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
-)
-_ENTRIES_BETWEEN = (
-    _ENTRIES
-    + " WHERE cases.judge_id = :judge_id AND h.start >= :first AND h.start < :last"
-    + " ORDER BY h.start, h.id"
-)
-_ENTRY = _ENTRIES + " WHERE h.id = :hearing_id"
-_ENTRIES_WITH_IDS = _ENTRIES + " WHERE h.id IN :ids ORDER BY h.id"
 
 
 def cases_of(link: Link, judge_id: int) -> list[Case]:
@@ -232,73 +168,6 @@ def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hea
             statement, values
         )
     ]
-
-
-def entries_between(
-    link: Link, judge_id: int, first: datetime, last: datetime
-) -> list[CalendarEntry]:
-    """The judge's hearings (any status) that start from ``first`` up to, not including,
-    ``last``, in order of start."""
-    codec = link.dialect
-    values = {"judge_id": judge_id, "first": codec.moment(first), "last": codec.moment(last)}
-    return [_entry(link, row) for row in link.rows(_ENTRIES_BETWEEN, values)]
-
-
-def entry(link: Link, hearing_id: int) -> CalendarEntry | None:
-    row = link.rows(_ENTRY, {"hearing_id": hearing_id}).fetchone()
-    return None if row is None else _entry(link, row)
-
-
-def entries_with_ids(link: Link, hearing_ids: list[int]) -> list[CalendarEntry]:
-    """The hearings of ``hearing_ids`` still stored (any judge), in order of id."""
-    rows = link.rows(_ENTRIES_WITH_IDS, {"ids": link.dialect.ids(hearing_ids)})
-    return [_entry(link, row) for row in rows]
-
-
-def _entry(link: Link, row: Any) -> CalendarEntry:
-    codec = link.dialect
-    (
-        hearing_id,
-        case_id,
-        a_number,
-        start,
-        minutes,
-        kind,
-        status,
-        reason,
-        name,
-        language,
-        detained,
-        juvenile,
-        represented,
-        attorney,
-        case_kind,
-        changed_by,
-        medium,
-        cause,
-        asker,
-    ) = row
-    return CalendarEntry(
-        hearing_id,
-        case_id,
-        a_number,
-        codec.read_moment(start),
-        minutes,
-        _KIND[kind],
-        _STATUS[status],
-        reason,
-        name,
-        language,
-        codec.read_flag(detained),
-        codec.read_flag(juvenile),
-        codec.read_flag(represented),
-        attorney,
-        case_kind,
-        changed_by,
-        _MEDIUM[medium],
-        None if cause is None else AdjournmentCause(cause),
-        None if asker is None else Party(asker),
-    )
 
 
 def case_facts_and_hearings(link: Link, judge_id: int) -> tuple[list[StoredCase], list[Hearing]]:

@@ -19,13 +19,13 @@ from planner.forecast.facts import ForecastInputs
 from planner.forecast.window import window_of
 from planner.store import court_calendar, docket_read, profiles
 from planner.store.dialect import Link
-from planner.store.docket_read import CalendarEntry
 from planner.store.errors import Conflict
 from planner.store.workload import read_workload
 
 if TYPE_CHECKING:
-    # The docket table's and the charts' reads are imported where they are asked for: a
-    # forecast, a command's whole path, reads neither.
+    # The calendar's, the docket table's and the charts' reads are imported where they are
+    # asked for: a forecast, a command's whole path, reads none of them.
+    from planner.store.calendar_read import CalendarEntry
     from planner.store.chart_read import CaseDates, HearingTime
     from planner.store.listing import DocketFilter, DocketRow, SortKey
 
@@ -142,21 +142,27 @@ class Reader:
 
     def hearings_between(
         self, judge_id: int, first: datetime, last: datetime
-    ) -> list[CalendarEntry]:
+    ) -> list["CalendarEntry"]:
         """The judge's hearings (any status) that start from ``first`` up to, not including,
         ``last``, in order of start."""
-        return docket_read.entries_between(self._link, judge_id, first, last)
+        from planner.store import calendar_read
 
-    def entry(self, hearing_id: int) -> CalendarEntry:
+        return calendar_read.entries_between(self._link, judge_id, first, last)
+
+    def entry(self, hearing_id: int) -> "CalendarEntry":
         """One hearing with its case's fields."""
-        found = docket_read.entry(self._link, hearing_id)
+        from planner.store import calendar_read
+
+        found = calendar_read.entry(self._link, hearing_id)
         if found is None:
             raise Conflict("that hearing is no longer in this database")
         return found
 
-    def entries(self, hearing_ids: Sequence[int]) -> list[CalendarEntry]:
+    def entries(self, hearing_ids: Sequence[int]) -> list["CalendarEntry"]:
         """The hearings of ``hearing_ids`` still in the database (any judge), in order of id."""
-        return docket_read.entries_with_ids(self._link, list(hearing_ids))
+        from planner.store import calendar_read
+
+        return calendar_read.entries_with_ids(self._link, list(hearing_ids))
 
     def chart_facts(self, judge_id: int) -> tuple[list["CaseDates"], list["HearingTime"]]:
         """Every case's kind and dates and every hearing's time, for the charts."""
