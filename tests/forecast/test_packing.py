@@ -159,3 +159,23 @@ def test_a_count_is_searched_further_before_highs_is_first_loaded(
 
     assert found == data["most"] == sum(x)
     assert packing.settled  # past its 64 relaxations: HiGHS's
+
+
+def test_a_count_highs_cannot_settle_within_its_node_limit_stays_the_best_choice_that_fits() -> (
+    None
+):
+    """A hard count late in the year (``packing-hard-count.json``): HiGHS's solves stop at its
+    node limit, so the count is the best choice found that fits, said to be unproven, never
+    more than the exact count, and the same on every run (a count of nodes, not of seconds)."""
+    data = json.loads((DATA / "packing-hard-count.json").read_text())
+    answers = []
+    for _ in range(2):
+        packing = Packing(data["rows"], data["caps"], data["counts"], data["chains"], budget=64)
+        found, x = packing.most()
+        assert packing.settled  # past the search's budget: HiGHS was asked
+        assert not packing.proven
+        assert found == sum(x) <= data["most"]
+        assert packing.fits(x)
+        answers.append((found, x))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == data["most"]  # 467: the exact count, even unproven
