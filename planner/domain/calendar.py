@@ -1,9 +1,9 @@
 """The court calendar: fiscal years, federal holidays, closures and which days are workdays."""
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, Session
@@ -75,8 +75,7 @@ def days_between(first: date, last: date) -> Iterator[date]:
         yield first + timedelta(days=offset)
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """A span of local wall-clock time, end exclusive."""
 
     start: datetime

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from planner.domain.errors import InvalidValue
 from planner.domain.plural import counted
@@ -82,8 +82,7 @@ class AgeTarget:
         return {"clock": self.clock.value, "days": self.days, "goal_pct": self.goal_pct}
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     """A named, dated set of measures. ``quota`` None: no completion quota applies."""
 
     key: str
@@ -229,8 +228,7 @@ def rules_for(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class CaseClockFacts:
+class CaseClockFacts(NamedTuple):
     """What an age target reads of a case."""
 
     kind: str
@@ -344,8 +342,7 @@ def passes_on(target: AgeTarget, start: date) -> date:
     return start + timedelta(days=target.days + 1)
 
 
-@dataclass(frozen=True, slots=True)
-class TargetProjection:
+class TargetProjection(NamedTuple):
     """One age target's projected attainment for the fiscal year (``planner forecast --json``'s
     ``age_targets``): the share of the cases decided by fiscal-year end that are completed
     within the target (None: no such case), and the pending cases that will pass it."""

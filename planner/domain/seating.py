@@ -3,9 +3,9 @@ used alike by the calendar's refusals, the auto-scheduler and the forecast; and 
 makes of a weekly template (session kinds that accept the same hearings, docs/forecast.md)."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import NamedTuple
 
 from planner.domain.judge import Session
 from planner.domain.vocabulary import HearingKind, SessionKind
@@ -93,8 +93,7 @@ def describe_kinds(kinds: frozenset[SessionKind]) -> str:
     return f"{article} {listed} session"
 
 
-@dataclass(frozen=True, slots=True)
-class Pool:
+class Pool(NamedTuple):
     """Session kinds of a template that accept the same hearings: their minutes are one pool."""
 
     session_kinds: frozenset[SessionKind]

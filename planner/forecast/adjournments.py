@@ -1,8 +1,7 @@
 """Continuances in the forecast: the judge's adjournment rate, observed or set, and the extra
 hearings it makes each pending case likely to need (docs/forecast.md, "Adjournments")."""
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from planner.domain.bounds import MAX_ADJOURNMENT_RATE
 from planner.domain.judge import Judge
@@ -11,8 +10,7 @@ from planner.forecast.facts import Workload
 Source = Literal["observed", "setting"]
 
 
-@dataclass(frozen=True, slots=True)
-class Adjournments:
+class Adjournments(NamedTuple):
     """The adjournment rate the forecast uses, where it came from, and the history behind it.
 
     ``recorded``: the judge's hearings with a recorded outcome (held, adjourned or completed)

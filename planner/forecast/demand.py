@@ -2,8 +2,7 @@
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
@@ -17,8 +16,7 @@ RECORDED_OUTCOMES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Demand:
+class Demand(NamedTuple):
     """The docket as the forecast sees it at as-of.
 
     The pending cases come in groups of alike cases: ``counts[g]`` cases of kind ``kinds[g]``,

@@ -2,7 +2,6 @@
 
 import math
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime
 
 from planner.domain.calendar import CourtCalendar
@@ -201,7 +200,7 @@ def forecast_workload(
         # r_i / (1 - p) - r_i = p x r_i / (1 - p): the rate times the minutes counted.
         extra_hearing_minutes=pending_minutes * adjourned.rate,
     )
-    return replace(result, message=describe(result))
+    return result._replace(message=describe(result))
 
 
 def _fewest(x: list[int], count: int, model: PoolModel) -> list[int]:

@@ -43,8 +43,7 @@ class HearingFacts(Protocol):
     def kind(self) -> HearingKind: ...
 
 
-@dataclass(frozen=True, slots=True)
-class PendingGroup:
+class PendingGroup(NamedTuple):
     """``count`` pending cases alike for the forecast: the same case kind, the same override of
     the kind's remaining minutes (None: no override), the same minutes booked in the window
     (``booked``, and by hearing kind in ``booked_kinds``: sorted pairs, none of 0 minutes) and
@@ -53,7 +52,8 @@ class PendingGroup:
     kind: str
     estimate_override: int | None
     booked: int
-    count: int
+    #: The field hides the tuple's count() method, which nothing calls on a group.
+    count: int  # type: ignore[assignment]
     detained: bool = False
     juvenile: bool = False
     booked_kinds: tuple[tuple[str, int], ...] = ()

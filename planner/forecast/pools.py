@@ -10,8 +10,7 @@ the constraints of the integer programme ``planner.forecast.packing`` solves.
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.domain.judge import Judge, KindMinutes
 from planner.domain.seating import Pool, pools_for, track_of
@@ -39,12 +38,12 @@ _COUNT_BUDGET = 64
 PoolSet = frozenset[int]
 
 
-@dataclass(frozen=True, slots=True)
-class CaseGroup:
+class CaseGroup(NamedTuple):
     """``count`` pending cases alike for the pool model: remaining work r, floor m, and r's
     minutes by the set of pools that may hold them (at current lengths; they sum to r)."""
 
-    count: int
+    #: The field hides the tuple's count() method, which nothing calls on a group.
+    count: int  # type: ignore[assignment]
     work: float
     floor: float
     shares: tuple[tuple[PoolSet, float], ...]

@@ -1,24 +1,23 @@
 """The forecast of one judge's fiscal year as a record: every figure, the verdict and its sentence."""
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from planner.domain.rules import RuleSet, TargetProjection
 from planner.forecast.adjournments import Adjournments
 from planner.forecast.verdict import Verdict
 
 
-@dataclass(frozen=True, slots=True)
-class Shortened:
+class Shortened(NamedTuple):
     """A kind's minutes now, and at the required shortening (never below the judge's minimum)."""
 
     current: int
     shortened: int
 
 
-@dataclass(frozen=True, slots=True)
-class PoolFigures:
+class PoolFigures(NamedTuple):
     """One pool of the judge's bench time: its session kinds, the hearing kinds it accepts, and
     its minutes in the remaining window (``needed``: what the needed completions take there at
     current lengths; ``free`` = capacity - needed, negative when they overflow it)."""
@@ -48,8 +47,7 @@ class PoolFigures:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateChange:
+class TemplateChange(NamedTuple):
     """A change of the weekly template, in words, and the completions it adds to K(1)."""
 
     change: str
@@ -59,8 +57,7 @@ class TemplateChange:
         return {"change": self.change, "extra_completions": self.extra_completions}
 
 
-@dataclass(frozen=True, slots=True)
-class Forecast:
+class Forecast(NamedTuple):
     judge: str
     fiscal_year: int
     fy_start: date
@@ -83,8 +80,10 @@ class Forecast:
     pace_expected_to_date: float
     projected_from_booked: int
     counted_completions: tuple[str, ...]
-    shortened_case_minutes: dict[str, Shortened] = field(default_factory=dict)
-    shortened_hearing_minutes: dict[str, Shortened] = field(default_factory=dict)
+    #: Each kind's minutes now and at the required shortening (read-only: a record made
+    #: without them has an empty mapping no one can fill).
+    shortened_case_minutes: Mapping[str, Shortened] = MappingProxyType({})
+    shortened_hearing_minutes: Mapping[str, Shortened] = MappingProxyType({})
     verdict: Verdict = Verdict.ON_TRACK
     message: str = ""
     pools: tuple[PoolFigures, ...] = ()
@@ -190,5 +189,5 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _shortened_json(table: dict[str, Shortened]) -> dict[str, dict[str, int]]:
+def _shortened_json(table: Mapping[str, Shortened]) -> dict[str, dict[str, int]]:
     return {kind: {"current": s.current, "shortened": s.shortened} for kind, s in table.items()}

@@ -7,8 +7,8 @@ judges several times cheaper.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from planner.domain.calendar import CourtCalendar, Interval
 from planner.domain.docket import Leave
@@ -16,8 +16,7 @@ from planner.domain.judge import Session
 from planner.domain.vocabulary import SessionKind
 
 
-@dataclass(frozen=True, slots=True)
-class YearScan:
+class YearScan(NamedTuple):
     capacity: float  # bench minutes from as-of to the window's end, less leave
     workdays_in_year: int
     workdays_before: int  # workdays from the year's first day to the day before as-of

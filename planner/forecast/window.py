@@ -1,14 +1,13 @@
 """The forecast's window: the fiscal year that contains as-of, and the time left in it."""
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from planner.domain.calendar import fiscal_year_bounds, fiscal_year_of
 from planner.domain.judge import Judge
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """The fiscal year of ``as_of`` and the remaining window [as_of, end)."""
 
     fiscal_year: int

@@ -19,8 +19,8 @@ inside their clock at year end and not completed are not counted either way.
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
 from planner.domain.docket import Closure, Hearing, Leave
@@ -273,8 +273,7 @@ def project_missing(
     return cases_missing(rules, cases, completions, fy_last, first_master_hearings(hearings))
 
 
-@dataclass(frozen=True, slots=True)
-class TargetAges:
+class TargetAges(NamedTuple):
     """One target's pending cases by their projected age at completion (days from the clock's
     start to the projected completion), and how many are not completed by fiscal-year end."""
 

@@ -7,9 +7,9 @@ chooses, each case at the earliest time it fits. The rules are docs/autoschedule
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
@@ -51,8 +51,7 @@ class Cancelled(Exception):
     """The caller asked the auto-scheduler to stop; nothing was proposed."""
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     buffer_minutes: int = DEFAULT_BUFFER_MINUTES
     notice_days: int = NOTICE_PERIOD_DAYS
     #: Put the same rare language's hearings back to back: when the policy's order reaches a
@@ -65,8 +64,7 @@ def is_rare_language(language: str) -> bool:
     return language.strip().casefold() not in COMMON_LANGUAGES
 
 
-@dataclass(frozen=True, slots=True)
-class Proposed:
+class Proposed(NamedTuple):
     """One proposed hearing."""
 
     a_number: str
@@ -88,8 +86,7 @@ class Proposed:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Unplaced:
+class Unplaced(NamedTuple):
     """A case the proposal does not complete by fiscal-year end, and why."""
 
     a_number: str
@@ -100,8 +97,7 @@ class Unplaced:
         return {"a_number": format_a_number(self.a_number), "reason": self.reason}
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
+class Proposal(NamedTuple):
     """A proposed calendar and the figures a judge compares policies by."""
 
     judge: str
@@ -271,7 +267,7 @@ def propose(
     hearings: Sequence[Booked],
     first: date,
     policy: Policy | str,
-    options: Options = Options(),
+    options: Options = Options(),  # noqa: B008 (immutable)
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -298,7 +294,7 @@ def propose(
     without: int | None = None
     if options.group_rare_languages:
         ordered, grouped = group_rare_languages(ordered)
-        plain = replace(options, group_rare_languages=False)
+        plain = options._replace(group_rare_languages=False)
         without = propose(
             judge, calendar, cases, hearings, first, policy, plain, cancelled=cancelled, rules=rules
         ).completions_by_fy_end
@@ -324,7 +320,7 @@ def propose(
         free, judge, policy, first, calendar.last, options, ordered, placed, partly, failed
     )
     if options.group_rare_languages:
-        return replace(made, grouped_languages=grouped, completions_without_grouping=without)
+        return made._replace(grouped_languages=grouped, completions_without_grouping=without)
     return made
 
 

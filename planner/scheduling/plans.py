@@ -6,6 +6,7 @@ The auto-scheduler's demand side (docs/autoschedule.md, "What a case needs"), Qt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.domain.docket import ASYLUM_CLOCK_DAYS, NOTICE_PERIOD_DAYS
 from planner.domain.judge import Judge, KindMinutes
@@ -33,8 +34,7 @@ _DEFAULT_HEARING_MINUTES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+class Need(NamedTuple):
     """One hearing a case still needs: its kind, its minutes, the session kinds it may sit in."""
 
     kind: HearingKind

@@ -2,7 +2,6 @@
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -74,7 +73,7 @@ def forecast_from(
             as_of=as_of,
             result=result,
         )
-        result = replace(result, template_changes=changes)
+        result = result._replace(template_changes=changes)
     return result
 
 
@@ -88,7 +87,7 @@ def with_age_targets(
     the auto-scheduler's ``Cancelled``."""
     rules = result.rule_set
     if rules is None or not rules.targets:
-        return replace(result, age_targets=())
+        return result._replace(age_targets=())
     # A read snapshot, not a transaction: a commit, even of nothing, would look to the
     # window's poll like another program's change.
     with database.read() as reader:
@@ -117,8 +116,8 @@ def _projected(
     projections = project_age_targets(
         judge, closures, leave, cases, hearings, result.as_of, cancelled=cancelled
     )
-    result = replace(result, age_targets=projections)
-    return replace(result, message=describe(result))
+    result = result._replace(age_targets=projections)
+    return result._replace(message=describe(result))
 
 
 def forecast_judges(
@@ -201,7 +200,7 @@ def _forecast_some(
             if ages:
                 rules = result.rule_set
                 if rules is None or not rules.targets:
-                    result = replace(result, age_targets=())
+                    result = result._replace(age_targets=())
                 else:
                     assert judge.id is not None
                     cases, hearings = reader.case_facts_and_hearings(judge.id)

@@ -1,6 +1,5 @@
 """Why an at-risk judge is at risk, and the pace to date, on hand-worked numbers."""
 
-from dataclasses import replace
 from datetime import date, datetime
 
 from planner.forecast.report import Forecast
@@ -41,12 +40,12 @@ def test_the_pace_to_date_is_completions_against_the_even_pace_rounded_down() ->
     assert (pace.completed, pace.expected, pace.ahead) == (88, 122, -34)
     assert pace.text == "88 / 122 (-34)"
     assert behind_pace(BASE) == 34
-    ahead = replace(BASE, completed=1_130, quota=7_000, pace_expected_to_date=1_227.09)
+    ahead = BASE._replace(completed=1_130, quota=7_000, pace_expected_to_date=1_227.09)
     assert pace_to_date(ahead).text == "1,130 / 1,227 (-97)"
-    assert pace_to_date(replace(BASE, completed=130)).text == "130 / 122 (+8)"
-    assert behind_pace(replace(BASE, completed=130)) == 0
+    assert pace_to_date(BASE._replace(completed=130)).text == "130 / 122 (+8)"
+    assert behind_pace(BASE._replace(completed=130)) == 0
     # 122.7 expected: 122 done is on the pace as the verdict counts it.
-    assert behind_pace(replace(BASE, completed=122)) == 0
+    assert behind_pace(BASE._replace(completed=122)) == 0
 
 
 def test_both_conditions_when_both_hold() -> None:
@@ -57,25 +56,25 @@ def test_both_conditions_when_both_hold() -> None:
 
 
 def test_only_the_slack_when_on_pace() -> None:
-    assert risk_reasons(replace(BASE, completed=125, slack_pct=9.4)) == (
+    assert risk_reasons(BASE._replace(completed=125, slack_pct=9.4)) == (
         "slack 9.4% of the binding pools' capacity, under 10%",
     )
-    assert risk_reasons(replace(BASE, completed=125, slack_pct=5.98)) == (
+    assert risk_reasons(BASE._replace(completed=125, slack_pct=5.98)) == (
         "slack 6.0% of the binding pools' capacity, under 10%",
     )
     # Rounded down only where rounding would reach the threshold: 9.96% never reads as "10.0%, under 10%".
-    assert risk_reasons(replace(BASE, completed=125, slack_pct=9.96)) == (
+    assert risk_reasons(BASE._replace(completed=125, slack_pct=9.96)) == (
         "slack 9.9% of the binding pools' capacity, under 10%",
     )
 
 
 def test_only_the_pace_when_the_slack_is_enough() -> None:
-    assert risk_reasons(replace(BASE, slack_pct=10.0)) == ("behind the even pace by 34",)
-    assert risk_reasons(replace(BASE, slack_pct=None)) == ("behind the even pace by 34",)
+    assert risk_reasons(BASE._replace(slack_pct=10.0)) == ("behind the even pace by 34",)
+    assert risk_reasons(BASE._replace(slack_pct=None)) == ("behind the even pace by 34",)
 
 
 def test_the_judges_own_threshold() -> None:
-    assert risk_reasons(replace(BASE, completed=125, slack_pct=12.0, at_risk_slack_pct=15.0)) == (
+    assert risk_reasons(BASE._replace(completed=125, slack_pct=12.0, at_risk_slack_pct=15.0)) == (
         "slack 12.0% of the binding pools' capacity, under 15%",
     )
 
@@ -83,4 +82,4 @@ def test_the_judges_own_threshold() -> None:
 def test_no_reasons_unless_at_risk() -> None:
     for verdict in Verdict:
         if verdict is not Verdict.AT_RISK:
-            assert risk_reasons(replace(BASE, verdict=verdict)) == ()
+            assert risk_reasons(BASE._replace(verdict=verdict)) == ()

@@ -1,6 +1,5 @@
 """The comparison's sentence: what the most completions cost the oldest tenth."""
 
-from dataclasses import replace
 from datetime import date
 
 from planner.scheduling.autoschedule import Options, Policy, Proposal
@@ -25,8 +24,7 @@ OLDEST = Proposal(
 
 
 def test_the_sentence_says_what_more_completions_cost_the_oldest_tenth() -> None:
-    most = replace(
-        OLDEST,
+    most = OLDEST._replace(
         policy=Policy.MAX_COMPLETIONS,
         completions_by_fy_end=55,
         oldest_tenth_wait_days=512.5,
@@ -40,7 +38,7 @@ def test_the_sentence_says_what_more_completions_cost_the_oldest_tenth() -> None
 
 
 def test_no_cost_and_no_sentence_without_both_policies() -> None:
-    same = replace(OLDEST, policy=Policy.MAX_COMPLETIONS)
+    same = OLDEST._replace(policy=Policy.MAX_COMPLETIONS)
     assert "no more completions" in render_tradeoff([OLDEST, same])
     assert "no longer than under oldest first" in render_tradeoff([OLDEST, same])
     assert render_tradeoff([OLDEST]) == ""

@@ -5,7 +5,6 @@ The small judge of tests/forecast/test_known_answers.py: Mondays 09:00-12:00, as
 them before as-of. 100 pending removal cases of 30 minutes (floor 20), none completed.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 from planner.domain.docket import Case
@@ -107,7 +106,7 @@ def test_the_what_if_difference_names_each_figure_it_moves() -> None:
     saved = forecast_from(inputs)
     trying = forecast_from(inputs, WhatIf(quota=50))
     assert difference(saved, trying) == ("-10 completions needed, shortening 20% → 4%")
-    more = replace(trying, max_completions_at_current_lengths=84, capacity_minutes=2520)
+    more = trying._replace(max_completions_at_current_lengths=84, capacity_minutes=2520)
     assert difference(saved, more) == (
         "-10 completions needed, +36 completions fit, shortening 20% → 4%, +18 bench hours left"
     )

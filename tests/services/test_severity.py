@@ -5,7 +5,6 @@ The small judge of tests/forecast/test_known_answers.py: Mondays 09:00-12:00, as
 at current lengths, and N needed cases need hearings 1 - 1,440 / (30 N) shorter.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
@@ -74,7 +73,7 @@ def test_a_one_percent_shortening_is_not_shown_like_a_25_percent_one() -> None:
     serious, from 20% severe (19.6% shows as 20%, and is graded so)."""
     base = _run(54, pending=100)
     shades = [
-        grade(replace(base, required_shortening_pct=pct)) for pct in (1, 9.4, 9.6, 19.4, 19.6, 25)
+        grade(base._replace(required_shortening_pct=pct)) for pct in (1, 9.4, 9.6, 19.4, 19.6, 25)
     ]
     assert shades == [
         Severity.MILD,
