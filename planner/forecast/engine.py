@@ -17,7 +17,7 @@ from planner.forecast.message import describe
 from planner.forecast.pools import PoolModel, booked_by_pool, case_groups, hearings_to_hold
 from planner.forecast.report import Forecast, PoolFigures
 from planner.forecast.scan import scan_year
-from planner.forecast.shortening import hearing_minutes_at, shorten
+from planner.forecast.shortening import as_shown, minutes_table, shorten
 from planner.forecast.verdict import Verdict
 from planner.forecast.window import window_of
 
@@ -59,6 +59,12 @@ def forecast_workload(
     pool_capacity = [sum(by_kind.get(kind, 0.0) for kind in pool.session_kinds) for pool in pools]
     model = PoolModel(pools, pool_capacity, case_groups(judge, workload, pools))
     enough_cases = needed <= demand.pending
+    kinds_pending = set(demand.kinds)
+    case_minutes = {
+        kind: (m.default, m.minimum)
+        for kind, m in judge.case_minutes.items()
+        if kind in kinds_pending
+    }
     short_pools: tuple[int, ...] = ()
     if model.single:
         # One pool (or one set of pools all the cases' hearings need): K counts the shortest
@@ -88,7 +94,14 @@ def forecast_workload(
     else:
         at_current, best = model.count(1.0)
         at_floors, at_floors_cases = model.count(None)
-        scale = model.largest_scale(needed, at_floors, at_current)
+        # f* to the bit only where a figure shown from it needs it.
+        tables = (minutes_table(judge), case_minutes)
+        scale = model.largest_scale(
+            needed,
+            at_floors,
+            at_current,
+            settled=lambda low, high: as_shown(low, *tables) == as_shown(high, *tables),
+        )
         count = min(needed, demand.pending)
         chosen = model.chosen(count, 1.0, (at_current, best))
         missing_now, where_now = model.shortfall(chosen, 1.0)
@@ -149,7 +162,6 @@ def forecast_workload(
     else:
         verdict, missing = Verdict.ON_TRACK, 0.0
 
-    kinds_pending = set(demand.kinds)
     adjourned = of_workload(judge, workload)
     to_hold = hearings_to_hold(judge, workload)
     pending_minutes = sum(w * n for w, n in zip(demand.work, demand.counts, strict=True))
@@ -178,15 +190,8 @@ def forecast_workload(
         pace_expected_to_date=pace,
         projected_from_booked=demand.completed + demand.fully_booked,
         counted_completions=tuple(sorted(judge.counted_completions)),
-        shortened_case_minutes=shorten(
-            {
-                kind: (m.default, m.minimum)
-                for kind, m in judge.case_minutes.items()
-                if kind in kinds_pending
-            },
-            scale,
-        ),
-        shortened_hearing_minutes=hearing_minutes_at(judge, scale),
+        shortened_case_minutes=shorten(case_minutes, scale),
+        shortened_hearing_minutes=shorten(minutes_table(judge), scale),
         verdict=verdict,
         pools=pool_figures,
         binding_pools=binding,

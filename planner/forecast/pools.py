@@ -9,7 +9,7 @@ the constraints of the integer programme ``planner.forecast.packing`` solves.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from planner.domain.judge import Judge, KindMinutes
@@ -246,12 +246,20 @@ class PoolModel:
         return found >= count
 
     def largest_scale(
-        self, count: int, at_floors: int | None = None, at_current: int | None = None
+        self,
+        count: int,
+        at_floors: int | None = None,
+        at_current: int | None = None,
+        settled: Callable[[float, float], bool] | None = None,
     ) -> float | None:
         """f*: the largest scale in (0, 1] at which ``count`` cases fit, or None if none does.
 
         K is monotone in f, so a bisection finds f*, to 2**-20 of the unit interval (under a
-        thousandth of a minute of a 400-minute case).
+        thousandth of a minute of a 400-minute case), or sooner: once ``settled(low, high)``
+        says that nothing between the last scale that fits and the last that does not would
+        change the answer (the forecast's: no figure shown from f* differs at the two). The
+        steps near f* are the hard ones to decide, and late in the fiscal year most of the
+        national forecast's time (docs/performance.md).
         """
         if at_floors is None:
             at_floors = count if self.fits(count, None) else count - 1
@@ -268,6 +276,8 @@ class PoolModel:
                 low = middle
             else:
                 high = middle
+            if settled is not None and settled(low, high):
+                break
         return low
 
     def chosen(

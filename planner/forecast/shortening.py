@@ -32,20 +32,39 @@ def shorten(table: dict[str, tuple[int, int]], scale: float | None) -> dict[str,
     }
 
 
+def minutes_table(
+    judge: Judge, case_kinds: Iterable[str] | None = None
+) -> dict[str, tuple[int, int]]:
+    """The (default, minimum) minutes of the hearing kinds of the judge's profile; with
+    ``case_kinds``, only those that cases of these kinds need."""
+    needed = None
+    if case_kinds is not None:
+        needed = {kind for case_kind in case_kinds for kind in hearings_of_kind(case_kind)}
+    return {
+        str(kind): (m.default, m.minimum)
+        for kind, m in hearing_minutes(judge).items()
+        if needed is None or kind in needed
+    }
+
+
+def as_shown(scale: float, *tables: dict[str, tuple[int, int]]) -> tuple[object, ...]:
+    """Every figure that f* decides, as a judge reads it: the required shortening as the JSON
+    and the text round it (a tenth of a percent), as the banner and the grading do (whole
+    percent), f as "how this is computed" writes it, and the minutes of each kind in
+    ``tables`` at f (``shorten``). Each of them is monotone in f: where two scales show the
+    same, every scale between them does, and the bisection for f* stops there
+    (``PoolModel.largest_scale``). A figure shown from f* in a new way belongs here."""
+    pct = 100 * (1 - scale)
+    shown = (round(pct, 1), f"{pct:.1f}", f"{pct:.0f}", round(pct), f"{1 - pct / 100:.2f}")
+    return shown + tuple(shorten(table, scale) for table in tables)
+
+
 def hearing_minutes_at(
     judge: Judge, scale: float | None, case_kinds: Iterable[str] | None = None
 ) -> dict[str, Shortened]:
     """The hearing kinds of the judge's profile at ``scale`` (f*); with ``case_kinds``, only
     those that cases of these kinds need."""
-    needed = None
-    if case_kinds is not None:
-        needed = {kind for case_kind in case_kinds for kind in hearings_of_kind(case_kind)}
-    table = {
-        str(kind): (m.default, m.minimum)
-        for kind, m in hearing_minutes(judge).items()
-        if needed is None or kind in needed
-    }
-    return shorten(table, scale)
+    return shorten(minutes_table(judge, case_kinds), scale)
 
 
 def hearing_lengths(

@@ -25,6 +25,7 @@ from planner.domain.vocabulary import (
 from planner.forecast.demand import tally_workload
 from planner.forecast.engine import forecast
 from planner.forecast.pools import CaseGroup, PoolModel, case_groups
+from planner.forecast.shortening import as_shown, minutes_table, shorten
 from planner.forecast.window import window_of
 from planner.scheduling.autoschedule import Policy, propose
 
@@ -258,3 +259,96 @@ def test_f_star_is_exact_when_a_step_fills_two_pools_to_the_minute() -> None:
     assert needed * 40.0 * (0.5 + 2.0**-20) > 2400.0 + 3360.0  # ... and at no larger f
 
     assert model.largest_scale(needed) == 0.5
+
+
+def _two_detained_pools() -> tuple[PoolModel, int]:
+    """The model of the test above (N = 288 fit at f = 1/2 exactly, with both pools full)."""
+    template = (
+        Session(0, time(8, 30), time(12), SessionKind.DETAINED_MASTER),
+        Session(0, time(13), time(16, 30), SessionKind.DETAINED_INDIVIDUAL),
+    )
+    master, individual = frozenset({0}), frozenset({1})
+    groups = [CaseGroup(141, 40.0, 5.0, ((master, 40.0),))] + [
+        CaseGroup(count, 40.0, 5.0, ((master, 40.0 / n), (individual, 40.0 * (n - 1) / n)))
+        for n, count in zip((10, 11, 12, 13), (46, 58, 49, 62), strict=True)
+    ]
+    return PoolModel(pools_of(template), [2400.0, 3360.0], groups), 288
+
+
+class _Counted(PoolModel):
+    """A pool model that counts the bisection's questions."""
+
+    asked = 0
+
+    def fits(self, count: int, scale: float | None) -> bool:
+        self.asked += 1
+        return super().fits(count, scale)
+
+
+def test_the_bisection_stops_once_nothing_shown_can_change() -> None:
+    """Once the last scale that fits and the last that does not show the same figures, f*
+    shows them too: the bisection stops there, on this model after 11 of its 20 steps, with
+    the answer the 20 steps give (f* = 1/2 exactly, the shortening 50.0%)."""
+    model, needed = _two_detained_pools()
+    full = _Counted(model.pools, model.capacity, model.groups)
+    assert full.largest_scale(needed) == 0.5
+    every_step = full.asked
+
+    table = {"individual": (180, 60), "master": (15, 5)}
+    stopped = _Counted(model.pools, model.capacity, model.groups)
+    scale = stopped.largest_scale(
+        needed, settled=lambda low, high: as_shown(low, table) == as_shown(high, table)
+    )
+    assert scale == 0.5
+    assert stopped.asked < every_step - 5
+
+
+def test_the_bisection_does_not_stop_across_a_minute_a_hearing_would_lose() -> None:
+    """Ten cases of 100 minutes in 600.005 minutes: f* is just past 0.6, where a merits
+    hearing of 180 minutes is 108. At 0.5996 and 0.6006 the shortening reads 40.0% alike, but
+    the hearing 107 and 108 minutes: the bisection goes on, and shows what 20 steps show."""
+    master = frozenset({0})
+    template = (Session(0, time(8, 30), time(12), SessionKind.MASTER),)
+    model = PoolModel(
+        pools_of(template), [600.005], [CaseGroup(10, 100.0, 10.0, ((master, 100.0),))]
+    )
+    table = {"individual": (180, 60)}
+    every_step = model.largest_scale(10)
+    assert every_step is not None
+    assert shorten(table, every_step)["individual"].shortened == 108
+
+    scale = model.largest_scale(
+        10, settled=lambda low, high: as_shown(low, table) == as_shown(high, table)
+    )
+    assert scale is not None
+    assert shorten(table, scale)["individual"].shortened == 108
+    assert as_shown(scale, table) == as_shown(every_step, table)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dockets(), st.sampled_from(AS_OFS))
+def test_the_forecast_shows_what_every_step_of_the_bisection_shows(
+    docket: tuple[Judge, list[Case]], as_of: datetime
+) -> None:
+    """The forecast stops its bisection early; the shortening and the minutes of every kind it
+    shows are those of f* to 2**-20."""
+    judge, cases = docket
+    result = forecast(judge, closures=[], leave=[], cases=cases, hearings=[], as_of=as_of)
+    if result.required_shortening_pct is None or not result.required_shortening_pct:
+        return
+    pools = pools_of(judge.sessions)
+    workload = tally_workload(judge, cases, [], window_of(judge, as_of))
+    capacity = [pool.capacity_minutes for pool in result.pools]
+    model = PoolModel(pools, capacity, case_groups(judge, workload, pools))
+    every_step = model.largest_scale(result.needed)
+    assert every_step is not None
+    pct = 100 * (1 - every_step)
+
+    assert result.as_json()["required_shortening_pct"] == round(pct, 1)
+    assert f"{result.required_shortening_pct:.0f}" == f"{pct:.0f}"
+    assert f"{1 - result.required_shortening_pct / 100:.2f}" == f"{every_step:.2f}"
+    assert result.shortened_hearing_minutes == shorten(minutes_table(judge), every_step)
+    case_table = {kind: judge.case_minutes[kind] for kind in result.shortened_case_minutes}
+    assert result.shortened_case_minutes == shorten(
+        {kind: (m.default, m.minimum) for kind, m in case_table.items()}, every_step
+    )
