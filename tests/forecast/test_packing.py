@@ -137,6 +137,40 @@ def test_highs_settles_a_count_whose_best_choice_fills_two_pools_to_the_minute()
     assert packing.fits(x)
 
 
+def test_highs_decides_the_steps_of_the_bisection_the_search_cannot() -> None:
+    # The count above asked as the f* bisection asks it, "do 558 fit?" (yes, only by filling
+    # both pools to the minute); and a step of the national demo's bisection late in the year,
+    # "do 117 fit?", where the relaxation says 117.39 and the most is 116. Past a step's
+    # budget HiGHS is asked for choices of the target or more only, and answers both.
+    shares = range(10, 17)
+    rows = [
+        [0.0, 20.0] + [20.0 / n for n in shares],
+        [110.0, 0.0] + [20.0 * (n - 1) / n for n in shares],
+    ]
+    caps = [4650.0, 6510.0]
+    counts = [112, 204, 51, 70, 53, 54, 63, 47, 49]
+    fits = Packing(rows, caps, counts, budget=16)
+    found, x = fits.most(target=558)
+    assert fits.settled
+    assert found == sum(x) >= 558
+    assert fits.fits(x)
+    assert fits.proven
+
+    data = json.loads((DATA / "packing-decision-no.json").read_text())
+    assert (data["target"], data["most"]) == (117, 116)
+    too_many = Packing(data["rows"], data["caps"], data["counts"], budget=16)
+    assert too_many.relaxed() >= data["target"]
+    found, x = too_many.most(target=data["target"])
+    assert too_many.settled
+    assert found == sum(x) < data["target"]
+    assert too_many.fits(x)
+    assert too_many.proven
+    enough = Packing(data["rows"], data["caps"], data["counts"], budget=16)
+    found, x = enough.most(target=data["most"])
+    assert found == sum(x) >= data["most"]
+    assert enough.fits(x)
+
+
 def test_a_count_is_searched_further_before_highs_is_first_loaded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
