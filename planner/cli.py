@@ -637,7 +637,12 @@ def _forecast(args: argparse.Namespace) -> int:
 
         # The template advice is a K(1) per change tried: for the JSON, which carries it.
         results = forecast_judges(
-            _open_existing(args), args.judge, args.as_of, advise=args.json, ages=True
+            _open_existing(args),
+            args.judge,
+            args.as_of,
+            advise=args.json,
+            ages=True,
+            processes=True,
         )
     if args.json:
         print(json.dumps([result.as_json() for result in results], indent=2))

@@ -248,3 +248,29 @@ def test_the_forecast_leaves_the_collector_as_it_found_it(planner, db_path: Path
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_courts_worth_of_judges_forecast_in_processes_reads_as_one_by_one(
+    tmp_path: Path,
+) -> None:
+    """From 64 judges on, ``planner forecast`` shares them among fresh processes: the command,
+    run as users run it, gives every judge's forecast as one thread does, in the same order."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.court_of_judges import DAY, make_court
+
+    path = tmp_path / "court.sqlite"
+    one_by_one = make_court(path)
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "planner", "forecast", "--db", path, "--as-of", str(DAY), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == ""
+    assert json.loads(completed.stdout) == json.loads(json.dumps(one_by_one))
+    assert len({f["verdict"] for f in one_by_one}) > 1  # the judges really differ

@@ -98,6 +98,33 @@ def test_the_installed_program_passes_its_self_test(unpacked: Path, tmp_path: Pa
     assert result.stdout.splitlines()[-1] == "self-test passed"
 
 
+def test_the_installed_program_forecasts_a_court_in_processes(
+    unpacked: Path, tmp_path: Path
+) -> None:
+    """A court of 64 judges is shared among processes the executable starts as itself: each
+    does its part and ends (no second Planner, no process left), with every judge's forecast
+    as one thread gives it."""
+    import json
+
+    from tests.court_of_judges import DAY, make_court
+
+    path = tmp_path / "court.sqlite"
+    one_by_one = make_court(path)
+    planner = unpacked / f"opt/{PACKAGE}/planner"
+
+    result = _run(
+        [str(planner), "forecast", "--db", str(path), "--as-of", str(DAY), "--json"],
+        env=_user_env(tmp_path),
+        timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert json.loads(result.stdout) == json.loads(json.dumps(one_by_one))
+    left = _run(["pgrep", "-f", str(planner)]).stdout
+    assert left == ""
+
+
 def test_the_menu_entry_is_valid_and_its_icon_installed(unpacked: Path) -> None:
     entry = unpacked / f"usr/share/applications/{PACKAGE}.desktop"
     fields = dict(line.split("=", 1) for line in entry.read_text().splitlines() if "=" in line)

@@ -3,6 +3,7 @@
 import os
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from planner.domain.docket import Closure, Hearing, Leave
@@ -127,15 +128,19 @@ def forecast_judges(
     *,
     advise: bool = False,
     ages: bool = False,
+    processes: bool = False,
 ) -> list[Forecast]:
     """Forecast each judge (or the one named) from ``as_of`` (a date means its midnight),
     by default from now in each judge's own time zone.
 
     A court's worth of judges is shared among threads, each reading on its own connection:
-    SQLite's reads let go of Python's lock (the pool model's counts, plain Python, do not). Threads, not processes: the window calls this too (the Court tab),
-    and forking a process that runs threads can deadlock the child (Python 3.12 and later warn
-    of it); fresh processes ("spawn") would each import the forecast again (0.3-0.5 s more CPU
-    in all, measured) and need a frozen program to handle their start.
+    SQLite's reads and HiGHS's solves let go of Python's lock, the pool model's plain Python
+    does not. With ``processes`` (``planner forecast``), among fresh processes instead
+    ("spawn"), which do not share that lock: each imports the forecast again (about 60 ms)
+    and reads on a connection of its own; a late-year national forecast is mostly Python
+    (docs/performance.md). Not in the window, whose Court tab keeps to threads: a frozen
+    program's processes start through its own executable, and forking a process that runs
+    threads can deadlock the child (Python 3.12 and later warn of it).
     """
     with database.read() as reader:
         judges = select_judges(reader, judge_name)
@@ -150,6 +155,9 @@ def forecast_judges(
     workers = _workers(len(judges))
     if workers == 1:
         return _forecast_some(database, judges, moment, advise, ages)
+    if processes:
+        results = _in_processes(database, judges, moment, advise, workers)
+        return [with_age_targets(database, r) for r in results] if ages else results
     chunks = [judges[start::workers] for start in range(workers)]
     # Imported here: a court's worth of judges needs it, not one judge's forecast.
     from concurrent.futures import ThreadPoolExecutor
@@ -180,6 +188,65 @@ def _workers(judges: int) -> int:
     if judges < PARALLEL_FROM:
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
+
+
+#: Parts per process the judges are cut into, so that a process done early takes another.
+PARTS_PER_PROCESS = 4
+
+
+def _in_processes(
+    database: Database,
+    judges: list[Judge],
+    as_of: datetime | None,
+    advise: bool,
+    workers: int,
+) -> list[Forecast]:
+    """The judges' forecasts, in their order, made by ``workers`` fresh processes."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import repeat
+
+    size = -(-len(judges) // (workers * PARTS_PER_PROCESS))
+    parts = [judges[start : start + size] for start in range(0, len(judges), size)]
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_open_in_process,
+        initargs=(database.path, database.url, database.password),
+    ) as pool:
+        try:
+            done = pool.map(_forecast_in_process, parts, repeat(as_of), repeat(advise))
+            return [result for part in done for result in part]
+        except BaseException:  # interrupted, or a part failed: the parts not begun are not
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+#: The database a forecasting process reads (``_open_in_process``).
+_process_database: Database | None = None
+
+
+def _open_in_process(path: Path | None, url: str | None, password: str | None) -> None:
+    """Open, in a forecasting process, the database its parent checked and opened; closed
+    when the process ends. Python's collector stays off, as in ``planner forecast``: the
+    process makes next to no garbage cycles, and ends."""
+    global _process_database
+    import atexit
+    import gc
+    import signal
+
+    # Ctrl+C is the parent's to answer ("interrupted"): the process ends with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()
+    _process_database = Database(path, url=url, password=password)
+    atexit.register(_process_database.close)
+
+
+def _forecast_in_process(
+    judges: list[Judge], as_of: datetime | None, advise: bool
+) -> list[Forecast]:
+    assert _process_database is not None, "_open_in_process runs first"
+    return _forecast_some(_process_database, judges, as_of, advise)
 
 
 def _forecast_some(

@@ -1,5 +1,6 @@
 """Forecasting many judges: shared among threads, the same answers in the same order, and no
-process forked (the window runs threads: a forked child could deadlock)."""
+process forked (the window runs threads: a forked child could deadlock); or, as
+``planner forecast`` does, among fresh processes, with the same answers."""
 
 import os
 import threading
@@ -74,4 +75,29 @@ def test_parallel_forecasts_equal_the_serial_ones(
     parallel = forecasting.forecast_judges(database, as_of=date(2026, 11, 25))
     assert [f.as_json() for f in parallel] == [f.as_json() for f in serial]
     assert [f.judge for f in parallel] == [f"Judge {j:02d}" for j in range(6)]
+    assert len({f.verdict for f in serial}) > 1  # the judges really differ
+
+
+def test_forecasts_made_in_processes_equal_the_serial_ones_in_the_same_order(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``planner forecast``'s way: the judges cut into parts that fresh processes forecast,
+    each opening the database (a file, or the server with the same login) on its own."""
+    _judges(database, 6)
+    day = date(2026, 11, 25)
+    serial = forecasting.forecast_judges(database, as_of=day)
+    monkeypatch.setattr(forecasting, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(forecasting, "_workers", lambda judges: 2)  # a one-core machine too
+    started: list[int] = []
+    in_processes = forecasting._in_processes
+
+    def spied(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(1)
+        return in_processes(*args, **kwargs)
+
+    monkeypatch.setattr(forecasting, "_in_processes", spied)
+    found = forecasting.forecast_judges(database, as_of=day, processes=True)
+    assert started == [1]
+    assert [f.as_json() for f in found] == [f.as_json() for f in serial]
+    assert [f.judge for f in found] == [f"Judge {j:02d}" for j in range(6)]
     assert len({f.verdict for f in serial}) > 1  # the judges really differ
