@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.docket import Closure, Hearing, Leave
+from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
     AgeTarget,
@@ -37,6 +37,7 @@ from planner.domain.rules import (
 from planner.domain.stored_case import SchedulableCase
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
 from planner.scheduling.autoschedule import Policy, completion_days
+from planner.scheduling.booking import Booked
 
 
 def projected_completions(
@@ -44,7 +45,7 @@ def projected_completions(
     closures: Iterable[Closure],
     leave: Iterable[Leave],
     cases: Sequence[SchedulableCase],
-    hearings: Sequence[Hearing],
+    hearings: Sequence[Booked],
     as_of: datetime,
     rules: RuleSet | None = None,
     *,
@@ -68,7 +69,7 @@ def projected_completions(
                 found[case.a_number] = done
         elif case.received <= today and case.status not in OFF_DOCKET:
             pending[case.a_number] = case
-    last_booked: dict[str, Hearing] = {}
+    last_booked: dict[str, Booked] = {}
     for hearing in hearings:
         if (
             hearing.status is HearingStatus.SCHEDULED
@@ -188,7 +189,7 @@ def project_age_targets(
     closures: Iterable[Closure],
     leave: Iterable[Leave],
     cases: Sequence[SchedulableCase],
-    hearings: Sequence[Hearing],
+    hearings: Sequence[Booked],
     as_of: datetime,
     *,
     cancelled: Callable[[], bool] | None = None,
@@ -208,7 +209,7 @@ def _projection(
     closures: Iterable[Closure],
     leave: Iterable[Leave],
     cases: Sequence[SchedulableCase],
-    hearings: Sequence[Hearing],
+    hearings: Sequence[Booked],
     as_of: datetime,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[RuleSet, date, dict[str, date | None]] | None:
@@ -261,7 +262,7 @@ def project_missing(
     closures: Iterable[Closure],
     leave: Iterable[Leave],
     cases: Sequence[SchedulableCase],
-    hearings: Sequence[Hearing],
+    hearings: Sequence[Booked],
     as_of: datetime,
 ) -> dict[str, date]:
     """The judge's pending cases that will miss an age target this fiscal year on the calendar
@@ -319,7 +320,7 @@ def project_ages(
     closures: Iterable[Closure],
     leave: Iterable[Leave],
     cases: Sequence[SchedulableCase],
-    hearings: Sequence[Hearing],
+    hearings: Sequence[Booked],
     as_of: datetime,
 ) -> tuple[TargetAges, ...]:
     """The judge's pending docket by projected age at completion against each age target of

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from planner.domain.docket import Closure, Hearing, Leave
+from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.stored_case import StoredCase
 from planner.forecast.engine import forecast_workload
@@ -19,6 +19,7 @@ from planner.store.database import Database
 
 if TYPE_CHECKING:
     from planner.forecast.whatif import WhatIf
+    from planner.scheduling.booking import Booked
 
 
 class JudgesStored(Protocol):
@@ -106,7 +107,7 @@ def _projected(
     closures: Sequence[Closure],
     leave: Sequence[Leave],
     cases: Sequence[StoredCase],
-    hearings: Sequence[Hearing],
+    hearings: Sequence["Booked"],
     cancelled: Callable[[], bool] | None = None,
 ) -> Forecast:
     """``result`` with the age targets projected from what was read (its rule set has some)."""

@@ -8,6 +8,7 @@ reads through the same statements on its transaction's own connection.
 
 from planner.domain.docket import Case, Hearing
 from planner.domain.stored_case import StoredCase
+from planner.domain.stored_hearing import StoredHearing
 from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,
@@ -33,6 +34,13 @@ _HEARINGS = (
 _HEARINGS_OF_JUDGE = _HEARINGS + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
 _HEARINGS_OF_ALL = _HEARINGS + " ORDER BY h.start, h.id"  # every case is the judge's
 _HEARINGS_OF_CASE = _HEARINGS + " WHERE h.case_id = :case_id ORDER BY h.start, h.id"
+#: The columns of a hearing the age targets' projection reads, in ``StoredHearing``'s order.
+_BOOKED = (
+    "SELECT h.id, cases.a_number, h.start, h.minutes, h.kind, h.status "
+    "FROM hearings AS h JOIN cases ON cases.id = h.case_id"
+)
+_BOOKED_OF_JUDGE = _BOOKED + " WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
+_BOOKED_OF_ALL = _BOOKED + " ORDER BY h.start, h.id"  # every case is the judge's
 
 
 def cases_of(link: Link, judge_id: int) -> list[Case]:
@@ -170,11 +178,32 @@ def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hea
     ]
 
 
-def case_facts_and_hearings(link: Link, judge_id: int) -> tuple[list[StoredCase], list[Hearing]]:
-    """The facts of every case of the judge, by id, and every hearing of them, by start: what
-    the age targets' projection reads, on a read snapshot."""
+def booked_of(link: Link, judge_id: int, whole_file: bool) -> list[StoredHearing]:
+    """The facts of the hearings of the judge's cases the age targets' projection reads, by
+    start, as plain values: not checked again (they were as ``Hearing``s when written), in
+    about half the time ``hearings_of_judge`` takes. ``whole_file``: every case stored is the
+    judge's (``sole_judge``)."""
+    moment, new = link.dialect.moment_reader, tuple.__new__
+    kinds, statuses = _KIND, _STATUS
+    statement = _BOOKED_OF_ALL if whole_file else _BOOKED_OF_JUDGE
+    return [
+        new(
+            StoredHearing,
+            (hearing_id, a_number, moment(start), minutes, kinds[kind], statuses[status]),
+        )
+        for hearing_id, a_number, start, minutes, kind, status in link.rows(
+            statement, {"judge_id": judge_id}
+        )
+    ]
+
+
+def case_facts_and_hearings(
+    link: Link, judge_id: int
+) -> tuple[list[StoredCase], list[StoredHearing]]:
+    """The facts of every case of the judge, by id, and of every hearing of them, by start:
+    what the age targets' projection reads, on a read snapshot."""
     whole_file = sole_judge(link, judge_id)  # asked once for both
-    return case_facts_of(link, judge_id, whole_file), hearings_of_judge(link, judge_id, whole_file)
+    return case_facts_of(link, judge_id, whole_file), booked_of(link, judge_id, whole_file)
 
 
 def cases_and_hearings(link: Link, judge_id: int) -> tuple[list[Case], list[Hearing]]:

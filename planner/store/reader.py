@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.stored_case import StoredCase
+from planner.domain.stored_hearing import StoredHearing
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.window import window_of
 from planner.store import court_calendar, docket_read, profiles
@@ -75,9 +76,11 @@ class Reader:
         """Every case of the judge and every hearing of them, as the model's records."""
         return docket_read.cases_and_hearings(self._link, judge_id)
 
-    def case_facts_and_hearings(self, judge_id: int) -> tuple[list[StoredCase], list[Hearing]]:
-        """The facts of every case of the judge the age targets' projection reads (plain
-        values, not checked again), and every hearing of them."""
+    def case_facts_and_hearings(
+        self, judge_id: int
+    ) -> tuple[list[StoredCase], list[StoredHearing]]:
+        """The facts of every case of the judge the age targets' projection reads, and of
+        every hearing of them (plain values, not checked again)."""
         return docket_read.case_facts_and_hearings(self._link, judge_id)
 
     # The docket table ---------------------------------------------------------------------

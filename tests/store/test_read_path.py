@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from planner.demo.generator import generate_dockets
-from planner.domain.docket import CASE_FIELDS, Case, Docket, Hearing
+from planner.domain.docket import CASE_FIELDS, Case, Docket
 from planner.domain.rules import BUILT_IN
 from planner.domain.stored_case import StoredCase
+from planner.domain.stored_hearing import StoredHearing
+from planner.domain.vocabulary import HearingKind
 from planner.store import chart_read, docket_read, listing, profiles, workload
 from planner.store.columns import CASE_COLUMNS, NAME_SEARCH, Kind
 from planner.store.database import Database, is_server_url
@@ -186,8 +188,9 @@ def test_every_read_gives_the_same_answer_on_both_engines(
 def test_the_case_facts_are_the_stored_cases_fields_on_both_engines(
     both: tuple[Database, Database],
 ) -> None:
-    """What the age targets' projection reads instead of the cases: their fields as plain values,
-    the same as the cases read whole (status and completion kind as the vocabulary's members)."""
+    """What the age targets' projection reads instead of the cases and hearings: their fields as
+    plain values, the same as the cases and hearings read whole (status and kinds as the
+    vocabulary's members)."""
     for database in both:
         with database.read() as reader:
             for judge in reader.judges():
@@ -198,7 +201,12 @@ def test_the_case_facts_are_the_stored_cases_fields_on_both_engines(
                     StoredCase(*(getattr(case, name) for name in StoredCase._fields))
                     for case in cases
                 ]
-                assert facts_hearings == hearings
+                assert facts_hearings == [
+                    StoredHearing(*(getattr(hearing, name) for name in StoredHearing._fields))
+                    for hearing in hearings
+                ]
+                assert all(type(fact.kind) is HearingKind for fact in facts_hearings)
+                assert all(type(fact.start) is datetime for fact in facts_hearings)
                 assert any(fact.completion_kind is not None for fact in facts)
                 assert any(fact.asylum_filed is not None for fact in facts)
                 for fact, case in zip(facts, cases, strict=True):
@@ -216,7 +224,7 @@ def test_a_judges_own_file_is_read_as_a_courts_file_is(database: Database) -> No
     with database.transaction() as repo:
         judge_id = repo.add_docket(own)
 
-    def reads() -> tuple[tuple[list[StoredCase], list[Hearing]], list[Case], object, Docket]:
+    def reads() -> tuple[tuple[list[StoredCase], list[StoredHearing]], list[Case], object, Docket]:
         with database.read() as reader:
             judge = reader.judge_with_id(judge_id)
             assert judge is not None
