@@ -3,7 +3,6 @@ message, the charts, the report and the command line all show (docs/forecast.md)
 
 import math
 from collections import Counter
-from collections.abc import Iterable
 
 from planner.domain.judge import Judge
 from planner.domain.vocabulary import HearingKind, hearings_of_kind
@@ -32,19 +31,9 @@ def shorten(table: dict[str, tuple[int, int]], scale: float | None) -> dict[str,
     }
 
 
-def minutes_table(
-    judge: Judge, case_kinds: Iterable[str] | None = None
-) -> dict[str, tuple[int, int]]:
-    """The (default, minimum) minutes of the hearing kinds of the judge's profile; with
-    ``case_kinds``, only those that cases of these kinds need."""
-    needed = None
-    if case_kinds is not None:
-        needed = {kind for case_kind in case_kinds for kind in hearings_of_kind(case_kind)}
-    return {
-        str(kind): (m.default, m.minimum)
-        for kind, m in hearing_minutes(judge).items()
-        if needed is None or kind in needed
-    }
+def minutes_table(judge: Judge) -> dict[str, tuple[int, int]]:
+    """The (default, minimum) minutes of each hearing kind of the judge's profile."""
+    return {str(kind): (m.default, m.minimum) for kind, m in hearing_minutes(judge).items()}
 
 
 def as_shown(scale: float, *tables: dict[str, tuple[int, int]]) -> tuple[object, ...]:
@@ -57,14 +46,6 @@ def as_shown(scale: float, *tables: dict[str, tuple[int, int]]) -> tuple[object,
     pct = 100 * (1 - scale)
     shown = (round(pct, 1), f"{pct:.1f}", f"{pct:.0f}", round(pct), f"{1 - pct / 100:.2f}")
     return shown + tuple(shorten(table, scale) for table in tables)
-
-
-def hearing_minutes_at(
-    judge: Judge, scale: float | None, case_kinds: Iterable[str] | None = None
-) -> dict[str, Shortened]:
-    """The hearing kinds of the judge's profile at ``scale`` (f*); with ``case_kinds``, only
-    those that cases of these kinds need."""
-    return shorten(minutes_table(judge, case_kinds), scale)
 
 
 def hearing_lengths(

@@ -18,6 +18,7 @@ from planner.domain.vocabulary import (
     Party,
 )
 from planner.store.dialect import Link
+from planner.store.members import HEARING_KIND, HEARING_MEDIUM, HEARING_STATUS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +63,6 @@ class CalendarEntry:
             adjourned_by=self.adjourned_by,
         )
 
-
-_KIND = {kind.value: kind for kind in HearingKind}
-_STATUS = {status.value: status for status in HearingStatus}
-_MEDIUM = {medium.value: medium for medium in HearingMedium}
 
 _ENTRIES = (
     "SELECT h.id, h.case_id, cases.a_number, h.start, h.minutes, h.kind, h.status, "
@@ -133,8 +130,8 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         a_number,
         codec.read_moment(start),
         minutes,
-        _KIND[kind],
-        _STATUS[status],
+        HEARING_KIND[kind],
+        HEARING_STATUS[status],
         reason,
         name,
         language,
@@ -144,7 +141,7 @@ def _entry(link: Link, row: Any) -> CalendarEntry:
         attorney,
         case_kind,
         changed_by,
-        _MEDIUM[medium],
+        HEARING_MEDIUM[medium],
         None if cause is None else AdjournmentCause(cause),
         None if asker is None else Party(asker),
     )

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.store.dialect import Link
+from planner.store.members import CASE_STATUS, COMPLETION_KIND, HEARING_KIND, HEARING_STATUS
 
 
 class CaseDates(NamedTuple):
@@ -42,10 +43,6 @@ _HEARINGS = (
     "FROM hearings AS h JOIN cases ON cases.id = h.case_id "
     "WHERE cases.judge_id = :judge_id ORDER BY h.start, h.id"
 )
-_CASE_STATUS = {status.value: status for status in CaseStatus}
-_COMPLETION = {kind.value: kind for kind in CompletionKind}
-_HEARING_STATUS = {status.value: status for status in HearingStatus}
-_HEARING_KIND = {kind.value: kind for kind in HearingKind}
 
 
 def case_dates(link: Link, judge_id: int) -> list[CaseDates]:
@@ -55,9 +52,9 @@ def case_dates(link: Link, judge_id: int) -> list[CaseDates]:
             a_number,
             kind,
             codec.read_day(received),
-            _CASE_STATUS[status],
+            CASE_STATUS[status],
             codec.maybe_day(completed),
-            None if how is None else _COMPLETION[how],
+            None if how is None else COMPLETION_KIND[how],
             remaining,
             codec.read_flag(detained),
             codec.read_flag(juvenile),
@@ -84,8 +81,8 @@ def hearing_times(link: Link, judge_id: int) -> list[HearingTime]:
             a_number,
             codec.read_moment(start),
             minutes,
-            _HEARING_KIND[kind],
-            _HEARING_STATUS[status],
+            HEARING_KIND[kind],
+            HEARING_STATUS[status],
         )
         for id_, a_number, start, minutes, kind, status in link.rows(
             _HEARINGS, {"judge_id": judge_id}

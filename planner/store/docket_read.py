@@ -9,19 +9,10 @@ reads through the same statements on its transaction's own connection.
 from planner.domain.docket import Case, Hearing
 from planner.domain.stored_case import StoredCase
 from planner.domain.stored_hearing import StoredHearing
-from planner.domain.vocabulary import (
-    CaseStatus,
-    CompletionKind,
-    HearingKind,
-    HearingMedium,
-    HearingStatus,
-)
+from planner.domain.vocabulary import CaseStatus
 from planner.store.columns import CASE_SELECT, read_case
 from planner.store.dialect import Link
-
-_KIND = {kind.value: kind for kind in HearingKind}
-_STATUS = {status.value: status for status in HearingStatus}
-_MEDIUM = {medium.value: medium for medium in HearingMedium}
+from planner.store.members import COMPLETION_KIND, HEARING_KIND, HEARING_MEDIUM, HEARING_STATUS
 
 _CASES = "SELECT cases.id, cases.version, " + CASE_SELECT + " FROM cases"
 _CASES_OF_JUDGE = _CASES + " WHERE cases.judge_id = :judge_id ORDER BY cases.id"
@@ -87,7 +78,6 @@ _FACTS = (
 )
 _FACTS_OF_JUDGE = _FACTS + " WHERE judge_id = :judge_id ORDER BY id"
 _FACTS_OF_ALL = _FACTS + " ORDER BY id"  # every case is the judge's (``sole_judge``)
-_COMPLETION_KIND = {kind.value: kind for kind in CompletionKind}
 
 
 def case_facts_of(link: Link, judge_id: int, whole_file: bool) -> list[StoredCase]:
@@ -101,7 +91,7 @@ def case_facts_of(link: Link, judge_id: int, whole_file: bool) -> list[StoredCas
     it): 5,000 cases in 9 ms of CPU, not 15. ``whole_file``: every case stored is the
     judge's (``sole_judge``)."""
     day, new = link.dialect.day_reader, tuple.__new__
-    flag_sets, statuses, kind_of = _FLAG_SETS, _STATUSES, _COMPLETION_KIND
+    flag_sets, statuses, kind_of = _FLAG_SETS, _STATUSES, COMPLETION_KIND
     statement = _FACTS_OF_ALL if whole_file else _FACTS_OF_JUDGE
     return [
         new(
@@ -164,11 +154,11 @@ def _hearings(link: Link, statement: str, values: dict[str, object]) -> list[Hea
             a_number,
             moment(start),
             minutes,
-            _KIND[kind],
-            _STATUS[status],
+            HEARING_KIND[kind],
+            HEARING_STATUS[status],
             reason,
             id=hearing_id,
-            medium=_MEDIUM[medium],
+            medium=HEARING_MEDIUM[medium],
             adjournment_cause=cause,
             adjourned_by=asker,
         )
@@ -184,7 +174,7 @@ def booked_of(link: Link, judge_id: int, whole_file: bool) -> list[StoredHearing
     about half the time ``hearings_of_judge`` takes. ``whole_file``: every case stored is the
     judge's (``sole_judge``)."""
     moment, new = link.dialect.moment_reader, tuple.__new__
-    kinds, statuses = _KIND, _STATUS
+    kinds, statuses = HEARING_KIND, HEARING_STATUS
     statement = _BOOKED_OF_ALL if whole_file else _BOOKED_OF_JUDGE
     return [
         new(

@@ -12,11 +12,11 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from planner.domain.notices import CourtSettings, NoticedHearing, NoticeEvent, ServedNotice
-from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus
+from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.store.errors import Conflict
+from planner.store.members import HEARING_KIND, HEARING_MEDIUM
 from planner.store.tables import CaseRow, CourtRow, HearingRow, JudgeRow, NoticeRow
 
-_KIND = {kind.value: kind for kind in HearingKind}
 _EVENT = {event.value: event for event in NoticeEvent}
 _CHUNK = 500  # SQLite caps the parameters of one statement
 
@@ -195,7 +195,7 @@ def _noticed(row: Sequence[Any]) -> NoticedHearing:
      minutes, kind, judge, medium) = row  # fmt: skip
     return NoticedHearing(
         hearing_id, case_id, a_number, name, language, bool(detained), bool(represented),
-        attorney, start, minutes, _KIND[kind], judge, HearingMedium(medium),
+        attorney, start, minutes, HEARING_KIND[kind], judge, HEARING_MEDIUM[medium],
     )  # fmt: skip
 
 
@@ -206,7 +206,7 @@ def _served(row: NoticeRow) -> ServedNotice:
         _EVENT[row.event],
         row.start,
         row.minutes,
-        _KIND[row.kind],
+        HEARING_KIND[row.kind],
         row.judge,
         row.served,
         id=row.id,
