@@ -23,8 +23,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from planner.domain.calendar import CourtCalendar, days_between, fiscal_year_bounds
-from planner.domain.docket import Hearing, Leave
+from planner.domain.docket import Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.scheduling.days import day_summaries
 from planner.scheduling.placement import conflicts

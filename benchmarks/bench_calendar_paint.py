@@ -43,8 +43,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from planner.domain.calendar import CourtCalendar, days_between  # before PySide6: faster
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.store.database import Database
 

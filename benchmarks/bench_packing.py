@@ -30,9 +30,9 @@ from datetime import time as clock
 from pathlib import Path
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.seating import pools_of
+from planner.domain.time_off import Closure, Leave
 from planner.forecast.demand import tally_workload
 from planner.forecast.facts import Workload
 from planner.forecast.packing import Packing

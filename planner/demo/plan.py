@@ -9,8 +9,8 @@ from planner.demo.courts import COURTS
 from planner.demo.names import judge_name
 from planner.demo.profiles import FIRST_PROFILES, LATER_WEIGHTS, PROFILES, Profile, book_leave
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 
 
 @dataclass(slots=True)

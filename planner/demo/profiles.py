@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from random import Random
 
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Session
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import LeaveKind, SessionKind
 
 _AM = (time(8, 30), time(12, 0))

@@ -5,8 +5,8 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, Session
+from planner.domain.time_off import Closure, Leave
 
 
 def fiscal_year_of(day: date, judge: Judge) -> int:

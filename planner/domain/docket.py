@@ -1,8 +1,8 @@
-"""A judge's docket: cases, hearings, leave and court closures."""
+"""A judge's docket: its cases and their hearings, with the judge's leave and the court's
+closures (``planner.domain.time_off``), as a docket file exchanges them."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from planner.domain.anumber import format_a_number, parse_a_number
 from planner.domain.bounds import (
@@ -14,9 +14,12 @@ from planner.domain.bounds import (
     check_day,
 )
 from planner.domain.errors import InvalidValue
-from planner.domain.judge import Judge, Session
+from planner.domain.judge import Judge
 from planner.domain.text import check_text, plain_text
+from planner.domain.time_off import Closure, Leave, closure_problems
 from planner.domain.vocabulary import (
+    ASYLUM_CLOCK_DAYS,
+    NOTICE_PERIOD_DAYS,
     REMOTE_REQUEST_DAYS,
     AdjournmentCause,
     CaseStatus,
@@ -24,104 +27,9 @@ from planner.domain.vocabulary import (
     HearingKind,
     HearingMedium,
     HearingStatus,
-    LeaveKind,
     Party,
     coerce,
 )
-
-#: INA 208(d)(5)(A)(iii): asylum applications are to be adjudicated within 180 days of filing.
-ASYLUM_CLOCK_DAYS = 180
-#: INA 239(b)(1): no first hearing sooner than 10 days after the notice to appear is served.
-NOTICE_PERIOD_DAYS = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Closure:
-    """A whole day the court is closed besides the federal holidays (for example an executive order)."""
-
-    day: date
-    reason: str
-
-    def __post_init__(self) -> None:
-        check_day(self.day, "the court closure on")
-        check_text(self.reason, f"the reason of the court closure on {self.day}")
-
-
-def _day(day: date) -> str:
-    """A day as the window shows it: Mon 21 Dec 2026."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def _moment(moment: datetime) -> str:
-    return f"{_day(moment.date())} {moment:%H:%M}"
-
-
-def closure_problems(sessions: Iterable[Session], closures: Iterable[Closure]) -> list[str]:
-    """Why closures mean nothing, one sentence each: a day listed twice, or a Saturday or Sunday
-    on which the judge has no sessions, when the court would not sit anyway.
-
-    A weekday closure is kept even where this judge's template has no sessions that day: courts
-    close as a whole (an executive order closes every courtroom) and a template may change.
-    """
-    sitting = {session.weekday for session in sessions}
-    found: list[str] = []
-    seen: set[date] = set()
-    for closure in closures:
-        day = closure.day
-        shown = _day(day)
-        if day in seen:
-            found.append(f"the closure on {shown} is listed twice")
-        elif day.weekday() >= 5 and day.weekday() not in sitting:
-            found.append(
-                f"the closure on {shown} falls on a {day:%A}, when the judge has no sessions: "
-                "a closure is for a day the court would sit"
-            )
-        seen.add(day)
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class Leave:
-    """Time the judge is away, from ``start`` to ``end`` (local wall-clock, end exclusive).
-
-    Whole-day leave (``all_day``) runs from midnight of its first day to midnight after its last.
-    """
-
-    start: datetime
-    end: datetime
-    kind: LeaveKind
-    all_day: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", coerce(LeaveKind, self.kind, "leave kind"))
-        check_day(self.start, "leave starting")
-        check_day(self.end, "leave ending")
-        if self.end <= self.start:
-            raise InvalidValue(
-                f"leave from {_moment(self.start)} to {_moment(self.end)} ends before it starts"
-            )
-
-    @classmethod
-    def days(cls, first: date, last: date, kind: LeaveKind = LeaveKind.ANNUAL) -> "Leave":
-        """Whole days ``first`` to ``last``, both included."""
-        if last < first:
-            raise InvalidValue(
-                f"leave from {_day(first)} to {_day(last)} ends before it starts: the last day "
-                "comes on or after the first"
-            )
-        check_day(first, "leave starting")
-        check_day(last, "leave ending")
-        start = datetime.combine(first, time())
-        return cls(start, datetime.combine(last + timedelta(days=1), time()), kind, all_day=True)
-
-    @property
-    def first_day(self) -> date:
-        return self.start.date()
-
-    @property
-    def last_day(self) -> date:
-        """The last day touched by the leave."""
-        return (self.end - timedelta(microseconds=1)).date()
 
 
 @dataclass(frozen=True, slots=True)

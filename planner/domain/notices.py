@@ -14,10 +14,14 @@ from enum import StrEnum
 
 from planner.domain.anumber import format_a_number
 from planner.domain.bounds import check_count
-from planner.domain.docket import NOTICE_PERIOD_DAYS
 from planner.domain.errors import InvalidValue
 from planner.domain.text import check_text
-from planner.domain.vocabulary import REMOTE_REQUEST_DAYS, HearingKind, HearingMedium
+from planner.domain.vocabulary import (
+    NOTICE_PERIOD_DAYS,
+    REMOTE_REQUEST_DAYS,
+    HearingKind,
+    HearingMedium,
+)
 
 #: The longest notice period the setting takes: a quarter of a year.
 MAX_NOTICE_DAYS = 90

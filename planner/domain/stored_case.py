@@ -11,8 +11,7 @@ Import paths (files, forms) still make a ``Case``: that is where a value is chec
 from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
-from planner.domain.docket import ASYLUM_CLOCK_DAYS
-from planner.domain.vocabulary import CaseStatus, CompletionKind
+from planner.domain.vocabulary import ASYLUM_CLOCK_DAYS, CaseStatus, CompletionKind
 
 
 class SchedulableCase(Protocol):

@@ -63,6 +63,10 @@ class HearingMedium(StrEnum):
 #: A request to appear remotely (video or telephone) is due this many days before the hearing
 #: (EOIR guidance, as reported: shared/domain.md).
 REMOTE_REQUEST_DAYS = 15
+#: INA 208(d)(5)(A)(iii): asylum applications are to be adjudicated within 180 days of filing.
+ASYLUM_CLOCK_DAYS = 180
+#: INA 239(b)(1): no first hearing sooner than 10 days after the notice to appear is served.
+NOTICE_PERIOD_DAYS = 10
 
 
 class AdjournmentCause(StrEnum):

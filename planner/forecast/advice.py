@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import datetime, time
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, Session
 from planner.domain.plural import counted
 from planner.domain.seating import Pool, pools_of, session_words
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import SessionKind
 from planner.forecast.facts import Workload
 from planner.forecast.pools import CaseGroup, PoolModel, case_groups

@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.seating import pools_of
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import SessionKind
 from planner.forecast.adjournments import of_workload
 from planner.forecast.demand import measure_demand, tally_workload

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple, Protocol
 
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 
 

@@ -11,8 +11,8 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from planner.domain.calendar import CourtCalendar, Interval
-from planner.domain.docket import Leave
 from planner.domain.judge import Session
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import SessionKind
 
 

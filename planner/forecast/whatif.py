@@ -5,9 +5,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, days_between, fiscal_year_bounds, fiscal_year_of
-from planner.domain.docket import Closure, Leave
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session, overlap
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import LeaveKind, SessionKind, coerce
 
 

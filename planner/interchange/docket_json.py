@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from planner.domain.anumber import format_a_number, parse_a_number
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import (
     DEFAULT_ADJOURNMENT_HISTORY,
@@ -22,6 +22,7 @@ from planner.domain.judge import (
     Session,
 )
 from planner.domain.rules import AgeTarget, Clock, check_rule_set_key
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
     AdjournmentCause,

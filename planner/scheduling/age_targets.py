@@ -23,7 +23,6 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 from planner.domain.calendar import CourtCalendar, fiscal_year_bounds, fiscal_year_of
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.rules import (
     AgeTarget,
@@ -35,6 +34,7 @@ from planner.domain.rules import (
     passes_on,
 )
 from planner.domain.stored_case import SchedulableCase
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus, hearings_of_kind
 from planner.scheduling.autoschedule import Policy, completion_days
 from planner.scheduling.booking import Booked

@@ -9,20 +9,22 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Hearing
 from planner.domain.judge import Judge
 from planner.domain.rules import RuleSet
 from planner.domain.seating import describe_kinds
 from planner.domain.stored_case import SchedulableCase
-from planner.domain.vocabulary import HearingKind
+from planner.domain.vocabulary import NOTICE_PERIOD_DAYS, HearingKind
 from planner.scheduling.booking import Booked, long_day
 from planner.scheduling.completions import most_completions
 from planner.scheduling.freetime import FreeTime, Slot, at_minute
 from planner.scheduling.plans import CaseNeeds, unscheduled_needs
+
+if TYPE_CHECKING:  # a proposal's hearings are made where it is applied, not on a forecast's path
+    from planner.domain.docket import Hearing
 
 #: Minutes kept free between two hearings (the next respondent, interpreter and file).
 DEFAULT_BUFFER_MINUTES = 5
@@ -73,7 +75,9 @@ class Proposed(NamedTuple):
     kind: HearingKind
     session: str  # "Tue 2026-12-01 13:00-16:30 individual"
 
-    def hearing(self) -> Hearing:
+    def hearing(self) -> "Hearing":
+        from planner.domain.docket import Hearing
+
         return Hearing(self.a_number, self.start, self.minutes, self.kind)
 
     def as_json(self) -> dict[str, object]:
@@ -153,7 +157,7 @@ class Proposal(NamedTuple):
     def proposed_minutes(self) -> int:
         return sum(p.minutes for p in self.proposed)
 
-    def hearings(self) -> list[Hearing]:
+    def hearings(self) -> list["Hearing"]:
         return [p.hearing() for p in self.proposed]
 
     def as_json(self) -> dict[str, object]:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
+from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge
 from planner.domain.plural import plural
-from planner.domain.vocabulary import HearingStatus
+from planner.domain.vocabulary import NOTICE_PERIOD_DAYS, HearingStatus
 from planner.scheduling.booking import Booked, describe, long_day
 from planner.scheduling.free_places import FreePlace, Order, free_places
 from planner.scheduling.placement import RefusalKind, conflicts

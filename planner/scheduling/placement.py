@@ -8,12 +8,12 @@ from enum import StrEnum
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar, Interval
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Case
+from planner.domain.docket import Case
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
 from planner.domain.plural import counted
 from planner.domain.seating import describe_kinds, fitting_session_kinds, session_words
-from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
+from planner.domain.vocabulary import NOTICE_PERIOD_DAYS, HearingKind, HearingStatus, SessionKind
 from planner.scheduling.booking import (
     OCCUPYING,
     Booked,

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from planner.domain.docket import ASYLUM_CLOCK_DAYS, NOTICE_PERIOD_DAYS
 from planner.domain.judge import Judge, KindMinutes
 from planner.domain.rules import RuleSet, age_deadline, clock_base, first_master_hearings
 from planner.domain.seating import fitting_session_kinds
 from planner.domain.stored_case import SchedulableCase
 from planner.domain.vocabulary import (
+    ASYLUM_CLOCK_DAYS,
     DEFAULT_HEARING_MINUTES,
+    NOTICE_PERIOD_DAYS,
     CaseStatus,
     HearingKind,
     HearingStatus,

@@ -9,11 +9,11 @@ from datetime import date, datetime, timedelta
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import NOTICE_PERIOD_DAYS, Case, Hearing
+from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge
 from planner.domain.plural import counted
 from planner.domain.seating import fitting_session_kinds
-from planner.domain.vocabulary import HearingStatus
+from planner.domain.vocabulary import NOTICE_PERIOD_DAYS, HearingStatus
 from planner.scheduling.booking import end_of
 from planner.scheduling.freetime import FreeTime, at_minute
 from planner.scheduling.placement import RefusalKind, conflicts

@@ -5,10 +5,11 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Case, Closure, Hearing, Leave
+from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.outcomes import outcome_refusal
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     AdjournmentCause,
     CaseStatus,

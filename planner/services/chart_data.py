@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from planner.domain.calendar import CourtCalendar, days_between
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import OFF_DOCKET, CaseStatus, HearingStatus
 from planner.forecast.facts import CaseFacts
 from planner.forecast.report import Forecast

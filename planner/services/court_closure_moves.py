@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.domain.docket import Closure, Hearing
+from planner.domain.docket import Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.scheduling.displacement import Displacement, Move
 from planner.services.court_closures import checked_court_closures
 from planner.services.leave_moves import displacement_in, mover

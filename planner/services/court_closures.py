@@ -5,8 +5,8 @@ stay the judge's (the profile)."""
 
 from collections.abc import Sequence
 
-from planner.domain.docket import Closure
 from planner.domain.errors import InvalidValue
+from planner.domain.time_off import Closure
 from planner.store.database import Database
 
 

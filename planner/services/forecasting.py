@@ -6,9 +6,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge
 from planner.domain.stored_case import StoredCase
+from planner.domain.time_off import Closure, Leave
 from planner.forecast.engine import forecast_workload
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.message import describe

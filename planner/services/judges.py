@@ -4,13 +4,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from planner.domain.docket import Closure, Docket, Leave, closure_problems
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, name_key
+from planner.domain.time_off import Closure, Leave, closure_problems
 from planner.store.database import Database
 from planner.store.errors import Conflict
 
-if TYPE_CHECKING:  # the writes' module imports SQLAlchemy: not on the first paint's path
+if TYPE_CHECKING:  # neither the writes (SQLAlchemy) nor whole dockets are on the first paint's path
+    from planner.domain.docket import Docket
     from planner.store.repository import Repository
 
 
@@ -67,7 +68,7 @@ def update_judge(database: Database, judge: Judge) -> Judge:
         return judge
 
 
-def remove_judge(database: Database, judge_id: int) -> Docket:
+def remove_judge(database: Database, judge_id: int) -> "Docket":
     """Remove a judge and the whole docket; returns the docket so an undo can restore it."""
     with database.transaction() as repo:
         docket = repo.load_docket(judge_id)
@@ -75,7 +76,7 @@ def remove_judge(database: Database, judge_id: int) -> Docket:
         return docket
 
 
-def restore_judge(database: Database, docket: Docket) -> Judge:
+def restore_judge(database: Database, docket: "Docket") -> Judge:
     """Put a removed judge's docket back (the undo of ``remove_judge``)."""
     with database.transaction() as repo:
         return replace(docket.judge, id=repo.add_docket(docket))
@@ -143,7 +144,7 @@ def case_count(database: Database, judge_id: int) -> int:
         return repo.case_count(judge_id)
 
 
-def remove_named(database: Database, name: str) -> Docket:
+def remove_named(database: Database, name: str) -> "Docket":
     """Remove the judge called ``name`` (names are unique; ids change when an undo restores)."""
     with database.transaction() as repo:
         judge = repo.judge_named(name)

@@ -8,8 +8,9 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Closure, Hearing, Leave
+from planner.domain.docket import Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.scheduling.displacement import Displacement, Move, displaced, propose_moves
 from planner.services.judges import save_named_profile, save_profile
 from planner.store.court_calendar import WHOLE_COURT, with_court_closures

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from planner.domain.docket import Case, Closure, Hearing, Leave
+from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
+from planner.domain.time_off import Closure, Leave
 from planner.interchange.docket_json import read_docket
 from planner.interchange.problems import decode_utf8
 from planner.store.database import Database

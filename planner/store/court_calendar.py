@@ -4,7 +4,7 @@ SQLAlchemy (the first screen reads them); written through the ORM (``court_closu
 
 from collections.abc import Iterable
 
-from planner.domain.docket import Closure
+from planner.domain.time_off import Closure
 from planner.store.dialect import Link
 
 #: How a court-wide closure's reason reads on a judge's calendar.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
-from planner.domain.docket import Closure
+from planner.domain.time_off import Closure
 from planner.store.tables import CourtClosureRow
 
 

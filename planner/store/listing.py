@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from planner.domain.docket import ASYLUM_CLOCK_DAYS
 from planner.domain.rules import Clock, RuleSet, age_deadline
-from planner.domain.vocabulary import CaseStatus, HearingKind, HearingStatus
+from planner.domain.vocabulary import ASYLUM_CLOCK_DAYS, CaseStatus, HearingKind, HearingStatus
 from planner.store.dialect import Dialect, Link, search_form
 
 

@@ -6,9 +6,9 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session, parse_call_times
 from planner.domain.rules import AgeTarget, Clock
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import CompletionKind, HearingKind, LeaveKind, SessionKind
 from planner.store.dialect import Link
 

@@ -12,20 +12,22 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
 from planner.domain.judge import Judge
 from planner.domain.stored_case import StoredCase
 from planner.domain.stored_hearing import StoredHearing
+from planner.domain.time_off import Closure, Leave
 from planner.forecast.facts import ForecastInputs
 from planner.forecast.window import window_of
-from planner.store import court_calendar, docket_read, profiles
+from planner.store import court_calendar, facts_read, profiles
 from planner.store.dialect import Link
 from planner.store.errors import Conflict
 from planner.store.workload import read_workload
 
 if TYPE_CHECKING:
-    # The calendar's, the docket table's and the charts' reads are imported where they are
-    # asked for: a forecast, a command's whole path, reads none of them.
+    # Whole cases and dockets, the calendar's, the docket table's and the charts' reads are
+    # imported where they are asked for: a forecast, a command's whole path, reads none of
+    # them (the age targets read the cases' facts: ``facts_read``).
+    from planner.domain.docket import Case, Docket, Hearing
     from planner.store.calendar_read import CalendarEntry
     from planner.store.chart_read import CaseDates, HearingTime
     from planner.store.listing import DocketFilter, DocketRow, SortKey
@@ -72,8 +74,10 @@ class Reader:
         closures, leave = self.calendar(judge.id)
         return ForecastInputs(judge, closures, leave, workload, as_of)
 
-    def cases_and_hearings(self, judge_id: int) -> tuple[list[Case], list[Hearing]]:
+    def cases_and_hearings(self, judge_id: int) -> tuple[list["Case"], list["Hearing"]]:
         """Every case of the judge and every hearing of them, as the model's records."""
+        from planner.store import docket_read
+
         return docket_read.cases_and_hearings(self._link, judge_id)
 
     def case_facts_and_hearings(
@@ -81,7 +85,7 @@ class Reader:
     ) -> tuple[list[StoredCase], list[StoredHearing]]:
         """The facts of every case of the judge the age targets' projection reads, and of
         every hearing of them (plain values, not checked again)."""
-        return docket_read.case_facts_and_hearings(self._link, judge_id)
+        return facts_read.case_facts_and_hearings(self._link, judge_id)
 
     # The docket table ---------------------------------------------------------------------
 
@@ -119,8 +123,11 @@ class Reader:
 
     # Cases, hearings, whole dockets -------------------------------------------------------
 
-    def load_docket(self, judge_id: int) -> Docket:
+    def load_docket(self, judge_id: int) -> "Docket":
         """The judge's whole docket: profile, closures and leave, cases, hearings."""
+        from planner.domain.docket import Docket
+        from planner.store import docket_read
+
         judge = self.judge_with_id(judge_id)
         if judge is None:
             raise Conflict("that judge is no longer in this database")
@@ -133,14 +140,18 @@ class Reader:
             hearings=tuple(docket_read.hearings_of_judge(self._link, judge_id)),
         )
 
-    def case(self, case_id: int) -> Case:
+    def case(self, case_id: int) -> "Case":
+        from planner.store import docket_read
+
         found = docket_read.case(self._link, case_id)
         if found is None:
             raise Conflict("that case is no longer in this database")
         return found
 
-    def hearings_of(self, case_id: int) -> list[Hearing]:
+    def hearings_of(self, case_id: int) -> list["Hearing"]:
         """The case's hearings, in order of start."""
+        from planner.store import docket_read
+
         return docket_read.hearings_of_case(self._link, case_id)
 
     def hearings_between(

@@ -8,8 +8,9 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm.attributes import flag_modified
 
-from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import CASE_FIELDS, Case, Docket, Hearing
 from planner.domain.judge import Judge, format_call_times, name_key
+from planner.domain.time_off import Closure, Leave
 from planner.forecast.facts import ForecastInputs
 from planner.store import chart_read
 from planner.store.agenda import HearingStore, hearing_values

@@ -10,7 +10,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
-from planner.domain.docket import CASE_FIELDS, Case, Closure, Leave
+from planner.domain.docket import CASE_FIELDS, Case
 from planner.domain.judge import (
     Judge,
     KindMinutes,
@@ -19,6 +19,7 @@ from planner.domain.judge import (
     parse_call_times,
 )
 from planner.domain.notices import CourtSettings
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import CompletionKind, HearingKind
 from planner.store.agenda import hearing_values
 from planner.store.court_closures import CourtClosureStore

@@ -14,7 +14,7 @@ from planner.forecast.demand import RECORDED_OUTCOMES
 from planner.forecast.facts import PendingGroup, Workload
 from planner.forecast.window import Window
 from planner.store.dialect import Link
-from planner.store.docket_read import sole_judge
+from planner.store.facts_read import sole_judge
 
 #: Completions from the fiscal year's first day to as-of's day, of the kinds the judge counts.
 _COMPLETIONS = (

@@ -5,7 +5,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import fields as record_fields
 from datetime import date, datetime, time
 
-from planner.domain.docket import CASE_FIELDS, Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import CASE_FIELDS, Case, Docket, Hearing
 from planner.domain.judge import (
     Judge,
     KindMinutes,
@@ -15,6 +15,7 @@ from planner.domain.judge import (
 )
 from planner.domain.notices import NoticeEvent, ServedNotice
 from planner.domain.rules import AgeTarget, Clock
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     CompletionKind,
     HearingKind,

@@ -8,8 +8,8 @@ from planner.domain.calendar import (
     fiscal_year_bounds,
     fiscal_year_of,
 )
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, Session
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import SessionKind
 
 

@@ -4,9 +4,10 @@ from datetime import date, datetime, time
 
 import pytest
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave, closure_problems
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session
+from planner.domain.time_off import Closure, Leave, closure_problems
 from planner.domain.vocabulary import (
     CaseStatus,
     CompletionKind,

@@ -11,8 +11,9 @@ from datetime import date, datetime, time
 
 import pytest
 
-from planner.domain.docket import Case, Hearing, Leave
+from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, Session
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import CompletionKind, HearingKind, SessionKind
 from planner.forecast.engine import forecast
 from planner.forecast.report import Forecast

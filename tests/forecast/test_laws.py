@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.domain.docket import Case, Leave
+from planner.domain.docket import Case
 from planner.domain.judge import Judge, Session
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import DEFAULT_CASE_MINUTES, SessionKind
 from planner.forecast.engine import forecast
 from planner.forecast.fitting import Fitting

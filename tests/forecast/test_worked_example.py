@@ -5,8 +5,9 @@ from datetime import date, datetime, time
 
 import pytest
 
-from planner.domain.docket import Case, Leave
+from planner.domain.docket import Case
 from planner.domain.judge import Judge, Session
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import LeaveKind, SessionKind
 from planner.forecast.engine import forecast
 from planner.forecast.verdict import Verdict

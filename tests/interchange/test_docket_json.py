@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import MASTER_CALENDAR_KINDS, Judge, KindMinutes, Session
 from planner.domain.text import BIDI_CONTROLS
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     DEFAULT_CASE_MINUTES,
     CaseStatus,

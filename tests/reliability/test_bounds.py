@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from planner.domain.bounds import MAX_CASE_MINUTES, MAX_HEARING_MINUTES, MAX_QUOTA
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, KindMinutes
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind, LeaveKind
 from planner.interchange.docket_json import write_docket
 from tests.conftest import CliResult

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.docket import Case, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind
 from planner.interchange.docket_json import write_docket
 from tests.conftest import CliResult

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.docket import Case, Docket, Leave
+from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import LeaveKind
 from planner.interchange.docket_json import write_docket
 from planner.services import cases as case_service

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from planner.domain.anumber import parse_a_number
-from planner.domain.docket import Case, Closure, Hearing
+from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind, HearingStatus
 from tests.conftest import CliResult
 

@@ -5,8 +5,9 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, Session
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind, LeaveKind, SessionKind
 from planner.store.database import Database
 

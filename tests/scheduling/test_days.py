@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Leave
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind, LeaveKind
 from planner.scheduling.days import DayState, DaySummary, day_summaries
 from tests.scheduling.court import CLOSURES, FIRST, JUDGE, LAST, LEAVE, at, calendar, hearing

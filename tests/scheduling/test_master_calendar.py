@@ -11,9 +11,10 @@ from datetime import date, datetime, time
 import pytest
 
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Case, Hearing, Leave
+from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, KindMinutes, Session, parse_call_times
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind, LeaveKind, SessionKind
 from planner.forecast.engine import forecast
 from planner.scheduling.autoschedule import Options, Policy, propose

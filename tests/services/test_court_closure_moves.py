@@ -7,8 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind
 from planner.services import court_closures
 from planner.services import judges as judge_service

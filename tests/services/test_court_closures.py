@@ -7,9 +7,10 @@ from datetime import date, datetime
 
 import pytest
 
-from planner.domain.docket import Closure, Docket
+from planner.domain.docket import Docket
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.scheduling.placement import Refused
 from planner.services import calendar as calendar_service

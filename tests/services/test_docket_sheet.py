@@ -4,9 +4,10 @@ from datetime import date, datetime, time
 
 import pytest
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session, standard_week
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind, HearingStatus, LeaveKind, SessionKind
 from planner.services.docket_sheet import load_sheet, week_of
 from planner.store.database import Database

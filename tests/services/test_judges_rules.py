@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from planner.domain.docket import Closure
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.services import judges as judge_service
 from planner.store.database import Database
 from planner.store.errors import Conflict

@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 import pytest
 
-from planner.domain.docket import Closure
 from planner.domain.errors import InvalidValue
+from planner.domain.time_off import Closure
 from planner.services import reassign as service
 from planner.store.database import Database
 from tests.scheduling.court import add_court_of_three, at

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import make_url, select, update
 
-from planner.domain.docket import Case, Closure, Docket, Hearing
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.services import cases as case_services
 from planner.store import court_access

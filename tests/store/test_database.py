@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind
 from planner.store import migrate
 from planner.store.connection import SCHEMA_REVISION

@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.demo.profiles import BUSY_WEEK
-from planner.domain.docket import Case, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, KindMinutes, standard_week
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.forecast.demand import tally_workload
 from planner.forecast.engine import forecast

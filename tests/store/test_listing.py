@@ -10,10 +10,16 @@ from random import Random
 
 import pytest
 
-from planner.domain.docket import ASYLUM_CLOCK_DAYS, Case, Docket, Hearing
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.rules import BUILT_IN
-from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
+from planner.domain.vocabulary import (
+    ASYLUM_CLOCK_DAYS,
+    CaseStatus,
+    CompletionKind,
+    HearingKind,
+    HearingStatus,
+)
 from planner.services import docket as docket_service
 from planner.store.database import Database
 from planner.store.listing import DocketFilter, SortKey

@@ -27,8 +27,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeEngine
 
-from planner.domain.docket import Case, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.store.connection import SCHEMA_REVISION
 from planner.store.errors import StaleEdit

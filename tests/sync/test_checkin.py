@@ -162,7 +162,7 @@ def test_the_merge_is_checked_against_every_placement_rule(server: Path, laptop:
         judge = repo.judge_named(JUDGE)
         assert judge is not None
         assert judge.id is not None
-        from planner.domain.docket import Leave
+        from planner.domain.time_off import Leave
 
         repo.replace_calendar(judge.id, (), (Leave.days(date(2027, 1, 13), date(2027, 1, 13)),))
     database.close()

@@ -9,8 +9,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from planner.domain.docket import Closure
 from planner.domain.notices import CourtSettings, NoticeEvent, ServedNotice
+from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.services.offline import checkin, checkout
 from planner.store.database import Database

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, KindMinutes, Session
 from planner.domain.notices import NoticeEvent, ServedNotice
 from planner.domain.rules import AgeTarget, Clock
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     AdjournmentCause,
     CaseStatus,

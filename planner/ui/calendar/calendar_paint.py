@@ -17,8 +17,8 @@ from PySide6.QtGui import (
 )
 
 from planner.domain.anumber import format_a_number
-from planner.domain.docket import Leave
 from planner.domain.judge import WEEKDAY_NAMES, Session
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind, HearingMedium, HearingStatus, SessionKind
 from planner.scheduling.days import DayState, DaySummary
 from planner.store.agenda import CalendarEntry

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.anumber import format_a_number
 from planner.domain.calendar import CourtCalendar
-from planner.domain.docket import Leave
 from planner.domain.outcomes import outcome_refusal
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import (
     REMOTE_REQUEST_DAYS,
     CompletionKind,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.docket import Closure, Leave
 from planner.domain.errors import InvalidValue
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import LeaveKind
 from planner.ui.judges.field_error import FieldError, kind_label
 

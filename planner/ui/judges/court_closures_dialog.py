@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from planner.domain.docket import Closure
 from planner.domain.errors import InvalidValue
+from planner.domain.time_off import Closure
 from planner.services import court_closures as service
 from planner.services.changes import Change
 from planner.store.errors import StoreError

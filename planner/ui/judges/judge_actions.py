@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from planner.domain.docket import Closure, Docket, Leave
+from planner.domain.docket import Docket
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.services import judges as judge_service
 from planner.services.changes import Change
 from planner.ui.common.workspace import Workspace

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.docket import Closure, Leave, closure_problems
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave, closure_problems
 from planner.domain.vocabulary import DEFAULT_COUNTED_COMPLETIONS, CompletionKind
 from planner.services.local_zone import local_zone
 from planner.ui.judges.calendar_editor import CalendarEditor

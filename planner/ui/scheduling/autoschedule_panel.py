@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.anumber import format_a_number
-from planner.domain.docket import NOTICE_PERIOD_DAYS
 from planner.domain.plural import counted
+from planner.domain.vocabulary import NOTICE_PERIOD_DAYS
 from planner.scheduling.autoschedule import (
     DEFAULT_BUFFER_MINUTES,
     POLICY_TITLES,

@@ -2,8 +2,9 @@
 
 from datetime import date, datetime
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind, LeaveKind
 from planner.ui.common.workspace import Workspace
 

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from planner.domain.docket import Case, Hearing, Leave
+from planner.domain.docket import Case, Hearing
+from planner.domain.time_off import Leave
 from planner.domain.vocabulary import AdjournmentCause, HearingKind, HearingStatus, Party
 from planner.services import judges as judge_service
 from planner.services.changes import Change

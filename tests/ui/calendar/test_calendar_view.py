@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog
 
-from planner.domain.docket import Case, Closure, Docket, Hearing, Leave
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, Session, standard_week
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     AdjournmentCause,
     HearingKind,

@@ -11,8 +11,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog
 
-from planner.domain.docket import Case, Closure, Docket, Hearing
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.services.changes import Change
 from planner.services.docket_sheet import load_sheet

@@ -185,7 +185,7 @@ def test_after_bring_back_online_the_conflicts_pane_shows_what_the_merge_made(
     the hearing, and the message says so."""
     from datetime import date
 
-    from planner.domain.docket import Leave
+    from planner.domain.time_off import Leave
     from tests.sync.offline_docket import add_hearing
 
     laptop = tmp_path / "laptop.sqlite"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QDialog
 
-from planner.domain.docket import Closure
+from planner.domain.time_off import Closure
 from planner.services import court_closures
 from planner.ui.common.workspace import Workspace
 from planner.ui.judges import court_closures_dialog

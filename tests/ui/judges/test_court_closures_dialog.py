@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 
-from planner.domain.docket import Closure, Docket
+from planner.domain.docket import Docket
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.services.judges import calendar_of
 from planner.ui.common.workspace import Workspace
 from planner.ui.judges.court_closures_dialog import CourtClosuresDialog, save_court_closures

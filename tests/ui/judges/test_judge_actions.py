@@ -6,8 +6,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from planner.domain.docket import Case, Closure, Leave
+from planner.domain.docket import Case
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure, Leave
 from planner.services import cases as case_service
 from planner.services import judges as judge_service
 from planner.ui.common.workspace import Workspace

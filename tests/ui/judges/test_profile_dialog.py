@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTimeEdit
 
-from planner.domain.docket import Closure, Leave
 from planner.domain.judge import Judge, KindMinutes, Session, standard_week
+from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     DEFAULT_COUNTED_COMPLETIONS,
     CompletionKind,

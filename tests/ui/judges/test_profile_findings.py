@@ -5,8 +5,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
-from planner.domain.docket import Leave
 from planner.domain.judge import Judge
+from planner.domain.time_off import Leave
 from planner.ui.judges.profile_dialog import ProfileDialog
 
 TODAY = date(2026, 11, 25)

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from planner.domain.anumber import format_a_number
-from planner.domain.docket import Case, Closure, Docket, Hearing
+from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.ui.common.workspace import Workspace
 from planner.ui.judges.reassign_dialog import ReassignDialog
