@@ -8,7 +8,7 @@ GUI thread collects on a timer, each generation as its own threshold asks.
 
 import gc
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 
 #: How often the GUI thread looks at the collector's counts (a young collection takes well under
 #: a millisecond; a worker's garbage waits at most this long).
@@ -43,8 +43,11 @@ class GuiThreadCollector(QObject):
         self._timer.start()
 
     def stop(self) -> None:
-        """Back to automatic collection, after a whole collection here."""
+        """Back to automatic collection, after a whole collection here. What Qt was asked to
+        delete (``deleteLater``: closed windows) is deleted first, by Qt and in its order, so
+        that the collection does not free those objects' wrappers under them."""
         self._timer.stop()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
         gc.enable()
 

@@ -38,3 +38,23 @@ def test_a_workers_allocations_leave_the_collection_to_the_gui_thread(qapp, qtbo
 
     qtbot.waitUntil(lambda: freed_on != [], timeout=5000)  # the GUI thread's next round
     assert freed_on == [threading.main_thread()]
+
+
+def test_the_whole_collection_deletes_what_qt_was_asked_to_delete_first(qapp) -> None:
+    """Before a whole collection (``stop``: the tests' boundary between a Qt test and the next),
+    the objects already handed to ``deleteLater`` (pytest-qt's closed widgets) are deleted by
+    Qt, in Qt's order, so that the collection does not free their wrappers under them (a
+    collection there crashed CI once, 6 Dec 2026)."""
+    collector = collect_on_gui_thread(qapp)
+    deleted: list[str] = []
+    parent = QObject()
+    child = QObject(parent)
+    child.destroyed.connect(lambda: deleted.append("child"))
+    parent.destroyed.connect(lambda: deleted.append("parent"))
+    parent.deleteLater()
+
+    collector.stop()
+    try:
+        assert deleted == ["parent", "child"]
+    finally:
+        collector.start()
