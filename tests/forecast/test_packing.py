@@ -110,6 +110,18 @@ def test_two_detained_pools_filled_to_the_minute_are_counted_and_proven() -> Non
     assert all(0 <= v <= c for v, c in zip(x, counts, strict=True))
 
 
+def _two_pools_558() -> tuple[list[list[float]], list[float], list[int]]:
+    """Two detained pools, master 4,650 minutes and individual 6,510: 110-minute merits-only
+    cases, 20-minute bond cases (master only) and seven kinds of 20-minute case whose master
+    share is 1/10 ... 1/16. 558 fit only with both pools filled to the minute."""
+    shares = range(10, 17)
+    rows = [
+        [0.0, 20.0] + [20.0 / n for n in shares],
+        [110.0, 0.0] + [20.0 * (n - 1) / n for n in shares],
+    ]
+    return rows, [4650.0, 6510.0], [112, 204, 51, 70, 53, 54, 63, 47, 49]
+
+
 def test_highs_settles_a_count_whose_best_choice_fills_two_pools_to_the_minute() -> None:
     # Found by benchmarks/bench_kf_sweep.py on the national demo as of 1 June 2027, at the
     # floors, and cut down to the two detained pools: master 4,650 and individual 6,510
@@ -118,13 +130,7 @@ def test_highs_settles_a_count_whose_best_choice_fills_two_pools_to_the_minute()
     # minute (the choice below). The search stops at 557 and hands the count to HiGHS, which,
     # called with its feasibility tolerance at 1e-9 and the rows' limits tightened, said 557 was
     # optimal: a count below a choice that fits, given as proven.
-    shares = range(10, 17)
-    rows = [
-        [0.0, 20.0] + [20.0 / n for n in shares],
-        [110.0, 0.0] + [20.0 * (n - 1) / n for n in shares],
-    ]
-    caps = [4650.0, 6510.0]
-    counts = [112, 204, 51, 70, 53, 54, 63, 47, 49]
+    rows, caps, counts = _two_pools_558()
     full = [0, 204, 51, 66, 52, 52, 63, 46, 24]
     packing = Packing(rows, caps, counts, budget=64)
     assert packing.fits(full)
@@ -142,13 +148,7 @@ def test_highs_decides_the_steps_of_the_bisection_the_search_cannot() -> None:
     # both pools to the minute); and a step of the national demo's bisection late in the year,
     # "do 117 fit?", where the relaxation says 117.39 and the most is 116. Past a step's
     # budget HiGHS is asked for choices of the target or more only, and answers both.
-    shares = range(10, 17)
-    rows = [
-        [0.0, 20.0] + [20.0 / n for n in shares],
-        [110.0, 0.0] + [20.0 * (n - 1) / n for n in shares],
-    ]
-    caps = [4650.0, 6510.0]
-    counts = [112, 204, 51, 70, 53, 54, 63, 47, 49]
+    rows, caps, counts = _two_pools_558()
     fits = Packing(rows, caps, counts, budget=16)
     found, x = fits.most(target=558)
     assert fits.settled

@@ -229,6 +229,22 @@ def test_k_of_f_is_the_pool_models_count_at_every_scale_and_date(
         assert brute_force_k(judge, cases, capacity, None) < needed
 
 
+def _two_detained_pools() -> tuple[PoolModel, int]:
+    """Two detained pools, master 2,400 minutes and individual 3,360, and 356 cases of 40
+    minutes: bond cases (master only) and four kinds whose master share is 1/10 ... 1/13.
+    N = 288 fit at f = 1/2 exactly, with both pools full to the minute."""
+    template = (
+        Session(0, time(8, 30), time(12), SessionKind.DETAINED_MASTER),
+        Session(0, time(13), time(16, 30), SessionKind.DETAINED_INDIVIDUAL),
+    )
+    master, individual = frozenset({0}), frozenset({1})
+    groups = [CaseGroup(141, 40.0, 5.0, ((master, 40.0),))] + [
+        CaseGroup(count, 40.0, 5.0, ((master, 40.0 / n), (individual, 40.0 * (n - 1) / n)))
+        for n, count in zip((10, 11, 12, 13), (46, 58, 49, 62), strict=True)
+    ]
+    return PoolModel(pools_of(template), [2400.0, 3360.0], groups), 288
+
+
 def test_f_star_is_exact_when_a_step_fills_two_pools_to_the_minute() -> None:
     """f* where N fit only with both detained pools full to the minute: the bisection's first
     step (f = 1/2) is such a subset sum, which the search does not decide within the budget of
@@ -241,38 +257,13 @@ def test_f_star_is_exact_when_a_step_fills_two_pools_to_the_minute() -> None:
     share is 1/10 ... 1/13. At f = 1/2 they are 20 minutes and 288 of them fill 5,760 minutes,
     both pools to the minute (the choice below); above 1/2, 288 cases need more minutes than
     the two pools hold, so f* = 1/2."""
-    template = (
-        Session(0, time(8, 30), time(12), SessionKind.DETAINED_MASTER),
-        Session(0, time(13), time(16, 30), SessionKind.DETAINED_INDIVIDUAL),
-    )
-    master, individual = frozenset({0}), frozenset({1})
-    shares = (10, 11, 12, 13)
-    groups = [CaseGroup(141, 40.0, 5.0, ((master, 40.0),))] + [
-        CaseGroup(count, 40.0, 5.0, ((master, 40.0 / n), (individual, 40.0 * (n - 1) / n)))
-        for n, count in zip(shares, (46, 58, 49, 62), strict=True)
-    ]
-    model = PoolModel(pools_of(template), [2400.0, 3360.0], groups)
-    needed = 288
+    model, needed = _two_detained_pools()
     full = [104, 40, 44, 48, 52]
     assert sum(full) == needed
     assert model.shortfall(full, 0.5)[0] == 0.0  # they fit at 1/2 ...
     assert needed * 40.0 * (0.5 + 2.0**-20) > 2400.0 + 3360.0  # ... and at no larger f
 
     assert model.largest_scale(needed) == 0.5
-
-
-def _two_detained_pools() -> tuple[PoolModel, int]:
-    """The model of the test above (N = 288 fit at f = 1/2 exactly, with both pools full)."""
-    template = (
-        Session(0, time(8, 30), time(12), SessionKind.DETAINED_MASTER),
-        Session(0, time(13), time(16, 30), SessionKind.DETAINED_INDIVIDUAL),
-    )
-    master, individual = frozenset({0}), frozenset({1})
-    groups = [CaseGroup(141, 40.0, 5.0, ((master, 40.0),))] + [
-        CaseGroup(count, 40.0, 5.0, ((master, 40.0 / n), (individual, 40.0 * (n - 1) / n)))
-        for n, count in zip((10, 11, 12, 13), (46, 58, 49, 62), strict=True)
-    ]
-    return PoolModel(pools_of(template), [2400.0, 3360.0], groups), 288
 
 
 class _Counted(PoolModel):

@@ -10,25 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from planner.domain.docket import Case, Docket
-from planner.domain.judge import Judge
 from planner.services import forecasting
 from planner.store.database import Database
+from tests.court_of_judges import add_judges
 
 
 def _judges(database: Database, count: int) -> None:
-    with database.transaction() as repo:
-        for j in range(count):
-            cases = tuple(
-                Case(
-                    f"{j + 1:03d}{i:06d}",
-                    f"R{i}",
-                    "asylum" if i % 3 else "removal",
-                    date(2025, 1, 1),
-                )
-                for i in range(40 * (j + 1))
-            )
-            repo.add_docket(Docket(Judge(f"Judge {j:02d}", quota=10 + 400 * j), cases=cases))
+    add_judges(database, count, cases=lambda j: 40 * (j + 1), quota=lambda j: 10 + 400 * j)
 
 
 #: Forks made while a test watches (os.register_at_fork cannot be undone: it records only then).
