@@ -3,6 +3,7 @@
 import math
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
 
 from planner.domain.calendar import CourtCalendar
 from planner.domain.judge import Judge
@@ -65,6 +66,7 @@ def forecast_workload(
         for kind, m in judge.case_minutes.items()
         if kind in kinds_pending
     }
+    hearing_table = minutes_table(judge)
     short_pools: tuple[int, ...] = ()
     if model.single:
         # One pool (or one set of pools all the cases' hearings need): K counts the shortest
@@ -94,13 +96,10 @@ def forecast_workload(
     else:
         at_current, best = model.count(1.0)
         at_floors, at_floors_cases = model.count(None)
-        # f* to the bit only where a figure shown from it needs it.
-        tables = (minutes_table(judge), case_minutes)
+        # f* to the bit only where a figure shown from it needs it; each end's figures once.
+        shown = cache(lambda f: as_shown(f, hearing_table, case_minutes))
         scale = model.largest_scale(
-            needed,
-            at_floors,
-            at_current,
-            settled=lambda low, high: as_shown(low, *tables) == as_shown(high, *tables),
+            needed, at_floors, at_current, settled=lambda low, high: shown(low) == shown(high)
         )
         count = min(needed, demand.pending)
         chosen = model.chosen(count, 1.0, (at_current, best))
@@ -191,7 +190,7 @@ def forecast_workload(
         projected_from_booked=demand.completed + demand.fully_booked,
         counted_completions=tuple(sorted(judge.counted_completions)),
         shortened_case_minutes=shorten(case_minutes, scale),
-        shortened_hearing_minutes=shorten(minutes_table(judge), scale),
+        shortened_hearing_minutes=shorten(hearing_table, scale),
         verdict=verdict,
         pools=pool_figures,
         binding_pools=binding,

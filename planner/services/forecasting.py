@@ -158,20 +158,31 @@ def forecast_judges(
         return _forecast_some(database, judges, moment, advise, ages)
     if processes:
         results = _in_processes(database, judges, moment, advise, workers)
-        return [with_age_targets(database, r) for r in results] if ages else results
-    chunks = [judges[start::workers] for start in range(workers)]
+    else:
+        results = _in_threads(database, judges, moment, advise, workers)
+    return [with_age_targets(database, r) for r in results] if ages else results
+
+
+def _in_threads(
+    database: Database,
+    judges: list[Judge],
+    as_of: datetime | None,
+    advise: bool,
+    workers: int,
+) -> list[Forecast]:
+    """The judges' forecasts, in their order, made by ``workers`` threads."""
     # Imported here: a court's worth of judges needs it, not one judge's forecast.
     from concurrent.futures import ThreadPoolExecutor
 
+    chunks = [judges[start::workers] for start in range(workers)]
     with ThreadPoolExecutor(workers, thread_name_prefix="forecast") as pool:
         parts = list(
             pool.map(
-                _forecast_some, [database] * workers, chunks, [moment] * workers, [advise] * workers
+                _forecast_some, [database] * workers, chunks, [as_of] * workers, [advise] * workers
             )
         )
     order = {judge.name: index for index, judge in enumerate(judges)}  # names are unique
-    results = sorted((f for part in parts for f in part), key=lambda f: order[f.judge])
-    return [with_age_targets(database, r) for r in results] if ages else results
+    return sorted((f for part in parts for f in part), key=lambda f: order[f.judge])
 
 
 #: The template advice is given when fewer judges than this are forecast at once.
