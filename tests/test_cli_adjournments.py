@@ -14,13 +14,13 @@ times: the cases need 120 x 1.25 = 150 minutes, 8 x 0.2 / 0.8 = 2 adjourned sitt
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.interchange.docket_json import write_docket
 

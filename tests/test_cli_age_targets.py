@@ -26,13 +26,13 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.rules import AgeTarget, Clock
 from planner.domain.vocabulary import (
     AdjournmentCause,

@@ -2,7 +2,7 @@
 
 import gc
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -274,3 +274,38 @@ def test_a_courts_worth_of_judges_forecast_in_processes_reads_as_one_by_one(
     assert completed.stderr == ""
     assert json.loads(completed.stdout) == json.loads(json.dumps(one_by_one))
     assert len({f["verdict"] for f in one_by_one}) > 1  # the judges really differ
+
+
+def test_the_forecast_imports_no_library_it_does_not_use(tmp_path: Path) -> None:
+    """Issue 14's process bar: a whole ``planner forecast`` under 3x ``planner --version``. Its
+    process (the age targets projected too) imports neither NumPy nor HiGHS (a hard count's
+    alone), SQLAlchemy (the window's and the writes'), the holidays library (its years are kept
+    beside the code) nor ``dataclasses`` with ``inspect`` (the domain's records are NamedTuples:
+    planner.domain.records)."""
+    import subprocess
+    import sys
+
+    database = Database.open(tmp_path / "x.sqlite")
+    with database.transaction() as repo:
+        cases = tuple(
+            Case(
+                f"2{i:08d}",
+                f"R{i}",
+                kind,
+                date(2026, 1, 1) + timedelta(days=i % 200),
+                detained=i % 5 == 0,
+            )
+            for i, kind in enumerate(("asylum", "removal", "motion") * 40)
+        )
+        repo.add_docket(Docket(Judge("Ortiz"), cases=cases))  # the rule set of 2025: targets
+    database.close()
+    heavy = ("numpy", "highspy", "sqlalchemy", "holidays", "dataclasses", "inspect")
+    code = (
+        "import sys\n"
+        "from planner.cli import main\n"
+        f"code = main(['forecast', '--db', {str(tmp_path / 'x.sqlite')!r}, '--as-of', '2026-11-25'])\n"
+        f"print(code, sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "Age target: detained within 60 days" in done.stdout  # projected
+    assert done.stdout.splitlines()[-1] == "0 []"

@@ -1,8 +1,8 @@
 """A judge's profile: quota, fiscal year, weekly session template and hearing lengths."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.domain.bounds import (
@@ -43,38 +43,59 @@ DEFAULT_ADJOURNMENT_HISTORY = 20
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
-    """One block of the weekly template, for example Mon 08:30-12:00 master."""
-
+class _SessionFields(NamedTuple):
     weekday: int  # 0 = Monday ... 6 = Sunday
     start: time
     end: time
     kind: SessionKind
-    language: str | None = None  # interpreter language booked for the block, if any
+    language: str | None  # interpreter language booked for the block, if any
     #: A master calendar: how many cases the session may hear (None: not run as a master
     #: calendar; its hearings take slots of their own).
-    case_limit: int | None = None
+    case_limit: int | None
     #: When the cases of a master calendar are called (each case is set to one and takes a place
-    #: in the order of call); empty with a limit: called at the session's start.
-    call_times: tuple[time, ...] = ()
+    #: in the order of call), in order; empty with a limit: called at the session's start.
+    call_times: tuple[time, ...]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", coerce(SessionKind, self.kind, "session kind"))
-        check_text(self.language, "a session's interpreter language")
-        if not 0 <= self.weekday <= 6:
-            raise InvalidValue(f"weekday {self.weekday!r} must be 0 (Monday) to 6 (Sunday)")
-        if self.end <= self.start:
+
+class Session(_SessionFields):
+    """One block of the weekly template, for example Mon 08:30-12:00 master. Checked when made
+    (planner.domain.records)."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        weekday: int,
+        start: time,
+        end: time,
+        kind: SessionKind | str,
+        language: str | None = None,
+        case_limit: int | None = None,
+        call_times: Iterable[time] = (),
+    ) -> "Session":
+        session = super().__new__(
+            cls,
+            weekday,
+            start,
+            end,
+            coerce(SessionKind, kind, "session kind"),
+            language,
+            case_limit,
+            tuple(sorted(set(call_times))),
+        )
+        check_text(language, "a session's interpreter language")
+        if not 0 <= weekday <= 6:
+            raise InvalidValue(f"weekday {weekday!r} must be 0 (Monday) to 6 (Sunday)")
+        if end <= start:
             raise InvalidValue(
-                f"session {self.label} ends before it starts: a session must end after it begins"
+                f"session {session.label} ends before it starts: a session must end after it begins"
             )
-        self._check_master_calendar()
+        session._check_master_calendar()
+        return session
 
     def _check_master_calendar(self) -> None:
-        calls = tuple(sorted(set(self.call_times)))
-        object.__setattr__(self, "call_times", calls)
         if self.case_limit is None:
-            if calls:
+            if self.call_times:
                 raise InvalidValue(
                     f"session {self.label} has call times but no case limit: call times are "
                     "for a master calendar, which needs its limit"
@@ -86,7 +107,7 @@ class Session:
                 "juvenile sessions run as master calendars"
             )
         check_count(self.case_limit, f"case limit of session {self.label}", 1, MAX_CASE_LIMIT)
-        for call in calls:
+        for call in self.call_times:
             if not self.start <= call < self.end:
                 raise InvalidValue(
                     f"call time {call:%H:%M} of session {self.label} is not inside the session"
@@ -168,21 +189,26 @@ def first_overlap(sessions: Sequence[Session]) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class KindMinutes:
-    """The usual bench minutes of a case or hearing kind, and the floor the judge will not go under."""
-
+class _KindMinutesFields(NamedTuple):
     default: int
     minimum: int
 
-    def __post_init__(self) -> None:
-        check_count(self.default, "default minutes", 1, MAX_CASE_MINUTES)
-        check_count(self.minimum, "minimum minutes", 1, MAX_CASE_MINUTES)
-        if not 0 < self.minimum <= self.default:
+
+class KindMinutes(_KindMinutesFields):
+    """The usual bench minutes of a case or hearing kind, and the floor the judge will not go
+    under. Checked when made (planner.domain.records)."""
+
+    __slots__ = ()
+
+    def __new__(cls, default: int, minimum: int) -> "KindMinutes":
+        check_count(default, "default minutes", 1, MAX_CASE_MINUTES)
+        check_count(minimum, "minimum minutes", 1, MAX_CASE_MINUTES)
+        if not 0 < minimum <= default:
             raise InvalidValue(
-                f"minimum {self.minimum!r} must be positive and no more than "
-                f"the default {self.default!r} minutes"
+                f"minimum {minimum!r} must be positive and no more than "
+                f"the default {default!r} minutes"
             )
+        return super().__new__(cls, default, minimum)
 
 
 def _default_case_minutes() -> dict[str, KindMinutes]:
@@ -205,77 +231,128 @@ def standard_week() -> tuple[Session, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Judge:
-    """Everything about a judge that the forecast and the scheduler need, and nothing of the docket."""
-
+class _JudgeFields(NamedTuple):
     name: str
-    court: str = ""
-    timezone: str = "America/New_York"
-    quota: int = 700
-    fy_start_month: int = 10
-    fy_start_day: int = 1
-    sessions: tuple[Session, ...] = field(default_factory=standard_week)
-    case_minutes: dict[str, KindMinutes] = field(default_factory=_default_case_minutes)
-    hearing_minutes: dict[HearingKind, KindMinutes] = field(
-        default_factory=_default_hearing_minutes
-    )
-    counted_completions: frozenset[CompletionKind] = DEFAULT_COUNTED_COMPLETIONS
-    at_risk_slack_pct: float = 10.0
+    court: str
+    timezone: str
+    quota: int
+    fy_start_month: int
+    fy_start_day: int
+    sessions: tuple[Session, ...]
+    case_minutes: dict[str, KindMinutes]
+    hearing_minutes: dict[HearingKind, KindMinutes]
+    counted_completions: frozenset[CompletionKind]
+    at_risk_slack_pct: float
     #: The rule set the judge picked (planner.domain.rules: "2018", "none", "2025", "own"); None:
     #: the one in force on the fiscal year's first day.
-    rule_set: str | None = None
+    rule_set: str | None
     #: The judge's settings of age targets: each replaces its clock's days and goal.
-    age_targets: tuple[AgeTarget, ...] = ()
+    age_targets: tuple[AgeTarget, ...]
     #: The share of hearings the forecast expects to be adjourned, in percent, until the judge's
     #: recorded outcomes are enough to observe it (planner.forecast.adjournments).
-    adjournment_rate_pct: float = DEFAULT_ADJOURNMENT_RATE_PCT
+    adjournment_rate_pct: float
     #: How many recorded hearing outcomes make enough history for the observed rate.
-    adjournment_history: int = DEFAULT_ADJOURNMENT_HISTORY
-    id: int | None = None
+    adjournment_history: int
+    id: int | None
     #: The stored profile's version when this was read (None: not read from a database); saving
-    #: an edit of it is refused if the profile has changed since. Not part of the profile's value.
-    version: int | None = field(default=None, compare=False)
+    #: an edit of it is refused if the profile has changed since. Not part of the profile's
+    #: value: two judges that differ in it alone are equal.
+    version: int | None
 
-    def __post_init__(self) -> None:
-        if not self.name.strip():
+
+class Judge(_JudgeFields):
+    """Everything about a judge that the forecast and the scheduler need, and nothing of the
+    docket. Checked when made (planner.domain.records)."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        name: str,
+        court: str = "",
+        timezone: str = "America/New_York",
+        quota: int = 700,
+        fy_start_month: int = 10,
+        fy_start_day: int = 1,
+        sessions: Iterable[Session] | None = None,
+        case_minutes: dict[str, KindMinutes] | None = None,
+        hearing_minutes: dict[HearingKind, KindMinutes] | None = None,
+        counted_completions: frozenset[CompletionKind] = DEFAULT_COUNTED_COMPLETIONS,
+        at_risk_slack_pct: float = 10.0,
+        rule_set: str | None = None,
+        age_targets: Iterable[AgeTarget] = (),
+        adjournment_rate_pct: float = DEFAULT_ADJOURNMENT_RATE_PCT,
+        adjournment_history: int = DEFAULT_ADJOURNMENT_HISTORY,
+        id: int | None = None,
+        version: int | None = None,
+    ) -> "Judge":
+        if not name.strip():
             raise InvalidValue("a judge needs a name")
-        check_count(self.quota, "quota", 0, MAX_QUOTA)
-        check_text(self.name, "the judge's name")
-        check_text(self.court, "the court's name")
-        if self.quota < 0:
-            raise InvalidValue(f"quota {self.quota!r} must not be negative")
+        check_count(quota, "quota", 0, MAX_QUOTA)
+        check_text(name, "the judge's name")
+        check_text(court, "the court's name")
+        if quota < 0:
+            raise InvalidValue(f"quota {quota!r} must not be negative")
         try:
-            ZoneInfo(self.timezone)
+            ZoneInfo(timezone)
         # OSError: where the zones come from the tzdata package (Windows, or with icalendar
         # installed), a region's folder name such as "America" raises IsADirectoryError.
         except (ZoneInfoNotFoundError, ValueError, OSError):
             raise InvalidValue(
-                f"time zone {self.timezone!r} is not an IANA zone such as America/Los_Angeles"
+                f"time zone {timezone!r} is not an IANA zone such as America/Los_Angeles"
             ) from None
-        if not (1 <= self.fy_start_month <= 12 and 1 <= self.fy_start_day <= 28):
+        if not (1 <= fy_start_month <= 12 and 1 <= fy_start_day <= 28):
             raise InvalidValue(
-                f"fiscal-year start {self.fy_start_month!r}/{self.fy_start_day!r} must be a month "
+                f"fiscal-year start {fy_start_month!r}/{fy_start_day!r} must be a month "
                 "1-12 and a day 1-28"
             )
-        if not 0 <= self.at_risk_slack_pct < 100:
-            raise InvalidValue(f"at-risk slack {self.at_risk_slack_pct!r}% must be 0 to under 100")
-        check_rule_set_key(self.rule_set)
-        check_number(
-            self.adjournment_rate_pct, "adjournment rate", 0, 100 * MAX_ADJOURNMENT_RATE, "%"
-        )
+        if not 0 <= at_risk_slack_pct < 100:
+            raise InvalidValue(f"at-risk slack {at_risk_slack_pct!r}% must be 0 to under 100")
+        check_rule_set_key(rule_set)
+        check_number(adjournment_rate_pct, "adjournment rate", 0, 100 * MAX_ADJOURNMENT_RATE, "%")
         check_count(
-            self.adjournment_history,
+            adjournment_history,
             "outcomes before the observed adjournment rate",
             1,
             MAX_ADJOURNMENT_HISTORY,
         )
-        object.__setattr__(self, "age_targets", check_targets(self.age_targets))
-        if message := first_overlap(self.sessions):
+        age_targets = check_targets(age_targets)
+        sessions = standard_week() if sessions is None else tuple(sessions)
+        if message := first_overlap(sessions):
             raise InvalidValue(f"weekly session {message}: a judge sits in one session at a time")
-        for kind in self.case_minutes:
+        case_minutes = _default_case_minutes() if case_minutes is None else case_minutes
+        for kind in case_minutes:
             if not kind.strip():
                 raise InvalidValue(f"case kind {kind!r} needs a name")
+        return super().__new__(
+            cls,
+            name,
+            court,
+            timezone,
+            quota,
+            fy_start_month,
+            fy_start_day,
+            sessions,
+            case_minutes,
+            _default_hearing_minutes() if hearing_minutes is None else hearing_minutes,
+            counted_completions,
+            at_risk_slack_pct,
+            rule_set,
+            age_targets,
+            adjournment_rate_pct,
+            adjournment_history,
+            id,
+            version,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """The same profile: a judge with every field but ``version`` equal (not a tuple)."""
+        return isinstance(other, Judge) and self[:-1] == other[:-1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]  # its minutes are dicts, as a dataclass's were
 
     @property
     def zone(self) -> ZoneInfo:

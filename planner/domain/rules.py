@@ -8,7 +8,6 @@ setting of the judge's profile (``Judge.age_targets`` replaces a clock's days an
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Literal, NamedTuple, Protocol
@@ -46,32 +45,34 @@ RULE_SET_KEYS = (METRICS_2018, NO_MEASURES, TARGETS_2025, COURTS_OWN)
 MAX_TARGET_DAYS = 3650
 
 
-@dataclass(frozen=True, slots=True)
-class AgeTarget:
-    """``goal_pct`` of the cases under ``clock`` completed within ``days`` days of its start."""
-
+class _AgeTargetFields(NamedTuple):
     clock: Clock
     days: int
     goal_pct: float
 
-    def __post_init__(self) -> None:
+
+class AgeTarget(_AgeTargetFields):
+    """``goal_pct`` of the cases under ``clock`` completed within ``days`` days of its start.
+
+    Checked when made (planner.domain.records)."""
+
+    __slots__ = ()
+
+    def __new__(cls, clock: Clock | str, days: int, goal_pct: float) -> "AgeTarget":
         try:
-            object.__setattr__(self, "clock", Clock(self.clock))
+            clock = Clock(clock)
         except ValueError:
             known = ", ".join(Clock)
-            raise InvalidValue(f"age target {self.clock!r} is not one of: {known}") from None
-        if isinstance(self.days, bool) or not isinstance(self.days, int):
+            raise InvalidValue(f"age target {clock!r} is not one of: {known}") from None
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise InvalidValue(f"the {clock} target's days {days!r} must be a whole number")
+        if not 1 <= days <= MAX_TARGET_DAYS:
+            raise InvalidValue(f"the {clock} target's days {days!r} must be 1 to {MAX_TARGET_DAYS}")
+        if not 0 < goal_pct <= 100:
             raise InvalidValue(
-                f"the {self.clock} target's days {self.days!r} must be a whole number"
+                f"the {clock} target's goal {goal_pct!r}% must be above 0 and at most 100"
             )
-        if not 1 <= self.days <= MAX_TARGET_DAYS:
-            raise InvalidValue(
-                f"the {self.clock} target's days {self.days!r} must be 1 to {MAX_TARGET_DAYS}"
-            )
-        if not 0 < self.goal_pct <= 100:
-            raise InvalidValue(
-                f"the {self.clock} target's goal {self.goal_pct!r}% must be above 0 and at most 100"
-            )
+        return super().__new__(cls, clock, days, goal_pct)
 
     @property
     def label(self) -> str:

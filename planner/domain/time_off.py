@@ -2,8 +2,8 @@
 judge's leave, and why closures may mean nothing on a judge's template."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from planner.domain.bounds import check_day
 from planner.domain.errors import InvalidValue
@@ -12,16 +12,21 @@ from planner.domain.text import check_text
 from planner.domain.vocabulary import LeaveKind, coerce
 
 
-@dataclass(frozen=True, slots=True)
-class Closure:
-    """A whole day the court is closed besides the federal holidays (for example an executive order)."""
-
+class _ClosureFields(NamedTuple):
     day: date
     reason: str
 
-    def __post_init__(self) -> None:
-        check_day(self.day, "the court closure on")
-        check_text(self.reason, f"the reason of the court closure on {self.day}")
+
+class Closure(_ClosureFields):
+    """A whole day the court is closed besides the federal holidays (for example an executive
+    order). Checked when made (planner.domain.records)."""
+
+    __slots__ = ()
+
+    def __new__(cls, day: date, reason: str) -> "Closure":
+        check_day(day, "the court closure on")
+        check_text(reason, f"the reason of the court closure on {day}")
+        return super().__new__(cls, day, reason)
 
 
 def _day(day: date) -> str:
@@ -57,26 +62,33 @@ def closure_problems(sessions: Iterable[Session], closures: Iterable[Closure]) -
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Leave:
+class _LeaveFields(NamedTuple):
+    start: datetime
+    end: datetime
+    kind: LeaveKind
+    all_day: bool
+
+
+class Leave(_LeaveFields):
     """Time the judge is away, from ``start`` to ``end`` (local wall-clock, end exclusive).
+    Checked when made (planner.domain.records).
 
     Whole-day leave (``all_day``) runs from midnight of its first day to midnight after its last.
     """
 
-    start: datetime
-    end: datetime
-    kind: LeaveKind
-    all_day: bool = False
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", coerce(LeaveKind, self.kind, "leave kind"))
-        check_day(self.start, "leave starting")
-        check_day(self.end, "leave ending")
-        if self.end <= self.start:
+    def __new__(
+        cls, start: datetime, end: datetime, kind: LeaveKind | str, all_day: bool = False
+    ) -> "Leave":
+        kind = coerce(LeaveKind, kind, "leave kind")
+        check_day(start, "leave starting")
+        check_day(end, "leave ending")
+        if end <= start:
             raise InvalidValue(
-                f"leave from {_moment(self.start)} to {_moment(self.end)} ends before it starts"
+                f"leave from {_moment(start)} to {_moment(end)} ends before it starts"
             )
+        return super().__new__(cls, start, end, kind, all_day)
 
     @classmethod
     def days(cls, first: date, last: date, kind: LeaveKind = LeaveKind.ANNUAL) -> "Leave":

@@ -3,12 +3,12 @@ template (turn a session into another kind, add a session) that fit the most ext
 by fiscal-year end, each counted by K(1) with the template so changed (docs/forecast.md)."""
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime, time
 
 from planner.domain.calendar import CourtCalendar
 from planner.domain.judge import Judge, Session
 from planner.domain.plural import counted
+from planner.domain.records import replace
 from planner.domain.seating import Pool, pools_of, session_words
 from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import SessionKind

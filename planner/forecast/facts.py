@@ -1,6 +1,6 @@
 """What the forecast reads: a docket's workload, or the case and hearing facts it is tallied from."""
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import NamedTuple, Protocol
 
@@ -73,8 +73,16 @@ def _group_order(group: PendingGroup) -> tuple[object, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Workload:
+class _WorkloadFields(NamedTuple):
+    completed: int
+    pending: tuple[PendingGroup, ...]
+    booked_minutes: int
+    booked_hearings: tuple[tuple[str, bool, bool, int], ...]
+    recorded_outcomes: int
+    adjourned_outcomes: int
+
+
+class Workload(_WorkloadFields):
     """A judge's docket at as-of, as the forecast counts it.
 
     ``completed``: completions this fiscal year to as-of that count toward the quota;
@@ -86,16 +94,26 @@ class Workload:
     ``adjourned_outcomes`` those of them adjourned (the observed adjournment rate's history).
     """
 
-    completed: int
-    pending: tuple[PendingGroup, ...]
-    booked_minutes: int
-    booked_hearings: tuple[tuple[str, bool, bool, int], ...] = ()
-    recorded_outcomes: int = 0
-    adjourned_outcomes: int = 0
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "pending", tuple(sorted(self.pending, key=_group_order)))
-        object.__setattr__(self, "booked_hearings", tuple(sorted(self.booked_hearings)))
+    def __new__(
+        cls,
+        completed: int,
+        pending: Iterable[PendingGroup],
+        booked_minutes: int,
+        booked_hearings: Iterable[tuple[str, bool, bool, int]] = (),
+        recorded_outcomes: int = 0,
+        adjourned_outcomes: int = 0,
+    ) -> "Workload":
+        return super().__new__(
+            cls,
+            completed,
+            tuple(sorted(pending, key=_group_order)),
+            booked_minutes,
+            tuple(sorted(booked_hearings)),
+            recorded_outcomes,
+            adjourned_outcomes,
+        )
 
     @property
     def pending_count(self) -> int:

@@ -1,12 +1,13 @@
 """What-if questions: the same forecast with another quota, more leave, one more session or one
 of the weekly sessions turned into another kind."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from planner.domain.calendar import CourtCalendar, days_between, fiscal_year_bounds, fiscal_year_of
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, Session, overlap
+from planner.domain.records import replace
 from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import LeaveKind, SessionKind, coerce
 

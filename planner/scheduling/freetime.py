@@ -8,8 +8,8 @@ database again.
 
 from bisect import bisect_left, insort
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from planner.domain.calendar import CourtCalendar, days_between
 from planner.domain.judge import WEEKDAY_NAMES, Session
@@ -17,14 +17,14 @@ from planner.domain.vocabulary import SessionKind
 from planner.scheduling.booking import OCCUPYING, Booked
 
 
-@dataclass(slots=True)
-class Slot:
-    """One bench session on one day, and its free gaps as [start, end) minutes of the day."""
+class Slot(NamedTuple):
+    """One bench session on one day, and its free gaps as [start, end) minutes of the day (the
+    list changes as they are taken)."""
 
     day: date
     session: Session
-    gaps: list[list[int]] = field(default_factory=list)
-    number: int = 0  # its place in ``FreeTime.slots``
+    gaps: list[list[int]]
+    number: int  # its place in ``FreeTime.slots``
 
     @property
     def language(self) -> str | None:
@@ -146,7 +146,7 @@ class FreeTime:
     def restore(self, state: list[list[list[int]]]) -> None:
         """Put the free gaps back as ``state`` had them (what was taken since is free again)."""
         for slot, gaps in zip(self.slots, state, strict=True):
-            slot.gaps = [list(gap) for gap in gaps]
+            slot.gaps[:] = [list(gap) for gap in gaps]
         self._skip.clear()
         self._skipped.clear()
         self._full.clear()

@@ -4,7 +4,6 @@ The auto-scheduler's demand side (docs/autoschedule.md, "What a case needs"), Qt
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -43,14 +42,8 @@ class Need(NamedTuple):
     sessions: frozenset[SessionKind]
 
 
-@dataclass(slots=True)
-class CaseNeeds:
-    """An unscheduled pending case and the hearings that would complete it.
-
-    Read-only by convention, not frozen: a frozen dataclass sets each field through
-    ``object.__setattr__``, and one is made per case of the docket (thousands per age targets'
-    projection): 0.62 us each frozen, 0.17 us not (Python 3.11).
-    """
+class CaseNeeds(NamedTuple):
+    """An unscheduled pending case and the hearings that would complete it."""
 
     case: SchedulableCase
     needs: tuple[Need, ...]

@@ -1,11 +1,11 @@
 """Keeping judges' profiles, closures and leave: each function is one transaction."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, name_key
+from planner.domain.records import replace
 from planner.domain.time_off import Closure, Leave, closure_problems
 from planner.store.database import Database
 from planner.store.errors import Conflict

@@ -1,7 +1,7 @@
 """Importing and exporting dockets: files checked whole before any change, exports written atomically."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.plural import counted
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingStatus
 from planner.interchange.cases_csv import (
     CasesImport,

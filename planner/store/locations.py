@@ -6,8 +6,8 @@ SQLAlchemy, no psycopg).
 """
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 from planner.store.errors import DatabaseUnavailable
@@ -26,8 +26,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
 _POSTGRESQL = re.compile(r"^postgres(?:ql)?(?:\+\w+)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class ServerAddress:
+class ServerAddress(NamedTuple):
     """A PostgreSQL database on a court server, without a password (that comes from the
     system's keyring or the user, never from here)."""
 

@@ -188,7 +188,7 @@ class SyncRows:
                 )
             ),
             Kind.LEAVE: dict(
-                leave_row(Leave(row.start, row.end, row.kind, all_day=row.all_day))  # type: ignore[arg-type]
+                leave_row(Leave(row.start, row.end, row.kind, all_day=row.all_day))
                 for row in self._session.scalars(
                     select(LeaveRow).where(LeaveRow.judge_id == judge_id)
                 )
@@ -249,7 +249,7 @@ class SyncRows:
                 s.weekday,
                 s.start,
                 s.end,
-                s.kind,  # type: ignore[arg-type]
+                s.kind,
                 s.language,
                 s.case_limit,
                 parse_call_times(s.call_times),

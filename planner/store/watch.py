@@ -25,7 +25,6 @@ from urllib.parse import urlsplit
 
 from planner.store.connection import raise_translated, translate
 from planner.store.errors import DatabaseUnavailable
-from planner.store.server_login import first_line
 
 if TYPE_CHECKING:
     import psycopg
@@ -157,6 +156,9 @@ class ServerChanges:
 
     def _listen(self) -> None:
         import psycopg
+
+        # A server's alone, like psycopg: its address's module is off the SQLite path.
+        from planner.store.server_login import first_line
 
         while not self._stop.is_set():
             try:

@@ -28,9 +28,9 @@ _DAYS = ("received", "completion_date", "asylum_filed", "nta_served")
 
 #: A record's identity in one database and the version it was read at: not carried.
 _BOOKKEEPING = ("id", "version")
-#: The judge's profile fields, from the domain's dataclass: a field added to it is carried (or,
+#: The judge's profile fields, from the domain's record: a field added to it is carried (or,
 #: with no plain form, refused loudly) without a change here.
-PROFILE_FIELDS = tuple(f.name for f in record_fields(Judge) if f.name not in _BOOKKEEPING)
+PROFILE_FIELDS = tuple(name for name in Judge._fields if name not in _BOOKKEEPING)
 #: A hearing's fields but its case (a row's "case" is the case's uid) and its id.
 HEARING_FIELDS = tuple(f.name for f in record_fields(Hearing) if f.name not in ("a_number", "id"))
 #: A notice served's fields but its case, its hearing (a row's "case" and "hearing" are their
@@ -39,7 +39,7 @@ NOTICE_FIELDS = tuple(
     f.name for f in record_fields(ServedNotice) if f.name not in ("case_id", "hearing_id", "id")
 )
 #: A closure's fields but its day (the row's key).
-CLOSURE_FIELDS = tuple(f.name for f in record_fields(Closure) if f.name != "day")
+CLOSURE_FIELDS = tuple(name for name in Closure._fields if name != "day")
 
 
 def _plain(value: object) -> Value:

@@ -1,6 +1,5 @@
 """The charts plot the series they are given: read back from the figure's artists, not pixels."""
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from planner.charts.figures import (
     save_chart,
 )
 from planner.charts.palette import DARK
+from planner.domain.records import replace
 from planner.domain.rules import AgeTarget, Clock
 from planner.scheduling.age_targets import TargetAges
 from tests.services.chart_docket import hand_data

@@ -2,12 +2,11 @@
 as a court administrator uses it, its effect seen at once through the store, and its refusals
 in one line."""
 
-from dataclasses import replace
-
 import pytest
 from sqlalchemy import select
 
 from planner.cli import main
+from planner.domain.records import replace
 from planner.store.errors import NotAllowed
 from planner.store.sessions import Sessions
 from planner.store.tables import CaseRow, JudgeRow

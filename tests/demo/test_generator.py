@@ -283,7 +283,7 @@ def test_the_year_scan_matches_the_court_calendar() -> None:
 def test_the_same_seed_gives_the_same_dockets_in_another_process() -> None:
     """No salted hash() decides anything: other hash seeds, same dockets."""
     script = (
-        "import hashlib; from datetime import date; from dataclasses import replace\n"
+        "import hashlib; from datetime import date; from planner.domain.records import replace\n"
         "from planner.demo.generator import generate_dockets\n"
         "ds = generate_dockets(cases=400, judges=3, seed=5, today=date(2026, 11, 25))\n"
         "data = [(replace(d.judge, counted_completions=frozenset()), d.cases, d.hearings,\n"

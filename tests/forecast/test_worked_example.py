@@ -1,12 +1,12 @@
 """shared/domain-model.md's worked example: FY 2019, 8 bench hours a day, 39 days of leave."""
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
 
 from planner.domain.docket import Case
 from planner.domain.judge import Judge, Session
+from planner.domain.records import replace
 from planner.domain.time_off import Leave
 from planner.domain.vocabulary import LeaveKind, SessionKind
 from planner.forecast.engine import forecast

@@ -2,7 +2,6 @@
 
 import json
 import string
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import MASTER_CALENDAR_KINDS, Judge, KindMinutes, Session
+from planner.domain.records import replace
 from planner.domain.text import BIDI_CONTROLS
 from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (

@@ -6,12 +6,12 @@ the test knows what each confirmed edit must have left in the file.
 """
 
 import sys
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind
 from planner.interchange.cases_csv import write_cases
 from planner.interchange.docket_json import write_docket

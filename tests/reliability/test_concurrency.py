@@ -3,7 +3,6 @@ overwrites another: a stale one is refused, saying who changed what."""
 
 import os
 import threading
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.interchange.cases_csv import write_cases
 from planner.services import cases as case_service
 from planner.services.transfer import import_file

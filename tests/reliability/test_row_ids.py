@@ -3,7 +3,6 @@ removed, as by ``planner import --replace``, can never land on the row that repl
 rows written by an import record who wrote them."""
 
 import sqlite3
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.time_off import Leave
 from planner.domain.vocabulary import LeaveKind
 from planner.interchange.docket_json import write_docket

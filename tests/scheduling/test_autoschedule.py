@@ -1,6 +1,5 @@
 """The auto-scheduler on a small court with hand-checked schedules, and its rules as properties."""
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -8,6 +7,7 @@ from hypothesis import strategies as st
 
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind, HearingStatus, SessionKind
 from planner.scheduling.autoschedule import Options, Policy, propose
 from planner.scheduling.placement import check_placement

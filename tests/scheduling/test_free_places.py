@@ -1,10 +1,10 @@
 """The next free places for one hearing (the Schedule... and Move To... dialogs' search), on the
 pinned court of November 2024 (tests/scheduling/court.py)."""
 
-from dataclasses import replace
 from datetime import date
 
 from planner.domain.judge import Judge, Session
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.scheduling.autoschedule import Policy
 from planner.scheduling.free_places import Order, free_places, order_for

@@ -5,7 +5,6 @@ they never overlap one another, but the session holds no more than its limit; ca
 forecast count it as its limit times the minutes of a master hearing.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
@@ -14,6 +13,7 @@ from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge, KindMinutes, Session, parse_call_times
+from planner.domain.records import replace
 from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind, LeaveKind, SessionKind
 from planner.forecast.engine import forecast

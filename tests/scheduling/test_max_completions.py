@@ -8,7 +8,6 @@ calendars of default cases; here the dockets also have interpreter sessions, buf
 hearings, notices to appear and judges' overrides.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.forecast.engine import forecast
 from planner.scheduling.autoschedule import Options, Policy, propose

@@ -1,12 +1,12 @@
 """The next hearing a drag sets for a case: its kind from the case and its history, its length."""
 
-from dataclasses import replace
 from datetime import date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from planner.domain.docket import Case, Hearing
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind, HearingStatus
 from planner.scheduling.next_hearing import next_hearing, snap, snap_up
 from tests.scheduling.court import JUDGE

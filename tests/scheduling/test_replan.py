@@ -5,13 +5,13 @@ The court of tests/scheduling/court.py, November 2024: Mondays and Thursdays hav
 morning (08:30-12:00); leave on Thursday 21 November all day.
 """
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 from planner.domain.calendar import CourtCalendar
 from planner.domain.docket import Case, Hearing
 from planner.domain.judge import Judge, Session
 from planner.domain.notices import NoticeEvent, ServedNotice, noticed_hearings
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.scheduling.placement import check_placement, conflicts
 from planner.scheduling.replan import replan

@@ -1,6 +1,5 @@
 """The calendar services on a real database: placement refused in the transaction, outcomes, undo."""
 
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -8,6 +7,7 @@ import pytest
 from planner.domain.docket import Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.scheduling.days import DayState
 from planner.scheduling.placement import RefusalKind, Refused

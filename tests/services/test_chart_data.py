@@ -1,9 +1,9 @@
 """The charts' series, worked out by hand on a small docket (tests/services/chart_docket.py)."""
 
-from dataclasses import replace
 from datetime import date
 
 from planner.domain.docket import Case, Docket
+from planner.domain.records import replace
 from planner.services.chart_data import chart_data_for
 from planner.store.database import Database
 from tests.services.chart_docket import CASES, HEARINGS, JUDGE, NOW, hand_data

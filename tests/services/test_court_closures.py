@@ -2,7 +2,6 @@
 counted by the forecast and kept off by the placement rules and the scheduler; a judge's own
 closures stay the judge's."""
 
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from planner.domain.docket import Docket
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.scheduling.placement import Refused

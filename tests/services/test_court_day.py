@@ -1,7 +1,6 @@
 """The court's day on a real database: every judge's sessions side by side, and a hearing moved
 to another judge with its case, refused where the rules say no, undone and redone."""
 
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -9,6 +8,7 @@ import pytest
 from planner.domain.docket import Docket
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.scheduling.placement import Refused
 from planner.services import court_day as service
 from planner.store.database import Database

@@ -4,13 +4,13 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from planner.demo.generator import generate_dockets
+from planner.domain.records import replace
 from planner.services.demo import DemoSummary, create_demo
 from planner.services.forecasting import forecast_judges
 from planner.store.database import Database

@@ -1,7 +1,6 @@
 """A cases spreadsheet may carry each case's next hearing (date, time, kind): the import sets it
 where every placement rule allows it, and a refused hearing is a bad row with its reason."""
 
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind
 from planner.interchange.problems import ImportRefused
 from planner.services import transfer

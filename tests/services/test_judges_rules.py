@@ -1,12 +1,12 @@
 """Saving a profile applies the model's calendar rules, whichever window or script saves it."""
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.time_off import Closure
 from planner.services import judges as judge_service
 from planner.store.database import Database

@@ -1,7 +1,6 @@
 """The Notices queue on a real database: set, moved after served, cancelled, marked served as
 one transaction with its undo, and the court's notice period."""
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,6 +9,7 @@ from planner.domain.docket import Docket, Hearing
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import Judge
 from planner.domain.notices import CourtSettings, NoticeEvent
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind
 from planner.services import calendar as calendar_service
 from planner.services import notices as service

@@ -4,7 +4,6 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.records import replace
 from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import (
     CaseStatus,

@@ -7,7 +7,7 @@ Logins are made by ``court_access.grant`` (without passwords: the test server tr
 import subprocess
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from sqlalchemy import make_url, select, update
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.services import cases as case_services

@@ -1,7 +1,6 @@
 """Opening databases: created and migrated on open, refusing files it must not touch."""
 
 import sqlite3
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.time_off import Closure, Leave
 from planner.domain.vocabulary import HearingKind
 from planner.store import migrate

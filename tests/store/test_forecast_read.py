@@ -2,7 +2,6 @@
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from planner.demo.profiles import BUSY_WEEK
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, KindMinutes, standard_week
+from planner.domain.records import replace
 from planner.domain.time_off import Leave
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind, HearingStatus
 from planner.forecast.demand import tally_workload

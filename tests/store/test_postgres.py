@@ -5,7 +5,6 @@ counters) works on both, against a real PostgreSQL server (``tests/conftest.py``
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from sqlalchemy.types import TypeEngine
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge, KindMinutes, Session
+from planner.domain.records import replace
 from planner.domain.time_off import Leave
 from planner.domain.vocabulary import HearingKind, SessionKind
 from planner.store.connection import SCHEMA_REVISION

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from planner.demo.generator import generate_dockets
 from planner.domain.docket import CASE_FIELDS, Case, Docket
+from planner.domain.records import replace
 from planner.domain.rules import BUILT_IN
 from planner.domain.stored_case import StoredCase
 from planner.domain.stored_hearing import StoredHearing

@@ -1,7 +1,6 @@
 """Check-out from, and check-in to, a court server on PostgreSQL (issue 17): the same engine-
 neutral rows as on SQLite (``planner.store.sync_rows``), a postgresql:// URL as the server."""
 
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind
 from planner.services.offline import checkin, checkout
 from planner.store.sessions import Sessions

@@ -1,11 +1,11 @@
 """A court server's file with one judge's small docket, and edits made as the window makes them."""
 
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import CaseStatus, CompletionKind, HearingKind
 from planner.store.database import Database
 

@@ -18,7 +18,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from time import monotonic, sleep
@@ -27,6 +26,7 @@ import pytest
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind
 from planner.services import notices
 from planner.services.offline import checkin, checkout

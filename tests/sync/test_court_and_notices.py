@@ -5,11 +5,11 @@ check-out stay there through the check-in."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from planner.domain.notices import CourtSettings, NoticeEvent, ServedNotice
+from planner.domain.records import replace
 from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.services.offline import checkin, checkout

@@ -4,7 +4,6 @@ dark on the dark palette and saves each chart; the window imports matplotlib onl
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from planner.charts.palette import DARK, LIGHT
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import CaseStatus, CompletionKind
 from planner.services import cases as case_service
 from planner.services.changes import Change

@@ -1,6 +1,5 @@
 """Adding, editing, completing and deleting a case through the real dialogs, checked in the database."""
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -8,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import CaseStatus, CompletionKind
 from planner.services import cases as case_service
 from planner.services import docket as docket_service

@@ -1,6 +1,5 @@
 """The docket screen: searching by A-number or name, the filter bar, the actions and empty states."""
 
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -9,6 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import CaseStatus
 from planner.services import cases as case_service
 from planner.ui.common.workspace import Workspace

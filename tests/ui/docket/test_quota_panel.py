@@ -1,7 +1,6 @@
 """The quota panel shows the forecast, follows every edit, and answers what-if questions unsaved."""
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date, datetime, time
 from time import sleep
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge, Session
+from planner.domain.records import replace
 from planner.domain.vocabulary import SessionKind
 from planner.scheduling.autoschedule import Cancelled
 from planner.services import cases as case_service

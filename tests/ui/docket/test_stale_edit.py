@@ -1,7 +1,6 @@
 """Two windows on one file: an edit of a case someone else changed meanwhile is refused with who
 changed what, and the view refreshes to show their version."""
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.domain.docket import Case, Docket
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.services import cases as case_service
 from planner.services.changes import Change
 from planner.store.database import Database

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import stat
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from planner.domain.docket import Case
+from planner.domain.records import replace
 from planner.services import transfer
 from planner.store.database import Database
 from planner.ui.common.workspace import Workspace

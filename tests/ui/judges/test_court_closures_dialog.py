@@ -1,7 +1,6 @@
 """Judge > Court Closures…: a closure entered once shows on every judge of the court's calendar;
 one undo step; a judge whose profile names no court is told why not."""
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,6 +8,7 @@ from PySide6.QtCore import QDate, QSettings, Qt
 
 from planner.domain.docket import Docket
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.time_off import Closure
 from planner.services.judges import calendar_of
 from planner.ui.common.workspace import Workspace

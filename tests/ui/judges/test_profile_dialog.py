@@ -288,8 +288,7 @@ QDateEditSection = QTimeEdit.Section
 def test_the_rule_set_and_age_targets_are_kept_and_picked(qtbot) -> None:  # type: ignore[no-untyped-def]
     """A profile's choice survives an edit of something else; a clock ticked takes the figures
     typed beside it; the rule set is picked from its list."""
-    from dataclasses import replace
-
+    from planner.domain.records import replace
     from planner.domain.rules import AgeTarget, Clock
 
     chosen = replace(ALVAREZ, rule_set="2018", age_targets=(AgeTarget(Clock.MOTIONS, 30, 90.0),))
@@ -316,7 +315,7 @@ def test_the_rule_set_and_age_targets_are_kept_and_picked(qtbot) -> None:  # typ
 def test_the_adjournment_settings_are_kept_typed_and_bounded(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The rate assumed until there is history, and the outcomes that make enough history:
     kept through an edit of something else, typed as a user would, never above 90%."""
-    from dataclasses import replace
+    from planner.domain.records import replace
 
     set_before = replace(ALVAREZ, adjournment_rate_pct=15.0, adjournment_history=30)
     dialog = open_dialog(qtbot, set_before)

@@ -1,7 +1,6 @@
 """Judge > Reassign Cases…: a preview of every hearing's fate and the forecasts, then one undo
 step; the window fills in the docket's selected case."""
 
-from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -10,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from planner.domain.anumber import format_a_number
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.time_off import Closure
 from planner.domain.vocabulary import HearingKind
 from planner.ui.common.workspace import Workspace

@@ -1,7 +1,6 @@
 """The Notices tab: the queue of the judge on screen, marked served as one undo step, back in the
 queue when a hearing moves, and saved as one PDF with a notice a page."""
 
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
 from planner.domain.notices import CourtSettings
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind
 from planner.services import calendar as calendar_service
 from planner.services.changes import Change

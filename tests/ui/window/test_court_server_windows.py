@@ -4,7 +4,6 @@ people of a court work (issue 16): an edit in one shows in the other within two 
 window cannot change a judge they are not assigned to."""
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import make_url
 
 from planner.cli import main
+from planner.domain.records import replace
 from planner.services import cases as case_service
 from planner.store.database import Database
 from planner.store.locations import ServerAddress

@@ -3,7 +3,6 @@ within two seconds, or at once with View > Refresh (F5), and the docket keeps it
 
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.domain.docket import Case, Docket, Hearing
 from planner.domain.judge import Judge
+from planner.domain.records import replace
 from planner.domain.vocabulary import HearingKind
 from planner.services import cases as case_service
 from planner.services import judges as judge_service
