@@ -871,6 +871,7 @@ def _window(args: argparse.Namespace) -> int:
 def render_forecast(f: "Forecast") -> str:
     """The forecast as a short report a judge can check with a pencil."""
     from planner.domain.vocabulary import HearingKind
+    from planner.forecast.message import shortening_words
     from planner.forecast.shortening import HEARING_WORDS
 
     def hours(minutes: float) -> str:
@@ -917,14 +918,14 @@ def render_forecast(f: "Forecast") -> str:
             f"  Pool {pool.name:<23} {hours(pool.capacity_minutes)} left, "
             f"{hours(pool.needed_minutes)} needed at current lengths"
         )
-    if f.required_shortening_pct is None:
-        lines.append("  Required shortening         beyond the minimums")
-    elif f.required_shortening_pct:
+    shortening = shortening_words(f)
+    if shortening != "none":
+        lines.append(f"  Required shortening         {shortening}")
+    if f.required_shortening_pct:
         cuts = ", ".join(
             f"{HEARING_WORDS[HearingKind(kind)]} {cut.current} -> {cut.shortened} min"
             for kind, cut in f.shortened_hearing_minutes.items()
         )
-        lines.append(f"  Required shortening         {f.required_shortening_pct:.1f}%")
         lines.append(f"    minutes per hearing        {cuts}")
     return "\n".join(lines)
 

@@ -309,3 +309,15 @@ def test_the_forecast_imports_no_library_it_does_not_use(tmp_path: Path) -> None
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "Age target: detained within 60 days" in done.stdout  # projected
     assert done.stdout.splitlines()[-1] == "0 []"
+
+
+def test_too_few_cases_are_not_told_as_a_shortening_beyond_the_minimums(
+    planner, db_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Baker's 50 cases cannot make 700 completions at any length: the text says no shortening
+    would do, and by how many cases, as the banner does, not "beyond the minimums"."""
+    _two_judges(db_path)
+    result = planner("forecast", "--db", db_path, "--judge", "Baker", "--as-of", "2026-10-01")
+    assert result.code == 0
+    shortening = [line for line in result.out.splitlines() if "Required shortening" in line]
+    assert shortening == ["  Required shortening         none would do: 650 cases short"]

@@ -117,3 +117,26 @@ def test_report_into_a_missing_folder_says_so(planner, tmp_path) -> None:  # typ
     result = planner("report", "--db", db, "--judge", judge, "--out", out, "--as-of", "2026-11-25")
     assert result.code == 1
     assert f"cannot write the report to {out}" in result.err
+
+
+def test_a_docket_of_too_few_cases_is_not_reported_beyond_the_minimums(planner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """No shortening brings 50 cases to 700 completions: the report says so, with the command
+    line's words, not "beyond the minimums"."""
+    from datetime import date
+
+    from planner.domain.docket import Case, Docket
+    from planner.domain.judge import Judge
+
+    db, out = tmp_path / "few.sqlite", tmp_path / "few.pdf"
+    database = Database.open(db)
+    with database.transaction() as repo:
+        cases = tuple(Case(f"3{i:08d}", f"R{i}", "asylum", date(2025, 1, 1)) for i in range(50))
+        repo.add_docket(Docket(Judge("Baker", rule_set="2018"), cases=cases))
+    database.close()
+    result = planner(
+        "report", "--db", db, "--judge", "Baker", "--out", out, "--as-of", "2026-10-01"
+    )
+    assert result.code == 0, result.err
+    text = _text(out)
+    assert "Required shortening none would do: 650 cases short" in text
+    assert "beyond the minimums" not in text

@@ -18,6 +18,8 @@ from planner.charts.palette import LIGHT
 from planner.domain.errors import InvalidValue
 from planner.domain.judge import WEEKDAY_NAMES
 from planner.domain.plural import counted
+from planner.forecast.message import shortening_words
+from planner.forecast.verdict import Verdict
 from planner.services.chart_data import NEEDS_IMPROVEMENT_SHARE, ChartData, chart_data_for
 from planner.services.clock import now_for
 from planner.services.forecasting import select_judges, with_age_targets
@@ -139,7 +141,9 @@ def forecast_page(data: ChartData) -> _TextPage:
         f"{burn.projected_end:,}: "
         + (f"{gap:,} short of the quota" if gap > 0 else f"{-gap:,} to spare"),
     )
-    if f.required_shortening_pct is None:
+    if f.verdict is Verdict.NOT_ENOUGH_CASES:
+        page.row("Required shortening", shortening_words(f))
+    elif f.required_shortening_pct is None:
         page.row(
             "Required shortening", f"beyond the minimums ({f.bench_hours_missing:,.1f} h short)"
         )

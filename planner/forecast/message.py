@@ -51,6 +51,18 @@ def describe_targets(forecast: Forecast) -> str:
     return f"No quota under the {rules.name}; the targets: {goals}."
 
 
+def shortening_words(forecast: Forecast) -> str:
+    """The required shortening as the command line, the report and the Court tab give it: the
+    share of every hearing still to be set, "none", "beyond the minimums", or, when the docket
+    holds fewer cases than are needed, that no shortening would do, and by how many."""
+    f = forecast
+    if f.verdict is Verdict.NOT_ENOUGH_CASES:
+        return f"none would do: {counted(f.needed - f.pending_cases, 'case')} short"
+    if f.required_shortening_pct is None:
+        return "beyond the minimums"
+    return f"{f.required_shortening_pct:.1f}%" if f.required_shortening_pct > 0 else "none"
+
+
 def describe(forecast: Forecast) -> str:
     """The forecast's sentence: under a rule set without a quota, the targets that apply;
     else the verdict on the quota."""

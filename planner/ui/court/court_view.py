@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.plural import counted
+from planner.forecast.message import shortening_words
 from planner.forecast.report import Forecast
 from planner.forecast.risk import pace_to_date, risk_reasons
 from planner.forecast.verdict import Verdict
@@ -52,12 +53,6 @@ def worst_first(f: Forecast) -> tuple[int, float, float, int, str]:
 
 def _hours(minutes: float | None) -> str:
     return "–" if minutes is None else f"{minutes / 60:,.1f}"
-
-
-def _shortening(f: Forecast) -> str:
-    if f.required_shortening_pct is None:
-        return "beyond minimums"
-    return "none" if f.required_shortening_pct <= 0 else f"{f.required_shortening_pct:.1f}%"
 
 
 def _why(f: Forecast) -> str:
@@ -122,7 +117,7 @@ COLUMNS: tuple[tuple[str, str, Callable[[Forecast], str], Callable[[Forecast], A
     (
         "Required\nshortening",
         "How much shorter every hearing must be to reach the quota",
-        _shortening,
+        shortening_words,
         lambda f: math.inf if f.required_shortening_pct is None else f.required_shortening_pct,
     ),
     (

@@ -84,7 +84,10 @@ def test_every_judge_worst_first_with_the_forecasts_figures(qtbot, workspace) ->
         assert _cell(view, row, "Hours per\nneeded completion") == f"{per_case / 60:,.1f}"
     assert _cell(view, 2, "Required\nshortening") == "22.0%"
     assert _cell(view, 3, "Required\nshortening") == "10.0%"
-    assert _cell(view, 1, "Required\nshortening") == "beyond minimums"
+    assert _cell(view, 1, "Required\nshortening") == "beyond the minimums"
+    too_few = expected[WORST_FIRST[0]]  # no shortening reaches the quota: it is not "beyond"
+    short = too_few.needed - too_few.pending_cases
+    assert _cell(view, 0, "Required\nshortening") == f"none would do: {short} cases short"
     assert _cell(view, 4, "Required\nshortening") == "none"
     # 7,020 minutes over 400 needed completions: 17.55 minutes, 0.3 hours each.
     assert _cell(view, 1, "Hours per\nneeded completion") == "0.3"
