@@ -280,8 +280,8 @@ def test_the_forecast_imports_no_library_it_does_not_use(tmp_path: Path) -> None
     """Issue 14's process bar: a whole ``planner forecast`` under 3x ``planner --version``. Its
     process (the age targets projected too) imports neither NumPy nor HiGHS (a hard count's
     alone), SQLAlchemy (the window's and the writes'), the holidays library (its years are kept
-    beside the code) nor ``dataclasses`` with ``inspect`` (the domain's records are NamedTuples:
-    planner.domain.records)."""
+    beside the code), ``dataclasses`` with ``inspect`` (the domain's records are NamedTuples:
+    planner.domain.records) nor ``getpass`` (the user's name is asked at the first write)."""
     import subprocess
     import sys
 
@@ -299,7 +299,7 @@ def test_the_forecast_imports_no_library_it_does_not_use(tmp_path: Path) -> None
         )
         repo.add_docket(Docket(Judge("Ortiz"), cases=cases))  # the rule set of 2025: targets
     database.close()
-    heavy = ("numpy", "highspy", "sqlalchemy", "holidays", "dataclasses", "inspect")
+    heavy = ("numpy", "highspy", "sqlalchemy", "holidays", "dataclasses", "inspect", "getpass")
     code = (
         "import sys\n"
         "from planner.cli import main\n"

@@ -5,8 +5,8 @@ is a NamedTuple of its fields, and its class checks them in ``__new__``: a value
 rule of the domain is refused with ``InvalidValue`` before the record exists, and a kind given
 as text is made the vocabulary's member. A NamedTuple class is defined in about a tenth of the
 time of a frozen dataclass, and ``dataclasses`` imports ``inspect`` (with ``ast``, ``dis`` and
-``tokenize``): together about 10 ms of the 110 of a whole ``planner forecast`` process
-(docs/performance.md), which the command line pays before any work.
+``tokenize``): together 6-7% of a whole ``planner forecast`` process (docs/performance.md),
+paid before any work.
 
 ``replace`` makes a changed copy as a new record is made, so checked; a NamedTuple's own
 ``_replace`` does not check, and is for records built from values already checked. It takes

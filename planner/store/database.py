@@ -9,7 +9,6 @@ Start-up reads the judges and the docket's first page without it: most of a seco
 no longer waits for.
 """
 
-import getpass
 import itertools
 import os
 import re
@@ -17,6 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -88,7 +88,6 @@ class Database:
         #: The ``application_name`` of this database's write connections on a server: the
         #: change notices of its own commits carry it, and its change counter skips them.
         self.writer_name = f"planner-{os.getpid()}-{next(_WRITERS)}"
-        self.editor = _user_name()
         self._sessions_lock = threading.Lock()
         self._sessions: Sessions | None = None
         self._identity = None if path is None else _identity(path)
@@ -106,6 +105,12 @@ class Database:
             self._dialect, self._begin = POSTGRESQL, server.BEGIN_SNAPSHOT
             self._readers = server.ServerConnections(url, password=password)
             self._changes = ServerChanges(url, password=password, own_writes=self.writer_name)
+
+    @cached_property
+    def editor(self) -> str:
+        """Who is working here (the operating system's user name), kept with each saved row:
+        asked at the first write."""
+        return _user_name()
 
     @classmethod
     def open(cls, path: Path | str, *, password: str | None = None) -> "Database":
@@ -326,6 +331,8 @@ def _inspecting(path: Path) -> sqlite3.Connection:
 
 def _user_name() -> str:
     """Who is working here: the operating system's user name, kept with each saved row."""
+    import getpass  # with termios: imported by the first write, not by a read-only command
+
     try:
         return getpass.getuser()[:100]
     except (OSError, KeyError, ImportError):
