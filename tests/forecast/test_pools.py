@@ -213,6 +213,7 @@ def test_k_of_f_is_the_pool_models_count_at_every_scale_and_date(
         expected = brute_force_k(judge, cases, capacity, scale)
         found, x = model.count(scale)
         assert (scale, found) == (scale, expected)
+        assert model.bound(scale) >= found  # the relaxation's: never below the count
         assert sum(x) == found
         assert model.proven
     assert result.max_completions_at_current_lengths == brute_force_k(judge, cases, capacity)
