@@ -262,7 +262,8 @@ class _JudgeFields(NamedTuple):
 
 class Judge(_JudgeFields):
     """Everything about a judge that the forecast and the scheduler need, and nothing of the
-    docket. Checked when made (planner.domain.records)."""
+    docket. Checked when made (planner.domain.records); made without sessions or minutes, a
+    judge sits the standard week (``standard_week``) at the default minutes."""
 
     __slots__ = ()
 
